@@ -1,0 +1,81 @@
+import type { Span } from "../syntax/ast.js";
+
+/** Text in both languages the tools speak. */
+export interface Localized {
+  readonly en: string;
+  readonly zh: string;
+}
+
+export type Language = keyof Localized;
+
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * One diagnostic, the same shape everywhere (CLI, HTTP, editors): a stable code, a severity, a
+ * one-line message and a hint in English and Chinese, and the span it is about.
+ */
+export interface Diagnostic {
+  /** Stable code, e.g. `R2001`; see docs/diagnostics.md. */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: Localized;
+  readonly hint: Localized | undefined;
+  readonly span: Span;
+  /** "Did you mean" candidates, best first. */
+  readonly suggestions: readonly string[];
+}
+
+/**
+ * The definition of a diagnostic code: how to word it from its arguments. Messages are lowercase,
+ * one line, no trailing period; user input is quoted by the caller's template.
+ */
+export interface DiagnosticDefinition<Args extends Record<string, string> = Record<string, string>> {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: (args: Args) => Localized;
+  readonly hint?: (args: Args) => Localized;
+}
+
+export function defineDiagnostic<Args extends Record<string, string>>(
+  definition: DiagnosticDefinition<Args>,
+): DiagnosticDefinition<Args> {
+  return definition;
+}
+
+export function diagnostic<Args extends Record<string, string>>(
+  definition: DiagnosticDefinition<Args>,
+  span: Span,
+  args: Args,
+  suggestions: readonly string[] = [],
+): Diagnostic {
+  const hint = definition.hint?.(args);
+  const withSuggestions =
+    suggestions.length === 0
+      ? hint
+      : {
+          en: `did you mean ${suggestions.map((s) => `'${s}'`).join(" or ")}?${hint ? ` ${hint.en}` : ""}`,
+          zh: `是否想写 ${suggestions.map((s) => `“${s}”`).join(" 或 ")}？${hint ? ` ${hint.zh}` : ""}`,
+        };
+  return {
+    code: definition.code,
+    severity: definition.severity,
+    message: definition.message(args),
+    hint: withSuggestions,
+    span,
+    suggestions,
+  };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Stable order: by file, then position, then code. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.span.file.localeCompare(b.span.file) ||
+      a.span.start.offset - b.span.start.offset ||
+      a.code.localeCompare(b.code),
+  );
+}
