@@ -1,0 +1,105 @@
+/**
+ * What an evaluation answers: the contract with every caller (library, CLI, HTTP). Field names
+ * follow the county data feed's required result fields.
+ */
+import type { Diagnostic, Localized } from "@remit/lang";
+
+export type RuleKind = "duty" | "escalation" | "accountability";
+export type Modality = "must" | "should" | "may";
+export type DutyStatus = "met" | "pending" | "due-soon" | "overdue" | "advisory";
+/** An escalation's status is the name of the level reached (e.g. `grid`), or `closed`. */
+export type EscalationStatus = string;
+export type FindingStatus = DutyStatus | EscalationStatus | "triggered";
+
+export interface SubjectRef {
+  /** A collection name, or a top-level record's name (then `id` is the record's `id` field). */
+  readonly collection: string;
+  readonly id: string;
+}
+
+/** One decided condition: what was tested, the values that decided it, and whether it held. */
+export interface Because {
+  /** The condition as written in the policy source (`h.listedOn is set`). */
+  readonly test: string;
+  /** The value it evaluated to (`true`, `false`, a date, a number, null). */
+  readonly value: JsonValue;
+  /** The fact values the test read, by path (`h.listedOn` → `"2026-10-20"`). */
+  readonly values?: Readonly<Record<string, JsonValue>>;
+  readonly because?: readonly Because[];
+}
+
+export interface Explanation {
+  /** Whether the rule's requirement (duty), threshold (escalation) or trigger held. */
+  readonly holds: boolean;
+  readonly because: readonly Because[];
+  /** For an unmet duty: what is still missing, in both languages. */
+  readonly missing?: readonly Localized[];
+}
+
+export interface Finding {
+  readonly rule: string;
+  readonly title: string;
+  readonly kind: RuleKind;
+  readonly modality: Modality;
+  readonly status: FindingStatus;
+  readonly subject: SubjectRef;
+  /** The township this finding belongs to, when the subject leads to one (for summaries). */
+  readonly township?: string;
+  readonly holder?: string;
+  /** Duties: the deadline (ISO date). */
+  readonly due?: string;
+  /** Recurring duties: the period judged, e.g. `2026-Q3`, `2026-07`, `2026`, `2026-W27`. */
+  readonly period?: string;
+  /** Duties: the day the requirement was met, where the facts tell. */
+  readonly metOn?: string;
+  /** Duties met after their due date. */
+  readonly late?: boolean;
+  /** Overdue duties: days past due as at the evaluation date. */
+  readonly overdueDays?: number;
+  /** Escalations: whether the case is past its overdue date. */
+  readonly overdue?: boolean;
+  /** Escalations: the date each level was reached, lowest first. */
+  readonly reached?: Readonly<Record<string, string>>;
+  /** Escalations: the day the case was closed. */
+  readonly closedOn?: string;
+  /** Accountability: who is held to account. */
+  readonly targets?: readonly string[];
+  /** Accountability: the causes that held. */
+  readonly causes?: readonly string[];
+  /** Accountability: the date the conditions were judged at. */
+  readonly asAt?: string;
+  readonly cites: readonly string[];
+  readonly explanation: Explanation;
+}
+
+export interface Summary {
+  readonly total: number;
+  /** `byKind.duty.overdue` → count. */
+  readonly byKind: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Per township id (findings with no township are under `""`): status → count. */
+  readonly byTownship: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+export interface EvaluationResult {
+  readonly policy: { readonly name: string; readonly version: string | null; readonly hash: string };
+  readonly asOf: string;
+  /** The parameter values used (defaults merged with overrides). */
+  readonly params: Readonly<Record<string, JsonValue>>;
+  /** Stable order: by rule (policy order), then subject id, then period. */
+  readonly findings: readonly Finding[];
+  readonly summary: Summary;
+}
+
+/** A rejected facts document or parameter: the JSON path and what was expected. */
+export interface FactError {
+  /** JSON path, e.g. `hazards[0].venueId` or `params.gridDays`. */
+  readonly path: string;
+  readonly code: string;
+  readonly message: Localized;
+}
+
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+export type CompileOutcome<P> = { readonly policy: P; readonly diagnostics: readonly Diagnostic[] } | { readonly diagnostics: readonly Diagnostic[] };
+
+export type EvaluateOutcome = { readonly result: EvaluationResult } | { readonly errors: readonly FactError[] };
