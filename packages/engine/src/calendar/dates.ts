@@ -1,0 +1,88 @@
+/**
+ * Calendar dates as epoch-day integers (days since 1970-01-01): comparisons and day arithmetic
+ * are integer operations, and no time zone can shift a civil date.
+ */
+
+export type EpochDay = number;
+
+/** Days from 1970-01-01 to the civil date y-m-d (proleptic Gregorian; m 1..12). */
+export function epochDayOf(year: number, month: number, day: number): EpochDay {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export interface CivilDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+export function civilOf(epochDay: EpochDay): CivilDate {
+  const z = epochDay + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function digit(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
+}
+
+/**
+ * Parses `YYYY-MM-DD` without allocating; `undefined` when the text is not a real calendar date
+ * (`2026/08/02`, `2026-02-30`).
+ */
+export function parseIsoDate(text: string): EpochDay | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = digit(text, i);
+    if (d < 0) return undefined;
+    year = year * 10 + d;
+  }
+  const m1 = digit(text, 5);
+  const m2 = digit(text, 6);
+  const d1 = digit(text, 8);
+  const d2 = digit(text, 9);
+  if (m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return undefined;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return epochDayOf(year, month, day);
+}
+
+export function isIsoDate(text: string): boolean {
+  return parseIsoDate(text) !== undefined;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+export function formatIsoDate(epochDay: EpochDay): string {
+  const { year, month, day } = civilOf(epochDay);
+  return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** Whole days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: EpochDay, b: EpochDay): number {
+  return b - a;
+}

@@ -1,0 +1,88 @@
+import {
+  endOfMonth,
+  endOfQuarter,
+  endOfWeek,
+  endOfYear,
+  isoWeekOf,
+  startOfMonth,
+  startOfQuarter,
+  startOfWeek,
+  startOfYear,
+} from "./arithmetic.js";
+import { civilOf, type EpochDay } from "./dates.js";
+
+export type PeriodUnit = "week" | "month" | "quarter" | "year";
+
+/** A calendar period, inclusive at both ends. */
+export interface Period {
+  readonly unit: PeriodUnit;
+  readonly start: EpochDay;
+  readonly end: EpochDay;
+  /** `2026-Q3`, `2026-07`, `2026`, `2026-W27`. */
+  readonly label: string;
+}
+
+export function periodStart(unit: PeriodUnit, date: EpochDay): EpochDay {
+  switch (unit) {
+    case "week":
+      return startOfWeek(date);
+    case "month":
+      return startOfMonth(date);
+    case "quarter":
+      return startOfQuarter(date);
+    case "year":
+      return startOfYear(date);
+  }
+}
+
+export function periodEnd(unit: PeriodUnit, date: EpochDay): EpochDay {
+  switch (unit) {
+    case "week":
+      return endOfWeek(date);
+    case "month":
+      return endOfMonth(date);
+    case "quarter":
+      return endOfQuarter(date);
+    case "year":
+      return endOfYear(date);
+  }
+}
+
+export function periodLabel(unit: PeriodUnit, date: EpochDay): string {
+  const { year, month } = civilOf(date);
+  switch (unit) {
+    case "week": {
+      const iso = isoWeekOf(date);
+      return `${iso.year}-W${String(iso.week).padStart(2, "0")}`;
+    }
+    case "month":
+      return `${year}-${String(month).padStart(2, "0")}`;
+    case "quarter":
+      return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+    case "year":
+      return String(year);
+  }
+}
+
+/** The calendar period holding `date`. */
+export function periodOf(unit: PeriodUnit, date: EpochDay): Period {
+  return { unit, start: periodStart(unit, date), end: periodEnd(unit, date), label: periodLabel(unit, date) };
+}
+
+/**
+ * The periods from the one holding `from` (which starts on `from` itself) through the one holding
+ * `through`; empty when `through` is before `from`. Bounded by the number of periods between them.
+ */
+export function periodsBetween(unit: PeriodUnit, from: EpochDay, through: EpochDay): Period[] {
+  const periods: Period[] = [];
+  if (through < from) return periods;
+  let cursor = from;
+  let first = true;
+  while (cursor <= through) {
+    const period = periodOf(unit, cursor);
+    periods.push(first ? { ...period, start: from } : period);
+    first = false;
+    cursor = period.end + 1;
+  }
+  return periods;
+}
