@@ -1,0 +1,118 @@
+/**
+ * The one error shape every 4xx and 5xx response carries: a stable code, a one-line message in
+ * English and Chinese, and details where the caller can act on them (paths, limits, methods).
+ */
+import type { Localized } from "@remit/lang";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export type ApiErrorCode =
+  | "malformed-json"
+  | "unsupported-media-type"
+  | "invalid-request"
+  | "invalid-facts"
+  | "unknown-policy"
+  | "payload-too-large"
+  | "not-found"
+  | "method-not-allowed"
+  | "timeout"
+  | "internal";
+
+export interface ApiErrorBody {
+  readonly error: {
+    readonly code: ApiErrorCode;
+    readonly message: Localized;
+    readonly details?: unknown;
+  };
+}
+
+/** A failure to answer with: the status and the body, decided where the failure is found. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ApiErrorCode,
+    readonly localized: Localized,
+    readonly details?: unknown,
+  ) {
+    super(localized.en);
+    this.name = "ApiError";
+  }
+
+  toBody(): ApiErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.localized,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
+  }
+}
+
+export const apiErrors = {
+  malformedJson: (reason: string) =>
+    new ApiError(400, "malformed-json", {
+      en: "request body is not valid json",
+      zh: "请求体不是有效的 JSON",
+    }, { reason }),
+  unsupportedMediaType: (contentType: string | undefined) =>
+    new ApiError(
+      415,
+      "unsupported-media-type",
+      {
+        en: `content type '${contentType ?? ""}' is not supported, send 'application/json'`,
+        zh: `不支持内容类型“${contentType ?? ""}”，请使用“application/json”`,
+      },
+      { expected: "application/json", received: contentType ?? null },
+    ),
+  invalidRequest: (issues: readonly RequestIssue[]) =>
+    new ApiError(422, "invalid-request", { en: "request body is invalid", zh: "请求体无效" }, { issues }),
+  invalidFacts: (errors: readonly unknown[]) =>
+    new ApiError(422, "invalid-facts", { en: "facts are invalid", zh: "事实数据无效" }, { errors }),
+  unknownPolicy: (name: string, known: readonly string[]) =>
+    new ApiError(
+      404,
+      "unknown-policy",
+      { en: `unknown policy '${name}'`, zh: `未知政策“${name}”` },
+      { policy: name, known },
+    ),
+  payloadTooLarge: (limitBytes: number) =>
+    new ApiError(
+      413,
+      "payload-too-large",
+      {
+        en: `request body is larger than ${limitBytes} bytes`,
+        zh: `请求体超过 ${limitBytes} 字节`,
+      },
+      { limitBytes },
+    ),
+  notFound: (path: string) =>
+    new ApiError(404, "not-found", { en: `no route '${path}'`, zh: `没有路由“${path}”` }, { path }),
+  methodNotAllowed: (method: string, allowed: readonly string[]) =>
+    new ApiError(
+      405,
+      "method-not-allowed",
+      {
+        en: `method '${method}' is not allowed here, use ${allowed.map((m) => `'${m}'`).join(" or ")}`,
+        zh: `此处不允许方法“${method}”，请使用 ${allowed.map((m) => `“${m}”`).join(" 或 ")}`,
+      },
+      { allowed },
+    ),
+  timeout: (timeoutMs: number) =>
+    new ApiError(
+      503,
+      "timeout",
+      {
+        en: `request did not finish within ${timeoutMs} ms`,
+        zh: `请求未在 ${timeoutMs} 毫秒内完成`,
+      },
+      { timeoutMs },
+    ),
+  internal: () =>
+    new ApiError(500, "internal", { en: "internal server error", zh: "服务器内部错误" }),
+};
+
+/** A request-body problem at a JSON path (`asOf`, `params.gridDays`). */
+export interface RequestIssue {
+  readonly path: string;
+  readonly message: string;
+}

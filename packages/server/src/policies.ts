@@ -1,0 +1,162 @@
+/**
+ * What the server needs from a compiled policy, and how it describes one to callers. Typed
+ * structurally so that any engine policy with this surface can be served.
+ */
+import type { EvaluateOutcome, JsonValue, Modality, RuleKind } from "@remit/engine";
+
+export interface PolicyIdentity {
+  readonly name: string;
+  readonly version: string | null | undefined;
+  readonly hash: string;
+}
+
+export interface EvaluateOptions {
+  readonly asOf: string;
+  readonly params: Readonly<Record<string, JsonValue>>;
+}
+
+export interface RuleLike {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: RuleKind;
+  readonly modality: Modality;
+  readonly cites: readonly string[];
+}
+
+export interface ClauseLike {
+  readonly id: string;
+  readonly title: string;
+  readonly text?: string | undefined;
+}
+
+/**
+ * A parameter as an engine lists it. The default is a JSON value; engines that keep only the
+ * default's expression leave it out and the server reports `null`.
+ */
+export interface ParamLike {
+  readonly key: string;
+  readonly default?: JsonValue;
+  readonly defaultValue?: JsonValue;
+  readonly description?: string | undefined;
+  readonly type?: unknown;
+}
+
+type Listing<T> = readonly T[] | ReadonlyMap<string, T>;
+
+/** The surface of a compiled policy that the server calls. */
+export interface EnginePolicy {
+  readonly info: PolicyIdentity;
+  readonly rules: Listing<RuleLike>;
+  readonly params: Listing<ParamLike>;
+  readonly clauses?: Listing<ClauseLike>;
+  evaluate(facts: unknown, options: EvaluateOptions): EvaluateOutcome | Promise<EvaluateOutcome>;
+}
+
+/** A policy served under a route name other than its own (`/v1/policies/ziyuan/…`). */
+export interface NamedPolicy {
+  readonly name: string;
+  readonly policy: EnginePolicy;
+}
+
+export type PolicyEntry = EnginePolicy | NamedPolicy;
+
+export interface PolicyDescription {
+  readonly name: string;
+  readonly version: string | null;
+  readonly hash: string;
+  readonly clauses: readonly { readonly id: string; readonly title: string; readonly text: string | null }[];
+  readonly rules: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly kind: RuleKind;
+    readonly modality: Modality;
+    readonly cites: readonly string[];
+  }[];
+  readonly parameters: readonly {
+    readonly key: string;
+    readonly type: string | null;
+    readonly default: JsonValue;
+    readonly description: string | null;
+  }[];
+}
+
+export interface ServedPolicy {
+  /** The name in `/v1/policies/{name}/…`. */
+  readonly route: string;
+  readonly policy: EnginePolicy;
+  readonly description: PolicyDescription;
+}
+
+function listOf<T>(listing: Listing<T> | undefined): readonly T[] {
+  if (listing === undefined) return [];
+  return Array.isArray(listing) ? listing : [...(listing as ReadonlyMap<string, T>).values()];
+}
+
+/** A type written for people: `integer [days]`, `enum("一般", "重大")`; null when unknown. */
+function typeText(type: unknown): string | null {
+  if (typeof type === "string") return type;
+  if (typeof type !== "object" || type === null || !("kind" in type)) return null;
+  const t = type as { kind: string; integer?: boolean; unit?: string; values?: readonly string[]; inner?: unknown; element?: unknown };
+  switch (t.kind) {
+    case "number":
+      return `${t.integer ? "integer" : "decimal"}${t.unit ? ` [${t.unit}]` : ""}`;
+    case "enum":
+      return `enum(${(t.values ?? []).map((v) => JSON.stringify(v)).join(", ")})`;
+    case "optional":
+      return `optional ${typeText(t.inner) ?? "?"}`;
+    case "list":
+      return `list ${typeText(t.element) ?? "?"}`;
+    default:
+      return t.kind;
+  }
+}
+
+function isJsonValue(value: unknown): value is JsonValue {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  if (typeof value === "object") {
+    const proto = Object.getPrototypeOf(value);
+    return (proto === Object.prototype || proto === null) && Object.values(value).every(isJsonValue);
+  }
+  return false;
+}
+
+export function describePolicy(policy: EnginePolicy): PolicyDescription {
+  return {
+    name: policy.info.name,
+    version: policy.info.version ?? null,
+    hash: policy.info.hash,
+    clauses: listOf(policy.clauses).map((c) => ({ id: c.id, title: c.title, text: c.text ?? null })),
+    rules: listOf(policy.rules).map((r) => ({
+      id: r.id,
+      title: r.title,
+      kind: r.kind,
+      modality: r.modality,
+      cites: [...r.cites],
+    })),
+    parameters: listOf(policy.params).map((p) => {
+      const value = p.defaultValue !== undefined ? p.defaultValue : p.default;
+      return {
+        key: p.key,
+        type: typeText(p.type),
+        default: isJsonValue(value) ? value : null,
+        description: p.description ?? null,
+      };
+    }),
+  };
+}
+
+export function servePolicies(entries: readonly PolicyEntry[]): readonly ServedPolicy[] {
+  const served = entries.map((entry): ServedPolicy => {
+    const policy = "evaluate" in entry ? entry : entry.policy;
+    const route = "evaluate" in entry ? entry.info.name : entry.name;
+    return { route, policy, description: describePolicy(policy) };
+  });
+  const seen = new Set<string>();
+  for (const s of served) {
+    if (seen.has(s.route)) throw new Error(`two policies are served as '${s.route}'`);
+    seen.add(s.route);
+  }
+  return served;
+}

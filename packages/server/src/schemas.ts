@@ -1,0 +1,174 @@
+/**
+ * Request and response schemas: the server validates with them and the OpenAPI document is
+ * generated from them, so the two cannot drift apart.
+ */
+import { z } from "@hono/zod-openapi";
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written `YYYY-MM-DD`. */
+export function isCalendarDate(text: string): boolean {
+  const m = isoDate.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const IsoDate = z
+  .string()
+  .refine(isCalendarDate, { message: "expected a calendar date written YYYY-MM-DD" })
+  .openapi({ type: "string", format: "date", example: "2026-10-31" });
+
+const JsonValue = z.unknown().openapi({ description: "any JSON value" });
+
+export const Localized = z.object({ en: z.string(), zh: z.string() }).openapi("Localized");
+
+export const EvaluateRequest = z
+  .strictObject({
+    facts: z
+      .record(z.string(), JsonValue)
+      .openapi({ description: "the facts document: collections and records by name" }),
+    asOf: IsoDate.optional().openapi({ description: "the evaluation date; today when left out" }),
+    params: z
+      .record(z.string(), JsonValue)
+      .optional()
+      .openapi({ description: "parameter overrides by key (`gridDays`, `gbt.minMembersFirstClass`)" }),
+  })
+  .openapi("EvaluateRequest");
+
+export const CheckRequest = z
+  .union([
+    z.strictObject({
+      source: z.string().openapi({ description: "the text of one policy file" }),
+      file: z.string().min(1).optional().openapi({ description: "its file name; `policy.remit` when left out" }),
+    }),
+    z.strictObject({
+      files: z.record(z.string(), z.string()).openapi({ description: "file texts by path" }),
+      entry: z.string().min(1).openapi({ description: "the path of the entry file among `files`" }),
+    }),
+  ])
+  .openapi("CheckRequest");
+
+const Position = z.object({ offset: z.number().int(), line: z.number().int(), column: z.number().int() });
+
+export const Diagnostic = z
+  .object({
+    code: z.string(),
+    severity: z.enum(["error", "warning", "info"]),
+    message: Localized,
+    hint: Localized.optional(),
+    span: z.object({ file: z.string(), start: Position, end: Position }),
+    suggestions: z.array(z.string()),
+  })
+  .openapi("Diagnostic");
+
+export const CheckResponse = z.object({ diagnostics: z.array(Diagnostic) }).openapi("CheckResponse");
+
+const Because = z
+  .object({
+    test: z.string(),
+    value: JsonValue,
+    values: z.record(z.string(), JsonValue).optional(),
+    because: z.array(JsonValue).optional().openapi({ description: "nested reasons, same shape" }),
+  })
+  .openapi("Because");
+
+export const Finding = z
+  .object({
+    rule: z.string(),
+    title: z.string(),
+    kind: z.enum(["duty", "escalation", "accountability"]),
+    modality: z.enum(["must", "should", "may"]),
+    status: z.string().openapi({
+      description: "duty: met, pending, due-soon, overdue, advisory; escalation: level name or closed; accountability: triggered",
+    }),
+    subject: z.object({ collection: z.string(), id: z.string() }),
+    township: z.string().optional(),
+    holder: z.string().optional(),
+    due: IsoDate.optional(),
+    period: z.string().optional(),
+    metOn: IsoDate.optional(),
+    late: z.boolean().optional(),
+    overdueDays: z.number().int().optional(),
+    overdue: z.boolean().optional(),
+    reached: z.record(z.string(), IsoDate).optional(),
+    closedOn: IsoDate.optional(),
+    targets: z.array(z.string()).optional(),
+    causes: z.array(z.string()).optional(),
+    asAt: IsoDate.optional(),
+    cites: z.array(z.string()),
+    explanation: z.object({
+      holds: z.boolean(),
+      because: z.array(Because),
+      missing: z.array(Localized).optional(),
+    }),
+  })
+  .openapi("Finding");
+
+export const EvaluationResult = z
+  .object({
+    policy: z.object({ name: z.string(), version: z.string().nullable(), hash: z.string() }),
+    asOf: IsoDate,
+    params: z.record(z.string(), JsonValue),
+    findings: z.array(Finding),
+    summary: z.object({
+      total: z.number().int(),
+      byKind: z.record(z.string(), z.record(z.string(), z.number().int())),
+      byTownship: z.record(z.string(), z.record(z.string(), z.number().int())),
+    }),
+  })
+  .openapi("EvaluationResult");
+
+export const PolicyDescription = z
+  .object({
+    name: z.string(),
+    version: z.string().nullable(),
+    hash: z.string(),
+    clauses: z.array(z.object({ id: z.string(), title: z.string(), text: z.string().nullable() })),
+    rules: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        kind: z.enum(["duty", "escalation", "accountability"]),
+        modality: z.enum(["must", "should", "may"]),
+        cites: z.array(z.string()),
+      }),
+    ),
+    parameters: z.array(
+      z.object({
+        key: z.string(),
+        type: z.string().nullable(),
+        default: JsonValue,
+        description: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi("PolicyDescription");
+
+export const PolicyList = z
+  .object({ policies: z.array(z.object({ route: z.string(), name: z.string(), version: z.string().nullable(), hash: z.string() })) })
+  .openapi("PolicyList");
+
+export const Health = z.object({ status: z.literal("ok"), policies: z.number().int() }).openapi("Health");
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum([
+        "malformed-json",
+        "unsupported-media-type",
+        "invalid-request",
+        "invalid-facts",
+        "unknown-policy",
+        "payload-too-large",
+        "not-found",
+        "method-not-allowed",
+        "timeout",
+        "internal",
+      ]),
+      message: Localized,
+      details: JsonValue.optional(),
+    }),
+  })
+  .openapi("Error");
