@@ -1,0 +1,59 @@
+import { analyze, type Diagnostic, hasErrors, sortDiagnostics } from "@remit/lang";
+import { oneOf, parseCommandArgs, UsageError } from "../args.js";
+import { type CommandContext, commonOptions, writeLine } from "../context.js";
+import { countDiagnostics, diagnosticsToJson, renderCounts, renderDiagnostic } from "../diagnostics/render.js";
+import { policyEntry } from "../files.js";
+import { createNodeSourceHost, type NodeSourceHost } from "../host.js";
+import { ExitCode } from "../io.js";
+import { commandHelp } from "../help.js";
+
+/** `remit check PATH [--format human|json]`: diagnostics of a policy and its imports. */
+export async function checkCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { ...commonOptions, format: { type: "string" } });
+  if (values["help"] === true) {
+    context.io.stdout.write(commandHelp("check", context.lang));
+    return ExitCode.ok;
+  }
+  const format = oneOf("format", values["format"], ["human", "json"] as const, "human");
+  const target = singlePath(positionals);
+  const entry = policyEntry(context.io.cwd, target);
+  const host = createNodeSourceHost(context.io.cwd);
+  const { diagnostics } = analyze(entry, host);
+  const sorted = sortDiagnostics(diagnostics);
+  if (format === "json") {
+    context.io.stdout.write(`${JSON.stringify(diagnosticsToJson(sorted), null, 2)}\n`);
+  } else {
+    printDiagnostics(sorted, host, context, "stdout");
+    writeLine(context.io.stdout, renderCounts(countDiagnostics(sorted), context.lang));
+  }
+  return hasErrors(sorted) ? ExitCode.problems : ExitCode.ok;
+}
+
+/** Prints diagnostics with code frames, each followed by a blank line. */
+export function printDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  host: NodeSourceHost,
+  context: CommandContext,
+  to: "stdout" | "stderr",
+): void {
+  const stream = to === "stdout" ? context.io.stdout : context.io.stderr;
+  const colors = to === "stdout" ? context.stdoutColors : context.stderrColors;
+  for (const diagnostic of diagnostics) {
+    const text = renderDiagnostic(diagnostic, {
+      lang: context.lang,
+      colors,
+      sourceOf: (file) => host.texts.get(file) ?? host.readFile(file),
+    });
+    writeLine(stream, `${text}\n`);
+  }
+}
+
+/** The one path a command takes. */
+export function singlePath(positionals: readonly string[]): string {
+  const [first, ...extra] = positionals;
+  if (first === undefined) throw new UsageError({ en: "missing policy path", zh: "缺少政策路径" });
+  if (extra.length > 0) {
+    throw new UsageError({ en: `unexpected argument '${extra[0]}'`, zh: `多余的参数“${extra[0]}”` });
+  }
+  return first;
+}

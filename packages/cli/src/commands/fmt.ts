@@ -1,0 +1,74 @@
+import { writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { type Diagnostic, format, hasErrors, sortDiagnostics } from "@remit/lang";
+import { parseCommandArgs, UsageError } from "../args.js";
+import { type CommandContext, commonOptions, writeLine } from "../context.js";
+import { collectSources } from "../files.js";
+import { createNodeSourceHost } from "../host.js";
+import { ExitCode } from "../io.js";
+import { commandHelp } from "../help.js";
+import { printDiagnostics } from "./check.js";
+
+type Mode = "check" | "write" | "stdout";
+
+/** `remit fmt [--check | --write | --stdout] PATH...` */
+export async function fmtCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    ...commonOptions,
+    check: { type: "boolean" },
+    write: { type: "boolean" },
+    stdout: { type: "boolean" },
+  });
+  if (values["help"] === true) {
+    context.io.stdout.write(commandHelp("fmt", context.lang));
+    return ExitCode.ok;
+  }
+  const modes = (["check", "write", "stdout"] as const).filter((mode) => values[mode] === true);
+  if (modes.length > 1) {
+    const given = modes.map((mode) => `--${mode}`).join(", ");
+    throw new UsageError({ en: `options ${given} cannot be combined`, zh: `选项 ${given} 不能同时使用` });
+  }
+  const mode: Mode = modes[0] ?? "write";
+  if (positionals.length === 0) throw new UsageError({ en: "missing file or folder to format", zh: "缺少要格式化的文件或目录" });
+  const files = collectSources(context.io.cwd, positionals);
+  const host = createNodeSourceHost(context.io.cwd);
+  const { lang } = context;
+
+  let failed = false;
+  const changedFiles: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const source = host.readFile(file);
+    if (source === undefined) {
+      writeLine(context.io.stderr, lang === "zh" ? `无法读取文件“${file}”` : `cannot read file '${file}'`);
+      failed = true;
+      continue;
+    }
+    const formatted = format(source, file);
+    diagnostics.push(...formatted.diagnostics);
+    if (hasErrors(formatted.diagnostics)) {
+      // A file that does not parse is left as it is: formatting it could lose text.
+      failed = true;
+      continue;
+    }
+    if (mode === "stdout") {
+      context.io.stdout.write(formatted.text);
+      continue;
+    }
+    if (!formatted.changed) continue;
+    changedFiles.push(file);
+    if (mode === "write") writeFileSync(path.resolve(context.io.cwd, file), formatted.text, "utf8");
+    writeLine(context.io.stdout, file);
+  }
+  printDiagnostics(sortDiagnostics(diagnostics), host, context, "stderr");
+
+  if (mode === "check" && changedFiles.length > 0) {
+    const n = changedFiles.length;
+    writeLine(
+      context.io.stderr,
+      lang === "zh" ? `${n} 个文件需要格式化` : `${n} file${n === 1 ? "" : "s"} would be reformatted`,
+    );
+    return ExitCode.problems;
+  }
+  return failed ? ExitCode.problems : ExitCode.ok;
+}

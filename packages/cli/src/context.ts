@@ -1,0 +1,26 @@
+import type { Language } from "@remit/lang";
+import type { CliIo } from "./io.js";
+import { type Colors, colorsFor } from "./terminal/colors.js";
+
+/** What every command works with: the outside world, the language, colours per stream. */
+export interface CommandContext {
+  readonly io: CliIo;
+  readonly lang: Language;
+  readonly stdoutColors: Colors;
+  readonly stderrColors: Colors;
+}
+
+export function createContext(io: CliIo, lang: Language): CommandContext {
+  return { io, lang, stdoutColors: colorsFor(io.stdout, io.env), stderrColors: colorsFor(io.stderr, io.env) };
+}
+
+/** Options every command takes. */
+export const commonOptions = {
+  help: { type: "boolean", short: "h" },
+  lang: { type: "string" },
+} as const;
+
+/** Writes a line (or lines) to a stream, ending with a newline. */
+export function writeLine(stream: { write(text: string): void }, text = ""): void {
+  stream.write(text.endsWith("\n") ? text : `${text}\n`);
+}

@@ -1,0 +1,151 @@
+import type { Diagnostic, Language, Localized, Severity, Span } from "@remit/lang";
+import type { Colors } from "../terminal/colors.js";
+import { displayWidth } from "../terminal/width.js";
+
+export interface DiagnosticRenderOptions {
+  readonly lang: Language;
+  readonly colors: Colors;
+  /** The text of a file a span points into, when it can be read. */
+  readonly sourceOf: (file: string) => string | undefined;
+  /** How a file is named to the user (e.g. relative to the working directory). */
+  readonly displayPath?: (file: string) => string;
+}
+
+const severityLabels: Record<Severity, Record<Language, string>> = {
+  error: { en: "error", zh: "错误" },
+  warning: { en: "warning", zh: "警告" },
+  info: { en: "info", zh: "信息" },
+};
+
+const hintLabel: Record<Language, string> = { en: "hint", zh: "提示" };
+
+/**
+ * One diagnostic for a terminal: `file:line:column error[R2001]: message`, the source line with
+ * the span underlined (`^~~~`), then the hint, all in the chosen language.
+ */
+export function renderDiagnostic(diagnostic: Diagnostic, options: DiagnosticRenderOptions): string {
+  const { lang, colors } = options;
+  const { span } = diagnostic;
+  const path = options.displayPath?.(span.file) ?? span.file;
+  const paint = severityColor(diagnostic.severity, colors);
+  const heading =
+    `${colors.bold(`${path}:${span.start.line}:${span.start.column}`)} ` +
+    `${paint(colors.bold(`${severityLabels[diagnostic.severity][lang]}[${diagnostic.code}]`))}` +
+    `${lang === "zh" ? "：" : ": "}${colors.bold(diagnostic.message[lang])}`;
+  const lines = [heading];
+  const source = options.sourceOf(span.file);
+  const frame = source === undefined ? undefined : codeFrame(source, span.start, span.end);
+  if (frame !== undefined) {
+    const gutter = String(span.start.line);
+    const blank = " ".repeat(gutter.length);
+    lines.push(`${colors.dim(`${gutter} |`)} ${frame.line}`);
+    lines.push(`${colors.dim(`${blank} |`)} ${frame.padding}${paint(frame.underline)}`);
+  }
+  if (diagnostic.hint !== undefined) {
+    lines.push(`${colors.cyan(hintLabel[lang])}${lang === "zh" ? "：" : ": "}${diagnostic.hint[lang]}`);
+  }
+  return lines.join("\n");
+}
+
+export interface CodeFrame {
+  /** The source line, tabs expanded. */
+  readonly line: string;
+  /** Spaces up to the span's first column. */
+  readonly padding: string;
+  /** `^` under the first column of the span, `~` under the rest. */
+  readonly underline: string;
+}
+
+const TAB = "    ";
+
+/**
+ * The line a span starts on and the underline beneath it, measured in terminal columns so it sits
+ * right under full-width (CJK) characters. A span that runs past its first line is underlined to
+ * that line's end. Columns are 1-based UTF-16 offsets into the line, as spans count them.
+ */
+export function codeFrame(
+  source: string,
+  start: { readonly line: number; readonly column: number },
+  end: { readonly line: number; readonly column: number },
+): CodeFrame | undefined {
+  const rawLine = source.split("\n")[start.line - 1];
+  if (rawLine === undefined) return undefined;
+  const text = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
+  const from = Math.min(Math.max(start.column - 1, 0), text.length);
+  const to = end.line === start.line ? Math.min(Math.max(end.column - 1, from), text.length) : text.length;
+  const expand = (part: string) => part.replaceAll("\t", TAB);
+  const padding = " ".repeat(displayWidth(expand(text.slice(0, from))));
+  const width = Math.max(1, displayWidth(expand(text.slice(from, to))));
+  return { line: expand(text), padding, underline: `^${"~".repeat(width - 1)}` };
+}
+
+function severityColor(severity: Severity, colors: Colors): (text: string) => string {
+  switch (severity) {
+    case "error":
+      return colors.red;
+    case "warning":
+      return colors.yellow;
+    case "info":
+      return colors.blue;
+  }
+}
+
+export interface DiagnosticCounts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+export function countDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticCounts {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of diagnostics) {
+    if (d.severity === "error") errors++;
+    else if (d.severity === "warning") warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+/** The closing count line: `2 errors, 1 warning` / `2 个错误，1 个警告`. */
+export function renderCounts(counts: DiagnosticCounts, lang: Language): string {
+  if (lang === "zh") {
+    const parts = [`${counts.errors} 个错误`, `${counts.warnings} 个警告`];
+    if (counts.infos > 0) parts.push(`${counts.infos} 条信息`);
+    return parts.join("，");
+  }
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const parts = [plural(counts.errors, "error"), plural(counts.warnings, "warning")];
+  if (counts.infos > 0) parts.push(plural(counts.infos, "info"));
+  return parts.join(", ");
+}
+
+export interface DiagnosticJson {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: Localized;
+  readonly hint: Localized | null;
+  readonly span: Span;
+  readonly suggestions: readonly string[];
+}
+
+/**
+ * Diagnostics for programs: the shared Diagnostic shape with both languages, every field present
+ * (`hint` is `null` when there is none) and files named as shown to the user.
+ */
+export function diagnosticsToJson(
+  diagnostics: readonly Diagnostic[],
+  displayPath: (file: string) => string = (file) => file,
+): { diagnostics: DiagnosticJson[] } {
+  return {
+    diagnostics: diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: { en: d.message.en, zh: d.message.zh },
+      hint: d.hint === undefined ? null : { en: d.hint.en, zh: d.hint.zh },
+      span: { file: displayPath(d.span.file), start: { ...d.span.start }, end: { ...d.span.end } },
+      suggestions: [...d.suggestions],
+    })),
+  };
+}

@@ -1,0 +1,20 @@
+export { isIsoDate, UsageError } from "./args.js";
+export {
+  type CodeFrame,
+  codeFrame,
+  countDiagnostics,
+  type DiagnosticCounts,
+  type DiagnosticJson,
+  type DiagnosticRenderOptions,
+  diagnosticsToJson,
+  renderCounts,
+  renderDiagnostic,
+} from "./diagnostics/render.js";
+export { renderEvaluationTable, type TableLabels, type TableOptions } from "./evaluation/table.js";
+export { collectSources, isPolicySource, policyEntry, policyEntryNames } from "./files.js";
+export { createNodeSourceHost, type NodeSourceHost } from "./host.js";
+export { type CliIo, ExitCode, MemoryStream, type OutputStream } from "./io.js";
+export { languageFromEnv } from "./locale.js";
+export { run } from "./run.js";
+export { type Colors, colorEnabled, colorsFor } from "./terminal/colors.js";
+export { displayWidth, padEndToWidth, padStartToWidth } from "./terminal/width.js";

@@ -1,0 +1,75 @@
+import type { Language } from "@remit/lang";
+import { parseCommandArgs, UsageError } from "./args.js";
+import { checkCommand } from "./commands/check.js";
+import { evalCommand } from "./commands/eval.js";
+import { fmtCommand } from "./commands/fmt.js";
+import { type CommandContext, commonOptions, createContext, writeLine } from "./context.js";
+import { type CommandName, commandNames, generalHelp } from "./help.js";
+import { type CliIo, ExitCode } from "./io.js";
+import { isLanguage, languageFromEnv } from "./locale.js";
+
+const commands: Record<CommandName, (args: readonly string[], context: CommandContext) => Promise<number>> = {
+  check: checkCommand,
+  fmt: fmtCommand,
+  eval: evalCommand,
+};
+
+/**
+ * Runs the command line `argv` (without the node and script paths) and returns the exit code:
+ * 0 ok, 1 problems found, 2 usage error. Never exits the process itself.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let lang = languageFromEnv(io.env);
+  const [first, ...rest] = argv;
+  const command = first !== undefined && isCommand(first) ? first : undefined;
+  try {
+    lang = languageOption(argv) ?? lang;
+    const context = createContext(io, lang);
+    if (command !== undefined) return await commands[command](rest, context);
+    if (first === undefined) {
+      io.stderr.write(generalHelp(lang));
+      return ExitCode.usage;
+    }
+    if (!first.startsWith("-")) {
+      throw new UsageError({ en: `unknown command '${first}'`, zh: `未知命令“${first}”` });
+    }
+    const { values, positionals } = parseCommandArgs(argv, commonOptions);
+    if (values["help"] === true) {
+      io.stdout.write(generalHelp(lang));
+      return ExitCode.ok;
+    }
+    const [stray] = positionals;
+    throw stray === undefined
+      ? new UsageError({ en: "missing command", zh: "缺少命令" })
+      : new UsageError({ en: `unknown command '${stray}'`, zh: `未知命令“${stray}”` });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const colors = createContext(io, lang).stderrColors;
+    const label = lang === "zh" ? "错误：" : "error: ";
+    writeLine(io.stderr, `${colors.red(colors.bold(label))}${error.messageIn(lang)}`);
+    const help = command === undefined ? "remit --help" : `remit ${command} --help`;
+    writeLine(io.stderr, lang === "zh" ? `运行 '${help}' 查看用法` : `run '${help}' for usage`);
+    return ExitCode.usage;
+  }
+}
+
+function isCommand(word: string): word is CommandName {
+  return (commandNames as readonly string[]).includes(word);
+}
+
+/**
+ * The `--lang` given anywhere on the line, read before the full parse so that even a usage error
+ * in the same line is reported in the language asked for. A bad value is a usage error.
+ */
+function languageOption(argv: readonly string[]): Language | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") break;
+    if (arg === "--lang") value = argv[i + 1];
+    else if (arg.startsWith("--lang=")) value = arg.slice("--lang=".length);
+  }
+  if (value === undefined) return undefined;
+  if (isLanguage(value)) return value;
+  throw new UsageError({ en: `option '--lang' must be zh|en, not '${value}'`, zh: `选项“--lang”应为 zh|en，而不是“${value}”` });
+}
