@@ -2,7 +2,7 @@
  * Serving the application on a socket: listening, request timeouts at the socket level, and a
  * graceful close that finishes the requests in flight.
  */
-import type { Server } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { type AppOptions, createApp, defaultRequestTimeoutMs } from "./app.js";
@@ -53,6 +53,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
 
   let closing: Promise<void> | undefined;
+  // A keep-alive connection whose last request finished during shutdown is idle: close it then,
+  // rather than when its keep-alive timer runs out.
+  server.on("request", (_request, response: ServerResponse) => {
+    response.once("finish", () => {
+      if (closing !== undefined) setImmediate(() => server.closeIdleConnections());
+    });
+  });
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
       const grace = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? defaultShutdownGraceMs);
