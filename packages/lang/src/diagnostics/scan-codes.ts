@@ -1,4 +1,248 @@
-import type { DiagnosticDefinition } from "./diagnostic.js";
+import { type DiagnosticDefinition, defineDiagnostic } from "./diagnostic.js";
+
+// ---------------------------------------------------------------------------------------------
+// R1xxx: lexical and literate-Markdown diagnostics
+
+export const unexpectedCharacter = defineDiagnostic<{ text: string }>({
+  code: "R1001",
+  severity: "error",
+  message: ({ text }) => ({
+    en: `unexpected character '${text}'`,
+    zh: `无法识别的字符“${text}”`,
+  }),
+  hint: () => ({
+    en: "remove it, or put it inside a string or a comment",
+    zh: "请删除该字符，或将其放入字符串或注释中",
+  }),
+});
+
+export const fullWidthPunctuation = defineDiagnostic<{ text: string; ascii: string }>({
+  code: "R1002",
+  severity: "error",
+  message: ({ text, ascii }) => ({
+    en: `full-width '${text}' outside a string or comment: use '${ascii}'`,
+    zh: `字符串和注释之外不能使用全角“${text}”：请改用半角“${ascii}”`,
+  }),
+  hint: () => ({
+    en: "switch the input method to half-width (English) punctuation for code",
+    zh: "书写代码时请将输入法切换为半角（英文）标点",
+  }),
+});
+
+export const unterminatedString = defineDiagnostic<{ text: string }>({
+  code: "R1003",
+  severity: "error",
+  message: ({ text }) => ({
+    en: `string ${text} is not closed before the end of the line`,
+    zh: `字符串 ${text} 在行尾之前没有结束`,
+  }),
+  hint: () => ({
+    en: "add the closing '\"'; write a line break inside a string as '\\n'",
+    zh: "请补上结尾的“\"”；字符串内的换行请写作“\\n”",
+  }),
+});
+
+export const invalidEscape = defineDiagnostic<{ text: string }>({
+  code: "R1004",
+  severity: "error",
+  message: ({ text }) => ({
+    en: `unknown escape '${text}' in a string`,
+    zh: `字符串中有无法识别的转义“${text}”`,
+  }),
+  hint: () => ({
+    en: "the escapes are '\\\"', '\\\\' and '\\n'",
+    zh: "可用的转义只有“\\\"”“\\\\”和“\\n”",
+  }),
+});
+
+export const invalidDate = defineDiagnostic<{ text: string }>({
+  code: "R1005",
+  severity: "error",
+  message: ({ text }) => ({
+    en: `'${text}' is not a calendar date`,
+    zh: `“${text}”不是有效的日期`,
+  }),
+  hint: () => ({
+    en: "write a real date as year-month-day, e.g. 2026-12-31",
+    zh: "请按“年-月-日”写出真实存在的日期，例如 2026-12-31",
+  }),
+});
+
+export const unclosedCodeBlock = defineDiagnostic<{ fence: string }>({
+  code: "R1006",
+  severity: "error",
+  message: ({ fence }) => ({
+    en: `the remit code block opened with '${fence}' is never closed`,
+    zh: `以“${fence}”开始的 remit 代码块没有结束`,
+  }),
+  hint: ({ fence }) => ({
+    en: `close it with a line holding '${fence}'`,
+    zh: `请用单独一行“${fence}”结束代码块`,
+  }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// R2xxx: syntax diagnostics
+
+export const syntaxError = defineDiagnostic<{
+  expectedEn: string;
+  expectedZh: string;
+  found: string;
+  afterEn: string;
+  afterZh: string;
+}>({
+  code: "R2001",
+  severity: "error",
+  message: ({ expectedEn, expectedZh, found, afterEn, afterZh }) => ({
+    en: `expected ${expectedEn}${afterEn ? ` after ${afterEn}` : ""}, found ${found}`,
+    zh: `${afterZh ? `${afterZh} 之后` : ""}应为${expectedZh}，但遇到了 ${found}`,
+  }),
+});
+
+export const expectedDeclaration = defineDiagnostic<{ found: string }>({
+  code: "R2002",
+  severity: "error",
+  message: ({ found }) => ({
+    en: `expected a declaration (such as \`duty\`, \`param\` or \`define\`), found ${found}`,
+    zh: `应为一条声明（例如“职责”“参数”“定义”），但遇到了 ${found}`,
+  }),
+  hint: () => ({
+    en: "each declaration starts with its keyword; the text up to the next declaration is skipped",
+    zh: "每条声明以关键字开头；到下一条声明之前的内容已被跳过",
+  }),
+});
+
+export const spacedRuleId = defineDiagnostic<{ text: string }>({
+  code: "R2003",
+  severity: "error",
+  message: ({ text }) => ({
+    en: `rule id '${text}' has spaces around '-'`,
+    zh: `规则标识“${text}”的“-”两侧有空格`,
+  }),
+  hint: () => ({
+    en: "join the words of a rule id with '-' and no spaces, e.g. major-hazard-listing",
+    zh: "规则标识的各部分用“-”直接相连，不加空格，例如 major-hazard-listing",
+  }),
+});
+
+export const missingModality = defineDiagnostic<{ rule: string }>({
+  code: "R2004",
+  severity: "error",
+  message: ({ rule }) => ({
+    en: `rule '${rule}' has no modality: write \`must\`, \`should\` or \`may\` after its title`,
+    zh: `规则“${rule}”缺少情态：请在标题后写“必须”“应当”或“可以”`,
+  }),
+});
+
+export const clauseIdAsNumber = defineDiagnostic<{ text: string }>({
+  code: "R2005",
+  severity: "error",
+  message: ({ text }) => ({
+    en: `'${text}' is not a number: a clause id can only follow \`cites\` or \`clause\``,
+    zh: `“${text}”不是数字：条款编号只能写在“依据”或“条款”之后`,
+  }),
+});
+
+export const chainedComparison = defineDiagnostic<{ operator: string }>({
+  code: "R2006",
+  severity: "error",
+  message: ({ operator }) => ({
+    en: `comparisons do not chain: unexpected '${operator}' after a comparison`,
+    zh: `比较不能连写：比较之后不能再出现“${operator}”`,
+  }),
+  hint: () => ({
+    en: "write 'a < b and b < c'",
+    zh: "请写成“a < b 且 b < c”",
+  }),
+});
+
+export const misplacedHeader = defineDiagnostic<Record<string, never>>({
+  code: "R2007",
+  severity: "error",
+  message: () => ({
+    en: "the `policy` header must come first, once per file",
+    zh: "“政策”头部必须位于文件开头，且只能有一个",
+  }),
+});
+
+export const misplacedImport = defineDiagnostic<Record<string, never>>({
+  code: "R2008",
+  severity: "error",
+  message: () => ({
+    en: "an `import` must come before the declarations",
+    zh: "“导入”必须位于所有声明之前",
+  }),
+});
+
+export const invalidCallee = defineDiagnostic<Record<string, never>>({
+  code: "R2009",
+  severity: "error",
+  message: () => ({
+    en: "only a name can be called, e.g. hasTeam(t) or gbt.requiredClass(t)",
+    zh: "只能调用名称，例如 hasTeam(t) 或 gbt.requiredClass(t)",
+  }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// R9xxx: limits
+
+export const fileTooLarge = defineDiagnostic<{ size: string; limit: string }>({
+  code: "R9001",
+  severity: "error",
+  message: ({ size, limit }) => ({
+    en: `the file is too large to read (${size} characters, the limit is ${limit})`,
+    zh: `文件过大，无法读取（${size} 个字符，上限为 ${limit}）`,
+  }),
+  hint: () => ({
+    en: "split the policy into modules joined by `import`",
+    zh: "请将政策拆分为多个模块，用“导入”连接",
+  }),
+});
+
+export const nestingTooDeep = defineDiagnostic<{ limit: string }>({
+  code: "R9002",
+  severity: "error",
+  message: ({ limit }) => ({
+    en: `nesting is too deep (more than ${limit} levels)`,
+    zh: `嵌套层数过多（超过 ${limit} 层）`,
+  }),
+  hint: () => ({
+    en: "name the inner parts with `define` or `let`",
+    zh: "请用“定义”或“令”为内层部分命名",
+  }),
+});
+
+export const binaryFile = defineDiagnostic<Record<string, never>>({
+  code: "R9003",
+  severity: "error",
+  message: () => ({
+    en: "the file holds binary data (NUL bytes), not policy text",
+    zh: "文件包含二进制数据（NUL 字节），不是政策文本",
+  }),
+  hint: () => ({
+    en: "check that the right file was given and that it is saved as UTF-8 text",
+    zh: "请确认文件正确，并以 UTF-8 文本保存",
+  }),
+});
 
 /** Lexical, literate-Markdown, syntax and limit diagnostics (R1xxx, R2xxx, R9xxx). */
-export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [];
+export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [
+  unexpectedCharacter,
+  fullWidthPunctuation,
+  unterminatedString,
+  invalidEscape,
+  invalidDate,
+  unclosedCodeBlock,
+  syntaxError,
+  expectedDeclaration,
+  spacedRuleId,
+  missingModality,
+  clauseIdAsNumber,
+  chainedComparison,
+  misplacedHeader,
+  misplacedImport,
+  invalidCallee,
+  fileTooLarge,
+  nestingTooDeep,
+  binaryFile,
+];

@@ -1,0 +1,173 @@
+import { type ILexingError, type IToken, Lexer } from "chevrotain";
+import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  fullWidthPunctuation,
+  invalidDate,
+  invalidEscape,
+  unexpectedCharacter,
+  unterminatedString,
+} from "../diagnostics/scan-codes.js";
+import type { Comment } from "../syntax/ast.js";
+import { spanOfRange, tokenSpan } from "./span.js";
+import {
+  asciiForFullWidth,
+  DateLiteral,
+  Identifier,
+  keywordBySpelling,
+  lexerTokens,
+  StringLiteral,
+  UnterminatedString,
+} from "./tokens.js";
+
+export interface TokenizeResult {
+  /** Tokens for the parser: comments and whitespace left out, keywords recognised. */
+  readonly tokens: IToken[];
+  readonly comments: Comment[];
+  readonly diagnostics: Diagnostic[];
+}
+
+// Words use a custom matcher (for `\p{L}`), which rules out chevrotain's first-character
+// optimisation; safe mode keeps the lexer from guessing and dropping CJK input.
+const lexer = new Lexer([...lexerTokens], {
+  positionTracking: "full",
+  safeMode: true,
+  ensureOptimizations: false,
+});
+
+const fullWidthCharacters = new Set(Object.keys(asciiForFullWidth));
+
+/** Splits `text` into tokens; never throws. Positions are those of `text` itself. */
+export function tokenize(text: string, file: string): TokenizeResult {
+  const result = lexer.tokenize(text);
+  const diagnostics: Diagnostic[] = result.errors.map((error) => lexingDiagnostic(error, text, file));
+  const tokens: IToken[] = [];
+  for (const token of result.tokens) {
+    tokens.push(classify(token, file, diagnostics));
+  }
+  const comments: Comment[] = (result.groups.comments ?? []).map((token) => ({
+    kind: "Comment",
+    text: token.image.slice(1),
+    span: tokenSpan(token, file),
+  }));
+  for (const token of result.groups.dropped ?? []) {
+    diagnostics.push(
+      diagnostic(fullWidthPunctuation, tokenSpan(token, file), { text: token.image, ascii: asciiFor(token.image) }),
+    );
+  }
+  return { tokens, comments, diagnostics };
+}
+
+function lexingDiagnostic(error: ILexingError, text: string, file: string): Diagnostic {
+  const length = error.length > 0 ? error.length : 1;
+  const skipped = text.slice(error.offset, error.offset + length);
+  // Characters unknown to the lexer come in runs; name the first, span the run.
+  const first = String.fromCodePoint(skipped.codePointAt(0) ?? 0xfffd);
+  return diagnostic(unexpectedCharacter, spanOfRange(text, file, error.offset, error.offset + length), {
+    text: printable(first),
+  });
+}
+
+function printable(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  return code < 0x20 || code === 0x7f ? `\\u${code.toString(16).padStart(4, "0")}` : ch;
+}
+
+function asciiFor(image: string): string {
+  return [...image].map((ch) => asciiForFullWidth[ch] ?? ch).join("");
+}
+
+function retype(token: IToken, type: IToken["tokenType"]): IToken {
+  token.tokenType = type;
+  token.tokenTypeIdx = type.tokenTypeIdx ?? token.tokenTypeIdx;
+  return token;
+}
+
+/** Recognises keywords, checks dates and strings, and reports full-width punctuation. */
+function classify(token: IToken, file: string, diagnostics: Diagnostic[]): IToken {
+  const type = token.tokenType;
+  if (type === Identifier) {
+    const keywordType = keywordBySpelling.get(token.image);
+    return keywordType ? retype(token, keywordType) : token;
+  }
+  if (type === StringLiteral || type === UnterminatedString) {
+    checkString(token, file, diagnostics);
+    return type === UnterminatedString ? retype(token, StringLiteral) : token;
+  }
+  if (type === DateLiteral) {
+    if (!isCalendarDate(token.image)) {
+      diagnostics.push(diagnostic(invalidDate, tokenSpan(token, file), { text: token.image }));
+    }
+    return token;
+  }
+  if ([...token.image].some((ch) => fullWidthCharacters.has(ch))) {
+    diagnostics.push(
+      diagnostic(fullWidthPunctuation, tokenSpan(token, file), { text: token.image, ascii: asciiFor(token.image) }),
+    );
+  }
+  return token;
+}
+
+function checkString(token: IToken, file: string, diagnostics: Diagnostic[]): void {
+  const image = token.image;
+  const span = tokenSpan(token, file);
+  if (image.startsWith("“")) {
+    const opening = { ...span, end: { ...span.start, offset: span.start.offset + 1, column: span.start.column + 1 } };
+    diagnostics.push(diagnostic(fullWidthPunctuation, opening, { text: "“", ascii: '"' }));
+    if (token.tokenType === UnterminatedString) {
+      diagnostics.push(diagnostic(unterminatedString, span, { text: image }));
+    }
+    return;
+  }
+  if (token.tokenType === UnterminatedString) {
+    diagnostics.push(diagnostic(unterminatedString, span, { text: image }));
+  }
+  for (let i = 1; i < image.length; i++) {
+    if (image[i] !== "\\") continue;
+    const next = image[i + 1];
+    if (next !== undefined && next !== '"' && next !== "\\" && next !== "n") {
+      const at = span.start.offset + i;
+      diagnostics.push(
+        diagnostic(
+          invalidEscape,
+          {
+            file,
+            start: { offset: at, line: span.start.line, column: span.start.column + i },
+            end: { offset: at + 2, line: span.start.line, column: span.start.column + i + 2 },
+          },
+          { text: `\\${next}` },
+        ),
+      );
+    }
+    i++;
+  }
+}
+
+/** Whether `yyyy-mm-dd` names a day of the proleptic Gregorian calendar. */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= days;
+}
+
+/** The value of a string token: quotes removed, escapes resolved (also for an unclosed one). */
+export function stringValue(image: string): string {
+  if (image.startsWith("“")) return image.slice(1, image.endsWith("”") ? -1 : undefined);
+  let value = "";
+  for (let i = 1; i < image.length; i++) {
+    const ch = image[i];
+    if (ch === '"') break;
+    if (ch === "\\" && i + 1 < image.length) {
+      const next = image[++i];
+      value += next === "n" ? "\n" : next;
+    } else {
+      value += ch;
+    }
+  }
+  return value;
+}

@@ -1,0 +1,174 @@
+/**
+ * The token vocabulary. Punctuation patterns also match the full-width form, so a full-width
+ * character lexes as its ASCII token (the lexer then reports it) and parsing goes on.
+ */
+import { createToken, Lexer, type TokenType } from "chevrotain";
+import { declarationKeywords, type KeywordSpelling, otherKeywords } from "../syntax/keywords.js";
+
+/** Any token that cannot start a declaration: lets the parser skip to the next declaration. */
+export const NotDeclarationStart = createToken({ name: "NotDeclarationStart", pattern: Lexer.NA });
+/** Every keyword: after `.` and in field names a keyword reads as a name (`h.level`, `f.date`). */
+export const AnyKeyword = createToken({ name: "AnyKeyword", pattern: Lexer.NA });
+
+const plain = [NotDeclarationStart];
+
+// Chevrotain rebuilds regex patterns without the `u` flag, which `\p{L}` needs: words are matched
+// by a custom matcher instead, so CJK letters are letters.
+const wordPattern = /[\p{L}_][\p{L}\p{N}_]*/uy;
+
+function matchWord(text: string, offset: number): RegExpExecArray | null {
+  wordPattern.lastIndex = offset;
+  return wordPattern.exec(text);
+}
+
+export const WhiteSpace = createToken({
+  name: "WhiteSpace",
+  pattern: /[ \t\r\n\u3000\uFEFF\u00A0]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+export const Comment = createToken({ name: "Comment", pattern: /#[^\n\r]*/, group: "comments" });
+
+export const StringLiteral = createToken({
+  name: "StringLiteral",
+  pattern: /"(?:[^"\\\n\r]|\\.)*"|“[^”\n\r]*”/,
+  categories: plain,
+});
+/** A string with no closing quote on its line: reported, then read as a string. */
+export const UnterminatedString = createToken({
+  name: "UnterminatedString",
+  pattern: /"(?:[^"\\\n\r]|\\.)*\\?|“[^”\n\r]*/,
+  categories: plain,
+});
+export const DateLiteral = createToken({ name: "DateLiteral", pattern: /\d{4}-\d{2}-\d{2}/, categories: plain });
+/** A number, or a clause id (`2.1.3`) where the grammar expects one. */
+export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)*/, categories: plain });
+/** A word; the lexer turns a word spelt like a keyword into that keyword's token. */
+export const Identifier = createToken({
+  name: "Identifier",
+  pattern: { exec: matchWord },
+  line_breaks: false,
+  categories: plain,
+});
+
+function punct(name: string, pattern: RegExp): TokenType {
+  return createToken({ name, pattern, categories: plain });
+}
+
+export const Arrow = punct("Arrow", /[-－][>＞]/);
+export const NotEqual = punct("NotEqual", /[!！][=＝]|≠/);
+export const LessEqual = punct("LessEqual", /[<＜][=＝]|≤/);
+export const GreaterEqual = punct("GreaterEqual", /[>＞][=＝]|≥/);
+export const Less = punct("Less", /[<＜]/);
+export const Greater = punct("Greater", /[>＞]/);
+export const Equal = punct("Equal", /[=＝]/);
+export const Plus = punct("Plus", /[+＋]/);
+export const Minus = punct("Minus", /[-－]/);
+export const Star = punct("Star", /[*＊]/);
+export const Slash = punct("Slash", /[/／]/);
+export const Dot = punct("Dot", /[.．]/);
+export const Comma = punct("Comma", /[,，]/);
+export const Colon = punct("Colon", /[:：]/);
+export const LParen = punct("LParen", /[(（]/);
+export const RParen = punct("RParen", /[)）]/);
+export const LBracket = punct("LBracket", /[[［]/);
+export const RBracket = punct("RBracket", /[\]］]/);
+export const LBrace = punct("LBrace", /[{｛]/);
+export const RBrace = punct("RBrace", /[}｝]/);
+/** The language has no statement separator; a full-width `；` is reported and dropped. */
+export const FullWidthSemicolon = createToken({ name: "FullWidthSemicolon", pattern: /；/, group: "dropped" });
+
+function keywordToken(spelling: KeywordSpelling, declarationStart: boolean): TokenType {
+  return createToken({
+    name: spelling.name,
+    pattern: Lexer.NA,
+    categories: declarationStart ? [AnyKeyword] : [AnyKeyword, NotDeclarationStart],
+  });
+}
+
+const declarationKeywordTokens = declarationKeywords.map((k) => keywordToken(k, true));
+const otherKeywordTokens = otherKeywords.map((k) => keywordToken(k, false));
+
+/** Keyword token types by name (`Duty`, `Requires`, …). */
+export const keywordTokens: Readonly<Record<string, TokenType>> = Object.fromEntries(
+  [...declarationKeywordTokens, ...otherKeywordTokens].map((t) => [t.name, t]),
+);
+
+/** Whole-word spelling → keyword token type. */
+export const keywordBySpelling: ReadonlyMap<string, TokenType> = new Map(
+  [...declarationKeywords, ...otherKeywords].flatMap((k) => {
+    const type = keywordTokens[k.name];
+    return type ? [...k.en, ...k.zh].map((s): [string, TokenType] => [s, type]) : [];
+  }),
+);
+
+export function keyword(name: string): TokenType {
+  const type = keywordTokens[name];
+  if (!type) throw new Error(`unknown keyword token '${name}'`);
+  return type;
+}
+
+/** The patterns the lexer tries, in order. */
+export const lexerTokens: readonly TokenType[] = [
+  WhiteSpace,
+  Comment,
+  StringLiteral,
+  UnterminatedString,
+  DateLiteral,
+  NumberLiteral,
+  Identifier,
+  Arrow,
+  NotEqual,
+  LessEqual,
+  GreaterEqual,
+  Less,
+  Greater,
+  Equal,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Dot,
+  Comma,
+  Colon,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  LBrace,
+  RBrace,
+  FullWidthSemicolon,
+];
+
+/** Every token type the parser knows: the lexer's, the keywords and the categories. */
+export const vocabulary: readonly TokenType[] = [
+  ...lexerTokens,
+  ...declarationKeywordTokens,
+  ...otherKeywordTokens,
+  NotDeclarationStart,
+  AnyKeyword,
+];
+
+/** The ASCII character to use for each full-width one. */
+export const asciiForFullWidth: Readonly<Record<string, string>> = {
+  "（": "(",
+  "）": ")",
+  "：": ":",
+  "，": ",",
+  "；": ";",
+  "＝": "=",
+  "＜": "<",
+  "＞": ">",
+  "［": "[",
+  "］": "]",
+  "｛": "{",
+  "｝": "}",
+  "“": '"',
+  "”": '"',
+  "＋": "+",
+  "－": "-",
+  "＊": "*",
+  "／": "/",
+  "．": ".",
+  "！": "!",
+};
