@@ -30,12 +30,12 @@ export interface ClauseLike {
 }
 
 /**
- * A parameter as an engine lists it. The default is a JSON value; engines that keep only the
- * default's expression leave it out and the server reports `null`.
+ * A parameter as an engine lists it. `defaultValue` is the default as JSON; without it the
+ * server reads `default`, either JSON or the checker's constant expression (`15 days`).
  */
 export interface ParamLike {
   readonly key: string;
-  readonly default?: JsonValue;
+  readonly default?: unknown;
   readonly defaultValue?: JsonValue;
   readonly description?: string | undefined;
   readonly type?: unknown;
@@ -111,6 +111,63 @@ function typeText(type: unknown): string | null {
   }
 }
 
+const durationUnits: Readonly<Record<string, [string, string]>> = {
+  day: ["day", "days"],
+  week: ["week", "weeks"],
+  month: ["month", "months"],
+  quarter: ["quarter", "quarters"],
+  year: ["year", "years"],
+};
+
+interface ExprNode {
+  readonly kind: string;
+  readonly value?: unknown;
+  readonly amount?: number;
+  readonly unit?: string;
+  readonly elements?: readonly unknown[];
+  readonly name?: { readonly name?: string };
+  readonly inner?: unknown;
+  readonly operand?: unknown;
+  readonly operator?: string;
+}
+
+function isExprNode(value: unknown): value is ExprNode {
+  return typeof value === "object" && value !== null && "kind" in value && "span" in value;
+}
+
+/**
+ * A constant default expression as the JSON a caller would send to override it: numbers, text,
+ * booleans, dates as `YYYY-MM-DD`, durations as `"15 days"`; another parameter's name reads that
+ * parameter's default. Anything else is `null`.
+ */
+function constantOf(expr: unknown, lookup: (name: string) => unknown, depth = 0): JsonValue {
+  if (!isExprNode(expr) || depth > 32) return null;
+  switch (expr.kind) {
+    case "NumberLiteral":
+    case "StringLiteral":
+    case "BoolLiteral":
+    case "DateLiteral":
+      return isJsonValue(expr.value) ? expr.value : null;
+    case "DurationLiteral": {
+      const names = durationUnits[expr.unit ?? ""];
+      if (names === undefined || expr.amount === undefined) return null;
+      return `${expr.amount} ${expr.amount === 1 ? names[0] : names[1]}`;
+    }
+    case "ListLiteral":
+      return (expr.elements ?? []).map((e) => constantOf(e, lookup, depth + 1));
+    case "ParenExpr":
+      return constantOf(expr.inner, lookup, depth + 1);
+    case "UnaryExpr": {
+      const inner = constantOf(expr.operand, lookup, depth + 1);
+      return expr.operator === "-" && typeof inner === "number" ? -inner : null;
+    }
+    case "NameExpr":
+      return expr.name?.name === undefined ? null : constantOf(lookup(expr.name.name), lookup, depth + 1);
+    default:
+      return null;
+  }
+}
+
 function isJsonValue(value: unknown): value is JsonValue {
   if (value === null || typeof value === "string" || typeof value === "boolean") return true;
   if (typeof value === "number") return Number.isFinite(value);
@@ -123,6 +180,14 @@ function isJsonValue(value: unknown): value is JsonValue {
 }
 
 export function describePolicy(policy: EnginePolicy): PolicyDescription {
+  const params = listOf(policy.params);
+  const byKey = new Map(params.map((p) => [p.key, p] as const));
+  const lookup = (name: string): unknown => byKey.get(name)?.default;
+  const defaultOf = (p: ParamLike): JsonValue => {
+    if (p.defaultValue !== undefined) return p.defaultValue;
+    if (isExprNode(p.default)) return constantOf(p.default, lookup);
+    return isJsonValue(p.default) ? p.default : null;
+  };
   return {
     name: policy.info.name,
     version: policy.info.version ?? null,
@@ -135,15 +200,12 @@ export function describePolicy(policy: EnginePolicy): PolicyDescription {
       modality: r.modality,
       cites: [...r.cites],
     })),
-    parameters: listOf(policy.params).map((p) => {
-      const value = p.defaultValue !== undefined ? p.defaultValue : p.default;
-      return {
-        key: p.key,
-        type: typeText(p.type),
-        default: isJsonValue(value) ? value : null,
-        description: p.description ?? null,
-      };
-    }),
+    parameters: params.map((p) => ({
+      key: p.key,
+      type: typeText(p.type),
+      default: defaultOf(p),
+      description: p.description ?? null,
+    })),
   };
 }
 
