@@ -216,9 +216,21 @@ class View {
     return statusWords[status]?.[this.lang] ?? this.levelText(undefined, status);
   }
 
+  /**
+   * A status column of the per-township counts. Levels are marked as such there, since a level's
+   * name (`township`, `乡镇`) would read like the township column's own heading.
+   */
+  private townshipColumnHeader(status: string): string {
+    const fixed = statusWords[status];
+    if (fixed !== undefined) return fixed[this.lang];
+    const level = this.levelText(undefined, status);
+    return this.lang === "zh" ? `升级至${level}` : `level ${level}`;
+  }
+
   summary(result: EvaluationResult): string[] {
     const { lang, colors } = this;
-    const out = [colors.bold(`${words.summary[lang]}: ${result.summary.total} ${words.findings[lang]}`), ""];
+    const colon = lang === "zh" ? "：" : ": ";
+    const out = [colors.bold(`${words.summary[lang]}${colon}${result.summary.total} ${words.findings[lang]}`), ""];
 
     out.push(`  ${colors.underline(words.byStatus[lang])}`);
     const statusRows: CellInput[][] = [];
@@ -253,7 +265,7 @@ class View {
       );
       const columns: Column[] = [
         { header: words.township[lang] },
-        ...statuses.map((status) => ({ header: this.summaryStatusText("", status), align: "right" as const })),
+        ...statuses.map((status) => ({ header: this.townshipColumnHeader(status), align: "right" as const })),
         { header: words.total[lang], align: "right" },
       ];
       const rows = townships.map((township) => {
