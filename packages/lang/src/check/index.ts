@@ -1,0 +1,22 @@
+export { type CheckResult, check } from "./checker.js";
+export { editDistance, suggest } from "./suggest.js";
+export { displayType } from "./types.js";
+export type {
+  AccountabilityInfo,
+  BuiltinFunction,
+  CheckedPolicy,
+  ClauseInfo,
+  CollectionInfo,
+  DefineInfo,
+  DutyInfo,
+  EscalationInfo,
+  FieldInfo,
+  InverseInfo,
+  ParamInfo,
+  PolicyInfo,
+  RecordInfo,
+  ReferenceInfo,
+  Resolution,
+  RuleInfo,
+  Type,
+} from "./model.js";
