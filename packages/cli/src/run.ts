@@ -1,17 +1,17 @@
 import type { Language } from "@remit/lang";
 import { parseCommandArgs, UsageError } from "./args.js";
-import { checkCommand } from "./commands/check.js";
-import { evalCommand } from "./commands/eval.js";
-import { fmtCommand } from "./commands/fmt.js";
 import { type CommandContext, commonOptions, createContext, writeLine } from "./context.js";
 import { type CommandName, commandNames, generalHelp } from "./help.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { isLanguage, languageFromEnv } from "./locale.js";
 
-const commands: Record<CommandName, (args: readonly string[], context: CommandContext) => Promise<number>> = {
-  check: checkCommand,
-  fmt: fmtCommand,
-  eval: evalCommand,
+type Command = (args: readonly string[], context: CommandContext) => Promise<number>;
+
+/** Commands load on demand: help and usage errors need not load the compiler and engine. */
+const commands: Record<CommandName, () => Promise<Command>> = {
+  check: async () => (await import("./commands/check.js")).checkCommand,
+  fmt: async () => (await import("./commands/fmt.js")).fmtCommand,
+  eval: async () => (await import("./commands/eval.js")).evalCommand,
 };
 
 /**
@@ -25,7 +25,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     lang = languageOption(argv) ?? lang;
     const context = createContext(io, lang);
-    if (command !== undefined) return await commands[command](rest, context);
+    if (command !== undefined) return await (await commands[command]())(rest, context);
     if (first === undefined) {
       io.stderr.write(generalHelp(lang));
       return ExitCode.usage;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { MemoryStream } from "./io.js";
+import { run } from "./run.js";
+
+function io(env: Record<string, string> = {}) {
+  return { stdout: new MemoryStream(), stderr: new MemoryStream(), env, cwd: process.cwd() };
+}
+
+describe("run: help and usage", () => {
+  it("prints help with --help and exits 0, in the locale's language", async () => {
+    const en = io();
+    expect(await run(["--help"], en)).toBe(0);
+    expect(en.stdout.text).toContain("Usage:");
+    expect(en.stdout.text).toContain("2  usage error");
+    const zh = io({ LANG: "zh_CN.UTF-8" });
+    expect(await run(["-h"], zh)).toBe(0);
+    expect(zh.stdout.text).toContain("用法：");
+    const forced = io({ LANG: "zh_CN.UTF-8" });
+    expect(await run(["--help", "--lang", "en"], forced)).toBe(0);
+    expect(forced.stdout.text).toContain("Commands:");
+  });
+
+  it("prints the usage to stderr and exits 2 with no command", async () => {
+    const streams = io();
+    expect(await run([], streams)).toBe(2);
+    expect(streams.stderr.text).toContain("Usage:");
+    expect(streams.stdout.text).toBe("");
+  });
+
+  it("rejects an unknown command with a pointer to the help", async () => {
+    const streams = io();
+    expect(await run(["evaluate", "x"], streams)).toBe(2);
+    expect(streams.stderr.text).toBe("error: unknown command 'evaluate'\nrun 'remit --help' for usage\n");
+  });
+
+  it("rejects an unknown global option", async () => {
+    const streams = io({ LC_ALL: "zh_CN.UTF-8" });
+    expect(await run(["--verbose"], streams)).toBe(2);
+    expect(streams.stderr.text).toBe("错误：未知选项“--verbose”\n运行 'remit --help' 查看用法\n");
+  });
+
+  it("rejects a bad --lang value", async () => {
+    const streams = io();
+    expect(await run(["--help", "--lang", "fr"], streams)).toBe(2);
+    expect(streams.stderr.text).toContain("option '--lang' must be zh|en, not 'fr'");
+  });
+});
