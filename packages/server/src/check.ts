@@ -1,5 +1,6 @@
-/** Checking policy sources sent over HTTP, with the language's own analyzer. */
+/** Checking policy sources sent over HTTP: the analyzer's diagnostics, then the compiler's. */
 import type { Diagnostic } from "@remit/lang";
+import { compilePolicySources } from "./compile.js";
 
 /** Checks `entry` among `files` (texts by path) and returns every diagnostic, in stable order. */
 export type Checker = (
@@ -7,9 +8,4 @@ export type Checker = (
   entry: string,
 ) => readonly Diagnostic[] | Promise<readonly Diagnostic[]>;
 
-export const defaultChecker: Checker = async (files, entry) => {
-  // Loaded on first use: a server that only evaluates never pays for the analyzer's start-up.
-  const { analyze, memoryHost, sortDiagnostics } = await import("@remit/lang");
-  const outcome = await analyze(entry, memoryHost({ ...files }));
-  return sortDiagnostics(outcome.diagnostics);
-};
+export const defaultChecker: Checker = async (files, entry) => (await compilePolicySources(files, entry)).diagnostics;

@@ -22,3 +22,11 @@ export {
   serveUntilSignal,
   startServer,
 } from "./server.js";
+export {
+  type CompilePolicyOutcome,
+  compilePolicy,
+  compilePolicySources,
+  fileSourceHost,
+  loadPolicy,
+  policyEntry,
+} from "./compile.js";

@@ -1,0 +1,80 @@
+/**
+ * From policy source to a policy the server can serve: the language's analyzer, then the
+ * engine's compiler. Also reads policy folders from disk, for the command line's `serve`.
+ */
+import { readFileSync, statSync } from "node:fs";
+import * as path from "node:path";
+import type { Diagnostic, SourceHost } from "@remit/lang";
+import type { EnginePolicy } from "./policies.js";
+
+export type CompilePolicyOutcome =
+  | { readonly policy: EnginePolicy; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly diagnostics: readonly Diagnostic[] };
+
+function isEnginePolicy(value: unknown): value is EnginePolicy {
+  return typeof value === "object" && value !== null && "evaluate" in value && typeof value.evaluate === "function" && "info" in value;
+}
+
+/** Analyzes `entry` (read through `host`) and compiles it; diagnostics of both stages, in order. */
+export async function compilePolicy(entry: string, host: SourceHost): Promise<CompilePolicyOutcome> {
+  const [lang, engine] = await Promise.all([import("@remit/lang"), import("@remit/engine")]);
+  const analysis = lang.analyze(entry, host);
+  const diagnostics = [...analysis.diagnostics];
+  if (lang.hasErrors(diagnostics) || analysis.policy === undefined) return { diagnostics: lang.sortDiagnostics(diagnostics) };
+  // The engine hands back `{ policy, diagnostics }` or `{ diagnostics }`; a bare policy is accepted too.
+  const compiled: unknown = engine.compileChecked(analysis.policy);
+  if (isEnginePolicy(compiled)) return { policy: compiled, diagnostics: lang.sortDiagnostics(diagnostics) };
+  const outcome = compiled as { policy?: unknown; diagnostics?: readonly Diagnostic[] };
+  diagnostics.push(...(outcome.diagnostics ?? []));
+  const sorted = lang.sortDiagnostics(diagnostics);
+  return isEnginePolicy(outcome.policy) && !lang.hasErrors(sorted) ? { policy: outcome.policy, diagnostics: sorted } : { diagnostics: sorted };
+}
+
+/** Compiles policy source held in memory: texts by path, and the entry's path among them. */
+export function compilePolicySources(files: Readonly<Record<string, string>>, entry: string): Promise<CompilePolicyOutcome> {
+  return import("@remit/lang").then((lang) => compilePolicy(entry, lang.memoryHost(files)));
+}
+
+/** A source host on the file system; paths are POSIX-style, relative to `cwd` when relative. */
+export function fileSourceHost(cwd: string = process.cwd()): SourceHost {
+  return {
+    readFile(file) {
+      try {
+        const text = readFileSync(path.resolve(cwd, file), "utf8");
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      } catch {
+        return undefined;
+      }
+    },
+    resolve(fromFile, relative) {
+      return path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), relative));
+    },
+  };
+}
+
+const entryNames = ["policy.remit.md", "policy.remit"];
+
+/** The entry file of a policy: the path itself, or in a folder `policy.remit.md` or `policy.remit`. */
+export function policyEntry(fileOrFolder: string, cwd: string = process.cwd()): string {
+  const absolute = path.resolve(cwd, fileOrFolder);
+  let isFolder = false;
+  try {
+    isFolder = statSync(absolute).isDirectory();
+  } catch {
+    return fileOrFolder;
+  }
+  if (!isFolder) return fileOrFolder;
+  for (const name of entryNames) {
+    try {
+      if (statSync(path.join(absolute, name)).isFile()) return path.posix.join(fileOrFolder.split(path.sep).join("/"), name);
+    } catch {
+      // Try the next entry name.
+    }
+  }
+  return path.posix.join(fileOrFolder.split(path.sep).join("/"), entryNames[1] ?? "policy.remit");
+}
+
+/** Reads and compiles the policy at a file or folder path. */
+export function loadPolicy(fileOrFolder: string, cwd: string = process.cwd()): Promise<CompilePolicyOutcome> {
+  return compilePolicy(policyEntry(fileOrFolder, cwd), fileSourceHost(cwd));
+}
