@@ -1,0 +1,270 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { MemoryStream } from "../io.js";
+import { run } from "../run.js";
+import { displayWidth } from "../terminal/width.js";
+
+let root: string;
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), "remit-cli-"));
+});
+
+function put(file: string, text: string): string {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), text);
+  return file;
+}
+
+async function remit(argv: string[], env: Record<string, string> = {}) {
+  const stdout = new MemoryStream();
+  const stderr = new MemoryStream();
+  const code = await run(argv, { stdout, stderr, env, cwd: root, today: () => "2026-11-28" });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+const policy = `policy "测试政策"
+  version "0.1.0"
+  warning 30 days
+
+clause 2.1 "建立领导机制"
+
+collection townships "乡镇" {
+  name: text
+  mechanismOn: optional date
+}
+
+duty leadership-mechanism "建立消防工作领导机制"
+  must
+  cites 2.1
+  for each t in townships
+  holder t.name
+  requires t.mechanismOn
+  by 2026-06-30
+`;
+
+const facts = {
+  asOf: "2026-11-28",
+  townships: [
+    { id: "T01", name: "资源镇", mechanismOn: "2026-03-01" },
+    { id: "T02", name: "梅溪镇", mechanismOn: null },
+  ],
+};
+
+/** A policy whose only error is an unknown name written in Chinese, after Chinese text on its line. */
+const broken = `${policy}
+duty village-pact "村防火公约"
+  must
+  cites 2.1
+  for each t in townships
+  requires "资源" = 村庄名称
+  by 2026-06-30
+`;
+
+describe("remit check", () => {
+  it("exits 0 on a clean policy file or folder and prints the count line", async () => {
+    put("p/policy.remit", policy);
+    const file = await remit(["check", "p/policy.remit"]);
+    expect(file).toMatchObject({ code: 0, stdout: "0 errors, 0 warnings\n" });
+    const folder = await remit(["check", "p", "--lang", "zh"]);
+    expect(folder).toMatchObject({ code: 0, stdout: "0 个错误，0 个警告\n" });
+  });
+
+  it("exits 1 with a code frame whose caret sits under the CJK name", async () => {
+    put("bad.remit", broken);
+    const { code, stdout } = await remit(["check", "bad.remit"]);
+    expect(code).toBe(1);
+    const lines = stdout.split("\n");
+    const heading = lines.findIndex((line) => /^bad\.remit:\d+:\d+ error\[R\d+\]: /.test(line));
+    expect(heading).toBeGreaterThanOrEqual(0);
+    const sourceLine = lines[heading + 1] ?? "";
+    const underline = lines[heading + 2] ?? "";
+    expect(sourceLine).toContain('requires "资源" = 村庄名称');
+    // The caret's terminal column is the name's terminal column in the line above it.
+    const caretColumn = displayWidth(underline.slice(0, underline.indexOf("^")));
+    const nameColumn = displayWidth(sourceLine.slice(0, sourceLine.indexOf("村庄名称")));
+    expect(caretColumn).toBe(nameColumn);
+    expect(underline.slice(underline.indexOf("^"))).toBe("^~~~~~~");
+    expect(lines.at(-2)).toMatch(/^1 error, 0 warnings$/);
+  });
+
+  it("speaks Chinese with --lang zh and from LANG", async () => {
+    put("bad.remit", broken);
+    const flag = await remit(["check", "bad.remit", "--lang", "zh"]);
+    expect(flag.stdout).toMatch(/^bad\.remit:\d+:\d+ 错误\[R\d+\]：/m);
+    expect(flag.stdout).toContain("1 个错误，0 个警告");
+    const env = await remit(["check", "bad.remit"], { LANG: "zh_CN.UTF-8" });
+    expect(env.stdout).toBe(flag.stdout);
+    const overridden = await remit(["check", "bad.remit", "--lang", "en"], { LANG: "zh_CN.UTF-8" });
+    expect(overridden.stdout).toContain("1 error, 0 warnings");
+  });
+
+  it("prints JSON diagnostics with every field in both languages", async () => {
+    put("bad.remit", broken);
+    const { code, stdout } = await remit(["check", "bad.remit", "--format", "json"]);
+    expect(code).toBe(1);
+    const parsed = JSON.parse(stdout) as { diagnostics: Record<string, unknown>[] };
+    expect(parsed.diagnostics.length).toBeGreaterThan(0);
+    for (const d of parsed.diagnostics) {
+      expect(Object.keys(d).sort()).toEqual(["code", "hint", "message", "severity", "span", "suggestions"]);
+      expect(d["message"]).toEqual({ en: expect.any(String), zh: expect.any(String) });
+      expect(d["span"]).toMatchObject({ file: "bad.remit", start: { line: expect.any(Number) } });
+    }
+  });
+
+  it("exits 2 on a missing file, a folder with no entry, a bad format and extra arguments", async () => {
+    mkdirSync(path.join(root, "empty"));
+    for (const argv of [
+      ["check", "missing.remit"],
+      ["check", "empty"],
+      ["check"],
+      ["check", "a", "b"],
+      ["check", "x", "--format", "xml"],
+      ["check", "x", "--bogus"],
+    ]) {
+      const result = await remit(argv);
+      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.stderr).toContain("run 'remit check --help' for usage");
+    }
+  });
+
+  it("prints its help", async () => {
+    const { code, stdout } = await remit(["check", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("remit check PATH");
+    expect(stdout).toContain("Exit codes:");
+  });
+});
+
+describe("remit fmt", () => {
+  const messy = 'policy   "测试"\n\n\nclause 1 "总则"\n';
+
+  it("--check lists files that would change and exits 1, changing nothing", async () => {
+    put("p/a.remit", messy);
+    const { code, stdout, stderr } = await remit(["fmt", "--check", "p"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("p/a.remit\n");
+    expect(stderr).toContain("1 file would be reformatted");
+    expect(readFileSync(path.join(root, "p/a.remit"), "utf8")).toBe(messy);
+  });
+
+  it("--write rewrites the file, after which --check is clean", async () => {
+    put("p/a.remit", messy);
+    const write = await remit(["fmt", "--write", "p/a.remit"]);
+    expect(write.code).toBe(0);
+    const formatted = readFileSync(path.join(root, "p/a.remit"), "utf8");
+    expect(formatted).not.toBe(messy);
+    const check = await remit(["fmt", "--check", "p"]);
+    expect(check).toMatchObject({ code: 0, stdout: "" });
+  });
+
+  it("--stdout prints the formatted text and leaves the file alone", async () => {
+    put("a.remit", messy);
+    const { code, stdout } = await remit(["fmt", "--stdout", "a.remit"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('policy "测试"');
+    expect(readFileSync(path.join(root, "a.remit"), "utf8")).toBe(messy);
+  });
+
+  it("reports a file that does not parse and exits 1 without touching it", async () => {
+    put("bad.remit", "policy (\n");
+    const { code, stderr } = await remit(["fmt", "--write", "bad.remit"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^bad\.remit:\d+:\d+ error\[/m);
+    expect(readFileSync(path.join(root, "bad.remit"), "utf8")).toBe("policy (\n");
+  });
+
+  it("exits 2 on combined modes, no paths and a missing path", async () => {
+    put("a.remit", messy);
+    for (const argv of [["fmt", "--check", "--write", "a.remit"], ["fmt"], ["fmt", "nope.remit"]]) {
+      const result = await remit(argv);
+      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.stderr).toContain("remit fmt --help");
+    }
+  });
+});
+
+describe("remit eval", () => {
+  beforeEach(() => {
+    put("p/policy.remit", policy);
+    put("facts.json", JSON.stringify(facts));
+  });
+
+  it("prints a pretty, stable JSON result", async () => {
+    const first = await remit(["eval", "p", "--facts", "facts.json", "--format", "json"]);
+    expect(first.code).toBe(0);
+    const result = JSON.parse(first.stdout);
+    expect(result.asOf).toBe("2026-11-28");
+    const statuses = Object.fromEntries(
+      (result.findings as { subject: { id: string }; status: string }[]).map((f) => [f.subject.id, f.status]),
+    );
+    expect(statuses).toEqual({ T01: "met", T02: "overdue" });
+    expect(first.stdout).toBe(`${JSON.stringify(result, null, 2)}\n`);
+    const second = await remit(["eval", "p", "--facts", "facts.json", "--format", "json"]);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it("takes --as-of over the facts' date", async () => {
+    const { stdout } = await remit(["eval", "p", "--facts", "facts.json", "--format", "json", "--as-of", "2026-06-15"]);
+    const result = JSON.parse(stdout);
+    expect(result.asOf).toBe("2026-06-15");
+    expect(result.findings.find((f: { subject: { id: string } }) => f.subject.id === "T02").status).toBe("due-soon");
+  });
+
+  it("prints a table in English and in Chinese", async () => {
+    const en = await remit(["eval", "p", "--facts", "facts.json"]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/leadership-mechanism +建立消防工作领导机制 +townships T02 +overdue +2026-06-30 +151/);
+    expect(en.stdout).toContain("Summary");
+    const zh = await remit(["eval", "p", "--facts", "facts.json", "--lang", "zh"]);
+    expect(zh.stdout).toMatch(/townships T02 +逾期 +2026-06-30 +151/);
+    expect(zh.stdout).toContain("已完成");
+    expect(zh.stdout).toContain("汇总");
+  });
+
+  it("reports invalid facts by JSON path and exits 1 without a stack trace", async () => {
+    put("wrong.json", JSON.stringify({ townships: [{ id: "T01", name: 5, mechanismOn: null }] }));
+    const { code, stderr } = await remit(["eval", "p", "--facts", "wrong.json"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("townships[0].name");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("reports a facts file that is not JSON and exits 1", async () => {
+    put("not.json", "{ townships: ");
+    const { code, stderr } = await remit(["eval", "p", "--facts", "not.json"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("facts file 'not.json' is not valid JSON");
+  });
+
+  it("exits 2 on a bad date, a missing facts file or option, and an unknown format", async () => {
+    for (const argv of [
+      ["eval", "p", "--facts", "facts.json", "--as-of", "2026-02-30"],
+      ["eval", "p", "--facts", "missing.json"],
+      ["eval", "p"],
+      ["eval", "p", "--facts", "facts.json", "--format", "yaml"],
+      ["eval", "missing", "--facts", "facts.json"],
+    ]) {
+      const result = await remit(argv);
+      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.stderr).toContain("run 'remit eval --help' for usage");
+    }
+  });
+
+  it("applies --params overrides and rejects a params file that is not an object", async () => {
+    put("params.json", JSON.stringify([1]));
+    const bad = await remit(["eval", "p", "--facts", "facts.json", "--params", "params.json"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("params file 'params.json' must hold a JSON object");
+  });
+
+  it("reports policy errors before evaluating", async () => {
+    put("bad/policy.remit", broken);
+    const { code, stdout, stderr } = await remit(["eval", "bad", "--facts", "facts.json"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/error\[R\d+\]/);
+  });
+});
