@@ -1,0 +1,74 @@
+/**
+ * The output lines the printer builds. A line may belong to an anchor group: the lines printed
+ * for one declaration head, field or rule clause. Comments attach to groups, not to text.
+ */
+export interface OutputLine {
+  indent: number;
+  text: string;
+  /** The anchor group the line belongs to. */
+  readonly group: number | undefined;
+  /** Whether the line is the first of its group (leading comments go above it). */
+  readonly opens: boolean;
+}
+
+export class Output {
+  readonly lines: OutputLine[] = [];
+
+  /** Starts a new line, optionally opening an anchor group. */
+  newline(indent: number, group?: number): void {
+    this.lines.push({ indent, text: "", group, opens: group !== undefined });
+  }
+
+  /** A blank separator line; never doubled, never at the start. */
+  blank(): void {
+    const last = this.lines[this.lines.length - 1];
+    if (last === undefined || (last.text === "" && last.group === undefined)) return;
+    this.lines.push({ indent: 0, text: "", group: undefined, opens: false });
+  }
+
+  append(text: string): void {
+    const last = this.lines[this.lines.length - 1];
+    if (last === undefined) this.lines.push({ indent: 0, text, group: undefined, opens: false });
+    else last.text += text;
+  }
+
+  /** Display columns used on the current line so far. */
+  column(): number {
+    const last = this.lines[this.lines.length - 1];
+    return last === undefined ? 0 : last.indent + displayWidth(last.text);
+  }
+
+  /** A further line of the current group (a broken expression). */
+  continuation(indent: number): void {
+    const last = this.lines[this.lines.length - 1];
+    this.lines.push({ indent, text: "", group: last?.group, opens: false });
+  }
+
+  render(): string {
+    const text = this.lines.map((line) => (line.text === "" ? "" : " ".repeat(line.indent) + line.text)).join("\n");
+    return text === "" ? "" : `${text.replace(/\n+$/, "")}\n`;
+  }
+}
+
+/** Columns a string takes in a monospace terminal: East Asian wide characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    width += isWide(code) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}

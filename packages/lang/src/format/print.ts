@@ -1,0 +1,700 @@
+import type {
+  AccountabilityRule,
+  ClauseDecl,
+  CollectionDecl,
+  Declaration,
+  DefineDecl,
+  DutyRule,
+  EscalationLevel,
+  EscalationRule,
+  Expr,
+  FieldDecl,
+  Import,
+  Module,
+  ParamDecl,
+  PolicyHeader,
+  QualifiedName,
+  RecordDecl,
+  Rule,
+  Span,
+  TypeDecl,
+  TypeExpr,
+} from "../syntax/ast.js";
+import { placeComments } from "./comments.js";
+import {
+  aggregateSpellings,
+  durationUnitSpelling,
+  type KeywordKey,
+  type KeywordLanguage,
+  keywordSpellings,
+  primitiveTypeSpellings,
+  recurrenceSpellings,
+} from "./keywords.js";
+import { displayWidth, Output } from "./layout.js";
+
+export interface FormatOptions {
+  /**
+   * The language keywords are printed in. "preserve" (the default) keeps each keyword's spelling
+   * as found in `source`; without a source it prints English.
+   */
+  readonly keywords?: "en" | "zh" | "preserve";
+  /** The text the module was parsed from: keyword spellings and trailing comments are read from it. */
+  readonly source?: string;
+  /** Column beyond which long `and`/`or` chains are broken over lines (default 100). */
+  readonly lineWidth?: number;
+}
+
+/** A point in the source a comment can attach to: the first line of a group of output lines. */
+export interface Anchor {
+  readonly group: number;
+  readonly start: number;
+  readonly line: number;
+}
+
+/** Binding strength, loosest first, as in the grammar of docs/language.md. */
+const enum Precedence {
+  If = 0,
+  Or = 1,
+  And = 2,
+  Not = 3,
+  Compare = 4,
+  Additive = 5,
+  Multiplicative = 6,
+  Unary = 7,
+  Postfix = 8,
+  Primary = 9,
+}
+
+const INDENT = 2;
+
+/**
+ * Prints a module in the canonical layout. The parts printed are those of `module`; a caller
+ * formatting part of a file (a literate code block) passes a module holding just that part.
+ */
+export function formatModule(module: Module, options: FormatOptions = {}): string {
+  const printer = new Printer(options);
+  printer.printModule(module);
+  return placeComments(printer.out, printer.anchors, module.comments, options.source);
+}
+
+/** Printer state: the output, the anchors met, and how keywords are spelled. */
+class Printer {
+  readonly out = new Output();
+  readonly anchors: Anchor[] = [];
+  private readonly mode: "en" | "zh" | "preserve";
+  private readonly source: string | undefined;
+  private readonly lineWidth: number;
+  /** The language of the enclosing declaration's keyword, used when a gap tells nothing. */
+  private fallback: KeywordLanguage = "en";
+
+  constructor(options: FormatOptions) {
+    this.mode = options.keywords ?? "preserve";
+    this.source = options.source;
+    this.lineWidth = options.lineWidth ?? 100;
+  }
+
+  printModule(module: Module): void {
+    if (module.header !== undefined) {
+      this.printHeader(module.header);
+      this.out.blank();
+    }
+    for (const entry of module.imports) this.printImport(entry);
+    if (module.imports.length > 0) this.out.blank();
+    for (const declaration of module.declarations) {
+      if (declaration.kind === "ClauseDecl" && declaration.origin === "heading") continue;
+      this.printDeclaration(declaration);
+      this.out.blank();
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Keyword spelling
+
+  /** The language of the words in `source[from, to)`, comments aside; undefined when none. */
+  private languageBetween(from: number, to: number): KeywordLanguage | undefined {
+    if (this.source === undefined || to <= from) return undefined;
+    const gap = this.source.slice(from, to).replace(/#[^\n]*/g, "");
+    const word = /[\p{L}_]+/u.exec(gap);
+    if (word === null) return undefined;
+    return /\p{Script=Han}/u.test(word[0]) ? "zh" : "en";
+  }
+
+  private language(from: number, to: number): KeywordLanguage {
+    if (this.mode !== "preserve") return this.mode;
+    return this.languageBetween(from, to) ?? this.fallback;
+  }
+
+  /** The spelling of a keyword found in the source between two offsets. */
+  private kw(key: KeywordKey, from: number, to: number): string {
+    return keywordSpellings[key][this.language(from, to)];
+  }
+
+  /** Opens an anchor group on a new line. */
+  private line(indent: number, span: Span): void {
+    const group = this.anchors.length;
+    this.anchors.push({ group, start: span.start.offset, line: span.start.line });
+    this.out.newline(indent, group);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Header and imports
+
+  private printHeader(header: PolicyHeader): void {
+    this.fallback = "en";
+    this.fallback = this.language(header.span.start.offset, header.name.span.start.offset);
+    const siblings = [header.name, header.version, header.source, header.effective, header.warning];
+    const before = (span: Span) => gapBefore(siblings, header.span, span);
+    this.line(0, header.span);
+    this.out.append(`${this.kw("policy", ...before(header.name.span))} ${quote(header.name.value)}`);
+    if (header.version !== undefined) {
+      this.line(INDENT, header.version.span);
+      this.out.append(`${this.kw("version", ...before(header.version.span))} ${quote(header.version.value)}`);
+    }
+    if (header.source !== undefined) {
+      this.line(INDENT, header.source.span);
+      this.out.append(`${this.kw("source", ...before(header.source.span))} ${quote(header.source.value)}`);
+    }
+    if (header.effective !== undefined) {
+      this.line(INDENT, header.effective.span);
+      this.out.append(`${this.kw("effective", ...before(header.effective.span))} ${header.effective.value}`);
+    }
+    if (header.warning !== undefined) {
+      this.line(INDENT, header.warning.span);
+      this.out.append(`${this.kw("warning", ...before(header.warning.span))} `);
+      this.clauseExpr(header.warning, INDENT);
+    }
+  }
+
+  private printImport(entry: Import): void {
+    const start = entry.span.start.offset;
+    this.fallback = "en";
+    this.fallback = this.language(start, entry.path.span.start.offset);
+    this.line(0, entry.span);
+    const importWord = this.kw("import", start, entry.path.span.start.offset);
+    const asWord = this.kw("as", entry.path.span.end.offset, entry.alias.span.start.offset);
+    this.out.append(`${importWord} ${quote(entry.path.value)} ${asWord} ${entry.alias.name}`);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Declarations
+
+  private printDeclaration(declaration: Declaration): void {
+    const first = firstChildStart(declaration);
+    this.fallback = "en";
+    this.fallback = this.language(declaration.span.start.offset, first);
+    this.line(0, declaration.span);
+    switch (declaration.kind) {
+      case "ClauseDecl":
+        return this.printClause(declaration);
+      case "ParamDecl":
+        return this.printParam(declaration);
+      case "TypeDecl":
+        return this.printTypeDecl(declaration);
+      case "CollectionDecl":
+      case "RecordDecl":
+        return this.printFieldsDecl(declaration);
+      case "DefineDecl":
+        return this.printDefine(declaration);
+      case "DutyRule":
+      case "EscalationRule":
+      case "AccountabilityRule":
+        return this.printRule(declaration);
+    }
+  }
+
+  private printClause(clause: ClauseDecl): void {
+    const start = clause.span.start.offset;
+    this.out.append(`${this.kw("clause", start, clause.id.span.start.offset)} ${clause.id.id} ${quote(clause.title.value)}`);
+    if (clause.text !== undefined) {
+      this.line(INDENT, clause.text.span);
+      const word = this.kw("clauseText", clause.title.span.end.offset, clause.text.span.start.offset);
+      this.out.append(`${word} ${quote(clause.text.value)}`);
+    }
+  }
+
+  private printParam(param: ParamDecl): void {
+    const start = param.span.start.offset;
+    this.out.append(`${this.kw("param", start, param.name.span.start.offset)} ${param.name.name}: `);
+    this.printType(param.type, 0);
+    this.out.append(" = ");
+    this.out.append(this.expr(param.default, Precedence.If));
+    if (param.description !== undefined) this.out.append(` ${quote(param.description.value)}`);
+  }
+
+  private printTypeDecl(declaration: TypeDecl): void {
+    const start = declaration.span.start.offset;
+    this.out.append(`${this.kw("type", start, declaration.name.span.start.offset)} ${declaration.name.name} = `);
+    this.printType(declaration.type, 0);
+  }
+
+  private printFieldsDecl(declaration: CollectionDecl | RecordDecl): void {
+    const start = declaration.span.start.offset;
+    const key = declaration.kind === "CollectionDecl" ? "collection" : "record";
+    this.out.append(`${this.kw(key, start, declaration.name.span.start.offset)} ${declaration.name.name}`);
+    if (declaration.label !== undefined) this.out.append(` ${quote(declaration.label.value)}`);
+    if (declaration.kind === "CollectionDecl" && declaration.since !== undefined) {
+      const from = (declaration.label ?? declaration.name).span.end.offset;
+      this.out.append(` ${this.kw("since", from, declaration.since.span.start.offset)} ${declaration.since.name}`);
+    }
+    this.out.append(" ");
+    this.printFieldBlock(declaration.fields, 0);
+  }
+
+  /** `{`, the fields one per line, `}` on a line of its own at `indent`; `{}` when empty. */
+  private printFieldBlock(fields: readonly FieldDecl[], indent: number): void {
+    if (fields.length === 0) {
+      this.out.append("{}");
+      return;
+    }
+    this.out.append("{");
+    for (const field of fields) this.printField(field, indent + INDENT);
+    this.out.newline(indent);
+    this.out.append("}");
+  }
+
+  private printField(field: FieldDecl, indent: number): void {
+    this.line(indent, field.span);
+    if (field.reference !== undefined) {
+      const reference = field.reference;
+      let text = `${field.name.name} -> `;
+      if (reference.optional) {
+        text += `${this.kw("optional", field.name.span.end.offset, reference.target.span.start.offset)} `;
+      }
+      const asWord = this.kw("as", reference.target.span.end.offset, reference.as.span.start.offset);
+      text += `${qualified(reference.target)} ${asWord} ${reference.as.name}`;
+      this.out.append(text);
+      return;
+    }
+    this.out.append(`${field.name.name}: `);
+    if (field.type !== undefined) this.printType(field.type, indent);
+  }
+
+  private printType(type: TypeExpr, indent: number): void {
+    const start = type.span.start.offset;
+    switch (type.kind) {
+      case "PrimitiveType": {
+        if (type.planned) {
+          const language = this.language(start, type.span.end.offset);
+          this.out.append(`${keywordSpellings.planned[language]} ${primitiveTypeSpellings.date[language]}`);
+          return;
+        }
+        const end = type.unit === undefined ? type.span.end.offset : type.unit.span.start.offset;
+        this.out.append(primitiveTypeSpellings[type.name][this.language(start, end)]);
+        if (type.unit !== undefined) this.out.append(` [${type.unit.name}]`);
+        return;
+      }
+      case "EnumType": {
+        const end = type.values[0]?.span.start.offset ?? type.span.end.offset;
+        const values = type.values.map((value) => quote(value.value)).join(", ");
+        this.out.append(`${this.kw("enum", start, end)}(${values})`);
+        return;
+      }
+      case "ListType":
+        this.out.append(`${this.kw("list", start, type.element.span.start.offset)} `);
+        return this.printType(type.element, indent);
+      case "OptionalType":
+        this.out.append(`${this.kw("optional", start, type.inner.span.start.offset)} `);
+        return this.printType(type.inner, indent);
+      case "RecordType": {
+        const end = type.fields[0]?.span.start.offset ?? type.span.end.offset;
+        this.out.append(`${this.kw("record", start, end)} `);
+        return this.printFieldBlock(type.fields, indent);
+      }
+      case "NamedType":
+        this.out.append(qualified(type.name));
+        return;
+    }
+  }
+
+  private printDefine(define: DefineDecl): void {
+    const start = define.span.start.offset;
+    this.out.append(`${this.kw("define", start, define.name.span.start.offset)} ${define.name.name}`);
+    if (define.params.length > 0) {
+      this.out.append("(");
+      define.params.forEach((param, index) => {
+        if (index > 0) this.out.append(", ");
+        this.out.append(`${param.name.name}: `);
+        this.printType(param.type, 0);
+      });
+      this.out.append(")");
+    }
+    if (define.returnType !== undefined) {
+      this.out.append(": ");
+      this.printType(define.returnType, 0);
+    }
+    this.out.append(" = ");
+    this.clauseExpr(define.body, 0);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rules
+
+  private printRule(rule: Rule): void {
+    const start = rule.span.start.offset;
+    const children = ruleChildren(rule);
+    const before = (span: Span) => gapBefore(children, rule.span, span);
+    const key = rule.kind === "DutyRule" ? "duty" : rule.kind === "EscalationRule" ? "escalation" : "accountability";
+    this.out.append(`${this.kw(key, start, rule.id.span.start.offset)} ${rule.id.text} ${quote(rule.title.value)}`);
+
+    if (rule.modality !== undefined) {
+      this.line(INDENT, rule.modality.span);
+      this.out.append(this.kw(rule.modality.value, rule.modality.span.start.offset, rule.modality.span.end.offset));
+    }
+    const firstCite = rule.cites[0];
+    if (firstCite !== undefined) {
+      this.line(INDENT, firstCite.span);
+      const cites = rule.cites.map((id) => id.id).join(", ");
+      this.out.append(`${this.kw("cites", ...before(firstCite.span))} ${cites}`);
+    }
+    const subject = rule.subject;
+    if (subject !== undefined) {
+      this.line(INDENT, subject.span);
+      if (subject.variable === undefined) {
+        this.out.append(`${this.kw("for", ...before(subject.source.span))} `);
+        this.out.append(this.expr(subject.source, Precedence.Postfix));
+      } else {
+        const variable = subject.variable;
+        const forFrom = Math.min(before(subject.span)[0], subject.span.start.offset);
+        const inWord = this.kw("in", variable.span.end.offset, subject.source.span.start.offset);
+        this.out.append(`${this.kw("forEach", forFrom, variable.span.start.offset)} ${variable.name} ${inWord} `);
+        this.out.append(this.expr(subject.source, Precedence.Additive));
+        if (subject.filter !== undefined) {
+          this.out.append(` ${this.kw("where", subject.source.span.end.offset, subject.filter.span.start.offset)} `);
+          this.clauseExpr(subject.filter, INDENT);
+        }
+      }
+    }
+    for (const binding of rule.lets) {
+      this.line(INDENT, binding.span);
+      const from = Math.min(before(binding.span)[0], binding.span.start.offset);
+      this.out.append(`${this.kw("let", from, binding.name.span.start.offset)} ${binding.name.name} = `);
+      this.clauseExpr(binding.value, INDENT);
+    }
+    if (rule.holder !== undefined) this.keywordClause("holder", rule.holder, before);
+
+    switch (rule.kind) {
+      case "DutyRule":
+        return this.printDutyBody(rule, before);
+      case "EscalationRule":
+        return this.printEscalationBody(rule, before);
+      case "AccountabilityRule":
+        return this.printAccountabilityBody(rule, before);
+    }
+  }
+
+  /** A rule clause made of one keyword and one expression: `holder …`, `requires …`. */
+  private keywordClause(key: KeywordKey, value: Expr, before: (span: Span) => [number, number]): void {
+    this.line(INDENT, value.span);
+    this.out.append(`${this.kw(key, ...before(value.span))} `);
+    this.clauseExpr(value, INDENT);
+  }
+
+  private printDutyBody(rule: DutyRule, before: (span: Span) => [number, number]): void {
+    if (rule.requirement !== undefined) this.keywordClause("requires", rule.requirement, before);
+    const deadline = rule.deadline;
+    if (deadline === undefined) return;
+    this.line(INDENT, deadline.span);
+    switch (deadline.kind) {
+      case "ByDeadline": {
+        const from = Math.min(before(deadline.span)[0], deadline.span.start.offset);
+        this.out.append(`${this.kw("by", from, deadline.date.span.start.offset)} `);
+        this.clauseExpr(deadline.date, INDENT);
+        return;
+      }
+      case "WithinDeadline": {
+        const from = Math.min(before(deadline.span)[0], deadline.span.start.offset);
+        const within = this.kw("within", from, deadline.duration.span.start.offset);
+        const of = this.kw("of", deadline.duration.span.end.offset, deadline.from.span.start.offset);
+        this.out.append(`${within} ${this.expr(deadline.duration, Precedence.Or)} ${of} `);
+        this.clauseExpr(deadline.from, INDENT);
+        return;
+      }
+      case "RecurringDeadline": {
+        const from = Math.min(before(deadline.span)[0], deadline.span.start.offset);
+        const every = recurrenceSpellings[deadline.unit][this.language(from, deadline.from.span.start.offset)];
+        const fromWord = this.kw("from", from, deadline.from.span.start.offset);
+        this.out.append(`${every} ${fromWord} ${this.expr(deadline.from, Precedence.Or)}`);
+        if (deadline.until !== undefined) {
+          const until = this.kw("until", deadline.from.span.end.offset, deadline.until.span.start.offset);
+          this.out.append(` ${until} `);
+          this.clauseExpr(deadline.until, INDENT);
+        }
+        return;
+      }
+    }
+  }
+
+  private printEscalationBody(rule: EscalationRule, before: (span: Span) => [number, number]): void {
+    if (rule.start !== undefined) this.keywordClause("starts", rule.start, before);
+    for (const level of rule.levels) this.printLevel(level, before);
+    if (rule.closes !== undefined) this.keywordClause("closes", rule.closes, before);
+    if (rule.overdueAfter !== undefined) this.keywordClause("overdueAfter", rule.overdueAfter, before);
+  }
+
+  private printLevel(level: EscalationLevel, before: (span: Span) => [number, number]): void {
+    this.line(INDENT, level.span);
+    const from = Math.min(before(level.span)[0], level.span.start.offset);
+    this.out.append(`${this.kw("level", from, level.name.span.start.offset)} ${level.name.name}`);
+    let cursor = level.name.span.end.offset;
+    if (level.label !== undefined) {
+      this.out.append(` ${quote(level.label.value)}`);
+      cursor = level.label.span.end.offset;
+    }
+    const threshold = level.after ?? level.when;
+    if (threshold !== undefined) {
+      const key = level.after !== undefined ? "after" : "when";
+      this.out.append(` ${this.kw(key, cursor, threshold.span.start.offset)} ${this.expr(threshold, Precedence.Or)}`);
+      cursor = threshold.span.end.offset;
+    }
+    if (level.holder !== undefined) {
+      this.out.append(` ${this.kw("holder", cursor, level.holder.span.start.offset)} `);
+      this.clauseExpr(level.holder, INDENT);
+    }
+  }
+
+  private printAccountabilityBody(rule: AccountabilityRule, before: (span: Span) => [number, number]): void {
+    if (rule.asAt !== undefined) this.keywordClause("asAt", rule.asAt, before);
+    for (const cause of rule.causes) {
+      this.line(INDENT, cause.span);
+      const from = Math.min(before(cause.span)[0], cause.span.start.offset);
+      const causeWord = this.kw("cause", from, cause.label.span.start.offset);
+      const when = this.kw("when", cause.label.span.end.offset, cause.condition.span.start.offset);
+      this.out.append(`${causeWord} ${quote(cause.label.value)} ${when} `);
+      this.clauseExpr(cause.condition, INDENT);
+    }
+    const firstTarget = rule.targets[0];
+    if (firstTarget !== undefined) {
+      this.line(INDENT, firstTarget.span);
+      const targets = rule.targets.map((target) => this.expr(target, Precedence.Or)).join(", ");
+      this.out.append(`${this.kw("targets", ...before(firstTarget.span))} ${targets}`);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expressions
+
+  /**
+   * The expression ending a clause line: printed flat when it fits, otherwise a top-level
+   * `and`/`or` chain is broken before each operator, continuation lines indented one step.
+   */
+  private clauseExpr(expr: Expr, indent: number): void {
+    const flat = this.expr(expr, Precedence.If);
+    if (this.out.column() + displayWidth(flat) <= this.lineWidth || !isChain(expr)) {
+      this.out.append(flat);
+      return;
+    }
+    const operator = expr.operator;
+    const links = chainLinks(expr);
+    const operandPrecedence = operator === "or" ? Precedence.And : Precedence.Not;
+    this.out.append(this.expr(links.first, operator === "or" ? Precedence.Or : Precedence.And));
+    for (const link of links.rest) {
+      this.out.continuation(indent + INDENT);
+      const word = this.kw(operator, link.gapFrom, link.operand.span.start.offset);
+      this.out.append(`${word} ${this.expr(link.operand, operandPrecedence)}`);
+    }
+  }
+
+  /** The expression printed flat, parenthesised if it binds looser than `context`. */
+  expr(expr: Expr, context: Precedence): string {
+    const text = this.exprText(expr);
+    return precedenceOf(expr) < context ? `(${text})` : text;
+  }
+
+  private exprText(expr: Expr): string {
+    const span = expr.span;
+    switch (expr.kind) {
+      case "NumberLiteral":
+        return expr.raw;
+      case "StringLiteral":
+        return quote(expr.value);
+      case "BoolLiteral":
+        return this.kw(expr.value ? "true" : "false", span.start.offset, span.end.offset);
+      case "DateLiteral":
+        return expr.value;
+      case "DurationLiteral":
+        return this.durationText(expr.amount, expr.unit, span);
+      case "NoneLiteral":
+        return this.kw("none", span.start.offset, span.end.offset);
+      case "ListLiteral":
+        return `[${expr.elements.map((element) => this.expr(element, Precedence.If)).join(", ")}]`;
+      case "NameExpr":
+        return expr.name.name;
+      case "MemberExpr": {
+        const objectText = this.expr(expr.object, Precedence.Postfix);
+        const bare = expr.object.kind === "NumberLiteral" || expr.object.kind === "DurationLiteral";
+        // `5.x` would read as a number: a literal object keeps parentheses.
+        return `${bare || expr.object.kind === "DateLiteral" ? `(${objectText})` : objectText}.${expr.property.name}`;
+      }
+      case "CallExpr":
+        return `${qualified(expr.callee)}(${expr.args.map((arg) => this.expr(arg, Precedence.If)).join(", ")})`;
+      case "UnaryExpr": {
+        if (expr.operator === "not") {
+          const word = this.kw("not", span.start.offset, expr.operand.span.start.offset);
+          return `${word} ${this.expr(expr.operand, Precedence.Not)}`;
+        }
+        const operand = this.expr(expr.operand, Precedence.Unary);
+        return operand.startsWith("-") ? `- ${operand}` : `-${operand}`;
+      }
+      case "BinaryExpr": {
+        const [leftContext, rightContext] = operandContexts(expr.operator);
+        const left = this.expr(expr.left, leftContext);
+        const right = this.expr(expr.right, rightContext);
+        return `${left} ${this.operatorText(expr.operator, expr.left.span.end.offset, expr.right.span.start.offset)} ${right}`;
+      }
+      case "IsSetExpr": {
+        const word = this.kw(expr.negated ? "isMissing" : "isSet", expr.operand.span.end.offset, span.end.offset);
+        return `${this.expr(expr.operand, Precedence.Additive)} ${word}`;
+      }
+      case "IfExpr": {
+        const ifWord = this.kw("if", span.start.offset, expr.condition.span.start.offset);
+        const thenWord = this.kw("then", expr.condition.span.end.offset, expr.then.span.start.offset);
+        const elseWord = this.kw("else", expr.then.span.end.offset, expr.else.span.start.offset);
+        const condition = this.expr(expr.condition, Precedence.If);
+        return `${ifWord} ${condition} ${thenWord} ${this.expr(expr.then, Precedence.If)} ${elseWord} ${this.expr(expr.else, Precedence.If)}`;
+      }
+      case "AggregateExpr": {
+        const name = aggregateSpellings[expr.operator][this.language(span.start.offset, expr.variable.span.start.offset)];
+        const inWord = this.kw("in", expr.variable.span.end.offset, expr.source.span.start.offset);
+        let text = `${name}(${expr.variable.name} ${inWord} ${this.expr(expr.source, Precedence.Additive)}`;
+        if (expr.filter !== undefined) {
+          const where = this.kw("where", expr.source.span.end.offset, expr.filter.span.start.offset);
+          text += ` ${where} ${this.expr(expr.filter, Precedence.If)}`;
+        }
+        if (expr.value !== undefined) text += ` : ${this.expr(expr.value, Precedence.If)}`;
+        return `${text})`;
+      }
+      case "ParenExpr":
+        return `(${this.expr(expr.inner, Precedence.If)})`;
+    }
+  }
+
+  private operatorText(operator: BinaryOperatorName, from: number, to: number): string {
+    if (operator === "and" || operator === "or" || operator === "in") return this.kw(operator, from, to);
+    return operator;
+  }
+
+  private durationText(amount: number, unit: Parameters<typeof durationUnitSpelling>[0], span: Span): string {
+    if (this.mode === "preserve" && this.source !== undefined) {
+      // The unit as written (`day`, `days`, `天`, `日`): whatever follows the digits.
+      const written = /[\p{L}_]+$/u.exec(this.source.slice(span.start.offset, span.end.offset).trim());
+      if (written !== null) return `${amount} ${written[0]}`;
+    }
+    return `${amount} ${durationUnitSpelling(unit, amount, this.language(span.start.offset, span.end.offset))}`;
+  }
+}
+
+type BinaryOperatorName = Extract<Expr, { kind: "BinaryExpr" }>["operator"];
+
+function precedenceOf(expr: Expr): Precedence {
+  switch (expr.kind) {
+    case "IfExpr":
+      return Precedence.If;
+    case "BinaryExpr":
+      return binaryPrecedence(expr.operator);
+    case "UnaryExpr":
+      return expr.operator === "not" ? Precedence.Not : Precedence.Unary;
+    case "IsSetExpr":
+      return Precedence.Compare;
+    case "MemberExpr":
+      return Precedence.Postfix;
+    default:
+      return Precedence.Primary;
+  }
+}
+
+function binaryPrecedence(operator: BinaryOperatorName): Precedence {
+  switch (operator) {
+    case "or":
+      return Precedence.Or;
+    case "and":
+      return Precedence.And;
+    case "+":
+    case "-":
+      return Precedence.Additive;
+    case "*":
+    case "/":
+      return Precedence.Multiplicative;
+    default:
+      return Precedence.Compare;
+  }
+}
+
+/** The least binding strength each side needs to print without parentheses. */
+function operandContexts(operator: BinaryOperatorName): [Precedence, Precedence] {
+  const own = binaryPrecedence(operator);
+  // Comparisons do not chain: both sides must be additive.
+  if (own === Precedence.Compare) return [Precedence.Additive, Precedence.Additive];
+  // Left-associative: the left side may be the same operator, the right side must bind tighter.
+  return [own, own + 1];
+}
+
+/**
+ * Whether the expression may be broken over lines: a top-level `and`/`or` chain.
+ */
+function isChain(expr: Expr): expr is Extract<Expr, { kind: "BinaryExpr" }> & { operator: "and" | "or" } {
+  return expr.kind === "BinaryExpr" && (expr.operator === "and" || expr.operator === "or");
+}
+
+interface ChainLink {
+  readonly operand: Expr;
+  /** Where the operator's gap begins (the end of the previous operand). */
+  readonly gapFrom: number;
+}
+
+/** `a or b or c` (left-nested) as its first operand and the rest, each after its operator. */
+function chainLinks(expr: Extract<Expr, { kind: "BinaryExpr" }>): { first: Expr; rest: ChainLink[] } {
+  const rest: ChainLink[] = [];
+  let current: Expr = expr;
+  while (current.kind === "BinaryExpr" && current.operator === expr.operator) {
+    rest.unshift({ operand: current.right, gapFrom: current.left.span.end.offset });
+    current = current.left;
+  }
+  return { first: current, rest };
+}
+
+export function quote(value: string): string {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+}
+
+function qualified(name: QualifiedName): string {
+  return name.parts.map((part) => part.name).join(".");
+}
+
+type Spanned = { readonly span: Span } | undefined;
+
+/** The source range before `target` not covered by a sibling: where its keyword is written. */
+function gapBefore(siblings: readonly Spanned[], parent: Span, target: Span): [number, number] {
+  let from = parent.start.offset;
+  for (const sibling of siblings) {
+    const end = sibling?.span.end.offset;
+    if (end !== undefined && end <= target.start.offset && end > from) from = end;
+  }
+  return [from, target.start.offset];
+}
+
+/** The direct parts of a rule whose spans bound the keywords between them. */
+function ruleChildren(rule: Rule): Spanned[] {
+  const common: Spanned[] = [rule.id, rule.title, rule.modality, ...rule.cites, rule.subject, ...rule.lets, rule.holder];
+  switch (rule.kind) {
+    case "DutyRule":
+      return [...common, rule.requirement, rule.deadline];
+    case "EscalationRule":
+      return [...common, rule.start, ...rule.levels, rule.closes, rule.overdueAfter];
+    case "AccountabilityRule":
+      return [...common, rule.asAt, ...rule.causes, ...rule.targets];
+  }
+}
+
+/** Where the first named part of a declaration starts: its keyword is written before it. */
+function firstChildStart(declaration: Declaration): number {
+  switch (declaration.kind) {
+    case "ClauseDecl":
+      return declaration.id.span.start.offset;
+    case "DutyRule":
+    case "EscalationRule":
+    case "AccountabilityRule":
+      return declaration.id.span.start.offset;
+    default:
+      return declaration.name.span.start.offset;
+  }
+}
