@@ -33,10 +33,20 @@ const json = { "content-type": "application/json" };
 const requests: autocannon.Request[] = [
   { method: "POST", path: "/v1/evaluate", headers: json, body: JSON.stringify({ facts, asOf }) },
   { method: "POST", path: "/v1/evaluate", headers: json, body: JSON.stringify({ facts, asOf }) },
-  { method: "POST", path: "/v1/evaluate", headers: json, body: JSON.stringify({ facts: invalidFacts, asOf }) },
+  {
+    method: "POST",
+    path: "/v1/evaluate",
+    headers: json,
+    body: JSON.stringify({ facts: invalidFacts, asOf }),
+  },
   { method: "POST", path: "/v1/evaluate", headers: json, body: '{"facts": {' },
   { method: "POST", path: "/v1/evaluate", headers: { "content-type": "text/plain" }, body: "{}" },
-  { method: "POST", path: "/v1/evaluate", headers: json, body: JSON.stringify({ facts, asOf: "2026-02-30" }) },
+  {
+    method: "POST",
+    path: "/v1/evaluate",
+    headers: json,
+    body: JSON.stringify({ facts, asOf: "2026-02-30" }),
+  },
   { method: "GET", path: "/v1/policy" },
   { method: "GET", path: "/v1/policies/nope/policy" },
   { method: "GET", path: "/nowhere" },

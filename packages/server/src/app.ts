@@ -3,12 +3,12 @@
  * the socket it is served on (see server.ts).
  */
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
+import type { EvaluateOutcome, JsonValue } from "@remit/engine";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { EvaluateOutcome, JsonValue } from "@remit/engine";
 import { readJsonBody } from "./body.js";
 import { type Checker, defaultChecker } from "./check.js";
-import { ApiError, type RequestIssue, apiErrors } from "./errors.js";
+import { ApiError, apiErrors, type RequestIssue } from "./errors.js";
 import { type ErrorLogSink, type RequestLogSink, stderrErrorSink, stdoutLogSink } from "./log.js";
 import { type PolicyEntry, type ServedPolicy, servePolicies } from "./policies.js";
 import * as schemas from "./schemas.js";
@@ -58,7 +58,9 @@ function localToday(): string {
 
 function issuesOf(error: z.ZodError): RequestIssue[] {
   return error.issues.map((issue) => ({
-    path: issue.path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join(""),
+    path: issue.path
+      .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+      .join(""),
     message: issue.message,
   }));
 }
@@ -90,9 +92,15 @@ function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
 const errorResponses = {
   400: { description: "malformed JSON", content: { "application/json": { schema: schemas.ErrorBody } } },
   404: { description: "unknown policy", content: { "application/json": { schema: schemas.ErrorBody } } },
-  413: { description: "body over the size limit", content: { "application/json": { schema: schemas.ErrorBody } } },
+  413: {
+    description: "body over the size limit",
+    content: { "application/json": { schema: schemas.ErrorBody } },
+  },
   415: { description: "not JSON", content: { "application/json": { schema: schemas.ErrorBody } } },
-  422: { description: "invalid request or facts, with paths", content: { "application/json": { schema: schemas.ErrorBody } } },
+  422: {
+    description: "invalid request or facts, with paths",
+    content: { "application/json": { schema: schemas.ErrorBody } },
+  },
   503: { description: "request timed out", content: { "application/json": { schema: schemas.ErrorBody } } },
 } as const;
 
@@ -115,9 +123,14 @@ function documentRoutes(app: OpenAPIHono<{ Variables: Variables }>): void {
       tags: [tag],
       summary: "evaluate the policy on facts as at a date",
       parameters,
-      request: { body: { required: true, content: { "application/json": { schema: schemas.EvaluateRequest } } } },
+      request: {
+        body: { required: true, content: { "application/json": { schema: schemas.EvaluateRequest } } },
+      },
       responses: {
-        200: { description: "the evaluation result", content: { "application/json": { schema: schemas.EvaluationResult } } },
+        200: {
+          description: "the evaluation result",
+          content: { "application/json": { schema: schemas.EvaluationResult } },
+        },
         ...errorResponses,
       },
     });
@@ -127,9 +140,14 @@ function documentRoutes(app: OpenAPIHono<{ Variables: Variables }>): void {
       tags: [tag],
       summary: "check policy source and return its diagnostics",
       parameters,
-      request: { body: { required: true, content: { "application/json": { schema: schemas.CheckRequest } } } },
+      request: {
+        body: { required: true, content: { "application/json": { schema: schemas.CheckRequest } } },
+      },
       responses: {
-        200: { description: "the diagnostics, empty when the source is clean", content: { "application/json": { schema: schemas.CheckResponse } } },
+        200: {
+          description: "the diagnostics, empty when the source is clean",
+          content: { "application/json": { schema: schemas.CheckResponse } },
+        },
         ...errorResponses,
       },
     });
@@ -140,7 +158,10 @@ function documentRoutes(app: OpenAPIHono<{ Variables: Variables }>): void {
       summary: "the policy's name, version, hash, clauses, rules and parameters with defaults",
       parameters,
       responses: {
-        200: { description: "the policy description", content: { "application/json": { schema: schemas.PolicyDescription } } },
+        200: {
+          description: "the policy description",
+          content: { "application/json": { schema: schemas.PolicyDescription } },
+        },
         404: errorResponses[404],
       },
     });
@@ -149,13 +170,17 @@ function documentRoutes(app: OpenAPIHono<{ Variables: Variables }>): void {
     method: "get",
     path: "/v1/policies",
     summary: "the policies served",
-    responses: { 200: { description: "the policies", content: { "application/json": { schema: schemas.PolicyList } } } },
+    responses: {
+      200: { description: "the policies", content: { "application/json": { schema: schemas.PolicyList } } },
+    },
   });
   registry.registerPath({
     method: "get",
     path: "/healthz",
     summary: "liveness",
-    responses: { 200: { description: "the server is up", content: { "application/json": { schema: schemas.Health } } } },
+    responses: {
+      200: { description: "the server is up", content: { "application/json": { schema: schemas.Health } } },
+    },
   });
 }
 

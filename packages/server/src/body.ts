@@ -56,4 +56,3 @@ async function readText(request: Request, limitBytes: number): Promise<string> {
     throw apiErrors.malformedJson("body is not valid utf-8");
   }
 }
-

@@ -8,4 +8,5 @@ export type Checker = (
   entry: string,
 ) => readonly Diagnostic[] | Promise<readonly Diagnostic[]>;
 
-export const defaultChecker: Checker = async (files, entry) => (await compilePolicySources(files, entry)).diagnostics;
+export const defaultChecker: Checker = async (files, entry) =>
+  (await compilePolicySources(files, entry)).diagnostics;

@@ -12,7 +12,13 @@ export type CompilePolicyOutcome =
   | { readonly diagnostics: readonly Diagnostic[] };
 
 function isEnginePolicy(value: unknown): value is EnginePolicy {
-  return typeof value === "object" && value !== null && "evaluate" in value && typeof value.evaluate === "function" && "info" in value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "evaluate" in value &&
+    typeof value.evaluate === "function" &&
+    "info" in value
+  );
 }
 
 /** Analyzes `entry` (read through `host`) and compiles it; diagnostics of both stages, in order. */
@@ -20,18 +26,24 @@ export async function compilePolicy(entry: string, host: SourceHost): Promise<Co
   const [lang, engine] = await Promise.all([import("@remit/lang"), import("@remit/engine")]);
   const analysis = lang.analyze(entry, host);
   const diagnostics = [...analysis.diagnostics];
-  if (lang.hasErrors(diagnostics) || analysis.policy === undefined) return { diagnostics: lang.sortDiagnostics(diagnostics) };
+  if (lang.hasErrors(diagnostics) || analysis.policy === undefined)
+    return { diagnostics: lang.sortDiagnostics(diagnostics) };
   // The engine hands back `{ policy, diagnostics }` or `{ diagnostics }`; a bare policy is accepted too.
   const compiled: unknown = engine.compileChecked(analysis.policy);
   if (isEnginePolicy(compiled)) return { policy: compiled, diagnostics: lang.sortDiagnostics(diagnostics) };
   const outcome = compiled as { policy?: unknown; diagnostics?: readonly Diagnostic[] };
   diagnostics.push(...(outcome.diagnostics ?? []));
   const sorted = lang.sortDiagnostics(diagnostics);
-  return isEnginePolicy(outcome.policy) && !lang.hasErrors(sorted) ? { policy: outcome.policy, diagnostics: sorted } : { diagnostics: sorted };
+  return isEnginePolicy(outcome.policy) && !lang.hasErrors(sorted)
+    ? { policy: outcome.policy, diagnostics: sorted }
+    : { diagnostics: sorted };
 }
 
 /** Compiles policy source held in memory: texts by path, and the entry's path among them. */
-export function compilePolicySources(files: Readonly<Record<string, string>>, entry: string): Promise<CompilePolicyOutcome> {
+export function compilePolicySources(
+  files: Readonly<Record<string, string>>,
+  entry: string,
+): Promise<CompilePolicyOutcome> {
   return import("@remit/lang").then((lang) => compilePolicy(entry, lang.memoryHost(files)));
 }
 
@@ -66,7 +78,8 @@ export function policyEntry(fileOrFolder: string, cwd: string = process.cwd()): 
   if (!isFolder) return fileOrFolder;
   for (const name of entryNames) {
     try {
-      if (statSync(path.join(absolute, name)).isFile()) return path.posix.join(fileOrFolder.split(path.sep).join("/"), name);
+      if (statSync(path.join(absolute, name)).isFile())
+        return path.posix.join(fileOrFolder.split(path.sep).join("/"), name);
     } catch {
       // Try the next entry name.
     }

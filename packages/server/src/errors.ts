@@ -50,10 +50,15 @@ export class ApiError extends Error {
 
 export const apiErrors = {
   malformedJson: (reason: string) =>
-    new ApiError(400, "malformed-json", {
-      en: "request body is not valid json",
-      zh: "请求体不是有效的 JSON",
-    }, { reason }),
+    new ApiError(
+      400,
+      "malformed-json",
+      {
+        en: "request body is not valid json",
+        zh: "请求体不是有效的 JSON",
+      },
+      { reason },
+    ),
   unsupportedMediaType: (contentType: string | undefined) =>
     new ApiError(
       415,
@@ -107,8 +112,7 @@ export const apiErrors = {
       },
       { timeoutMs },
     ),
-  internal: () =>
-    new ApiError(500, "internal", { en: "internal server error", zh: "服务器内部错误" }),
+  internal: () => new ApiError(500, "internal", { en: "internal server error", zh: "服务器内部错误" }),
 };
 
 /** A request-body problem at a JSON path (`asOf`, `params.gridDays`). */

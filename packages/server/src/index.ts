@@ -1,27 +1,5 @@
 export { type AppOptions, createApp, defaultBodyLimitBytes, defaultRequestTimeoutMs } from "./app.js";
 export { type Checker, defaultChecker } from "./check.js";
-export { type ApiErrorBody, type ApiErrorCode, ApiError, type RequestIssue } from "./errors.js";
-export { type ErrorLogSink, type RequestLogLine, type RequestLogSink, stderrErrorSink, stdoutLogSink } from "./log.js";
-export {
-  type ClauseLike,
-  type EnginePolicy,
-  type EvaluateOptions,
-  type NamedPolicy,
-  type ParamLike,
-  type PolicyDescription,
-  type PolicyEntry,
-  type PolicyIdentity,
-  type RuleLike,
-  describePolicy,
-} from "./policies.js";
-export {
-  type RunningServer,
-  type StartServerOptions,
-  defaultPort,
-  defaultShutdownGraceMs,
-  serveUntilSignal,
-  startServer,
-} from "./server.js";
 export {
   type CompilePolicyOutcome,
   compilePolicy,
@@ -30,3 +8,31 @@ export {
   loadPolicy,
   policyEntry,
 } from "./compile.js";
+export { ApiError, type ApiErrorBody, type ApiErrorCode, type RequestIssue } from "./errors.js";
+export {
+  type ErrorLogSink,
+  type RequestLogLine,
+  type RequestLogSink,
+  stderrErrorSink,
+  stdoutLogSink,
+} from "./log.js";
+export {
+  type ClauseLike,
+  describePolicy,
+  type EnginePolicy,
+  type EvaluateOptions,
+  type NamedPolicy,
+  type ParamLike,
+  type PolicyDescription,
+  type PolicyEntry,
+  type PolicyIdentity,
+  type RuleLike,
+} from "./policies.js";
+export {
+  defaultPort,
+  defaultShutdownGraceMs,
+  type RunningServer,
+  type StartServerOptions,
+  serveUntilSignal,
+  startServer,
+} from "./server.js";

@@ -16,13 +16,19 @@ export interface RequestLogLine {
 export type RequestLogSink = (line: RequestLogLine) => void;
 
 /** Internal failures: logged with their stack, never sent to the caller. */
-export type ErrorLogSink = (error: unknown, request: { readonly method: string; readonly path: string }) => void;
+export type ErrorLogSink = (
+  error: unknown,
+  request: { readonly method: string; readonly path: string },
+) => void;
 
 export const stdoutLogSink: RequestLogSink = (line) => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
 };
 
 export const stderrErrorSink: ErrorLogSink = (error, request) => {
-  const detail = error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "error", ...request, ...detail })}\n`);
+  const detail =
+    error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
+  process.stderr.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level: "error", ...request, ...detail })}\n`,
+  );
 };

@@ -96,7 +96,14 @@ function listOf<T>(listing: Listing<T> | undefined): readonly T[] {
 function typeText(type: unknown): string | null {
   if (typeof type === "string") return type;
   if (typeof type !== "object" || type === null || !("kind" in type)) return null;
-  const t = type as { kind: string; integer?: boolean; unit?: string; values?: readonly string[]; inner?: unknown; element?: unknown };
+  const t = type as {
+    kind: string;
+    integer?: boolean;
+    unit?: string;
+    values?: readonly string[];
+    inner?: unknown;
+    element?: unknown;
+  };
   switch (t.kind) {
     case "number":
       return `${t.integer ? "integer" : "decimal"}${t.unit ? ` [${t.unit}]` : ""}`;

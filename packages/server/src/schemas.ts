@@ -41,7 +41,11 @@ export const CheckRequest = z
   .union([
     z.strictObject({
       source: z.string().openapi({ description: "the text of one policy file" }),
-      file: z.string().min(1).optional().openapi({ description: "its file name; `policy.remit` when left out" }),
+      file: z
+        .string()
+        .min(1)
+        .optional()
+        .openapi({ description: "its file name; `policy.remit` when left out" }),
     }),
     z.strictObject({
       files: z.record(z.string(), z.string()).openapi({ description: "file texts by path" }),
@@ -81,7 +85,8 @@ export const Finding = z
     kind: z.enum(["duty", "escalation", "accountability"]),
     modality: z.enum(["must", "should", "may"]),
     status: z.string().openapi({
-      description: "duty: met, pending, due-soon, overdue, advisory; escalation: level name or closed; accountability: triggered",
+      description:
+        "duty: met, pending, due-soon, overdue, advisory; escalation: level name or closed; accountability: triggered",
     }),
     subject: z.object({ collection: z.string(), id: z.string() }),
     township: z.string().optional(),
@@ -147,7 +152,11 @@ export const PolicyDescription = z
   .openapi("PolicyDescription");
 
 export const PolicyList = z
-  .object({ policies: z.array(z.object({ route: z.string(), name: z.string(), version: z.string().nullable(), hash: z.string() })) })
+  .object({
+    policies: z.array(
+      z.object({ route: z.string(), name: z.string(), version: z.string().nullable(), hash: z.string() }),
+    ),
+  })
   .openapi("PolicyList");
 
 export const Health = z.object({ status: z.literal("ok"), policies: z.number().int() }).openapi("Health");

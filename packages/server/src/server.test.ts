@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
 import type { RequestLogLine } from "./log.js";
 import { type RunningServer, type StartServerOptions, startServer } from "./server.js";
 import { fakePolicy, heldPolicy } from "./testing/fake-policy.js";
@@ -67,9 +67,17 @@ describe("routes", () => {
 
   it("evaluates facts as at the given date with parameter overrides", async () => {
     const server = await start();
-    const response = await postJson(`${server.url}/v1/evaluate`, { facts, asOf: "2026-03-20", params: { listingDays: 30 } });
+    const response = await postJson(`${server.url}/v1/evaluate`, {
+      facts,
+      asOf: "2026-03-20",
+      params: { listingDays: 30 },
+    });
     expect(response.status).toBe(200);
-    const result = (await response.json()) as { asOf: string; params: { listingDays: number }; findings: { subject: { id: string }; status: string; due: string }[] };
+    const result = (await response.json()) as {
+      asOf: string;
+      params: { listingDays: number };
+      findings: { subject: { id: string }; status: string; due: string }[];
+    };
     expect(result.asOf).toBe("2026-03-20");
     expect(result.params.listingDays).toBe(30);
     expect(result.findings.map((f) => [f.subject.id, f.status, f.due])).toEqual([
@@ -80,7 +88,10 @@ describe("routes", () => {
 
   it("evaluates as at today when no date is given", async () => {
     const server = await start({ today: () => "2026-12-01" });
-    const result = (await (await postJson(`${server.url}/v1/evaluate`, { facts })).json()) as { asOf: string; findings: { status: string }[] };
+    const result = (await (await postJson(`${server.url}/v1/evaluate`, { facts })).json()) as {
+      asOf: string;
+      findings: { status: string }[];
+    };
     expect(result.asOf).toBe("2026-12-01");
     expect(result.findings.map((f) => f.status)).toEqual(["met", "overdue"]);
   });
@@ -95,7 +106,9 @@ describe("routes", () => {
       hash: "sha256:hazards",
       clauses: [{ id: "2.1.3", title: "挂牌督办", text: "重大火灾隐患挂牌督办" }],
       rules: [{ id: "hazard-listing", title: "隐患挂牌", kind: "duty", modality: "must", cites: ["2.1.3"] }],
-      parameters: [{ key: "listingDays", type: "integer [days]", default: 15, description: "days to list a hazard" }],
+      parameters: [
+        { key: "listingDays", type: "integer [days]", default: 15, description: "days to list a hazard" },
+      ],
     });
   });
 
@@ -110,7 +123,10 @@ describe("routes", () => {
     const one = await postJson(`${server.url}/v1/check`, { source: 'policy "p"' });
     expect(one.status).toBe(200);
     expect(await one.json()).toEqual({ diagnostics: [] });
-    const many = await postJson(`${server.url}/v1/check`, { files: { "a.remit": "x", "b.remit": "y" }, entry: "b.remit" });
+    const many = await postJson(`${server.url}/v1/check`, {
+      files: { "a.remit": "x", "b.remit": "y" },
+      entry: "b.remit",
+    });
     expect(many.status).toBe(200);
     expect(seen).toEqual([
       [{ "policy.remit": 'policy "p"' }, "policy.remit"],
@@ -120,8 +136,14 @@ describe("routes", () => {
 
   it("rejects a check whose entry is not among the files", async () => {
     const server = await start({ check: () => [] });
-    const body = await expectError(await postJson(`${server.url}/v1/check`, { files: { "a.remit": "" }, entry: "b.remit" }), 422, "invalid-request");
-    expect(body.error.details).toEqual({ issues: [{ path: "entry", message: "entry 'b.remit' is not among the files" }] });
+    const body = await expectError(
+      await postJson(`${server.url}/v1/check`, { files: { "a.remit": "" }, entry: "b.remit" }),
+      422,
+      "invalid-request",
+    );
+    expect(body.error.details).toEqual({
+      issues: [{ path: "entry", message: "entry 'b.remit' is not among the files" }],
+    });
   });
 });
 
@@ -134,23 +156,39 @@ describe("bad input", () => {
 
   it("answers 415 for a body that is not json", async () => {
     const server = await start();
-    const response = await fetch(`${server.url}/v1/evaluate`, { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" });
+    const response = await fetch(`${server.url}/v1/evaluate`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "{}",
+    });
     const body = await expectError(response, 415, "unsupported-media-type");
     expect(body.error.message.en).toContain("'text/plain'");
-    const missing = await fetch(`${server.url}/v1/evaluate`, { method: "POST", body: new Uint8Array([123, 125]) });
+    const missing = await fetch(`${server.url}/v1/evaluate`, {
+      method: "POST",
+      body: new Uint8Array([123, 125]),
+    });
     await expectError(missing, 415, "unsupported-media-type");
   });
 
   it("accepts json with a charset", async () => {
     const server = await start();
-    const response = await postJson(`${server.url}/v1/evaluate`, { facts, asOf: "2026-03-20" }, { "content-type": "application/json; charset=utf-8" });
+    const response = await postJson(
+      `${server.url}/v1/evaluate`,
+      { facts, asOf: "2026-03-20" },
+      { "content-type": "application/json; charset=utf-8" },
+    );
     expect(response.status).toBe(200);
   });
 
   it("answers 422 with the paths of invalid facts", async () => {
     const server = await start();
     const response = await postJson(`${server.url}/v1/evaluate`, {
-      facts: { hazards: [{ id: "H1", foundOn: "2026-03-01" }, { id: 7, foundOn: "2026-03-01" }] },
+      facts: {
+        hazards: [
+          { id: "H1", foundOn: "2026-03-01" },
+          { id: 7, foundOn: "2026-03-01" },
+        ],
+      },
       asOf: "2026-03-20",
     });
     const body = await expectError(response, 422, "invalid-facts");
@@ -168,14 +206,24 @@ describe("bad input", () => {
 
   it("answers 422 for parameter overrides of the wrong type", async () => {
     const server = await start();
-    const body = await expectError(await postJson(`${server.url}/v1/evaluate`, { facts, params: { listingDays: "ten" } }), 422, "invalid-facts");
-    expect((body.error.details as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(["params.listingDays"]);
+    const body = await expectError(
+      await postJson(`${server.url}/v1/evaluate`, { facts, params: { listingDays: "ten" } }),
+      422,
+      "invalid-facts",
+    );
+    expect((body.error.details as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      "params.listingDays",
+    ]);
   });
 
   it("answers 413 for a body over the limit, declared or streamed", async () => {
     const server = await start({ bodyLimitBytes: 1024 });
     const big = JSON.stringify({ facts: { hazards: [], padding: "x".repeat(4096) } });
-    const body = await expectError(await postJson(`${server.url}/v1/evaluate`, big), 413, "payload-too-large");
+    const body = await expectError(
+      await postJson(`${server.url}/v1/evaluate`, big),
+      413,
+      "payload-too-large",
+    );
     expect(body.error.details).toEqual({ limitBytes: 1024 });
     const chunks = [big.slice(0, 2000), big.slice(2000)];
     const streamed = await fetch(`${server.url}/v1/evaluate`, {
@@ -208,13 +256,22 @@ describe("bad input", () => {
   it("answers 503 when a request outlives the timeout, without a partial result", async () => {
     const held = heldPolicy();
     const server = await start({ policies: [held.policy], requestTimeoutMs: 50 });
-    const body = await expectError(await postJson(`${server.url}/v1/evaluate`, { facts, asOf: "2026-03-20" }), 503, "timeout");
+    const body = await expectError(
+      await postJson(`${server.url}/v1/evaluate`, { facts, asOf: "2026-03-20" }),
+      503,
+      "timeout",
+    );
     expect(body.error.details).toEqual({ timeoutMs: 50 });
     held.release();
   });
 
   it("answers 500 with a generic body when the engine fails, and logs the failure", async () => {
-    const broken = { ...fakePolicy(), evaluate: () => { throw new Error("engine exploded at line 3"); } };
+    const broken = {
+      ...fakePolicy(),
+      evaluate: () => {
+        throw new Error("engine exploded at line 3");
+      },
+    };
     const server = await start({ policies: [broken] });
     const body = await expectError(await postJson(`${server.url}/v1/evaluate`, { facts }), 500, "internal");
     expect(JSON.stringify(body)).not.toContain("exploded");
@@ -226,7 +283,16 @@ describe("bad input", () => {
     const server = await start();
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.string(), fc.json(), fc.record({ facts: fc.jsonValue(), asOf: fc.string(), params: fc.jsonValue() }, { requiredKeys: [] }).map((v) => JSON.stringify(v))),
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc
+            .record(
+              { facts: fc.jsonValue(), asOf: fc.string(), params: fc.jsonValue() },
+              { requiredKeys: [] },
+            )
+            .map((v) => JSON.stringify(v)),
+        ),
         fc.constantFrom("/v1/evaluate", "/v1/check", "/v1/policies/hazards/evaluate"),
         async (body, path) => {
           const response = await postJson(`${server.url}${path}`, body);
@@ -243,29 +309,52 @@ describe("bad input", () => {
 describe("several policies", () => {
   it("routes by name, serves the first unprefixed and lists them", async () => {
     const server = await start({
-      policies: [fakePolicy("first"), { name: "ziyuan", policy: fakePolicy("资源县方案", "sha256:zy") }, fakePolicy("资源县")],
+      policies: [
+        fakePolicy("first"),
+        { name: "ziyuan", policy: fakePolicy("资源县方案", "sha256:zy") },
+        fakePolicy("资源县"),
+      ],
     });
-    const describe = async (path: string) => ((await (await fetch(`${server.url}${path}`)).json()) as { name: string }).name;
+    const describe = async (path: string) =>
+      ((await (await fetch(`${server.url}${path}`)).json()) as { name: string }).name;
     expect(await describe("/v1/policy")).toBe("first");
     expect(await describe("/v1/policies/first/policy")).toBe("first");
     expect(await describe("/v1/policies/ziyuan/policy")).toBe("资源县方案");
     expect(await describe(`/v1/policies/${encodeURIComponent("资源县")}/policy`)).toBe("资源县");
-    const result = (await (await postJson(`${server.url}/v1/policies/ziyuan/evaluate`, { facts, asOf: "2026-03-20" })).json()) as { policy: { hash: string } };
+    const result = (await (
+      await postJson(`${server.url}/v1/policies/ziyuan/evaluate`, { facts, asOf: "2026-03-20" })
+    ).json()) as { policy: { hash: string } };
     expect(result.policy.hash).toBe("sha256:zy");
-    const list = (await (await fetch(`${server.url}/v1/policies`)).json()) as { policies: { route: string }[] };
+    const list = (await (await fetch(`${server.url}/v1/policies`)).json()) as {
+      policies: { route: string }[];
+    };
     expect(list.policies.map((p) => p.route)).toEqual(["first", "ziyuan", "资源县"]);
   });
 
   it("answers 404 for an unknown policy on every prefixed route", async () => {
     const server = await start();
-    const body = await expectError(await fetch(`${server.url}/v1/policies/nope/policy`), 404, "unknown-policy");
+    const body = await expectError(
+      await fetch(`${server.url}/v1/policies/nope/policy`),
+      404,
+      "unknown-policy",
+    );
     expect(body.error.details).toEqual({ policy: "nope", known: ["hazards"] });
-    await expectError(await postJson(`${server.url}/v1/policies/nope/evaluate`, { facts }), 404, "unknown-policy");
-    await expectError(await postJson(`${server.url}/v1/policies/nope/check`, { source: "" }), 404, "unknown-policy");
+    await expectError(
+      await postJson(`${server.url}/v1/policies/nope/evaluate`, { facts }),
+      404,
+      "unknown-policy",
+    );
+    await expectError(
+      await postJson(`${server.url}/v1/policies/nope/check`, { source: "" }),
+      404,
+      "unknown-policy",
+    );
   });
 
   it("refuses two policies served under one name", async () => {
-    await expect(startServer({ policies: [fakePolicy("a"), fakePolicy("a")], port: 0, log: () => {} })).rejects.toThrow("two policies are served as 'a'");
+    await expect(
+      startServer({ policies: [fakePolicy("a"), fakePolicy("a")], port: 0, log: () => {} }),
+    ).rejects.toThrow("two policies are served as 'a'");
   });
 });
 
@@ -274,7 +363,11 @@ describe("openapi", () => {
     const server = await start();
     const response = await fetch(`${server.url}/openapi.json`);
     expect(response.status).toBe(200);
-    const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths).sort()).toEqual([
       "/healthz",
@@ -301,9 +394,20 @@ describe("logging and shutdown", () => {
     await (await fetch(`${server.url}/nowhere`)).arrayBuffer();
     expect(logs).toHaveLength(2);
     const [ok, missing] = logs;
-    expect(ok).toMatchObject({ method: "POST", path: "/v1/evaluate", status: 200, policyHash: "sha256:hazards" });
+    expect(ok).toMatchObject({
+      method: "POST",
+      path: "/v1/evaluate",
+      status: 200,
+      policyHash: "sha256:hazards",
+    });
     expect(ok?.error).toBeUndefined();
-    expect(missing).toMatchObject({ method: "GET", path: "/nowhere", status: 404, policyHash: null, error: "not-found" });
+    expect(missing).toMatchObject({
+      method: "GET",
+      path: "/nowhere",
+      status: 404,
+      policyHash: null,
+      error: "not-found",
+    });
     for (const line of logs) {
       expect(typeof line.durationMs).toBe("number");
       expect(line.durationMs).toBeGreaterThanOrEqual(0);

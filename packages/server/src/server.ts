@@ -62,7 +62,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
-      const grace = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? defaultShutdownGraceMs);
+      const grace = setTimeout(
+        () => server.closeAllConnections(),
+        options.shutdownGraceMs ?? defaultShutdownGraceMs,
+      );
       grace.unref();
       server.close(() => {
         clearTimeout(grace);

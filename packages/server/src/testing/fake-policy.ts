@@ -20,7 +20,14 @@ export function fakePolicy(name = "hazards", hash = `sha256:${name}`): EnginePol
     info: { name, version: "1.0.0", hash },
     clauses: [{ id: "2.1.3", title: "挂牌督办", text: "重大火灾隐患挂牌督办" }],
     rules: [{ id: "hazard-listing", title: "隐患挂牌", kind: "duty", modality: "must", cites: ["2.1.3"] }],
-    params: [{ key: "listingDays", defaultValue: 15, description: "days to list a hazard", type: { kind: "number", integer: true, unit: "days" } }],
+    params: [
+      {
+        key: "listingDays",
+        defaultValue: 15,
+        description: "days to list a hazard",
+        type: { kind: "number", integer: true, unit: "days" },
+      },
+    ],
     evaluate(facts: unknown, options: EvaluateOptions): EvaluateOutcome {
       const errors: FactError[] = [];
       const listingDays = options.params.listingDays ?? 15;
@@ -37,7 +44,10 @@ export function fakePolicy(name = "hazards", hash = `sha256:${name}`): EnginePol
         if (typeof hazard.foundOn !== "string") errors.push(factError(`hazards[${i}].foundOn`, "a date"));
         if (errors.length > 0) return;
         const due = addDays(hazard.foundOn as string, listingDays as number);
-        const listedOn = typeof hazard.listedOn === "string" && hazard.listedOn <= options.asOf ? hazard.listedOn : undefined;
+        const listedOn =
+          typeof hazard.listedOn === "string" && hazard.listedOn <= options.asOf
+            ? hazard.listedOn
+            : undefined;
         const status = listedOn !== undefined ? "met" : options.asOf > due ? "overdue" : "pending";
         findings.push({
           rule: "hazard-listing",
@@ -49,7 +59,10 @@ export function fakePolicy(name = "hazards", hash = `sha256:${name}`): EnginePol
           due,
           ...(listedOn === undefined ? {} : { metOn: listedOn }),
           cites: ["2.1.3"],
-          explanation: { holds: listedOn !== undefined, because: [{ test: "h.listedOn is set", value: listedOn ?? null }] },
+          explanation: {
+            holds: listedOn !== undefined,
+            because: [{ test: "h.listedOn is set", value: listedOn ?? null }],
+          },
         });
       });
       if (errors.length > 0) return { errors };
@@ -68,7 +81,11 @@ export function fakePolicy(name = "hazards", hash = `sha256:${name}`): EnginePol
 }
 
 /** A policy whose evaluations wait until the test lets them finish. */
-export function heldPolicy(name = "held"): { policy: EnginePolicy; started: Promise<void>; release: () => void } {
+export function heldPolicy(name = "held"): {
+  policy: EnginePolicy;
+  started: Promise<void>;
+  release: () => void;
+} {
   const base = fakePolicy(name);
   let markStarted = () => {};
   const started = new Promise<void>((resolve) => {
