@@ -32,7 +32,9 @@ describe("oneOf", () => {
   it("accepts listed words, defaults when absent, rejects the rest", () => {
     expect(oneOf("format", "json", ["table", "json"], "table")).toBe("json");
     expect(oneOf("format", undefined, ["table", "json"], "table")).toBe("table");
-    expect(() => oneOf("format", "xml", ["table", "json"], "table")).toThrow("option '--format' must be table|json, not 'xml'");
+    expect(() => oneOf("format", "xml", ["table", "json"], "table")).toThrow(
+      "option '--format' must be table|json, not 'xml'",
+    );
   });
 });
 
@@ -48,9 +50,12 @@ describe("isIsoDate", () => {
 
   it("agrees with the calendar on every day", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1900-01-01"), max: new Date("2199-12-31"), noInvalidDate: true }), (date) => {
-        expect(isIsoDate(date.toISOString().slice(0, 10))).toBe(true);
-      }),
+      fc.property(
+        fc.date({ min: new Date("1900-01-01"), max: new Date("2199-12-31"), noInvalidDate: true }),
+        (date) => {
+          expect(isIsoDate(date.toISOString().slice(0, 10))).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -25,7 +25,12 @@ export interface ParsedArgs {
  */
 export function parseCommandArgs(args: readonly string[], options: Options): ParsedArgs {
   try {
-    const { values, positionals } = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options,
+      strict: true,
+      allowPositionals: true,
+    });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
     throw toUsageError(error);
@@ -52,7 +57,12 @@ function toUsageError(error: unknown): UsageError {
 }
 
 /** A value that must be one of a few words, e.g. `--format json`. */
-export function oneOf<T extends string>(option: string, value: string | boolean | undefined, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(
+  option: string,
+  value: string | boolean | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
   const list = allowed.join("|");

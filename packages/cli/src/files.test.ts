@@ -62,7 +62,7 @@ describe("collectSources", () => {
 
 describe("createNodeSourceHost", () => {
   it("reads files relative to its folder, drops a byte-order mark and remembers what it read", () => {
-    put("p/policy.remit", "\ufeffpolicy \"资源县\"");
+    put("p/policy.remit", '\ufeffpolicy "资源县"');
     const host = createNodeSourceHost(root);
     expect(host.readFile("p/policy.remit")).toBe('policy "资源县"');
     expect(host.texts.get("p/policy.remit")).toBe('policy "资源县"');

@@ -71,5 +71,8 @@ function languageOption(argv: readonly string[]): Language | undefined {
   }
   if (value === undefined) return undefined;
   if (isLanguage(value)) return value;
-  throw new UsageError({ en: `option '--lang' must be zh|en, not '${value}'`, zh: `选项“--lang”应为 zh|en，而不是“${value}”` });
+  throw new UsageError({
+    en: `option '--lang' must be zh|en, not '${value}'`,
+    zh: `选项“--lang”应为 zh|en，而不是“${value}”`,
+  });
 }

@@ -1,11 +1,17 @@
-import { analyze, type Diagnostic, hasErrors, sortDiagnostics } from "@remit/lang";
+import { type Diagnostic, hasErrors } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
-import { countDiagnostics, diagnosticsToJson, renderCounts, renderDiagnostic } from "../diagnostics/render.js";
+import {
+  countDiagnostics,
+  diagnosticsToJson,
+  renderCounts,
+  renderDiagnostic,
+} from "../diagnostics/render.js";
 import { policyEntry } from "../files.js";
+import { commandHelp } from "../help.js";
 import { createNodeSourceHost, type NodeSourceHost } from "../host.js";
 import { ExitCode } from "../io.js";
-import { commandHelp } from "../help.js";
+import { buildPolicy } from "../pipeline.js";
 
 /** `remit check PATH [--format human|json]`: diagnostics of a policy and its imports. */
 export async function checkCommand(args: readonly string[], context: CommandContext): Promise<number> {
@@ -18,8 +24,8 @@ export async function checkCommand(args: readonly string[], context: CommandCont
   const target = singlePath(positionals);
   const entry = policyEntry(context.io.cwd, target);
   const host = createNodeSourceHost(context.io.cwd);
-  const { diagnostics } = analyze(entry, host);
-  const sorted = sortDiagnostics(diagnostics);
+  // The compiler runs too: a policy that checks but does not compile is not ready to evaluate.
+  const sorted = buildPolicy(entry, host).diagnostics;
   if (format === "json") {
     context.io.stdout.write(`${JSON.stringify(diagnosticsToJson(sorted), null, 2)}\n`);
   } else {

@@ -31,6 +31,8 @@ const policy = `policy "测试政策"
 
 clause 2.1 "建立领导机制"
 
+param mechanismDeadline: date = 2026-06-30 "领导机制建立期限"
+
 collection townships "乡镇" {
   name: text
   mechanismOn: optional date
@@ -42,7 +44,7 @@ duty leadership-mechanism "建立消防工作领导机制"
   for each t in townships
   holder t.name
   requires t.mechanismOn
-  by 2026-06-30
+  by mechanismDeadline
 `;
 
 const facts = {
@@ -207,16 +209,29 @@ describe("remit eval", () => {
   });
 
   it("takes --as-of over the facts' date", async () => {
-    const { stdout } = await remit(["eval", "p", "--facts", "facts.json", "--format", "json", "--as-of", "2026-06-15"]);
+    const { stdout } = await remit([
+      "eval",
+      "p",
+      "--facts",
+      "facts.json",
+      "--format",
+      "json",
+      "--as-of",
+      "2026-06-15",
+    ]);
     const result = JSON.parse(stdout);
     expect(result.asOf).toBe("2026-06-15");
-    expect(result.findings.find((f: { subject: { id: string } }) => f.subject.id === "T02").status).toBe("due-soon");
+    expect(result.findings.find((f: { subject: { id: string } }) => f.subject.id === "T02").status).toBe(
+      "due-soon",
+    );
   });
 
   it("prints a table in English and in Chinese", async () => {
     const en = await remit(["eval", "p", "--facts", "facts.json"]);
     expect(en.code).toBe(0);
-    expect(en.stdout).toMatch(/leadership-mechanism +建立消防工作领导机制 +townships T02 +overdue +2026-06-30 +151/);
+    expect(en.stdout).toMatch(
+      /leadership-mechanism +建立消防工作领导机制 +townships T02 +overdue +2026-06-30 +151/,
+    );
     expect(en.stdout).toContain("Summary");
     const zh = await remit(["eval", "p", "--facts", "facts.json", "--lang", "zh"]);
     expect(zh.stdout).toMatch(/townships T02 +逾期 +2026-06-30 +151/);
@@ -254,6 +269,22 @@ describe("remit eval", () => {
   });
 
   it("applies --params overrides and rejects a params file that is not an object", async () => {
+    put("later.json", JSON.stringify({ mechanismDeadline: "2026-12-15" }));
+    const later = await remit([
+      "eval",
+      "p",
+      "--facts",
+      "facts.json",
+      "--params",
+      "later.json",
+      "--format",
+      "json",
+    ]);
+    expect(later.code).toBe(0);
+    const result = JSON.parse(later.stdout);
+    expect(result.findings.find((f: { subject: { id: string } }) => f.subject.id === "T02").status).toBe(
+      "due-soon",
+    );
     put("params.json", JSON.stringify([1]));
     const bad = await remit(["eval", "p", "--facts", "facts.json", "--params", "params.json"]);
     expect(bad.code).toBe(1);

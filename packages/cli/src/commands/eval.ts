@@ -1,7 +1,7 @@
-import * as path from "node:path";
 import { readFileSync } from "node:fs";
-import { compileChecked, type EvaluateOutcome, type FactError, type JsonValue } from "@remit/engine";
-import { analyze, type CheckedPolicy, type Diagnostic, hasErrors, type Language, sortDiagnostics } from "@remit/lang";
+import * as path from "node:path";
+import type { FactError, JsonValue } from "@remit/engine";
+import type { CheckedPolicy, Language } from "@remit/lang";
 import { isIsoDate, oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
 import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
@@ -10,15 +10,8 @@ import { policyEntry } from "../files.js";
 import { commandHelp } from "../help.js";
 import { createNodeSourceHost, stripBom } from "../host.js";
 import { ExitCode } from "../io.js";
+import { buildPolicy } from "../pipeline.js";
 import { printDiagnostics, singlePath } from "./check.js";
-
-/** The surface of a compiled policy that `eval` calls. */
-interface EvaluablePolicy {
-  evaluate(
-    facts: unknown,
-    options: { readonly asOf: string; readonly params: Readonly<Record<string, JsonValue>> },
-  ): EvaluateOutcome | Promise<EvaluateOutcome>;
-}
 
 /** A problem that ends the command with exit code 1 and a one-line message. */
 class EvalProblem extends Error {
@@ -61,24 +54,20 @@ export async function evalCommand(args: readonly string[], context: CommandConte
 
   try {
     const facts = parseJson(factsText, factsFile, "facts");
-    const params = paramsText === undefined ? {} : paramsObject(parseJson(paramsText, paramsFile as string, "params"), paramsFile as string);
+    const params =
+      paramsText === undefined
+        ? {}
+        : paramsObject(parseJson(paramsText, paramsFile as string, "params"), paramsFile as string);
 
     const host = createNodeSourceHost(context.io.cwd);
-    const analysis = analyze(entry, host);
-    const diagnostics = sortDiagnostics(analysis.diagnostics);
-    if (diagnostics.length > 0) printDiagnostics(diagnostics, host, context, "stderr");
-    if (hasErrors(diagnostics) || analysis.policy === undefined) {
-      writeLine(context.io.stderr, renderCounts(countDiagnostics(diagnostics), lang));
-      return ExitCode.problems;
-    }
-    const compiled = compile(analysis.policy);
-    if ("diagnostics" in compiled) {
-      printDiagnostics(compiled.diagnostics, host, context, "stderr");
-      writeLine(context.io.stderr, renderCounts(countDiagnostics(compiled.diagnostics), lang));
+    const built = buildPolicy(entry, host);
+    if (built.diagnostics.length > 0) printDiagnostics(built.diagnostics, host, context, "stderr");
+    if (built.policy === undefined || built.checked === undefined) {
+      writeLine(context.io.stderr, renderCounts(countDiagnostics(built.diagnostics), lang));
       return ExitCode.problems;
     }
     const asOf = asOfOption ?? asOfFromFacts(facts) ?? context.io.today?.() ?? localToday();
-    const outcome = await compiled.policy.evaluate(facts, { asOf, params });
+    const outcome = await built.policy.evaluate(facts, { asOf, params });
     if ("errors" in outcome) {
       reportFactErrors(outcome.errors, context, outputFormat);
       return ExitCode.problems;
@@ -90,14 +79,17 @@ export async function evalCommand(args: readonly string[], context: CommandConte
         renderEvaluationTable(outcome.result, {
           lang,
           colors: context.stdoutColors,
-          labels: tableLabels(analysis.policy, facts),
+          labels: tableLabels(built.checked, facts),
         }),
       );
     }
     return ExitCode.ok;
   } catch (error) {
     if (!(error instanceof EvalProblem)) throw error;
-    writeLine(context.io.stderr, `${context.stderrColors.red(lang === "zh" ? "错误" : "error")}${lang === "zh" ? "：" : ": "}${error.text[lang]}`);
+    writeLine(
+      context.io.stderr,
+      `${context.stderrColors.red(lang === "zh" ? "错误" : "error")}${lang === "zh" ? "：" : ": "}${error.text[lang]}`,
+    );
     return ExitCode.problems;
   }
 }
@@ -146,34 +138,21 @@ function localToday(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/**
- * The engine's compiled policy, whether `compileChecked` hands it back bare or as an outcome with
- * diagnostics (`{ policy, diagnostics }` or, on failure, `{ diagnostics }`).
- */
-function compile(checked: CheckedPolicy): { readonly policy: EvaluablePolicy } | { readonly diagnostics: readonly Diagnostic[] } {
-  const compiled: unknown = compileChecked(checked);
-  if (isEvaluable(compiled)) return { policy: compiled };
-  if (typeof compiled === "object" && compiled !== null) {
-    if ("policy" in compiled && isEvaluable(compiled.policy)) return { policy: compiled.policy };
-    if ("diagnostics" in compiled && Array.isArray(compiled.diagnostics)) {
-      return { diagnostics: sortDiagnostics(compiled.diagnostics as Diagnostic[]) };
-    }
-  }
-  throw new Error("the engine returned no policy");
-}
-
-function isEvaluable(value: unknown): value is EvaluablePolicy {
-  return typeof value === "object" && value !== null && "evaluate" in value && typeof value.evaluate === "function";
-}
-
-function reportFactErrors(errors: readonly FactError[], context: CommandContext, outputFormat: "table" | "json"): void {
+function reportFactErrors(
+  errors: readonly FactError[],
+  context: CommandContext,
+  outputFormat: "table" | "json",
+): void {
   if (outputFormat === "json") {
     context.io.stdout.write(`${JSON.stringify({ errors }, null, 2)}\n`);
   }
   const { lang } = context;
   const c = context.stderrColors;
   for (const error of errors) {
-    writeLine(context.io.stderr, `${c.bold(error.path)}${lang === "zh" ? "：" : ": "}${c.red(error.message[lang])}`);
+    writeLine(
+      context.io.stderr,
+      `${c.bold(error.path)}${lang === "zh" ? "：" : ": "}${c.red(error.message[lang])}`,
+    );
   }
   writeLine(context.io.stderr, factErrorCount(errors.length, lang));
 }
@@ -208,7 +187,8 @@ function tableLabels(policy: CheckedPolicy, facts: unknown): TableLabels {
     }
   }
   return {
-    levelLabel: (rule, level) => (rule === undefined ? undefined : byRule.get(rule)?.get(level)) ?? anyRule.get(level),
+    levelLabel: (rule, level) =>
+      (rule === undefined ? undefined : byRule.get(rule)?.get(level)) ?? anyRule.get(level),
     levelOrder,
     townshipName: (id) => townships.get(id),
   };

@@ -4,9 +4,9 @@ import { type Diagnostic, format, hasErrors, sortDiagnostics } from "@remit/lang
 import { parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
 import { collectSources } from "../files.js";
+import { commandHelp } from "../help.js";
 import { createNodeSourceHost } from "../host.js";
 import { ExitCode } from "../io.js";
-import { commandHelp } from "../help.js";
 import { printDiagnostics } from "./check.js";
 
 type Mode = "check" | "write" | "stdout";
@@ -29,7 +29,8 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
     throw new UsageError({ en: `options ${given} cannot be combined`, zh: `选项 ${given} 不能同时使用` });
   }
   const mode: Mode = modes[0] ?? "write";
-  if (positionals.length === 0) throw new UsageError({ en: "missing file or folder to format", zh: "缺少要格式化的文件或目录" });
+  if (positionals.length === 0)
+    throw new UsageError({ en: "missing file or folder to format", zh: "缺少要格式化的文件或目录" });
   const files = collectSources(context.io.cwd, positionals);
   const host = createNodeSourceHost(context.io.cwd);
   const { lang } = context;

@@ -31,7 +31,11 @@ const source = ['policy "资源县"', "define x = 乡镇名称 + 1", ""].join("\
 describe("renderDiagnostic", () => {
   it("puts the caret under a CJK name, two columns per character", () => {
     // `乡镇名称` starts at UTF-16 column 12 and spans 4 code units.
-    const text = renderDiagnostic(diagnosticAt(2, 12, 16), { lang: "en", colors: plain, sourceOf: () => source });
+    const text = renderDiagnostic(diagnosticAt(2, 12, 16), {
+      lang: "en",
+      colors: plain,
+      sourceOf: () => source,
+    });
     expect(text.split("\n")).toEqual([
       "policy.remit:2:12 error[R2001]: unknown name '乡镇名称'",
       "2 | define x = 乡镇名称 + 1",
@@ -43,7 +47,14 @@ describe("renderDiagnostic", () => {
   it("puts the caret after CJK text in the right terminal column", () => {
     const line = 'policy "资源县" version 1';
     const text = renderDiagnostic(
-      { ...diagnosticAt(1, 14, 21), span: { file: "a.remit", start: { line: 1, column: 14, offset: 13 }, end: { line: 1, column: 21, offset: 20 } } },
+      {
+        ...diagnosticAt(1, 14, 21),
+        span: {
+          file: "a.remit",
+          start: { line: 1, column: 14, offset: 13 },
+          end: { line: 1, column: 21, offset: 20 },
+        },
+      },
       { lang: "en", colors: plain, sourceOf: () => line },
     );
     const [, sourceLine, underline] = text.split("\n");
@@ -63,11 +74,14 @@ describe("renderDiagnostic", () => {
   });
 
   it("leaves out the frame when the source is unknown and the hint when there is none", () => {
-    const text = renderDiagnostic({ ...diagnosticAt(2, 12, 16), hint: undefined }, {
-      lang: "en",
-      colors: plain,
-      sourceOf: () => undefined,
-    });
+    const text = renderDiagnostic(
+      { ...diagnosticAt(2, 12, 16), hint: undefined },
+      {
+        lang: "en",
+        colors: plain,
+        sourceOf: () => undefined,
+      },
+    );
     expect(text).toBe("policy.remit:2:12 error[R2001]: unknown name '乡镇名称'");
   });
 
@@ -100,7 +114,8 @@ describe("codeFrame", () => {
         const from = a % chars.length;
         const to = from + 1 + (b % (chars.length - from));
         const frame = codeFrame(line, { line: 1, column: from + 1 }, { line: 1, column: to + 1 });
-        const columns = (part: readonly string[]) => part.reduce((sum, ch) => sum + (/[ -~]/.test(ch) ? 1 : 2), 0);
+        const columns = (part: readonly string[]) =>
+          part.reduce((sum, ch) => sum + (/[ -~]/.test(ch) ? 1 : 2), 0);
         expect(frame?.padding.length).toBe(columns(chars.slice(0, from)));
         expect(frame?.underline.length).toBe(columns(chars.slice(from, to)));
         expect(frame?.underline.startsWith("^")).toBe(true);
@@ -149,7 +164,11 @@ describe("diagnosticsToJson", () => {
       severity: "error",
       message: { en: "unknown name '乡镇名称'", zh: "未知名称“乡镇名称”" },
       hint: { en: "did you mean '乡镇'?", zh: "是否想写“乡镇”？" },
-      span: { file: "policy.remit", start: { line: 2, column: 12, offset: 0 }, end: { line: 2, column: 16, offset: 0 } },
+      span: {
+        file: "policy.remit",
+        start: { line: 2, column: 12, offset: 0 },
+        end: { line: 2, column: 16, offset: 0 },
+      },
       suggestions: ["乡镇"],
     });
     expect(parsed.diagnostics[1].hint).toBeNull();

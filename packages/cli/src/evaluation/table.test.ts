@@ -110,7 +110,15 @@ const labels: TableLabels = {
 describe("renderEvaluationTable", () => {
   it("groups by township, county level last, then by kind", () => {
     const text = renderEvaluationTable(result, { lang: "en", colors: plain, labels });
-    const order = ["资源镇 (T01)", "Duties", "Escalations", "Accountability", "梅溪镇 (T02)", "County level", "Summary"];
+    const order = [
+      "资源镇 (T01)",
+      "Duties",
+      "Escalations",
+      "Accountability",
+      "梅溪镇 (T02)",
+      "County level",
+      "Summary",
+    ];
     const positions = order.map((heading) => text.indexOf(heading));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -118,7 +126,9 @@ describe("renderEvaluationTable", () => {
 
   it("shows due dates, periods, overdue days, late completion and holders for duties", () => {
     const text = renderEvaluationTable(result, { lang: "en", colors: plain, labels });
-    expect(text).toMatch(/leadership-mechanism +建立消防工作领导机制 +townships T02 +overdue +2026-06-30 +151 +梅溪镇人民政府/);
+    expect(text).toMatch(
+      /leadership-mechanism +建立消防工作领导机制 +townships T02 +overdue +2026-06-30 +151 +梅溪镇人民政府/,
+    );
     expect(text).toMatch(/analysis-meetings .* met \(late\) +2026-09-30 +2026-Q3/);
   });
 
@@ -133,7 +143,20 @@ describe("renderEvaluationTable", () => {
 
   it("uses Chinese labels with --lang zh", () => {
     const text = renderEvaluationTable(result, { lang: "zh", colors: plain, labels });
-    for (const word of ["职责", "升级", "问责", "状态", "逾期", "已完成", "即将到期", "县级", "汇总", "按乡镇", "截止日期", "责任主体"]) {
+    for (const word of [
+      "职责",
+      "升级",
+      "问责",
+      "状态",
+      "逾期",
+      "已完成",
+      "即将到期",
+      "县级",
+      "汇总",
+      "按乡镇",
+      "截止日期",
+      "责任主体",
+    ]) {
       expect(text).toContain(word);
     }
     expect(text).not.toContain("Duties");

@@ -230,7 +230,10 @@ class View {
   summary(result: EvaluationResult): string[] {
     const { lang, colors } = this;
     const colon = lang === "zh" ? "：" : ": ";
-    const out = [colors.bold(`${words.summary[lang]}${colon}${result.summary.total} ${words.findings[lang]}`), ""];
+    const out = [
+      colors.bold(`${words.summary[lang]}${colon}${result.summary.total} ${words.findings[lang]}`),
+      "",
+    ];
 
     out.push(`  ${colors.underline(words.byStatus[lang])}`);
     const statusRows: CellInput[][] = [];
@@ -250,7 +253,11 @@ class View {
     }
     out.push(
       ...renderTable(
-        [{ header: words.kind[lang] }, { header: words.status[lang] }, { header: words.count[lang], align: "right" }],
+        [
+          { header: words.kind[lang] },
+          { header: words.status[lang] },
+          { header: words.count[lang], align: "right" },
+        ],
         statusRows,
         { indent: "    ", headerPaint: colors.dim },
       ),

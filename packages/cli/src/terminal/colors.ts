@@ -11,7 +11,10 @@ export function colorsFor(stream: OutputStream, env: Readonly<Record<string, str
   return picocolors.createColors(colorEnabled(stream, env));
 }
 
-export function colorEnabled(stream: OutputStream, env: Readonly<Record<string, string | undefined>>): boolean {
+export function colorEnabled(
+  stream: OutputStream,
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
   const noColor = env["NO_COLOR"];
   if (noColor !== undefined && noColor !== "") return false;
   const force = env["FORCE_COLOR"];

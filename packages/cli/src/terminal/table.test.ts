@@ -40,7 +40,10 @@ describe("renderTable", () => {
 
   it("paints cells without painting their padding", () => {
     const colors = picocolors.createColors(true);
-    const [, row] = renderTable([{ header: "Status" }, { header: "X" }], [[{ text: "逾期", paint: colors.red }, "x"]]);
+    const [, row] = renderTable(
+      [{ header: "Status" }, { header: "X" }],
+      [[{ text: "逾期", paint: colors.red }, "x"]],
+    );
     expect(row).toBe(`${colors.red("逾期")}    x`);
   });
 
