@@ -56,6 +56,12 @@ function localToday(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** A facts document may carry its own date (`"asOf": "2026-11-28"`), as the command line reads it. */
+function asOfInFacts(facts: Readonly<Record<string, unknown>>): string | undefined {
+  const asOf = facts.asOf;
+  return typeof asOf === "string" && schemas.isCalendarDate(asOf) ? asOf : undefined;
+}
+
 function issuesOf(error: z.ZodError): RequestIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path
@@ -239,7 +245,7 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
     const served = policyFor(c);
     const request = parseWith(schemas.EvaluateRequest, await readJsonBody(c.req.raw, bodyLimitBytes));
     const outcome: EvaluateOutcome = await served.policy.evaluate(request.facts, {
-      asOf: request.asOf ?? today(),
+      asOf: request.asOf ?? asOfInFacts(request.facts) ?? today(),
       params: (request.params ?? {}) as Record<string, JsonValue>,
     });
     if ("errors" in outcome) throw apiErrors.invalidFacts(outcome.errors);

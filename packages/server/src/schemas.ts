@@ -29,7 +29,9 @@ export const EvaluateRequest = z
     facts: z
       .record(z.string(), JsonValue)
       .openapi({ description: "the facts document: collections and records by name" }),
-    asOf: IsoDate.optional().openapi({ description: "the evaluation date; today when left out" }),
+    asOf: IsoDate.optional().openapi({
+      description: "the evaluation date; when left out, the facts' own `asOf`, else today",
+    }),
     params: z
       .record(z.string(), JsonValue)
       .optional()

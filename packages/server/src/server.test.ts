@@ -96,6 +96,14 @@ describe("routes", () => {
     expect(result.findings.map((f) => f.status)).toEqual(["met", "overdue"]);
   });
 
+  it("evaluates as at the facts' own date when the request gives none", async () => {
+    const server = await start({ today: () => "2026-12-01" });
+    const response = await postJson(`${server.url}/v1/evaluate`, { facts: { ...facts, asOf: "2026-03-05" } });
+    const result = (await response.json()) as { asOf: string; findings: { status: string }[] };
+    expect(result.asOf).toBe("2026-03-05");
+    expect(result.findings.map((f) => f.status)).toEqual(["pending", "pending"]);
+  });
+
   it("describes the policy with clauses, rules and parameter defaults", async () => {
     const server = await start();
     const response = await fetch(`${server.url}/v1/policy`);
