@@ -3,7 +3,7 @@
  * bounded time with autocannon, and prints requests/s, p50/p99 latency and the 5xx count, which
  * must be zero (the exit code says whether it was).
  *
- *   pnpm --filter @remit/server load [-- --duration 10 --connections 32]
+ *   pnpm --filter @remit/server load [-- --duration 10 --connections 32 --stand-in]
  */
 import autocannon from "autocannon";
 import { startServer } from "../src/index.js";
@@ -18,7 +18,7 @@ function option(name: string, fallback: number): number {
 const duration = option("duration", 10);
 const connections = option("connections", 32);
 
-const { policy, facts, asOf, invalidFacts, label } = await loadPolicy();
+const { policy, facts, asOf, invalidFacts, label } = await loadPolicy(process.argv.includes("--stand-in"));
 let logged = 0;
 const server = await startServer({
   policies: [policy],
