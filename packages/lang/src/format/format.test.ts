@@ -1,0 +1,298 @@
+import { describe, expect, test } from "vitest";
+import { format } from "./format.js";
+
+/** Formats a `.remit` text that must parse. */
+function fmt(text: string, keywords?: "en" | "zh" | "preserve"): string {
+  const result = format(text, "test.remit", keywords === undefined ? {} : { keywords });
+  expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return result.text;
+}
+
+function lines(...text: string[]): string {
+  return `${text.join("\n")}\n`;
+}
+
+describe("layout of each construct", () => {
+  test("header fields one per line in a fixed order", () => {
+    const input = `policy "资源县方案" warning 30 days version "1.0.0"  effective 2026-02-13 source "资政办函〔2026〕2号"`;
+    expect(fmt(input)).toBe(
+      lines(
+        'policy "资源县方案"',
+        '  version "1.0.0"',
+        '  source "资政办函〔2026〕2号"',
+        "  effective 2026-02-13",
+        "  warning 30 days",
+      ),
+    );
+  });
+
+  test("imports one per line, a blank line after the header and after the imports", () => {
+    const input = `policy "p" import "../standards/gbt.remit" as gbt import "b.remit"   as b param x: integer = 1`;
+    expect(fmt(input)).toBe(
+      lines(
+        'policy "p"',
+        "",
+        'import "../standards/gbt.remit" as gbt',
+        'import "b.remit" as b',
+        "",
+        "param x: integer = 1",
+      ),
+    );
+  });
+
+  test("clause with its text on the next line", () => {
+    expect(fmt(`clause 2.1.3   "建立机制" text "各乡镇应当……"\nclause 3 "问责"`)).toBe(
+      lines('clause 2.1.3 "建立机制"', '  text "各乡镇应当……"', "", 'clause 3 "问责"'),
+    );
+  });
+
+  test("param and type declarations on one line", () => {
+    const input = `param gridDays : duration=15 days "网格内解决期限"\ntype TeamKind = enum( "专职","兼职" , "无")`;
+    expect(fmt(input)).toBe(
+      lines('param gridDays: duration = 15 days "网格内解决期限"', "", 'type TeamKind = enum("专职", "兼职", "无")'),
+    );
+  });
+
+  test("collection and record fields one per line inside braces", () => {
+    const input = `collection hazards "火灾隐患" since foundOn { level: enum("一般","重大") foundOn: date
+      rectifyBy: optional planned date venueId -> venues as venue ownerId -> optional gbt.owners as owner
+      members: integer [人] tags: list text extra: record { note: text } }
+      record county "县" {}`;
+    expect(fmt(input)).toBe(
+      lines(
+        'collection hazards "火灾隐患" since foundOn {',
+        '  level: enum("一般", "重大")',
+        "  foundOn: date",
+        "  rectifyBy: optional planned date",
+        "  venueId -> venues as venue",
+        "  ownerId -> optional gbt.owners as owner",
+        "  members: integer [人]",
+        "  tags: list text",
+        "  extra: record {",
+        "    note: text",
+        "  }",
+        "}",
+        "",
+        'record county "县" {}',
+      ),
+    );
+  });
+
+  test("define with parameters, return type and body", () => {
+    expect(fmt(`define hasTeam( t : townships,k:TeamKind ) : bool = t.teamKind != "无"\ndefine year2026=2026`)).toBe(
+      lines('define hasTeam(t: townships, k: TeamKind): bool = t.teamKind != "无"', "", "define year2026 = 2026"),
+    );
+  });
+
+  test("duty clauses one per line, indented two spaces, in the order of the grammar", () => {
+    const input = `duty major-hazard-listing "重大火灾隐患挂牌督办" must cites 2.1.3 ,3.3 for each h in hazards where h.level = "重大" let v = h.venue let t = v.township holder "资源县人民政府" requires h.listedOn within majorHazardListing of h.foundOn`;
+    expect(fmt(input)).toBe(
+      lines(
+        'duty major-hazard-listing "重大火灾隐患挂牌督办"',
+        "  must",
+        "  cites 2.1.3, 3.3",
+        '  for each h in hazards where h.level = "重大"',
+        "  let v = h.venue",
+        "  let t = v.township",
+        '  holder "资源县人民政府"',
+        "  requires h.listedOn",
+        "  within majorHazardListing of h.foundOn",
+      ),
+    );
+  });
+
+  test("fixed and recurring deadlines, and a subject that is a record", () => {
+    const input = `duty a "A" should cites 1 for county requires county.planOn is set by 2026-12-31
+      duty b "B" may cites 1 requires x every quarter from 2026-02-13 until 2027-12-31`;
+    expect(fmt(input)).toBe(
+      lines(
+        'duty a "A"',
+        "  should",
+        "  cites 1",
+        "  for county",
+        "  requires county.planOn is set",
+        "  by 2026-12-31",
+        "",
+        'duty b "B"',
+        "  may",
+        "  cites 1",
+        "  requires x",
+        "  every quarter from 2026-02-13 until 2027-12-31",
+      ),
+    );
+  });
+
+  test("escalation levels one per line", () => {
+    const input = `escalation general-hazard-ladder "一般隐患逐级处置" must cites 2.3.3 for each h in hazards where h.level = "一般" holder "网格员" starts h.foundOn level grid "网格" level township "乡镇" after gridDays holder townshipGovernment(h.venue.township) level county when h.repeated closes h.rectifiedOn overdue after h.rectifyBy`;
+    expect(fmt(input)).toBe(
+      lines(
+        'escalation general-hazard-ladder "一般隐患逐级处置"',
+        "  must",
+        "  cites 2.3.3",
+        '  for each h in hazards where h.level = "一般"',
+        '  holder "网格员"',
+        "  starts h.foundOn",
+        '  level grid "网格"',
+        '  level township "乡镇" after gridDays holder townshipGovernment(h.venue.township)',
+        "  level county when h.repeated",
+        "  closes h.rectifiedOn",
+        "  overdue after h.rectifyBy",
+      ),
+    );
+  });
+
+  test("accountability causes one per line and targets separated by commas", () => {
+    const input = `accountability fire-accountability "责任倒查" must cites 3.3 for each f in incidents where f.deaths > 0 or f.socialImpact = "较大" let t = f.township as at f.date cause "基层消防组织不健全" when not hasTeam(t) or not hasStation(t) cause "人员力量配备不足" when understaffed(t) targets townshipGovernment(t),"县消防救援大队"`;
+    expect(fmt(input)).toBe(
+      lines(
+        'accountability fire-accountability "责任倒查"',
+        "  must",
+        "  cites 3.3",
+        '  for each f in incidents where f.deaths > 0 or f.socialImpact = "较大"',
+        "  let t = f.township",
+        "  as at f.date",
+        '  cause "基层消防组织不健全" when not hasTeam(t) or not hasStation(t)',
+        '  cause "人员力量配备不足" when understaffed(t)',
+        '  targets townshipGovernment(t), "县消防救援大队"',
+      ),
+    );
+  });
+});
+
+describe("expressions", () => {
+  test("operators spaced, minimal parentheses, the author's parentheses kept", () => {
+    expect(fmt(`define a = x+y*z\ndefine b = (x+y)*z\ndefine c = ((x))\ndefine d = not(a and b)or-c`)).toBe(
+      lines("define a = x + y * z", "", "define b = (x + y) * z", "", "define c = ((x))", "", "define d = not (a and b) or -c"),
+    );
+  });
+
+  test("literals: numbers as written, strings re-escaped, lists, aggregates, conditionals", () => {
+    const input = `define a = [2.50 ,1,"say \\"hi\\"\\\\ \\n",“弯引号”, true,none, 2026-01-31, 6 months,15 天]
+      define b = count(v in t.villages where v.firePactOn is missing)+sum(m in t.members:m.age)
+      define c = if x≥1 then "是" else "否"`;
+    expect(fmt(input)).toBe(
+      lines(
+        'define a = [2.50, 1, "say \\"hi\\"\\\\ \\n", "弯引号", true, none, 2026-01-31, 6 months, 15 天]',
+        "",
+        "define b = count(v in t.villages where v.firePactOn is missing) + sum(m in t.members : m.age)",
+        "",
+        'define c = if x >= 1 then "是" else "否"',
+      ),
+    );
+  });
+
+  test("a long and/or chain is broken before each operator", () => {
+    const input = `duty d "t" must cites 1 requires hasTeam(township) and township.stationBuiltOn is set and township.fullTimeMembers >= minimumMembers and township.drillHeldOn is set`;
+    expect(fmt(input)).toBe(
+      lines(
+        'duty d "t"',
+        "  must",
+        "  cites 1",
+        "  requires hasTeam(township)",
+        "    and township.stationBuiltOn is set",
+        "    and township.fullTimeMembers >= minimumMembers",
+        "    and township.drillHeldOn is set",
+      ),
+    );
+  });
+});
+
+describe("keyword language", () => {
+  const english = lines(
+    'duty d "标题"',
+    "  must",
+    "  cites 1",
+    "  for each h in hazards where h.level = \"重大\" and not h.closed",
+    "  requires h.listedOn is set",
+    "  within 7 days of h.foundOn",
+  );
+  const chinese = lines(
+    '职责 d "标题"',
+    "  必须",
+    "  依据 1",
+    "  对于 每个 h 属于 hazards 满足 h.level = \"重大\" 且 非 h.closed",
+    "  要求 h.listedOn 有值",
+    "  以内 7 天 自 h.foundOn",
+  );
+
+  test("en and zh translate every keyword", () => {
+    expect(fmt(english, "zh")).toBe(chinese);
+    expect(fmt(chinese, "en")).toBe(english);
+  });
+
+  test("preserve keeps each keyword's spelling, even when a file mixes them", () => {
+    const mixed = lines('职责 d "标题"', "  must", "  依据 1", "  requires h.listedOn 有值", "  within 7 日 of h.foundOn");
+    expect(fmt(mixed)).toBe(mixed);
+    expect(fmt(mixed, "preserve")).toBe(mixed);
+  });
+});
+
+describe("comments", () => {
+  test("leading, trailing, between rule clauses and at the end of the file", () => {
+    const input = lines(
+      "# the plan",
+      'policy "p"   # its name',
+      '  version "1"',
+      "",
+      "",
+      "# a duty",
+      "# on two lines",
+      'duty d "t"  # the head',
+      "  must",
+      "    # between clauses",
+      "  cites 1",
+      "  requires x   # the requirement",
+      "# the end",
+    );
+    expect(fmt(input)).toBe(
+      lines(
+        "# the plan",
+        'policy "p"  # its name',
+        '  version "1"',
+        "",
+        "# a duty",
+        "# on two lines",
+        'duty d "t"  # the head',
+        "  must",
+        "  # between clauses",
+        "  cites 1",
+        "  requires x  # the requirement",
+        "",
+        "# the end",
+      ),
+    );
+  });
+
+  test("comments on fields and inside a broken expression", () => {
+    const input = lines(
+      "collection c {",
+      "  # the level",
+      "  level: text  # 一般 or 重大",
+      "  n: integer",
+      "}",
+      "define ok =",
+      "  a   # first",
+      "  or b",
+    );
+    expect(fmt(input)).toBe(
+      lines("collection c {", "  # the level", "  level: text  # 一般 or 重大", "  n: integer", "}", "", "define ok = a or b  # first"),
+    );
+  });
+});
+
+describe("refusal and idempotence", () => {
+  test("a text with syntax errors comes back unchanged with its diagnostics", () => {
+    const input = "duty d must cites\n";
+    const result = format(input, "broken.remit");
+    expect(result.text).toBe(input);
+    expect(result.changed).toBe(false);
+    expect(result.diagnostics.some((d) => d.severity === "error")).toBe(true);
+  });
+
+  test("formatted text is a fixed point and reports no change", () => {
+    const once = fmt(`duty d "t" must cites 1 requires x or y`);
+    const twice = format(once, "test.remit");
+    expect(twice.text).toBe(once);
+    expect(twice.changed).toBe(false);
+  });
+});

@@ -1,0 +1,79 @@
+import { format, formatModule, parse } from "@remit/lang";
+import { astModule, policySource, stripParens, stripSpans } from "@remit/testing";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+
+const file = "generated.remit";
+const keywordLanguage = fc.constantFrom("en" as const, "zh" as const);
+
+/** A tree compared up to positions and the parentheses precedence makes the printer add. */
+function shape<T>(node: T) {
+  return stripSpans(stripParens(node));
+}
+
+describe("the printer against the parser", () => {
+  test("a printed tree parses without diagnostics back to the same tree", () => {
+    fc.assert(
+      fc.property(astModule({ file }), keywordLanguage, (module, keywords) => {
+        const text = formatModule(module, { keywords });
+        const parsed = parse(text, file);
+        expect(parsed.diagnostics).toEqual([]);
+        expect(shape(parsed.module)).toEqual(shape(module));
+      }),
+    );
+  });
+
+  test("the author's parentheses survive exactly", () => {
+    fc.assert(
+      fc.property(astModule({ file, comments: false }), (module) => {
+        const once = parse(formatModule(module), file).module;
+        const twice = parse(formatModule(once), file).module;
+        expect(stripSpans(twice)).toEqual(stripSpans(once));
+      }),
+    );
+  });
+
+  test("English and Chinese keywords give the same tree", () => {
+    fc.assert(
+      fc.property(astModule({ file }), (module) => {
+        const english = parse(formatModule(module, { keywords: "en" }), file).module;
+        const chinese = parse(formatModule(module, { keywords: "zh" }), file).module;
+        expect(stripSpans(chinese)).toEqual(stripSpans(english));
+      }),
+    );
+  });
+});
+
+describe("format on random sources", () => {
+  test("printed text is already formatted, keywords preserved", () => {
+    fc.assert(
+      fc.property(astModule({ file }), keywordLanguage, (module, keywords) => {
+        const text = formatModule(module, { keywords });
+        const result = format(text, file);
+        expect(result.text).toBe(text);
+        expect(result.changed).toBe(false);
+      }),
+    );
+  });
+
+  test("format is idempotent in every keyword mode", () => {
+    const mode = fc.constantFrom("en" as const, "zh" as const, "preserve" as const);
+    fc.assert(
+      fc.property(policySource(), mode, (source, keywords) => {
+        const once = format(source, file, { keywords }).text;
+        expect(format(once, file, { keywords }).text).toBe(once);
+      }),
+    );
+  });
+
+  test("a text squeezed onto few lines formats back to the canonical text", () => {
+    fc.assert(
+      fc.property(astModule({ file, comments: false }), keywordLanguage, (module, keywords) => {
+        const text = formatModule(module, { keywords });
+        // Newlines and indentation are insignificant outside strings, which hold no raw newline.
+        const squeezed = text.replace(/\n\s*/g, " ");
+        expect(format(squeezed, file).text).toBe(text);
+      }),
+    );
+  });
+});
