@@ -87,24 +87,25 @@ export const unclosedCodeBlock = defineDiagnostic<{ fence: string }>({
 export const syntaxError = defineDiagnostic<{
   expectedEn: string;
   expectedZh: string;
-  found: string;
+  foundEn: string;
+  foundZh: string;
   afterEn: string;
   afterZh: string;
 }>({
   code: "R2001",
   severity: "error",
-  message: ({ expectedEn, expectedZh, found, afterEn, afterZh }) => ({
-    en: `expected ${expectedEn}${afterEn ? ` after ${afterEn}` : ""}, found ${found}`,
-    zh: `${afterZh ? `${afterZh} 之后` : ""}应为${expectedZh}，但遇到了 ${found}`,
+  message: ({ expectedEn, expectedZh, foundEn, foundZh, afterEn, afterZh }) => ({
+    en: `expected ${expectedEn}${afterEn ? ` after ${afterEn}` : ""}, found ${foundEn}`,
+    zh: `${afterZh ? `${afterZh}之后` : ""}应为${expectedZh}，但遇到了${foundZh}`,
   }),
 });
 
-export const expectedDeclaration = defineDiagnostic<{ found: string }>({
+export const expectedDeclaration = defineDiagnostic<{ text: string }>({
   code: "R2002",
   severity: "error",
-  message: ({ found }) => ({
-    en: `expected a declaration (such as \`duty\`, \`param\` or \`define\`), found ${found}`,
-    zh: `应为一条声明（例如“职责”“参数”“定义”），但遇到了 ${found}`,
+  message: ({ text }) => ({
+    en: `expected a declaration (such as \`duty\`, \`param\` or \`define\`), found '${text}'`,
+    zh: `应为一条声明（例如“职责”“参数”“定义”），但遇到了“${text}”`,
   }),
   hint: () => ({
     en: "each declaration starts with its keyword; the text up to the next declaration is skipped",

@@ -1,0 +1,1 @@
+export { extractLiterate, type LiterateResult } from "./extract.js";

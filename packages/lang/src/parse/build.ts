@@ -1,0 +1,894 @@
+/**
+ * The concrete syntax tree → the syntax tree of syntax/ast.ts. The parser recovers from errors,
+ * so any part may be missing: a declaration that lacks a required part is left out (its error is
+ * already reported), an optional part that is broken is left undefined.
+ */
+import type { CstElement, CstNode, IToken } from "chevrotain";
+import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  chainedComparison,
+  clauseIdAsNumber,
+  expectedDeclaration,
+  invalidCallee,
+  misplacedHeader,
+  misplacedImport,
+  missingModality,
+  spacedRuleId,
+} from "../diagnostics/scan-codes.js";
+import { stringValue } from "../scan/lexer.js";
+import { hasPosition, joinSpans, tokenSpan } from "../scan/span.js";
+import type {
+  AccountabilityRule,
+  AggregateOperator,
+  BinaryOperator,
+  Cause,
+  ClauseDecl,
+  ClauseId,
+  CollectionDecl,
+  Comment,
+  Deadline,
+  Declaration,
+  DefineDecl,
+  DefineParam,
+  DurationUnit,
+  DutyRule,
+  EscalationLevel,
+  EscalationRule,
+  Expr,
+  FieldDecl,
+  Identifier,
+  Import,
+  LetBinding,
+  Modality,
+  ModalityNode,
+  Module,
+  ParamDecl,
+  PeriodUnit,
+  PolicyHeader,
+  PrimitiveTypeName,
+  QualifiedName,
+  RecordDecl,
+  RuleId,
+  Span,
+  StringLiteral,
+  Subject,
+  TypeDecl,
+  TypeExpr,
+} from "../syntax/ast.js";
+import { declarationKeywords, keywords } from "../syntax/keywords.js";
+import { suggestKeywords } from "./messages.js";
+
+/** A required part is missing; the enclosing declaration is left out. */
+class Incomplete extends Error {}
+
+function isToken(element: CstElement): element is IToken {
+  return "image" in element;
+}
+
+function required<T>(value: T | undefined): T {
+  if (value === undefined) throw new Incomplete();
+  return value;
+}
+
+const binaryOperators: Readonly<Record<string, BinaryOperator>> = {
+  Or: "or",
+  And: "and",
+  Equal: "=",
+  NotEqual: "!=",
+  Less: "<",
+  LessEqual: "<=",
+  Greater: ">",
+  GreaterEqual: ">=",
+  In: "in",
+  Plus: "+",
+  Minus: "-",
+  Star: "*",
+  Slash: "/",
+};
+
+const durationUnits: Readonly<Record<string, DurationUnit>> = {
+  Day: "day",
+  Week: "week",
+  Month: "month",
+  Quarter: "quarter",
+  Year: "year",
+};
+
+const periodUnits: Readonly<Record<string, PeriodUnit>> = {
+  Week: "week",
+  Month: "month",
+  Quarter: "quarter",
+  Year: "year",
+  EveryWeek: "week",
+  EveryMonth: "month",
+  EveryQuarter: "quarter",
+  EveryYear: "year",
+};
+
+const primitiveTypes: Readonly<Record<string, PrimitiveTypeName>> = {
+  TextType: "text",
+  Integer: "integer",
+  Decimal: "decimal",
+  Bool: "bool",
+  DateType: "date",
+  Duration: "duration",
+};
+
+const aggregateOperators: Readonly<Record<string, AggregateOperator>> = {
+  Count: "count",
+  Any: "any",
+  All: "all",
+  Sum: "sum",
+  Min: "min",
+  Max: "max",
+  Latest: "latest",
+  Earliest: "earliest",
+};
+
+const modalities: Readonly<Record<string, Modality>> = { Must: "must", Should: "should", May: "may" };
+
+const comparisonTokens = new Set(["Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual", "In"]);
+const allKeywordNames = keywords.map((k) => k.name);
+const declarationKeywordNames = declarationKeywords.map((k) => k.name);
+
+export interface BuildInput {
+  readonly cst: CstNode;
+  readonly text: string;
+  readonly file: string;
+  readonly comments: readonly Comment[];
+  /** Offsets of the tokens at which the parser reported errors. */
+  readonly errorOffsets: readonly number[];
+}
+
+export function buildModule(input: BuildInput): { module: Module; diagnostics: Diagnostic[] } {
+  const builder = new Builder(input);
+  return builder.module();
+}
+
+class Builder {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly ranges = new WeakMap<CstNode, readonly [IToken, IToken] | null>();
+  private readonly file: string;
+
+  constructor(private readonly input: BuildInput) {
+    this.file = input.file;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // CST access
+
+  private children(node: CstNode | undefined, label: string): CstElement[] {
+    return node?.children[label] ?? [];
+  }
+
+  private tokens(node: CstNode | undefined, label: string): IToken[] {
+    return this.children(node, label).filter(isToken).filter(hasPosition);
+  }
+
+  private token(node: CstNode | undefined, label: string): IToken | undefined {
+    return this.tokens(node, label)[0];
+  }
+
+  private nodes(node: CstNode | undefined, label: string): CstNode[] {
+    return this.children(node, label).filter((e): e is CstNode => !isToken(e));
+  }
+
+  private node(node: CstNode | undefined, label: string): CstNode | undefined {
+    return this.nodes(node, label)[0];
+  }
+
+  /** First and last token of a node, or null when it holds none. */
+  private range(node: CstNode): readonly [IToken, IToken] | null {
+    const cached = this.ranges.get(node);
+    if (cached !== undefined) return cached;
+    let first: IToken | undefined;
+    let last: IToken | undefined;
+    for (const elements of Object.values(node.children)) {
+      for (const element of elements) {
+        const r = isToken(element) ? (hasPosition(element) ? ([element, element] as const) : null) : this.range(element);
+        if (!r) continue;
+        if (!first || r[0].startOffset < first.startOffset) first = r[0];
+        if (!last || r[1].startOffset > last.startOffset) last = r[1];
+      }
+    }
+    const result = first && last ? ([first, last] as const) : null;
+    this.ranges.set(node, result);
+    return result;
+  }
+
+  private spanOf(node: CstNode): Span {
+    const r = required(this.range(node) ?? undefined);
+    return joinSpans(tokenSpan(r[0], this.file), tokenSpan(r[1], this.file));
+  }
+
+  private hasErrorWithin(node: CstNode): boolean {
+    const r = this.range(node);
+    if (!r) return true;
+    const end = r[1].startOffset + r[1].image.length;
+    return this.input.errorOffsets.some((offset) => offset >= r[0].startOffset && offset <= end);
+  }
+
+  private tokenSpan(token: IToken): Span {
+    return tokenSpan(token, this.file);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Module
+
+  module(): { module: Module; diagnostics: Diagnostic[] } {
+    const root = this.input.cst;
+    const elements = ["header", "importDecl", "declaration", "stray"]
+      .flatMap((label) => this.nodes(root, label))
+      .map((node) => ({ node, range: this.range(node) }))
+      .filter((e): e is { node: CstNode; range: readonly [IToken, IToken] } => e.range !== null)
+      .sort((a, b) => a.range[0].startOffset - b.range[0].startOffset);
+
+    let header: PolicyHeader | undefined;
+    const imports: Import[] = [];
+    const declarations: Declaration[] = [];
+    let seenAnything = false;
+    let seenDeclaration = false;
+    let previousStart = 0;
+    for (const { node, range } of elements) {
+      const start = range[0].startOffset;
+      switch (node.name) {
+        case "header": {
+          if (seenAnything) this.report(misplacedHeader, this.tokenSpan(range[0]), {});
+          const built = this.attempt(() => this.header(node));
+          if (built && !header) header = built;
+          seenAnything = true;
+          break;
+        }
+        case "importDecl": {
+          if (seenDeclaration) this.report(misplacedImport, this.tokenSpan(range[0]), {});
+          const built = this.attempt(() => this.importDecl(node));
+          if (built) imports.push(built);
+          seenAnything = true;
+          break;
+        }
+        case "declaration": {
+          const built = this.attempt(() => this.declaration(node));
+          if (built) declarations.push(built);
+          seenAnything = true;
+          seenDeclaration = true;
+          break;
+        }
+        default:
+          this.stray(node, previousStart);
+      }
+      previousStart = start;
+    }
+    const end = positionAtEnd(this.input.text);
+    const module: Module = {
+      kind: "Module",
+      file: this.file,
+      header,
+      imports,
+      declarations,
+      comments: [...this.input.comments],
+      span: { file: this.file, start: { offset: 0, line: 1, column: 1 }, end },
+    };
+    return { module, diagnostics: this.diagnostics };
+  }
+
+  private report<Args extends Record<string, string>>(
+    definition: Parameters<typeof diagnostic<Args>>[0],
+    span: Span,
+    args: Args,
+    suggestions: readonly string[] = [],
+  ): void {
+    this.diagnostics.push(diagnostic(definition, span, args, suggestions));
+  }
+
+  private attempt<T>(build: () => T): T | undefined {
+    try {
+      return build();
+    } catch (error) {
+      if (error instanceof Incomplete) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Tokens between declarations: silent when they are the rest of a declaration that failed.
+   * A word that starts a line and looks like a misspelt declaration keyword (`dutty`) is reported
+   * too, since it was most likely meant to start a declaration.
+   */
+  private stray(node: CstNode, previousStart: number): void {
+    const tokens = this.tokens(node, "NotDeclarationStart");
+    const first = tokens[0];
+    if (!first) return;
+    this.strayStart(first, previousStart);
+    for (let i = 1; i < tokens.length; i++) {
+      const token = tokens[i];
+      const before = tokens[i - 1];
+      if (!token || !before || token.tokenType.name !== "Identifier" || token.startLine === before.startLine) continue;
+      const suggestions = suggestKeywords(token.image, declarationKeywordNames);
+      if (suggestions.length > 0) {
+        this.report(expectedDeclaration, this.tokenSpan(token), { text: token.image }, suggestions);
+      }
+    }
+  }
+
+  private strayStart(first: IToken, previousStart: number): void {
+    const followsError = this.input.errorOffsets.some(
+      (offset) => offset >= previousStart && offset <= first.startOffset,
+    );
+    if (followsError) return;
+    const span = this.tokenSpan(first);
+    if (comparisonTokens.has(first.tokenType.name)) {
+      this.report(chainedComparison, span, { operator: first.image });
+      return;
+    }
+    const isWord = first.tokenType.name === "Identifier" || allKeywordNames.includes(first.tokenType.name);
+    const suggestions = isWord ? suggestKeywords(first.image, allKeywordNames) : [];
+    this.report(expectedDeclaration, span, { text: first.image }, suggestions);
+  }
+
+  private header(node: CstNode): PolicyHeader {
+    const warning = this.node(node, "warning");
+    const effective = this.token(node, "effective");
+    return {
+      kind: "PolicyHeader",
+      name: this.string(required(this.token(node, "name"))),
+      version: this.optionalString(this.token(node, "version")),
+      source: this.optionalString(this.token(node, "source")),
+      effective: effective ? { kind: "DateLiteral", value: effective.image, span: this.tokenSpan(effective) } : undefined,
+      warning: warning ? this.optional(() => this.expr(warning)) : undefined,
+      span: this.spanOf(node),
+    };
+  }
+
+  private importDecl(node: CstNode): Import {
+    return {
+      kind: "Import",
+      path: this.string(required(this.token(node, "path"))),
+      alias: this.identifier(required(this.token(node, "alias"))),
+      span: this.spanOf(node),
+    };
+  }
+
+  private declaration(node: CstNode): Declaration {
+    const inner = required(Object.values(node.children).flat()[0]);
+    if (isToken(inner)) throw new Incomplete();
+    switch (inner.name) {
+      case "clauseDecl":
+        return this.clauseDecl(inner);
+      case "paramDecl":
+        return this.paramDecl(inner);
+      case "typeDecl":
+        return this.typeDecl(inner);
+      case "collectionDecl":
+        return this.collectionDecl(inner);
+      case "recordDecl":
+        return this.recordDecl(inner);
+      case "defineDecl":
+        return this.defineDecl(inner);
+      case "dutyRule":
+        return this.dutyRule(inner);
+      case "escalationRule":
+        return this.escalationRule(inner);
+      case "accountabilityRule":
+        return this.accountabilityRule(inner);
+      default:
+        throw new Incomplete();
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Leaves
+
+  private identifier(token: IToken): Identifier {
+    return { kind: "Identifier", name: token.image, span: this.tokenSpan(token) };
+  }
+
+  /** A `name` node: an identifier or a keyword read as a name. */
+  private name(node: CstNode | undefined): Identifier {
+    const token = required(this.token(node, "Identifier") ?? this.token(node, "AnyKeyword"));
+    return this.identifier(token);
+  }
+
+  private string(token: IToken): StringLiteral {
+    return { kind: "StringLiteral", value: stringValue(token.image), span: this.tokenSpan(token) };
+  }
+
+  private optionalString(token: IToken | undefined): StringLiteral | undefined {
+    return token ? this.string(token) : undefined;
+  }
+
+  private clauseId(token: IToken): ClauseId {
+    return { kind: "ClauseId", id: token.image, span: this.tokenSpan(token) };
+  }
+
+  private qualified(node: CstNode): QualifiedName {
+    const parts = [
+      this.identifier(required(this.token(node, "part"))),
+      ...this.nodes(node, "rest").map((n) => this.name(n)),
+    ];
+    return { kind: "QualifiedName", parts, span: this.spanOf(node) };
+  }
+
+  private optional<T>(build: () => T): T | undefined {
+    return this.attempt(build);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Declarations
+
+  private clauseDecl(node: CstNode): ClauseDecl {
+    return {
+      kind: "ClauseDecl",
+      id: this.clauseId(required(this.token(node, "id"))),
+      title: this.string(required(this.token(node, "title"))),
+      text: this.optionalString(this.token(node, "text")),
+      origin: "code",
+      span: this.spanOf(node),
+    };
+  }
+
+  private paramDecl(node: CstNode): ParamDecl {
+    return {
+      kind: "ParamDecl",
+      name: this.identifier(required(this.token(node, "name"))),
+      type: this.typeExpr(required(this.node(node, "type"))),
+      default: this.expr(required(this.node(node, "default"))),
+      description: this.optionalString(this.token(node, "description")),
+      span: this.spanOf(node),
+    };
+  }
+
+  private typeDecl(node: CstNode): TypeDecl {
+    return {
+      kind: "TypeDecl",
+      name: this.identifier(required(this.token(node, "name"))),
+      type: this.typeExpr(required(this.node(node, "type"))),
+      span: this.spanOf(node),
+    };
+  }
+
+  private fields(node: CstNode | undefined): FieldDecl[] {
+    const block = required(node);
+    return this.nodes(block, "field").flatMap((f) => {
+      const built = this.attempt(() => this.field(f));
+      return built ? [built] : [];
+    });
+  }
+
+  private collectionDecl(node: CstNode): CollectionDecl {
+    const since = this.node(node, "since");
+    return {
+      kind: "CollectionDecl",
+      name: this.identifier(required(this.token(node, "name"))),
+      label: this.optionalString(this.token(node, "label")),
+      since: since ? this.name(since) : undefined,
+      fields: this.fields(this.node(node, "fieldBlock")),
+      span: this.spanOf(node),
+    };
+  }
+
+  private recordDecl(node: CstNode): RecordDecl {
+    return {
+      kind: "RecordDecl",
+      name: this.identifier(required(this.token(node, "name"))),
+      label: this.optionalString(this.token(node, "label")),
+      fields: this.fields(this.node(node, "fieldBlock")),
+      span: this.spanOf(node),
+    };
+  }
+
+  private field(node: CstNode): FieldDecl {
+    const name = this.name(this.node(node, "name"));
+    const type = this.node(node, "type");
+    if (type) {
+      return { kind: "FieldDecl", name, type: this.typeExpr(type), reference: undefined, span: this.spanOf(node) };
+    }
+    const arrow = required(this.token(node, "Arrow"));
+    const target = this.qualified(required(this.node(node, "target")));
+    const as = this.name(this.node(node, "as"));
+    return {
+      kind: "FieldDecl",
+      name,
+      type: undefined,
+      reference: {
+        kind: "ReferenceSpec",
+        target,
+        as,
+        optional: this.tokens(node, "Optional").length > 0,
+        span: joinSpans(this.tokenSpan(arrow), as.span),
+      },
+      span: this.spanOf(node),
+    };
+  }
+
+  private typeExpr(node: CstNode): TypeExpr {
+    const span = this.spanOf(node);
+    const inner = this.node(node, "inner");
+    if (this.token(node, "Optional")) {
+      return { kind: "OptionalType", inner: this.typeExpr(required(inner)), span };
+    }
+    if (this.token(node, "List")) {
+      return { kind: "ListType", element: this.typeExpr(required(inner)), span };
+    }
+    const primitive = this.token(node, "primitive");
+    if (primitive) {
+      const unit = this.node(node, "unit");
+      return {
+        kind: "PrimitiveType",
+        name: required(primitiveTypes[primitive.tokenType.name]),
+        unit: unit ? this.name(unit) : undefined,
+        planned: this.token(node, "Planned") !== undefined,
+        span,
+      };
+    }
+    if (this.token(node, "Enum")) {
+      return { kind: "EnumType", values: this.tokens(node, "value").map((t) => this.string(t)), span };
+    }
+    if (this.token(node, "Record")) {
+      return { kind: "RecordType", fields: this.fields(this.node(node, "fieldBlock")), span };
+    }
+    const named = required(this.node(node, "named"));
+    return { kind: "NamedType", name: this.qualified(named), span };
+  }
+
+  private defineDecl(node: CstNode): DefineDecl {
+    const returnType = this.node(node, "returnType");
+    return {
+      kind: "DefineDecl",
+      name: this.identifier(required(this.token(node, "name"))),
+      params: this.nodes(node, "defineParam").map((p) => this.defineParam(p)),
+      returnType: returnType ? this.typeExpr(returnType) : undefined,
+      body: this.expr(required(this.node(node, "body"))),
+      span: this.spanOf(node),
+    };
+  }
+
+  private defineParam(node: CstNode): DefineParam {
+    return {
+      kind: "DefineParam",
+      name: this.identifier(required(this.token(node, "name"))),
+      type: this.typeExpr(required(this.node(node, "type"))),
+      span: this.spanOf(node),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rules
+
+  private ruleId(node: CstNode): RuleId {
+    const parts = this.nodes(node, "part").map((p) => required(this.range(p) ?? undefined)[0]);
+    const all = [...parts, ...this.tokens(node, "dash")].sort((a, b) => a.startOffset - b.startOffset);
+    const first = required(all[0]);
+    const last = required(all[all.length - 1]);
+    const span = joinSpans(this.tokenSpan(first), this.tokenSpan(last));
+    const text = parts.map((p) => p.image).join("-");
+    const adjacent = all.every((t, i) => i === 0 || t.startOffset === (all[i - 1]?.startOffset ?? 0) + (all[i - 1]?.image.length ?? 0));
+    if (!adjacent) {
+      this.report(spacedRuleId, span, { text: this.input.text.slice(span.start.offset, span.end.offset) });
+    }
+    return { kind: "RuleId", text, span };
+  }
+
+  private ruleCommon(rule: CstNode) {
+    const head = required(this.node(rule, "ruleHead"));
+    const id = this.ruleId(required(this.node(head, "ruleId")));
+    const modalityNode = this.node(head, "modality");
+    let modality: ModalityNode | undefined;
+    const modalityToken = this.token(modalityNode, "value");
+    if (modalityToken) {
+      modality = { kind: "Modality", value: required(modalities[modalityToken.tokenType.name]), span: this.tokenSpan(modalityToken) };
+    } else if (!this.hasErrorWithin(rule)) {
+      this.report(missingModality, id.span, { rule: id.text });
+    }
+    const holder = this.node(head, "holder");
+    const subject = this.node(head, "subject");
+    return {
+      id,
+      title: this.string(required(this.token(head, "title"))),
+      modality,
+      cites: this.tokens(head, "cites").map((t) => this.clauseId(t)),
+      subject: subject ? this.optional(() => this.subject(subject)) : undefined,
+      lets: this.nodes(head, "letBinding").flatMap((l) => {
+        const built = this.optional(() => this.letBinding(l));
+        return built ? [built] : [];
+      }),
+      holder: holder ? this.optional(() => this.expr(holder)) : undefined,
+      span: this.spanOf(rule),
+    };
+  }
+
+  private subject(node: CstNode): Subject {
+    const record = this.token(node, "record");
+    if (record) {
+      const name = this.identifier(record);
+      return {
+        kind: "Subject",
+        variable: undefined,
+        source: { kind: "NameExpr", name, span: name.span },
+        filter: undefined,
+        span: this.spanOf(node),
+      };
+    }
+    const filter = this.node(node, "filter");
+    return {
+      kind: "Subject",
+      variable: this.identifier(required(this.token(node, "variable"))),
+      source: this.expr(required(this.node(node, "source"))),
+      filter: filter ? this.expr(filter) : undefined,
+      span: this.spanOf(node),
+    };
+  }
+
+  private letBinding(node: CstNode): LetBinding {
+    return {
+      kind: "LetBinding",
+      name: this.identifier(required(this.token(node, "name"))),
+      value: this.expr(required(this.node(node, "value"))),
+      span: this.spanOf(node),
+    };
+  }
+
+  private optionalExpr(node: CstNode | undefined): Expr | undefined {
+    return node ? this.optional(() => this.expr(node)) : undefined;
+  }
+
+  private dutyRule(node: CstNode): DutyRule {
+    const deadline = this.node(node, "deadline");
+    return {
+      kind: "DutyRule",
+      ...this.ruleCommon(node),
+      requirement: this.optionalExpr(this.node(node, "requirement")),
+      deadline: deadline ? this.optional(() => this.deadline(deadline)) : undefined,
+    };
+  }
+
+  private deadline(node: CstNode): Deadline {
+    const span = this.spanOf(node);
+    if (this.token(node, "By")) {
+      return { kind: "ByDeadline", date: this.expr(required(this.node(node, "date"))), span };
+    }
+    if (this.token(node, "Within")) {
+      return {
+        kind: "WithinDeadline",
+        duration: this.expr(required(this.node(node, "duration"))),
+        from: this.expr(required(this.node(node, "from"))),
+        span,
+      };
+    }
+    const recurrence = required(this.node(node, "recurrence"));
+    const unitToken = required(this.token(recurrence, "unit") ?? this.token(recurrence, "every"));
+    return {
+      kind: "RecurringDeadline",
+      unit: required(periodUnits[unitToken.tokenType.name]),
+      from: this.expr(required(this.node(node, "from"))),
+      until: this.optionalExpr(this.node(node, "until")),
+      span,
+    };
+  }
+
+  private escalationRule(node: CstNode): EscalationRule {
+    return {
+      kind: "EscalationRule",
+      ...this.ruleCommon(node),
+      start: this.optionalExpr(this.node(node, "start")),
+      levels: this.nodes(node, "level").flatMap((l) => {
+        const built = this.optional(() => this.level(l));
+        return built ? [built] : [];
+      }),
+      closes: this.optionalExpr(this.node(node, "closes")),
+      overdueAfter: this.optionalExpr(this.node(node, "overdueAfter")),
+    };
+  }
+
+  private level(node: CstNode): EscalationLevel {
+    return {
+      kind: "EscalationLevel",
+      name: this.identifier(required(this.token(node, "name"))),
+      label: this.optionalString(this.token(node, "label")),
+      after: this.optionalExpr(this.node(node, "after")),
+      when: this.optionalExpr(this.node(node, "when")),
+      holder: this.optionalExpr(this.node(node, "holder")),
+      span: this.spanOf(node),
+    };
+  }
+
+  private accountabilityRule(node: CstNode): AccountabilityRule {
+    return {
+      kind: "AccountabilityRule",
+      ...this.ruleCommon(node),
+      asAt: this.optionalExpr(this.node(node, "asAt")),
+      causes: this.nodes(node, "cause").flatMap((c) => {
+        const built = this.optional(() => this.cause(c));
+        return built ? [built] : [];
+      }),
+      targets: this.nodes(node, "targets").flatMap((t) => {
+        const built = this.optionalExpr(t);
+        return built ? [built] : [];
+      }),
+    };
+  }
+
+  private cause(node: CstNode): Cause {
+    return {
+      kind: "Cause",
+      label: this.string(required(this.token(node, "label"))),
+      condition: this.expr(required(this.node(node, "condition"))),
+      span: this.spanOf(node),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expressions
+
+  expr(node: CstNode): Expr {
+    const body = this.node(node, "body");
+    if (body) return this.binaryChain(body, (and) => this.binaryChain(and, (not) => this.notExpr(not)));
+    return {
+      kind: "IfExpr",
+      condition: this.expr(required(this.node(node, "condition"))),
+      then: this.expr(required(this.node(node, "then"))),
+      else: this.expr(required(this.node(node, "else"))),
+      span: this.spanOf(node),
+    };
+  }
+
+  /** `operand { op operand }`, folded to the left. */
+  private binaryChain(node: CstNode, operand: (node: CstNode) => Expr): Expr {
+    const operands = this.nodes(node, "operand");
+    const operators = this.tokens(node, "op");
+    let left = operand(required(operands[0]));
+    for (let i = 0; i < operators.length; i++) {
+      const op = required(operators[i]);
+      const right = operand(required(operands[i + 1]));
+      left = {
+        kind: "BinaryExpr",
+        operator: required(binaryOperators[op.tokenType.name]),
+        left,
+        right,
+        span: joinSpans(left.span, right.span),
+      };
+    }
+    return left;
+  }
+
+  private notExpr(node: CstNode): Expr {
+    const op = this.token(node, "op");
+    if (op) {
+      const operand = this.notExpr(required(this.node(node, "operand")));
+      return { kind: "UnaryExpr", operator: "not", operand, span: joinSpans(this.tokenSpan(op), operand.span) };
+    }
+    return this.compare(required(this.node(node, "body")));
+  }
+
+  private compare(node: CstNode): Expr {
+    const compared = this.binaryChain(node, (n) =>
+      this.binaryChain(n, (m) => this.binaryChain(m, (u) => this.unary(u))),
+    );
+    const isSet = this.token(node, "isSet");
+    const isMissing = this.token(node, "isMissing");
+    const test = isSet ?? isMissing;
+    if (!test) return compared;
+    return {
+      kind: "IsSetExpr",
+      operand: compared,
+      negated: isMissing !== undefined,
+      span: joinSpans(compared.span, this.tokenSpan(test)),
+    };
+  }
+
+  private unary(node: CstNode): Expr {
+    const op = this.token(node, "op");
+    if (op) {
+      const operand = this.unary(required(this.node(node, "operand")));
+      return { kind: "UnaryExpr", operator: "-", operand, span: joinSpans(this.tokenSpan(op), operand.span) };
+    }
+    return this.postfix(required(this.node(node, "body")));
+  }
+
+  private postfix(node: CstNode): Expr {
+    let result = this.primary(required(this.node(node, "primary")));
+    for (const member of this.nodes(node, "member")) {
+      const property = this.name(this.node(member, "name"));
+      const call = this.node(member, "callArgs");
+      const span = joinSpans(result.span, this.spanOf(member));
+      if (!call) {
+        result = { kind: "MemberExpr", object: result, property, span };
+        continue;
+      }
+      const path = namePath(result);
+      if (!path) this.report(invalidCallee, span, {});
+      const parts = [...(path ?? []), property];
+      result = {
+        kind: "CallExpr",
+        callee: { kind: "QualifiedName", parts, span: joinSpans(required(parts[0]).span, property.span) },
+        args: this.args(call),
+        span,
+      };
+    }
+    return result;
+  }
+
+  private args(node: CstNode): Expr[] {
+    return this.nodes(node, "arg").map((a) => this.expr(a));
+  }
+
+  private primary(node: CstNode): Expr {
+    const span = this.spanOf(node);
+    const number = this.token(node, "number");
+    if (number) {
+      const raw = number.image;
+      if ((raw.match(/\./g)?.length ?? 0) >= 2) {
+        this.report(clauseIdAsNumber, this.tokenSpan(number), { text: raw });
+      }
+      const value = Number.parseFloat(raw);
+      const unitToken = this.token(this.node(node, "unit"), "unit");
+      if (unitToken) {
+        return { kind: "DurationLiteral", amount: value, unit: required(durationUnits[unitToken.tokenType.name]), span };
+      }
+      return { kind: "NumberLiteral", value, raw, span };
+    }
+    const string = this.token(node, "string");
+    if (string) return this.string(string);
+    const date = this.token(node, "date");
+    if (date) return { kind: "DateLiteral", value: date.image, span };
+    if (this.token(node, "true")) return { kind: "BoolLiteral", value: true, span };
+    if (this.token(node, "false")) return { kind: "BoolLiteral", value: false, span };
+    if (this.token(node, "none")) return { kind: "NoneLiteral", span };
+    if (this.token(node, "list")) {
+      return { kind: "ListLiteral", elements: this.nodes(node, "element").map((e) => this.expr(e)), span };
+    }
+    const aggregate = this.node(node, "aggregate");
+    if (aggregate) return this.aggregate(aggregate);
+    const name = this.token(node, "name") ?? this.token(node, "builtin");
+    if (name) {
+      const identifier = this.identifier(name);
+      const call = this.node(node, "callArgs");
+      if (!call) return { kind: "NameExpr", name: identifier, span };
+      return {
+        kind: "CallExpr",
+        callee: { kind: "QualifiedName", parts: [identifier], span: identifier.span },
+        args: this.args(call),
+        span,
+      };
+    }
+    const inner = required(this.node(node, "inner"));
+    return { kind: "ParenExpr", inner: this.expr(inner), span };
+  }
+
+  private aggregate(node: CstNode): Expr {
+    const op = required(this.token(node, "op"));
+    const filter = this.node(node, "filter");
+    const value = this.node(node, "value");
+    return {
+      kind: "AggregateExpr",
+      operator: required(aggregateOperators[op.tokenType.name]),
+      variable: this.identifier(required(this.token(node, "variable"))),
+      source: this.expr(required(this.node(node, "source"))),
+      filter: filter ? this.expr(filter) : undefined,
+      value: value ? this.expr(value) : undefined,
+      span: this.spanOf(node),
+    };
+  }
+}
+
+/** The names of `a.b.c` when the expression is only names; undefined otherwise. */
+function namePath(expr: Expr): Identifier[] | undefined {
+  if (expr.kind === "NameExpr") return [expr.name];
+  if (expr.kind === "MemberExpr") {
+    const inner = namePath(expr.object);
+    return inner ? [...inner, expr.property] : undefined;
+  }
+  return undefined;
+}
+
+function positionAtEnd(text: string) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { offset: text.length, line, column: text.length - lineStart + 1 };
+}

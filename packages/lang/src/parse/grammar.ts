@@ -1,0 +1,800 @@
+/**
+ * The grammar of docs/language.md as a pure chevrotain parser: no embedded actions, the concrete
+ * syntax tree is turned into the syntax tree by build.ts. Labels name the parts the builder reads.
+ */
+import { CstParser, type IParserErrorMessageProvider, type TokenType } from "chevrotain";
+import {
+  AnyKeyword,
+  Arrow,
+  Colon,
+  Comma,
+  DateLiteral,
+  Dot,
+  Equal,
+  Greater,
+  GreaterEqual,
+  Identifier,
+  keyword,
+  LBrace,
+  LBracket,
+  Less,
+  LessEqual,
+  LParen,
+  Minus,
+  NotDeclarationStart,
+  NotEqual,
+  NumberLiteral,
+  Plus,
+  RBrace,
+  RBracket,
+  RParen,
+  Slash,
+  Star,
+  StringLiteral,
+  vocabulary,
+} from "../scan/tokens.js";
+
+const K = {
+  Policy: keyword("Policy"),
+  Version: keyword("Version"),
+  Source: keyword("Source"),
+  Effective: keyword("Effective"),
+  Warning: keyword("Warning"),
+  Import: keyword("Import"),
+  As: keyword("As"),
+  Clause: keyword("Clause"),
+  ClauseText: keyword("ClauseText"),
+  Param: keyword("Param"),
+  Type: keyword("Type"),
+  Collection: keyword("Collection"),
+  Record: keyword("Record"),
+  Since: keyword("Since"),
+  Define: keyword("Define"),
+  Let: keyword("Let"),
+  Duty: keyword("Duty"),
+  Escalation: keyword("Escalation"),
+  Accountability: keyword("Accountability"),
+  Must: keyword("Must"),
+  Should: keyword("Should"),
+  May: keyword("May"),
+  Cites: keyword("Cites"),
+  For: keyword("For"),
+  Each: keyword("Each"),
+  In: keyword("In"),
+  Where: keyword("Where"),
+  Holder: keyword("Holder"),
+  Requires: keyword("Requires"),
+  By: keyword("By"),
+  Within: keyword("Within"),
+  Of: keyword("Of"),
+  Every: keyword("Every"),
+  EveryWeek: keyword("EveryWeek"),
+  EveryMonth: keyword("EveryMonth"),
+  EveryQuarter: keyword("EveryQuarter"),
+  EveryYear: keyword("EveryYear"),
+  From: keyword("From"),
+  Until: keyword("Until"),
+  Starts: keyword("Starts"),
+  Level: keyword("Level"),
+  After: keyword("After"),
+  When: keyword("When"),
+  Closes: keyword("Closes"),
+  Overdue: keyword("Overdue"),
+  At: keyword("At"),
+  AsAt: keyword("AsAt"),
+  Cause: keyword("Cause"),
+  Targets: keyword("Targets"),
+  And: keyword("And"),
+  Or: keyword("Or"),
+  Not: keyword("Not"),
+  Is: keyword("Is"),
+  Set: keyword("Set"),
+  Missing: keyword("Missing"),
+  IsSet: keyword("IsSet"),
+  IsMissing: keyword("IsMissing"),
+  If: keyword("If"),
+  Then: keyword("Then"),
+  Else: keyword("Else"),
+  True: keyword("True"),
+  False: keyword("False"),
+  None: keyword("None"),
+  Count: keyword("Count"),
+  Any: keyword("Any"),
+  All: keyword("All"),
+  Sum: keyword("Sum"),
+  Min: keyword("Min"),
+  Max: keyword("Max"),
+  Latest: keyword("Latest"),
+  Earliest: keyword("Earliest"),
+  TextType: keyword("TextType"),
+  Integer: keyword("Integer"),
+  Decimal: keyword("Decimal"),
+  Bool: keyword("Bool"),
+  DateType: keyword("DateType"),
+  Duration: keyword("Duration"),
+  Enum: keyword("Enum"),
+  List: keyword("List"),
+  Optional: keyword("Optional"),
+  Planned: keyword("Planned"),
+  Day: keyword("Day"),
+  Week: keyword("Week"),
+  Month: keyword("Month"),
+  Quarter: keyword("Quarter"),
+  Year: keyword("Year"),
+} as const;
+
+export { K as keywordTypes };
+
+export class RemitParser extends CstParser {
+  constructor(errorMessageProvider: IParserErrorMessageProvider) {
+    super([...vocabulary], {
+      recoveryEnabled: true,
+      nodeLocationTracking: "none",
+      errorMessageProvider,
+      maxLookahead: 3,
+    });
+    this.performSelfAnalysis();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Module structure. Tokens that cannot start a declaration are gathered as `stray` so that,
+  // after an error, parsing resumes at the next declaration keyword.
+
+  public module = this.RULE("module", () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.header) },
+        { ALT: () => this.SUBRULE(this.importDecl) },
+        { ALT: () => this.SUBRULE(this.declaration) },
+        { ALT: () => this.SUBRULE(this.stray) },
+      ]);
+    });
+  });
+
+  private stray = this.RULE("stray", () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(NotDeclarationStart));
+  });
+
+  private header = this.RULE("header", () => {
+    this.CONSUME(K.Policy);
+    this.CONSUME(StringLiteral, { LABEL: "name" });
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(K.Version);
+            this.CONSUME2(StringLiteral, { LABEL: "version" });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.Source);
+            this.CONSUME3(StringLiteral, { LABEL: "source" });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.Effective);
+            this.CONSUME(DateLiteral, { LABEL: "effective" });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.Warning);
+            this.SUBRULE(this.expr, { LABEL: "warning" });
+          },
+        },
+      ]);
+    });
+  });
+
+  private importDecl = this.RULE("importDecl", () => {
+    this.CONSUME(K.Import);
+    this.CONSUME(StringLiteral, { LABEL: "path" });
+    this.CONSUME(K.As);
+    this.CONSUME(Identifier, { LABEL: "alias" });
+  });
+
+  private declaration = this.RULE("declaration", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.clauseDecl) },
+      { ALT: () => this.SUBRULE(this.paramDecl) },
+      { ALT: () => this.SUBRULE(this.typeDecl) },
+      { ALT: () => this.SUBRULE(this.collectionDecl) },
+      { ALT: () => this.SUBRULE(this.recordDecl) },
+      { ALT: () => this.SUBRULE(this.defineDecl) },
+      { ALT: () => this.SUBRULE(this.dutyRule) },
+      { ALT: () => this.SUBRULE(this.escalationRule) },
+      { ALT: () => this.SUBRULE(this.accountabilityRule) },
+    ]);
+  });
+
+  /** A name that may be spelt like a keyword, where nothing else could stand (`h.level`). */
+  private name = this.RULE("name", () => {
+    this.OR([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(AnyKeyword) }]);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Declarations
+
+  private clauseDecl = this.RULE("clauseDecl", () => {
+    this.CONSUME(K.Clause);
+    this.CONSUME(NumberLiteral, { LABEL: "id" });
+    this.CONSUME(StringLiteral, { LABEL: "title" });
+    this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(K.ClauseText) }, { ALT: () => this.CONSUME(K.TextType) }]);
+      this.CONSUME2(StringLiteral, { LABEL: "text" });
+    });
+  });
+
+  private paramDecl = this.RULE("paramDecl", () => {
+    this.CONSUME(K.Param);
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.CONSUME(Colon);
+    this.SUBRULE(this.typeExpr, { LABEL: "type" });
+    this.CONSUME(Equal);
+    this.SUBRULE(this.expr, { LABEL: "default" });
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "description" }));
+  });
+
+  private typeDecl = this.RULE("typeDecl", () => {
+    this.CONSUME(K.Type);
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.CONSUME(Equal);
+    this.SUBRULE(this.typeExpr, { LABEL: "type" });
+  });
+
+  private collectionDecl = this.RULE("collectionDecl", () => {
+    this.CONSUME(K.Collection);
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
+    this.OPTION2(() => {
+      this.CONSUME(K.Since);
+      this.SUBRULE(this.name, { LABEL: "since" });
+    });
+    this.SUBRULE(this.fieldBlock);
+  });
+
+  private recordDecl = this.RULE("recordDecl", () => {
+    this.CONSUME(K.Record);
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
+    this.SUBRULE(this.fieldBlock);
+  });
+
+  private fieldBlock = this.RULE("fieldBlock", () => {
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.field));
+    this.CONSUME(RBrace);
+  });
+
+  private field = this.RULE("field", () => {
+    this.SUBRULE(this.name, { LABEL: "name" });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Colon);
+          this.SUBRULE(this.typeExpr, { LABEL: "type" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Arrow);
+          this.OPTION(() => this.CONSUME(K.Optional));
+          this.SUBRULE(this.qualified, { LABEL: "target" });
+          this.CONSUME(K.As);
+          this.SUBRULE2(this.name, { LABEL: "as" });
+        },
+      },
+    ]);
+  });
+
+  private typeExpr = this.RULE("typeExpr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Optional);
+          this.SUBRULE(this.typeExpr, { LABEL: "inner" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.List);
+          this.SUBRULE2(this.typeExpr, { LABEL: "inner" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Planned);
+          this.CONSUME(K.DateType, { LABEL: "primitive" });
+        },
+      },
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(K.TextType, { LABEL: "primitive" }) },
+            { ALT: () => this.CONSUME(K.Integer, { LABEL: "primitive" }) },
+            { ALT: () => this.CONSUME(K.Decimal, { LABEL: "primitive" }) },
+            { ALT: () => this.CONSUME(K.Bool, { LABEL: "primitive" }) },
+            { ALT: () => this.CONSUME2(K.DateType, { LABEL: "primitive" }) },
+            { ALT: () => this.CONSUME(K.Duration, { LABEL: "primitive" }) },
+          ]);
+          this.OPTION(() => {
+            this.CONSUME(LBracket);
+            this.SUBRULE(this.name, { LABEL: "unit" });
+            this.CONSUME(RBracket);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Enum);
+          this.CONSUME(LParen);
+          this.CONSUME(StringLiteral, { LABEL: "value" });
+          this.MANY(() => {
+            this.CONSUME(Comma);
+            this.CONSUME2(StringLiteral, { LABEL: "value" });
+          });
+          this.CONSUME(RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Record);
+          this.SUBRULE(this.fieldBlock);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.qualified, { LABEL: "named" }) },
+    ]);
+  });
+
+  private qualified = this.RULE("qualified", () => {
+    this.CONSUME(Identifier, { LABEL: "part" });
+    this.MANY(() => {
+      this.CONSUME(Dot);
+      this.SUBRULE(this.name, { LABEL: "rest" });
+    });
+  });
+
+  private defineDecl = this.RULE("defineDecl", () => {
+    this.CONSUME(K.Define);
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.OPTION(() => {
+      this.CONSUME(LParen);
+      this.OPTION2(() => {
+        this.SUBRULE(this.defineParam);
+        this.MANY(() => {
+          this.CONSUME(Comma);
+          this.SUBRULE2(this.defineParam);
+        });
+      });
+      this.CONSUME(RParen);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(Colon);
+      this.SUBRULE(this.typeExpr, { LABEL: "returnType" });
+    });
+    this.CONSUME(Equal);
+    this.SUBRULE(this.expr, { LABEL: "body" });
+  });
+
+  private defineParam = this.RULE("defineParam", () => {
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.CONSUME(Colon);
+    this.SUBRULE(this.typeExpr, { LABEL: "type" });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Rules
+
+  private ruleId = this.RULE("ruleId", () => {
+    this.SUBRULE(this.name, { LABEL: "part" });
+    this.MANY(() => {
+      this.CONSUME(Minus, { LABEL: "dash" });
+      this.SUBRULE2(this.name, { LABEL: "part" });
+    });
+  });
+
+  private ruleHead = this.RULE("ruleHead", () => {
+    this.SUBRULE(this.ruleId);
+    this.CONSUME(StringLiteral, { LABEL: "title" });
+    this.OPTION(() => this.SUBRULE(this.modality));
+    this.CONSUME(K.Cites);
+    this.CONSUME(NumberLiteral, { LABEL: "cites" });
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.CONSUME2(NumberLiteral, { LABEL: "cites" });
+    });
+    this.OPTION2(() => this.SUBRULE(this.subject));
+    this.MANY2(() => this.SUBRULE(this.letBinding));
+    this.OPTION3(() => {
+      this.CONSUME(K.Holder);
+      this.SUBRULE(this.expr, { LABEL: "holder" });
+    });
+  });
+
+  private modality = this.RULE("modality", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.Must, { LABEL: "value" }) },
+      { ALT: () => this.CONSUME(K.Should, { LABEL: "value" }) },
+      { ALT: () => this.CONSUME(K.May, { LABEL: "value" }) },
+    ]);
+  });
+
+  private subject = this.RULE("subject", () => {
+    this.CONSUME(K.For);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Each);
+          this.CONSUME(Identifier, { LABEL: "variable" });
+          this.CONSUME(K.In);
+          this.SUBRULE(this.expr, { LABEL: "source" });
+          this.OPTION(() => {
+            this.CONSUME(K.Where);
+            this.SUBRULE2(this.expr, { LABEL: "filter" });
+          });
+        },
+      },
+      { ALT: () => this.CONSUME2(Identifier, { LABEL: "record" }) },
+    ]);
+  });
+
+  private letBinding = this.RULE("letBinding", () => {
+    this.CONSUME(K.Let);
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.CONSUME(Equal);
+    this.SUBRULE(this.expr, { LABEL: "value" });
+  });
+
+  private dutyRule = this.RULE("dutyRule", () => {
+    this.CONSUME(K.Duty);
+    this.SUBRULE(this.ruleHead);
+    this.CONSUME(K.Requires);
+    this.SUBRULE(this.expr, { LABEL: "requirement" });
+    this.OPTION(() => this.SUBRULE(this.deadline));
+  });
+
+  private deadline = this.RULE("deadline", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.By);
+          this.SUBRULE(this.expr, { LABEL: "date" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Within);
+          this.SUBRULE2(this.expr, { LABEL: "duration" });
+          this.CONSUME(K.Of);
+          this.SUBRULE3(this.expr, { LABEL: "from" });
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.recurrence);
+          this.CONSUME(K.From);
+          this.SUBRULE4(this.expr, { LABEL: "from" });
+          this.OPTION(() => {
+            this.CONSUME(K.Until);
+            this.SUBRULE5(this.expr, { LABEL: "until" });
+          });
+        },
+      },
+    ]);
+  });
+
+  private recurrence = this.RULE("recurrence", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Every);
+          this.OR2([
+            { ALT: () => this.CONSUME(K.Week, { LABEL: "unit" }) },
+            { ALT: () => this.CONSUME(K.Month, { LABEL: "unit" }) },
+            { ALT: () => this.CONSUME(K.Quarter, { LABEL: "unit" }) },
+            { ALT: () => this.CONSUME(K.Year, { LABEL: "unit" }) },
+          ]);
+        },
+      },
+      { ALT: () => this.CONSUME(K.EveryWeek, { LABEL: "every" }) },
+      { ALT: () => this.CONSUME(K.EveryMonth, { LABEL: "every" }) },
+      { ALT: () => this.CONSUME(K.EveryQuarter, { LABEL: "every" }) },
+      { ALT: () => this.CONSUME(K.EveryYear, { LABEL: "every" }) },
+    ]);
+  });
+
+  private escalationRule = this.RULE("escalationRule", () => {
+    this.CONSUME(K.Escalation);
+    this.SUBRULE(this.ruleHead);
+    this.CONSUME(K.Starts);
+    this.SUBRULE(this.expr, { LABEL: "start" });
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.level));
+    this.OPTION(() => {
+      this.CONSUME(K.Closes);
+      this.SUBRULE2(this.expr, { LABEL: "closes" });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(K.Overdue);
+      this.CONSUME(K.After);
+      this.SUBRULE3(this.expr, { LABEL: "overdueAfter" });
+    });
+  });
+
+  private level = this.RULE("level", () => {
+    this.CONSUME(K.Level);
+    this.CONSUME(Identifier, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
+    this.OPTION2(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(K.After);
+            this.SUBRULE(this.expr, { LABEL: "after" });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.When);
+            this.SUBRULE2(this.expr, { LABEL: "when" });
+          },
+        },
+      ]);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(K.Holder);
+      this.SUBRULE3(this.expr, { LABEL: "holder" });
+    });
+  });
+
+  private accountabilityRule = this.RULE("accountabilityRule", () => {
+    this.CONSUME(K.Accountability);
+    this.SUBRULE(this.ruleHead);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.As);
+          this.CONSUME(K.At);
+        },
+      },
+      { ALT: () => this.CONSUME(K.AsAt) },
+    ]);
+    this.SUBRULE(this.expr, { LABEL: "asAt" });
+    this.MANY(() => this.SUBRULE(this.cause));
+    this.OPTION(() => {
+      this.CONSUME(K.Targets);
+      this.SUBRULE2(this.expr, { LABEL: "targets" });
+      this.MANY2(() => {
+        this.CONSUME(Comma);
+        this.SUBRULE3(this.expr, { LABEL: "targets" });
+      });
+    });
+  });
+
+  private cause = this.RULE("cause", () => {
+    this.CONSUME(K.Cause);
+    this.CONSUME(StringLiteral, { LABEL: "label" });
+    this.CONSUME(K.When);
+    this.SUBRULE(this.expr, { LABEL: "condition" });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Expressions, loosest first
+
+  public expr = this.RULE("expr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.If);
+          this.SUBRULE(this.expr, { LABEL: "condition" });
+          this.CONSUME(K.Then);
+          this.SUBRULE2(this.expr, { LABEL: "then" });
+          this.CONSUME(K.Else);
+          this.SUBRULE3(this.expr, { LABEL: "else" });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.orExpr, { LABEL: "body" }) },
+    ]);
+  });
+
+  private orExpr = this.RULE("orExpr", () => {
+    this.SUBRULE(this.andExpr, { LABEL: "operand" });
+    this.MANY(() => {
+      this.CONSUME(K.Or, { LABEL: "op" });
+      this.SUBRULE2(this.andExpr, { LABEL: "operand" });
+    });
+  });
+
+  private andExpr = this.RULE("andExpr", () => {
+    this.SUBRULE(this.notExpr, { LABEL: "operand" });
+    this.MANY(() => {
+      this.CONSUME(K.And, { LABEL: "op" });
+      this.SUBRULE2(this.notExpr, { LABEL: "operand" });
+    });
+  });
+
+  private notExpr = this.RULE("notExpr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Not, { LABEL: "op" });
+          this.SUBRULE(this.notExpr, { LABEL: "operand" });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.compare, { LABEL: "body" }) },
+    ]);
+  });
+
+  private compare = this.RULE("compare", () => {
+    this.SUBRULE(this.additive, { LABEL: "operand" });
+    this.OPTION(() => {
+      this.OR(
+        [Equal, NotEqual, LessEqual, GreaterEqual, Less, Greater, K.In].map((type: TokenType) => ({
+          ALT: () => this.CONSUME(type, { LABEL: "op" }),
+        })),
+      );
+      this.SUBRULE2(this.additive, { LABEL: "operand" });
+    });
+    this.OPTION2(() => {
+      this.OR2([
+        {
+          ALT: () => {
+            this.CONSUME(K.Is);
+            this.OR3([
+              { ALT: () => this.CONSUME(K.Set, { LABEL: "isSet" }) },
+              { ALT: () => this.CONSUME(K.Missing, { LABEL: "isMissing" }) },
+            ]);
+          },
+        },
+        { ALT: () => this.CONSUME(K.IsSet, { LABEL: "isSet" }) },
+        { ALT: () => this.CONSUME(K.IsMissing, { LABEL: "isMissing" }) },
+      ]);
+    });
+  });
+
+  private additive = this.RULE("additive", () => {
+    this.SUBRULE(this.multiplicative, { LABEL: "operand" });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Plus, { LABEL: "op" }) },
+        { ALT: () => this.CONSUME(Minus, { LABEL: "op" }) },
+      ]);
+      this.SUBRULE2(this.multiplicative, { LABEL: "operand" });
+    });
+  });
+
+  private multiplicative = this.RULE("multiplicative", () => {
+    this.SUBRULE(this.unary, { LABEL: "operand" });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Star, { LABEL: "op" }) },
+        { ALT: () => this.CONSUME(Slash, { LABEL: "op" }) },
+      ]);
+      this.SUBRULE2(this.unary, { LABEL: "operand" });
+    });
+  });
+
+  private unary = this.RULE("unary", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Minus, { LABEL: "op" });
+          this.SUBRULE(this.unary, { LABEL: "operand" });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.postfix, { LABEL: "body" }) },
+    ]);
+  });
+
+  private postfix = this.RULE("postfix", () => {
+    this.SUBRULE(this.primary);
+    this.MANY(() => this.SUBRULE(this.member));
+  });
+
+  private member = this.RULE("member", () => {
+    this.CONSUME(Dot);
+    this.SUBRULE(this.name, { LABEL: "name" });
+    this.OPTION(() => this.SUBRULE(this.callArgs));
+  });
+
+  private callArgs = this.RULE("callArgs", () => {
+    this.CONSUME(LParen);
+    this.OPTION(() => {
+      this.SUBRULE(this.expr, { LABEL: "arg" });
+      this.MANY(() => {
+        this.CONSUME(Comma);
+        this.SUBRULE2(this.expr, { LABEL: "arg" });
+      });
+    });
+    this.CONSUME(RParen);
+  });
+
+  private primary = this.RULE("primary", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(NumberLiteral, { LABEL: "number" });
+          this.OPTION(() => this.SUBRULE(this.durationUnit, { LABEL: "unit" }));
+        },
+      },
+      { ALT: () => this.CONSUME(StringLiteral, { LABEL: "string" }) },
+      { ALT: () => this.CONSUME(DateLiteral, { LABEL: "date" }) },
+      { ALT: () => this.CONSUME(K.True, { LABEL: "true" }) },
+      { ALT: () => this.CONSUME(K.False, { LABEL: "false" }) },
+      { ALT: () => this.CONSUME(K.None, { LABEL: "none" }) },
+      {
+        ALT: () => {
+          this.CONSUME(LBracket, { LABEL: "list" });
+          this.OPTION2(() => {
+            this.SUBRULE(this.expr, { LABEL: "element" });
+            this.MANY(() => {
+              this.CONSUME(Comma);
+              this.SUBRULE2(this.expr, { LABEL: "element" });
+            });
+          });
+          this.CONSUME(RBracket);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.aggregate) },
+      {
+        ALT: () => {
+          this.CONSUME(Identifier, { LABEL: "name" });
+          this.OPTION3(() => this.SUBRULE(this.callArgs));
+        },
+      },
+      {
+        // Built-in functions spelt like keywords: `text(x)`, `year(d)`, `month(d)`.
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(K.TextType, { LABEL: "builtin" }) },
+            { ALT: () => this.CONSUME(K.Year, { LABEL: "builtin" }) },
+            { ALT: () => this.CONSUME(K.Month, { LABEL: "builtin" }) },
+            { ALT: () => this.CONSUME(K.Quarter, { LABEL: "builtin" }) },
+            { ALT: () => this.CONSUME(K.Week, { LABEL: "builtin" }) },
+            { ALT: () => this.CONSUME(K.Day, { LABEL: "builtin" }) },
+          ]);
+          this.SUBRULE2(this.callArgs);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(LParen, { LABEL: "paren" });
+          this.SUBRULE3(this.expr, { LABEL: "inner" });
+          this.CONSUME(RParen);
+        },
+      },
+    ]);
+  });
+
+  private durationUnit = this.RULE("durationUnit", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.Day, { LABEL: "unit" }) },
+      { ALT: () => this.CONSUME(K.Week, { LABEL: "unit" }) },
+      { ALT: () => this.CONSUME(K.Month, { LABEL: "unit" }) },
+      { ALT: () => this.CONSUME(K.Quarter, { LABEL: "unit" }) },
+      { ALT: () => this.CONSUME(K.Year, { LABEL: "unit" }) },
+    ]);
+  });
+
+  private aggregate = this.RULE("aggregate", () => {
+    this.OR(
+      [K.Count, K.Any, K.All, K.Sum, K.Min, K.Max, K.Latest, K.Earliest].map((type) => ({
+        ALT: () => this.CONSUME(type, { LABEL: "op" }),
+      })),
+    );
+    this.CONSUME(LParen);
+    this.CONSUME(Identifier, { LABEL: "variable" });
+    this.CONSUME(K.In);
+    this.SUBRULE(this.expr, { LABEL: "source" });
+    this.OPTION(() => {
+      this.CONSUME(K.Where);
+      this.SUBRULE2(this.expr, { LABEL: "filter" });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(Colon);
+      this.SUBRULE3(this.expr, { LABEL: "value" });
+    });
+    this.CONSUME(RParen);
+  });
+}

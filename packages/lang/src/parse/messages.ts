@@ -1,0 +1,273 @@
+/**
+ * Syntax error wording. Chevrotain asks a message provider for one string per error; ours returns
+ * a small JSON payload (what was expected, what was found) and `describeSyntaxError` turns it into
+ * a bilingual diagnostic, with "did you mean" for misspelt keywords in either language.
+ */
+import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
+import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
+import { chainedComparison, syntaxError } from "../diagnostics/scan-codes.js";
+import { hasPosition, tokenSpan } from "../scan/span.js";
+import type { Span } from "../syntax/ast.js";
+import { keywords } from "../syntax/keywords.js";
+
+interface SyntaxErrorPayload {
+  /** Names of the token types that would have been accepted. */
+  readonly expected: readonly string[];
+  /** The innermost grammar rule. */
+  readonly rule: string;
+}
+
+function firstTokens(paths: readonly (readonly TokenType[])[]): string[] {
+  return paths.flatMap((path) => (path[0] ? [path[0].name] : []));
+}
+
+function payload(expected: readonly string[], rule: string): string {
+  const body: SyntaxErrorPayload = { expected: [...new Set(expected)], rule };
+  return JSON.stringify(body);
+}
+
+export const errorMessageProvider: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, ruleName }) => payload([expected.name], ruleName),
+  buildNotAllInputParsedMessage: ({ ruleName }) => payload(["EOF"], ruleName),
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, ruleName }) =>
+    payload(
+      expectedPathsPerAlt.flatMap((alt) => firstTokens(alt)),
+      ruleName,
+    ),
+  buildEarlyExitMessage: ({ expectedIterationPaths, ruleName }) =>
+    payload(firstTokens(expectedIterationPaths), ruleName),
+};
+
+function parsePayload(message: string): SyntaxErrorPayload {
+  try {
+    const value: unknown = JSON.parse(message);
+    if (value && typeof value === "object" && "expected" in value && "rule" in value) {
+      const { expected, rule } = value as { expected: unknown; rule: unknown };
+      if (Array.isArray(expected) && typeof rule === "string") {
+        return { expected: expected.filter((e): e is string => typeof e === "string"), rule };
+      }
+    }
+  } catch {
+    // Not ours: fall through to an unspecific description.
+  }
+  return { expected: [], rule: "" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Describing what was expected
+
+interface Description {
+  readonly en: string;
+  readonly zh: string;
+}
+
+const spellingByName = new Map(keywords.map((k) => [k.name, k]));
+
+function quoteKeyword(name: string): Description {
+  const k = spellingByName.get(name);
+  if (!k) return { en: name, zh: name };
+  const en = k.en[0] ?? k.zh[0] ?? name;
+  const zh = k.zh[0] ?? k.en[0] ?? name;
+  return { en: `\`${en}\``, zh: `“${zh}”` };
+}
+
+const tokenDescriptions: Readonly<Record<string, Description>> = {
+  Identifier: { en: "a name", zh: "名称" },
+  StringLiteral: { en: 'a string in quotes ("…")', zh: "带引号的字符串（\"…\"）" },
+  NumberLiteral: { en: "a number", zh: "数字" },
+  DateLiteral: { en: "a date such as 2026-12-31", zh: "日期（如 2026-12-31）" },
+  Arrow: { en: "'->'", zh: "“->”" },
+  NotEqual: { en: "'!='", zh: "“!=”" },
+  LessEqual: { en: "'<='", zh: "“<=”" },
+  GreaterEqual: { en: "'>='", zh: "“>=”" },
+  Less: { en: "'<'", zh: "“<”" },
+  Greater: { en: "'>'", zh: "“>”" },
+  Equal: { en: "'='", zh: "“=”" },
+  Plus: { en: "'+'", zh: "“+”" },
+  Minus: { en: "'-'", zh: "“-”" },
+  Star: { en: "'*'", zh: "“*”" },
+  Slash: { en: "'/'", zh: "“/”" },
+  Dot: { en: "'.'", zh: "“.”" },
+  Comma: { en: "','", zh: "“,”" },
+  Colon: { en: "':'", zh: "“:”" },
+  LParen: { en: "'('", zh: "“(”" },
+  RParen: { en: "')'", zh: "“)”" },
+  LBracket: { en: "'['", zh: "“[”" },
+  RBracket: { en: "']'", zh: "“]”" },
+  LBrace: { en: "'{'", zh: "“{”" },
+  RBrace: { en: "'}'", zh: "“}”" },
+  EOF: { en: "the end of the file", zh: "文件结尾" },
+  AnyKeyword: { en: "a name", zh: "名称" },
+  NotDeclarationStart: { en: "a declaration", zh: "声明" },
+};
+
+/** Token sets the grammar asks for together, described as one thing. */
+const groups: readonly { readonly members: readonly string[]; readonly description: Description }[] = [
+  {
+    members: ["If", "Not", "Minus", "NumberLiteral", "StringLiteral", "DateLiteral", "True", "False", "None", "LBracket", "Count", "Identifier", "LParen"],
+    description: { en: "an expression", zh: "表达式" },
+  },
+  {
+    members: ["By", "Within", "Every", "EveryWeek", "EveryMonth", "EveryQuarter", "EveryYear"],
+    description: {
+      en: "a deadline (`by`, `within` or `every`)",
+      zh: "期限（“截止”“以内”或“每周/每月/每季度/每年”）",
+    },
+  },
+  {
+    members: ["Must", "Should", "May", "Cites"],
+    description: { en: "a modality (`must`, `should` or `may`)", zh: "情态（“必须”“应当”或“可以”）" },
+  },
+  {
+    members: ["Must", "Should", "May"],
+    description: { en: "a modality (`must`, `should` or `may`)", zh: "情态（“必须”“应当”或“可以”）" },
+  },
+  {
+    members: ["Optional", "List", "Planned", "TextType", "Integer", "Decimal", "Bool", "DateType", "Duration", "Enum"],
+    description: { en: "a type (such as `text`, `integer` or `date`)", zh: "类型（如“文本”“整数”“日期”）" },
+  },
+  {
+    members: ["Day", "Week", "Month", "Quarter", "Year"],
+    description: { en: "a unit (`days`, `weeks`, `months`, `quarters` or `years`)", zh: "单位（天、周、个月、个季度、年）" },
+  },
+  {
+    members: ["Every", "EveryWeek", "EveryMonth", "EveryQuarter", "EveryYear"],
+    description: { en: "`every`", zh: "“每周/每月/每季度/每年”" },
+  },
+  {
+    members: ["As", "AsAt"],
+    description: { en: "`as at`", zh: "“截至”" },
+  },
+  {
+    members: ["Identifier", "AnyKeyword"],
+    description: { en: "a name", zh: "名称" },
+  },
+];
+
+function describeOne(name: string): Description {
+  return tokenDescriptions[name] ?? quoteKeyword(name);
+}
+
+function joinAlternatives(items: readonly Description[]): Description {
+  const en = items.map((d) => d.en);
+  const zh = items.map((d) => d.zh);
+  const last = en.length - 1;
+  return {
+    en: en.length <= 1 ? (en[0] ?? "something else") : `${en.slice(0, last).join(", ")} or ${en[last]}`,
+    zh: zh.length === 0 ? "其他内容" : zh.join("或"),
+  };
+}
+
+export function describeExpected(expected: readonly string[]): Description {
+  let remaining = [...new Set(expected)];
+  const parts: Description[] = [];
+  for (const group of groups) {
+    // A group stands for its members when most of them are expected (an expression may start
+    // with a dozen tokens; naming them all would not help).
+    const present = group.members.filter((m) => remaining.includes(m));
+    const needed = group.members.length > 6 ? 4 : group.members.length;
+    if (present.length >= needed) {
+      parts.push(group.description);
+      const covered = group.members.length > 6 ? group.members.concat(expressionStarts) : group.members;
+      remaining = remaining.filter((m) => !covered.includes(m));
+    }
+  }
+  if (remaining.length > 6) {
+    return joinAlternatives([...parts, { en: "another keyword", zh: "其他关键字" }]);
+  }
+  return joinAlternatives([...parts, ...remaining.map(describeOne)]);
+}
+
+const expressionStarts = [
+  "Any", "All", "Sum", "Min", "Max", "Latest", "Earliest", "TextType", "Year", "Month", "Quarter", "Week", "Day",
+];
+
+function describeFound(token: IToken, language: "en" | "zh"): string {
+  if (token.tokenType.name === "EOF") return language === "en" ? "the end of the file" : "文件结尾";
+  return language === "en" ? `'${token.image}'` : `“${token.image}”`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Did you mean
+
+/** Levenshtein distance over code points. */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[y.length] ?? 0;
+}
+
+/** Keyword spellings close to `word`, best first, among the keywords named in `candidates`. */
+export function suggestKeywords(word: string, candidates: readonly string[]): string[] {
+  const length = [...word].length;
+  const latin = /^[\x00-\x7f]*$/.test(word);
+  // Short Latin words match too much by chance; a two-character Chinese word is a real word.
+  const allowed = latin ? (length <= 2 ? 0 : length <= 5 ? 1 : 2) : length <= 1 ? 0 : length <= 3 ? 1 : 2;
+  if (allowed === 0) return [];
+  const scored: { spelling: string; distance: number }[] = [];
+  for (const name of new Set(candidates)) {
+    const k = spellingByName.get(name);
+    if (!k) continue;
+    for (const spelling of [...k.en, ...k.zh]) {
+      if (spelling === word) continue;
+      const distance = editDistance(word.toLowerCase(), spelling);
+      if (distance <= allowed && distance < [...spelling].length) scored.push({ spelling, distance });
+    }
+  }
+  scored.sort((a, b) => a.distance - b.distance || a.spelling.localeCompare(b.spelling));
+  return [...new Set(scored.map((s) => s.spelling))].slice(0, 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface RecognitionError {
+  readonly message: string;
+  readonly token: IToken;
+  readonly previousToken: IToken | undefined;
+}
+
+const comparisonTokens = new Set(["Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual", "In"]);
+
+/** One diagnostic for one parser error; `fallback` locates errors at an inserted token. */
+export function describeSyntaxError(error: RecognitionError, file: string, fallback: Span): Diagnostic {
+  const { expected } = parsePayload(error.message);
+  const token = error.token;
+  const span = hasPosition(token) && token.tokenType.name !== "EOF" ? tokenSpan(token, file) : fallback;
+  const previous = error.previousToken;
+  if (
+    comparisonTokens.has(token.tokenType.name) &&
+    previous &&
+    hasPosition(previous) &&
+    !expected.includes(token.tokenType.name)
+  ) {
+    return diagnostic(chainedComparison, span, { operator: token.image });
+  }
+  const description = describeExpected(expected);
+  const after = previous && hasPosition(previous) ? previous.image : "";
+  const isWord = token.tokenType.name === "Identifier" || spellingByName.has(token.tokenType.name);
+  // `cites` is expected where an optional modality was left out or misspelt.
+  const candidates = expected.includes("Cites") ? [...expected, "Must", "Should", "May"] : expected;
+  const suggestions = isWord ? suggestKeywords(token.image, candidates) : [];
+  return diagnostic(
+    syntaxError,
+    span,
+    {
+      expectedEn: description.en,
+      expectedZh: description.zh,
+      foundEn: describeFound(token, "en"),
+      foundZh: describeFound(token, "zh"),
+      afterEn: after ? `'${after}'` : "",
+      afterZh: after ? `“${after}”` : "",
+    },
+    suggestions,
+  );
+}

@@ -1,0 +1,148 @@
+import type { IToken } from "chevrotain";
+import { type Diagnostic, diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.js";
+import { binaryFile, fileTooLarge, nestingTooDeep } from "../diagnostics/scan-codes.js";
+import { extractLiterate } from "../literate/extract.js";
+import { tokenize } from "../scan/lexer.js";
+import { advance, hasPosition, tokenSpan } from "../scan/span.js";
+import type { ClauseDecl, Declaration, Module, Position, Span } from "../syntax/ast.js";
+import { buildModule } from "./build.js";
+import { RemitParser } from "./grammar.js";
+import { describeSyntaxError, errorMessageProvider } from "./messages.js";
+
+export interface ParseResult {
+  /** Always a module: partial when the text has errors. */
+  readonly module: Module;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Inputs longer than this (in UTF-16 code units) are refused rather than parsed. */
+export const maxFileLength = 10 * 1024 * 1024;
+/** Deeper nesting of brackets or prefix operators is refused rather than risking the stack. */
+export const maxNestingDepth = 256;
+
+// One parser, reused: building it analyses the grammar, which is costly.
+let sharedParser: RemitParser | undefined;
+function parser(): RemitParser {
+  sharedParser ??= new RemitParser(errorMessageProvider);
+  return sharedParser;
+}
+
+const origin: Position = { offset: 0, line: 1, column: 1 };
+
+function emptyModule(text: string, file: string, declarations: readonly Declaration[] = []): Module {
+  return {
+    kind: "Module",
+    file,
+    header: undefined,
+    imports: [],
+    declarations,
+    comments: [],
+    span: { file, start: origin, end: advance(origin, text) },
+  };
+}
+
+function startSpan(file: string): Span {
+  return { file, start: origin, end: origin };
+}
+
+/**
+ * Parses a `.remit` file, or a literate `.remit.md` file (by its name). Never throws: the module
+ * is partial when the text has errors, and every problem is a diagnostic.
+ */
+export function parse(text: string, file: string): ParseResult {
+  if (text.length > maxFileLength) {
+    return {
+      module: { ...emptyModule("", file) },
+      diagnostics: [
+        diagnostic(fileTooLarge, startSpan(file), { size: String(text.length), limit: String(maxFileLength) }),
+      ],
+    };
+  }
+  if (text.includes("\u0000")) {
+    return { module: emptyModule(text, file), diagnostics: [diagnostic(binaryFile, startSpan(file), {})] };
+  }
+  try {
+    return file.endsWith(".remit.md") ? parseLiterate(text, file) : parseCode(text, text, file);
+  } catch (error) {
+    // A pathological input that still exhausts the stack gets the limit diagnostic.
+    if (error instanceof RangeError) {
+      return {
+        module: emptyModule(text, file),
+        diagnostics: [diagnostic(nestingTooDeep, startSpan(file), { limit: String(maxNestingDepth) })],
+      };
+    }
+    throw error;
+  }
+}
+
+function parseLiterate(text: string, file: string): ParseResult {
+  const literate = extractLiterate(text, file);
+  const result = parseCode(literate.code, text, file);
+  const declarations = mergeByOffset(result.module.declarations, literate.clauses);
+  return {
+    module: { ...result.module, declarations },
+    diagnostics: sortDiagnostics([...literate.diagnostics, ...result.diagnostics]),
+  };
+}
+
+function mergeByOffset(code: readonly Declaration[], headings: readonly ClauseDecl[]): Declaration[] {
+  return [...code, ...headings].sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+
+/** `code` is what the lexer reads; `text` is the original (for a literate file, the Markdown). */
+function parseCode(code: string, text: string, file: string): ParseResult {
+  const scanned = tokenize(code, file);
+  const tooDeep = findTooDeep(scanned.tokens);
+  if (tooDeep) {
+    return {
+      module: { ...emptyModule(text, file), comments: scanned.comments },
+      diagnostics: sortDiagnostics([
+        ...scanned.diagnostics,
+        diagnostic(nestingTooDeep, tokenSpan(tooDeep, file), { limit: String(maxNestingDepth) }),
+      ]),
+    };
+  }
+  const p = parser();
+  p.input = scanned.tokens;
+  const cst = p.module();
+  const errors = p.errors;
+  const syntaxDiagnostics = errors.map((error) => {
+    const previous = (error as { previousToken?: IToken }).previousToken;
+    const fallback = previous && hasPosition(previous) ? endOf(tokenSpan(previous, file)) : startSpan(file);
+    return describeSyntaxError({ message: error.message, token: error.token, previousToken: previous }, file, fallback);
+  });
+  const built = buildModule({
+    cst,
+    text: code,
+    file,
+    comments: scanned.comments,
+    errorOffsets: errors.map((e) => (hasPosition(e.token) ? e.token.startOffset : Number.POSITIVE_INFINITY)),
+  });
+  return {
+    module: { ...built.module, span: { file, start: origin, end: advance(origin, text) } },
+    diagnostics: sortDiagnostics([...scanned.diagnostics, ...syntaxDiagnostics, ...built.diagnostics]),
+  };
+}
+
+function endOf(span: Span): Span {
+  return { file: span.file, start: span.end, end: span.end };
+}
+
+const opening = new Set(["LParen", "LBracket", "LBrace"]);
+const closing = new Set(["RParen", "RBracket", "RBrace"]);
+/** Tokens whose grammar rule calls itself for what follows (`not not x`, `optional list …`). */
+const prefix = new Set(["Not", "Minus", "Optional", "List", "If"]);
+
+/** The first token past the nesting limit, if any. */
+function findTooDeep(tokens: readonly IToken[]): IToken | undefined {
+  let depth = 0;
+  let run = 0;
+  for (const token of tokens) {
+    const name = token.tokenType.name;
+    if (opening.has(name)) depth++;
+    else if (closing.has(name)) depth = Math.max(0, depth - 1);
+    run = prefix.has(name) ? run + 1 : opening.has(name) ? run : 0;
+    if (depth + run > maxNestingDepth) return token;
+  }
+  return undefined;
+}
