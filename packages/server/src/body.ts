@@ -20,11 +20,39 @@ export async function readJsonBody(request: Request, limitBytes: number): Promis
 
   const text = await readText(request, limitBytes);
   if (text.trim() === "") throw apiErrors.malformedJson("empty body");
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw apiErrors.malformedJson(error instanceof Error ? error.message : String(error));
   }
+  const deepest = deepestPath(value, maxJsonDepth);
+  if (deepest !== undefined) {
+    throw apiErrors.invalidRequest([{ path: deepest, message: `nested deeper than ${maxJsonDepth} levels` }]);
+  }
+  return value;
+}
+
+/** Facts are shallow (collections of records of lists); deeper JSON is refused before it can
+ * exhaust the stack of a recursive reader further on. */
+export const maxJsonDepth = 64;
+
+/** The path of the first value nested deeper than `limit`, found without recursion. */
+function deepestPath(root: unknown, limit: number): string | undefined {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: "", depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= limit) return path;
+    if (Array.isArray(value)) {
+      value.forEach((element, i) => stack.push({ value: element, path: `${path}[${i}]`, depth: depth + 1 }));
+    } else {
+      for (const [key, element] of Object.entries(value)) {
+        stack.push({ value: element, path: path === "" ? key : `${path}.${key}`, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
 }
 
 async function readText(request: Request, limitBytes: number): Promise<string> {

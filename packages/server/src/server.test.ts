@@ -212,6 +212,14 @@ describe("bad input", () => {
     expect(paths).toEqual(["", "asOf", "facts"]);
   });
 
+  it("answers 422 for json nested too deeply, naming where", async () => {
+    const server = await start();
+    const deep = `{"facts": {"hazards": ${"[".repeat(5000)}${"]".repeat(5000)}}}`;
+    const body = await expectError(await postJson(`${server.url}/v1/evaluate`, deep), 422, "invalid-request");
+    const [issue] = (body.error.details as { issues: { path: string }[] }).issues;
+    expect(issue?.path).toBe(`facts.hazards${"[0]".repeat(62)}`);
+  });
+
   it("answers 422 for parameter overrides of the wrong type", async () => {
     const server = await start();
     const body = await expectError(
