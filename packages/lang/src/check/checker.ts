@@ -761,7 +761,12 @@ class Checker {
       path.pop();
       state.set(key, "done");
     };
-    for (const key of this.defines.keys()) if (!state.has(key)) visit(key);
+    // Declaration order, so a cycle is spelled from the definition written first.
+    for (const scope of this.scopes.values()) {
+      for (const entry of scope.declared.values()) {
+        if (entry.kind === "define" && !state.has(entry.key)) visit(entry.key);
+      }
+    }
   }
 
   // ------------------------------------------------------------------------------------------

@@ -1,17 +1,29 @@
-/** Levenshtein distance over code points, so a CJK character counts as one edit. */
+/**
+ * Edit distance over code points (a CJK character counts as one edit), where swapping two
+ * neighbouring characters is one edit too: `nmae` is one edit from `name`.
+ */
 export function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
+  const rows: number[][] = [];
+  for (let i = 0; i <= x.length; i++) {
+    const row: number[] = [i];
     for (let j = 1; j <= y.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const above = rows[i - 1] ?? [];
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let best = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
+        best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      }
+      row.push(best);
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[y.length] ?? 0;
+  return rows[x.length]?.[y.length] ?? 0;
 }
 
 /**
