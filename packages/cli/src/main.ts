@@ -2,10 +2,18 @@
 import { run } from "./run.js";
 
 /** The `remit` executable: the real process streams, environment and working directory. */
-const exitCode = await run(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
-});
-process.exitCode = exitCode;
+try {
+  process.exitCode = await run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  });
+} catch (error) {
+  // A fault in the tool itself, not in the user's input: one line, the stack only on request.
+  const detail = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`remit: internal error: ${detail}\n`);
+  if (process.env["REMIT_DEBUG"] && error instanceof Error && error.stack)
+    process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+}

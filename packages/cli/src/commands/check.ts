@@ -50,7 +50,7 @@ export function printDiagnostics(
       colors,
       sourceOf: (file) => host.texts.get(file) ?? host.readFile(file),
     });
-    writeLine(stream, `${text}\n`);
+    stream.write(`${text}\n\n`);
   }
 }
 

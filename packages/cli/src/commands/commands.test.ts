@@ -61,6 +61,7 @@ duty village-pact "村防火公约"
   must
   cites 2.1
   for each t in townships
+  holder t.name
   requires "资源" = 村庄名称
   by 2026-06-30
 `;
@@ -88,7 +89,7 @@ describe("remit check", () => {
     const caretColumn = displayWidth(underline.slice(0, underline.indexOf("^")));
     const nameColumn = displayWidth(sourceLine.slice(0, sourceLine.indexOf("村庄名称")));
     expect(caretColumn).toBe(nameColumn);
-    expect(underline.slice(underline.indexOf("^"))).toBe("^~~~~~~");
+    expect(underline.slice(underline.indexOf("^"))).toBe("^~~~~~~~");
     expect(lines.at(-2)).toMatch(/^1 error, 0 warnings$/);
   });
 
