@@ -1,3 +1,4 @@
+export { type AnalyzeResult, analyze } from "./analyze.js";
 export { type CheckResult, check } from "./checker.js";
 export { editDistance, suggest } from "./suggest.js";
 export { displayType } from "./types.js";

@@ -8,3 +8,4 @@ export {
   resolveRelative,
 } from "./host.js";
 export { type LoadedModules, type ParseFunction, fileStartSpan, loadModulesWith } from "./load.js";
+export { loadModules } from "./load-default.js";

@@ -1,4 +1,4 @@
-import { parse } from "../parse/parse.js";
+import { parse } from "../parse/index.js";
 import type { SourceHost } from "./host.js";
 import { type LoadedModules, loadModulesWith } from "./load.js";
 
