@@ -1,0 +1,63 @@
+/**
+ * Runtime values. Facts stay the caller's JSON objects (no copy): an entity is its JSON object,
+ * a date read from the facts is turned into an epoch day when read. `null` is `none`.
+ */
+import type { EpochDay, Period } from "../calendar/index.js";
+
+/** Days and weeks are exact (`day`), months, quarters and years are calendar units (`month`). */
+export interface Duration {
+  readonly amount: number;
+  readonly unit: "day" | "month";
+}
+
+export type FactObject = { readonly [key: string]: unknown };
+
+export type Value = null | boolean | number | string | EpochDay | Duration | Period | FactObject | readonly Value[];
+
+const unitNames: Record<string, { readonly unit: "day" | "month"; readonly factor: number }> = {
+  day: { unit: "day", factor: 1 },
+  days: { unit: "day", factor: 1 },
+  天: { unit: "day", factor: 1 },
+  日: { unit: "day", factor: 1 },
+  week: { unit: "day", factor: 7 },
+  weeks: { unit: "day", factor: 7 },
+  周: { unit: "day", factor: 7 },
+  month: { unit: "month", factor: 1 },
+  months: { unit: "month", factor: 1 },
+  个月: { unit: "month", factor: 1 },
+  quarter: { unit: "month", factor: 3 },
+  quarters: { unit: "month", factor: 3 },
+  个季度: { unit: "month", factor: 3 },
+  year: { unit: "month", factor: 12 },
+  years: { unit: "month", factor: 12 },
+  年: { unit: "month", factor: 12 },
+};
+
+export function durationOf(amount: number, unit: "day" | "week" | "month" | "quarter" | "year"): Duration {
+  const spec = unitNames[unit];
+  if (!spec) throw new Error(`unknown duration unit "${unit}"`);
+  return { amount: amount * spec.factor, unit: spec.unit };
+}
+
+/**
+ * Reads a duration given in facts or parameters: a number of days (`15`), or a number and a unit
+ * (`"15 days"`, `"1 quarter"`, `"15 天"`, `"6 个月"`).
+ */
+export function parseDuration(input: unknown): Duration | undefined {
+  if (typeof input === "number") return Number.isFinite(input) ? { amount: input, unit: "day" } : undefined;
+  if (typeof input !== "string") return undefined;
+  const match = /^\s*(-?\d+(?:\.\d+)?)\s*([a-z\u4e00-\u9fff]+)\s*$/u.exec(input);
+  if (!match) return undefined;
+  const spec = Object.hasOwn(unitNames, match[2]!) ? unitNames[match[2]!] : undefined;
+  if (!spec) return undefined;
+  return { amount: Number(match[1]) * spec.factor, unit: spec.unit };
+}
+
+export function formatDuration(duration: Duration): string {
+  if (duration.unit === "day") return `${duration.amount} ${duration.amount === 1 ? "day" : "days"}`;
+  return `${duration.amount} ${duration.amount === 1 ? "month" : "months"}`;
+}
+
+export function isDuration(value: unknown): value is Duration {
+  return typeof value === "object" && value !== null && "unit" in value && "amount" in value && !("label" in value);
+}

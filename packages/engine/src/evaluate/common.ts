@@ -1,0 +1,147 @@
+import type { CheckedPolicy, FieldInfo, RuleInfo } from "@remit/lang";
+import type { Compiled, Context, ExpressionCompiler } from "../compile/expr.js";
+import { textOf } from "../compile/expr.js";
+import type { FactObject, Value } from "../compile/values.js";
+import type { SourceText } from "../explain/capture.js";
+import type { Finding, SubjectRef } from "../result.js";
+
+export interface RuleEnv {
+  readonly policy: CheckedPolicy;
+  readonly compiler: ExpressionCompiler;
+  readonly source: SourceText;
+  /** The due-soon window (a duration), from the policy header; 30 days when it sets none. */
+  readonly warning: Compiled;
+}
+
+export interface CompiledRule {
+  readonly info: RuleInfo;
+  /** The collection the rule iterates, when it iterates one (incremental updates key on it). */
+  readonly subjectCollection: string | undefined;
+  /** The rule's subjects as at the evaluation date. */
+  subjects(ctx: Context): readonly Value[];
+  /** A subject's id: the finding's `subject.id`. */
+  subjectId(subject: Value): string;
+  /** The findings of one subject, in period order. */
+  evaluate(ctx: Context, subject: Value): Finding[];
+}
+
+/** Drops undefined members so that findings print the same whatever path built them. */
+export function compact<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v;
+  return out as T;
+}
+
+interface SubjectPlan {
+  readonly slot: number | undefined;
+  readonly source: Compiled;
+  readonly filter: Compiled | undefined;
+  readonly lets: readonly { readonly slot: number; readonly value: Compiled }[];
+  readonly holder: ((ctx: Context) => string | undefined) | undefined;
+  readonly subjectRef: (subject: Value) => SubjectRef;
+  readonly township: (ctx: Context, subject: Value) => string | undefined;
+  readonly collection: string | undefined;
+}
+
+/** The reference fields leading from a collection (or record) to `townships`, breadth-first. */
+function townshipPath(policy: CheckedPolicy, fields: readonly FieldInfo[]): { field: string; target: string }[] | undefined {
+  const queue: { fields: readonly FieldInfo[]; path: { field: string; target: string }[] }[] = [{ fields, path: [] }];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const { fields: current, path } = queue.shift()!;
+    for (const field of current) {
+      if (!field.reference) continue;
+      const target = field.reference.target;
+      const next = [...path, { field: field.name, target }];
+      if (target === "townships") return next;
+      if (seen.has(target)) continue;
+      seen.add(target);
+      const info = policy.collections.get(target);
+      if (info) queue.push({ fields: info.fields, path: next });
+    }
+  }
+  return undefined;
+}
+
+export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
+  const { compiler, policy } = env;
+  const rule = info.rule;
+  const subject = rule.subject;
+  const lets = rule.lets.map((l) => ({ slot: policy.slotOf(l.name), value: compiler.compile(l.value) }));
+  let holder: SubjectPlan["holder"];
+  if (rule.holder) {
+    const compiled = compiler.compile(rule.holder);
+    const toText = textOf(compiler.typeOf(rule.holder));
+    holder = (ctx) => {
+      const v = compiled(ctx);
+      return v === null ? undefined : toText(v);
+    };
+  }
+  const noTownship = (): undefined => undefined;
+  if (info.subject?.kind === "collection" && subject) {
+    const name = info.subject.name;
+    const path = name === "townships" ? [] : townshipPath(policy, policy.collections.get(name)?.fields ?? []);
+    return {
+      slot: subject.variable ? policy.slotOf(subject.variable) : undefined,
+      source: compiler.compile(subject.source),
+      filter: subject.filter ? compiler.compile(subject.filter) : undefined,
+      lets,
+      holder,
+      collection: name,
+      subjectRef: (s) => ({ collection: name, id: String((s as FactObject).id) }),
+      township: path === undefined ? noTownship : (ctx, s) => followTownship(ctx, s as FactObject, path),
+    };
+  }
+  if (info.subject?.kind === "record") {
+    const name = info.subject.name;
+    const path = townshipPath(policy, policy.records.get(name)?.fields ?? []);
+    return {
+      slot: subject?.variable ? policy.slotOf(subject.variable) : undefined,
+      source: (ctx) => {
+        const record = ctx.data.document[name] as FactObject | undefined;
+        return record === undefined || record === null ? [] : [record];
+      },
+      filter: subject?.filter ? compiler.compile(subject.filter) : undefined,
+      lets,
+      holder,
+      collection: undefined,
+      subjectRef: (s) => ({ collection: name, id: String((s as FactObject).id ?? name) }),
+      township: path === undefined ? noTownship : (ctx, s) => followTownship(ctx, s as FactObject, path),
+    };
+  }
+  const policyName = policy.info.name;
+  return {
+    slot: undefined,
+    source: () => [null],
+    filter: undefined,
+    lets,
+    holder,
+    collection: undefined,
+    subjectRef: () => ({ collection: "policy", id: policyName }),
+    township: noTownship,
+  };
+}
+
+function followTownship(ctx: Context, subject: FactObject, path: readonly { field: string; target: string }[]): string | undefined {
+  let current: FactObject | undefined = subject;
+  for (const step of path) {
+    const id: unknown = current?.[step.field];
+    if (typeof id !== "string") return undefined;
+    current = ctx.data.byId.get(step.target)?.get(id);
+  }
+  return current === undefined ? undefined : String(current.id);
+}
+
+/** Binds the subject and a fresh frame; returns false when the subject fails the filter. */
+export function enter(plan: SubjectPlan, info: RuleInfo, ctx: Context, subject: Value, filter = true): boolean {
+  ctx.frame = new Array<Value>(info.frameSize).fill(null);
+  if (plan.slot !== undefined) ctx.frame[plan.slot] = subject;
+  if (filter && plan.filter && plan.filter(ctx) !== true) return false;
+  return true;
+}
+
+export function bindLets(plan: SubjectPlan, ctx: Context): void {
+  for (const l of plan.lets) ctx.frame[l.slot] = l.value(ctx);
+}
+
+export type { SubjectPlan };

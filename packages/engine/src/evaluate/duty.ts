@@ -1,0 +1,138 @@
+/**
+ * Duties: one finding per subject (and per period for recurring deadlines). Status on `asOf`:
+ * met when the requirement holds; else advisory for a `may` duty; else overdue when asOf > due,
+ * due-soon when asOf ≥ due − warning, pending otherwise. A duty without a deadline is due at once
+ * (unmet is overdue, with no overdue days); one whose deadline reads `none` is pending.
+ */
+import type { DutyInfo } from "@remit/lang";
+import { addDays, addMonths, type EpochDay, formatIsoDate, type Period, periodsBetween } from "../calendar/index.js";
+import type { Compiled, Context } from "../compile/expr.js";
+import type { Duration, Value } from "../compile/values.js";
+import { captureCondition, captureOperands, explainCondition } from "../explain/capture.js";
+import type { Because, DutyStatus, Explanation, Finding } from "../result.js";
+import { bindLets, type CompiledRule, compact, enter, planSubject, type RuleEnv } from "./common.js";
+
+function minus(date: EpochDay, duration: Duration): EpochDay {
+  return duration.unit === "day" ? addDays(date, -duration.amount) : addMonths(date, -duration.amount);
+}
+
+export function dutyStatus(met: boolean, modality: DutyInfo["modality"], due: EpochDay | null, hasDeadline: boolean, asOf: EpochDay, warning: Duration): DutyStatus {
+  if (met) return "met";
+  if (modality === "may") return "advisory";
+  if (!hasDeadline) return "overdue";
+  if (due === null) return "pending";
+  if (asOf > due) return "overdue";
+  if (asOf >= minus(due, warning)) return "due-soon";
+  return "pending";
+}
+
+export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
+  const { compiler, source } = env;
+  const rule = info.rule;
+  const plan = planSubject(info, env);
+  const requirementExpr = rule.requirement;
+  const requirement: Compiled = requirementExpr ? compiler.compile(requirementExpr) : () => true;
+  const requirementText = requirementExpr ? source(requirementExpr.span) : "";
+  const isDate = info.requirementKind === "date";
+  const operands = requirementExpr && !isDate ? captureOperands(requirementExpr, compiler, source) : [];
+  const dateCapture = requirementExpr && isDate ? captureCondition(requirementExpr, compiler, source) : undefined;
+  const deadline = rule.deadline;
+  let dueOf: ((ctx: Context) => EpochDay | null) | undefined;
+  let dueText = "";
+  let recurring: { unit: Period["unit"]; from: Compiled; until: Compiled | undefined } | undefined;
+  if (deadline?.kind === "ByDeadline") {
+    const date = compiler.compile(deadline.date);
+    dueOf = (ctx) => date(ctx) as EpochDay | null;
+    dueText = source(deadline.date.span);
+  } else if (deadline?.kind === "WithinDeadline") {
+    const duration = compiler.compile(deadline.duration);
+    const from = compiler.compile(deadline.from);
+    dueOf = (ctx) => {
+      const start = from(ctx) as EpochDay | null;
+      const d = duration(ctx) as Duration | null;
+      if (start === null || d === null) return null;
+      return d.unit === "day" ? addDays(start, d.amount) : addMonths(start, d.amount);
+    };
+    dueText = `${source(deadline.from.span)} + ${source(deadline.duration.span)}`;
+  } else if (deadline?.kind === "RecurringDeadline") {
+    recurring = {
+      unit: deadline.unit,
+      from: compiler.compile(deadline.from),
+      until: deadline.until ? compiler.compile(deadline.until) : undefined,
+    };
+    dueText = "period.end";
+  }
+  const hasDeadline = deadline !== undefined;
+
+  const judge = (ctx: Context, subject: Value, due: EpochDay | null, period: Period | null): Finding => {
+    bindLets(plan, ctx);
+    const asOf = ctx.asAt;
+    const value = requirement(ctx);
+    const metOn = isDate ? (value as EpochDay | null) : null;
+    const met = isDate ? metOn !== null : value === true;
+    const status = dutyStatus(met, info.modality, due, hasDeadline, asOf, env.warning(ctx) as Duration);
+    const because: Because[] = [];
+    const missing: { en: string; zh: string }[] = [];
+    if (dateCapture) {
+      const explained = explainCondition(dateCapture, ctx);
+      because.push({ ...explained, test: `${requirementText} is set` });
+      if (due !== null) {
+        because.push({
+          test: `${requirementText} ≤ ${dueText}`,
+          value: metOn === null ? null : metOn <= due,
+          values: { [dueText]: formatIsoDate(due) },
+        });
+      }
+      if (!met) missing.push({ en: `no date yet for ${requirementText}`, zh: `${requirementText} 尚无日期` });
+    } else {
+      for (const capture of operands) {
+        const explained = explainCondition(capture, ctx);
+        because.push(explained);
+        if (!met && explained.value !== true) {
+          missing.push({ en: `${capture.test} does not hold`, zh: `${capture.test} 不成立` });
+        }
+      }
+    }
+    const explanation: Explanation = missing.length > 0 ? { holds: met, because, missing } : { holds: met, because };
+    return compact<Finding>({
+      rule: info.id,
+      title: info.title,
+      kind: "duty",
+      modality: info.modality,
+      status,
+      subject: plan.subjectRef(subject),
+      township: plan.township(ctx, subject),
+      holder: plan.holder?.(ctx),
+      due: due === null ? undefined : formatIsoDate(due),
+      period: period?.label,
+      metOn: metOn === null ? undefined : formatIsoDate(metOn),
+      late: metOn !== null && due !== null && metOn > due ? true : undefined,
+      overdueDays: status === "overdue" && due !== null ? asOf - due : undefined,
+      cites: info.cites,
+      explanation,
+    });
+  };
+
+  return {
+    info,
+    subjectCollection: plan.collection,
+    subjects: (ctx) => plan.source(ctx) as readonly Value[],
+    subjectId: (subject) => plan.subjectRef(subject).id,
+    evaluate(ctx, subject) {
+      if (!enter(plan, info, ctx, subject)) return [];
+      if (!recurring) return [judge(ctx, subject, dueOf ? dueOf(ctx) : null, null)];
+      bindLets(plan, ctx);
+      const from = recurring.from(ctx) as EpochDay | null;
+      if (from === null) return [];
+      const until = recurring.until ? (recurring.until(ctx) as EpochDay | null) : null;
+      const through = until === null ? ctx.asAt : Math.min(until, ctx.asAt);
+      const findings: Finding[] = [];
+      for (const period of periodsBetween(recurring.unit, from, through)) {
+        ctx.period = period;
+        findings.push(judge(ctx, subject, period.end, period));
+      }
+      ctx.period = null;
+      return findings;
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Escalations. A case starts on its `starts` date (no finding before it) at the first level; a
+ * level with `after N` is reached on day start + N + 1; a level with `when C` while C holds. Past
+ * the `overdue after` date and not closed, the case moves one level above the level its age gives
+ * (the top stays top), reached on the later of the overdue day and the age level's date. A case
+ * whose `closes` date is set (or condition holds) is `closed` with the levels reached by then.
+ */
+import type { EscalationInfo } from "@remit/lang";
+import { addDays, addMonths, type EpochDay, formatIsoDate } from "../calendar/index.js";
+import { type Compiled, type Context, textOf } from "../compile/expr.js";
+import type { Duration, Value } from "../compile/values.js";
+import { captureOperands, explainCondition } from "../explain/capture.js";
+import type { Because, Finding } from "../result.js";
+import { bindLets, type CompiledRule, compact, enter, planSubject, type RuleEnv } from "./common.js";
+
+interface LevelPlan {
+  readonly name: string;
+  readonly label: string | undefined;
+  readonly after: Compiled | undefined;
+  readonly afterText: string | undefined;
+  readonly when: Compiled | undefined;
+  readonly whenText: string | undefined;
+  readonly holder: ((ctx: Context) => string | undefined) | undefined;
+}
+
+const never = Number.POSITIVE_INFINITY;
+
+export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledRule {
+  const { compiler, source } = env;
+  const rule = info.rule;
+  const plan = planSubject(info, env);
+  const start: Compiled = rule.start ? compiler.compile(rule.start) : () => null;
+  const startText = rule.start ? source(rule.start.span) : "starts";
+  const levels: LevelPlan[] = rule.levels.map((level) => {
+    let holder: LevelPlan["holder"];
+    if (level.holder) {
+      const compiled = compiler.compile(level.holder);
+      const toText = textOf(compiler.typeOf(level.holder));
+      holder = (ctx) => {
+        const v = compiled(ctx);
+        return v === null ? undefined : toText(v);
+      };
+    }
+    return {
+      name: level.name.name,
+      label: level.label?.value,
+      after: level.after ? compiler.compile(level.after) : undefined,
+      afterText: level.after ? source(level.after.span) : undefined,
+      when: level.when ? compiler.compile(level.when) : undefined,
+      whenText: level.when ? source(level.when.span) : undefined,
+      holder,
+    };
+  });
+  const closes: Compiled | undefined = rule.closes ? compiler.compile(rule.closes) : undefined;
+  const closesText = rule.closes ? source(rule.closes.span) : "";
+  const closesIsDate = info.closesKind === "date";
+  const closesOperands = rule.closes && !closesIsDate ? captureOperands(rule.closes, compiler, source) : [];
+  const overdueAfter: Compiled | undefined = rule.overdueAfter ? compiler.compile(rule.overdueAfter) : undefined;
+  const overdueText = rule.overdueAfter ? source(rule.overdueAfter.span) : "";
+
+  return {
+    info,
+    subjectCollection: plan.collection,
+    subjects: (ctx) => plan.source(ctx) as readonly Value[],
+    subjectId: (subject) => plan.subjectRef(subject).id,
+    evaluate(ctx, subject) {
+      if (!enter(plan, info, ctx, subject)) return [];
+      bindLets(plan, ctx);
+      const asOf = ctx.asAt;
+      const started = start(ctx) as EpochDay | null;
+      if (started === null || started > asOf) return [];
+      const because: Because[] = [{ test: startText, value: formatIsoDate(started) }];
+
+      let closedOn: EpochDay | null = null;
+      let closed = false;
+      if (closes) {
+        const v = closes(ctx);
+        if (closesIsDate) {
+          closedOn = v as EpochDay | null;
+          closed = closedOn !== null;
+          because.push({ test: `${closesText} is set`, value: closedOn === null ? null : formatIsoDate(closedOn) });
+        } else {
+          closed = v === true;
+          for (const capture of closesOperands) because.push(explainCondition(capture, ctx));
+        }
+      }
+      // The date at which the ladder is read: the closing day for a closed case.
+      const judgedOn = closedOn !== null ? Math.min(closedOn, asOf) : asOf;
+
+      // Natural reach dates: the age alone (`when` levels count as reached on the judged day).
+      const natural: number[] = levels.map((level, i) => {
+        if (i === 0) return started;
+        if (level.after) {
+          const d = level.after(ctx) as Duration | null;
+          if (d === null) return never;
+          return (d.unit === "day" ? addDays(started, d.amount) : addMonths(started, d.amount)) + 1;
+        }
+        if (level.when) return level.when(ctx) === true ? judgedOn : never;
+        return never;
+      });
+      let ageLevel = 0;
+      for (let i = 0; i < levels.length; i++) if (natural[i]! <= judgedOn) ageLevel = i;
+
+      const reachedOn = natural.slice();
+      let level = ageLevel;
+      let overdue = false;
+      if (overdueAfter) {
+        const limit = overdueAfter(ctx) as EpochDay | null;
+        overdue = !closed && limit !== null && asOf > limit;
+        because.push({
+          test: `asOf > ${overdueText}`,
+          value: limit === null ? null : asOf > limit,
+          values: { asOf: formatIsoDate(asOf), [overdueText]: limit === null ? null : formatIsoDate(limit) },
+        });
+        if (overdue && limit !== null && ageLevel + 1 < levels.length) {
+          level = ageLevel + 1;
+          reachedOn[level] = Math.min(reachedOn[level]!, Math.max(limit + 1, natural[ageLevel]!));
+        }
+      }
+      const reached: Record<string, string> = {};
+      for (let i = 0; i <= level; i++) {
+        const on = reachedOn[i]!;
+        const levelPlan = levels[i]!;
+        if (on !== never && (levelPlan.when === undefined || i === 0 || i === level)) reached[levelPlan.name] = formatIsoDate(Math.min(on, judgedOn));
+        if (i > 0) {
+          because.push({
+            test: levelPlan.afterText ? `level ${levelPlan.name} after ${levelPlan.afterText}` : `level ${levelPlan.name} when ${levelPlan.whenText ?? ""}`,
+            value: on === never ? false : formatIsoDate(on),
+          });
+        }
+      }
+      const current = levels[level]!;
+      const holder = closed ? plan.holder?.(ctx) : (current.holder?.(ctx) ?? plan.holder?.(ctx));
+      return [
+        compact<Finding>({
+          rule: info.id,
+          title: info.title,
+          kind: "escalation",
+          modality: info.modality,
+          status: closed ? "closed" : current.name,
+          subject: plan.subjectRef(subject),
+          township: plan.township(ctx, subject),
+          holder,
+          overdue,
+          reached,
+          closedOn: closedOn === null ? undefined : formatIsoDate(closedOn),
+          cites: info.cites,
+          explanation: { holds: level > 0 || overdue, because },
+        }),
+      ];
+    },
+  };
+}

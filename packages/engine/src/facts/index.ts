@@ -1,0 +1,4 @@
+export { describeType, formatPath } from "./describe.js";
+export { type ParamOverrides, parseParamOverrides } from "./params.js";
+export { type FactsSchema, factsSchema, schemaOfFields, schemaOfType } from "./schema.js";
+export { type ValidationOutcome, type ValidFacts, validateElement, validateFacts } from "./validate.js";
