@@ -17,8 +17,12 @@ export interface ParseResult {
 
 /** Inputs longer than this (in UTF-16 code units) are refused rather than parsed. */
 export const maxFileLength = 10 * 1024 * 1024;
-/** Deeper nesting of brackets or prefix operators is refused rather than risking the stack. */
-export const maxNestingDepth = 256;
+/**
+ * Deeper nesting of brackets or prefix operators is refused rather than risking the stack: each
+ * level of parentheses costs a dozen grammar rules, and about 250 levels exhaust Node's default
+ * stack. Real policies stay under ten.
+ */
+export const maxNestingDepth = 128;
 
 // One parser, reused: building it analyses the grammar, which is costly.
 let sharedParser: RemitParser | undefined;
