@@ -1,6 +1,8 @@
 /**
  * From policy source to a policy the server can serve: the language's analyzer, then the
  * engine's compiler. Also reads policy folders from disk, for the command line's `serve`.
+ * The language and the engine are loaded on first use, so a server handed compiled policies
+ * starts without them.
  */
 import { readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
@@ -11,40 +13,27 @@ export type CompilePolicyOutcome =
   | { readonly policy: EnginePolicy; readonly diagnostics: readonly Diagnostic[] }
   | { readonly diagnostics: readonly Diagnostic[] };
 
-function isEnginePolicy(value: unknown): value is EnginePolicy {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    "evaluate" in value &&
-    typeof value.evaluate === "function" &&
-    "info" in value
-  );
-}
-
-/** Analyzes `entry` (read through `host`) and compiles it; diagnostics of both stages, in order. */
+/** Analyzes `entry` (read through `host`) and compiles it; diagnostics in stable order. */
 export async function compilePolicy(entry: string, host: SourceHost): Promise<CompilePolicyOutcome> {
   const [lang, engine] = await Promise.all([import("@remit/lang"), import("@remit/engine")]);
   const analysis = lang.analyze(entry, host);
-  const diagnostics = [...analysis.diagnostics];
-  if (lang.hasErrors(diagnostics) || analysis.policy === undefined)
-    return { diagnostics: lang.sortDiagnostics(diagnostics) };
-  // The engine hands back `{ policy, diagnostics }` or `{ diagnostics }`; a bare policy is accepted too.
-  const compiled: unknown = engine.compileChecked(analysis.policy);
-  if (isEnginePolicy(compiled)) return { policy: compiled, diagnostics: lang.sortDiagnostics(diagnostics) };
-  const outcome = compiled as { policy?: unknown; diagnostics?: readonly Diagnostic[] };
-  diagnostics.push(...(outcome.diagnostics ?? []));
-  const sorted = lang.sortDiagnostics(diagnostics);
-  return isEnginePolicy(outcome.policy) && !lang.hasErrors(sorted)
-    ? { policy: outcome.policy, diagnostics: sorted }
-    : { diagnostics: sorted };
+  const diagnostics = lang.sortDiagnostics(analysis.diagnostics);
+  if (lang.hasErrors(diagnostics) || analysis.policy === undefined) return { diagnostics };
+  const policy: EnginePolicy = engine.compileChecked(analysis.policy);
+  return { policy, diagnostics };
 }
 
 /** Compiles policy source held in memory: texts by path, and the entry's path among them. */
-export function compilePolicySources(
+export async function compilePolicySources(
   files: Readonly<Record<string, string>>,
   entry: string,
 ): Promise<CompilePolicyOutcome> {
-  return import("@remit/lang").then((lang) => compilePolicy(entry, lang.memoryHost(files)));
+  const [lang, engine] = await Promise.all([import("@remit/lang"), import("@remit/engine")]);
+  const outcome = engine.compile({ files: { ...files }, entry });
+  const diagnostics = lang.sortDiagnostics(outcome.diagnostics);
+  if (!("policy" in outcome)) return { diagnostics };
+  const policy: EnginePolicy = outcome.policy;
+  return { policy, diagnostics };
 }
 
 /** A source host on the file system; paths are POSIX-style, relative to `cwd` when relative. */

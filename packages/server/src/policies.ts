@@ -48,7 +48,9 @@ export interface EnginePolicy {
   readonly info: PolicyIdentity;
   readonly rules: Listing<RuleLike>;
   readonly params: Listing<ParamLike>;
+  /** Clauses listed by the policy itself, or else found in its checked model. */
   readonly clauses?: Listing<ClauseLike>;
+  readonly checked?: { readonly clauses: Listing<ClauseLike> };
   evaluate(facts: unknown, options: EvaluateOptions): EvaluateOutcome | Promise<EvaluateOutcome>;
 }
 
@@ -199,7 +201,11 @@ export function describePolicy(policy: EnginePolicy): PolicyDescription {
     name: policy.info.name,
     version: policy.info.version ?? null,
     hash: policy.info.hash,
-    clauses: listOf(policy.clauses).map((c) => ({ id: c.id, title: c.title, text: c.text ?? null })),
+    clauses: listOf(policy.clauses ?? policy.checked?.clauses).map((c) => ({
+      id: c.id,
+      title: c.title,
+      text: c.text ?? null,
+    })),
     rules: listOf(policy.rules).map((r) => ({
       id: r.id,
       title: r.title,
