@@ -112,9 +112,11 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
           value: limit === null ? null : asOf > limit,
           values: { asOf: formatIsoDate(asOf), [overdueText]: limit === null ? null : formatIsoDate(limit) },
         });
-        if (overdue && limit !== null && ageLevel + 1 < levels.length) {
-          level = ageLevel + 1;
-          reachedOn[level] = Math.min(reachedOn[level]!, Math.max(limit + 1, natural[ageLevel]!));
+        if (overdue && limit !== null) {
+          level = Math.min(ageLevel + 1, levels.length - 1);
+          // Once overdue, each level is reached one level early: on the later of the overdue day
+          // and the day its lower neighbour was reached by age.
+          for (let i = 1; i <= level; i++) reachedOn[i] = Math.min(natural[i]!, Math.max(limit + 1, natural[i - 1]!));
         }
       }
       const reached: Record<string, string> = {};
