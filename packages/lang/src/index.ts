@@ -1,0 +1,73 @@
+/**
+ * `@remit/lang`: the Remit policy language, from source text to a checked model.
+ *
+ * The pipeline: source → tokens (`tokenize`) → syntax tree (`parse`) → modules loaded through a
+ * {@link SourceHost} (`loadModules`) → checked model (`check`, or `analyze` for load + check).
+ * The formatter (`format`) prints the canonical layout. Browser-safe: nothing here reads files
+ * itself; hosts supply the text.
+ * @packageDocumentation
+ */
+
+export type * from "./syntax/ast.js";
+export { type KeywordSpelling, keywords, spellingsOf } from "./syntax/keywords.js";
+
+export {
+  type Diagnostic,
+  type DiagnosticDefinition,
+  diagnosticCatalog,
+  hasErrors,
+  type Language,
+  type Localized,
+  type Severity,
+  sortDiagnostics,
+} from "./diagnostics/index.js";
+
+export { keywordTokens, type TokenizeResult, tokenize } from "./scan/index.js";
+export { maxFileLength, maxNestingDepth, type ParseResult, parse } from "./parse/index.js";
+export { extractLiterate, type LiterateResult } from "./literate/index.js";
+
+export {
+  entryFileNames,
+  findEntry,
+  type LoadedModules,
+  loadModules,
+  memoryHost,
+  normalizePath,
+  resolveRelative,
+  type SourceHost,
+} from "./modules/index.js";
+
+export {
+  type AccountabilityInfo,
+  type AnalyzeResult,
+  analyze,
+  type BuiltinFunction,
+  type CheckedPolicy,
+  type CheckResult,
+  type ClauseInfo,
+  type CollectionInfo,
+  check,
+  type DefineInfo,
+  type DutyInfo,
+  displayType,
+  type EscalationInfo,
+  type FieldInfo,
+  type InverseInfo,
+  type ParamInfo,
+  type PolicyInfo,
+  type RecordInfo,
+  type ReferenceInfo,
+  type Resolution,
+  type RuleInfo,
+  type Type,
+} from "./check/index.js";
+export { builtinFunctions } from "./check/builtins.js";
+
+export {
+  type FormatOptions,
+  type FormatResult,
+  type FormatTextOptions,
+  format,
+  formatModule,
+  type KeywordLanguage,
+} from "./format/index.js";
