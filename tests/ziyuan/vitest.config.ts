@@ -1,6 +1,11 @@
 import { defineProject } from "vitest/config";
 
+// Workspace packages are read from source through the "source" export condition; the tests run
+// in Vite's server environment, which has its own condition list.
+const conditions = ["source", "module", "node", "development|production"];
+
 export default defineProject({
   resolve: { conditions: ["source"] },
-  test: { name: "ziyuan", include: ["**/*.test.ts"], exclude: ["node_modules/**"] },
+  ssr: { resolve: { conditions } },
+  test: { name: "ziyuan", include: ["**/*.test.ts"], exclude: ["node_modules/**"], testTimeout: 60_000, hookTimeout: 60_000 },
 });
