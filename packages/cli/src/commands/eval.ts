@@ -39,8 +39,8 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   if (typeof factsFile !== "string") {
     throw new UsageError({ en: "missing option '--facts FILE'", zh: "缺少选项“--facts FILE”" });
   }
-  const asOfOption = values["as-of"];
-  if (typeof asOfOption === "string" && !isIsoDate(asOfOption)) {
+  const asOfOption = typeof values["as-of"] === "string" ? values["as-of"] : undefined;
+  if (asOfOption !== undefined && !isIsoDate(asOfOption)) {
     throw new UsageError({
       en: `'${asOfOption}' is not a date: expected YYYY-MM-DD`,
       zh: `“${asOfOption}”不是有效日期，应为 YYYY-MM-DD`,

@@ -1,4 +1,4 @@
-import type { Diagnostic, Language, Localized, Severity, Span } from "@remit/lang";
+import type { Diagnostic, Language, Localized, Severity } from "@remit/lang";
 import type { Colors } from "../terminal/colors.js";
 import { displayWidth } from "../terminal/width.js";
 
@@ -126,7 +126,7 @@ export interface DiagnosticJson {
   readonly severity: Severity;
   readonly message: Localized;
   readonly hint: Localized | null;
-  readonly span: Span;
+  readonly span: Diagnostic["span"];
   readonly suggestions: readonly string[];
 }
 
