@@ -33,8 +33,8 @@ export const unterminatedString = defineDiagnostic<{ text: string }>({
   code: "R1003",
   severity: "error",
   message: ({ text }) => ({
-    en: `string ${text} is not closed before the end of the line`,
-    zh: `字符串 ${text} 在行尾之前没有结束`,
+    en: `string '${text}' is not closed before the end of the line`,
+    zh: `字符串“${text}”在行尾之前没有结束`,
   }),
   hint: () => ({
     en: "add the closing '\"'; write a line break inside a string as '\\n'",

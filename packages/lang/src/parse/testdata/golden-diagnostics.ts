@@ -1,0 +1,273 @@
+/**
+ * Golden diagnostics: for each code, an input and every diagnostic it gives, in both languages.
+ * `TOO_LARGE` and `TOO_DEEP` stand for inputs built by the test (over 10 MB; 200 open parentheses).
+ */
+export interface GoldenDiagnostic {
+  readonly code: string;
+  readonly line: number;
+  readonly column: number;
+  readonly en: string;
+  readonly zh: string;
+}
+
+export interface GoldenCase {
+  readonly code: string;
+  readonly file: string;
+  readonly text: string;
+  readonly diagnostics: readonly GoldenDiagnostic[];
+}
+
+export const goldenCases: readonly GoldenCase[] = [
+  {
+    code: "R1001",
+    file: "a.remit",
+    text: "define x = 1\n@\ndefine y = 2",
+    diagnostics: [
+      {
+        code: "R1001",
+        line: 2,
+        column: 1,
+        en: "unexpected character '@'",
+        zh: "无法识别的字符“@”",
+      },
+    ],
+  },
+  {
+    code: "R1002",
+    file: "a.remit",
+    text: "define f（x: integer) = x",
+    diagnostics: [
+      {
+        code: "R1002",
+        line: 1,
+        column: 9,
+        en: "full-width '（' outside a string or comment: use '('",
+        zh: "字符串和注释之外不能使用全角“（”：请改用半角“(”",
+      },
+    ],
+  },
+  {
+    code: "R1003",
+    file: "a.remit",
+    text: 'define x = "open\ndefine y = 1',
+    diagnostics: [
+      {
+        code: "R1003",
+        line: 1,
+        column: 12,
+        en: "string '\"open' is not closed before the end of the line",
+        zh: '字符串“"open”在行尾之前没有结束',
+      },
+    ],
+  },
+  {
+    code: "R1004",
+    file: "a.remit",
+    text: 'define x = "a\\tb"',
+    diagnostics: [
+      {
+        code: "R1004",
+        line: 1,
+        column: 14,
+        en: "unknown escape '\\t' in a string",
+        zh: "字符串中有无法识别的转义“\\t”",
+      },
+    ],
+  },
+  {
+    code: "R1005",
+    file: "a.remit",
+    text: "define x = 2026-02-30",
+    diagnostics: [
+      {
+        code: "R1005",
+        line: 1,
+        column: 12,
+        en: "'2026-02-30' is not a calendar date",
+        zh: "“2026-02-30”不是有效的日期",
+      },
+    ],
+  },
+  {
+    code: "R1006",
+    file: "a.remit.md",
+    text: "# Policy\n\n```remit\ndefine x = 1\n",
+    diagnostics: [
+      {
+        code: "R1006",
+        line: 3,
+        column: 1,
+        en: "the remit code block opened with '```' is never closed",
+        zh: "以“```”开始的 remit 代码块没有结束",
+      },
+    ],
+  },
+  {
+    code: "R2001",
+    file: "a.remit",
+    text: 'duty a "t" must cites 1 requires x within 3 days h.x',
+    diagnostics: [
+      {
+        code: "R2001",
+        line: 1,
+        column: 50,
+        en: "expected `of` after 'days', found 'h'",
+        zh: "“days”之后应为“自”，但遇到了“h”",
+      },
+    ],
+  },
+  {
+    code: "R2002",
+    file: "a.remit",
+    text: "dutty a",
+    diagnostics: [
+      {
+        code: "R2002",
+        line: 1,
+        column: 1,
+        en: "expected a declaration (such as `duty`, `param` or `define`), found 'dutty'",
+        zh: "应为一条声明（例如“职责”“参数”“定义”），但遇到了“dutty”",
+      },
+    ],
+  },
+  {
+    code: "R2003",
+    file: "a.remit",
+    text: 'duty major - hazard "t" must cites 1 requires x',
+    diagnostics: [
+      {
+        code: "R2003",
+        line: 1,
+        column: 6,
+        en: "rule id 'major - hazard' has spaces around '-'",
+        zh: "规则标识“major - hazard”的“-”两侧有空格",
+      },
+    ],
+  },
+  {
+    code: "R2004",
+    file: "a.remit",
+    text: 'duty a "t" cites 1 requires x',
+    diagnostics: [
+      {
+        code: "R2004",
+        line: 1,
+        column: 6,
+        en: "rule 'a' has no modality: write `must`, `should` or `may` after its title",
+        zh: "规则“a”缺少情态：请在标题后写“必须”“应当”或“可以”",
+      },
+    ],
+  },
+  {
+    code: "R2005",
+    file: "a.remit",
+    text: "define x = 2.1.3",
+    diagnostics: [
+      {
+        code: "R2005",
+        line: 1,
+        column: 12,
+        en: "'2.1.3' is not a number: a clause id can only follow `cites` or `clause`",
+        zh: "“2.1.3”不是数字：条款编号只能写在“依据”或“条款”之后",
+      },
+    ],
+  },
+  {
+    code: "R2006",
+    file: "a.remit",
+    text: "define x = a < b < c",
+    diagnostics: [
+      {
+        code: "R2006",
+        line: 1,
+        column: 18,
+        en: "comparisons do not chain: unexpected '<' after a comparison",
+        zh: "比较不能连写：比较之后不能再出现“<”",
+      },
+    ],
+  },
+  {
+    code: "R2007",
+    file: "a.remit",
+    text: 'define x = 1\npolicy "p"',
+    diagnostics: [
+      {
+        code: "R2007",
+        line: 2,
+        column: 1,
+        en: "the `policy` header must come first, once per file",
+        zh: "“政策”头部必须位于文件开头，且只能有一个",
+      },
+    ],
+  },
+  {
+    code: "R2008",
+    file: "a.remit",
+    text: 'define x = 1\nimport "m.remit" as m',
+    diagnostics: [
+      {
+        code: "R2008",
+        line: 2,
+        column: 1,
+        en: "an `import` must come before the declarations",
+        zh: "“导入”必须位于所有声明之前",
+      },
+    ],
+  },
+  {
+    code: "R2009",
+    file: "a.remit",
+    text: "define x = (a).b(c)",
+    diagnostics: [
+      {
+        code: "R2009",
+        line: 1,
+        column: 12,
+        en: "only a name can be called, e.g. hasTeam(t) or gbt.requiredClass(t)",
+        zh: "只能调用名称，例如 hasTeam(t) 或 gbt.requiredClass(t)",
+      },
+    ],
+  },
+  {
+    code: "R9001",
+    file: "a.remit",
+    text: "TOO_LARGE",
+    diagnostics: [
+      {
+        code: "R9001",
+        line: 1,
+        column: 1,
+        en: "the file is too large to read (10485761 characters, the limit is 10485760)",
+        zh: "文件过大，无法读取（10485761 个字符，上限为 10485760）",
+      },
+    ],
+  },
+  {
+    code: "R9002",
+    file: "a.remit",
+    text: "TOO_DEEP",
+    diagnostics: [
+      {
+        code: "R9002",
+        line: 1,
+        column: 140,
+        en: "nesting is too deep (more than 128 levels)",
+        zh: "嵌套层数过多（超过 128 层）",
+      },
+    ],
+  },
+  {
+    code: "R9003",
+    file: "a.remit",
+    text: "define\u0000",
+    diagnostics: [
+      {
+        code: "R9003",
+        line: 1,
+        column: 1,
+        en: "the file holds binary data (NUL bytes), not policy text",
+        zh: "文件包含二进制数据（NUL 字节），不是政策文本",
+      },
+    ],
+  },
+];
