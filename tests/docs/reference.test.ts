@@ -1,0 +1,81 @@
+/**
+ * The language references (docs/language.md and docs/language.zh.md) against the implementation:
+ * every example parses, every complete example checks clean, and the keyword and built-in tables
+ * list every spelling the lexer and checker accept.
+ */
+import { analyze, builtinFunctions, keywords, memoryHost, parse } from "@remit/lang";
+import { describe, expect, it } from "vitest";
+import { isCompletePolicy, remitBlocks } from "./src/fences.js";
+import { readRepoFile } from "./src/paths.js";
+import { errorsOf, showDiagnostics } from "./src/show.js";
+
+const references = ["docs/language.md", "docs/language.zh.md"] as const;
+
+/** The words inside backticks on a document's table rows: `day(s)` gives `day` and `days`. */
+function tableWords(markdown: string): Set<string> {
+  const words = new Set<string>();
+  for (const line of markdown.split("\n")) {
+    if (!line.startsWith("|")) continue;
+    for (const [, span] of line.matchAll(/`([^`]+)`/g)) {
+      for (const word of (span ?? "").split(/[\s/]+/)) {
+        const plural = /^(.+)\(s\)$/.exec(word);
+        if (plural?.[1]) words.add(plural[1]).add(`${plural[1]}s`);
+        else words.add(word);
+      }
+    }
+  }
+  return words;
+}
+
+for (const path of references) {
+  describe(path, () => {
+    const text = readRepoFile(path);
+    const blocks = remitBlocks(text);
+
+    it("has remit examples", () => {
+      expect(blocks.length).toBeGreaterThanOrEqual(4);
+    });
+
+    it.each(blocks.map((block) => [block.line, block] as const))("the example at line %i parses", (_line, block) => {
+      const { diagnostics } = parse(block.text, `${path}:${block.line}.remit`);
+      expect(showDiagnostics(errorsOf(diagnostics))).toBe("");
+    });
+
+    const complete = blocks.filter(isCompletePolicy);
+    it.runIf(complete.length > 0).each(complete.map((block) => [block.line, block] as const))(
+      "the complete policy at line %i checks clean",
+      (_line, block) => {
+        const file = "policy.remit";
+        const { diagnostics } = analyze(file, memoryHost({ [file]: block.text }));
+        expect(showDiagnostics(diagnostics)).toBe("");
+      },
+    );
+
+    it("lists every spelling of every keyword in its tables", () => {
+      const listed = tableWords(text);
+      const missing = keywords.flatMap((k) => [...k.en, ...k.zh].filter((s) => !listed.has(s)).map((s) => `${k.name}: ${s}`));
+      expect(missing).toEqual([]);
+    });
+
+    it("lists every spelling of every built-in function", () => {
+      const missing = [...builtinFunctions.keys()].filter((name) => !new RegExp(`\`${name}[(\`]`).test(text));
+      expect(missing).toEqual([]);
+    });
+  });
+}
+
+describe("docs/language.zh.md", () => {
+  it("has a complete policy among its examples", () => {
+    expect(remitBlocks(readRepoFile("docs/language.zh.md")).filter(isCompletePolicy).length).toBeGreaterThan(0);
+  });
+
+  it("writes its examples with Chinese keywords only", () => {
+    const english = new Set(keywords.flatMap((k) => k.en));
+    const found = remitBlocks(readRepoFile("docs/language.zh.md")).flatMap((block) =>
+      [...block.text.replace(/"(?:[^"\\]|\\.)*"|#.*$/gm, "").matchAll(/(?<![.\w])[A-Za-z_]\w*/g)]
+        .map((m) => m[0])
+        .filter((word) => english.has(word)),
+    );
+    expect(found).toEqual([]);
+  });
+});
