@@ -1,0 +1,111 @@
+/**
+ * Properties of the Ziyuan policy over whole ranges of days, where the scenarios pin single
+ * boundaries: the general-hazard ladder, the listing deadline and the due-soon window.
+ */
+import { compile } from "@remit/engine";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type JsonObject, policyFiles, type Scenario, scenarioFacts } from "./src/scenarios.js";
+
+type Policy = Extract<ReturnType<typeof compile>, { policy: unknown }>["policy"];
+let policy: Policy;
+
+beforeAll(() => {
+  const compiled = compile(policyFiles());
+  if (!("policy" in compiled)) throw new Error("the Ziyuan policy does not compile");
+  policy = compiled.policy;
+});
+
+// Date arithmetic for the expectations, independent of the engine's calendar.
+const msPerDay = 86_400_000;
+const day = (text: string): number => Date.parse(`${text}T00:00:00Z`) / msPerDay;
+const iso = (d: number, n = 0): string => new Date((d + n) * msPerDay).toISOString().slice(0, 10);
+
+function findingsOf(asOf: string, facts: JsonObject, params: JsonObject = {}) {
+  const scenario: Scenario = { id: "property", name: "property", clauses: [], asOf, facts };
+  const outcome = policy.evaluate(scenarioFacts(scenario), { asOf, params });
+  if ("errors" in outcome) throw new Error(JSON.stringify(outcome.errors));
+  return outcome.result.findings;
+}
+
+// Any found date in the plan's first two years, any age up to 120 days.
+const foundDay = fc.integer({ min: 0, max: 700 }).map((n) => iso(day("2026-02-13"), n));
+
+describe("general-hazard-ladder", () => {
+  it("is at grid level to day 15, township to day 30, county from day 31", () => {
+    fc.assert(
+      fc.property(foundDay, fc.integer({ min: 0, max: 120 }), (found, age) => {
+        const asOf = iso(day(found), age);
+        const hazard = { id: "H01", venueId: "P01", level: "一般", foundOn: found, rectifyBy: null, rectifiedOn: null, listedOn: null };
+        const ladder = findingsOf(asOf, { hazards: [hazard] }).find((f) => f.rule === "general-hazard-ladder");
+        const expected = age <= 15 ? "grid" : age <= 30 ? "township" : "county";
+        expect(ladder?.status).toBe(expected);
+        expect(ladder?.overdue ?? false).toBe(false);
+        if (age >= 16) expect(ladder?.reached?.township).toBe(iso(day(found), 16));
+        if (age >= 31) expect(ladder?.reached?.county).toBe(iso(day(found), 31));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("past its rectification date moves exactly one level above its age, never past the county", () => {
+    fc.assert(
+      fc.property(foundDay, fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (found, limit, age) => {
+        const asOf = iso(day(found), age);
+        const hazard = { id: "H01", venueId: "P01", level: "一般", foundOn: found, rectifyBy: iso(day(found), limit), rectifiedOn: null, listedOn: null };
+        const ladder = findingsOf(asOf, { hazards: [hazard] }).find((f) => f.rule === "general-hazard-ladder");
+        const levels = ["grid", "township", "county"];
+        const byAge = age <= 15 ? 0 : age <= 30 ? 1 : 2;
+        const overdue = age > limit;
+        expect(ladder?.status).toBe(levels[overdue ? Math.min(byAge + 1, 2) : byAge]);
+        expect(ladder?.overdue ?? false).toBe(overdue);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("is closed once rectified, whatever its age", () => {
+    fc.assert(
+      fc.property(foundDay, fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (found, fixedAfter, extra) => {
+        const rectified = iso(day(found), fixedAfter);
+        const asOf = iso(day(found), fixedAfter + extra);
+        const hazard = { id: "H01", venueId: "P01", level: "一般", foundOn: found, rectifyBy: iso(day(found), 5), rectifiedOn: rectified, listedOn: null };
+        const ladder = findingsOf(asOf, { hazards: [hazard] }).find((f) => f.rule === "general-hazard-ladder");
+        expect(ladder?.status).toBe("closed");
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("major-hazard-listing", () => {
+  it("is late exactly when listed more than 7 days after being found", () => {
+    fc.assert(
+      fc.property(foundDay, fc.integer({ min: 0, max: 30 }), (found, delay) => {
+        const listed = iso(day(found), delay);
+        const hazard = { id: "H01", venueId: "P01", level: "重大", foundOn: found, rectifyBy: iso(day(found), 60), rectifiedOn: null, listedOn: listed };
+        const listing = findingsOf(iso(day(found), 40), { hazards: [hazard] }).find((f) => f.rule === "major-hazard-listing");
+        expect(listing).toMatchObject({ status: "met", metOn: listed, due: iso(day(found), 7) });
+        expect(listing?.late ?? false).toBe(delay > 7);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("the due-soon window", () => {
+  it("is the 30 days up to the target date; before it pending, after it overdue", () => {
+    const target = day("2026-12-31");
+    fc.assert(
+      fc.property(fc.integer({ min: -120, max: 60 }), (offset) => {
+        const asOf = iso(target, offset);
+        const facts: JsonObject = { townships: [{ $from: "T01", leadershipMechanismOn: null }] };
+        const duty = findingsOf(asOf, facts).find((f) => f.rule === "township-leadership-mechanism");
+        const left = -offset;
+        const expected = left < 0 ? "overdue" : left <= 30 ? "due-soon" : "pending";
+        expect(duty?.status).toBe(expected);
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
