@@ -45,7 +45,8 @@ function deepestPath(root: unknown, limit: number): string | undefined {
     if (typeof value !== "object" || value === null) continue;
     if (depth >= limit) return path;
     if (Array.isArray(value)) {
-      value.forEach((element, i) => stack.push({ value: element, path: `${path}[${i}]`, depth: depth + 1 }));
+      for (const [i, element] of value.entries())
+        stack.push({ value: element, path: `${path}[${i}]`, depth: depth + 1 });
     } else {
       for (const [key, element] of Object.entries(value)) {
         stack.push({ value: element, path: path === "" ? key : `${path}.${key}`, depth: depth + 1 });
