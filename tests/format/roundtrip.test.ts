@@ -66,6 +66,16 @@ describe("format on random sources", () => {
     );
   });
 
+  test("with a narrow line width, broken lines parse back to the same tree and are a fixed point", () => {
+    fc.assert(
+      fc.property(astModule({ file }), keywordLanguage, (module, keywords) => {
+        const text = formatModule(module, { keywords, lineWidth: 40 });
+        expect(shape(parse(text, file).module)).toEqual(shape(module));
+        expect(format(text, file, { lineWidth: 40 }).text).toBe(text);
+      }),
+    );
+  });
+
   test("a text squeezed onto few lines formats back to the canonical text", () => {
     fc.assert(
       fc.property(astModule({ file, comments: false }), keywordLanguage, (module, keywords) => {

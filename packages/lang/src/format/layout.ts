@@ -32,6 +32,12 @@ export class Output {
     else last.text += text;
   }
 
+  /** Drops trailing spaces of the current line (before breaking it). */
+  trimEnd(): void {
+    const last = this.lines[this.lines.length - 1];
+    if (last !== undefined) last.text = last.text.trimEnd();
+  }
+
   /** Display columns used on the current line so far. */
   column(): number {
     const last = this.lines[this.lines.length - 1];
@@ -42,11 +48,6 @@ export class Output {
   continuation(indent: number): void {
     const last = this.lines[this.lines.length - 1];
     this.lines.push({ indent, text: "", group: last?.group, opens: false });
-  }
-
-  render(): string {
-    const text = this.lines.map((line) => (line.text === "" ? "" : " ".repeat(line.indent) + line.text)).join("\n");
-    return text === "" ? "" : `${text.replace(/\n+$/, "")}\n`;
   }
 }
 

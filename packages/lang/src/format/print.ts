@@ -323,7 +323,7 @@ class Printer {
       this.printType(define.returnType, 0);
     }
     this.out.append(" = ");
-    this.clauseExpr(define.body, 0);
+    this.clauseExpr(define.body, 0, "definition");
   }
 
   // -------------------------------------------------------------------------------------------
@@ -474,24 +474,101 @@ class Printer {
   // Expressions
 
   /**
-   * The expression ending a clause line: printed flat when it fits, otherwise a top-level
-   * `and`/`or` chain is broken before each operator, continuation lines indented one step.
+   * The expression ending a clause line: flat when it fits. Otherwise a conditional moves to
+   * lines of its own below the clause, one branch a line; a top-level `and`/`or` chain stays on
+   * the clause line and breaks before each operator. A definition's body moves below its head
+   * first (`definition`), then breaks the same way.
    */
-  private clauseExpr(expr: Expr, indent: number): void {
+  private clauseExpr(expr: Expr, indent: number, style: "clause" | "definition" = "clause"): void {
     const flat = this.expr(expr, Precedence.If);
-    if (this.out.column() + displayWidth(flat) <= this.lineWidth || !isChain(expr)) {
+    if (this.fits(flat)) {
       this.out.append(flat);
       return;
     }
+    if (style === "definition" || expr.kind === "IfExpr") {
+      this.out.trimEnd();
+      this.out.continuation(indent + INDENT);
+      this.brokenExpr(expr, indent + INDENT);
+      return;
+    }
+    if (isChain(expr)) {
+      this.chain(expr, indent);
+      return;
+    }
+    this.out.append(flat);
+  }
+
+  /** An expression starting a line of its own at `indent`. */
+  private brokenExpr(expr: Expr, indent: number): void {
+    const flat = this.expr(expr, Precedence.If);
+    if (this.fits(flat)) this.out.append(flat);
+    else if (expr.kind === "IfExpr") this.conditional(expr, indent);
+    else if (isChain(expr)) this.chain(expr, indent);
+    else this.out.append(flat);
+  }
+
+  private fits(text: string): boolean {
+    return this.out.column() + displayWidth(text) <= this.lineWidth;
+  }
+
+  /** `a or b or c` broken before each operator, continuation lines one step in. */
+  private chain(expr: Extract<Expr, { kind: "BinaryExpr" }>, indent: number): void {
     const operator = expr.operator;
     const links = chainLinks(expr);
     const operandPrecedence = operator === "or" ? Precedence.And : Precedence.Not;
     this.out.append(this.expr(links.first, operator === "or" ? Precedence.Or : Precedence.And));
     for (const link of links.rest) {
       this.out.continuation(indent + INDENT);
-      const word = this.kw(operator, link.gapFrom, link.operand.span.start.offset);
+      const word = this.kw(operator === "or" ? "or" : "and", link.gapFrom, link.operand.span.start.offset);
       this.out.append(`${word} ${this.expr(link.operand, operandPrecedence)}`);
     }
+  }
+
+  /**
+   * A conditional over lines at `indent`: `if c then a` / `else if c then a` / `else e` when each
+   * such line fits, else `if c` / `then a` / `else …` with long conditions broken as chains.
+   */
+  private conditional(expr: Extract<Expr, { kind: "IfExpr" }>, indent: number): void {
+    const branches: Extract<Expr, { kind: "IfExpr" }>[] = [expr];
+    let last: Expr = expr.else;
+    while (last.kind === "IfExpr") {
+      branches.push(last);
+      last = last.else;
+    }
+    const finalBranch = branches[branches.length - 1] ?? expr;
+    const words = branches.map((branch) => ({
+      if: this.kw("if", branch.span.start.offset, branch.condition.span.start.offset),
+      then: this.kw("then", branch.condition.span.end.offset, branch.then.span.start.offset),
+      else: this.kw("else", branch.then.span.end.offset, branch.else.span.start.offset),
+    }));
+    const compact = branches.map((branch, index) => {
+      const head = `${words[index]?.if} ${this.expr(branch.condition, Precedence.If)} ${words[index]?.then} ${this.expr(branch.then, Precedence.If)}`;
+      return index === 0 ? head : `${words[index - 1]?.else} ${head}`;
+    });
+    compact.push(`${words[words.length - 1]?.else} ${this.expr(finalBranch.else, Precedence.If)}`);
+    if (compact.every((line) => indent + displayWidth(line) <= this.lineWidth)) {
+      compact.forEach((line, index) => {
+        if (index > 0) this.out.continuation(indent);
+        this.out.append(line);
+      });
+      return;
+    }
+    branches.forEach((branch, index) => {
+      if (index > 0) this.out.continuation(indent);
+      this.out.append(index === 0 ? `${words[index]?.if} ` : `${words[index - 1]?.else} ${words[index]?.if} `);
+      this.conditionPart(branch.condition, indent);
+      this.out.continuation(indent);
+      this.out.append(`${words[index]?.then} ${this.expr(branch.then, Precedence.If)}`);
+    });
+    this.out.continuation(indent);
+    this.out.append(`${words[words.length - 1]?.else} ${this.expr(finalBranch.else, Precedence.If)}`);
+  }
+
+  /** A condition after `if`: flat when it fits, else broken as a chain. */
+  private conditionPart(condition: Expr, indent: number): void {
+    const flat = this.expr(condition, Precedence.If);
+    if (!this.fits(flat) && isChain(condition)) this.chain(condition, indent);
+    else this.out.append(flat);
   }
 
   /** The expression printed flat, parenthesised if it binds looser than `context`. */
