@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 import { memoryHost } from "../modules/host.js";
 import type { LoadedModules } from "../modules/load.js";
 import { parse } from "../parse/index.js";
-import type { AccountabilityRule, Declaration, EscalationRule, Expr, Identifier, MemberExpr, Module } from "../syntax/ast.js";
+import type {
+  AccountabilityRule,
+  Declaration,
+  EscalationRule,
+  Expr,
+  Identifier,
+  MemberExpr,
+  Module,
+} from "../syntax/ast.js";
 import { analyze } from "./analyze.js";
 import { check } from "./checker.js";
 import type { CheckedPolicy } from "./model.js";
@@ -171,14 +179,23 @@ function member(module: Module, property: string): MemberExpr {
   return first;
 }
 
-function rule<K extends Declaration["kind"]>(module: Module, id: string, kind: K): Extract<Declaration, { kind: K }> {
-  const found = module.declarations.find((d) => d.kind === kind && "id" in d && d.id.text === id);
+function rule<K extends Declaration["kind"]>(
+  module: Module,
+  id: string,
+  kind: K,
+): Extract<Declaration, { kind: K }> {
+  const found = module.declarations.find(
+    (d) => d.kind === kind && "id" in d && d.id.kind === "RuleId" && d.id.text === id,
+  );
   if (found === undefined) throw new Error(`no rule '${id}'`);
   return found as Extract<Declaration, { kind: K }>;
 }
 
 function analyzePolicy(source: string, extra: Record<string, string> = {}) {
-  return analyze("policy/policy.remit", memoryHost({ "policy/policy.remit": source, "policy/std/gbt.remit": standard, ...extra }));
+  return analyze(
+    "policy/policy.remit",
+    memoryHost({ "policy/policy.remit": source, "policy/std/gbt.remit": standard, ...extra }),
+  );
 }
 
 function errors(source: string): string[] {
@@ -210,13 +227,27 @@ describe("a well-formed policy using every construct", () => {
     expect([...policy.clauses.keys()]).toEqual(["2.1.3", "2.3.3", "3.3"]);
     expect(policy.clauses.get("2.1.3")?.text).toBe("对重大火灾隐患实行挂牌督办");
     expect([...policy.params.keys()].sort()).toEqual(
-      ["gbt.minMembersFirstClass", "gbt.minMembersPartTime", "gridDays", "lastDay", "listingDays", "targetDate", "townshipDays"].sort(),
+      [
+        "gbt.minMembersFirstClass",
+        "gbt.minMembersPartTime",
+        "gridDays",
+        "lastDay",
+        "listingDays",
+        "targetDate",
+        "townshipDays",
+      ].sort(),
     );
-    expect(policy.params.get("gbt.minMembersFirstClass")?.type).toEqual({ kind: "number", integer: true, unit: "人" });
+    expect(policy.params.get("gbt.minMembersFirstClass")?.type).toEqual({
+      kind: "number",
+      integer: true,
+      unit: "人",
+    });
     expect(policy.params.get("listingDays")?.description).toBe("重大隐患挂牌督办期限");
     expect(policy.records.get("county")?.fields.map((f) => f.name)).toEqual(["name", "analysisMeetings"]);
     const minMembers = policy.defines.get("gbt.minMembers");
-    expect(minMembers?.params).toEqual([{ name: "kind", type: { kind: "enum", values: ["专职", "兼职", "无"] }, slot: 0 }]);
+    expect(minMembers?.params).toEqual([
+      { name: "kind", type: { kind: "enum", values: ["专职", "兼职", "无"] }, slot: 0 },
+    ]);
     expect(minMembers?.returnType).toEqual({ kind: "number", integer: true, unit: "人" });
     expect(policy.defines.get("understaffed")?.returnType).toEqual({ kind: "bool" });
     expect(policy.defines.get("pactCount")?.frameSize).toBe(2);
@@ -226,7 +257,14 @@ describe("a well-formed policy using every construct", () => {
 
   it("fills collections with ids, since fields, references and inverses", () => {
     const townships = policy.collections.get("townships");
-    expect(townships?.fields.map((f) => f.name)).toEqual(["id", "name", "government", "areaKm2", "team", "meetings"]);
+    expect(townships?.fields.map((f) => f.name)).toEqual([
+      "id",
+      "name",
+      "government",
+      "areaKm2",
+      "team",
+      "meetings",
+    ]);
     expect(townships?.inverses).toEqual([
       { name: "villages", source: "villages", field: "townshipId" },
       { name: "venues", source: "venues", field: "townshipId" },
@@ -240,7 +278,15 @@ describe("a well-formed policy using every construct", () => {
 
   it("describes each rule", () => {
     expect(
-      policy.rules.map((r) => [r.id, r.kind, r.modality, r.cites.join(","), r.subject?.kind, r.subject?.name, r.frameSize]),
+      policy.rules.map((r) => [
+        r.id,
+        r.kind,
+        r.modality,
+        r.cites.join(","),
+        r.subject?.kind,
+        r.subject?.name,
+        r.frameSize,
+      ]),
     ).toEqual([
       ["major-hazard-listing", "duty", "must", "2.1.3", "collection", "hazards", 2],
       ["quarterly-analysis", "duty", "must", "2.1.3", "collection", "townships", 2],
@@ -263,20 +309,47 @@ describe("a well-formed policy using every construct", () => {
     expect(policy.slotOf(listing.subject?.variable as Identifier)).toBe(0);
     expect(policy.slotOf(listing.lets[0]?.name as Identifier)).toBe(1);
     const pacts = rule(entry, "all-pacts", "DutyRule");
-    const aggregate = [...nodes(pacts.requirement)].find((n) => n.kind === "AggregateExpr") as { variable: Identifier };
+    const aggregate = [...nodes(pacts.requirement)].find((n) => n.kind === "AggregateExpr") as unknown as {
+      variable: Identifier;
+    };
     expect(policy.slotOf(aggregate.variable)).toBe(1);
     const requirement = pacts.requirement as Expr;
     expect(policy.typeOf(requirement)).toEqual({ kind: "bool" });
   });
 
   it("resolves fields, masked event dates, references and inverses", () => {
-    expect(policy.resolve(member(entry, "level"))).toEqual({ kind: "field", name: "level", overList: false, masked: false });
-    expect(policy.resolve(member(entry, "listedOn"))).toEqual({ kind: "field", name: "listedOn", overList: false, masked: true });
-    expect(policy.resolve(member(entry, "rectifyBy"))).toEqual({ kind: "field", name: "rectifyBy", overList: false, masked: false });
-    expect(policy.resolve(member(entry, "meetings"))).toEqual({ kind: "field", name: "meetings", overList: false, masked: true });
+    expect(policy.resolve(member(entry, "level"))).toEqual({
+      kind: "field",
+      name: "level",
+      overList: false,
+      masked: false,
+    });
+    expect(policy.resolve(member(entry, "listedOn"))).toEqual({
+      kind: "field",
+      name: "listedOn",
+      overList: false,
+      masked: true,
+    });
+    expect(policy.resolve(member(entry, "rectifyBy"))).toEqual({
+      kind: "field",
+      name: "rectifyBy",
+      overList: false,
+      masked: false,
+    });
+    expect(policy.resolve(member(entry, "meetings"))).toEqual({
+      kind: "field",
+      name: "meetings",
+      overList: false,
+      masked: true,
+    });
     expect(policy.resolve(member(entry, "analysisMeetings"))).toMatchObject({ kind: "field", masked: true });
     const township = member(entry, "township");
-    expect(policy.resolve(township)).toEqual({ kind: "reference", field: "townshipId", target: "townships", overList: false });
+    expect(policy.resolve(township)).toEqual({
+      kind: "reference",
+      field: "townshipId",
+      target: "townships",
+      overList: false,
+    });
     expect(policy.resolve(township.object as MemberExpr)).toEqual({
       kind: "reference",
       field: "venueId",
@@ -285,23 +358,44 @@ describe("a well-formed policy using every construct", () => {
     });
     expect(policy.typeOf(township)).toEqual({ kind: "entity", collection: "townships" });
     expect(policy.resolve(member(entry, "乡镇"))).toMatchObject({ kind: "reference", target: "townships" });
-    expect(policy.typeOf(member(entry, "乡镇"))).toEqual({ kind: "optional", inner: { kind: "entity", collection: "townships" } });
+    expect(policy.typeOf(member(entry, "乡镇"))).toEqual({
+      kind: "optional",
+      inner: { kind: "entity", collection: "townships" },
+    });
     expect(policy.resolve(member(entry, "villages"))).toEqual({
       kind: "inverse",
       source: "villages",
       field: "townshipId",
       overList: false,
     });
-    expect(policy.typeOf(member(entry, "establishedOn"))).toEqual({ kind: "optional", inner: { kind: "date", planned: false } });
+    expect(policy.typeOf(member(entry, "establishedOn"))).toEqual({
+      kind: "optional",
+      inner: { kind: "date", planned: false },
+    });
   });
 
   it("maps member reads over lists and flattens them", () => {
-    const [names] = members(entry, "name").filter((m) => policy.resolve(m).kind === "field" && m.object.kind === "MemberExpr");
-    expect(policy.resolve(names as MemberExpr)).toEqual({ kind: "field", name: "name", overList: true, masked: false });
+    const [names] = members(entry, "name").filter(
+      (m) => policy.resolve(m).kind === "field" && m.object.kind === "MemberExpr",
+    );
+    expect(policy.resolve(names as MemberExpr)).toEqual({
+      kind: "field",
+      name: "name",
+      overList: true,
+      masked: false,
+    });
     expect(policy.typeOf(names as MemberExpr)).toEqual({ kind: "list", element: { kind: "text" } });
     const hazards = member(entry, "hazards");
-    expect(policy.resolve(hazards)).toEqual({ kind: "inverse", source: "hazards", field: "venueId", overList: true });
-    expect(policy.typeOf(hazards)).toEqual({ kind: "list", element: { kind: "entity", collection: "hazards" } });
+    expect(policy.resolve(hazards)).toEqual({
+      kind: "inverse",
+      source: "hazards",
+      field: "venueId",
+      overList: true,
+    });
+    expect(policy.typeOf(hazards)).toEqual({
+      kind: "list",
+      element: { kind: "entity", collection: "hazards" },
+    });
   });
 
   it("resolves built-in names, periods, parameters, definitions and imports", () => {
@@ -316,13 +410,18 @@ describe("a well-formed policy using every construct", () => {
     expect(policy.resolve(member(entry, "end"))).toEqual({ kind: "periodMember", member: "end" });
     const calls = all.filter((n) => n.kind === "CallExpr") as Extract<Expr, { kind: "CallExpr" }>[];
     const callee = (name: string) =>
-      calls.filter((c) => c.callee.parts.map((p) => p.name).join(".") === name).map((c) => policy.resolve(c))[0];
+      calls
+        .filter((c) => c.callee.parts.map((p) => p.name).join(".") === name)
+        .map((c) => policy.resolve(c))[0];
     expect(callee("gbt.minMembers")).toEqual({ kind: "define", key: "gbt.minMembers" });
     expect(callee("乡镇政府")).toEqual({ kind: "define", key: "乡镇政府" });
     expect(callee("daysBetween")).toEqual({ kind: "builtin", name: "daysBetween" });
     expect(callee("endOfYear")).toEqual({ kind: "builtin", name: "endOfYear" });
     const std = result.modules[1] as Module;
-    const stdNames = [...nodes(std)].filter((n) => n.kind === "NameExpr") as Extract<Expr, { kind: "NameExpr" }>[];
+    const stdNames = [...nodes(std)].filter((n) => n.kind === "NameExpr") as Extract<
+      Expr,
+      { kind: "NameExpr" }
+    >[];
     expect(stdNames.map((n) => policy.resolve(n))).toEqual([
       { kind: "local", slot: 0 },
       { kind: "param", key: "gbt.minMembersFirstClass" },
@@ -330,11 +429,75 @@ describe("a well-formed policy using every construct", () => {
     ]);
   });
 
+  it("types every expression and resolves every name, member and call the engine evaluates", () => {
+    let checked = 0;
+    for (const module of result.modules) {
+      const roots: unknown[] = [module.header?.warning];
+      for (const d of module.declarations) {
+        if (d.kind === "ParamDecl") roots.push(d.default);
+        if (d.kind === "DefineDecl") roots.push(d.body);
+        if (d.kind === "DutyRule" || d.kind === "EscalationRule" || d.kind === "AccountabilityRule") {
+          const { id, title, cites, modality, ...parts } = d;
+          roots.push(
+            parts.subject?.source,
+            parts.subject?.filter,
+            parts.lets.map((l) => l.value),
+            parts.holder,
+          );
+          if (d.kind === "DutyRule") roots.push(d.requirement, d.deadline);
+          if (d.kind === "EscalationRule") {
+            roots.push(
+              d.start,
+              d.closes,
+              d.overdueAfter,
+              d.levels.map((l) => [l.after, l.when, l.holder]),
+            );
+          }
+          if (d.kind === "AccountabilityRule")
+            roots.push(
+              d.asAt,
+              d.causes.map((c) => c.condition),
+              d.targets,
+            );
+        }
+      }
+      const all = [...nodes(roots)];
+      // The object of \`gbt.name\` is an import alias, not a value: the engine reads the member's resolution.
+      const aliasObjects = new Set(
+        all
+          .filter((n): n is MemberExpr => n.kind === "MemberExpr")
+          .map((n) => n.object)
+          .filter((o) => o.kind === "NameExpr" && o.name.name === "gbt"),
+      );
+      const expressions = all.filter(
+        (n) =>
+          !["Identifier", "QualifiedName", "Deadline"].includes(n.kind) &&
+          !n.kind.endsWith("Deadline") &&
+          !aliasObjects.has(n as Expr),
+      ) as Expr[];
+      checked += expressions.length;
+      for (const expr of expressions) {
+        expect(() => policy.typeOf(expr), expr.kind).not.toThrow();
+        if (expr.kind === "NameExpr" || expr.kind === "MemberExpr" || expr.kind === "CallExpr") {
+          expect(() => policy.resolve(expr)).not.toThrow();
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
   it("types arithmetic with units, dates with durations and aggregates", () => {
-    const plus = [...nodes(entry)].find((n) => n.kind === "BinaryExpr" && (n as { operator: string }).operator === "+");
+    const plus = [...nodes(entry)].find(
+      (n) => n.kind === "BinaryExpr" && (n as unknown as { operator: string }).operator === "+",
+    );
     expect(policy.typeOf(plus as Expr)).toEqual({ kind: "number", integer: true, unit: "人" });
-    const latest = [...nodes(entry)].find((n) => n.kind === "AggregateExpr" && (n as { operator: string }).operator === "latest");
-    expect(policy.typeOf(latest as Expr)).toEqual({ kind: "optional", inner: { kind: "date", planned: false } });
+    const latest = [...nodes(entry)].find(
+      (n) => n.kind === "AggregateExpr" && (n as unknown as { operator: string }).operator === "latest",
+    );
+    expect(policy.typeOf(latest as Expr)).toEqual({
+      kind: "optional",
+      inner: { kind: "date", planned: false },
+    });
   });
 });
 
@@ -346,7 +509,9 @@ describe("the example policy folder", () => {
       "policy.remit.md",
       memoryHost({ "policy.remit.md": read("policy.remit.md"), "standard.remit": read("standard.remit") }),
     );
-    expect(result.diagnostics.map((d) => `${d.code} ${d.span.start.line}:${d.span.start.column} ${d.message.en}`)).toEqual([]);
+    expect(
+      result.diagnostics.map((d) => `${d.code} ${d.span.start.line}:${d.span.start.column} ${d.message.en}`),
+    ).toEqual([]);
     expect(result.policy?.rules.length).toBeGreaterThan(10);
   });
 });
@@ -385,7 +550,8 @@ accountability a "t"
   as at f.date
   cause "x" when true
 `;
-  const codesOf = (result: ReturnType<typeof check>) => result.diagnostics.map((d) => `${d.code} ${d.message.en}`);
+  const codesOf = (result: ReturnType<typeof check>) =>
+    result.diagnostics.map((d) => `${d.code} ${d.message.en}`);
 
   it("a rule with no cites (R5002)", () => {
     const result = checkWith(source, (d) => (d.kind === "EscalationRule" ? { ...d, cites: [] } : d));
@@ -395,19 +561,25 @@ accountability a "t"
   });
 
   it("an accountability rule with no 'as at' (R5010)", () => {
-    const result = checkWith(source, (d) => (d.kind === "AccountabilityRule" ? ({ ...d, asAt: undefined } as AccountabilityRule) : d));
+    const result = checkWith(source, (d) =>
+      d.kind === "AccountabilityRule" ? ({ ...d, asAt: undefined } as AccountabilityRule) : d,
+    );
     expect(codesOf(result)).toEqual(["R5010 accountability rule 'a' has no 'as at' date"]);
     expect(result.diagnostics[0]?.message.zh).toBe("问责规则“a”缺少“截至”日期");
   });
 
   it("an escalation with no 'starts' (R5012) or no levels (R5013)", () => {
-    const noStart = checkWith(source, (d) => (d.kind === "EscalationRule" ? ({ ...d, start: undefined } as EscalationRule) : d));
+    const noStart = checkWith(source, (d) =>
+      d.kind === "EscalationRule" ? ({ ...d, start: undefined } as EscalationRule) : d,
+    );
     expect(codesOf(noStart)).toEqual(["R5012 escalation 'e' has no 'starts' date"]);
     expect(noStart.diagnostics[0]?.message.zh).toBe("升级规则“e”缺少“起算”日期");
     const noLevels = checkWith(source, (d) => (d.kind === "EscalationRule" ? { ...d, levels: [] } : d));
     expect(codesOf(noLevels)).toEqual(["R5013 escalation 'e' has no levels"]);
     expect(noLevels.diagnostics[0]?.message.zh).toBe("升级规则“e”没有级别");
-    expect([noLevels.diagnostics[0]?.span.start.line, noLevels.diagnostics[0]?.span.start.column]).toEqual([4, 12]);
+    expect([noLevels.diagnostics[0]?.span.start.line, noLevels.diagnostics[0]?.span.start.column]).toEqual([
+      4, 12,
+    ]);
   });
 
   it("the unmodified policy checks clean", () => {
@@ -432,31 +604,51 @@ describe("type errors", () => {
     expect(errors(withRule("define bad = gridDays < 1 month\n"))).toEqual([
       `R4004 ${base + 1}:14 cannot combine an exact duration (days, weeks) with a calendar one (months, quarters, years) using '<'`,
     ]);
-    const ladder = policySource.replace("level county \"县\" after townshipDays", 'level county "县" after 2 months');
+    const ladder = policySource.replace(
+      'level county "县" after townshipDays',
+      'level county "县" after 2 months',
+    );
     expect(errors(ladder).map((e) => e.split(" ")[0])).toEqual(["R4004"]);
-    const decreasing = policySource.replace("param townshipDays: duration = 30 days", "param townshipDays: duration = 2 weeks");
+    const decreasing = policySource.replace(
+      "param townshipDays: duration = 30 days",
+      "param townshipDays: duration = 2 weeks",
+    );
     expect(errors(decreasing)).toEqual([
       expect.stringMatching(/^R5006 .* level 'county' must come after level 'township'/),
     ]);
   });
 
   it("conditions, holders and targets of the wrong type", () => {
-    const cause = policySource.replace('when understaffed(t)', "when t.name");
-    expect(errors(cause)).toEqual([expect.stringMatching(/^R4009 .* a cause's condition must be a condition \(bool\), found optional text$/)]);
-    const level = policySource.replace('after gridDays holder', "when h.foundOn holder");
-    expect(errors(level)).toEqual([expect.stringMatching(/^R4009 .* a level's 'when' condition must be a condition/)]);
-    const target = policySource.replace('targets 乡镇政府(t), ', "targets f.deaths, ");
-    expect(errors(target)).toEqual([expect.stringMatching(/^R4010 .* a target must be text naming who acts, found integer \[人\]$/)]);
-  });
-
-  it("a non-constant parameter default and a parameter default from another parameter", () => {
-    expect(errors(withRule("param later: date = targetDate + 1 day\nparam lastCount: integer = length(county.analysisMeetings)\ndefine uses = later > asOf and lastCount > 1\n"))).toEqual([
-      `R4011 ${base + 2}:28 the default of parameter 'lastCount' must be a constant`,
+    const cause = policySource.replace("when understaffed(t)", "when t.name");
+    expect(errors(cause)).toEqual([
+      expect.stringMatching(
+        /^R4009 .* a cause's condition must be a condition \(bool\), found optional text$/,
+      ),
+    ]);
+    const level = policySource.replace("after gridDays holder", "when h.foundOn holder");
+    expect(errors(level)).toEqual([
+      expect.stringMatching(/^R4009 .* a level's 'when' condition must be a condition/),
+    ]);
+    const target = policySource.replace("targets 乡镇政府(t), ", "targets f.deaths, ");
+    expect(errors(target)).toEqual([
+      expect.stringMatching(/^R4010 .* a target must be text naming who acts, found integer \[人\]$/),
     ]);
   });
 
+  it("a non-constant parameter default and a parameter default from another parameter", () => {
+    expect(
+      errors(
+        withRule(
+          "param later: date = targetDate + 1 day\nparam lastCount: integer = length(county.analysisMeetings)\ndefine uses = later > asOf and lastCount > 1\n",
+        ),
+      ),
+    ).toEqual([`R4011 ${base + 2}:28 the default of parameter 'lastCount' must be a constant`]);
+  });
+
   it("number units follow the other side for bare literals and must agree otherwise", () => {
-    expect(errors(withRule("define ok(t: townships) = t.team.members > 3 and t.areaKm2 < 2.5\n"))).toEqual([]);
+    expect(errors(withRule("define ok(t: townships) = t.team.members > 3 and t.areaKm2 < 2.5\n"))).toEqual(
+      [],
+    );
     expect(errors(withRule("define bad(t: townships) = t.team.members + t.areaKm2\n"))).toEqual([
       `R4003 ${base + 1}:28 units differ: '人' + 'km2'`,
     ]);
@@ -465,7 +657,9 @@ describe("type errors", () => {
 
 describe("names", () => {
   it("suggests Chinese names in scope, locals included", () => {
-    const result = analyzePolicy(`${policySource}\ndefine 县政府名称(乡镇甲: townships) = 乡镇乙.government\n`);
+    const result = analyzePolicy(
+      `${policySource}\ndefine 县政府名称(乡镇甲: townships) = 乡镇乙.government\n`,
+    );
     const unknown = result.diagnostics.find((d) => d.code === "R3004");
     expect(unknown?.message.zh).toBe("未知的名称“乡镇乙”");
     expect(unknown?.suggestions).toEqual(["乡镇甲"]);
@@ -495,18 +689,28 @@ describe("recursion", () => {
       .map((e) => e.replace(/^R5008 \d+:\d+ /, ""));
 
   it("a definition calling itself", () => {
-    expect(recursionErrors("define f(x: integer): integer = f(x - 1)\n")).toEqual(["definitions are recursive: 'f' -> 'f'"]);
+    expect(recursionErrors("define f(x: integer): integer = f(x - 1)\n")).toEqual([
+      "definitions are recursive: 'f' -> 'f'",
+    ]);
   });
 
   it("a three-definition cycle, once, and names without calls", () => {
     expect(
-      recursionErrors("define a(x: integer): integer = b(x)\ndefine b(x: integer): integer = c(x)\ndefine c(x: integer): integer = a(x)\n"),
+      recursionErrors(
+        "define a(x: integer): integer = b(x)\ndefine b(x: integer): integer = c(x)\ndefine c(x: integer): integer = a(x)\n",
+      ),
     ).toEqual(["definitions are recursive: 'a' -> 'b' -> 'c' -> 'a'"]);
-    expect(recursionErrors("define p = q + 1\ndefine q = p\n")).toEqual(["definitions are recursive: 'p' -> 'q' -> 'p'"]);
+    expect(recursionErrors("define p = q + 1\ndefine q = p\n")).toEqual([
+      "definitions are recursive: 'p' -> 'q' -> 'p'",
+    ]);
   });
 
   it("definitions that only share callees are not recursive", () => {
-    expect(recursionErrors("define a(x: integer): integer = c(x) + c(x)\ndefine b(x: integer): integer = a(x) + c(x)\ndefine c(x: integer): integer = x\n")).toEqual([]);
+    expect(
+      recursionErrors(
+        "define a(x: integer): integer = c(x) + c(x)\ndefine b(x: integer): integer = a(x) + c(x)\ndefine c(x: integer): integer = x\n",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -530,7 +734,9 @@ describe("properties", () => {
     fc.assert(
       fc.property(unitNames, unitNames, (a, b) => {
         const exact = (u: string) => u === "days" || u === "weeks";
-        const found = errors(`${policySource}\ndefine s = 1 ${a} + 2 ${b}\n`).filter((e) => e.startsWith("R4004"));
+        const found = errors(`${policySource}\ndefine s = 1 ${a} + 2 ${b}\n`).filter((e) =>
+          e.startsWith("R4004"),
+        );
         expect(found.length).toBe(exact(a) === exact(b) ? 0 : 1);
       }),
       { numRuns: 25 },

@@ -1,5 +1,10 @@
 import * as codes from "../diagnostics/check-codes.js";
-import { type Diagnostic, type DiagnosticDefinition, diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
+import {
+  type Diagnostic,
+  type DiagnosticDefinition,
+  diagnostic,
+  hasErrors,
+} from "../diagnostics/diagnostic.js";
 import type { LoadedModules } from "../modules/load.js";
 import { fileStartSpan } from "../modules/load.js";
 import type {
@@ -40,8 +45,8 @@ import { suggest } from "./suggest.js";
 import {
   assignable,
   boolType,
-  dateType,
   type DurationMeasure,
+  dateType,
   displayType,
   durationType,
   elementOf,
@@ -91,7 +96,10 @@ const exactDays: Record<string, number> = { day: 1, week: 7 };
 const calendarMonths: Record<string, number> = { month: 1, quarter: 3, year: 12 };
 
 function typeArgs<K extends string>(key: K, type: Type): Record<K | `${K}Zh`, string> {
-  return { [key]: displayType(type, "en"), [`${key}Zh`]: displayType(type, "zh") } as Record<K | `${K}Zh`, string>;
+  return { [key]: displayType(type, "en"), [`${key}Zh`]: displayType(type, "zh") } as Record<
+    K | `${K}Zh`,
+    string
+  >;
 }
 
 function whatArgs(what: What): { what: string; whatZh: string } {
@@ -169,7 +177,7 @@ class Checker {
       this.expectKind(type, "duration", header.warning.span, ["the warning window", "预警期"]);
     }
 
-    // Imported modules' rules first, the entry's last: rule ids clash in favour of the importer.
+    // Imported modules' rules first, the entry's last; a repeated rule id is reported where it repeats.
     const seenRuleIds = new Map<string, Rule>();
     for (const scope of [...scopes].reverse()) {
       for (const declaration of scope.module.declarations) {
@@ -229,12 +237,14 @@ class Checker {
       },
       resolve(node) {
         const resolution = resolutions.get(node);
-        if (resolution === undefined) throw new Error(`no resolution for the node at ${describeSpan(node.span)}`);
+        if (resolution === undefined)
+          throw new Error(`no resolution for the node at ${describeSpan(node.span)}`);
         return resolution;
       },
       slotOf(binding) {
         const slot = slots.get(binding);
-        if (slot === undefined) throw new Error(`'${binding.name}' at ${describeSpan(binding.span)} is not a bound variable`);
+        if (slot === undefined)
+          throw new Error(`'${binding.name}' at ${describeSpan(binding.span)} is not a bound variable`);
         return slot;
       },
     };
@@ -276,7 +286,8 @@ class Checker {
       prefixes.set(next.module.file, next.prefix);
       for (const [alias, target] of aliases.get(next.module.file) ?? []) {
         const module = byFile.get(target);
-        if (module !== undefined && !prefixes.has(target)) queue.push({ module, prefix: `${next.prefix}${alias}.` });
+        if (module !== undefined && !prefixes.has(target))
+          queue.push({ module, prefix: `${next.prefix}${alias}.` });
       }
     }
     for (const module of modules) {
@@ -359,7 +370,13 @@ class Checker {
         const idDecl: FieldDecl = {
           kind: "FieldDecl",
           name: { kind: "Identifier", name: "id", span: decl.name.span },
-          type: { kind: "PrimitiveType", name: "text", unit: undefined, planned: false, span: decl.name.span },
+          type: {
+            kind: "PrimitiveType",
+            name: "text",
+            unit: undefined,
+            planned: false,
+            span: decl.name.span,
+          },
           reference: undefined,
           span: decl.name.span,
         };
@@ -397,7 +414,8 @@ class Checker {
       const bareName = source.decl.name.name;
       for (const field of source.fields) {
         if (field.reference === undefined) continue;
-        const inverses = byTarget.get(field.reference.target) ?? new Map<string, { source: string; fields: string[] }>();
+        const inverses =
+          byTarget.get(field.reference.target) ?? new Map<string, { source: string; fields: string[] }>();
         byTarget.set(field.reference.target, inverses);
         const existing = inverses.get(bareName);
         if (existing === undefined) inverses.set(bareName, { source: source.name, fields: [field.name] });
@@ -435,7 +453,12 @@ class Checker {
       return { name: key, label: decl.label?.value, fields: [], decl };
     }
     this.recordsInProgress.add(key);
-    const info: RecordInfo = { name: key, label: decl.label?.value, fields: this.fields(decl.fields, scope), decl };
+    const info: RecordInfo = {
+      name: key,
+      label: decl.label?.value,
+      fields: this.fields(decl.fields, scope),
+      decl,
+    };
     this.recordsInProgress.delete(key);
     this.records.set(key, info);
     return info;
@@ -481,7 +504,11 @@ class Checker {
             suggest(qualifiedText(decl.reference.target), this.namesOfKind(scope, ["collection"])),
           );
         }
-        const reference = { target: targetKey, as: decl.reference.as.name, optional: decl.reference.optional };
+        const reference = {
+          target: targetKey,
+          as: decl.reference.as.name,
+          optional: decl.reference.optional,
+        };
         fields.push({
           name: decl.name.name,
           type: decl.reference.optional ? optionalType(textType) : textType,
@@ -553,7 +580,10 @@ class Checker {
         }
         if (found?.kind === "collection") return entityType(found.key);
         if (found?.kind === "record") {
-          return { kind: "record", fields: this.recordInfo(found.key, this.ownerScope(type.name, scope), found.decl).fields };
+          return {
+            kind: "record",
+            fields: this.recordInfo(found.key, this.ownerScope(type.name, scope), found.decl).fields,
+          };
         }
         const text = qualifiedText(type.name);
         this.report(
@@ -623,18 +653,24 @@ class Checker {
     const known = this.paramTypes.get(key);
     if (known !== undefined) return known;
     let type = this.typeExpr(decl.type, scope);
-    if (type.kind === "duration") type = durationType(this.constantMeasure(decl.default, scope, new Set([key])));
+    if (type.kind === "duration")
+      type = durationType(this.constantMeasure(decl.default, scope, new Set([key])));
     this.paramTypes.set(key, type);
     return type;
   }
 
-  private constantMeasure(expr: Expr, scope: ModuleScope, visiting: Set<string>): DurationMeasure | undefined {
+  private constantMeasure(
+    expr: Expr,
+    scope: ModuleScope,
+    visiting: Set<string>,
+  ): DurationMeasure | undefined {
     const inner = unwrapParens(expr);
     if (inner.kind === "DurationLiteral") return inner.unit in exactDays ? "exact" : "calendar";
     if (inner.kind === "UnaryExpr") return this.constantMeasure(inner.operand, scope, visiting);
     if (inner.kind === "BinaryExpr") {
       return (
-        this.constantMeasure(inner.left, scope, visiting) ?? this.constantMeasure(inner.right, scope, visiting)
+        this.constantMeasure(inner.left, scope, visiting) ??
+        this.constantMeasure(inner.right, scope, visiting)
       );
     }
     const param = this.constantParam(inner, scope);
@@ -707,7 +743,8 @@ class Checker {
     const params: { name: string; type: Type; slot: number }[] = [];
     for (const param of decl.params) {
       const type = this.typeExpr(param.type, scope);
-      if (locals.has(param.name.name)) this.report(codes.duplicateLocal, param.name.span, { name: param.name.name });
+      if (locals.has(param.name.name))
+        this.report(codes.duplicateLocal, param.name.span, { name: param.name.name });
       const slot = frame.size++;
       locals.set(param.name.name, { slot, type });
       this.slots.set(param.name, slot);
@@ -752,7 +789,9 @@ class Checker {
           const id = [...new Set(cycle)].sort().join("\n");
           if (!reported.has(id)) {
             reported.add(id);
-            this.report(codes.recursiveDefinition, edge.span, { cycle: cycle.map((k) => `'${k}'`).join(" -> ") });
+            this.report(codes.recursiveDefinition, edge.span, {
+              cycle: cycle.map((k) => `'${k}'`).join(" -> "),
+            });
           }
         } else if (seen === undefined) {
           visit(edge.to);
@@ -788,7 +827,8 @@ class Checker {
     if (rule.subject !== undefined) {
       const { variable, source, filter } = rule.subject;
       const sourceType = this.expr(source, base);
-      const resolution = source.kind === "NameExpr" || source.kind === "MemberExpr" ? this.resolutions.get(source) : undefined;
+      const resolution =
+        source.kind === "NameExpr" || source.kind === "MemberExpr" ? this.resolutions.get(source) : undefined;
       if (variable !== undefined) {
         if (resolution?.kind === "collection") {
           subject = { kind: "collection", name: resolution.name };
@@ -811,7 +851,8 @@ class Checker {
           ...typeArgs("found", sourceType),
         });
       }
-      if (filter !== undefined) this.expectBool(this.expr(filter, base), filter.span, ["the 'where' filter", "“满足”条件"]);
+      if (filter !== undefined)
+        this.expectBool(this.expr(filter, base), filter.span, ["the 'where' filter", "“满足”条件"]);
     }
 
     const recurring = rule.kind === "DutyRule" && rule.deadline?.kind === "RecurringDeadline";
@@ -859,7 +900,8 @@ class Checker {
         } else if (deadline?.kind === "RecurringDeadline") {
           // The period's bounds come from these dates, so they cannot refer to the period.
           this.expectDate(deadline.from, base, ["the 'from' date", "“从”日期"]);
-          if (deadline.until !== undefined) this.expectDate(deadline.until, base, ["the 'until' date", "“直到”日期"]);
+          if (deadline.until !== undefined)
+            this.expectDate(deadline.until, base, ["the 'until' date", "“直到”日期"]);
         }
         return { ...common, kind: "duty", requirementKind, rule, frameSize: frame.size };
       }
@@ -870,11 +912,15 @@ class Checker {
         const names = new Set<string>();
         let previous: { name: string; amount: number; measure: DurationMeasure } | undefined;
         for (const level of rule.levels) {
-          if (names.has(level.name.name)) this.report(codes.duplicateLevel, level.name.span, { name: level.name.name });
+          if (names.has(level.name.name))
+            this.report(codes.duplicateLevel, level.name.span, { name: level.name.name });
           names.add(level.name.name);
           if (level.after !== undefined) {
             const type = this.expr(level.after, context);
-            this.expectKind(type, "duration", level.after.span, ["a level's 'after' time", "级别的“超过”时长"]);
+            this.expectKind(type, "duration", level.after.span, [
+              "a level's 'after' time",
+              "级别的“超过”时长",
+            ]);
             const constant = this.constantDuration(level.after, scope);
             if (constant !== undefined) {
               if (previous !== undefined && previous.measure !== constant.measure) {
@@ -889,9 +935,13 @@ class Checker {
             }
           }
           if (level.when !== undefined) {
-            this.expectBool(this.expr(level.when, context), level.when.span, ["a level's 'when' condition", "级别的“当”条件"]);
+            this.expectBool(this.expr(level.when, context), level.when.span, [
+              "a level's 'when' condition",
+              "级别的“当”条件",
+            ]);
           }
-          if (level.holder !== undefined) this.expectText(level.holder, context, ["a level's holder", "级别的责任主体"]);
+          if (level.holder !== undefined)
+            this.expectText(level.holder, context, ["a level's holder", "级别的责任主体"]);
         }
         let closesKind: "date" | "bool" | undefined;
         if (rule.closes !== undefined) {
@@ -925,13 +975,19 @@ class Checker {
         else this.expectDate(rule.asAt, context, ["the 'as at' date", "“截至”日期"]);
         if (rule.causes.length === 0) this.report(codes.accountabilityWithoutCause, rule.id.span, { id });
         for (const cause of rule.causes) {
-          this.expectBool(this.expr(cause.condition, context), cause.condition.span, ["a cause's condition", "原因的条件"]);
+          this.expectBool(this.expr(cause.condition, context), cause.condition.span, [
+            "a cause's condition",
+            "原因的条件",
+          ]);
         }
         for (const target of rule.targets) {
           const type = this.expr(target, context);
           const element = elementOf(type);
           if (!isTextLike(element ?? type) && !this.silent(element ?? type)) {
-            this.report(codes.holderNotText, target.span, { ...whatArgs(["a target", "问责对象"]), ...typeArgs("found", type) });
+            this.report(codes.holderNotText, target.span, {
+              ...whatArgs(["a target", "问责对象"]),
+              ...typeArgs("found", type),
+            });
           }
         }
         return { ...common, kind: "accountability", rule, frameSize: frame.size };
@@ -940,7 +996,10 @@ class Checker {
   }
 
   /** An escalation threshold's value when it is a constant (a literal or a parameter's default). */
-  private constantDuration(expr: Expr, scope: ModuleScope): { amount: number; measure: DurationMeasure } | undefined {
+  private constantDuration(
+    expr: Expr,
+    scope: ModuleScope,
+  ): { amount: number; measure: DurationMeasure } | undefined {
     const seen = new Set<string>();
     let current = unwrapParens(expr);
     let owner = scope;
@@ -1087,7 +1146,10 @@ class Checker {
         this.expr(expr.operand, context);
         return boolType;
       case "IfExpr": {
-        this.expectBool(this.expr(expr.condition, context), expr.condition.span, ["the condition of 'if'", "“如果”的条件"]);
+        this.expectBool(this.expr(expr.condition, context), expr.condition.span, [
+          "the condition of 'if'",
+          "“如果”的条件",
+        ]);
         const whenTrue = this.expr(expr.then, context);
         const whenFalse = this.expr(expr.else, context);
         const unified = unify(whenTrue, whenFalse);
@@ -1127,7 +1189,10 @@ class Checker {
     }
     const inner = this.bind(context, expr.variable, stripOptional(element));
     if (expr.filter !== undefined) {
-      this.expectBool(this.expr(expr.filter, inner), expr.filter.span, ["an aggregate's 'where' filter", "聚合的“满足”条件"]);
+      this.expectBool(this.expr(expr.filter, inner), expr.filter.span, [
+        "an aggregate's 'where' filter",
+        "聚合的“满足”条件",
+      ]);
     }
     const value = expr.value === undefined ? undefined : this.expr(expr.value, inner);
     const valueSpan = expr.value?.span ?? expr.variable.span;
@@ -1137,7 +1202,10 @@ class Checker {
       case "any":
       case "all":
         if (value !== undefined) {
-          this.expectBool(value, valueSpan, [`the condition of '${expr.operator}'`, `“${expr.operator === "all" ? "全部" : "存在"}”的条件`]);
+          this.expectBool(value, valueSpan, [
+            `the condition of '${expr.operator}'`,
+            `“${expr.operator === "all" ? "全部" : "存在"}”的条件`,
+          ]);
         } else if (expr.operator === "all") {
           this.report(codes.allWithoutCondition, expr.span, { operator: expr.operator });
         }
@@ -1223,7 +1291,12 @@ class Checker {
   }
 
   /** A top-level declaration used as a value, from `scope` (the module that declares it). */
-  private declaredValue(expr: NameExpr | MemberExpr, declared: Declared, scope: ModuleScope, context: Context): Type {
+  private declaredValue(
+    expr: NameExpr | MemberExpr,
+    declared: Declared,
+    scope: ModuleScope,
+    context: Context,
+  ): Type {
     switch (declared.kind) {
       case "param":
         this.usedParams.add(declared.key);
@@ -1280,7 +1353,12 @@ class Checker {
         this.report(codes.moduleAsValue, expr.span, { name: property });
         return errorType;
       }
-      this.report(codes.unknownName, expr.property.span, { name: property }, suggest(property, module.declared.keys()));
+      this.report(
+        codes.unknownName,
+        expr.property.span,
+        { name: property },
+        suggest(property, module.declared.keys()),
+      );
       return errorType;
     }
 
@@ -1293,7 +1371,12 @@ class Checker {
         this.resolutions.set(expr, { kind: "periodMember", member });
         return dateType(true);
       }
-      this.report(codes.unknownField, expr.property.span, { name: property, ...typeArgs("type", object) }, suggest(property, periodMembers.keys()));
+      this.report(
+        codes.unknownField,
+        expr.property.span,
+        { name: property, ...typeArgs("type", object) },
+        suggest(property, periodMembers.keys()),
+      );
       return errorType;
     }
     const overList = object.kind === "list";
@@ -1325,13 +1408,23 @@ class Checker {
     }
     const field = fields.find((f) => f.name === property);
     if (field !== undefined) {
-      this.resolutions.set(expr, { kind: "field", name: property, overList, masked: isEventDate(field.type) });
+      this.resolutions.set(expr, {
+        kind: "field",
+        name: property,
+        overList,
+        masked: isEventDate(field.type),
+      });
       return field.type;
     }
     const reference = fields.find((f) => f.reference?.as === property);
     if (reference?.reference !== undefined) {
       const { target: targetCollection, optional } = reference.reference;
-      this.resolutions.set(expr, { kind: "reference", field: reference.name, target: targetCollection, overList });
+      this.resolutions.set(expr, {
+        kind: "reference",
+        field: reference.name,
+        target: targetCollection,
+        overList,
+      });
       if (targetCollection === "") return errorType;
       const entity = entityType(targetCollection);
       return optional ? optionalType(entity) : entity;
@@ -1339,7 +1432,12 @@ class Checker {
     if (collection !== undefined) {
       const inverse = collection.inverses.find((i) => i.name === property);
       if (inverse !== undefined) {
-        this.resolutions.set(expr, { kind: "inverse", source: inverse.source, field: inverse.field, overList });
+        this.resolutions.set(expr, {
+          kind: "inverse",
+          source: inverse.source,
+          field: inverse.field,
+          overList,
+        });
         return listType(entityType(inverse.source));
       }
       const ambiguous = this.ambiguousInverses.get(collection.name)?.get(property);
@@ -1422,8 +1520,15 @@ class Checker {
       this.resolutions.set(expr, { kind: "builtin", name: builtin });
       return this.builtinCall(builtin, expr, text, argTypes());
     }
-    const defines = [...context.scope.declared.values()].filter((d) => d.kind === "define").map((d) => d.decl.name.name);
-    this.report(codes.unknownFunction, expr.callee.span, { name: text }, suggest(text, [...defines, ...builtinFunctions.keys()]));
+    const defines = [...context.scope.declared.values()]
+      .filter((d) => d.kind === "define")
+      .map((d) => d.decl.name.name);
+    this.report(
+      codes.unknownFunction,
+      expr.callee.span,
+      { name: text },
+      suggest(text, [...defines, ...builtinFunctions.keys()]),
+    );
     argTypes();
     return errorType;
   }
@@ -1431,7 +1536,11 @@ class Checker {
   private builtinCall(name: BuiltinFunction, expr: CallExpr, text: string, args: Type[]): Type {
     const arity = name === "daysBetween" ? 2 : 1;
     if (args.length !== arity) {
-      this.report(codes.wrongArgumentCount, expr.span, { name: text, expected: String(arity), found: String(args.length) });
+      this.report(codes.wrongArgumentCount, expr.span, {
+        name: text,
+        expected: String(arity),
+        found: String(args.length),
+      });
       return errorType;
     }
     const expectArg = (index: number, expected: Type, ok: (t: Type) => boolean): void => {
@@ -1488,14 +1597,23 @@ class Checker {
     switch (operator) {
       case "and":
       case "or":
-        this.expectBool(leftType, expr.left.span, [`the operand of '${operator}'`, `“${operator === "and" ? "且" : "或"}”的操作数`]);
-        this.expectBool(rightType, expr.right.span, [`the operand of '${operator}'`, `“${operator === "and" ? "且" : "或"}”的操作数`]);
+        this.expectBool(leftType, expr.left.span, [
+          `the operand of '${operator}'`,
+          `“${operator === "and" ? "且" : "或"}”的操作数`,
+        ]);
+        this.expectBool(rightType, expr.right.span, [
+          `the operand of '${operator}'`,
+          `“${operator === "and" ? "且" : "或"}”的操作数`,
+        ]);
         return boolType;
       case "+":
       case "-":
       case "*":
       case "/": {
-        if (silent) return left.kind === "none" || right.kind === "none" ? optionalIfAny(errorType, noneType) : errorType;
+        if (silent)
+          return left.kind === "none" || right.kind === "none"
+            ? optionalIfAny(errorType, noneType)
+            : errorType;
         const result = this.arithmetic(expr, left, right);
         return result === undefined ? errorType : optionalIfAny(result, leftType, rightType);
       }
@@ -1533,7 +1651,11 @@ class Checker {
   private comparable(expr: BinaryExpr, left: Type, right: Type, ordered: boolean): boolean {
     if (left.kind === "number" && right.kind === "number") {
       if (!unitsCompatible(left.unit, right.unit)) {
-        this.report(codes.unitMismatch, expr.span, { operator: expr.operator, left: left.unit ?? "", right: right.unit ?? "" });
+        this.report(codes.unitMismatch, expr.span, {
+          operator: expr.operator,
+          left: left.unit ?? "",
+          right: right.unit ?? "",
+        });
       }
       return true;
     }
@@ -1549,7 +1671,11 @@ class Checker {
     if (textual(left) && textual(right)) {
       this.checkEnumValues(left, expr.right);
       this.checkEnumValues(right, expr.left);
-      if (left.kind === "enum" && right.kind === "enum" && !left.values.some((v) => right.values.includes(v))) {
+      if (
+        left.kind === "enum" &&
+        right.kind === "enum" &&
+        !left.values.some((v) => right.values.includes(v))
+      ) {
         return false;
       }
       return true;
@@ -1571,18 +1697,30 @@ class Checker {
     if (left.kind === "number" && right.kind === "number") {
       if (operator === "+" || operator === "-") {
         if (!unitsCompatible(left.unit, right.unit)) {
-          this.report(codes.unitMismatch, expr.span, { operator, left: left.unit ?? "", right: right.unit ?? "" });
+          this.report(codes.unitMismatch, expr.span, {
+            operator,
+            left: left.unit ?? "",
+            right: right.unit ?? "",
+          });
           return undefined;
         }
         return numberType(left.integer && right.integer, left.unit ?? right.unit);
       }
       if (operator === "*") {
         const unit =
-          left.unit === undefined ? right.unit : right.unit === undefined ? left.unit : `${left.unit}*${right.unit}`;
+          left.unit === undefined
+            ? right.unit
+            : right.unit === undefined
+              ? left.unit
+              : `${left.unit}*${right.unit}`;
         return numberType(left.integer && right.integer, unit);
       }
       const unit =
-        left.unit === right.unit ? undefined : right.unit === undefined ? left.unit : `${left.unit ?? "1"}/${right.unit}`;
+        left.unit === right.unit
+          ? undefined
+          : right.unit === undefined
+            ? left.unit
+            : `${left.unit ?? "1"}/${right.unit}`;
       return numberType(false, unit);
     }
     if (left.kind === "date" && right.kind === "duration" && (operator === "+" || operator === "-")) {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkDiagnostics } from "../diagnostics/check-codes.js";
 import { memoryHost } from "../modules/host.js";
@@ -139,7 +140,8 @@ const cases: readonly GoldenCase[] = [
   },
   {
     code: "R3011",
-    source: "collection transfers {\n  fromId -> townships as origin\n  toId -> townships as destination\n}\ndefine n(t: townships) = count(x in t.transfers)\n",
+    source:
+      "collection transfers {\n  fromId -> townships as origin\n  toId -> townships as destination\n}\ndefine n(t: townships) = count(x in t.transfers)\n",
     line: 7,
     column: 39,
     en: "'transfers' is ambiguous: 'transfers' refers to 'townships' through 'fromId', 'toId'",
@@ -219,7 +221,8 @@ const cases: readonly GoldenCase[] = [
   },
   {
     code: "R3021",
-    source: 'duty d "t"\n  must\n  cites 1\n  for each t in townships\n  let t = 1\n  holder "h"\n  requires true\n  by 2026-12-31\n',
+    source:
+      'duty d "t"\n  must\n  cites 1\n  for each t in townships\n  let t = 1\n  holder "h"\n  requires true\n  by 2026-12-31\n',
     line: 7,
     column: 7,
     en: "'t' is already bound in this rule",
@@ -243,7 +246,7 @@ const cases: readonly GoldenCase[] = [
   },
   {
     code: "R4002",
-    source: '定义 d(t: townships) = t.name + 3 天\n',
+    source: "定义 d(t: townships) = t.name + 3 天\n",
     line: 3,
     column: 22,
     en: "cannot apply '+' to text and duration (days)",
@@ -270,8 +273,8 @@ const cases: readonly GoldenCase[] = [
     source: 'define d(t: townships) = t.kind = "市"\n',
     line: 3,
     column: 35,
-    en: "'市' is not one of enum(\"镇\", \"乡\")",
-    zh: "“市”不是 enum(\"镇\", \"乡\") 中的值",
+    en: '\'市\' is not one of enum("镇", "乡")',
+    zh: '“市”不是 enum("镇", "乡") 中的值',
   },
   {
     code: "R4006",
@@ -291,7 +294,8 @@ const cases: readonly GoldenCase[] = [
   },
   {
     code: "R4008",
-    source: 'duty d "t"\n  must\n  cites 1\n  for each t in townships\n  holder t.name\n  requires t.members\n  by 2026-12-31\n',
+    source:
+      'duty d "t"\n  must\n  cites 1\n  for each t in townships\n  holder t.name\n  requires t.members\n  by 2026-12-31\n',
     line: 8,
     column: 12,
     en: "a requirement must be a condition (bool) or the date the duty was done, found integer [人]",
@@ -299,7 +303,8 @@ const cases: readonly GoldenCase[] = [
   },
   {
     code: "R4009",
-    source: 'duty d "t"\n  must\n  cites 1\n  for each t in townships where t.foundedOn\n  holder t.name\n  requires true\n  by 2026-12-31\n',
+    source:
+      'duty d "t"\n  must\n  cites 1\n  for each t in townships where t.foundedOn\n  holder t.name\n  requires true\n  by 2026-12-31\n',
     line: 6,
     column: 33,
     en: "the 'where' filter must be a condition (bool), found date",
@@ -307,7 +312,8 @@ const cases: readonly GoldenCase[] = [
   },
   {
     code: "R4010",
-    source: 'duty d "t"\n  must\n  cites 1\n  for each t in townships\n  holder t.members\n  requires true\n  by 2026-12-31\n',
+    source:
+      'duty d "t"\n  must\n  cites 1\n  for each t in townships\n  holder t.members\n  requires true\n  by 2026-12-31\n',
     line: 7,
     column: 10,
     en: "the holder must be text naming who acts, found integer [人]",
@@ -364,7 +370,8 @@ const cases: readonly GoldenCase[] = [
   },
   {
     code: "R5003",
-    source: 'clause 2.1.3 "x"\nduty d "t"\n  must\n  cites 2.1.4\n  holder "h"\n  requires true\n  by 2026-12-31\n',
+    source:
+      'clause 2.1.3 "x"\nduty d "t"\n  must\n  cites 2.1.4\n  holder "h"\n  requires true\n  by 2026-12-31\n',
     line: 6,
     column: 9,
     en: "clause '2.1.4' is not declared",
@@ -431,7 +438,8 @@ const cases: readonly GoldenCase[] = [
   },
   {
     code: "R5015",
-    source: 'duty d "t"\n  must\n  cites 1\n  for each m in county.meetings\n  holder "h"\n  requires true\n  by 2026-12-31\n',
+    source:
+      'duty d "t"\n  must\n  cites 1\n  for each m in county.meetings\n  holder "h"\n  requires true\n  by 2026-12-31\n',
     line: 6,
     column: 17,
     en: "a rule's subject must be a collection, found list date",
@@ -450,7 +458,12 @@ describe("golden diagnostics", () => {
     it(`${testCase.code}: ${testCase.en}`, () => {
       const { diagnostics, policy } = run(testCase);
       const found = diagnostics.filter((d) => d.code === testCase.code);
-      expect(found, JSON.stringify(diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column, d.message.en]))).toHaveLength(1);
+      expect(
+        found,
+        JSON.stringify(
+          diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column, d.message.en]),
+        ),
+      ).toHaveLength(1);
       const [only] = found;
       expect({
         line: only?.span.start.line,
@@ -467,7 +480,12 @@ describe("golden diagnostics", () => {
     const { diagnostics } = analyze("policy.remit", memoryHost({ "policy.remit": 'clause 1 "c"\n' }));
     const missing = diagnostics.filter((d) => d.code === "R5009");
     expect(missing.map((d) => [d.span.start.line, d.span.start.column, d.message.en, d.message.zh])).toEqual([
-      [1, 1, "the entry module 'policy.remit' has no 'policy' header", "入口模块“policy.remit”缺少“政策”声明"],
+      [
+        1,
+        1,
+        "the entry module 'policy.remit' has no 'policy' header",
+        "入口模块“policy.remit”缺少“政策”声明",
+      ],
     ]);
   });
 
@@ -475,8 +493,10 @@ describe("golden diagnostics", () => {
     const covered = new Set([...cases.map((c) => c.code), "R5009"]);
     // Codes whose snippets the grammar itself rejects first are exercised on syntax trees in check.test.ts.
     const syntaxTreeOnly = new Set(["R5002", "R5010", "R5012", "R5013"]);
+    const documentation = readFileSync(new URL("../../../../docs/diagnostics.md", import.meta.url), "utf8");
     for (const definition of checkDiagnostics) {
       expect(covered.has(definition.code) || syntaxTreeOnly.has(definition.code), definition.code).toBe(true);
+      expect(documentation, definition.code).toContain(`### ${definition.code}`);
     }
   });
 });

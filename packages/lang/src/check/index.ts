@@ -1,7 +1,5 @@
 export { type AnalyzeResult, analyze } from "./analyze.js";
 export { type CheckResult, check } from "./checker.js";
-export { editDistance, suggest } from "./suggest.js";
-export { displayType } from "./types.js";
 export type {
   AccountabilityInfo,
   BuiltinFunction,
@@ -21,3 +19,5 @@ export type {
   RuleInfo,
   Type,
 } from "./model.js";
+export { editDistance, suggest } from "./suggest.js";
+export { displayType } from "./types.js";

@@ -39,8 +39,7 @@ export function suggest(name: string, candidates: Iterable<string>, limit = 3): 
   for (const candidate of candidates) {
     if (candidate === name || seen.has(candidate)) continue;
     seen.add(candidate);
-    const distance =
-      candidate.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, candidate);
+    const distance = candidate.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, candidate);
     if (distance <= allowed) scored.push({ candidate, distance });
   }
   scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));

@@ -185,7 +185,10 @@ export const duplicateClause = defineDiagnostic<{ id: string }>({
 export const typeCycle = defineDiagnostic<{ cycle: string }>({
   code: "R3020",
   severity: "error",
-  message: ({ cycle }) => ({ en: `type declarations form a cycle: ${cycle}`, zh: `类型声明循环引用：${cycle}` }),
+  message: ({ cycle }) => ({
+    en: `type declarations form a cycle: ${cycle}`,
+    zh: `类型声明循环引用：${cycle}`,
+  }),
 });
 
 export const duplicateLocal = defineDiagnostic<{ name: string }>({
@@ -274,7 +277,12 @@ export const aggregateOverNonList = defineDiagnostic<{ operator: string; found: 
   }),
 });
 
-export const ifBranchMismatch = defineDiagnostic<{ then: string; thenZh: string; else: string; elseZh: string }>({
+export const ifBranchMismatch = defineDiagnostic<{
+  then: string;
+  thenZh: string;
+  else: string;
+  elseZh: string;
+}>({
   code: "R4007",
   severity: "error",
   message: (a) => ({
@@ -292,7 +300,12 @@ export const badRequirement = defineDiagnostic<{ found: string; foundZh: string 
   }),
 });
 
-export const conditionNotBool = defineDiagnostic<{ what: string; whatZh: string; found: string; foundZh: string }>({
+export const conditionNotBool = defineDiagnostic<{
+  what: string;
+  whatZh: string;
+  found: string;
+  foundZh: string;
+}>({
   code: "R4009",
   severity: "error",
   message: (a) => ({
@@ -301,7 +314,12 @@ export const conditionNotBool = defineDiagnostic<{ what: string; whatZh: string;
   }),
 });
 
-export const holderNotText = defineDiagnostic<{ what: string; whatZh: string; found: string; foundZh: string }>({
+export const holderNotText = defineDiagnostic<{
+  what: string;
+  whatZh: string;
+  found: string;
+  foundZh: string;
+}>({
   code: "R4010",
   severity: "error",
   message: (a) => ({
@@ -440,7 +458,10 @@ export const allWithoutCondition = defineDiagnostic<{ operator: string }>({
     en: `'${operator}' needs a condition after ':'`,
     zh: `“${operator}”需要在“:”后写出条件`,
   }),
-  hint: () => ({ en: "e.g. 'all(v in t.villages : v.safetyManager)'", zh: "例如“全部(v 属于 t.villages : v.safetyManager)”" }),
+  hint: () => ({
+    en: "e.g. 'all(v in t.villages : v.safetyManager)'",
+    zh: "例如“全部(v 属于 t.villages : v.safetyManager)”",
+  }),
 });
 
 export const recursiveDefinition = defineDiagnostic<{ cycle: string }>({
@@ -482,7 +503,10 @@ export const accountabilityWithoutCause = defineDiagnostic<{ id: string }>({
 export const escalationWithoutStart = defineDiagnostic<{ id: string }>({
   code: "R5012",
   severity: "error",
-  message: ({ id }) => ({ en: `escalation '${id}' has no 'starts' date`, zh: `升级规则“${id}”缺少“起算”日期` }),
+  message: ({ id }) => ({
+    en: `escalation '${id}' has no 'starts' date`,
+    zh: `升级规则“${id}”缺少“起算”日期`,
+  }),
 });
 
 export const escalationWithoutLevels = defineDiagnostic<{ id: string }>({
@@ -497,7 +521,12 @@ export const duplicateLevel = defineDiagnostic<{ name: string }>({
   message: ({ name }) => ({ en: `level '${name}' is declared twice`, zh: `级别“${name}”重复声明` }),
 });
 
-export const badSubject = defineDiagnostic<{ expected: string; expectedZh: string; found: string; foundZh: string }>({
+export const badSubject = defineDiagnostic<{
+  expected: string;
+  expectedZh: string;
+  found: string;
+  foundZh: string;
+}>({
   code: "R5015",
   severity: "error",
   message: (a) => ({

@@ -1,11 +1,11 @@
 export {
-  type SourceHost,
   dirname,
   entryFileNames,
   findEntry,
   memoryHost,
   normalizePath,
   resolveRelative,
+  type SourceHost,
 } from "./host.js";
-export { type LoadedModules, type ParseFunction, fileStartSpan, loadModulesWith } from "./load.js";
+export { fileStartSpan, type LoadedModules, loadModulesWith, type ParseFunction } from "./load.js";
 export { loadModules } from "./load-default.js";

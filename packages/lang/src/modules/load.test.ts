@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Import, Module, Span } from "../syntax/ast.js";
 import { findEntry, memoryHost, normalizePath, resolveRelative } from "./host.js";
-import { type ParseFunction, loadModulesWith } from "./load.js";
+import { loadModulesWith, type ParseFunction } from "./load.js";
 
 /**
  * The loader only reads a module's imports, so these tests use a stand-in parser that understands
@@ -23,7 +23,11 @@ const importsOnly: ParseFunction = (text, file) => {
       imports.push({
         kind: "Import",
         path: { kind: "StringLiteral", value: match[1], span: span(pathStart, match[1].length + 2) },
-        alias: { kind: "Identifier", name: match[2], span: span(offset + line.lastIndexOf(match[2]), match[2].length) },
+        alias: {
+          kind: "Identifier",
+          name: match[2],
+          span: span(offset + line.lastIndexOf(match[2]), match[2].length),
+        },
         span: span(offset, line.length),
       });
     }
@@ -36,7 +40,11 @@ const importsOnly: ParseFunction = (text, file) => {
     imports,
     declarations: [],
     comments: [],
-    span: { file, start: { offset: 0, line: 1, column: 1 }, end: { offset: text.length, line: 1, column: 1 } },
+    span: {
+      file,
+      start: { offset: 0, line: 1, column: 1 },
+      end: { offset: text.length, line: 1, column: 1 },
+    },
   };
   return { module, diagnostics: [] };
 };
@@ -134,7 +142,11 @@ describe("loadModules", () => {
   });
 
   it("reports a module importing itself", () => {
-    const loaded = loadModulesWith(importsOnly, "a.remit", memoryHost({ "a.remit": 'import "a.remit" as me\n' }));
+    const loaded = loadModulesWith(
+      importsOnly,
+      "a.remit",
+      memoryHost({ "a.remit": 'import "a.remit" as me\n' }),
+    );
     expect(loaded.diagnostics.map((d) => d.message.en)).toEqual(["import cycle: 'a.remit' -> 'a.remit'"]);
   });
 

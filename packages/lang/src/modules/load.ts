@@ -1,10 +1,13 @@
-import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import { importCycle, moduleNotFound } from "../diagnostics/check-codes.js";
+import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { Import, Module, Span } from "../syntax/ast.js";
 import type { SourceHost } from "./host.js";
 
 /** The parser's contract: one file's text in, its syntax tree and diagnostics out. */
-export type ParseFunction = (text: string, file: string) => { module: Module; diagnostics: readonly Diagnostic[] };
+export type ParseFunction = (
+  text: string,
+  file: string,
+) => { module: Module; diagnostics: readonly Diagnostic[] };
 
 /** A policy's modules as read from a host, before checking. */
 export interface LoadedModules {
@@ -89,7 +92,9 @@ export function loadModulesWith(parse: ParseFunction, entry: string, host: Sourc
     const key = [...members].sort().join("\n");
     if (reportedCycles.has(key)) return;
     reportedCycles.add(key);
-    diagnostics.push(diagnostic(importCycle, imp.path.span, { cycle: cycle.map((p) => `'${p}'`).join(" -> ") }));
+    diagnostics.push(
+      diagnostic(importCycle, imp.path.span, { cycle: cycle.map((p) => `'${p}'`).join(" -> ") }),
+    );
   };
 
   visit(entryPath, readModule(entryPath, entryText));
