@@ -4,8 +4,24 @@ import { coveragePath, renderCoverage } from "./coverage.js";
 import { notCheckableSentence, outlinePolicy } from "./src/policy-outline.js";
 import { loadScenarios, repoRoot } from "./src/scenarios.js";
 
-const clauseIds = ["1", "2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.3.1", "2.3.2", "2.3.3", "2.3.4", "3.1", "3.2", "3.3"];
-const outline = outlinePolicy(readFileSync(new URL("policies/ziyuan-2026/policy.remit.md", repoRoot), "utf8"));
+const clauseIds = [
+  "1",
+  "2.1.1",
+  "2.1.2",
+  "2.1.3",
+  "2.2.1",
+  "2.2.2",
+  "2.3.1",
+  "2.3.2",
+  "2.3.3",
+  "2.3.4",
+  "3.1",
+  "3.2",
+  "3.3",
+];
+const outline = outlinePolicy(
+  readFileSync(new URL("policies/ziyuan-2026/policy.remit.md", repoRoot), "utf8"),
+);
 
 describe("docs/ziyuan-coverage.md", () => {
   it("is up to date (regenerate with: node --conditions=source --import tsx tests/ziyuan/coverage.ts)", () => {
@@ -36,15 +52,21 @@ describe("the policy outline", () => {
 
   it("has every rule named by a scenario expectation, and every clause with rules declared by a scenario", () => {
     const scenarios = loadScenarios();
-    const named = new Set(scenarios.flatMap((s) => [...(s.expect ?? []), ...(s.expectNoFinding ?? [])].map((p) => p.rule)));
+    const named = new Set(
+      scenarios.flatMap((s) => [...(s.expect ?? []), ...(s.expectNoFinding ?? [])].map((p) => p.rule)),
+    );
     for (const rule of outline.rules) expect(named, rule.id).toContain(rule.id);
     const declared = new Set(scenarios.flatMap((s) => s.clauses));
     for (const clause of outline.clauses) {
-      if (outline.rules.some((r) => r.cites.includes(clause.id))) expect(declared, clause.id).toContain(clause.id);
+      if (outline.rules.some((r) => r.cites.includes(clause.id)))
+        expect(declared, clause.id).toContain(clause.id);
     }
     for (const scenario of scenarios) {
       for (const pattern of [...(scenario.expect ?? []), ...(scenario.expectNoFinding ?? [])]) {
-        expect(outline.rules.map((r) => r.id), `${scenario.id} names an unknown rule`).toContain(pattern.rule);
+        expect(
+          outline.rules.map((r) => r.id),
+          `${scenario.id} names an unknown rule`,
+        ).toContain(pattern.rule);
       }
     }
   });
@@ -63,7 +85,9 @@ describe("the outline reader", () => {
       "```",
     ].join("\n");
     const o = outlinePolicy(text);
-    expect(o.rules).toEqual([{ kind: "duty", id: "shown-rule", title: "甲", modality: "should", cites: ["9.9", "1"] }]);
+    expect(o.rules).toEqual([
+      { kind: "duty", id: "shown-rule", title: "甲", modality: "should", cites: ["9.9", "1"] },
+    ]);
     expect(notCheckableSentence(o.clauses[0]!.prose)).toBe("不可机器判定：只是示例。");
   });
 });

@@ -49,7 +49,10 @@ export function renderCoverage(): string {
       sections.push(notCheckableSentence(clause.prose) ?? "**No rule and no reason given.**");
       continue;
     }
-    sections.push("| rule | kind | modality | cites | scenarios expecting its findings |", "|---|---|---|---|---|");
+    sections.push(
+      "| rule | kind | modality | cites | scenarios expecting its findings |",
+      "|---|---|---|---|---|",
+    );
     for (const rule of rules) {
       const names = scenarios.filter((s) => expectsFindingOf(s, rule.id)).map((s) => `\`${s.id}\``);
       sections.push(

@@ -36,8 +36,18 @@ describe("general-hazard-ladder", () => {
     fc.assert(
       fc.property(foundDay, fc.integer({ min: 0, max: 120 }), (found, age) => {
         const asOf = iso(day(found), age);
-        const hazard = { id: "H01", venueId: "P01", level: "一般", foundOn: found, rectifyBy: null, rectifiedOn: null, listedOn: null };
-        const ladder = findingsOf(asOf, { hazards: [hazard] }).find((f) => f.rule === "general-hazard-ladder");
+        const hazard = {
+          id: "H01",
+          venueId: "P01",
+          level: "一般",
+          foundOn: found,
+          rectifyBy: null,
+          rectifiedOn: null,
+          listedOn: null,
+        };
+        const ladder = findingsOf(asOf, { hazards: [hazard] }).find(
+          (f) => f.rule === "general-hazard-ladder",
+        );
         const expected = age <= 15 ? "grid" : age <= 30 ? "township" : "county";
         expect(ladder?.status).toBe(expected);
         expect(ladder?.overdue ?? false).toBe(false);
@@ -50,29 +60,59 @@ describe("general-hazard-ladder", () => {
 
   it("past its rectification date moves exactly one level above its age, never past the county", () => {
     fc.assert(
-      fc.property(foundDay, fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (found, limit, age) => {
-        const asOf = iso(day(found), age);
-        const hazard = { id: "H01", venueId: "P01", level: "一般", foundOn: found, rectifyBy: iso(day(found), limit), rectifiedOn: null, listedOn: null };
-        const ladder = findingsOf(asOf, { hazards: [hazard] }).find((f) => f.rule === "general-hazard-ladder");
-        const levels = ["grid", "township", "county"];
-        const byAge = age <= 15 ? 0 : age <= 30 ? 1 : 2;
-        const overdue = age > limit;
-        expect(ladder?.status).toBe(levels[overdue ? Math.min(byAge + 1, 2) : byAge]);
-        expect(ladder?.overdue ?? false).toBe(overdue);
-      }),
+      fc.property(
+        foundDay,
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        (found, limit, age) => {
+          const asOf = iso(day(found), age);
+          const hazard = {
+            id: "H01",
+            venueId: "P01",
+            level: "一般",
+            foundOn: found,
+            rectifyBy: iso(day(found), limit),
+            rectifiedOn: null,
+            listedOn: null,
+          };
+          const ladder = findingsOf(asOf, { hazards: [hazard] }).find(
+            (f) => f.rule === "general-hazard-ladder",
+          );
+          const levels = ["grid", "township", "county"];
+          const byAge = age <= 15 ? 0 : age <= 30 ? 1 : 2;
+          const overdue = age > limit;
+          expect(ladder?.status).toBe(levels[overdue ? Math.min(byAge + 1, 2) : byAge]);
+          expect(ladder?.overdue ?? false).toBe(overdue);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it("is closed once rectified, whatever its age", () => {
     fc.assert(
-      fc.property(foundDay, fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (found, fixedAfter, extra) => {
-        const rectified = iso(day(found), fixedAfter);
-        const asOf = iso(day(found), fixedAfter + extra);
-        const hazard = { id: "H01", venueId: "P01", level: "一般", foundOn: found, rectifyBy: iso(day(found), 5), rectifiedOn: rectified, listedOn: null };
-        const ladder = findingsOf(asOf, { hazards: [hazard] }).find((f) => f.rule === "general-hazard-ladder");
-        expect(ladder?.status).toBe("closed");
-      }),
+      fc.property(
+        foundDay,
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        (found, fixedAfter, extra) => {
+          const rectified = iso(day(found), fixedAfter);
+          const asOf = iso(day(found), fixedAfter + extra);
+          const hazard = {
+            id: "H01",
+            venueId: "P01",
+            level: "一般",
+            foundOn: found,
+            rectifyBy: iso(day(found), 5),
+            rectifiedOn: rectified,
+            listedOn: null,
+          };
+          const ladder = findingsOf(asOf, { hazards: [hazard] }).find(
+            (f) => f.rule === "general-hazard-ladder",
+          );
+          expect(ladder?.status).toBe("closed");
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -83,8 +123,18 @@ describe("major-hazard-listing", () => {
     fc.assert(
       fc.property(foundDay, fc.integer({ min: 0, max: 30 }), (found, delay) => {
         const listed = iso(day(found), delay);
-        const hazard = { id: "H01", venueId: "P01", level: "重大", foundOn: found, rectifyBy: iso(day(found), 60), rectifiedOn: null, listedOn: listed };
-        const listing = findingsOf(iso(day(found), 40), { hazards: [hazard] }).find((f) => f.rule === "major-hazard-listing");
+        const hazard = {
+          id: "H01",
+          venueId: "P01",
+          level: "重大",
+          foundOn: found,
+          rectifyBy: iso(day(found), 60),
+          rectifiedOn: null,
+          listedOn: listed,
+        };
+        const listing = findingsOf(iso(day(found), 40), { hazards: [hazard] }).find(
+          (f) => f.rule === "major-hazard-listing",
+        );
         expect(listing).toMatchObject({ status: "met", metOn: listed, due: iso(day(found), 7) });
         expect(listing?.late ?? false).toBe(delay > 7);
       }),

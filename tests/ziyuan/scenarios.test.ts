@@ -3,13 +3,19 @@
  * example county.
  */
 import { readFileSync } from "node:fs";
-import { compile } from "@remit/engine";
+import { compile, type Finding } from "@remit/engine";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ExpectedFinding, loadScenarios, matches, policyFiles, repoRoot, scenarioFacts } from "./src/scenarios.js";
+import {
+  type ExpectedFinding,
+  loadScenarios,
+  matches,
+  policyFiles,
+  repoRoot,
+  scenarioFacts,
+} from "./src/scenarios.js";
 
 type Compiled = ReturnType<typeof compile>;
 type Policy = Extract<Compiled, { policy: unknown }>["policy"];
-type Finding = Readonly<Record<string, unknown>> & { readonly rule: string };
 
 let compiled: Compiled;
 let policy: Policy;
@@ -17,29 +23,34 @@ let policy: Policy;
 beforeAll(() => {
   compiled = compile(policyFiles());
   if (!("policy" in compiled)) {
-    const shown = compiled.diagnostics.map((d) => `${d.span.file}:${d.span.start.line}:${d.span.start.column} ${d.code} ${d.message.en}`);
+    const shown = compiled.diagnostics.map(
+      (d) => `${d.span.file}:${d.span.start.line}:${d.span.start.column} ${d.code} ${d.message.en}`,
+    );
     throw new Error(`the Ziyuan policy does not compile:\n${shown.join("\n")}`);
   }
   policy = compiled.policy;
 });
 
 function describeFinding(f: Finding): string {
-  const subject = f.subject as { collection: string; id: string } | undefined;
   const keys = ["status", "due", "period", "metOn", "late", "overdue", "reached", "causes"] as const;
   const parts = keys.filter((k) => f[k] !== undefined).map((k) => `${k}=${JSON.stringify(f[k])}`);
-  return `${f.rule} ${subject?.collection}/${subject?.id} ${parts.join(" ")}`;
+  return `${f.rule} ${f.subject.collection}/${f.subject.id} ${parts.join(" ")}`;
 }
 
 function near(findings: readonly Finding[], pattern: ExpectedFinding): string {
   const same = findings.filter(
-    (f) => f.rule === pattern.rule && (pattern.subject === undefined || matches(f, { rule: f.rule, subject: pattern.subject })),
+    (f) =>
+      f.rule === pattern.rule &&
+      (pattern.subject === undefined || matches(f, { rule: f.rule, subject: pattern.subject })),
   );
   return same.length === 0 ? "no finding of that rule and subject" : same.map(describeFinding).join("\n");
 }
 
 describe("the Ziyuan policy", () => {
   it("checks with no errors and no warnings", () => {
-    const shown = compiled.diagnostics.map((d) => `${d.severity} ${d.code} ${d.span.file}:${d.span.start.line} ${d.message.en}`);
+    const shown = compiled.diagnostics.map(
+      (d) => `${d.severity} ${d.code} ${d.span.file}:${d.span.start.line} ${d.message.en}`,
+    );
     expect(shown).toEqual([]);
   });
 });
@@ -54,7 +65,10 @@ describe("scenarios", () => {
 
   for (const scenario of scenarios) {
     it(`${scenario.id}: ${scenario.name}`, () => {
-      const outcome = policy.evaluate(scenarioFacts(scenario), { asOf: scenario.asOf, params: scenario.params ?? {} });
+      const outcome = policy.evaluate(scenarioFacts(scenario), {
+        asOf: scenario.asOf,
+        params: scenario.params ?? {},
+      });
       if (scenario.expectErrors !== undefined) {
         expect("errors" in outcome, "the document should be rejected").toBe(true);
         if (!("errors" in outcome)) return;
@@ -72,7 +86,7 @@ describe("scenarios", () => {
         return;
       }
       if ("errors" in outcome) throw new Error(`unexpected facts errors: ${JSON.stringify(outcome.errors)}`);
-      const findings = outcome.result.findings as readonly Finding[];
+      const findings = outcome.result.findings;
       expect(outcome.result.asOf).toBe(scenario.asOf);
       for (const pattern of scenario.expect ?? []) {
         const found = findings.some((f) => matches(f, pattern));
@@ -87,7 +101,9 @@ describe("scenarios", () => {
 });
 
 describe("the example county", () => {
-  const facts = JSON.parse(readFileSync(new URL("examples/ziyuan-county/facts.json", repoRoot), "utf8")) as Record<string, unknown>;
+  const facts = JSON.parse(
+    readFileSync(new URL("examples/ziyuan-county/facts.json", repoRoot), "utf8"),
+  ) as Record<string, unknown>;
 
   function evaluate() {
     const outcome = policy.evaluate(facts, { asOf: facts.asOf as string, params: {} });
@@ -102,7 +118,8 @@ describe("the example county", () => {
   it("shows every duty status, met late included", () => {
     const duties = evaluate().findings.filter((f) => f.kind === "duty");
     const statuses = new Set(duties.map((f) => f.status));
-    for (const status of ["met", "pending", "due-soon", "overdue", "advisory"]) expect(statuses).toContain(status);
+    for (const status of ["met", "pending", "due-soon", "overdue", "advisory"])
+      expect(statuses).toContain(status);
     expect(duties.some((f) => f.status === "met" && f.late === true)).toBe(true);
     expect(new Set(duties.map((f) => f.modality))).toEqual(new Set(["must", "should", "may"]));
   });

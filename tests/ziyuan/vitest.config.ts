@@ -7,5 +7,11 @@ const conditions = ["source", "module", "node", "development|production"];
 export default defineProject({
   resolve: { conditions: ["source"] },
   ssr: { resolve: { conditions } },
-  test: { name: "ziyuan", include: ["**/*.test.ts"], exclude: ["node_modules/**"], testTimeout: 60_000, hookTimeout: 60_000 },
+  test: {
+    name: "ziyuan",
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
 });
