@@ -167,12 +167,12 @@ describe("expressions", () => {
   });
 
   test("literals: numbers as written, strings re-escaped, lists, aggregates, conditionals", () => {
-    const input = `define a = [2.50 ,1,"say \\"hi\\"\\\\ \\n",“弯引号”, true,none, 2026-01-31, 6 months,15 天]
+    const input = `define a = [2.50 ,1,"say \\"hi\\"\\\\ \\n","“弯引号”（全角）", true,none, 2026-01-31, 6 months,15 天]
       define b = count(v in t.villages where v.firePactOn is missing)+sum(m in t.members:m.age)
       define c = if x≥1 then "是" else "否"`;
     expect(fmt(input)).toBe(
       lines(
-        'define a = [2.50, 1, "say \\"hi\\"\\\\ \\n", "弯引号", true, none, 2026-01-31, 6 months, 15 天]',
+        'define a = [2.50, 1, "say \\"hi\\"\\\\ \\n", "“弯引号”（全角）", true, none, 2026-01-31, 6 months, 15 天]',
         "",
         "define b = count(v in t.villages where v.firePactOn is missing) + sum(m in t.members : m.age)",
         "",
@@ -194,6 +194,43 @@ describe("expressions", () => {
         "    and township.drillHeldOn is set",
       ),
     );
+  });
+});
+
+describe("long lines", () => {
+  test("a long definition moves its body below its head; a long conditional takes a line a branch", () => {
+    const input = `define minMembers(teamClass: TeamClass): integer [人] = if teamClass = "一级" then minMembersFirstClass else if teamClass = "二级" then minMembersSecondClass else minMembersPartTime
+      define townshipSystemComplete(t: townships): bool = t.leadershipMechanismOn is set and t.fireAgencyNamed and hasTeam(t) and stationEstablishedOn(t) is set and villagesOrganised(t)
+      duty d "t" must cites 1 requires if count(m in county.analysisMeetings where m in period) >= analysisMeetingsPerQuarter then latest(m in county.analysisMeetings where m in period) else none`;
+    expect(fmt(input)).toBe(
+      lines(
+        "define minMembers(teamClass: TeamClass): integer [人] =",
+        '  if teamClass = "一级" then minMembersFirstClass',
+        '  else if teamClass = "二级" then minMembersSecondClass',
+        "  else minMembersPartTime",
+        "",
+        "define townshipSystemComplete(t: townships): bool =",
+        "  t.leadershipMechanismOn is set",
+        "    and t.fireAgencyNamed",
+        "    and hasTeam(t)",
+        "    and stationEstablishedOn(t) is set",
+        "    and villagesOrganised(t)",
+        "",
+        'duty d "t"',
+        "  must",
+        "  cites 1",
+        "  requires",
+        "    if count(m in county.analysisMeetings where m in period) >= analysisMeetingsPerQuarter",
+        "    then latest(m in county.analysisMeetings where m in period)",
+        "    else none",
+      ),
+    );
+  });
+
+  test("Chinese characters count two columns", () => {
+    const short = `define a = ${"乡".repeat(40)}`;
+    expect(fmt(short)).toBe(lines(short));
+    expect(fmt(`define a = ${"乡".repeat(50)}`)).toBe(lines("define a =", `  ${"乡".repeat(50)}`));
   });
 });
 

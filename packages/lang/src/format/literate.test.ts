@@ -74,6 +74,36 @@ describe("literate policies", () => {
   });
 });
 
+describe("which blocks are code", () => {
+  test("only fences whose info string starts with remit; fences inside other fences are text", () => {
+    const text = [
+      "````md",
+      "```remit",
+      "param   x: integer = 1",
+      "```",
+      "````",
+      "",
+      "~~~Remit title=\"example\"",
+      "param   y: integer = 2",
+      "~~~",
+      "",
+      "```remit-like",
+      "param   z: integer = 3",
+      "```",
+      "",
+    ].join("\n");
+    const result = format(text, "blocks.remit.md");
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.text).toBe(text.replace("param   y", "param y"));
+  });
+
+  test("a block using CRLF line endings keeps them", () => {
+    const text = "Intro\r\n\r\n```remit\r\nparam   x: integer = 1\r\nparam y: text = \"a\"\r\n```\r\n";
+    const result = format(text, "crlf.remit.md");
+    expect(result.text).toBe("Intro\r\n\r\n```remit\r\nparam x: integer = 1\r\n\r\nparam y: text = \"a\"\r\n```\r\n");
+  });
+});
+
 describe("the examples of docs/language.md", () => {
   const docs = readFileSync(new URL("../../../../docs/language.md", import.meta.url), "utf8");
   const examples = remitBlocks(docs).map((block) => docs.slice(block.start, block.end));

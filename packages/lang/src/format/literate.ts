@@ -9,33 +9,41 @@ export interface CodeBlock {
   readonly indent: string;
 }
 
-const openingFence = /^( {0,3})(`{3,}|~{3,})[ \t]*remit[ \t]*$/;
+// The fence rules of the literate reader (../literate/extract.ts), so both see the same blocks.
+const fenceOpen = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const fenceClose = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
 /** The ```remit blocks of a Markdown text, in order. */
 export function remitBlocks(markdown: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
-  let open: { fence: string; indent: string; start: number } | undefined;
+  let open: { marker: string; remit: boolean; indent: string; start: number } | undefined;
+  const lineBreak = /\r\n|\n|\r/g;
   let offset = 0;
-  while (offset < markdown.length) {
-    const newline = markdown.indexOf("\n", offset);
-    const lineEnd = newline === -1 ? markdown.length : newline;
-    const next = newline === -1 ? markdown.length : newline + 1;
-    const line = markdown.slice(offset, lineEnd).replace(/\r$/, "");
+  for (;;) {
+    const match = lineBreak.exec(markdown);
+    const lineEnd = match === null ? markdown.length : match.index;
+    const next = match === null ? markdown.length : match.index + match[0].length;
+    const line = markdown.slice(offset, lineEnd);
     if (open === undefined) {
-      const match = openingFence.exec(line);
-      if (match !== null) open = { indent: match[1] ?? "", fence: match[2] ?? "```", start: next };
+      const fence = fenceOpen.exec(line);
+      const marker = fence?.[2];
+      const info = fence?.[3] ?? "";
+      if (fence !== null && marker !== undefined && !(marker.startsWith("`") && info.includes("`"))) {
+        const language = info.trim().split(/\s+/)[0] ?? "";
+        open = { marker, remit: language.toLowerCase() === "remit", indent: fence[1] ?? "", start: next };
+      }
     } else {
-      const trimmed = line.trim();
-      const fenceChar = open.fence[0] ?? "`";
-      if (trimmed.length >= open.fence.length && trimmed === fenceChar.repeat(trimmed.length)) {
-        blocks.push({ start: open.start, end: offset, indent: open.indent });
+      const marker = fenceClose.exec(line)?.[1];
+      if (marker !== undefined && marker[0] === open.marker[0] && marker.length >= open.marker.length) {
+        if (open.remit) blocks.push({ start: open.start, end: offset, indent: open.indent });
         open = undefined;
       }
     }
+    if (match === null) break;
     offset = next;
   }
   // An unclosed fence runs to the end of the document, as in CommonMark.
-  if (open !== undefined) blocks.push({ start: open.start, end: markdown.length, indent: open.indent });
+  if (open?.remit) blocks.push({ start: open.start, end: markdown.length, indent: open.indent });
   return blocks;
 }
 
