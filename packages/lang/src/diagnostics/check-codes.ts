@@ -588,4 +588,4 @@ export const checkDiagnostics: readonly DiagnosticDefinition<never>[] = [
   escalationWithoutLevels,
   duplicateLevel,
   badSubject,
-] as unknown as readonly DiagnosticDefinition<never>[];
+];
