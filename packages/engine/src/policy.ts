@@ -141,8 +141,9 @@ export function compileInternals(checked: CheckedPolicy): PolicyInternals {
       const params = defaultValues(overrides.values);
       const data = new Data(checked, validated.facts.document, new Map(validated.facts.collections), new Map([...validated.facts.byId].map(([k, v]) => [k, new Map(v)])));
       const ctx: Context = { frame: [], asAt: asOf, period: null, data, params };
-      const paramValues: Record<string, JsonValue> = {};
-      for (const p of [...paramJson].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) paramValues[p.key] = p.toJson(params.get(p.key) ?? null);
+      const paramValues: Record<string, JsonValue> = Object.fromEntries(
+        [...paramJson].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((p) => [p.key, p.toJson(params.get(p.key) ?? null)]),
+      );
       return { ctx, asOf, params: paramValues };
     },
     result(prepared, findings) {

@@ -119,11 +119,11 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
           for (let i = 1; i <= level; i++) reachedOn[i] = Math.min(natural[i]!, Math.max(limit + 1, natural[i - 1]!));
         }
       }
-      const reached: Record<string, string> = {};
+      const reachedEntries: [string, string][] = [];
       for (let i = 0; i <= level; i++) {
         const on = reachedOn[i]!;
         const levelPlan = levels[i]!;
-        if (on !== never && (levelPlan.when === undefined || i === 0 || i === level)) reached[levelPlan.name] = formatIsoDate(Math.min(on, judgedOn));
+        if (on !== never && (levelPlan.when === undefined || i === 0 || i === level)) reachedEntries.push([levelPlan.name, formatIsoDate(Math.min(on, judgedOn))]);
         if (i > 0) {
           because.push({
             test: levelPlan.afterText ? `level ${levelPlan.name} after ${levelPlan.afterText}` : `level ${levelPlan.name} when ${levelPlan.whenText ?? ""}`,
@@ -144,7 +144,7 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
           township: plan.township(ctx, subject),
           holder,
           overdue,
-          reached,
+          reached: Object.fromEntries(reachedEntries),
           closedOn: closedOn === null ? undefined : formatIsoDate(closedOn),
           cites: info.cites,
           explanation: { holds: level > 0 || overdue, because },

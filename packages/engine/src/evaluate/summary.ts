@@ -1,28 +1,30 @@
 import type { Finding, Summary } from "../result.js";
 
-function bump(table: Record<string, Record<string, number>>, key: string, status: string): void {
-  const row = table[key] ?? (table[key] = {});
-  row[status] = (row[status] ?? 0) + 1;
+function bump(table: Map<string, Map<string, number>>, key: string, status: string): void {
+  let row = table.get(key);
+  if (!row) {
+    row = new Map();
+    table.set(key, row);
+  }
+  row.set(status, (row.get(status) ?? 0) + 1);
 }
 
-/** Counts by kind and status, and by township and status; keys sorted for stable output. */
+/**
+ * Counts by kind and status, and by township and status; keys sorted for stable output. Tables
+ * are built from Maps with `Object.fromEntries`, so an id such as `__proto__` stays a plain key.
+ */
 export function summarize(findings: readonly Finding[]): Summary {
-  const byKind: Record<string, Record<string, number>> = {};
-  const byTownship: Record<string, Record<string, number>> = {};
+  const byKind = new Map<string, Map<string, number>>();
+  const byTownship = new Map<string, Map<string, number>>();
   for (const f of findings) {
     bump(byKind, f.kind, f.status);
     bump(byTownship, f.township ?? "", f.status);
   }
-  return { total: findings.length, byKind: sortTable(byKind), byTownship: sortTable(byTownship) };
+  return { total: findings.length, byKind: toTable(byKind), byTownship: toTable(byTownship) };
 }
 
-function sortTable(table: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
-  const out: Record<string, Record<string, number>> = {};
-  for (const key of Object.keys(table).sort()) {
-    const row = table[key]!;
-    const sorted: Record<string, number> = {};
-    for (const status of Object.keys(row).sort()) sorted[status] = row[status]!;
-    out[key] = sorted;
-  }
-  return out;
+const byKey = (a: [string, unknown], b: [string, unknown]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+function toTable(table: Map<string, Map<string, number>>): Record<string, Record<string, number>> {
+  return Object.fromEntries([...table].sort(byKey).map(([key, row]) => [key, Object.fromEntries([...row].sort(byKey))]));
 }

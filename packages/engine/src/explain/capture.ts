@@ -106,10 +106,8 @@ export function captureOperands(expr: Expr, compiler: ExpressionCompiler, source
 export function explainCondition(capture: ConditionCapture, ctx: Context): Because {
   const value = capture.toJson(capture.evaluate(ctx));
   if (capture.reads.length === 0) return { test: capture.test, value };
-  const values: Record<string, JsonValue> = {};
-  for (const r of capture.reads) {
-    if (r.path === capture.test) continue;
-    values[r.path] = r.toJson(r.read(ctx));
-  }
+  const entries: [string, JsonValue][] = [];
+  for (const r of capture.reads) if (r.path !== capture.test) entries.push([r.path, r.toJson(r.read(ctx))]);
+  const values: Record<string, JsonValue> = Object.fromEntries(entries);
   return Object.keys(values).length === 0 ? { test: capture.test, value } : { test: capture.test, value, values };
 }
