@@ -164,6 +164,24 @@ describe("dates and time", () => {
   });
 });
 
+describe("none", () => {
+  it("makes a condition that does not hold, and so does its negation", () => {
+    const policy = `
+条款 1 "示例"
+集合 队伍 { 人数: 可选 整数 }
+职责 够 "人数够" 必须 依据 1 对于 每个 t 属于 队伍 要求 t.人数 >= 8 截止 2026-12-31
+职责 不够 "人数不够" 必须 依据 1 对于 每个 t 属于 队伍 要求 非 (t.人数 >= 8) 截止 2026-12-31
+职责 缺 "人数缺失" 必须 依据 1 对于 每个 t 属于 队伍 要求 t.人数 缺失 截止 2026-12-31
+`;
+    const findings = findingsOf(policy, { 队伍: [{ id: "T1", 人数: null }] }, "2026-01-01");
+    expect(findings.map((f) => [f.rule, f.status])).toEqual([
+      ["够", "pending"],
+      ["不够", "pending"],
+      ["缺", "met"],
+    ]);
+  });
+});
+
 describe("lexical rules", () => {
   it("reads words that start with or contain a keyword as names", () => {
     const { tokens } = tokenize("自建房 年度预算 周期性检查 等级属于", "names.remit");
