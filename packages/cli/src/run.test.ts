@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MemoryStream } from "./io.js";
-import { run } from "./run.js";
+import { closestCommand, run } from "./run.js";
 
 function io(env: Record<string, string> = {}) {
   return { stdout: new MemoryStream(), stderr: new MemoryStream(), env, cwd: process.cwd() };
@@ -30,7 +30,19 @@ describe("run: help and usage", () => {
   it("rejects an unknown command with a pointer to the help", async () => {
     const streams = io();
     expect(await run(["evaluate", "x"], streams)).toBe(2);
-    expect(streams.stderr.text).toBe("error: unknown command 'evaluate'\nrun 'remit --help' for usage\n");
+    expect(streams.stderr.text).toBe(
+      "error: unknown command 'evaluate', did you mean 'eval'?\nrun 'remit --help' for usage\n",
+    );
+    const far = io();
+    expect(await run(["serve"], far)).toBe(2);
+    expect(far.stderr.text).toBe("error: unknown command 'serve'\nrun 'remit --help' for usage\n");
+  });
+
+  it("suggests the command a typo meant", () => {
+    expect(closestCommand("chekc")).toBe("check");
+    expect(closestCommand("fnt")).toBe("fmt");
+    expect(closestCommand("evl")).toBe("eval");
+    expect(closestCommand("lint")).toBeUndefined();
   });
 
   it("rejects an unknown global option", async () => {

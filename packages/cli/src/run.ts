@@ -30,9 +30,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr.write(generalHelp(lang));
       return ExitCode.usage;
     }
-    if (!first.startsWith("-")) {
-      throw new UsageError({ en: `unknown command '${first}'`, zh: `未知命令“${first}”` });
-    }
+    if (!first.startsWith("-")) throw unknownCommand(first);
     const { values, positionals } = parseCommandArgs(argv, commonOptions);
     if (values["help"] === true) {
       io.stdout.write(generalHelp(lang));
@@ -41,7 +39,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const [stray] = positionals;
     throw stray === undefined
       ? new UsageError({ en: "missing command", zh: "缺少命令" })
-      : new UsageError({ en: `unknown command '${stray}'`, zh: `未知命令“${stray}”` });
+      : unknownCommand(stray);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     const colors = createContext(io, lang).stderrColors;
@@ -51,6 +49,44 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     writeLine(io.stderr, lang === "zh" ? `运行 '${help}' 查看用法` : `run '${help}' for usage`);
     return ExitCode.usage;
   }
+}
+
+function unknownCommand(word: string): UsageError {
+  const near = closestCommand(word);
+  return near === undefined
+    ? new UsageError({ en: `unknown command '${word}'`, zh: `未知命令“${word}”` })
+    : new UsageError({
+        en: `unknown command '${word}', did you mean '${near}'?`,
+        zh: `未知命令“${word}”，是否想写“${near}”？`,
+      });
+}
+
+/** The command a mistyped word most likely meant: one that starts it, or one or two edits away. */
+export function closestCommand(word: string): CommandName | undefined {
+  const lower = word.toLowerCase();
+  const prefixed = commandNames.find(
+    (name) => lower.startsWith(name) || (lower.length >= 2 && name.startsWith(lower)),
+  );
+  if (prefixed !== undefined) return prefixed;
+  let best: { name: CommandName; distance: number } | undefined;
+  for (const name of commandNames) {
+    const distance = editDistance(lower, name);
+    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
 
 function isCommand(word: string): word is CommandName {

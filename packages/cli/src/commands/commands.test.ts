@@ -298,5 +298,28 @@ describe("remit eval", () => {
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/error\[R\d+\]/);
+    const json = await remit(["eval", "bad", "--facts", "facts.json", "--format", "json"]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).diagnostics[0].code).toMatch(/^R\d+$/);
+  });
+
+  it("prints invalid facts as JSON with --format json", async () => {
+    put("wrong.json", JSON.stringify({ townships: [{ id: "T01", name: 5, mechanismOn: null }] }));
+    const { code, stdout } = await remit([
+      "eval",
+      "p",
+      "--facts",
+      "wrong.json",
+      "--format",
+      "json",
+      "--lang",
+      "zh",
+    ]);
+    expect(code).toBe(1);
+    const { errors } = JSON.parse(stdout) as {
+      errors: { path: string; message: { en: string; zh: string } }[];
+    };
+    expect(errors.map((e) => e.path)).toContain("townships[0].name");
+    expect(errors[0]?.message.zh).toEqual(expect.any(String));
   });
 });

@@ -4,7 +4,7 @@ import type { FactError, JsonValue } from "@remit/engine";
 import type { CheckedPolicy, Language } from "@remit/lang";
 import { isIsoDate, oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
-import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
+import { countDiagnostics, diagnosticsToJson, renderCounts } from "../diagnostics/render.js";
 import { renderEvaluationTable, type TableLabels } from "../evaluation/table.js";
 import { policyEntry } from "../files.js";
 import { commandHelp } from "../help.js";
@@ -64,6 +64,10 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     if (built.diagnostics.length > 0) printDiagnostics(built.diagnostics, host, context, "stderr");
     if (built.policy === undefined || built.checked === undefined) {
       writeLine(context.io.stderr, renderCounts(countDiagnostics(built.diagnostics), lang));
+      // Programs asking for JSON get the reason as JSON too, as `check --format json` gives it.
+      if (outputFormat === "json") {
+        context.io.stdout.write(`${JSON.stringify(diagnosticsToJson(built.diagnostics), null, 2)}\n`);
+      }
       return ExitCode.problems;
     }
     const asOf = asOfOption ?? asOfFromFacts(facts) ?? context.io.today?.() ?? localToday();
