@@ -40,8 +40,16 @@ interface Touched {
   readonly after: FactObject;
 }
 
+/** How the last update was done: for diagnostics and benchmarks. */
+export interface UpdateStats {
+  readonly mode: "none" | "incremental" | "full";
+  /** Rule–subject pairs evaluated again. */
+  readonly evaluated: number;
+}
+
 export class Session {
   private snapshot: FactObject;
+  private stats: UpdateStats = { mode: "none", evaluated: 0 };
   private perRule: Map<string, Finding[]>[];
   private readonly dependencies: readonly RuleDependencies[];
   private readonly elementSchemas = new Map<string, z.ZodType>();
@@ -65,6 +73,11 @@ export class Session {
     return new Session(internals, prepared, freeze(copy as FactObject, true), options);
   }
 
+  /** How the last successful update was done. */
+  lastUpdate(): UpdateStats {
+    return this.stats;
+  }
+
   /** The current findings as a full result. */
   result(): EvaluationResult {
     return this.internals.result(this.prepared, orderFindings(this.perRule));
@@ -79,7 +92,10 @@ export class Session {
       const message = error instanceof Error ? error.message : String(error);
       return { errors: [{ path: "$", code: "update-failed", message: { en: `the update failed: ${message}`, zh: `更新失败：${message}` } }] };
     }
-    if (patches.length === 0) return { added: [], changed: [], removed: [] };
+    if (patches.length === 0) {
+      this.stats = { mode: "none", evaluated: 0 };
+      return { added: [], changed: [], removed: [] };
+    }
     const touched = this.touchedElements(next, patches);
     if (touched === undefined) return this.fullUpdate(next);
     return this.incrementalUpdate(next, touched);
@@ -118,6 +134,7 @@ export class Session {
     if ("errors" in prepared) return { errors: prepared.errors };
     const perRule = evaluateAll(this.internals.rules, prepared.ctx);
     const diff = diffFindings(this.perRule, perRule);
+    this.stats = { mode: "full", evaluated: perRule.reduce((n, m) => n + m.size, 0) };
     this.prepared = prepared;
     this.perRule = perRule;
     this.snapshot = next;
@@ -271,12 +288,14 @@ export class Session {
     const added: Finding[] = [];
     const changed: Finding[] = [];
     const removed: Finding[] = [];
+    let evaluated = 0;
     rules.forEach((rule, i) => {
       const findings = this.perRule[i]!;
       if (wholeRule[i]) {
         const fresh = new Map<string, Finding[]>();
         for (const subject of rule.subjects(ctx)) {
           const found = rule.evaluate(ctx, subject);
+          evaluated++;
           if (found.length > 0) fresh.set(rule.subjectId(subject), found);
         }
         for (const id of [...new Set([...findings.keys(), ...fresh.keys()])].sort(compareIds)) {
@@ -289,12 +308,14 @@ export class Session {
       for (const id of [...affected[i]!].sort(compareIds)) {
         const subject = data.byId.get(collection)?.get(id);
         const found = subject && existsAsAt(ctx, collection, subject) ? rule.evaluate(ctx, subject) : [];
+        evaluated++;
         diffEntries(findings.get(id) ?? [], found, added, changed, removed);
         if (found.length > 0) findings.set(id, found);
         else findings.delete(id);
       }
     });
     this.snapshot = next;
+    this.stats = { mode: "incremental", evaluated };
     return { added, changed, removed };
   }
 }
