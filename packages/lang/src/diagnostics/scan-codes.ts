@@ -38,7 +38,7 @@ export const unterminatedString = defineDiagnostic<{ text: string }>({
   }),
   hint: () => ({
     en: "add the closing '\"'; write a line break inside a string as '\\n'",
-    zh: "请补上结尾的“\"”；字符串内的换行请写作“\\n”",
+    zh: '请补上结尾的“"”；字符串内的换行请写作“\\n”',
   }),
 });
 
@@ -51,7 +51,7 @@ export const invalidEscape = defineDiagnostic<{ text: string }>({
   }),
   hint: () => ({
     en: "the escapes are '\\\"', '\\\\' and '\\n'",
-    zh: "可用的转义只有“\\\"”“\\\\”和“\\n”",
+    zh: '可用的转义只有“\\"”“\\\\”和“\\n”',
   }),
 });
 

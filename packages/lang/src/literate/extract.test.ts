@@ -44,7 +44,12 @@ describe("literate policies", () => {
   it("declares clauses from numbered headings, with their prose as text", () => {
     const { clauses } = extractLiterate(markdown, "p.remit.md");
     expect(clauses.map((c) => [c.id.id, c.title.value, c.text?.value, c.origin])).toEqual([
-      ["2.1.3", "建立常态化基层火灾防控机制", "定期分析研判，重大火灾隐患限期整改销案。\n  挂牌督办。", "heading"],
+      [
+        "2.1.3",
+        "建立常态化基层火灾防控机制",
+        "定期分析研判，重大火灾隐患限期整改销案。\n  挂牌督办。",
+        "heading",
+      ],
       ["3.3", "建立考核问责机制", undefined, "heading"],
     ]);
     const [first] = clauses;
@@ -69,7 +74,9 @@ describe("literate policies", () => {
   it("reads a code error's column in the Markdown file", () => {
     const text = "Prose.\n\n```remit\ndefine x = 1 @\n```\n";
     const result = parse(text, "p.remit.md");
-    expect(result.diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column])).toEqual([["R1001", 4, 14]]);
+    expect(result.diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column])).toEqual([
+      ["R1001", 4, 14],
+    ]);
   });
 
   it("reports a remit block that is never closed", () => {
@@ -92,6 +99,8 @@ describe("literate policies", () => {
       ["R2001", 4, 11],
       ["R1001", 4, 12],
     ]);
-    expect(result.module.declarations[0]?.kind === "ClauseDecl" && result.module.declarations[0].text?.value).toBe("正文");
+    expect(
+      result.module.declarations[0]?.kind === "ClauseDecl" && result.module.declarations[0].text?.value,
+    ).toBe("正文");
   });
 });

@@ -101,7 +101,10 @@ export function extractLiterate(text: string, file: string): LiterateResult {
       const content = heading[3] ?? "";
       const clause = clauseHeading.exec(content);
       if (clause) {
-        const contentStart = line.content.indexOf(content, (heading[1] ?? "").length + (heading[2] ?? "").length);
+        const contentStart = line.content.indexOf(
+          content,
+          (heading[1] ?? "").length + (heading[2] ?? "").length,
+        );
         const id = clause[1] ?? "";
         const title = (clause[2] ?? "").trimEnd();
         const titleStart = contentStart + content.indexOf(title, id.length);
@@ -128,11 +131,9 @@ export function extractLiterate(text: string, file: string): LiterateResult {
   closeSection();
   if (fence?.remit) {
     diagnostics.push(
-      diagnostic(
-        unclosedCodeBlock,
-        spanIn(file, fence.line, 0, fence.line.content.length),
-        { fence: fence.marker },
-      ),
+      diagnostic(unclosedCodeBlock, spanIn(file, fence.line, 0, fence.line.content.length), {
+        fence: fence.marker,
+      }),
     );
   }
   return { code: code.join(""), clauses, diagnostics };

@@ -185,7 +185,11 @@ class Builder {
     let last: IToken | undefined;
     for (const elements of Object.values(node.children)) {
       for (const element of elements) {
-        const r = isToken(element) ? (hasPosition(element) ? ([element, element] as const) : null) : this.range(element);
+        const r = isToken(element)
+          ? hasPosition(element)
+            ? ([element, element] as const)
+            : null
+          : this.range(element);
         if (!r) continue;
         if (!first || r[0].startOffset < first.startOffset) first = r[0];
         if (!last || r[1].startOffset > last.startOffset) last = r[1];
@@ -302,7 +306,8 @@ class Builder {
     for (let i = 1; i < tokens.length; i++) {
       const token = tokens[i];
       const before = tokens[i - 1];
-      if (!token || !before || token.tokenType.name !== "Identifier" || token.startLine === before.startLine) continue;
+      if (!token || !before || token.tokenType.name !== "Identifier" || token.startLine === before.startLine)
+        continue;
       const suggestions = suggestKeywords(token.image, declarationKeywordNames);
       if (suggestions.length > 0) {
         this.report(expectedDeclaration, this.tokenSpan(token), { text: token.image }, suggestions);
@@ -333,7 +338,9 @@ class Builder {
       name: this.string(required(this.token(node, "name"))),
       version: this.optionalString(this.token(node, "version")),
       source: this.optionalString(this.token(node, "source")),
-      effective: effective ? { kind: "DateLiteral", value: effective.image, span: this.tokenSpan(effective) } : undefined,
+      effective: effective
+        ? { kind: "DateLiteral", value: effective.image, span: this.tokenSpan(effective) }
+        : undefined,
       warning: warning ? this.optional(() => this.expr(warning)) : undefined,
       span: this.spanOf(node),
     };
@@ -480,7 +487,13 @@ class Builder {
     const name = this.name(this.node(node, "name"));
     const type = this.node(node, "type");
     if (type) {
-      return { kind: "FieldDecl", name, type: this.typeExpr(type), reference: undefined, span: this.spanOf(node) };
+      return {
+        kind: "FieldDecl",
+        name,
+        type: this.typeExpr(type),
+        reference: undefined,
+        span: this.spanOf(node),
+      };
     }
     const arrow = required(this.token(node, "Arrow"));
     const target = this.qualified(required(this.node(node, "target")));
@@ -561,7 +574,9 @@ class Builder {
     const last = required(all[all.length - 1]);
     const span = joinSpans(this.tokenSpan(first), this.tokenSpan(last));
     const text = parts.map((p) => p.image).join("-");
-    const adjacent = all.every((t, i) => i === 0 || t.startOffset === (all[i - 1]?.startOffset ?? 0) + (all[i - 1]?.image.length ?? 0));
+    const adjacent = all.every(
+      (t, i) => i === 0 || t.startOffset === (all[i - 1]?.startOffset ?? 0) + (all[i - 1]?.image.length ?? 0),
+    );
     if (!adjacent) {
       this.report(spacedRuleId, span, { text: this.input.text.slice(span.start.offset, span.end.offset) });
     }
@@ -575,7 +590,11 @@ class Builder {
     let modality: ModalityNode | undefined;
     const modalityToken = this.token(modalityNode, "value");
     if (modalityToken) {
-      modality = { kind: "Modality", value: required(modalities[modalityToken.tokenType.name]), span: this.tokenSpan(modalityToken) };
+      modality = {
+        kind: "Modality",
+        value: required(modalities[modalityToken.tokenType.name]),
+        span: this.tokenSpan(modalityToken),
+      };
     } else if (!this.hasErrorWithin(rule)) {
       this.report(missingModality, id.span, { rule: id.text });
     }
@@ -725,6 +744,7 @@ class Builder {
     return {
       kind: "IfExpr",
       condition: this.expr(required(this.node(node, "condition"))),
+      // biome-ignore lint/suspicious/noThenProperty: the syntax tree names the branch `then`
       then: this.expr(required(this.node(node, "then"))),
       else: this.expr(required(this.node(node, "else"))),
       span: this.spanOf(node),
@@ -754,7 +774,12 @@ class Builder {
     const op = this.token(node, "op");
     if (op) {
       const operand = this.notExpr(required(this.node(node, "operand")));
-      return { kind: "UnaryExpr", operator: "not", operand, span: joinSpans(this.tokenSpan(op), operand.span) };
+      return {
+        kind: "UnaryExpr",
+        operator: "not",
+        operand,
+        span: joinSpans(this.tokenSpan(op), operand.span),
+      };
     }
     return this.compare(required(this.node(node, "body")));
   }
@@ -822,7 +847,12 @@ class Builder {
       const value = Number.parseFloat(raw);
       const unitToken = this.token(this.node(node, "unit"), "unit");
       if (unitToken) {
-        return { kind: "DurationLiteral", amount: value, unit: required(durationUnits[unitToken.tokenType.name]), span };
+        return {
+          kind: "DurationLiteral",
+          amount: value,
+          unit: required(durationUnits[unitToken.tokenType.name]),
+          span,
+        };
       }
       return { kind: "NumberLiteral", value, raw, span };
     }

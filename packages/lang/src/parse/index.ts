@@ -1,2 +1,2 @@
-export { maxFileLength, maxNestingDepth, type ParseResult, parse } from "./parse.js";
 export { editDistance, suggestKeywords } from "./messages.js";
+export { maxFileLength, maxNestingDepth, type ParseResult, parse } from "./parse.js";

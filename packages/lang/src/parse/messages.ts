@@ -73,7 +73,7 @@ function quoteKeyword(name: string): Description {
 
 const tokenDescriptions: Readonly<Record<string, Description>> = {
   Identifier: { en: "a name", zh: "名称" },
-  StringLiteral: { en: 'a string in quotes ("…")', zh: "带引号的字符串（\"…\"）" },
+  StringLiteral: { en: 'a string in quotes ("…")', zh: '带引号的字符串（"…"）' },
   NumberLiteral: { en: "a number", zh: "数字" },
   DateLiteral: { en: "a date such as 2026-12-31", zh: "日期（如 2026-12-31）" },
   Arrow: { en: "'->'", zh: "“->”" },
@@ -104,7 +104,21 @@ const tokenDescriptions: Readonly<Record<string, Description>> = {
 /** Token sets the grammar asks for together, described as one thing. */
 const groups: readonly { readonly members: readonly string[]; readonly description: Description }[] = [
   {
-    members: ["If", "Not", "Minus", "NumberLiteral", "StringLiteral", "DateLiteral", "True", "False", "None", "LBracket", "Count", "Identifier", "LParen"],
+    members: [
+      "If",
+      "Not",
+      "Minus",
+      "NumberLiteral",
+      "StringLiteral",
+      "DateLiteral",
+      "True",
+      "False",
+      "None",
+      "LBracket",
+      "Count",
+      "Identifier",
+      "LParen",
+    ],
     description: { en: "an expression", zh: "表达式" },
   },
   {
@@ -123,12 +137,26 @@ const groups: readonly { readonly members: readonly string[]; readonly descripti
     description: { en: "a modality (`must`, `should` or `may`)", zh: "情态（“必须”“应当”或“可以”）" },
   },
   {
-    members: ["Optional", "List", "Planned", "TextType", "Integer", "Decimal", "Bool", "DateType", "Duration", "Enum"],
+    members: [
+      "Optional",
+      "List",
+      "Planned",
+      "TextType",
+      "Integer",
+      "Decimal",
+      "Bool",
+      "DateType",
+      "Duration",
+      "Enum",
+    ],
     description: { en: "a type (such as `text`, `integer` or `date`)", zh: "类型（如“文本”“整数”“日期”）" },
   },
   {
     members: ["Day", "Week", "Month", "Quarter", "Year"],
-    description: { en: "a unit (`days`, `weeks`, `months`, `quarters` or `years`)", zh: "单位（天、周、个月、个季度、年）" },
+    description: {
+      en: "a unit (`days`, `weeks`, `months`, `quarters` or `years`)",
+      zh: "单位（天、周、个月、个季度、年）",
+    },
   },
   {
     members: ["Every", "EveryWeek", "EveryMonth", "EveryQuarter", "EveryYear"],
@@ -179,7 +207,19 @@ export function describeExpected(expected: readonly string[]): Description {
 }
 
 const expressionStarts = [
-  "Any", "All", "Sum", "Min", "Max", "Latest", "Earliest", "TextType", "Year", "Month", "Quarter", "Week", "Day",
+  "Any",
+  "All",
+  "Sum",
+  "Min",
+  "Max",
+  "Latest",
+  "Earliest",
+  "TextType",
+  "Year",
+  "Month",
+  "Quarter",
+  "Week",
+  "Day",
 ];
 
 function describeFound(token: IToken, language: "en" | "zh"): string {
@@ -209,7 +249,7 @@ export function editDistance(a: string, b: string): number {
 /** Keyword spellings close to `word`, best first, among the keywords named in `candidates`. */
 export function suggestKeywords(word: string, candidates: readonly string[]): string[] {
   const length = [...word].length;
-  const latin = /^[\x00-\x7f]*$/.test(word);
+  const latin = [...word].every((ch) => ch.charCodeAt(0) < 0x80);
   // Short Latin words match too much by chance; a two-character Chinese word is a real word.
   const allowed = latin ? (length <= 2 ? 0 : length <= 5 ? 1 : 2) : length <= 1 ? 0 : length <= 3 ? 1 : 2;
   if (allowed === 0) return [];

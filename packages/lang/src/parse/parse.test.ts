@@ -48,7 +48,9 @@ describe("a policy in Chinese keywords", () => {
   const result = parse(chinesePolicy, "资源县.remit");
 
   it("parses without diagnostics", () => {
-    expect(result.diagnostics.map((d) => `${d.span.start.line}:${d.span.start.column} ${d.message.zh}`)).toEqual([]);
+    expect(
+      result.diagnostics.map((d) => `${d.span.start.line}:${d.span.start.column} ${d.message.zh}`),
+    ).toEqual([]);
   });
 
   it("reads the header, the import and every declaration", () => {
@@ -57,7 +59,9 @@ describe("a policy in Chinese keywords", () => {
     expect(m.header?.source?.value).toBe("资政办函〔2026〕2号");
     expect(m.header?.effective?.value).toBe("2026-02-13");
     expect(shape(m.header?.warning)).toEqual({ kind: "DurationLiteral", amount: 30, unit: "day" });
-    expect(m.imports.map((i) => [i.path.value, i.alias.name])).toEqual([["../standards/gbt-35547-2017.remit", "国标"]]);
+    expect(m.imports.map((i) => [i.path.value, i.alias.name])).toEqual([
+      ["../standards/gbt-35547-2017.remit", "国标"],
+    ]);
     expect(m.declarations.map((d) => d.kind)).toEqual([
       "ClauseDecl",
       "ParamDecl",
@@ -92,7 +96,9 @@ describe("a policy in Chinese keywords", () => {
     expect(analysis.deadline?.kind === "RecurringDeadline" && analysis.deadline.unit).toBe("quarter");
     if (ladder?.kind !== "EscalationRule") throw new Error("escalation");
     expect(ladder.modality?.value).toBe("may");
-    expect(ladder.levels.map((l) => [l.name.name, l.label?.value, l.after?.kind, l.when?.kind, l.holder?.kind])).toEqual([
+    expect(
+      ladder.levels.map((l) => [l.name.name, l.label?.value, l.after?.kind, l.when?.kind, l.holder?.kind]),
+    ).toEqual([
       ["网格", "网格", undefined, undefined, undefined],
       ["乡镇级", "乡镇", "DurationLiteral", undefined, "StringLiteral"],
       ["县级", "县", undefined, "IsSetExpr", undefined],
@@ -112,7 +118,9 @@ describe("a policy in English keywords", () => {
   const result = parse(englishPolicy, "ziyuan.remit");
 
   it("parses without diagnostics", () => {
-    expect(result.diagnostics.map((d) => `${d.span.start.line}:${d.span.start.column} ${d.message.en}`)).toEqual([]);
+    expect(
+      result.diagnostics.map((d) => `${d.span.start.line}:${d.span.start.column} ${d.message.en}`),
+    ).toEqual([]);
   });
 
   it("reads fields, references and types", () => {
@@ -120,8 +128,16 @@ describe("a policy in English keywords", () => {
     if (townships?.kind !== "CollectionDecl") throw new Error("collection");
     expect(shape(townships.fields.map((f) => f.type ?? f.reference))).toEqual([
       { kind: "PrimitiveType", name: "text", planned: false },
-      { kind: "NamedType", name: { kind: "QualifiedName", parts: [{ kind: "Identifier", name: "TeamKind" }] } },
-      { kind: "PrimitiveType", name: "integer", unit: { kind: "Identifier", name: "people" }, planned: false },
+      {
+        kind: "NamedType",
+        name: { kind: "QualifiedName", parts: [{ kind: "Identifier", name: "TeamKind" }] },
+      },
+      {
+        kind: "PrimitiveType",
+        name: "integer",
+        unit: { kind: "Identifier", name: "people" },
+        planned: false,
+      },
       { kind: "PrimitiveType", name: "decimal", unit: { kind: "Identifier", name: "km2" }, planned: false },
       { kind: "OptionalType", inner: { kind: "PrimitiveType", name: "date", planned: false } },
       { kind: "PrimitiveType", name: "text", planned: false },
@@ -174,7 +190,9 @@ describe("a policy in English keywords", () => {
       values: ["full", "part", "none"].map((value) => ({ kind: "StringLiteral", value })),
     });
     const defines = decls.filter((d) => d.kind === "DefineDecl");
-    expect(defines.map((d) => d.kind === "DefineDecl" && [d.name.name, d.params.length, d.returnType?.kind])).toEqual([
+    expect(
+      defines.map((d) => d.kind === "DefineDecl" && [d.name.name, d.params.length, d.returnType?.kind]),
+    ).toEqual([
       ["hasTeam", 1, "PrimitiveType"],
       ["target", 0, undefined],
       ["noParams", 0, undefined],
@@ -183,11 +201,16 @@ describe("a policy in English keywords", () => {
 
   it("reads the deadlines", () => {
     const duties = result.module.declarations.filter((d) => d.kind === "DutyRule");
-    expect(duties.map((d) => d.kind === "DutyRule" && d.deadline?.kind)).toEqual(["ByDeadline", "RecurringDeadline"]);
+    expect(duties.map((d) => d.kind === "DutyRule" && d.deadline?.kind)).toEqual([
+      "ByDeadline",
+      "RecurringDeadline",
+    ]);
     const recurring = duties[1];
-    expect(recurring?.kind === "DutyRule" && recurring.deadline?.kind === "RecurringDeadline" && recurring.deadline.until?.kind).toBe(
-      "NameExpr",
-    );
+    expect(
+      recurring?.kind === "DutyRule" &&
+        recurring.deadline?.kind === "RecurringDeadline" &&
+        recurring.deadline.until?.kind,
+    ).toBe("NameExpr");
   });
 });
 
@@ -219,7 +242,11 @@ describe("expressions", () => {
                 right: {
                   kind: "UnaryExpr",
                   operator: "-",
-                  operand: { kind: "MemberExpr", object: name("f"), property: { kind: "Identifier", name: "g" } },
+                  operand: {
+                    kind: "MemberExpr",
+                    object: name("f"),
+                    property: { kind: "Identifier", name: "g" },
+                  },
                 },
               },
             },
@@ -252,12 +279,21 @@ describe("expressions", () => {
     ["in", "in"],
     ["属于", "in"],
   ])("reads the comparison %s", (written, operator) => {
-    expect(shape(parseExpr(`a ${written} b`))).toEqual({ kind: "BinaryExpr", operator, left: name("a"), right: name("b") });
+    expect(shape(parseExpr(`a ${written} b`))).toEqual({
+      kind: "BinaryExpr",
+      operator,
+      left: name("a"),
+      right: name("b"),
+    });
   });
 
   it("reads is set / is missing in both languages", () => {
     expect(shape(parseExpr("a is set"))).toEqual({ kind: "IsSetExpr", operand: name("a"), negated: false });
-    expect(shape(parseExpr("a is missing"))).toEqual({ kind: "IsSetExpr", operand: name("a"), negated: true });
+    expect(shape(parseExpr("a is missing"))).toEqual({
+      kind: "IsSetExpr",
+      operand: name("a"),
+      negated: true,
+    });
     expect(shape(parseExpr("a 有值"))).toEqual({ kind: "IsSetExpr", operand: name("a"), negated: false });
     expect(shape(parseExpr("a 缺失"))).toEqual({ kind: "IsSetExpr", operand: name("a"), negated: true });
   });
@@ -314,7 +350,10 @@ describe("expressions", () => {
       args: [name("t"), num("1")],
     });
     for (const builtin of ["text", "year", "month"]) {
-      expect(parseExpr(`${builtin}(d)`)).toMatchObject({ kind: "CallExpr", callee: { parts: [{ name: builtin }] } });
+      expect(parseExpr(`${builtin}(d)`)).toMatchObject({
+        kind: "CallExpr",
+        callee: { parts: [{ name: builtin }] },
+      });
     }
     expect(parseExpr("f(x).y")).toMatchObject({ kind: "MemberExpr", object: { kind: "CallExpr" } });
   });
@@ -361,6 +400,7 @@ describe("expressions", () => {
     expect(shape(parseExpr("if a then (b) else c"))).toEqual({
       kind: "IfExpr",
       condition: name("a"),
+      // biome-ignore lint/suspicious/noThenProperty: the syntax tree names the branch `then`
       then: { kind: "ParenExpr", inner: name("b") },
       else: name("c"),
     });
@@ -369,8 +409,10 @@ describe("expressions", () => {
   it("gives each node the span of its text", () => {
     const text = "define x = a.b + count(v in vs) * 2";
     const result = parse(text, "s.remit");
-    const body = result.module.declarations[0]?.kind === "DefineDecl" ? result.module.declarations[0].body : undefined;
-    const slice = (span: Span | undefined) => (span ? text.slice(span.start.offset, span.end.offset) : undefined);
+    const body =
+      result.module.declarations[0]?.kind === "DefineDecl" ? result.module.declarations[0].body : undefined;
+    const slice = (span: Span | undefined) =>
+      span ? text.slice(span.start.offset, span.end.offset) : undefined;
     expect(slice(body?.span)).toBe("a.b + count(v in vs) * 2");
     if (body?.kind !== "BinaryExpr" || body.right.kind !== "BinaryExpr") throw new Error("shape");
     expect(slice(body.left.span)).toBe("a.b");
@@ -386,7 +428,7 @@ describe("syntax errors", () => {
       'duty a "first" must cites 1 requires x within 3 days h.x',
       'param p: integer = 1 "fine"',
       'duty b "second" must cites requires x',
-      'define ok = 1',
+      "define ok = 1",
       "define c = (1 + ",
       'record r "fine" { x: text }',
     ].join("\n");
@@ -396,7 +438,13 @@ describe("syntax errors", () => {
       ["R2001", 3],
       ["R2001", 6],
     ]);
-    expect(result.module.declarations.map((d) => d.kind)).toEqual(["DutyRule", "ParamDecl", "DutyRule", "DefineDecl", "RecordDecl"]);
+    expect(result.module.declarations.map((d) => d.kind)).toEqual([
+      "DutyRule",
+      "ParamDecl",
+      "DutyRule",
+      "DefineDecl",
+      "RecordDecl",
+    ]);
   });
 
   it("suggests the keyword meant, in either language", () => {
@@ -404,7 +452,10 @@ describe("syntax errors", () => {
     expect(english.map((d) => d.suggestions)).toEqual([["requires"]]);
     const chinese = parse('职责 a "t" 必需 依据 1 要求 x', "e.remit").diagnostics;
     expect(chinese.map((d) => d.suggestions)).toEqual([["必须"]]);
-    const declaration = parse('dutty a "t" must cites 1 requires x\n职任 b "t" 必须 依据 1 要求 x', "e.remit").diagnostics;
+    const declaration = parse(
+      'dutty a "t" must cites 1 requires x\n职任 b "t" 必须 依据 1 要求 x',
+      "e.remit",
+    ).diagnostics;
     expect(declaration.map((d) => [d.code, d.suggestions])).toEqual([
       ["R2002", ["duty"]],
       ["R2002", ["职责"]],
@@ -429,7 +480,13 @@ describe("modules", () => {
     const result = parse("", "empty.remit");
     expect(result.diagnostics).toEqual([]);
     const m: Module = result.module;
-    expect(m).toMatchObject({ kind: "Module", file: "empty.remit", header: undefined, imports: [], declarations: [] });
+    expect(m).toMatchObject({
+      kind: "Module",
+      file: "empty.remit",
+      header: undefined,
+      imports: [],
+      declarations: [],
+    });
   });
 
   it("leaves a missing header to the checker", () => {

@@ -58,7 +58,10 @@ export function parse(text: string, file: string): ParseResult {
     return {
       module: { ...emptyModule("", file) },
       diagnostics: [
-        diagnostic(fileTooLarge, startSpan(file), { size: String(text.length), limit: String(maxFileLength) }),
+        diagnostic(fileTooLarge, startSpan(file), {
+          size: String(text.length),
+          limit: String(maxFileLength),
+        }),
       ],
     };
   }
@@ -113,7 +116,11 @@ function parseCode(code: string, text: string, file: string): ParseResult {
   const syntaxDiagnostics = errors.map((error) => {
     const previous = (error as { previousToken?: IToken }).previousToken;
     const fallback = previous && hasPosition(previous) ? endOf(tokenSpan(previous, file)) : startSpan(file);
-    return describeSyntaxError({ message: error.message, token: error.token, previousToken: previous }, file, fallback);
+    return describeSyntaxError(
+      { message: error.message, token: error.token, previousToken: previous },
+      file,
+      fallback,
+    );
   });
   const built = buildModule({
     cst,

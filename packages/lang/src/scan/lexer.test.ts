@@ -75,7 +75,12 @@ describe("identifiers and literals", () => {
   });
 
   it("reads dates before numbers and clause ids as numbers", () => {
-    expect(kinds("2026-12-31 2.1.3 2.5 15")).toEqual(["DateLiteral", "NumberLiteral", "NumberLiteral", "NumberLiteral"]);
+    expect(kinds("2026-12-31 2.1.3 2.5 15")).toEqual([
+      "DateLiteral",
+      "NumberLiteral",
+      "NumberLiteral",
+      "NumberLiteral",
+    ]);
   });
 
   it("checks that dates are calendar dates", () => {
@@ -91,13 +96,18 @@ describe("identifiers and literals", () => {
 
   it("agrees with the JavaScript calendar on every date", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
-        const text = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-        const date = new Date(Date.UTC(2000, m - 1, d));
-        date.setUTCFullYear(y);
-        const real = m >= 1 && m <= 12 && d >= 1 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-        expect(isCalendarDate(text)).toBe(real);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const text = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          const date = new Date(Date.UTC(2000, m - 1, d));
+          date.setUTCFullYear(y);
+          const real = m >= 1 && m <= 12 && d >= 1 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+          expect(isCalendarDate(text)).toBe(real);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -126,7 +136,11 @@ describe("identifiers and literals", () => {
       {
         kind: "Comment",
         text: " 注释：全角也可以",
-        span: { file: "t.remit", start: { offset: 5, line: 1, column: 6 }, end: { offset: 15, line: 1, column: 16 } },
+        span: {
+          file: "t.remit",
+          start: { offset: 5, line: 1, column: 6 },
+          end: { offset: 15, line: 1, column: 16 },
+        },
       },
     ]);
     expect(kinds("duty # 注释\nx")).toEqual(["Duty", "Identifier"]);

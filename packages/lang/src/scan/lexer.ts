@@ -51,7 +51,10 @@ export function tokenize(text: string, file: string): TokenizeResult {
   }));
   for (const token of result.groups.dropped ?? []) {
     diagnostics.push(
-      diagnostic(fullWidthPunctuation, tokenSpan(token, file), { text: token.image, ascii: asciiFor(token.image) }),
+      diagnostic(fullWidthPunctuation, tokenSpan(token, file), {
+        text: token.image,
+        ascii: asciiFor(token.image),
+      }),
     );
   }
   return { tokens, comments, diagnostics };
@@ -101,7 +104,10 @@ function classify(token: IToken, file: string, diagnostics: Diagnostic[]): IToke
   }
   if ([...token.image].some((ch) => fullWidthCharacters.has(ch))) {
     diagnostics.push(
-      diagnostic(fullWidthPunctuation, tokenSpan(token, file), { text: token.image, ascii: asciiFor(token.image) }),
+      diagnostic(fullWidthPunctuation, tokenSpan(token, file), {
+        text: token.image,
+        ascii: asciiFor(token.image),
+      }),
     );
   }
   return token;
@@ -111,7 +117,10 @@ function checkString(token: IToken, file: string, diagnostics: Diagnostic[]): vo
   const image = token.image;
   const span = tokenSpan(token, file);
   if (image.startsWith("“")) {
-    const opening = { ...span, end: { ...span.start, offset: span.start.offset + 1, column: span.start.column + 1 } };
+    const opening = {
+      ...span,
+      end: { ...span.start, offset: span.start.offset + 1, column: span.start.column + 1 },
+    };
     diagnostics.push(diagnostic(fullWidthPunctuation, opening, { text: "“", ascii: '"' }));
     if (token.tokenType === UnterminatedString) {
       diagnostics.push(diagnostic(unterminatedString, span, { text: image }));

@@ -18,11 +18,19 @@ export function advance(start: Position, image: string): Position {
 
 /** Whether the token came from the text (recovery inserts tokens with no position). */
 export function hasPosition(token: IToken): boolean {
-  return Number.isFinite(token.startOffset) && Number.isFinite(token.startLine) && Number.isFinite(token.startColumn);
+  return (
+    Number.isFinite(token.startOffset) &&
+    Number.isFinite(token.startLine) &&
+    Number.isFinite(token.startColumn)
+  );
 }
 
 export function tokenSpan(token: IToken, file: string): Span {
-  const start: Position = { offset: token.startOffset, line: token.startLine ?? 1, column: token.startColumn ?? 1 };
+  const start: Position = {
+    offset: token.startOffset,
+    line: token.startLine ?? 1,
+    column: token.startColumn ?? 1,
+  };
   return { file, start, end: advance(start, token.image) };
 }
 

@@ -40,9 +40,17 @@ export const UnterminatedString = createToken({
   pattern: /"(?:[^"\\\n\r]|\\.)*\\?|“[^”\n\r]*/,
   categories: plain,
 });
-export const DateLiteral = createToken({ name: "DateLiteral", pattern: /\d{4}-\d{2}-\d{2}/, categories: plain });
+export const DateLiteral = createToken({
+  name: "DateLiteral",
+  pattern: /\d{4}-\d{2}-\d{2}/,
+  categories: plain,
+});
 /** A number, or a clause id (`2.1.3`) where the grammar expects one. */
-export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)*/, categories: plain });
+export const NumberLiteral = createToken({
+  name: "NumberLiteral",
+  pattern: /\d+(?:\.\d+)*/,
+  categories: plain,
+});
 /** A word; the lexer turns a word spelt like a keyword into that keyword's token. */
 export const Identifier = createToken({
   name: "Identifier",
@@ -76,7 +84,11 @@ export const RBracket = punct("RBracket", /[\]］]/);
 export const LBrace = punct("LBrace", /[{｛]/);
 export const RBrace = punct("RBrace", /[}｝]/);
 /** The language has no statement separator; a full-width `；` is reported and dropped. */
-export const FullWidthSemicolon = createToken({ name: "FullWidthSemicolon", pattern: /；/, group: "dropped" });
+export const FullWidthSemicolon = createToken({
+  name: "FullWidthSemicolon",
+  pattern: /；/,
+  group: "dropped",
+});
 
 function keywordToken(spelling: KeywordSpelling, declarationStart: boolean): TokenType {
   return createToken({
