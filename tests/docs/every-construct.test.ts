@@ -4,7 +4,7 @@
  * implementation knows, so these tests fail when the language grows and the example does not.
  */
 import { compile, type Finding } from "@remit/engine";
-import { analyze, builtinFunctions, keywordTokens, memoryHost, type Module, tokenize } from "@remit/lang";
+import { analyze, builtinFunctions, keywordTokens, type Module, memoryHost, tokenize } from "@remit/lang";
 import { describe, expect, it } from "vitest";
 import { remitBlocks } from "./src/fences.js";
 import { readRepoFile } from "./src/paths.js";
@@ -20,7 +20,11 @@ const facts: unknown = JSON.parse(readRepoFile(`${folder}/facts.json`));
 
 /** The code of each file: a literate file's `remit` blocks, a plain file whole. */
 function codeOf(path: string, text: string): string {
-  return path.endsWith(".remit.md") ? remitBlocks(text).map((b) => b.text).join("\n") : text;
+  return path.endsWith(".remit.md")
+    ? remitBlocks(text)
+        .map((b) => b.text)
+        .join("\n")
+    : text;
 }
 
 const tokens = Object.entries(files).flatMap(([path, text]) => tokenize(codeOf(path, text), path).tokens);
@@ -43,7 +47,8 @@ function nodeVariants(node: unknown, into: Set<string>): Set<string> {
       if (record.kind === "PrimitiveType" && record.planned === true) into.add("PrimitiveType:planned");
       if (record.kind === "PrimitiveType" && record.unit !== undefined) into.add("PrimitiveType:unit");
       if (record.kind === "ReferenceSpec" && record.optional === true) into.add("ReferenceSpec:optional");
-      if (record.kind === "Subject") into.add(record.variable === undefined ? "Subject:record" : "Subject:each");
+      if (record.kind === "Subject")
+        into.add(record.variable === undefined ? "Subject:record" : "Subject:each");
     }
     for (const [key, value] of Object.entries(record)) if (key !== "span") nodeVariants(value, into);
   }
@@ -68,14 +73,34 @@ describe("examples/every-construct", () => {
 
   it("uses every spelling of every operator", () => {
     const used = new Set(tokens.map((t) => t.image));
-    const operators = ["+", "-", "*", "/", "=", "!=", "≠", "<", "<=", "≤", ">", ">=", "≥", "->", ".", ",", ":"];
+    const operators = [
+      "+",
+      "-",
+      "*",
+      "/",
+      "=",
+      "!=",
+      "≠",
+      "<",
+      "<=",
+      "≤",
+      ">",
+      ">=",
+      "≥",
+      "->",
+      ".",
+      ",",
+      ":",
+    ];
     const brackets = ["(", ")", "[", "]", "{", "}"];
     expect([...operators, ...brackets].filter((op) => !used.has(op))).toEqual([]);
   });
 
   it("calls every built-in function and reads every built-in name", () => {
     const words = new Set(tokens.map((t) => t.image));
-    const called = new Set([...builtinFunctions].filter(([spelling]) => words.has(spelling)).map(([, fn]) => fn));
+    const called = new Set(
+      [...builtinFunctions].filter(([spelling]) => words.has(spelling)).map(([, fn]) => fn),
+    );
     expect([...new Set(builtinFunctions.values())].filter((fn) => !called.has(fn))).toEqual([]);
     for (const name of ["评估日", "周期", "开始", "结束"]) expect(words).toContain(name);
   });
@@ -83,21 +108,54 @@ describe("examples/every-construct", () => {
   it("builds every kind of syntax node and every operator variant", () => {
     const variants = nodeVariants(analyzed.modules as readonly Module[], new Set());
     const expected = [
-      ...["ClauseDecl:code", "ClauseDecl:heading", "ParamDecl", "TypeDecl", "CollectionDecl", "RecordDecl", "DefineDecl"],
-      ...["DutyRule", "EscalationRule", "AccountabilityRule", "Subject:each", "Subject:record", "LetBinding", "Cause"],
+      ...[
+        "ClauseDecl:code",
+        "ClauseDecl:heading",
+        "ParamDecl",
+        "TypeDecl",
+        "CollectionDecl",
+        "RecordDecl",
+        "DefineDecl",
+      ],
+      ...[
+        "DutyRule",
+        "EscalationRule",
+        "AccountabilityRule",
+        "Subject:each",
+        "Subject:record",
+        "LetBinding",
+        "Cause",
+      ],
       ...["Modality:must", "Modality:should", "Modality:may", "EscalationLevel", "Import", "PolicyHeader"],
       ...["ByDeadline", "WithinDeadline", "RecurringDeadline"],
-      ...["RecurringDeadline:week", "RecurringDeadline:month", "RecurringDeadline:quarter", "RecurringDeadline:year"],
+      ...[
+        "RecurringDeadline:week",
+        "RecurringDeadline:month",
+        "RecurringDeadline:quarter",
+        "RecurringDeadline:year",
+      ],
       ...["DurationLiteral:day", "DurationLiteral:week", "DurationLiteral:month", "DurationLiteral:quarter"],
       "DurationLiteral:year",
       ...["PrimitiveType:text", "PrimitiveType:integer", "PrimitiveType:decimal", "PrimitiveType:bool"],
       ...["PrimitiveType:date", "PrimitiveType:duration", "PrimitiveType:planned", "PrimitiveType:unit"],
-      ...["EnumType", "ListType", "OptionalType", "RecordType", "NamedType", "ReferenceSpec", "ReferenceSpec:optional"],
+      ...[
+        "EnumType",
+        "ListType",
+        "OptionalType",
+        "RecordType",
+        "NamedType",
+        "ReferenceSpec",
+        "ReferenceSpec:optional",
+      ],
       ...["NumberLiteral", "StringLiteral", "BoolLiteral", "DateLiteral", "NoneLiteral", "ListLiteral"],
       ...["NameExpr", "MemberExpr", "CallExpr", "IfExpr", "ParenExpr", "IsSetExpr:set", "IsSetExpr:missing"],
       ...["UnaryExpr:not", "UnaryExpr:-"],
-      ...["+", "-", "*", "/", "=", "!=", "<", "<=", ">", ">=", "and", "or", "in"].map((op) => `BinaryExpr:${op}`),
-      ...["count", "any", "all", "sum", "min", "max", "latest", "earliest"].map((op) => `AggregateExpr:${op}`),
+      ...["+", "-", "*", "/", "=", "!=", "<", "<=", ">", ">=", "and", "or", "in"].map(
+        (op) => `BinaryExpr:${op}`,
+      ),
+      ...["count", "any", "all", "sum", "min", "max", "latest", "earliest"].map(
+        (op) => `AggregateExpr:${op}`,
+      ),
       "Comment",
     ];
     expect(expected.filter((variant) => !variants.has(variant))).toEqual([]);
@@ -109,7 +167,9 @@ describe("examples/every-construct evaluated on its facts", () => {
   const outcome = "policy" in compiled ? compiled.policy.evaluate(facts) : undefined;
   const findings: readonly Finding[] = outcome && "result" in outcome ? outcome.result.findings : [];
   const find = (rule: string, id: string, period?: string): Finding | undefined =>
-    findings.find((f) => f.rule === rule && f.subject.id === id && (period === undefined || f.period === period));
+    findings.find(
+      (f) => f.rule === rule && f.subject.id === id && (period === undefined || f.period === period),
+    );
 
   it("compiles and evaluates without errors", () => {
     expect(showDiagnostics(errorsOf(compiled.diagnostics))).toBe("");
@@ -124,12 +184,21 @@ describe("examples/every-construct evaluated on its facts", () => {
   });
 
   it("counts day X+N of a relative deadline as in time", () => {
-    expect(find("重大隐患-挂牌督办", "H002")).toMatchObject({ status: "met", due: "2026-10-20", metOn: "2026-10-20" });
+    expect(find("重大隐患-挂牌督办", "H002")).toMatchObject({
+      status: "met",
+      due: "2026-10-20",
+      metOn: "2026-10-20",
+    });
     expect(find("重大隐患-挂牌督办", "H002")?.late ?? false).toBe(false);
   });
 
   it("reports a date requirement met after its deadline as late", () => {
-    expect(find("村-防火公约", "V002")).toMatchObject({ status: "met", due: "2026-04-30", metOn: "2026-05-08", late: true });
+    expect(find("村-防火公约", "V002")).toMatchObject({
+      status: "met",
+      due: "2026-04-30",
+      metOn: "2026-05-08",
+      late: true,
+    });
     expect(find("村-防火公约", "V101")).toMatchObject({ status: "overdue", overdueDays: 212 });
   });
 

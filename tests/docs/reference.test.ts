@@ -36,10 +36,13 @@ for (const path of references) {
       expect(blocks.length).toBeGreaterThanOrEqual(4);
     });
 
-    it.each(blocks.map((block) => [block.line, block] as const))("the example at line %i parses", (_line, block) => {
-      const { diagnostics } = parse(block.text, `${path}:${block.line}.remit`);
-      expect(showDiagnostics(errorsOf(diagnostics))).toBe("");
-    });
+    it.each(blocks.map((block) => [block.line, block] as const))(
+      "the example at line %i parses",
+      (_line, block) => {
+        const { diagnostics } = parse(block.text, `${path}:${block.line}.remit`);
+        expect(showDiagnostics(errorsOf(diagnostics))).toBe("");
+      },
+    );
 
     const complete = blocks.filter(isCompletePolicy);
     it.runIf(complete.length > 0).each(complete.map((block) => [block.line, block] as const))(
@@ -53,7 +56,9 @@ for (const path of references) {
 
     it("lists every spelling of every keyword in its tables", () => {
       const listed = tableWords(text);
-      const missing = keywords.flatMap((k) => [...k.en, ...k.zh].filter((s) => !listed.has(s)).map((s) => `${k.name}: ${s}`));
+      const missing = keywords.flatMap((k) =>
+        [...k.en, ...k.zh].filter((s) => !listed.has(s)).map((s) => `${k.name}: ${s}`),
+      );
       expect(missing).toEqual([]);
     });
 
@@ -66,7 +71,9 @@ for (const path of references) {
 
 describe("docs/language.zh.md", () => {
   it("has a complete policy among its examples", () => {
-    expect(remitBlocks(readRepoFile("docs/language.zh.md")).filter(isCompletePolicy).length).toBeGreaterThan(0);
+    expect(remitBlocks(readRepoFile("docs/language.zh.md")).filter(isCompletePolicy).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it("writes its examples with Chinese keywords only", () => {

@@ -16,7 +16,8 @@ function withHeader(policy: string): string {
 
 function findingsOf(policy: string, facts: unknown, asOf: string): readonly Finding[] {
   const compiled = compile(withHeader(policy));
-  if (!("policy" in compiled)) throw new Error(`policy does not compile: ${showDiagnostics(compiled.diagnostics)}`);
+  if (!("policy" in compiled))
+    throw new Error(`policy does not compile: ${showDiagnostics(compiled.diagnostics)}`);
   const outcome = compiled.policy.evaluate(facts, { asOf });
   if ("errors" in outcome) throw new Error(`facts rejected: ${JSON.stringify(outcome.errors)}`);
   return outcome.result.findings;
@@ -24,7 +25,9 @@ function findingsOf(policy: string, facts: unknown, asOf: string): readonly Find
 
 /** The codes of the errors `analyze` reports for a one-file policy. */
 function checkErrors(policy: string): string[] {
-  return errorsOf(analyze("policy.remit", memoryHost({ "policy.remit": withHeader(policy) })).diagnostics).map((d) => d.code);
+  return errorsOf(
+    analyze("policy.remit", memoryHost({ "policy.remit": withHeader(policy) })).diagnostics,
+  ).map((d) => d.code);
 }
 
 /** `start` moved by `days`, as an ISO date. */
@@ -53,7 +56,11 @@ describe("以内 N 天 自 X: day X+N is still in time", () => {
       fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 90 }), (days, doneAfter) => {
         const facts = { 隐患: [{ id: "H1", 发现日期: start, 挂牌日期: plus(start, doneAfter) }] };
         const [finding] = findingsOf(policy(days), facts, "2026-12-31");
-        expect(finding).toMatchObject({ status: "met", due: plus(start, days), metOn: plus(start, doneAfter) });
+        expect(finding).toMatchObject({
+          status: "met",
+          due: plus(start, days),
+          metOn: plus(start, doneAfter),
+        });
         expect(finding?.late ?? false).toBe(doneAfter > days);
       }),
       { numRuns: 40 },
@@ -147,8 +154,13 @@ describe("dates and time", () => {
 集合 隐患 { 发现日期: 日期  整改期限: 计划 日期  整改完成日期: 可选 日期 }
 职责 整改 "整改" 必须 依据 1 对于 每个 h 属于 隐患 要求 h.整改完成日期 截止 h.整改期限
 `;
-    const facts = { 隐患: [{ id: "H1", 发现日期: start, 整改期限: "2026-12-31", 整改完成日期: "2026-10-20" }] };
-    expect(findingsOf(policy, facts, "2026-10-15")[0]).toMatchObject({ status: "pending", due: "2026-12-31" });
+    const facts = {
+      隐患: [{ id: "H1", 发现日期: start, 整改期限: "2026-12-31", 整改完成日期: "2026-10-20" }],
+    };
+    expect(findingsOf(policy, facts, "2026-10-15")[0]).toMatchObject({
+      status: "pending",
+      due: "2026-12-31",
+    });
     expect(findingsOf(policy, facts, "2026-10-20")[0]).toMatchObject({ status: "met", metOn: "2026-10-20" });
   });
 
@@ -209,7 +221,9 @@ describe("lexical rules", () => {
 describe("errors the reference promises", () => {
   it("rejects recursion, direct or through another definition", () => {
     expect(checkErrors("定义 甲(x: 整数): 整数 = 甲(x)\n")).toEqual(["R5008"]);
-    expect(checkErrors("定义 甲(x: 整数): 整数 = 乙(x)\n定义 乙(x: 整数): 整数 = 甲(x)\n")).toEqual(["R5008"]);
+    expect(checkErrors("定义 甲(x: 整数): 整数 = 乙(x)\n定义 乙(x: 整数): 整数 = 甲(x)\n")).toEqual([
+      "R5008",
+    ]);
   });
 
   it("requires a header in the entry module only", () => {
@@ -220,13 +234,18 @@ describe("errors the reference promises", () => {
   });
 
   it("rejects an import cycle", () => {
-    const files = { "a.remit": '政策 "甲"\n导入 "./b.remit" 作为 乙\n', "b.remit": '导入 "./a.remit" 作为 甲\n' };
+    const files = {
+      "a.remit": '政策 "甲"\n导入 "./b.remit" 作为 乙\n',
+      "b.remit": '导入 "./a.remit" 作为 甲\n',
+    };
     expect(errorsOf(analyze("a.remit", memoryHost(files)).diagnostics).map((d) => d.code)).toEqual(["R3002"]);
   });
 
   it("rejects date minus date, mixed units and exact against calendar durations", () => {
     expect(checkErrors("定义 甲 = 2026-03-01 - 2026-02-01\n")).toEqual(["R4013"]);
-    expect(checkErrors("参数 人数: 整数 [人] = 1\n参数 面积: 小数 [km2] = 1.0\n定义 甲 = 人数 < 面积\n")).toEqual(["R4003"]);
+    expect(
+      checkErrors("参数 人数: 整数 [人] = 1\n参数 面积: 小数 [km2] = 1.0\n定义 甲 = 人数 < 面积\n"),
+    ).toEqual(["R4003"]);
     expect(checkErrors("定义 甲 = 30 天 < 1 个月\n")).toEqual(["R4004"]);
   });
 

@@ -4,7 +4,7 @@ import { fencedBlocks, isCompletePolicy, remitBlocks } from "./fences.js";
 
 describe("fencedBlocks", () => {
   it("reads the info string, the body and the opening line", () => {
-    const doc = "# 标题\n\n```remit check\n政策 \"示例\"\n```\n\n正文\n~~~ebnf\na = b ;\n~~~\n";
+    const doc = '# 标题\n\n```remit check\n政策 "示例"\n```\n\n正文\n~~~ebnf\na = b ;\n~~~\n';
     expect(fencedBlocks(doc)).toEqual([
       { info: "remit check", language: "remit", text: '政策 "示例"\n', line: 3 },
       { info: "ebnf", language: "ebnf", text: "a = b ;\n", line: 8 },
@@ -42,11 +42,14 @@ describe("fencedBlocks", () => {
       char: fc.constantFrom("`", "~"),
       length: fc.integer({ min: 3, max: 6 }),
       language: fc.constantFrom("remit", "ebnf", "markdown", ""),
-      body: fc.array(fc.string({ unit: fc.constantFrom("x", "政", " ", "`", "~", "\""), maxLength: 10 }), {
+      body: fc.array(fc.string({ unit: fc.constantFrom("x", "政", " ", "`", "~", '"'), maxLength: 10 }), {
         maxLength: 4,
       }),
     });
-    const segment = fc.oneof(fc.array(proseLine, { maxLength: 3 }).map((lines) => ({ prose: lines })), block);
+    const segment = fc.oneof(
+      fc.array(proseLine, { maxLength: 3 }).map((lines) => ({ prose: lines })),
+      block,
+    );
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
         const lines: string[] = [];
@@ -58,11 +61,21 @@ describe("fencedBlocks", () => {
           }
           const fence = s.char.repeat(s.length);
           // A body line must not close the fence early.
-          const body = s.body.filter((line) => !new RegExp(`^ {0,3}\\${s.char}{${s.length},}\\s*$`).test(line));
-          expected.push({ language: s.language, text: body.map((l) => `${l}\n`).join(""), line: lines.length + 1 });
+          const body = s.body.filter(
+            (line) => !new RegExp(`^ {0,3}\\${s.char}{${s.length},}\\s*$`).test(line),
+          );
+          expected.push({
+            language: s.language,
+            text: body.map((l) => `${l}\n`).join(""),
+            line: lines.length + 1,
+          });
           lines.push(`${fence}${s.language}`, ...body, fence);
         }
-        const found = fencedBlocks(lines.join("\n")).map(({ language, text, line }) => ({ language, text, line }));
+        const found = fencedBlocks(lines.join("\n")).map(({ language, text, line }) => ({
+          language,
+          text,
+          line,
+        }));
         expect(found).toEqual(expected);
       }),
     );
