@@ -53,7 +53,8 @@ const requests: autocannon.Request[] = [
   { method: "GET", path: "/healthz" },
 ];
 
-const result = await autocannon({ url: server.url, connections, duration, requests });
+// The clients run in worker threads so that they do not compete with the server for its event loop.
+const result = await autocannon({ url: server.url, connections, duration, requests, workers: 2 });
 await server.close();
 
 const statusCounts = Object.fromEntries(
