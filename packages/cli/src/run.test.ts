@@ -51,6 +51,19 @@ describe("run: help and usage", () => {
     expect(streams.stderr.text).toBe("错误：未知选项“--verbose”\n运行 'remit --help' 查看用法\n");
   });
 
+  it("takes options before the command word", async () => {
+    const streams = io();
+    expect(await run(["--lang", "zh", "check", "--help"], streams)).toBe(0);
+    expect(streams.stdout.text).toContain("remit check PATH");
+    expect(streams.stdout.text).toContain("用法：");
+    const unknown = io();
+    expect(await run(["--verbose", "fmt", "x"], unknown)).toBe(2);
+    expect(unknown.stderr.text).toBe("error: unknown option '--verbose'\nrun 'remit fmt --help' for usage\n");
+    const missing = io();
+    expect(await run(["--lang", "en"], missing)).toBe(2);
+    expect(missing.stderr.text).toContain("missing command");
+  });
+
   it("rejects a bad --lang value", async () => {
     const streams = io();
     expect(await run(["--help", "--lang", "fr"], streams)).toBe(2);

@@ -20,26 +20,28 @@ const commands: Record<CommandName, () => Promise<Command>> = {
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let lang = languageFromEnv(io.env);
-  const [first, ...rest] = argv;
-  const command = first !== undefined && isCommand(first) ? first : undefined;
+  // Options may come before the command word (`remit --lang zh check p`): they go to the command.
+  const at = commandIndex(argv);
+  const word = argv[at];
+  const command = word !== undefined && isCommand(word) ? word : undefined;
   try {
     lang = languageOption(argv) ?? lang;
     const context = createContext(io, lang);
-    if (command !== undefined) return await (await commands[command]())(rest, context);
-    if (first === undefined) {
+    if (command !== undefined) {
+      const args = [...argv.slice(0, at), ...argv.slice(at + 1)];
+      return await (await commands[command]())(args, context);
+    }
+    if (word !== undefined) throw unknownCommand(word);
+    if (argv.length === 0) {
       io.stderr.write(generalHelp(lang));
       return ExitCode.usage;
     }
-    if (!first.startsWith("-")) throw unknownCommand(first);
-    const { values, positionals } = parseCommandArgs(argv, commonOptions);
+    const { values } = parseCommandArgs(argv, commonOptions);
     if (values["help"] === true) {
       io.stdout.write(generalHelp(lang));
       return ExitCode.ok;
     }
-    const [stray] = positionals;
-    throw stray === undefined
-      ? new UsageError({ en: "missing command", zh: "缺少命令" })
-      : unknownCommand(stray);
+    throw new UsageError({ en: "missing command", zh: "缺少命令" });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     const colors = createContext(io, lang).stderrColors;
@@ -49,6 +51,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     writeLine(io.stderr, lang === "zh" ? `运行 '${help}' 查看用法` : `run '${help}' for usage`);
     return ExitCode.usage;
   }
+}
+
+/** Where the command word is: the first argument that is neither an option nor `--lang`'s value. */
+function commandIndex(argv: readonly string[]): number {
+  let i = 0;
+  while (i < argv.length && (argv[i] ?? "").startsWith("-")) i += argv[i] === "--lang" ? 2 : 1;
+  return i;
 }
 
 function unknownCommand(word: string): UsageError {
