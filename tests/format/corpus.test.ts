@@ -21,16 +21,19 @@ describe("the policies and examples of the repository", () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  test.each(files.map((path) => [relative(root, path), path]))("%s keeps its meaning and comments", (name, path) => {
-    const text = readFileSync(path, "utf8");
-    const once = format(text, name);
-    expect(once.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const before = parse(text, name).module;
-    const after = parse(once.text, name).module;
-    expect(stripSpans(stripParens(after))).toEqual({
-      ...stripSpans(stripParens(before)),
-      comments: before.comments.map((comment) => ({ kind: "Comment", text: comment.text.trimEnd() })),
-    });
-    expect(format(once.text, name).text).toBe(once.text);
-  });
+  test.each(files.map((path) => [relative(root, path), path]))(
+    "%s keeps its meaning and comments",
+    (name, path) => {
+      const text = readFileSync(path, "utf8");
+      const once = format(text, name);
+      expect(once.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      const before = parse(text, name).module;
+      const after = parse(once.text, name).module;
+      expect(stripSpans(stripParens(after))).toEqual({
+        ...stripSpans(stripParens(before)),
+        comments: before.comments.map((comment) => ({ kind: "Comment", text: comment.text.trimEnd() })),
+      });
+      expect(format(once.text, name).text).toBe(once.text);
+    },
+  );
 });

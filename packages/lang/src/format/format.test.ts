@@ -49,7 +49,11 @@ describe("layout of each construct", () => {
   test("param and type declarations on one line", () => {
     const input = `param gridDays : duration=15 days "网格内解决期限"\ntype TeamKind = enum( "专职","兼职" , "无")`;
     expect(fmt(input)).toBe(
-      lines('param gridDays: duration = 15 days "网格内解决期限"', "", 'type TeamKind = enum("专职", "兼职", "无")'),
+      lines(
+        'param gridDays: duration = 15 days "网格内解决期限"',
+        "",
+        'type TeamKind = enum("专职", "兼职", "无")',
+      ),
     );
   });
 
@@ -79,8 +83,14 @@ describe("layout of each construct", () => {
   });
 
   test("define with parameters, return type and body", () => {
-    expect(fmt(`define hasTeam( t : townships,k:TeamKind ) : bool = t.teamKind != "无"\ndefine year2026=2026`)).toBe(
-      lines('define hasTeam(t: townships, k: TeamKind): bool = t.teamKind != "无"', "", "define year2026 = 2026"),
+    expect(
+      fmt(`define hasTeam( t : townships,k:TeamKind ) : bool = t.teamKind != "无"\ndefine year2026=2026`),
+    ).toBe(
+      lines(
+        'define hasTeam(t: townships, k: TeamKind): bool = t.teamKind != "无"',
+        "",
+        "define year2026 = 2026",
+      ),
     );
   });
 
@@ -162,7 +172,15 @@ describe("layout of each construct", () => {
 describe("expressions", () => {
   test("operators spaced, minimal parentheses, the author's parentheses kept", () => {
     expect(fmt(`define a = x+y*z\ndefine b = (x+y)*z\ndefine c = ((x))\ndefine d = not(a and b)or-c`)).toBe(
-      lines("define a = x + y * z", "", "define b = (x + y) * z", "", "define c = ((x))", "", "define d = not (a and b) or -c"),
+      lines(
+        "define a = x + y * z",
+        "",
+        "define b = (x + y) * z",
+        "",
+        "define c = ((x))",
+        "",
+        "define d = not (a and b) or -c",
+      ),
     );
   });
 
@@ -239,7 +257,7 @@ describe("keyword language", () => {
     'duty d "标题"',
     "  must",
     "  cites 1",
-    "  for each h in hazards where h.level = \"重大\" and not h.closed",
+    '  for each h in hazards where h.level = "重大" and not h.closed',
     "  requires h.listedOn is set",
     "  within 7 days of h.foundOn",
   );
@@ -247,7 +265,7 @@ describe("keyword language", () => {
     '职责 d "标题"',
     "  必须",
     "  依据 1",
-    "  对于 每个 h 属于 hazards 满足 h.level = \"重大\" 且 非 h.closed",
+    '  对于 每个 h 属于 hazards 满足 h.level = "重大" 且 非 h.closed',
     "  要求 h.listedOn 有值",
     "  以内 7 天 自 h.foundOn",
   );
@@ -258,7 +276,13 @@ describe("keyword language", () => {
   });
 
   test("preserve keeps each keyword's spelling, even when a file mixes them", () => {
-    const mixed = lines('职责 d "标题"', "  must", "  依据 1", "  requires h.listedOn 有值", "  within 7 日 of h.foundOn");
+    const mixed = lines(
+      '职责 d "标题"',
+      "  must",
+      "  依据 1",
+      "  requires h.listedOn 有值",
+      "  within 7 日 of h.foundOn",
+    );
     expect(fmt(mixed)).toBe(mixed);
     expect(fmt(mixed, "preserve")).toBe(mixed);
   });
@@ -312,7 +336,15 @@ describe("comments", () => {
       "  or b",
     );
     expect(fmt(input)).toBe(
-      lines("collection c {", "  # the level", "  level: text  # 一般 or 重大", "  n: integer", "}", "", "define ok = a or b  # first"),
+      lines(
+        "collection c {",
+        "  # the level",
+        "  level: text  # 一般 or 重大",
+        "  n: integer",
+        "}",
+        "",
+        "define ok = a or b  # first",
+      ),
     );
   });
 });

@@ -23,6 +23,8 @@ export function format(text: string, file: string, options: FormatTextOptions = 
   const { module, diagnostics } = parse(text, file);
   if (hasErrors(diagnostics)) return { text, diagnostics, changed: false };
   const printOptions: FormatOptions = { ...options, source: text };
-  const formatted = file.endsWith(".md") ? formatLiterate(text, module, printOptions) : formatModule(module, printOptions);
+  const formatted = file.endsWith(".md")
+    ? formatLiterate(text, module, printOptions)
+    : formatModule(module, printOptions);
   return { text: formatted, diagnostics, changed: formatted !== text };
 }

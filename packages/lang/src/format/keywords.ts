@@ -59,7 +59,7 @@ export const keywordSpellings = {
   isSet: { en: "is set", zh: "有值" },
   isMissing: { en: "is missing", zh: "缺失" },
   if: { en: "if", zh: "如果" },
-  then: { en: "then", zh: "则" },
+  thenWord: { en: "then", zh: "则" },
   else: { en: "else", zh: "否则" },
   true: { en: "true", zh: "真" },
   false: { en: "false", zh: "假" },
@@ -115,12 +115,10 @@ const durationUnitsZh: Readonly<Record<DurationUnit, string>> = {
 };
 
 /** Every word that is a keyword in either language (identifiers must avoid them). */
-export const reservedWords: ReadonlySet<string> = new Set(
-  [
-    ...Object.values(keywordSpellings).flatMap((s) => [...s.en.split(" "), ...s.zh.split(" ")]),
-    ...Object.values(primitiveTypeSpellings).flatMap((s) => [s.en, s.zh]),
-    ...Object.values(aggregateSpellings).flatMap((s) => [s.en, s.zh]),
-    ...Object.values(recurrenceSpellings).flatMap((s) => [...s.en.split(" "), s.zh]),
-    ...["day", "days", "weeks", "months", "quarters", "years", "日", ...Object.values(durationUnitsZh)],
-  ],
-);
+export const reservedWords: ReadonlySet<string> = new Set([
+  ...Object.values(keywordSpellings).flatMap((s) => [...s.en.split(" "), ...s.zh.split(" ")]),
+  ...Object.values(primitiveTypeSpellings).flatMap((s) => [s.en, s.zh]),
+  ...Object.values(aggregateSpellings).flatMap((s) => [s.en, s.zh]),
+  ...Object.values(recurrenceSpellings).flatMap((s) => [...s.en.split(" "), s.zh]),
+  ...["day", "days", "weeks", "months", "quarters", "years", "日", ...Object.values(durationUnitsZh)],
+]);

@@ -83,7 +83,7 @@ describe("which blocks are code", () => {
       "```",
       "````",
       "",
-      "~~~Remit title=\"example\"",
+      '~~~Remit title="example"',
       "param   y: integer = 2",
       "~~~",
       "",
@@ -98,9 +98,11 @@ describe("which blocks are code", () => {
   });
 
   test("a block using CRLF line endings keeps them", () => {
-    const text = "Intro\r\n\r\n```remit\r\nparam   x: integer = 1\r\nparam y: text = \"a\"\r\n```\r\n";
+    const text = 'Intro\r\n\r\n```remit\r\nparam   x: integer = 1\r\nparam y: text = "a"\r\n```\r\n';
     const result = format(text, "crlf.remit.md");
-    expect(result.text).toBe("Intro\r\n\r\n```remit\r\nparam x: integer = 1\r\n\r\nparam y: text = \"a\"\r\n```\r\n");
+    expect(result.text).toBe(
+      'Intro\r\n\r\n```remit\r\nparam x: integer = 1\r\n\r\nparam y: text = "a"\r\n```\r\n',
+    );
   });
 });
 
@@ -112,10 +114,13 @@ describe("the examples of docs/language.md", () => {
     expect(examples.length).toBeGreaterThanOrEqual(4);
   });
 
-  test.each(examples.map((example, index) => [index, example] as const))("example %i is a fixed point", (_, example) => {
-    const result = format(example, "example.remit");
-    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(result.text).toBe(example);
-    expect(format(result.text, "example.remit").text).toBe(result.text);
-  });
+  test.each(examples.map((example, index) => [index, example] as const))(
+    "example %i is a fixed point",
+    (_, example) => {
+      const result = format(example, "example.remit");
+      expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(result.text).toBe(example);
+      expect(format(result.text, "example.remit").text).toBe(result.text);
+    },
+  );
 });

@@ -62,12 +62,18 @@ export function formatLiterate(markdown: string, module: Module, options: Format
       ...module,
       header,
       imports: module.imports.filter(inside),
-      declarations: module.declarations.filter((d) => inside(d) && !(d.kind === "ClauseDecl" && d.origin === "heading")),
+      declarations: module.declarations.filter(
+        (d) => inside(d) && !(d.kind === "ClauseDecl" && d.origin === "heading"),
+      ),
       comments: module.comments.filter(inside),
     };
     result += markdown.slice(cursor, block.start);
     const original = markdown.slice(block.start, block.end);
-    const empty = part.header === undefined && part.imports.length === 0 && part.declarations.length === 0 && part.comments.length === 0;
+    const empty =
+      part.header === undefined &&
+      part.imports.length === 0 &&
+      part.declarations.length === 0 &&
+      part.comments.length === 0;
     if (empty) {
       result += original;
     } else {

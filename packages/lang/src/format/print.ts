@@ -52,7 +52,7 @@ export interface Anchor {
 }
 
 /** Binding strength, loosest first, as in the grammar of docs/language.md. */
-const enum Precedence {
+enum Precedence {
   If = 0,
   Or = 1,
   And = 2,
@@ -185,26 +185,34 @@ class Printer {
     this.line(0, declaration.span);
     switch (declaration.kind) {
       case "ClauseDecl":
-        return this.printClause(declaration);
+        this.printClause(declaration);
+        return;
       case "ParamDecl":
-        return this.printParam(declaration);
+        this.printParam(declaration);
+        return;
       case "TypeDecl":
-        return this.printTypeDecl(declaration);
+        this.printTypeDecl(declaration);
+        return;
       case "CollectionDecl":
       case "RecordDecl":
-        return this.printFieldsDecl(declaration);
+        this.printFieldsDecl(declaration);
+        return;
       case "DefineDecl":
-        return this.printDefine(declaration);
+        this.printDefine(declaration);
+        return;
       case "DutyRule":
       case "EscalationRule":
       case "AccountabilityRule":
-        return this.printRule(declaration);
+        this.printRule(declaration);
+        return;
     }
   }
 
   private printClause(clause: ClauseDecl): void {
     const start = clause.span.start.offset;
-    this.out.append(`${this.kw("clause", start, clause.id.span.start.offset)} ${clause.id.id} ${quote(clause.title.value)}`);
+    this.out.append(
+      `${this.kw("clause", start, clause.id.span.start.offset)} ${clause.id.id} ${quote(clause.title.value)}`,
+    );
     if (clause.text !== undefined) {
       this.line(INDENT, clause.text.span);
       const word = this.kw("clauseText", clause.title.span.end.offset, clause.text.span.start.offset);
@@ -223,7 +231,9 @@ class Printer {
 
   private printTypeDecl(declaration: TypeDecl): void {
     const start = declaration.span.start.offset;
-    this.out.append(`${this.kw("type", start, declaration.name.span.start.offset)} ${declaration.name.name} = `);
+    this.out.append(
+      `${this.kw("type", start, declaration.name.span.start.offset)} ${declaration.name.name} = `,
+    );
     this.printType(declaration.type, 0);
   }
 
@@ -234,7 +244,9 @@ class Printer {
     if (declaration.label !== undefined) this.out.append(` ${quote(declaration.label.value)}`);
     if (declaration.kind === "CollectionDecl" && declaration.since !== undefined) {
       const from = (declaration.label ?? declaration.name).span.end.offset;
-      this.out.append(` ${this.kw("since", from, declaration.since.span.start.offset)} ${declaration.since.name}`);
+      this.out.append(
+        ` ${this.kw("since", from, declaration.since.span.start.offset)} ${declaration.since.name}`,
+      );
     }
     this.out.append(" ");
     this.printFieldBlock(declaration.fields, 0);
@@ -291,14 +303,17 @@ class Printer {
       }
       case "ListType":
         this.out.append(`${this.kw("list", start, type.element.span.start.offset)} `);
-        return this.printType(type.element, indent);
+        this.printType(type.element, indent);
+        return;
       case "OptionalType":
         this.out.append(`${this.kw("optional", start, type.inner.span.start.offset)} `);
-        return this.printType(type.inner, indent);
+        this.printType(type.inner, indent);
+        return;
       case "RecordType": {
         const end = type.fields[0]?.span.start.offset ?? type.span.end.offset;
         this.out.append(`${this.kw("record", start, end)} `);
-        return this.printFieldBlock(type.fields, indent);
+        this.printFieldBlock(type.fields, indent);
+        return;
       }
       case "NamedType":
         this.out.append(qualified(type.name));
@@ -333,12 +348,17 @@ class Printer {
     const start = rule.span.start.offset;
     const children = ruleChildren(rule);
     const before = (span: Span) => gapBefore(children, rule.span, span);
-    const key = rule.kind === "DutyRule" ? "duty" : rule.kind === "EscalationRule" ? "escalation" : "accountability";
-    this.out.append(`${this.kw(key, start, rule.id.span.start.offset)} ${rule.id.text} ${quote(rule.title.value)}`);
+    const key =
+      rule.kind === "DutyRule" ? "duty" : rule.kind === "EscalationRule" ? "escalation" : "accountability";
+    this.out.append(
+      `${this.kw(key, start, rule.id.span.start.offset)} ${rule.id.text} ${quote(rule.title.value)}`,
+    );
 
     if (rule.modality !== undefined) {
       this.line(INDENT, rule.modality.span);
-      this.out.append(this.kw(rule.modality.value, rule.modality.span.start.offset, rule.modality.span.end.offset));
+      this.out.append(
+        this.kw(rule.modality.value, rule.modality.span.start.offset, rule.modality.span.end.offset),
+      );
     }
     const firstCite = rule.cites[0];
     if (firstCite !== undefined) {
@@ -356,10 +376,14 @@ class Printer {
         const variable = subject.variable;
         const forFrom = Math.min(before(subject.span)[0], subject.span.start.offset);
         const inWord = this.kw("in", variable.span.end.offset, subject.source.span.start.offset);
-        this.out.append(`${this.kw("forEach", forFrom, variable.span.start.offset)} ${variable.name} ${inWord} `);
+        this.out.append(
+          `${this.kw("forEach", forFrom, variable.span.start.offset)} ${variable.name} ${inWord} `,
+        );
         this.out.append(this.expr(subject.source, Precedence.Additive));
         if (subject.filter !== undefined) {
-          this.out.append(` ${this.kw("where", subject.source.span.end.offset, subject.filter.span.start.offset)} `);
+          this.out.append(
+            ` ${this.kw("where", subject.source.span.end.offset, subject.filter.span.start.offset)} `,
+          );
           this.clauseExpr(subject.filter, INDENT);
         }
       }
@@ -374,11 +398,14 @@ class Printer {
 
     switch (rule.kind) {
       case "DutyRule":
-        return this.printDutyBody(rule, before);
+        this.printDutyBody(rule, before);
+        return;
       case "EscalationRule":
-        return this.printEscalationBody(rule, before);
+        this.printEscalationBody(rule, before);
+        return;
       case "AccountabilityRule":
-        return this.printAccountabilityBody(rule, before);
+        this.printAccountabilityBody(rule, before);
+        return;
     }
   }
 
@@ -411,7 +438,8 @@ class Printer {
       }
       case "RecurringDeadline": {
         const from = Math.min(before(deadline.span)[0], deadline.span.start.offset);
-        const every = recurrenceSpellings[deadline.unit][this.language(from, deadline.from.span.start.offset)];
+        const every =
+          recurrenceSpellings[deadline.unit][this.language(from, deadline.from.span.start.offset)];
         const fromWord = this.kw("from", from, deadline.from.span.start.offset);
         this.out.append(`${every} ${fromWord} ${this.expr(deadline.from, Precedence.Or)}`);
         if (deadline.until !== undefined) {
@@ -443,7 +471,9 @@ class Printer {
     const threshold = level.after ?? level.when;
     if (threshold !== undefined) {
       const key = level.after !== undefined ? "after" : "when";
-      this.out.append(` ${this.kw(key, cursor, threshold.span.start.offset)} ${this.expr(threshold, Precedence.Or)}`);
+      this.out.append(
+        ` ${this.kw(key, cursor, threshold.span.start.offset)} ${this.expr(threshold, Precedence.Or)}`,
+      );
       cursor = threshold.span.end.offset;
     }
     if (level.holder !== undefined) {
@@ -538,11 +568,11 @@ class Printer {
     const finalBranch = branches[branches.length - 1] ?? expr;
     const words = branches.map((branch) => ({
       if: this.kw("if", branch.span.start.offset, branch.condition.span.start.offset),
-      then: this.kw("then", branch.condition.span.end.offset, branch.then.span.start.offset),
+      thenWord: this.kw("thenWord", branch.condition.span.end.offset, branch.then.span.start.offset),
       else: this.kw("else", branch.then.span.end.offset, branch.else.span.start.offset),
     }));
     const compact = branches.map((branch, index) => {
-      const head = `${words[index]?.if} ${this.expr(branch.condition, Precedence.If)} ${words[index]?.then} ${this.expr(branch.then, Precedence.If)}`;
+      const head = `${words[index]?.if} ${this.expr(branch.condition, Precedence.If)} ${words[index]?.thenWord} ${this.expr(branch.then, Precedence.If)}`;
       return index === 0 ? head : `${words[index - 1]?.else} ${head}`;
     });
     compact.push(`${words[words.length - 1]?.else} ${this.expr(finalBranch.else, Precedence.If)}`);
@@ -555,10 +585,12 @@ class Printer {
     }
     branches.forEach((branch, index) => {
       if (index > 0) this.out.continuation(indent);
-      this.out.append(index === 0 ? `${words[index]?.if} ` : `${words[index - 1]?.else} ${words[index]?.if} `);
+      this.out.append(
+        index === 0 ? `${words[index]?.if} ` : `${words[index - 1]?.else} ${words[index]?.if} `,
+      );
       this.conditionPart(branch.condition, indent);
       this.out.continuation(indent);
-      this.out.append(`${words[index]?.then} ${this.expr(branch.then, Precedence.If)}`);
+      this.out.append(`${words[index]?.thenWord} ${this.expr(branch.then, Precedence.If)}`);
     });
     this.out.continuation(indent);
     this.out.append(`${words[words.length - 1]?.else} ${this.expr(finalBranch.else, Precedence.If)}`);
@@ -619,18 +651,25 @@ class Printer {
         return `${left} ${this.operatorText(expr.operator, expr.left.span.end.offset, expr.right.span.start.offset)} ${right}`;
       }
       case "IsSetExpr": {
-        const word = this.kw(expr.negated ? "isMissing" : "isSet", expr.operand.span.end.offset, span.end.offset);
+        const word = this.kw(
+          expr.negated ? "isMissing" : "isSet",
+          expr.operand.span.end.offset,
+          span.end.offset,
+        );
         return `${this.expr(expr.operand, Precedence.Additive)} ${word}`;
       }
       case "IfExpr": {
         const ifWord = this.kw("if", span.start.offset, expr.condition.span.start.offset);
-        const thenWord = this.kw("then", expr.condition.span.end.offset, expr.then.span.start.offset);
+        const thenWord = this.kw("thenWord", expr.condition.span.end.offset, expr.then.span.start.offset);
         const elseWord = this.kw("else", expr.then.span.end.offset, expr.else.span.start.offset);
         const condition = this.expr(expr.condition, Precedence.If);
         return `${ifWord} ${condition} ${thenWord} ${this.expr(expr.then, Precedence.If)} ${elseWord} ${this.expr(expr.else, Precedence.If)}`;
       }
       case "AggregateExpr": {
-        const name = aggregateSpellings[expr.operator][this.language(span.start.offset, expr.variable.span.start.offset)];
+        const name =
+          aggregateSpellings[expr.operator][
+            this.language(span.start.offset, expr.variable.span.start.offset)
+          ];
         const inWord = this.kw("in", expr.variable.span.end.offset, expr.source.span.start.offset);
         let text = `${name}(${expr.variable.name} ${inWord} ${this.expr(expr.source, Precedence.Additive)}`;
         if (expr.filter !== undefined) {
@@ -751,7 +790,15 @@ function gapBefore(siblings: readonly Spanned[], parent: Span, target: Span): [n
 
 /** The direct parts of a rule whose spans bound the keywords between them. */
 function ruleChildren(rule: Rule): Spanned[] {
-  const common: Spanned[] = [rule.id, rule.title, rule.modality, ...rule.cites, rule.subject, ...rule.lets, rule.holder];
+  const common: Spanned[] = [
+    rule.id,
+    rule.title,
+    rule.modality,
+    ...rule.cites,
+    rule.subject,
+    ...rule.lets,
+    rule.holder,
+  ];
   switch (rule.kind) {
     case "DutyRule":
       return [...common, rule.requirement, rule.deadline];

@@ -9,6 +9,11 @@ export interface PolicySourceOptions extends AstModuleOptions {
 
 /** Random well-formed policy text: a printed `astModule()`, for fuzzing parsers and tools. */
 export function policySource(options: PolicySourceOptions = {}): fc.Arbitrary<string> {
-  const language = options.keywords === undefined ? fc.constantFrom("en" as const, "zh" as const) : fc.constant(options.keywords);
-  return fc.tuple(astModule(options), language).map(([module, keywords]) => formatModule(module, { keywords }));
+  const language =
+    options.keywords === undefined
+      ? fc.constantFrom("en" as const, "zh" as const)
+      : fc.constant(options.keywords);
+  return fc
+    .tuple(astModule(options), language)
+    .map(([module, keywords]) => formatModule(module, { keywords }));
 }

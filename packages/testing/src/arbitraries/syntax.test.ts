@@ -24,12 +24,28 @@ function depth(e: Expr): number {
 }
 
 const exprKinds = new Set([
-  "NumberLiteral", "StringLiteral", "BoolLiteral", "DateLiteral", "DurationLiteral", "NoneLiteral", "ListLiteral",
-  "NameExpr", "MemberExpr", "CallExpr", "UnaryExpr", "BinaryExpr", "IsSetExpr", "IfExpr", "AggregateExpr", "ParenExpr",
+  "NumberLiteral",
+  "StringLiteral",
+  "BoolLiteral",
+  "DateLiteral",
+  "DurationLiteral",
+  "NoneLiteral",
+  "ListLiteral",
+  "NameExpr",
+  "MemberExpr",
+  "CallExpr",
+  "UnaryExpr",
+  "BinaryExpr",
+  "IsSetExpr",
+  "IfExpr",
+  "AggregateExpr",
+  "ParenExpr",
 ]);
 
 function isExpr(value: unknown): value is Expr {
-  return value !== null && typeof value === "object" && exprKinds.has(String((value as { kind?: unknown }).kind));
+  return (
+    value !== null && typeof value === "object" && exprKinds.has(String((value as { kind?: unknown }).kind))
+  );
 }
 
 describe("astModule", () => {
@@ -39,9 +55,28 @@ describe("astModule", () => {
     const seen = new Set<string>();
     for (const module of samples) kinds(module, seen);
     for (const kind of [
-      "PolicyHeader", "Import", "ClauseDecl", "ParamDecl", "TypeDecl", "CollectionDecl", "RecordDecl", "DefineDecl",
-      "DutyRule", "EscalationRule", "AccountabilityRule", "ByDeadline", "WithinDeadline", "RecurringDeadline",
-      "EnumType", "ListType", "OptionalType", "RecordType", "NamedType", "PrimitiveType", "ReferenceSpec", "Comment",
+      "PolicyHeader",
+      "Import",
+      "ClauseDecl",
+      "ParamDecl",
+      "TypeDecl",
+      "CollectionDecl",
+      "RecordDecl",
+      "DefineDecl",
+      "DutyRule",
+      "EscalationRule",
+      "AccountabilityRule",
+      "ByDeadline",
+      "WithinDeadline",
+      "RecurringDeadline",
+      "EnumType",
+      "ListType",
+      "OptionalType",
+      "RecordType",
+      "NamedType",
+      "PrimitiveType",
+      "ReferenceSpec",
+      "Comment",
       ...exprKinds,
     ]) {
       expect(seen, kind).toContain(kind);
@@ -76,7 +111,9 @@ describe("astModule", () => {
       fc.property(astModule(), (module) => {
         const offsets = module.comments.map((c) => c.span.start.offset);
         expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
-        const items = [module.header, ...module.imports, ...module.declarations].filter((i) => i !== undefined);
+        const items = [module.header, ...module.imports, ...module.declarations].filter(
+          (i) => i !== undefined,
+        );
         const starts = items.map((i) => i.span.start.offset);
         expect(starts).toEqual([...starts].sort((a, b) => a - b));
       }),

@@ -12,6 +12,7 @@ import type {
   ClauseId,
   CollectionDecl,
   Comment,
+  Deadline,
   Declaration,
   DefineDecl,
   DefineParam,
@@ -38,7 +39,6 @@ import type {
   Subject,
   TypeDecl,
   TypeExpr,
-  Deadline,
 } from "@remit/lang";
 import fc from "fast-check";
 
@@ -61,8 +61,33 @@ const nowhere: Span = {
 };
 
 // Name pools avoid every keyword of both languages.
-const englishNames = ["x", "t", "h", "v", "hazards", "townships", "foundOn", "rectifyBy", "members", "gridDays", "_tmp", "villageCount", "station"];
-const chineseNames = ["乡镇", "专职消防队", "隐患", "村", "人员", "消防站", "网格员", "发现日期", "整改期限", "队员数"];
+const englishNames = [
+  "x",
+  "t",
+  "h",
+  "v",
+  "hazards",
+  "townships",
+  "foundOn",
+  "rectifyBy",
+  "members",
+  "gridDays",
+  "_tmp",
+  "villageCount",
+  "station",
+];
+const chineseNames = [
+  "乡镇",
+  "专职消防队",
+  "隐患",
+  "村",
+  "人员",
+  "消防站",
+  "网格员",
+  "发现日期",
+  "整改期限",
+  "队员数",
+];
 const unitNames = ["人", "km2", "辆", "座"];
 
 /** String characters: both scripts, full-width punctuation, and what needs escaping. */
@@ -79,11 +104,17 @@ const commentCharacters = stringCharacters.filter((c) => c !== "\n");
 export function identifier(): fc.Arbitrary<Identifier> {
   return fc
     .tuple(fc.constantFrom(...englishNames, ...chineseNames), fc.option(fc.nat(99), { nil: undefined }))
-    .map(([base, suffix]) => ({ kind: "Identifier", name: suffix === undefined ? base : `${base}${suffix}`, span: nowhere }));
+    .map(([base, suffix]) => ({
+      kind: "Identifier",
+      name: suffix === undefined ? base : `${base}${suffix}`,
+      span: nowhere,
+    }));
 }
 
 function qualifiedName(): fc.Arbitrary<QualifiedName> {
-  return fc.array(identifier(), { minLength: 1, maxLength: 2 }).map((parts) => ({ kind: "QualifiedName", parts, span: nowhere }));
+  return fc
+    .array(identifier(), { minLength: 1, maxLength: 2 })
+    .map((parts) => ({ kind: "QualifiedName", parts, span: nowhere }));
 }
 
 export function stringLiteral(): fc.Arbitrary<StringLiteral> {
@@ -100,12 +131,18 @@ function clauseId(): fc.Arbitrary<ClauseId> {
 
 function ruleId(): fc.Arbitrary<RuleId> {
   const part = fc.constantFrom("major", "hazard", "listing", "ladder", "fire", "隐患", "督办", "x2");
-  return fc.array(part, { minLength: 1, maxLength: 3 }).map((parts) => ({ kind: "RuleId", text: parts.join("-"), span: nowhere }));
+  return fc
+    .array(part, { minLength: 1, maxLength: 3 })
+    .map((parts) => ({ kind: "RuleId", text: parts.join("-"), span: nowhere }));
 }
 
 function isoDate(): fc.Arbitrary<string> {
   return fc
-    .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
+    .date({
+      min: new Date("2000-01-01T00:00:00Z"),
+      max: new Date("2099-12-31T00:00:00Z"),
+      noInvalidDate: true,
+    })
     .map((date) => date.toISOString().slice(0, 10));
 }
 
@@ -113,8 +150,31 @@ function isoDate(): fc.Arbitrary<string> {
 // Expressions
 
 const durationUnits: readonly DurationUnit[] = ["day", "week", "month", "quarter", "year"];
-const binaryOperators: readonly BinaryOperator[] = ["+", "-", "*", "/", "=", "!=", "<", "<=", ">", ">=", "and", "or", "in"];
-const aggregateOperators: readonly AggregateOperator[] = ["count", "any", "all", "sum", "min", "max", "latest", "earliest"];
+const binaryOperators: readonly BinaryOperator[] = [
+  "+",
+  "-",
+  "*",
+  "/",
+  "=",
+  "!=",
+  "<",
+  "<=",
+  ">",
+  ">=",
+  "and",
+  "or",
+  "in",
+];
+const aggregateOperators: readonly AggregateOperator[] = [
+  "count",
+  "any",
+  "all",
+  "sum",
+  "min",
+  "max",
+  "latest",
+  "earliest",
+];
 
 function leafExpr(): fc.Arbitrary<Expr> {
   const numberRaw = fc.oneof(
@@ -150,8 +210,12 @@ function compoundExpr(depth: number): fc.Arbitrary<Expr> {
   const optionalSub = fc.option(sub, { nil: undefined });
   return fc.oneof(
     { arbitrary: leafExpr(), weight: 3 },
-    fc.array(sub, { maxLength: 3 }).map((elements): Expr => ({ kind: "ListLiteral", elements, span: nowhere })),
-    fc.tuple(sub, identifier()).map(([object, property]): Expr => ({ kind: "MemberExpr", object, property, span: nowhere })),
+    fc
+      .array(sub, { maxLength: 3 })
+      .map((elements): Expr => ({ kind: "ListLiteral", elements, span: nowhere })),
+    fc
+      .tuple(sub, identifier())
+      .map(([object, property]): Expr => ({ kind: "MemberExpr", object, property, span: nowhere })),
     fc
       .tuple(qualifiedName(), fc.array(sub, { maxLength: 3 }))
       .map(([callee, args]): Expr => ({ kind: "CallExpr", callee, args, span: nowhere })),
@@ -161,26 +225,34 @@ function compoundExpr(depth: number): fc.Arbitrary<Expr> {
     {
       arbitrary: fc
         .tuple(fc.constantFrom(...binaryOperators), sub, sub)
-        .map(([operator, left, right]): Expr => ({ kind: "BinaryExpr", operator, left, right, span: nowhere })),
+        .map(
+          ([operator, left, right]): Expr => ({ kind: "BinaryExpr", operator, left, right, span: nowhere }),
+        ),
       weight: 3,
     },
-    fc.tuple(sub, fc.boolean()).map(([operand, negated]): Expr => ({ kind: "IsSetExpr", operand, negated, span: nowhere })),
     fc
-      .tuple(sub, sub, sub)
-      .map(([condition, then, otherwise]): Expr => ({ kind: "IfExpr", condition, then, else: otherwise, span: nowhere })),
-    fc
-      .tuple(fc.constantFrom(...aggregateOperators), identifier(), sub, optionalSub, optionalSub)
-      .map(
-        ([operator, variable, source, filter, value]): Expr => ({
-          kind: "AggregateExpr",
-          operator,
-          variable,
-          source,
-          filter,
-          value,
-          span: nowhere,
-        }),
-      ),
+      .tuple(sub, fc.boolean())
+      .map(([operand, negated]): Expr => ({ kind: "IsSetExpr", operand, negated, span: nowhere })),
+    fc.tuple(sub, sub, sub).map(
+      ([condition, then, otherwise]): Expr => ({
+        kind: "IfExpr",
+        condition,
+        then,
+        else: otherwise,
+        span: nowhere,
+      }),
+    ),
+    fc.tuple(fc.constantFrom(...aggregateOperators), identifier(), sub, optionalSub, optionalSub).map(
+      ([operator, variable, source, filter, value]): Expr => ({
+        kind: "AggregateExpr",
+        operator,
+        variable,
+        source,
+        filter,
+        value,
+        span: nowhere,
+      }),
+    ),
     sub.map((inner): Expr => ({ kind: "ParenExpr", inner, span: nowhere })),
   );
 }
@@ -188,7 +260,14 @@ function compoundExpr(depth: number): fc.Arbitrary<Expr> {
 // ---------------------------------------------------------------------------------------------
 // Types and fields
 
-const primitiveNames: readonly PrimitiveTypeName[] = ["text", "integer", "decimal", "bool", "date", "duration"];
+const primitiveNames: readonly PrimitiveTypeName[] = [
+  "text",
+  "integer",
+  "decimal",
+  "bool",
+  "date",
+  "duration",
+];
 
 function unitIdentifier(): fc.Arbitrary<Identifier> {
   return fc.constantFrom(...unitNames).map((name) => ({ kind: "Identifier", name, span: nowhere }));
@@ -198,8 +277,16 @@ function typeExpr(depth = 2): fc.Arbitrary<TypeExpr> {
   const primitive = fc.oneof(
     fc
       .tuple(fc.constantFrom(...primitiveNames), fc.option(unitIdentifier(), { nil: undefined }))
-      .map(([name, unit]): TypeExpr => ({ kind: "PrimitiveType", name, unit, planned: false, span: nowhere })),
-    fc.constant<TypeExpr>({ kind: "PrimitiveType", name: "date", unit: undefined, planned: true, span: nowhere }),
+      .map(
+        ([name, unit]): TypeExpr => ({ kind: "PrimitiveType", name, unit, planned: false, span: nowhere }),
+      ),
+    fc.constant<TypeExpr>({
+      kind: "PrimitiveType",
+      name: "date",
+      unit: undefined,
+      planned: true,
+      span: nowhere,
+    }),
   );
   const leaves = fc.oneof(
     { arbitrary: primitive, weight: 3 },
@@ -214,14 +301,18 @@ function typeExpr(depth = 2): fc.Arbitrary<TypeExpr> {
     { arbitrary: leaves, weight: 3 },
     sub.map((element): TypeExpr => ({ kind: "ListType", element, span: nowhere })),
     sub.map((inner): TypeExpr => ({ kind: "OptionalType", inner, span: nowhere })),
-    fc.array(field(depth - 1), { maxLength: 2 }).map((fields): TypeExpr => ({ kind: "RecordType", fields, span: nowhere })),
+    fc
+      .array(field(depth - 1), { maxLength: 2 })
+      .map((fields): TypeExpr => ({ kind: "RecordType", fields, span: nowhere })),
   );
 }
 
 function field(depth = 2): fc.Arbitrary<FieldDecl> {
   const typed = fc
     .tuple(identifier(), typeExpr(depth))
-    .map(([name, type]): FieldDecl => ({ kind: "FieldDecl", name, type, reference: undefined, span: nowhere }));
+    .map(
+      ([name, type]): FieldDecl => ({ kind: "FieldDecl", name, type, reference: undefined, span: nowhere }),
+    );
   const reference = fc.tuple(identifier(), qualifiedName(), identifier(), fc.boolean()).map(
     ([name, target, as, optional]): FieldDecl => ({
       kind: "FieldDecl",
@@ -308,9 +399,11 @@ function defineDecl(depth: number): fc.Arbitrary<DefineDecl> {
 }
 
 function subject(depth: number): fc.Arbitrary<Subject> {
-  const each = fc.tuple(identifier(), expr(depth), option(expr(depth))).map(
-    ([variable, source, filter]): Subject => ({ kind: "Subject", variable, source, filter, span: nowhere }),
-  );
+  const each = fc
+    .tuple(identifier(), expr(depth), option(expr(depth)))
+    .map(
+      ([variable, source, filter]): Subject => ({ kind: "Subject", variable, source, filter, span: nowhere }),
+    );
   const record = identifier().map(
     (name): Subject => ({
       kind: "Subject",
@@ -345,10 +438,14 @@ function deadline(depth: number): fc.Arbitrary<Deadline> {
   const sub = expr(depth);
   return fc.oneof(
     sub.map((date): Deadline => ({ kind: "ByDeadline", date, span: nowhere })),
-    fc.tuple(sub, sub).map(([duration, from]): Deadline => ({ kind: "WithinDeadline", duration, from, span: nowhere })),
+    fc
+      .tuple(sub, sub)
+      .map(([duration, from]): Deadline => ({ kind: "WithinDeadline", duration, from, span: nowhere })),
     fc
       .tuple(fc.constantFrom<PeriodUnit>("week", "month", "quarter", "year"), sub, option(sub))
-      .map(([unit, from, until]): Deadline => ({ kind: "RecurringDeadline", unit, from, until, span: nowhere })),
+      .map(
+        ([unit, from, until]): Deadline => ({ kind: "RecurringDeadline", unit, from, until, span: nowhere }),
+      ),
   );
 }
 
@@ -360,7 +457,13 @@ function dutyRule(depth: number): fc.Arbitrary<DutyRule> {
 
 function escalationRule(depth: number): fc.Arbitrary<EscalationRule> {
   const level = fc
-    .tuple(identifier(), option(stringLiteral()), fc.constantFrom("after", "when", "none"), expr(depth), option(expr(depth)))
+    .tuple(
+      identifier(),
+      option(stringLiteral()),
+      fc.constantFrom("after", "when", "none"),
+      expr(depth),
+      option(expr(depth)),
+    )
     .map(
       ([name, label, thresholdKind, threshold, holder]): EscalationLevel => ({
         kind: "EscalationLevel",
@@ -373,7 +476,13 @@ function escalationRule(depth: number): fc.Arbitrary<EscalationRule> {
       }),
     );
   return fc
-    .tuple(ruleCommon(depth), expr(depth), fc.array(level, { minLength: 1, maxLength: 3 }), option(expr(depth)), option(expr(depth)))
+    .tuple(
+      ruleCommon(depth),
+      expr(depth),
+      fc.array(level, { minLength: 1, maxLength: 3 }),
+      option(expr(depth)),
+      option(expr(depth)),
+    )
     .map(([common, start, levels, closes, overdueAfter]) => ({
       ...common,
       kind: "EscalationRule",
@@ -389,8 +498,19 @@ function accountabilityRule(depth: number): fc.Arbitrary<AccountabilityRule> {
     .tuple(stringLiteral(), expr(depth))
     .map(([label, condition]): Cause => ({ kind: "Cause", label, condition, span: nowhere }));
   return fc
-    .tuple(ruleCommon(depth), expr(depth), fc.array(cause, { maxLength: 2 }), fc.array(expr(depth), { maxLength: 2 }))
-    .map(([common, asAt, causes, targets]) => ({ ...common, kind: "AccountabilityRule", asAt, causes, targets }));
+    .tuple(
+      ruleCommon(depth),
+      expr(depth),
+      fc.array(cause, { maxLength: 2 }),
+      fc.array(expr(depth), { maxLength: 2 }),
+    )
+    .map(([common, asAt, causes, targets]) => ({
+      ...common,
+      kind: "AccountabilityRule",
+      asAt,
+      causes,
+      targets,
+    }));
 }
 
 /** Any one declaration, expressions at most `depth` deep. */
@@ -439,7 +559,9 @@ interface ItemComments {
 }
 
 function commentText(): fc.Arbitrary<string> {
-  return fc.string({ unit: fc.constantFrom(...commentCharacters), maxLength: 16 }).map((text) => ` ${text}`.trimEnd());
+  return fc
+    .string({ unit: fc.constantFrom(...commentCharacters), maxLength: 16 })
+    .map((text) => ` ${text}`.trimEnd());
 }
 
 function itemComments(enabled: boolean): fc.Arbitrary<ItemComments> {
@@ -468,7 +590,10 @@ export function astModule(options: AstModuleOptions = {}): fc.Arbitrary<Module> 
   return items.chain(({ header: policyHeader, imports, declarations }) => {
     const count = (policyHeader === undefined ? 0 : 1) + imports.length + declarations.length;
     return fc
-      .tuple(fc.array(itemComments(withComments), { minLength: count, maxLength: count }), fc.array(commentText(), { maxLength: withComments ? 2 : 0 }))
+      .tuple(
+        fc.array(itemComments(withComments), { minLength: count, maxLength: count }),
+        fc.array(commentText(), { maxLength: withComments ? 2 : 0 }),
+      )
       .map(([perItem, atEnd]) => assemble(file, policyHeader, imports, declarations, perItem, atEnd));
   });
 }
@@ -509,7 +634,11 @@ function assemble(
     imports: placedImports,
     declarations: placedDeclarations,
     comments,
-    span: { file, start: { offset: 0, line: 1, column: 1 }, end: { offset: endOffset + 100, line: endLine + 5, column: 1 } },
+    span: {
+      file,
+      start: { offset: 0, line: 1, column: 1 },
+      end: { offset: endOffset + 100, line: endLine + 5, column: 1 },
+    },
   };
 }
 
@@ -518,7 +647,15 @@ function pointSpan(file: string, offset: number, line: number): Span {
 }
 
 function commentAt(file: string, text: string, offset: number, line: number): Comment {
-  return { kind: "Comment", text, span: { file, start: { offset, line, column: 1 }, end: { offset: offset + 1 + text.length, line, column: 2 + text.length } } };
+  return {
+    kind: "Comment",
+    text,
+    span: {
+      file,
+      start: { offset, line, column: 1 },
+      end: { offset: offset + 1 + text.length, line, column: 2 + text.length },
+    },
+  };
 }
 
 /** A copy of `node` in which every span is `span`. */
