@@ -24,7 +24,7 @@ const outline = outlinePolicy(
 );
 
 describe("docs/ziyuan-coverage.md", () => {
-  it("is up to date (regenerate with: node --conditions=source --import tsx tests/ziyuan/coverage.ts)", () => {
+  it("is up to date (regenerate with: pnpm --filter @remit/tests-ziyuan coverage)", () => {
     expect(readFileSync(coveragePath, "utf8")).toBe(renderCoverage());
   });
 });

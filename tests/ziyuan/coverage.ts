@@ -1,7 +1,7 @@
 /**
  * Writes docs/ziyuan-coverage.md: for each clause of the Ziyuan plan, the rules implementing it
  * and the scenarios exercising them. Run from the repository root:
- *   node --conditions=source --import tsx tests/ziyuan/coverage.ts
+ *   pnpm --filter @remit/tests-ziyuan coverage
  * A scenario exercises a rule when it expects a finding (or the absence of one) of that rule, or
  * when it declares a clause the rule cites.
  */

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { compile, type Finding } from "@remit/engine";
 import { beforeAll, describe, expect, it } from "vitest";
+import { outlinePolicy } from "./src/policy-outline.js";
 import {
   type ExpectedFinding,
   loadScenarios,
@@ -52,6 +53,22 @@ describe("the Ziyuan policy", () => {
       (d) => `${d.severity} ${d.code} ${d.span.file}:${d.span.start.line} ${d.message.en}`,
     );
     expect(shown).toEqual([]);
+  });
+});
+
+describe("the coverage outline", () => {
+  it("reads the same rules and clauses as the compiler", () => {
+    const { files, entry } = policyFiles();
+    const outline = outlinePolicy(files[entry] ?? "");
+    const compiledRules = policy.rules.map((r) => ({
+      id: r.id,
+      title: r.title,
+      kind: r.kind,
+      modality: r.modality,
+      cites: [...r.cites],
+    }));
+    expect(outline.rules.map((r) => ({ ...r, cites: [...r.cites] }))).toEqual(compiledRules);
+    expect(outline.clauses.map((c) => c.id)).toEqual([...policy.checked.clauses.keys()]);
   });
 });
 
