@@ -116,7 +116,7 @@ ${exitCodes.zh}
   eval: {
     en: `Usage:
   remit eval POLICY --facts FILE [--as-of YYYY-MM-DD] [--params FILE]
-             [--format table|json] [--lang zh|en]
+             [--format table|json] [--explain] [--lang zh|en]
 
 Evaluate a policy (a file or a policy folder) on a JSON facts document.
 
@@ -126,6 +126,7 @@ Options:
   --params FILE         JSON object of parameter overrides, e.g. {"gridDays": "20 days"}
   --format table|json   table: findings by township and kind, then a summary (default);
                         json: the evaluation result
+  --explain             after the table, explain each finding that asks for action
   --lang zh|en          language of labels and messages
   -h, --help            show this help
 
@@ -133,7 +134,7 @@ ${exitCodes.en}
 `,
     zh: `用法：
   remit eval POLICY --facts FILE [--as-of YYYY-MM-DD] [--params FILE]
-             [--format table|json] [--lang zh|en]
+             [--format table|json] [--explain] [--lang zh|en]
 
 以 JSON 事实数据评估政策（政策文件或政策目录）。
 
@@ -142,6 +143,7 @@ ${exitCodes.en}
   --as-of YYYY-MM-DD    评估日期（默认取事实数据中的 "asOf"，否则为今天）
   --params FILE         参数覆盖的 JSON 对象，如 {"gridDays": "20 天"}
   --format table|json   table：按乡镇、规则类型分组的结果和汇总（默认）；json：评估结果
+  --explain             在表格之后说明每条需处理结果的理由
   --lang zh|en          标签和消息的语言
   -h, --help            显示本帮助
 

@@ -240,12 +240,23 @@ describe("remit eval", () => {
     expect(zh.stdout).toContain("汇总");
   });
 
+  it("explains the findings that ask for action with --explain", async () => {
+    const { code, stdout } = await remit(["eval", "p", "--facts", "facts.json", "--explain"]);
+    expect(code).toBe(0);
+    const explanations = stdout.slice(stdout.indexOf("Explanations"));
+    expect(explanations).toContain("townships T02");
+    expect(explanations).not.toContain("townships T01");
+  });
+
   it("reports invalid facts by JSON path and exits 1 without a stack trace", async () => {
     put("wrong.json", JSON.stringify({ townships: [{ id: "T01", name: 5, mechanismOn: null }] }));
     const { code, stderr } = await remit(["eval", "p", "--facts", "wrong.json"]);
     expect(code).toBe(1);
     expect(stderr).toContain("townships[0].name");
     expect(stderr).not.toMatch(/\n\s+at /);
+    const zh = await remit(["eval", "p", "--facts", "wrong.json", "--lang", "zh"]);
+    expect(zh.stderr).toContain("townships[0].name");
+    expect(zh.stderr).toContain("事实数据无效：1 处错误");
   });
 
   it("reports a facts file that is not JSON and exits 1", async () => {

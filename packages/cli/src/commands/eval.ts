@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import type { FactError, JsonValue } from "@remit/engine";
+import { type FactError, type Finding, type JsonValue, renderExplanation } from "@remit/engine";
 import type { CheckedPolicy, Language } from "@remit/lang";
 import { isIsoDate, oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
@@ -28,6 +28,7 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     "as-of": { type: "string" },
     params: { type: "string" },
     format: { type: "string" },
+    explain: { type: "boolean" },
   });
   if (values["help"] === true) {
     context.io.stdout.write(commandHelp("eval", context.lang));
@@ -86,6 +87,8 @@ export async function evalCommand(args: readonly string[], context: CommandConte
           labels: tableLabels(built.checked, facts),
         }),
       );
+      if (values["explain"] === true)
+        context.io.stdout.write(renderExplanations(outcome.result.findings, lang));
     }
     return ExitCode.ok;
   } catch (error) {
@@ -140,6 +143,15 @@ function localToday(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The findings that ask for action, each with the engine's account of why. */
+function renderExplanations(findings: readonly Finding[], lang: Language): string {
+  const settled = new Set(["met", "pending", "closed"]);
+  const open = findings.filter((finding) => !settled.has(finding.status));
+  const heading = lang === "zh" ? "说明（需处理的结果）" : "Explanations (findings that ask for action)";
+  const body = open.map((finding) => renderExplanation(finding, lang)).join("\n\n");
+  return `${heading}\n\n${body === "" ? (lang === "zh" ? "无" : "none") : body}\n`;
 }
 
 function reportFactErrors(
