@@ -76,6 +76,32 @@ describe("format on random sources", () => {
     );
   });
 
+  test("preserve keeps the language of each declaration in a file that mixes them", () => {
+    fc.assert(
+      fc.property(
+        astModule({ file, comments: false }).chain((module) =>
+          fc.tuple(
+            fc.constant(module),
+            fc.array(keywordLanguage, {
+              minLength: module.declarations.length + 1,
+              maxLength: module.declarations.length + 1,
+            }),
+          ),
+        ),
+        ([module, languages]) => {
+          const opening = { ...module, declarations: [] };
+          const parts = [formatModule(opening, { keywords: languages[0] })].filter((part) => part !== "");
+          module.declarations.forEach((declaration, index) => {
+            const alone = { ...module, header: undefined, imports: [], declarations: [declaration] };
+            parts.push(formatModule(alone, { keywords: languages[index + 1] }));
+          });
+          const mixed = parts.join("\n");
+          expect(format(mixed, file).text).toBe(mixed);
+        },
+      ),
+    );
+  });
+
   test("a text squeezed onto few lines formats back to the canonical text", () => {
     fc.assert(
       fc.property(astModule({ file, comments: false }), keywordLanguage, (module, keywords) => {

@@ -358,6 +358,12 @@ describe("refusal and idempotence", () => {
     expect(result.diagnostics.some((d) => d.severity === "error")).toBe(true);
   });
 
+  test("an empty file stays empty and a file of comments keeps them", () => {
+    expect(fmt("")).toBe("");
+    expect(fmt("\n\n   \n")).toBe("");
+    expect(fmt("#   a note   \n\n\n# another")).toBe(lines("#   a note", "# another"));
+  });
+
   test("formatted text is a fixed point and reports no change", () => {
     const once = fmt(`duty d "t" must cites 1 requires x or y`);
     const twice = format(once, "test.remit");
