@@ -4,7 +4,15 @@
  * implementation knows, so these tests fail when the language grows and the example does not.
  */
 import { compile, type Finding } from "@remit/engine";
-import { analyze, builtinFunctions, keywordTokens, type Module, memoryHost, tokenize } from "@remit/lang";
+import {
+  analyze,
+  builtinFunctions,
+  format,
+  keywordTokens,
+  type Module,
+  memoryHost,
+  tokenize,
+} from "@remit/lang";
 import { describe, expect, it } from "vitest";
 import { remitBlocks } from "./src/fences.js";
 import { readRepoFile } from "./src/paths.js";
@@ -237,5 +245,37 @@ describe("examples/every-construct evaluated on its facts", () => {
   it("reports an unmet may duty as advisory", () => {
     const weeks = findings.filter((f) => f.rule === "场所-每周自查" && f.subject.id === "P001");
     expect(weeks.map((f) => f.status)).toEqual(["met", "advisory", "met", "advisory"]);
+  });
+});
+
+describe("examples/every-construct through the formatter", () => {
+  /** Findings without their explanations, which quote the source as written. */
+  function findingsOfFiles(sources: Record<string, string>): unknown[] {
+    const compiled = compile({ files: sources, entry });
+    if (!("policy" in compiled)) return [showDiagnostics(compiled.diagnostics)];
+    const outcome = compiled.policy.evaluate(facts);
+    if ("errors" in outcome) return [...outcome.errors];
+    return outcome.result.findings.map(({ explanation: _explanation, ...rest }) => rest);
+  }
+
+  function formatAll(keywords: "en" | "zh" | "preserve"): Record<string, string> {
+    return Object.fromEntries(
+      Object.entries(files).map(([path, text]) => [path, format(text, path, { keywords }).text]),
+    );
+  }
+
+  it("is a fixed point of formatting", () => {
+    const once = formatAll("preserve");
+    for (const [path, text] of Object.entries(once)) expect(format(text, path).text).toBe(text);
+  });
+
+  it("evaluates the same with its keywords spelt in English or in Chinese", () => {
+    const original = findingsOfFiles(files);
+    expect(original.length).toBeGreaterThan(0);
+    const english = formatAll("en");
+    expect(english[entry]).toMatch(/^duty /m);
+    expect(english[entry]).not.toMatch(/^职责 /m);
+    expect(findingsOfFiles(english)).toEqual(original);
+    expect(findingsOfFiles(formatAll("zh"))).toEqual(original);
   });
 });
