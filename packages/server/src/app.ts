@@ -29,8 +29,6 @@ export interface AppOptions {
   readonly logError?: ErrorLogSink;
   /** How `/v1/check` checks sources; the language's analyzer by default. */
   readonly check?: Checker;
-  /** The evaluation date when a request gives none; the local calendar date by default. */
-  readonly today?: () => string;
 }
 
 interface Variables {
@@ -49,12 +47,6 @@ const routeTable: readonly { readonly pattern: RegExp; readonly methods: readonl
   { pattern: /^\/v1\/(?:policies\/[^/]+\/)?evaluate$/, methods: ["POST"] },
   { pattern: /^\/v1\/(?:policies\/[^/]+\/)?check$/, methods: ["POST"] },
 ];
-
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** A facts document may carry its own date (`"asOf": "2026-11-28"`), as the command line reads it. */
 function asOfInFacts(facts: Readonly<Record<string, unknown>>): string | undefined {
@@ -200,7 +192,6 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
   const log = options.log ?? stdoutLogSink;
   const logError = options.logError ?? stderrErrorSink;
   const check = options.check ?? defaultChecker;
-  const today = options.today ?? localToday;
 
   const app = new OpenAPIHono<{ Variables: Variables }>();
 
@@ -245,7 +236,11 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
     const served = policyFor(c);
     const request = parseWith(schemas.EvaluateRequest, await readJsonBody(c.req.raw, bodyLimitBytes));
     const outcome: EvaluateOutcome = await served.policy.evaluate(request.facts, {
-      asOf: request.asOf ?? asOfInFacts(request.facts) ?? today(),
+      // Nothing reads the clock: with no date in the request or the facts, the engine answers 422.
+      ...(() => {
+        const asOf = request.asOf ?? asOfInFacts(request.facts);
+        return asOf === undefined ? {} : { asOf };
+      })(),
       params: (request.params ?? {}) as Record<string, JsonValue>,
     });
     if ("errors" in outcome) throw apiErrors.invalidFacts(outcome.errors);

@@ -11,7 +11,8 @@ export interface PolicyIdentity {
 }
 
 export interface EvaluateOptions {
-  readonly asOf: string;
+  /** The evaluation date; when absent, the facts' own `asOf` (the engine refuses a document with neither). */
+  readonly asOf?: string;
   readonly params: Readonly<Record<string, JsonValue>>;
 }
 

@@ -86,18 +86,16 @@ describe("routes", () => {
     ]);
   });
 
-  it("evaluates as at today when no date is given", async () => {
-    const server = await start({ today: () => "2026-12-01" });
-    const result = (await (await postJson(`${server.url}/v1/evaluate`, { facts })).json()) as {
-      asOf: string;
-      findings: { status: string }[];
-    };
-    expect(result.asOf).toBe("2026-12-01");
-    expect(result.findings.map((f) => f.status)).toEqual(["met", "overdue"]);
+  it("refuses a request with no evaluation date rather than reading the clock", async () => {
+    const server = await start();
+    const response = await postJson(`${server.url}/v1/evaluate`, { facts });
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { error: { details: { errors: { path: string }[] } } };
+    expect(body.error.details.errors.map((e) => e.path)).toContain("asOf");
   });
 
   it("evaluates as at the facts' own date when the request gives none", async () => {
-    const server = await start({ today: () => "2026-12-01" });
+    const server = await start();
     const response = await postJson(`${server.url}/v1/evaluate`, { facts: { ...facts, asOf: "2026-03-05" } });
     const result = (await response.json()) as { asOf: string; findings: { status: string }[] };
     expect(result.asOf).toBe("2026-03-05");
@@ -223,7 +221,7 @@ describe("bad input", () => {
   it("answers 422 for parameter overrides of the wrong type", async () => {
     const server = await start();
     const body = await expectError(
-      await postJson(`${server.url}/v1/evaluate`, { facts, params: { listingDays: "ten" } }),
+      await postJson(`${server.url}/v1/evaluate`, { facts, asOf: "2026-03-20", params: { listingDays: "ten" } }),
       422,
       "invalid-facts",
     );

@@ -30,6 +30,8 @@ export function fakePolicy(name = "hazards", hash = `sha256:${name}`): EnginePol
     ],
     evaluate(facts: unknown, options: EvaluateOptions): EvaluateOutcome {
       const errors: FactError[] = [];
+      const asOf = options.asOf;
+      if (asOf === undefined) return { errors: [factError("asOf", "an evaluation date")] };
       const listingDays = options.params.listingDays ?? 15;
       if (typeof listingDays !== "number") errors.push(factError("params.listingDays", "a number"));
       const hazards = (facts as { hazards?: unknown }).hazards;
@@ -45,10 +47,10 @@ export function fakePolicy(name = "hazards", hash = `sha256:${name}`): EnginePol
         if (errors.length > 0) return;
         const due = addDays(hazard.foundOn as string, listingDays as number);
         const listedOn =
-          typeof hazard.listedOn === "string" && hazard.listedOn <= options.asOf
+          typeof hazard.listedOn === "string" && hazard.listedOn <= asOf
             ? hazard.listedOn
             : undefined;
-        const status = listedOn !== undefined ? "met" : options.asOf > due ? "overdue" : "pending";
+        const status = listedOn !== undefined ? "met" : asOf > due ? "overdue" : "pending";
         findings.push({
           rule: "hazard-listing",
           title: "隐患挂牌",
@@ -70,7 +72,7 @@ export function fakePolicy(name = "hazards", hash = `sha256:${name}`): EnginePol
       for (const f of findings) counts[f.status] = (counts[f.status] ?? 0) + 1;
       const result: EvaluationResult = {
         policy: { name, version: "1.0.0", hash },
-        asOf: options.asOf,
+        asOf: asOf,
         params: { listingDays: listingDays as JsonValue },
         findings,
         summary: { total: findings.length, byKind: { duty: counts }, byTownship: { "": counts } },
