@@ -30,7 +30,8 @@ export const EvaluateRequest = z
       .record(z.string(), JsonValue)
       .openapi({ description: "the facts document: collections and records by name" }),
     asOf: IsoDate.optional().openapi({
-      description: "the evaluation date; when left out, the facts' own `asOf`; with neither, the request is refused (422)",
+      description:
+        "the evaluation date; when left out, the facts' own `asOf`; with neither, the request is refused (422)",
     }),
     params: z
       .record(z.string(), JsonValue)

@@ -221,7 +221,11 @@ describe("bad input", () => {
   it("answers 422 for parameter overrides of the wrong type", async () => {
     const server = await start();
     const body = await expectError(
-      await postJson(`${server.url}/v1/evaluate`, { facts, asOf: "2026-03-20", params: { listingDays: "ten" } }),
+      await postJson(`${server.url}/v1/evaluate`, {
+        facts,
+        asOf: "2026-03-20",
+        params: { listingDays: "ten" },
+      }),
       422,
       "invalid-facts",
     );

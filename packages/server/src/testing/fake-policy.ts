@@ -47,9 +47,7 @@ export function fakePolicy(name = "hazards", hash = `sha256:${name}`): EnginePol
         if (errors.length > 0) return;
         const due = addDays(hazard.foundOn as string, listingDays as number);
         const listedOn =
-          typeof hazard.listedOn === "string" && hazard.listedOn <= asOf
-            ? hazard.listedOn
-            : undefined;
+          typeof hazard.listedOn === "string" && hazard.listedOn <= asOf ? hazard.listedOn : undefined;
         const status = listedOn !== undefined ? "met" : asOf > due ? "overdue" : "pending";
         findings.push({
           rule: "hazard-listing",
