@@ -334,3 +334,15 @@ describe("remit eval", () => {
     expect(errors[0]?.message.zh).toEqual(expect.any(String));
   });
 });
+
+describe("remit fmt on literate policies", () => {
+  it("formats only the code blocks of a .remit.md file and keeps the prose", async () => {
+    const prose = "# 资源县方案\n\n方案原文，不是代码。\n\n";
+    put("p/policy.remit.md", `${prose}\`\`\`remit\npolicy   "测试"\n\`\`\`\n`);
+    const { code, stdout } = await remit(["fmt", "--stdout", "p"]);
+    expect(code).toBe(0);
+    expect(stdout.startsWith(prose)).toBe(true);
+    expect(stdout).toContain('policy "测试"');
+    expect(stdout).not.toContain('policy   "测试"');
+  });
+});

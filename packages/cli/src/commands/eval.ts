@@ -47,18 +47,18 @@ export async function evalCommand(args: readonly string[], context: CommandConte
       zh: `“${asOfOption}”不是有效日期，应为 YYYY-MM-DD`,
     });
   }
-  const paramsFile = values["params"];
+  const paramsFile = typeof values["params"] === "string" ? values["params"] : undefined;
   const entry = policyEntry(context.io.cwd, target);
   const factsText = readInput(context.io.cwd, factsFile);
-  const paramsText = typeof paramsFile === "string" ? readInput(context.io.cwd, paramsFile) : undefined;
+  const paramsText = paramsFile === undefined ? undefined : readInput(context.io.cwd, paramsFile);
   const { lang } = context;
 
   try {
     const facts = parseJson(factsText, factsFile, "facts");
     const params =
-      paramsText === undefined
+      paramsFile === undefined || paramsText === undefined
         ? {}
-        : paramsObject(parseJson(paramsText, paramsFile as string, "params"), paramsFile as string);
+        : paramsObject(parseJson(paramsText, paramsFile, "params"), paramsFile);
 
     const host = createNodeSourceHost(context.io.cwd);
     const built = buildPolicy(entry, host);
