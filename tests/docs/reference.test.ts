@@ -11,20 +11,26 @@ import { errorsOf, showDiagnostics } from "./src/show.js";
 
 const references = ["docs/language.md", "docs/language.zh.md"] as const;
 
-/** The words inside backticks on a document's table rows: `day(s)` gives `day` and `days`. */
-function tableWords(markdown: string): Set<string> {
+/** The words inside backticks on one table row: `day(s)` gives `day` and `days`. */
+function rowWords(row: string): Set<string> {
   const words = new Set<string>();
-  for (const line of markdown.split("\n")) {
-    if (!line.startsWith("|")) continue;
-    for (const [, span] of line.matchAll(/`([^`]+)`/g)) {
-      for (const word of (span ?? "").split(/[\s/]+/)) {
-        const plural = /^(.+)\(s\)$/.exec(word);
-        if (plural?.[1]) words.add(plural[1]).add(`${plural[1]}s`);
-        else words.add(word);
-      }
+  for (const [, span] of row.matchAll(/`([^`]+)`/g)) {
+    for (const word of (span ?? "").split(/[\s/]+/)) {
+      const plural = /^(.+)\(s\)$/.exec(word);
+      if (plural?.[1]) words.add(plural[1]).add(`${plural[1]}s`);
+      else words.add(word);
     }
   }
   return words;
+}
+
+function tableRows(markdown: string): string[] {
+  return markdown.split("\n").filter((line) => line.startsWith("|"));
+}
+
+/** Whether a table row shows `name` in backticks, alone or called (`year(d)`). */
+function showsName(row: string, name: string): boolean {
+  return new RegExp(`\`${name}[(\`]`).test(row);
 }
 
 for (const path of references) {
@@ -55,16 +61,35 @@ for (const path of references) {
     );
 
     it("lists every spelling of every keyword in its tables", () => {
-      const listed = tableWords(text);
+      const listed = new Set(tableRows(text).flatMap((row) => [...rowWords(row)]));
       const missing = keywords.flatMap((k) =>
         [...k.en, ...k.zh].filter((s) => !listed.has(s)).map((s) => `${k.name}: ${s}`),
       );
       expect(missing).toEqual([]);
     });
 
-    it("lists every spelling of every built-in function", () => {
-      const missing = [...builtinFunctions.keys()].filter((name) => !new RegExp(`\`${name}[(\`]`).test(text));
-      expect(missing).toEqual([]);
+    it("pairs each keyword's English and Chinese spellings on one table row", () => {
+      const rows = tableRows(text).map(rowWords);
+      const unpaired = keywords
+        .filter((k) => k.en.length > 0 && k.zh.length > 0)
+        .filter((k) => !rows.some((row) => k.en.some((en) => row.has(en)) && k.zh.some((zh) => row.has(zh))))
+        .map((k) => k.name);
+      expect(unpaired).toEqual([]);
+    });
+
+    it("lists every built-in function with its English and Chinese names on one row", () => {
+      const spellings = new Map<string, string[]>();
+      for (const [spelling, fn] of builtinFunctions)
+        spellings.set(fn, [...(spellings.get(fn) ?? []), spelling]);
+      const rows = tableRows(text);
+      const unpaired = [...spellings].filter(([, names]) => {
+        const [en, zh] = [
+          names.filter((n) => /^[A-Za-z]/.test(n)),
+          names.filter((n) => !/^[A-Za-z]/.test(n)),
+        ];
+        return !rows.some((row) => en.some((n) => showsName(row, n)) && zh.some((n) => showsName(row, n)));
+      });
+      expect(unpaired.map(([fn]) => fn)).toEqual([]);
     });
   });
 }
