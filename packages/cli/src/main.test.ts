@@ -48,4 +48,39 @@ describe.skipIf(!existsSync(entry))("the built remit executable", () => {
     expect(stdout).toMatch(/^bad\.remit:3:12 错误\[R\d+\]：/m);
     expect(stdout).not.toContain("\u001b[");
   });
+
+  it("evaluates through a pipe: JSON on stdout, exit 1 and no stack trace for invalid facts", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "remit-bin-"));
+    const policy = [
+      'policy "x"',
+      'clause 1 "总则"',
+      "collection townships {",
+      "  name: text",
+      "}",
+      'duty named "乡镇有名称"',
+      "  must",
+      "  cites 1",
+      "  for each t in townships",
+      '  holder "县"',
+      '  requires t.name != ""',
+      "  by 2026-12-31",
+      "",
+    ].join("\n");
+    writeFileSync(path.join(root, "policy.remit"), policy);
+    writeFileSync(
+      path.join(root, "good.json"),
+      JSON.stringify({ townships: [{ id: "T01", name: "资源镇" }] }),
+    );
+    writeFileSync(path.join(root, "bad.json"), JSON.stringify({ townships: [{ id: "T01" }] }));
+    const good = remit(["eval", ".", "--facts", "good.json", "--as-of", "2026-11-28", "--format", "json"], {
+      cwd: root,
+    });
+    expect(good.stderr).toBe("");
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout).findings[0].status).toBe("met");
+    const bad = remit(["eval", ".", "--facts", "bad.json", "--as-of", "2026-11-28"], { cwd: root });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("townships[0]");
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
 });
