@@ -36,4 +36,19 @@ describe("the policies and examples of the repository", () => {
       expect(format(once.text, name).text).toBe(once.text);
     },
   );
+
+  test.each(files.map((path) => [relative(root, path), path]))(
+    "%s translates to either keyword language",
+    (name, path) => {
+      const text = readFileSync(path, "utf8");
+      const original = stripSpans(stripParens(parse(text, name).module.declarations));
+      for (const keywords of ["en", "zh"] as const) {
+        const translated = format(text, name, { keywords }).text;
+        const parsed = parse(translated, name);
+        expect(parsed.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+        expect(stripSpans(stripParens(parsed.module.declarations))).toEqual(original);
+        expect(format(translated, name).text).toBe(translated);
+      }
+    },
+  );
 });
