@@ -212,6 +212,14 @@ describe("lexical rules", () => {
     expect(module.declarations.map((d) => d.kind)).toEqual(["ParamDecl"]);
   });
 
+  it("calls the built-ins spelt like keywords (text, year, month)", () => {
+    expect(checkErrors("定义 甲 = text(1)\n定义 乙 = year(2026-01-01)\n定义 丙 = month(2026-01-01)\n")).toEqual([]);
+  });
+
+  it("rejects a date that is not on the calendar", () => {
+    expect(checkErrors("定义 甲 = 2026-02-30\n")).toEqual(["R1005"]);
+  });
+
   it("does not chain comparisons", () => {
     const { diagnostics } = parse("定义 甲 = 1 < 2 < 3\n", "p.remit");
     expect(errorsOf(diagnostics).map((d) => d.code)).toEqual(["R2006"]);
