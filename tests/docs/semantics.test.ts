@@ -213,7 +213,9 @@ describe("lexical rules", () => {
   });
 
   it("calls the built-ins spelt like keywords (text, year, month)", () => {
-    expect(checkErrors("定义 甲 = text(1)\n定义 乙 = year(2026-01-01)\n定义 丙 = month(2026-01-01)\n")).toEqual([]);
+    expect(
+      checkErrors("定义 甲 = text(1)\n定义 乙 = year(2026-01-01)\n定义 丙 = month(2026-01-01)\n"),
+    ).toEqual([]);
   });
 
   it("rejects a date that is not on the calendar", () => {
