@@ -12,7 +12,8 @@ import {
 export interface EvaluablePolicy {
   evaluate(
     facts: unknown,
-    options: { readonly asOf: string; readonly params: Readonly<Record<string, JsonValue>> },
+    /** Without `asOf`, the engine takes the facts' own `asOf` (and reports it if it is not a date). */
+    options: { readonly asOf?: string; readonly params: Readonly<Record<string, JsonValue>> },
   ): EvaluateOutcome | Promise<EvaluateOutcome>;
 }
 

@@ -209,6 +209,21 @@ describe("remit eval", () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
+  it("reports a malformed asOf in the facts instead of guessing a date", async () => {
+    put("odd.json", JSON.stringify({ ...facts, asOf: "2026-13-01" }));
+    const { code, stderr } = await remit(["eval", "p", "--facts", "odd.json"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("asOf");
+  });
+
+  it("takes today's date when neither --as-of nor the facts give one", async () => {
+    const { asOf: _, ...undated } = facts;
+    put("undated.json", JSON.stringify(undated));
+    const { code, stdout } = await remit(["eval", "p", "--facts", "undated.json", "--format", "json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).asOf).toBe("2026-11-28");
+  });
+
   it("takes --as-of over the facts' date", async () => {
     const { stdout } = await remit([
       "eval",

@@ -71,8 +71,9 @@ export async function evalCommand(args: readonly string[], context: CommandConte
       }
       return ExitCode.problems;
     }
-    const asOf = asOfOption ?? asOfFromFacts(facts) ?? context.io.today?.() ?? localToday();
-    const outcome = await built.policy.evaluate(facts, { asOf, params });
+    // The facts' own date, when they give one, is the engine's to read and to reject if malformed.
+    const asOf = asOfOption ?? (factsGiveAsOf(facts) ? undefined : (context.io.today?.() ?? localToday()));
+    const outcome = await built.policy.evaluate(facts, asOf === undefined ? { params } : { asOf, params });
     if ("errors" in outcome) {
       reportFactErrors(outcome.errors, context, outputFormat);
       return ExitCode.problems;
@@ -132,11 +133,9 @@ function paramsObject(value: unknown, file: string): Record<string, JsonValue> {
   return value as Record<string, JsonValue>;
 }
 
-/** The facts document's own `asOf`, when it gives a real date. */
-function asOfFromFacts(facts: unknown): string | undefined {
-  if (typeof facts !== "object" || facts === null || !("asOf" in facts)) return undefined;
-  const asOf = facts.asOf;
-  return typeof asOf === "string" && isIsoDate(asOf) ? asOf : undefined;
+/** Whether the facts document carries its own evaluation date. */
+function factsGiveAsOf(facts: unknown): boolean {
+  return typeof facts === "object" && facts !== null && !Array.isArray(facts) && "asOf" in facts;
 }
 
 function localToday(): string {
