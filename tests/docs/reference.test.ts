@@ -5,7 +5,7 @@
  */
 import { analyze, builtinFunctions, keywords, memoryHost, parse } from "@remit/lang";
 import { describe, expect, it } from "vitest";
-import { isCompletePolicy, remitBlocks } from "./src/fences.js";
+import { fencedBlocks, isCompletePolicy, remitBlocks } from "./src/fences.js";
 import { readRepoFile } from "./src/paths.js";
 import { errorsOf, showDiagnostics } from "./src/show.js";
 
@@ -47,6 +47,18 @@ for (const path of references) {
       (_line, block) => {
         const { diagnostics } = parse(block.text, `${path}:${block.line}.remit`);
         expect(showDiagnostics(errorsOf(diagnostics))).toBe("");
+      },
+    );
+
+    const literate = fencedBlocks(text).filter(
+      (b) => b.language === "markdown" && remitBlocks(b.text).length > 0,
+    );
+    it.runIf(literate.length > 0).each(literate.map((block) => [block.line, block] as const))(
+      "the literate example at line %i parses as a .remit.md file",
+      (_line, block) => {
+        const { module, diagnostics } = parse(block.text, `${path}:${block.line}.remit.md`);
+        expect(showDiagnostics(errorsOf(diagnostics))).toBe("");
+        expect(module.declarations.some((d) => d.kind === "ClauseDecl" && d.origin === "heading")).toBe(true);
       },
     );
 
