@@ -20,6 +20,8 @@ export interface EvaluateOptions {
   readonly asOf?: string;
   /** Parameter overrides by name (`gridDays`, `gbt.minMembersFirstClass`). */
   readonly params?: Record<string, unknown>;
+  /** Evaluate only these rules (by id); all rules when absent. */
+  readonly rules?: readonly string[];
 }
 
 export interface PolicyInfoSummary {
@@ -182,15 +184,29 @@ export function compileChecked(checked: CheckedPolicy): Policy {
     params,
     checked,
     evaluate(facts, options) {
+      const selected = selectRules(internals.rules, options?.rules);
+      if ("errors" in selected) return selected;
       const prepared = internals.prepare(facts, options);
       if ("errors" in prepared) return { errors: prepared.errors };
-      const findings = orderFindings(evaluateAll(internals.rules, prepared.ctx));
+      const findings = orderFindings(evaluateAll(selected.rules, prepared.ctx));
       return { result: internals.result(prepared, findings) };
     },
     open(facts, options) {
       return Session.open(internals, facts, options);
     },
   };
+}
+
+function selectRules(rules: readonly CompiledRule[], ids: readonly string[] | undefined): { readonly rules: readonly CompiledRule[] } | { readonly errors: readonly FactError[] } {
+  if (ids === undefined) return { rules };
+  const known = new Set(rules.map((r) => r.info.id));
+  const errors: FactError[] = ids
+    .map((id, i) => ({ id, i }))
+    .filter(({ id }) => !known.has(id))
+    .map(({ id, i }) => ({ path: `options.rules[${i}]`, code: "unknown-rule", message: { en: `unknown rule "${id}"`, zh: `未声明的规则“${id}”` } }));
+  if (errors.length > 0) return { errors };
+  const wanted = new Set(ids);
+  return { rules: rules.filter((r) => wanted.has(r.info.id)) };
 }
 
 export type CompileInput = string | { readonly files: Record<string, string>; readonly entry: string };

@@ -546,9 +546,28 @@ export class ExpressionCompiler {
       body = cached;
       return body;
     };
+    // There is no recursion, so a definition is never active twice at once: its frame is reused.
+    // Arguments are evaluated before any is stored, as one may call the same definition.
+    const frame: Value[] = new Array<Value>(frameSize).fill(null);
+    const argc = compiledArgs.length;
+    if (argc === 1) {
+      const a0 = compiledArgs[0]!;
+      const s0 = slots[0]!;
+      return (ctx) => {
+        const v0 = a0(ctx);
+        frame[s0] = v0;
+        const saved = ctx.frame;
+        ctx.frame = frame;
+        try {
+          return getBody()(ctx);
+        } finally {
+          ctx.frame = saved;
+        }
+      };
+    }
     return (ctx) => {
-      const frame: Value[] = new Array<Value>(frameSize).fill(null);
-      for (let i = 0; i < compiledArgs.length; i++) frame[slots[i]!] = compiledArgs[i]!(ctx);
+      const values = compiledArgs.map((a) => a(ctx));
+      for (let i = 0; i < argc; i++) frame[slots[i]!] = values[i]!;
       const saved = ctx.frame;
       ctx.frame = frame;
       try {

@@ -27,9 +27,9 @@ export interface CompiledRule {
 
 /** Drops undefined members so that findings print the same whatever path built them. */
 export function compact<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v;
-  return out as T;
+  const source = value as Record<string, unknown>;
+  for (const key in source) if (source[key] === undefined) delete source[key];
+  return value;
 }
 
 interface SubjectPlan {
@@ -134,7 +134,9 @@ function followTownship(ctx: Context, subject: FactObject, path: readonly { fiel
 
 /** Binds the subject and a fresh frame; returns false when the subject fails the filter. */
 export function enter(plan: SubjectPlan, info: RuleInfo, ctx: Context, subject: Value, filter = true): boolean {
-  ctx.frame = new Array<Value>(info.frameSize).fill(null);
+  // Every slot is written before it is read (the checker binds before use), so a rule's frame
+  // can be reused from one subject to the next.
+  if (ctx.frame.length !== info.frameSize) ctx.frame = new Array<Value>(info.frameSize).fill(null);
   if (plan.slot !== undefined) ctx.frame[plan.slot] = subject;
   if (filter && plan.filter && plan.filter(ctx) !== true) return false;
   return true;

@@ -57,3 +57,12 @@ describe("determinism", () => {
     expect(summary.byKind.escalation).toEqual({ closed: 1, township: 1 });
   });
 });
+
+describe("rule selection", () => {
+  it("evaluates only the rules asked for, and rejects unknown ones", () => {
+    const out = policy.evaluate(countyFacts(), { rules: ["general-hazard-ladder"] });
+    if ("errors" in out) throw new Error("valid");
+    expect(new Set(out.result.findings.map((f) => f.rule))).toEqual(new Set(["general-hazard-ladder"]));
+    expect(policy.evaluate(countyFacts(), { rules: ["general-hazard-ladder", "nope"] })).toMatchObject({ errors: [{ path: "options.rules[1]", code: "unknown-rule" }] });
+  });
+});

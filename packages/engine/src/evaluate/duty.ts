@@ -36,6 +36,11 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   const isDate = info.requirementKind === "date";
   const operands = requirementExpr && !isDate ? captureOperands(requirementExpr, compiler, source) : [];
   const dateCapture = requirementExpr && isDate ? captureCondition(requirementExpr, compiler, source) : undefined;
+  // Texts built once per rule, shared by every finding.
+  const isSetText = `${requirementText} is set`;
+  const noDateYet = { en: `no date yet for ${requirementText}`, zh: `${requirementText} 尚无日期` };
+  const doesNotHold = operands.map((capture) => ({ en: `${capture.test} does not hold`, zh: `${capture.test} 不成立` }));
+  let dueTest = "";
   const deadline = rule.deadline;
   let dueOf: ((ctx: Context) => EpochDay | null) | undefined;
   let dueText = "";
@@ -63,6 +68,7 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     dueText = "period.end";
   }
   const hasDeadline = deadline !== undefined;
+  dueTest = `${requirementText} ≤ ${dueText}`;
 
   const judge = (ctx: Context, subject: Value, due: EpochDay | null, period: Period | null): Finding => {
     bindLets(plan, ctx);
@@ -75,22 +81,20 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     const missing: { en: string; zh: string }[] = [];
     if (dateCapture) {
       const explained = explainCondition(dateCapture, ctx);
-      because.push({ ...explained, test: `${requirementText} is set` });
+      because.push(explained.values ? { test: isSetText, value: explained.value, values: explained.values } : { test: isSetText, value: explained.value });
       if (due !== null) {
         because.push({
-          test: `${requirementText} ≤ ${dueText}`,
+          test: dueTest,
           value: metOn === null ? null : metOn <= due,
           values: { [dueText]: formatIsoDate(due) },
         });
       }
-      if (!met) missing.push({ en: `no date yet for ${requirementText}`, zh: `${requirementText} 尚无日期` });
+      if (!met) missing.push(noDateYet);
     } else {
-      for (const capture of operands) {
-        const explained = explainCondition(capture, ctx);
+      for (let i = 0; i < operands.length; i++) {
+        const explained = explainCondition(operands[i]!, ctx);
         because.push(explained);
-        if (!met && explained.value !== true) {
-          missing.push({ en: `${capture.test} does not hold`, zh: `${capture.test} 不成立` });
-        }
+        if (!met && explained.value !== true) missing.push(doesNotHold[i]!);
       }
     }
     const explanation: Explanation = missing.length > 0 ? { holds: met, because, missing } : { holds: met, because };

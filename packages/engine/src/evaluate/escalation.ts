@@ -123,7 +123,7 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
       for (let i = 0; i <= level; i++) {
         const on = reachedOn[i]!;
         const levelPlan = levels[i]!;
-        if (on !== never && (levelPlan.when === undefined || i === 0 || i === level)) reachedEntries.push([levelPlan.name, formatIsoDate(Math.min(on, judgedOn))]);
+        if (on !== never && (levelPlan.when === undefined || i === 0 || i === level)) reachedEntries.push([levelPlan.name, formatIsoDate(on)]);
         if (i > 0) {
           because.push({
             test: levelPlan.afterText ? `level ${levelPlan.name} after ${levelPlan.afterText}` : `level ${levelPlan.name} when ${levelPlan.whenText ?? ""}`,

@@ -142,6 +142,11 @@ export function ruleDependencies(policy: CheckedPolicy, rule: Rule, subjectColle
           break;
       }
     }
+    if (expr.kind === "MemberExpr" || expr.kind === "NameExpr") {
+      // A qualified name (`gb.superiorSupervisionAfter`) has no resolution of its own prefix.
+      const kind = policy.resolve(expr).kind;
+      if (kind !== "field" && kind !== "reference" && kind !== "inverse") return;
+    }
     for (const child of children(expr)) visit(child);
   };
   for (const e of ruleExpressions(rule)) visit(e);
