@@ -1,0 +1,165 @@
+/**
+ * The custom operators exported rules use, and the runtime that installs them into a
+ * json-rules-engine `Engine`: `registerRemitOperators(engine, exported.operators)`.
+ *
+ * Every operator is false when either side is missing (`null`/`undefined`) or of the wrong kind,
+ * as Remit's comparisons with `none` never hold. Date operators read ISO dates (`YYYY-MM-DD`) and
+ * may shift either side by days or calendar months before comparing, the way Remit computes
+ * `h.foundOn + 15 days` or a due date minus the warning window; the shifts are part of the
+ * operator's name (`dateGreaterThan(;+15d)`: the fact is later than the value plus 15 days).
+ */
+import { addDays, addMonths, parseIsoDate } from "@remit/engine";
+
+export type Comparison = "=" | "!=" | "<" | "<=" | ">" | ">=";
+
+/** A calendar shift: exact days, or calendar months (which clamp to the month's end). */
+export interface Shift {
+  readonly amount: number;
+  readonly unit: "day" | "month";
+}
+
+export type OperatorSpec =
+  /** `isSet`: the fact has a value. */
+  | { readonly name: string; readonly kind: "presence" }
+  /** `textLessThan` …: text ordering by UTF-16 code units, as Remit orders text. */
+  | { readonly name: string; readonly kind: "text"; readonly comparison: Comparison }
+  /** `dateLessThanOrEqual`, `dateGreaterThan(;+15d)` …: ISO dates, each side optionally shifted. */
+  | {
+      readonly name: string;
+      readonly kind: "date";
+      readonly comparison: Comparison;
+      readonly factShifts: readonly Shift[];
+      readonly valueShifts: readonly Shift[];
+    };
+
+/** The smallest part of json-rules-engine's `Engine` the runtime needs. */
+export interface OperatorHost {
+  addOperator<A, B>(name: string, callback: (factValue: A, jsonValue: B) => boolean): void;
+}
+
+const comparisonWords: Readonly<Record<Comparison, string>> = {
+  "=": "Equal",
+  "!=": "NotEqual",
+  "<": "LessThan",
+  "<=": "LessThanOrEqual",
+  ">": "GreaterThan",
+  ">=": "GreaterThanOrEqual",
+};
+
+const comparisonOfWord = new Map<string, Comparison>(Object.entries(comparisonWords).map(([c, w]) => [w, c as Comparison]));
+
+export const isSetOperator = "isSet";
+
+function formatShifts(shifts: readonly Shift[]): string {
+  return shifts.map((s) => `${s.amount < 0 ? "-" : "+"}${Math.abs(s.amount)}${s.unit === "day" ? "d" : "m"}`).join("");
+}
+
+function parseShifts(text: string): Shift[] | undefined {
+  const shifts: Shift[] = [];
+  const pattern = /([+-])(\d+(?:\.\d+)?)([dm])/gy;
+  let match: RegExpExecArray | null;
+  let consumed = 0;
+  while ((match = pattern.exec(text)) !== null) {
+    shifts.push({ amount: (match[1] === "-" ? -1 : 1) * Number(match[2]), unit: match[3] === "d" ? "day" : "month" });
+    consumed = pattern.lastIndex;
+  }
+  return consumed === text.length ? shifts : undefined;
+}
+
+export function textOperator(comparison: Comparison): OperatorSpec {
+  return { name: `text${comparisonWords[comparison]}`, kind: "text", comparison };
+}
+
+export function dateOperator(comparison: Comparison, factShifts: readonly Shift[] = [], valueShifts: readonly Shift[] = []): OperatorSpec {
+  const base = `date${comparisonWords[comparison]}`;
+  const name = factShifts.length === 0 && valueShifts.length === 0 ? base : `${base}(${formatShifts(factShifts)};${formatShifts(valueShifts)})`;
+  return { name, kind: "date", comparison, factShifts, valueShifts };
+}
+
+/** The operator a name stands for, or undefined when it is not one of Remit's. */
+export function parseOperatorName(name: string): OperatorSpec | undefined {
+  if (name === isSetOperator) return { name, kind: "presence" };
+  const text = /^text([A-Za-z]+)$/.exec(name);
+  if (text) {
+    const comparison = comparisonOfWord.get(text[1]!);
+    return comparison === undefined ? undefined : textOperator(comparison);
+  }
+  const date = /^date([A-Za-z]+)(?:\(([^;()]*);([^;()]*)\))?$/.exec(name);
+  if (!date) return undefined;
+  const comparison = comparisonOfWord.get(date[1]!);
+  const factShifts = parseShifts(date[2] ?? "");
+  const valueShifts = parseShifts(date[3] ?? "");
+  if (comparison === undefined || factShifts === undefined || valueShifts === undefined) return undefined;
+  const spec = dateOperator(comparison, factShifts, valueShifts);
+  // Only the canonical spelling names an operator, so a name maps to one behaviour.
+  return spec.name === name ? spec : undefined;
+}
+
+function test(comparison: Comparison, c: number): boolean {
+  switch (comparison) {
+    case "=":
+      return c === 0;
+    case "!=":
+      return c !== 0;
+    case "<":
+      return c < 0;
+    case "<=":
+      return c <= 0;
+    case ">":
+      return c > 0;
+    case ">=":
+      return c >= 0;
+  }
+}
+
+function shift(day: number, shifts: readonly Shift[]): number {
+  let d = day;
+  for (const s of shifts) d = s.unit === "day" ? addDays(d, s.amount) : addMonths(d, s.amount);
+  return d;
+}
+
+function dayOf(value: unknown): number | undefined {
+  return typeof value === "string" ? parseIsoDate(value) : undefined;
+}
+
+/** The evaluator of an operator: a plain function of the fact's value and the condition's value. */
+export function operatorEvaluator(spec: OperatorSpec): (factValue: unknown, jsonValue: unknown) => boolean {
+  switch (spec.kind) {
+    case "presence":
+      return (factValue) => factValue !== null && factValue !== undefined;
+    case "text": {
+      const comparison = spec.comparison;
+      return (a, b) => typeof a === "string" && typeof b === "string" && test(comparison, a < b ? -1 : a > b ? 1 : 0);
+    }
+    case "date": {
+      const { comparison, factShifts, valueShifts } = spec;
+      return (a, b) => {
+        const left = dayOf(a);
+        const right = dayOf(b);
+        if (left === undefined || right === undefined) return false;
+        return test(comparison, shift(left, factShifts) - shift(right, valueShifts));
+      };
+    }
+  }
+}
+
+/** The operators every exported rule set may use without listing them. */
+export const baseOperators: readonly OperatorSpec[] = [
+  { name: isSetOperator, kind: "presence" },
+  ...(Object.keys(comparisonWords) as Comparison[]).flatMap((c) => [textOperator(c), dateOperator(c)]),
+];
+
+/**
+ * Installs Remit's operators into a json-rules-engine engine: the base set, plus the shifted date
+ * operators an export lists (given as specs or by name). Throws on a name that is not Remit's.
+ */
+export function registerRemitOperators(engine: OperatorHost, operators: readonly (OperatorSpec | string)[] = []): void {
+  const seen = new Set<string>();
+  for (const entry of [...baseOperators, ...operators]) {
+    const spec = typeof entry === "string" ? parseOperatorName(entry) : entry;
+    if (spec === undefined) throw new Error(`unknown remit operator "${String(entry)}"`);
+    if (seen.has(spec.name)) continue;
+    seen.add(spec.name);
+    engine.addOperator<unknown, unknown>(spec.name, operatorEvaluator(spec));
+  }
+}
