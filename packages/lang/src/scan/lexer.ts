@@ -26,12 +26,12 @@ export interface TokenizeResult {
   readonly diagnostics: Diagnostic[];
 }
 
-// Words use a custom matcher (for `\p{L}`), which rules out chevrotain's first-character
-// optimisation; safe mode keeps the lexer from guessing and dropping CJK input.
+// Words use a custom matcher (for `\p{L}`) whose possible first characters are given as a hint,
+// so chevrotain's first-character optimisation applies to every pattern; `ensureOptimizations`
+// makes a pattern that would silently fall back to trying everything fail at start-up instead.
 const lexer = new Lexer([...lexerTokens], {
   positionTracking: "full",
-  safeMode: true,
-  ensureOptimizations: false,
+  ensureOptimizations: true,
 });
 
 const fullWidthCharacters = new Set(Object.keys(asciiForFullWidth));

@@ -21,6 +21,29 @@ function matchWord(text: string, offset: number): RegExpExecArray | null {
   return wordPattern.exec(text);
 }
 
+/**
+ * Every UTF-16 code unit a word can start with, so chevrotain can pick candidate patterns by the
+ * first character instead of trying each (its optimisation needs this for custom matchers). Words
+ * starting with an astral letter start with a high surrogate.
+ */
+function wordStartCharacters(): number[] {
+  const starts: number[] = [];
+  // One string of every BMP code unit, tested in place: far cheaper than 65,536 one-character strings.
+  const units = new Uint16Array(0x10000);
+  for (let code = 0; code < units.length; code++) units[code] = code;
+  let all = "";
+  for (let from = 0; from < units.length; from += 4096) {
+    all += String.fromCharCode(...units.subarray(from, from + 4096));
+  }
+  const isStart = /[\p{L}_]/uy;
+  for (let code = 0; code < all.length; code++) {
+    isStart.lastIndex = code;
+    const highSurrogate = code >= 0xd800 && code <= 0xdbff;
+    if (highSurrogate || isStart.test(all)) starts.push(code);
+  }
+  return starts;
+}
+
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
   pattern: /[ \t\r\n\u3000\uFEFF\u00A0]+/,
@@ -56,6 +79,7 @@ export const Identifier = createToken({
   name: "Identifier",
   pattern: { exec: matchWord },
   line_breaks: false,
+  start_chars_hint: wordStartCharacters(),
   categories: plain,
 });
 

@@ -1,0 +1,208 @@
+/**
+ * Throughput of the front end (tokenize, parse, parse + check) in MB/s of policy source, beside
+ * `JSON.parse` of a JSON document of the same size as a reference point. Browser-safe: the caller
+ * supplies the source texts and, if it likes, the clock.
+ */
+import { analyze } from "../check/analyze.js";
+import { extractLiterate } from "../literate/extract.js";
+import { memoryHost } from "../modules/host.js";
+import { parse } from "../parse/parse.js";
+import { tokenize } from "../scan/lexer.js";
+
+/** One policy: its files by path, and the path of its entry. */
+export interface BenchPolicy {
+  /** A short name for the table. */
+  readonly name: string;
+  readonly entry: string;
+  readonly files: Readonly<Record<string, string>>;
+}
+
+export interface ThroughputOptions {
+  /** Roughly how many bytes of source each stage reads per iteration (by repeating the policy). */
+  readonly targetBytes?: number;
+  /** Untimed iterations first, so the JIT has settled. */
+  readonly warmupIterations?: number;
+  readonly iterations?: number;
+  /** Milliseconds from some fixed point; `performance.now` by default. */
+  readonly now?: () => number;
+}
+
+export type ThroughputStage = "tokenize" | "parse" | "parse+check" | "JSON.parse";
+
+export interface ThroughputRow {
+  readonly stage: ThroughputStage;
+  /** UTF-8 bytes read per iteration. */
+  readonly bytes: number;
+  readonly iterations: number;
+  /** The median time of one iteration. */
+  readonly medianMs: number;
+  /** `bytes` over the median time, in 10^6 bytes per second. */
+  readonly mbPerSecond: number;
+}
+
+export interface ThroughputReport {
+  readonly name: string;
+  /** How many copies of the policy one iteration reads. */
+  readonly copies: number;
+  readonly rows: readonly ThroughputRow[];
+}
+
+const utf8 = new TextEncoder();
+
+/** The size of `text` in UTF-8 bytes. */
+export function utf8Length(text: string): number {
+  return utf8.encode(text).length;
+}
+
+function policyBytes(policy: BenchPolicy): number {
+  let total = 0;
+  for (const text of Object.values(policy.files)) total += utf8Length(text);
+  return total;
+}
+
+/**
+ * `copies` copies of the policy, each in its own folder (`copy-1/…`), so each can be loaded and
+ * checked on its own while they all share one host.
+ */
+function replicate(
+  policy: BenchPolicy,
+  copies: number,
+): { files: Record<string, string>; entries: string[] } {
+  const files: Record<string, string> = {};
+  const entries: string[] = [];
+  for (let i = 1; i <= copies; i++) {
+    for (const [path, text] of Object.entries(policy.files)) files[`copy-${i}/${path}`] = text;
+    entries.push(`copy-${i}/${policy.entry}`);
+  }
+  return { files, entries };
+}
+
+/**
+ * A JSON document of about `bytes` UTF-8 bytes, shaped like a policy's facts: an array of records
+ * with text (some of it Chinese), numbers, dates and booleans.
+ */
+export function jsonOfSize(bytes: number): string {
+  const items: string[] = [];
+  let size = 2;
+  for (let i = 0; size < bytes; i++) {
+    const item = JSON.stringify({
+      id: `venue-${i}`,
+      name: `资源县第${i}号沿街商铺`,
+      township: i % 3 === 0 ? "资源镇" : "中峰镇",
+      floorArea: 120.5 + (i % 40),
+      inspectedOn: `2026-0${1 + (i % 9)}-1${i % 10}`,
+      keyUnit: i % 7 === 0,
+      hazards: [{ level: "一般", foundOn: "2026-03-01", fixedOn: null }],
+    });
+    items.push(item);
+    size += utf8Length(item) + 1;
+  }
+  return `[${items.join(",")}]`;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? upper) + upper) / 2;
+}
+
+function time(
+  stage: ThroughputStage,
+  bytes: number,
+  options: Required<Pick<ThroughputOptions, "warmupIterations" | "iterations" | "now">>,
+  run: () => void,
+): ThroughputRow {
+  for (let i = 0; i < options.warmupIterations; i++) run();
+  const samples: number[] = [];
+  for (let i = 0; i < options.iterations; i++) {
+    const start = options.now();
+    run();
+    samples.push(options.now() - start);
+  }
+  const medianMs = median(samples);
+  return {
+    stage,
+    bytes,
+    iterations: options.iterations,
+    medianMs,
+    mbPerSecond: medianMs > 0 ? bytes / 1e6 / (medianMs / 1000) : Number.POSITIVE_INFINITY,
+  };
+}
+
+// Results are kept here so the work cannot be optimised away.
+let sink = 0;
+
+/**
+ * Measures each stage over copies of each policy (about `targetBytes` per iteration, 1 MB by
+ * default). Tokenize reads each file's code (a literate file's code blocks); parse and
+ * parse + check (`analyze` over an in-memory host) read the files as they are.
+ */
+export function measureThroughput(
+  policies: readonly BenchPolicy[],
+  options: ThroughputOptions = {},
+): ThroughputReport[] {
+  const settings = {
+    warmupIterations: options.warmupIterations ?? 3,
+    iterations: options.iterations ?? 10,
+    now: options.now ?? (() => performance.now()),
+  };
+  const targetBytes = options.targetBytes ?? 1_000_000;
+  return policies.map((policy) => {
+    const copies = Math.max(1, Math.round(targetBytes / Math.max(1, policyBytes(policy))));
+    const { files, entries } = replicate(policy, copies);
+    const paths = Object.keys(files);
+    const bytes = policyBytes({ ...policy, files });
+    const code = paths.map((path) => {
+      const text = files[path] ?? "";
+      return path.endsWith(".remit.md") ? extractLiterate(text, path).code : text;
+    });
+    const host = memoryHost(files);
+    const json = jsonOfSize(bytes);
+    const rows = [
+      time("tokenize", bytes, settings, () => {
+        for (let i = 0; i < code.length; i++) sink += tokenize(code[i] ?? "", paths[i] ?? "").tokens.length;
+      }),
+      time("parse", bytes, settings, () => {
+        for (const path of paths) sink += parse(files[path] ?? "", path).module.declarations.length;
+      }),
+      time("parse+check", bytes, settings, () => {
+        for (const entry of entries) sink += analyze(entry, host).diagnostics.length;
+      }),
+      time("JSON.parse", utf8Length(json), settings, () => {
+        sink += (JSON.parse(json) as unknown[]).length;
+      }),
+    ];
+    return { name: policy.name, copies, rows };
+  });
+}
+
+/** The reports as a plain-text table, one line per policy and stage. */
+export function formatThroughput(reports: readonly ThroughputReport[]): string {
+  const header = ["policy", "stage", "bytes", "median ms", "MB/s"];
+  const lines = reports.flatMap((report) =>
+    report.rows.map((row) => [
+      `${report.name} ×${report.copies}`,
+      row.stage,
+      String(row.bytes),
+      row.medianMs.toFixed(2),
+      row.mbPerSecond.toFixed(2),
+    ]),
+  );
+  const table = [header, ...lines];
+  const widths = header.map((_, column) => Math.max(...table.map((cells) => (cells[column] ?? "").length)));
+  return table
+    .map((cells) =>
+      cells
+        .map((cell, column) =>
+          column < 2 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+        )
+        .join("  "),
+    )
+    .join("\n");
+}
+
+/** Keeps `sink` observable so no engine drops the measured calls as dead code. */
+export function benchSink(): number {
+  return sink;
+}
