@@ -1,0 +1,97 @@
+/**
+ * The values a policy's rules turn on: the literals written in it and its parameter defaults.
+ * Facts drawn near them (a threshold and its neighbours, a date a deadline away from the
+ * evaluation date) are the ones most likely to tell a correct engine from a subtly wrong one.
+ */
+import { parseDuration, type Policy } from "@remit/engine";
+
+export interface Boundaries {
+  /** Dates written in the policy or given as parameter defaults (`YYYY-MM-DD`), sorted. */
+  readonly dates: readonly string[];
+  /** Numbers written in the policy or given as parameter defaults, sorted. */
+  readonly numbers: readonly number[];
+  /** Exact durations, in days (`7 days`, `1 week` → 7), sorted. */
+  readonly days: readonly number[];
+  /** Calendar durations, in months (`1 quarter` → 3), sorted. */
+  readonly months: readonly number[];
+  /** Short strings written in the policy (enum values, compared texts, holders). */
+  readonly texts: readonly string[];
+}
+
+/** Longer strings are titles and clause text, not values facts are compared with. */
+const maxTextLength = 24;
+
+const monthsPerUnit: Readonly<Record<string, number>> = { month: 1, quarter: 3, year: 12 };
+const daysPerUnit: Readonly<Record<string, number>> = { day: 1, week: 7 };
+
+interface Collected {
+  readonly dates: Set<string>;
+  readonly numbers: Set<number>;
+  readonly days: Set<number>;
+  readonly months: Set<number>;
+  readonly texts: Set<string>;
+}
+
+function collect(node: unknown, into: Collected): void {
+  if (Array.isArray(node)) {
+    for (const child of node) collect(child, into);
+    return;
+  }
+  if (node === null || typeof node !== "object") return;
+  const record = node as Readonly<Record<string, unknown>>;
+  switch (record.kind) {
+    case "DateLiteral":
+      into.dates.add(record.value as string);
+      return;
+    case "NumberLiteral":
+      into.numbers.add(record.value as number);
+      return;
+    case "DurationLiteral": {
+      const unit = record.unit as string;
+      const amount = record.amount as number;
+      if (unit in daysPerUnit) into.days.add(amount * (daysPerUnit[unit] ?? 1));
+      else into.months.add(amount * (monthsPerUnit[unit] ?? 1));
+      return;
+    }
+    case "StringLiteral": {
+      const value = record.value as string;
+      if (value.length <= maxTextLength) into.texts.add(value);
+      return;
+    }
+    case "Comment":
+      return;
+  }
+  for (const [key, value] of Object.entries(record)) {
+    // Clause text is prose, and spans are positions: neither holds a value facts meet.
+    if (key === "span" || key === "text") continue;
+    collect(value, into);
+  }
+}
+
+const byNumber = (a: number, b: number): number => a - b;
+
+export function boundariesOf(policy: Policy): Boundaries {
+  const into: Collected = { dates: new Set(), numbers: new Set(), days: new Set(), months: new Set(), texts: new Set() };
+  for (const module of policy.checked.modules) collect(module, into);
+  for (const param of policy.params) {
+    const value = param.default;
+    const type = policy.checked.params.get(param.key)?.type;
+    const inner = type?.kind === "optional" ? type.inner : type;
+    if (inner?.kind === "date" && typeof value === "string") into.dates.add(value);
+    else if (inner?.kind === "number" && typeof value === "number") into.numbers.add(value);
+    else if (inner?.kind === "duration") {
+      const duration = parseDuration(value);
+      if (duration?.unit === "day") into.days.add(duration.amount);
+      else if (duration?.unit === "month") into.months.add(duration.amount);
+    } else if (inner?.kind === "text" && typeof value === "string" && value.length <= maxTextLength) {
+      into.texts.add(value);
+    }
+  }
+  return {
+    dates: [...into.dates].sort(),
+    numbers: [...into.numbers].sort(byNumber),
+    days: [...into.days].sort(byNumber),
+    months: [...into.months].sort(byNumber),
+    texts: [...into.texts].sort(),
+  };
+}
