@@ -1,0 +1,153 @@
+/**
+ * Random policies in the subset json-rules-engine export covers, and random facts for them.
+ * One collection with a field of each kind; rules of every kind whose conditions are random trees
+ * of comparisons, boolean logic, null tests, membership and date arithmetic. Values cluster at the
+ * boundaries the rules test (limits ± 1, dates a day either side of a deadline).
+ */
+import { addDays, formatIsoDate, parseIsoDate } from "@remit/engine";
+import fc from "fast-check";
+
+/** One differential case: a policy, a facts document and the evaluation date. */
+export interface DifferentialCase {
+  readonly source: string;
+  readonly facts: { readonly asOf: string; readonly items: readonly Record<string, unknown>[] };
+}
+
+const header = (since: boolean, warning: number | undefined): string => `policy "differential"${warning === undefined ? "" : ` warning ${warning} days`}
+clause 1 "generated"
+param limit: integer = 3
+param span: duration = 10 days
+collection items${since ? " since opened" : ""} {
+  n: integer
+  m: optional integer
+  x: optional decimal
+  t: enum("a", "b", "c")
+  s: optional text
+  ok: bool
+  flag: optional bool
+  opened: date
+  done: optional date
+  due: optional planned date
+  tags: list text
+  addr: record { city: text zip: optional integer }
+}
+`;
+
+const op = fc.constantFrom("=", "!=", "<", "<=", ">", ">=");
+const eqOp = fc.constantFrom("=", "!=");
+const small = fc.integer({ min: -1, max: 5 });
+const duration = fc.oneof(
+  fc.integer({ min: 0, max: 31 }).map((n) => `${n} days`),
+  fc.integer({ min: 1, max: 2 }).map((n) => `${n} month${n === 1 ? "" : "s"}`),
+  fc.constant("span"),
+);
+const dateTerm = fc.oneof(
+  fc.constantFrom("x.opened", "x.done", "x.due", "asOf", "2026-02-28", "2026-03-01", "2026-03-31"),
+  fc.tuple(fc.constantFrom("x.opened", "x.done", "x.due", "asOf"), fc.constantFrom("+", "-"), duration).map(([d, s, n]) => `${d} ${s} ${n}`),
+);
+
+const leaf: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(fc.constantFrom("x.n", "x.m", "x.x", "x.addr.zip"), op, small).map(([f, o, k]) => `${f} ${o} ${k}`),
+  fc.tuple(small, op, fc.constantFrom("x.n", "x.m")).map(([k, o, f]) => `${k} ${o} ${f}`),
+  fc.tuple(fc.constantFrom("x.n", "x.m"), op, fc.constantFrom("x.m", "x.x", "limit")).map(([a, o, b]) => `${a} ${o} ${b}`),
+  fc.tuple(fc.constantFrom("x.t", "x.s"), eqOp, fc.constantFrom('"a"', '"b"')).map(([f, o, v]) => `${f} ${o} ${v}`),
+  fc.tuple(fc.constantFrom("x.t", "x.s"), fc.subarray(["a", "b", "c"])).map(([f, vs]) => `${f} in [${vs.map((v) => `"${v}"`).join(", ")}]`),
+  fc.tuple(fc.constantFrom("x.n", "x.m"), fc.subarray([0, 1, 2, 3])).map(([f, vs]) => `${f} in [${vs.join(", ")}]`),
+  fc.constantFrom('"a" in x.tags', '"b" in x.tags', "x.s in x.tags", "x.addr.city = \"a\"", "x.t = x.s"),
+  fc.constantFrom("x.ok", "x.flag", "x.flag = true", "x.ok != x.flag", "true", "false"),
+  fc.tuple(fc.constantFrom("x.m", "x.x", "x.s", "x.flag", "x.done", "x.due", "x.opened", "x.addr.zip"), fc.boolean()).map(
+    ([f, set]) => `${f} ${set ? "is set" : "is missing"}`,
+  ),
+  fc.tuple(dateTerm, op, dateTerm).map(([a, o, b]) => `${a} ${o} ${b}`),
+);
+
+export const condition: fc.Arbitrary<string> = fc.letrec<{ c: string }>((tie) => ({
+  c: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    leaf,
+    fc.tuple(tie("c"), fc.constantFrom("and", "or"), tie("c")).map(([a, o, b]) => `(${a} ${o} ${b})`),
+    tie("c").map((a) => `not ${a}`),
+    fc.tuple(tie("c"), tie("c"), tie("c")).map(([a, b, c]) => `(if ${a} then ${b} else ${c})`),
+  ),
+})).c;
+
+const modality = fc.constantFrom("must", "should", "may");
+const where = fc.option(condition, { nil: undefined }).map((c) => (c === undefined ? "" : ` where ${c}`));
+
+const rule = (id: string): fc.Arbitrary<string> =>
+  fc.oneof(
+    fc.tuple(modality, where, condition).map(([m, w, c]) => `duty ${id} "${id}" ${m} cites 1 for each x in items${w} requires ${c}`),
+    fc
+      .tuple(
+        modality,
+        where,
+        fc.constantFrom("x.done", "x.opened"),
+        fc.oneof(
+          duration.map((d) => `within ${d} of x.opened`),
+          fc.constantFrom("by x.due", "by 2026-03-10", "by x.opened + 1 month", "within 5 days of x.due"),
+        ),
+      )
+      .map(([m, w, r, d]) => `duty ${id} "${id}" ${m} cites 1 for each x in items${w} requires ${r} ${d}`),
+    fc
+      .tuple(
+        where,
+        fc.constantFrom("x.opened", "x.done", "x.due"),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.option(condition, { nil: undefined }),
+        fc.oneof(fc.constant(""), fc.constant(" closes x.done"), condition.map((c) => ` closes ${c}`)),
+        fc.constantFrom("", " overdue after x.due", " overdue after x.opened + 5 days"),
+      )
+      .map(
+        ([w, start, a, b, when, closes, overdue]) =>
+          `escalation ${id} "${id}" must cites 1 for each x in items${w} starts ${start} level low level mid after ${a} days level high after ${a + b} days${when === undefined ? "" : ` level top when ${when}`}${closes}${overdue}`,
+      ),
+    fc
+      .tuple(where, fc.constantFrom("x.opened", "x.due", "x.done", "2026-03-01"), fc.array(condition, { minLength: 1, maxLength: 2 }))
+      .map(
+        ([w, at, causes]) =>
+          `accountability ${id} "${id}" must cites 1 for each x in items${w} as at ${at} ${causes.map((c, i) => `cause "c${i}" when ${c}`).join(" ")}`,
+      ),
+  );
+
+const asOfs = ["2026-02-28", "2026-03-01", "2026-03-15", "2026-03-31"] as const;
+const offsets = [-62, -31, -30, -29, -11, -10, -9, -5, -1, 0, 1, 5, 9, 10, 11, 29, 30, 31];
+
+function dateNear(asOf: string): fc.Arbitrary<string> {
+  const base = parseIsoDate(asOf)!;
+  return fc.constantFrom(...offsets).map((d) => formatIsoDate(addDays(base, d)));
+}
+
+function item(asOf: string, index: number): fc.Arbitrary<Record<string, unknown>> {
+  const date = dateNear(asOf);
+  const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 3 });
+  return fc.record({
+    id: fc.constant(`i${index}`),
+    n: small,
+    m: maybe(small),
+    x: maybe(fc.constantFrom(-1, 0, 1.5, 2, 3, 4.25)),
+    t: fc.constantFrom("a", "b", "c"),
+    s: maybe(fc.constantFrom("a", "b", "c")),
+    ok: fc.boolean(),
+    flag: maybe(fc.boolean()),
+    opened: date,
+    done: maybe(date),
+    due: maybe(date),
+    tags: fc.subarray(["a", "b", "c"]),
+    addr: fc.record({ city: fc.constantFrom("a", "b"), zip: maybe(small) }),
+  });
+}
+
+export const differentialCase: fc.Arbitrary<DifferentialCase> = fc
+  .tuple(
+    fc.boolean(),
+    fc.option(fc.constantFrom(0, 5, 10), { nil: undefined }),
+    fc.array(fc.constant(null), { minLength: 1, maxLength: 3 }).chain((slots) => fc.tuple(...slots.map((_, i) => rule(`r${i + 1}`)))),
+    fc.constantFrom(...asOfs).chain((asOf) =>
+      fc.integer({ min: 0, max: 4 }).chain((count) => fc.tuple(fc.constant(asOf), fc.tuple(...Array.from({ length: count }, (_, i) => item(asOf, i))))),
+    ),
+  )
+  .map(([since, warning, rules, [asOf, items]]) => ({
+    source: `${header(since, warning)}\n${rules.join("\n\n")}\n`,
+    facts: { asOf, items },
+  }));
