@@ -1,6 +1,7 @@
 import type { Language } from "@remit/lang";
 import type { CliIo } from "./io.js";
 import { type Colors, colorsFor } from "./terminal/colors.js";
+import { createProgress, type Progress } from "./terminal/progress.js";
 
 /** What every command works with: the outside world, the language, colours per stream. */
 export interface CommandContext {
@@ -20,7 +21,16 @@ export const commonOptions = {
   lang: { type: "string" },
 } as const;
 
+/** `--quiet`, for commands that may draw a progress bar. */
+export const quietOption = { quiet: { type: "boolean", short: "q" } } as const;
+
 /** Writes a line (or lines) to a stream, ending with a newline. */
 export function writeLine(stream: { write(text: string): void }, text = ""): void {
   stream.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+/** A progress bar on standard error for a batch of `total` units (see terminal/progress.ts). */
+export function progressFor(context: CommandContext, total: number, quiet: boolean): Progress {
+  const now = context.io.now ?? (() => performance.now());
+  return createProgress({ stream: context.io.stderr, colors: context.stderrColors, now, quiet }, total);
 }

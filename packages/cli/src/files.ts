@@ -1,9 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
+import { entryFileNames, findEntry } from "@remit/lang";
 import { UsageError } from "./args.js";
-
-/** A policy folder's entry file names, preferred first (as the language reference defines them). */
-export const policyEntryNames: readonly string[] = ["policy.remit.md", "policy.remit"];
 
 /** Whether a file name is a Remit source: `*.remit` or a literate `*.remit.md`. */
 export function isPolicySource(file: string): boolean {
@@ -33,13 +31,15 @@ export function policyEntry(cwd: string, target: string): string {
   if (kind === undefined) {
     throw new UsageError({ en: `no such file or folder '${target}'`, zh: `文件或目录“${target}”不存在` });
   }
-  for (const name of policyEntryNames) {
-    const entry = joinPath(target, name);
-    if (kindOf(cwd, entry) === "file") return entry;
-  }
+  const files = readdirSync(path.resolve(cwd, target), { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name);
+  const name = findEntry(files);
+  if (name !== undefined) return joinPath(target, name);
+  const names = entryFileNames.join(entryFileNames.length === 2 ? " or " : ", ");
   throw new UsageError({
-    en: `folder '${target}' has no policy.remit.md or policy.remit`,
-    zh: `目录“${target}”中没有 policy.remit.md 或 policy.remit`,
+    en: `folder '${target}' has no ${names}`,
+    zh: `目录“${target}”中没有 ${entryFileNames.join(" 或 ")}`,
   });
 }
 

@@ -11,7 +11,7 @@ export {
   renderDiagnostic,
 } from "./diagnostics/render.js";
 export { renderEvaluationTable, type TableLabels, type TableOptions } from "./evaluation/table.js";
-export { collectSources, isPolicySource, policyEntry, policyEntryNames } from "./files.js";
+export { collectSources, isPolicySource, policyEntry } from "./files.js";
 export { createNodeSourceHost, type NodeSourceHost } from "./host.js";
 export { type CliIo, ExitCode, MemoryStream, type OutputStream } from "./io.js";
 export { languageFromEnv } from "./locale.js";

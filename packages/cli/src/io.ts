@@ -14,14 +14,22 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Relative paths on the command line are taken from here. */
   readonly cwd: string;
-  /** The local calendar date (`YYYY-MM-DD`) for `eval` when neither `--as-of` nor the facts give one. */
-  readonly today?: () => string;
+  /**
+   * Milliseconds on a monotonic clock, read only to decide when a progress bar is worth showing;
+   * `performance.now` by default. Evaluation dates never come from a clock.
+   */
+  readonly now?: () => number;
+  /** Stops a command that runs until stopped (`serve`); by default SIGINT or SIGTERM does. */
+  readonly stop?: AbortSignal;
 }
 
 /** Exit codes, as documented in `remit --help`. */
 export const ExitCode = {
   ok: 0,
-  /** Diagnostics with errors, invalid facts, files `fmt --check` would change. */
+  /**
+   * Diagnostics with errors, invalid facts, files `fmt --check` would change, failing scenarios,
+   * no such finding, constructs an export refuses.
+   */
   problems: 1,
   /** Unknown command or option, missing file, bad date. */
   usage: 2,

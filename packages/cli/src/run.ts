@@ -4,6 +4,7 @@ import { type CommandContext, commonOptions, createContext, writeLine } from "./
 import { type CommandName, commandNames, generalHelp } from "./help.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { isLanguage, languageFromEnv } from "./locale.js";
+import { Problem } from "./problem.js";
 
 type Command = (args: readonly string[], context: CommandContext) => Promise<number>;
 
@@ -43,6 +44,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     throw new UsageError({ en: "missing command", zh: "缺少命令" });
   } catch (error) {
+    if (error instanceof Problem) {
+      const colors = createContext(io, lang).stderrColors;
+      writeLine(io.stderr, `${colors.red(lang === "zh" ? "错误：" : "error: ")}${error.text[lang]}`);
+      return ExitCode.problems;
+    }
     if (!(error instanceof UsageError)) throw error;
     const colors = createContext(io, lang).stderrColors;
     const label = lang === "zh" ? "错误：" : "error: ";

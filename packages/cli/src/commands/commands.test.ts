@@ -21,7 +21,7 @@ function put(file: string, text: string): string {
 async function remit(argv: string[], env: Record<string, string> = {}) {
   const stdout = new MemoryStream();
   const stderr = new MemoryStream();
-  const code = await run(argv, { stdout, stderr, env, cwd: root, today: () => "2026-11-28" });
+  const code = await run(argv, { stdout, stderr, env, cwd: root });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -216,12 +216,19 @@ describe("remit eval", () => {
     expect(stderr).toContain("asOf");
   });
 
-  it("takes today's date when neither --as-of nor the facts give one", async () => {
+  it("refuses to guess a date when neither --as-of nor the facts give one", async () => {
     const { asOf: _, ...undated } = facts;
     put("undated.json", JSON.stringify(undated));
-    const { code, stdout } = await remit(["eval", "p", "--facts", "undated.json", "--format", "json"]);
-    expect(code).toBe(0);
-    expect(JSON.parse(stdout).asOf).toBe("2026-11-28");
+    const en = await remit(["eval", "p", "--facts", "undated.json", "--format", "json"]);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toBe("");
+    expect(en.stderr).toBe("error: no evaluation date: pass --as-of or put asOf in the facts\n");
+    const zh = await remit(["eval", "p", "--facts", "undated.json", "--lang", "zh"]);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toBe("错误：没有评估日期：请使用 --as-of 或在事实数据中提供 asOf\n");
+    const given = await remit(["eval", "p", "--facts", "undated.json", "--as-of", "2026-11-28", "--format", "json"]);
+    expect(given.code).toBe(0);
+    expect(JSON.parse(given.stdout).asOf).toBe("2026-11-28");
   });
 
   it("takes --as-of over the facts' date", async () => {
@@ -264,7 +271,7 @@ describe("remit eval", () => {
   });
 
   it("reports invalid facts by JSON path and exits 1 without a stack trace", async () => {
-    put("wrong.json", JSON.stringify({ townships: [{ id: "T01", name: 5, mechanismOn: null }] }));
+    put("wrong.json", JSON.stringify({ asOf: "2026-11-28", townships: [{ id: "T01", name: 5, mechanismOn: null }] }));
     const { code, stderr } = await remit(["eval", "p", "--facts", "wrong.json"]);
     expect(code).toBe(1);
     expect(stderr).toContain("townships[0].name");
@@ -330,7 +337,7 @@ describe("remit eval", () => {
   });
 
   it("prints invalid facts as JSON with --format json", async () => {
-    put("wrong.json", JSON.stringify({ townships: [{ id: "T01", name: 5, mechanismOn: null }] }));
+    put("wrong.json", JSON.stringify({ asOf: "2026-11-28", townships: [{ id: "T01", name: 5, mechanismOn: null }] }));
     const { code, stdout } = await remit([
       "eval",
       "p",

@@ -1,0 +1,47 @@
+import type { JsonValue } from "@remit/engine";
+import { printDiagnostics } from "../commands/check.js";
+import type { CommandContext } from "../context.js";
+import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
+import { policyEntry } from "../files.js";
+import { createNodeSourceHost } from "../host.js";
+import { buildPolicy } from "../pipeline.js";
+import type { Progress } from "../terminal/progress.js";
+import { type Evaluated, evaluationDate, parseJsonFile, readInput } from "./inputs.js";
+
+export interface EvaluationRequest {
+  /** The policy file or folder as given. */
+  readonly target: string;
+  readonly factsFile: string;
+  readonly asOf: string | undefined;
+  readonly params: Readonly<Record<string, JsonValue>>;
+  /** Advanced once per phase: read the facts, build the policy, evaluate. */
+  readonly progress?: Progress;
+}
+
+/** Phases `evaluatePolicy` reports to its progress bar. */
+export const evaluationPhases = 3;
+
+/**
+ * Reads the facts, builds the policy (printing its diagnostics to standard error) and evaluates.
+ * Unreadable files are usage errors; facts that are not JSON or carry no date are problems.
+ */
+export async function evaluatePolicy(request: EvaluationRequest, context: CommandContext): Promise<Evaluated> {
+  const { cwd } = context.io;
+  const entry = policyEntry(cwd, request.target);
+  const facts = parseJsonFile(readInput(cwd, request.factsFile), request.factsFile, "facts");
+  const asOf = evaluationDate(request.asOf, facts);
+  request.progress?.advance(1, request.factsFile);
+  const host = createNodeSourceHost(cwd);
+  const built = buildPolicy(entry, host);
+  request.progress?.advance(1, entry);
+  if (built.diagnostics.length > 0) printDiagnostics(built.diagnostics, host, context, "stderr");
+  if (built.policy === undefined || built.checked === undefined) {
+    context.io.stderr.write(`${renderCounts(countDiagnostics(built.diagnostics), context.lang)}\n`);
+    return { kind: "policy-errors", diagnostics: built.diagnostics };
+  }
+  const params = request.params;
+  const outcome = await built.policy.evaluate(facts, asOf === undefined ? { params } : { asOf, params });
+  request.progress?.advance(1);
+  if ("errors" in outcome) return { kind: "fact-errors", errors: outcome.errors };
+  return { kind: "result", result: outcome.result, checked: built.checked, facts };
+}

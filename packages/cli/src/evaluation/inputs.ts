@@ -1,0 +1,135 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import type { EvaluationResult, FactError, JsonValue } from "@remit/engine";
+import type { CheckedPolicy, Diagnostic, Language } from "@remit/lang";
+import { isIsoDate, UsageError } from "../args.js";
+import type { CommandContext } from "../context.js";
+import { stripBom } from "../host.js";
+import { Problem } from "../problem.js";
+import type { TableLabels } from "./table.js";
+
+/** A file named on the command line; one that cannot be read is a usage error. */
+export function readInput(cwd: string, file: string): string {
+  try {
+    return stripBom(readFileSync(path.resolve(cwd, file), "utf8"));
+  } catch {
+    throw new UsageError({ en: `cannot read file '${file}'`, zh: `无法读取文件“${file}”` });
+  }
+}
+
+const fileWords = {
+  facts: { en: "facts", zh: "事实数据" },
+  params: { en: "params", zh: "参数" },
+  rules: { en: "rules", zh: "规则" },
+  scenario: { en: "scenario", zh: "场景" },
+} as const;
+
+/** JSON read from a named file; text that is not JSON is a problem (exit 1). */
+export function parseJsonFile(text: string, file: string, what: keyof typeof fileWords): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Problem({
+      en: `${fileWords[what].en} file '${file}' is not valid JSON: ${detail}`,
+      zh: `${fileWords[what].zh}文件“${file}”不是有效的 JSON：${detail}`,
+    });
+  }
+}
+
+/** The `--params FILE` overrides: a JSON object, or none when no file is named. */
+export function readParams(cwd: string, file: string | undefined): Record<string, JsonValue> {
+  if (file === undefined) return {};
+  const value = parseJsonFile(readInput(cwd, file), file, "params");
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new Problem({
+      en: `params file '${file}' must hold a JSON object of parameter values`,
+      zh: `参数文件“${file}”应为参数值的 JSON 对象`,
+    });
+  }
+  return value as Record<string, JsonValue>;
+}
+
+/** `--as-of` when given: a real calendar date, else a usage error. */
+export function asOfOption(value: string | boolean | undefined): string | undefined {
+  if (typeof value !== "string") return undefined;
+  if (!isIsoDate(value)) {
+    throw new UsageError({
+      en: `'${value}' is not a date: expected YYYY-MM-DD`,
+      zh: `“${value}”不是有效日期，应为 YYYY-MM-DD`,
+    });
+  }
+  return value;
+}
+
+/**
+ * The evaluation date to pass to the engine: `--as-of` when given; otherwise nothing, leaving the
+ * facts' own `asOf` to the engine (which reports a malformed one). With neither, the command
+ * stops: a result must never depend on the day it happens to be run.
+ */
+export function evaluationDate(option: string | undefined, facts: unknown): string | undefined {
+  if (option !== undefined) return option;
+  if (typeof facts === "object" && facts !== null && !Array.isArray(facts) && "asOf" in facts) return undefined;
+  throw new Problem({
+    en: "no evaluation date: pass --as-of or put asOf in the facts",
+    zh: "没有评估日期：请使用 --as-of 或在事实数据中提供 asOf",
+  });
+}
+
+/** Prints rejected facts one per line, `json.path: message`, then a count line. */
+export function reportFactErrors(
+  errors: readonly FactError[],
+  context: CommandContext,
+  asJson: boolean,
+): void {
+  if (asJson) context.io.stdout.write(`${JSON.stringify({ errors }, null, 2)}\n`);
+  const { lang } = context;
+  const c = context.stderrColors;
+  for (const error of errors) {
+    context.io.stderr.write(`${c.bold(error.path)}${lang === "zh" ? "：" : ": "}${c.red(error.message[lang])}\n`);
+  }
+  context.io.stderr.write(`${factErrorCount(errors.length, lang)}\n`);
+}
+
+function factErrorCount(n: number, lang: Language): string {
+  return lang === "zh" ? `事实数据无效：${n} 处错误` : `invalid facts: ${n} error${n === 1 ? "" : "s"}`;
+}
+
+/** Level labels from the policy's escalation rules and township names from the facts. */
+export function tableLabels(policy: CheckedPolicy, facts: unknown): TableLabels {
+  const byRule = new Map<string, Map<string, string>>();
+  const anyRule = new Map<string, string>();
+  const levelOrder: string[] = [];
+  for (const rule of policy.rules) {
+    if (rule.kind !== "escalation") continue;
+    const labels = new Map<string, string>();
+    for (const level of rule.rule.levels) {
+      const name = level.name.name;
+      if (!levelOrder.includes(name)) levelOrder.push(name);
+      if (level.label === undefined) continue;
+      labels.set(name, level.label.value);
+      if (!anyRule.has(name)) anyRule.set(name, level.label.value);
+    }
+    byRule.set(rule.id, labels);
+  }
+  const townships = new Map<string, string>();
+  if (typeof facts === "object" && facts !== null && "townships" in facts && Array.isArray(facts.townships)) {
+    for (const township of facts.townships as unknown[]) {
+      if (typeof township !== "object" || township === null) continue;
+      const { id, name } = township as { id?: unknown; name?: unknown };
+      if (typeof id === "string" && typeof name === "string") townships.set(id, name);
+    }
+  }
+  return {
+    levelLabel: (rule, level) =>
+      (rule === undefined ? undefined : byRule.get(rule)?.get(level)) ?? anyRule.get(level),
+    levelOrder,
+    townshipName: (id) => townships.get(id),
+  };
+}
+
+/** What a command that evaluates a policy on a facts file ends up with. */
+export type Evaluated =
+  | { readonly kind: "result"; readonly result: EvaluationResult; readonly checked: CheckedPolicy; readonly facts: unknown }
+  | { readonly kind: "policy-errors"; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: "fact-errors"; readonly errors: readonly FactError[] };

@@ -1,0 +1,10 @@
+/**
+ * A problem in the user's input found while a command runs (a file that is not JSON, a finding
+ * that does not exist): `run` prints it as one line and exits 1. Usage mistakes are `UsageError`.
+ */
+export class Problem extends Error {
+  constructor(readonly text: { readonly en: string; readonly zh: string }) {
+    super(text.en);
+    this.name = "Problem";
+  }
+}
