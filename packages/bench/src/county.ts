@@ -9,7 +9,18 @@ const epoch2026 = Date.UTC(2026, 0, 1);
 const isoDay = (n: number): string => new Date(epoch2026 + n * 86_400_000).toISOString().slice(0, 10);
 
 const sectors = ["教育", "民政", "科工商贸", "住建", "文旅", "卫生健康", "其他"] as const;
-const categories = ["人员密集场所", "劳动密集型企业", "校外培训机构", "旅游民宿", "农家乐", "沿街商铺", "出租房屋", "易燃易爆危险品场所", "九小场所", "其他"] as const;
+const categories = [
+  "人员密集场所",
+  "劳动密集型企业",
+  "校外培训机构",
+  "旅游民宿",
+  "农家乐",
+  "沿街商铺",
+  "出租房屋",
+  "易燃易爆危险品场所",
+  "九小场所",
+  "其他",
+] as const;
 
 export interface CountySize {
   readonly townships: number;
@@ -29,7 +40,8 @@ export function countySize(scale: number): CountySize {
   };
 }
 
-const maybeDay = (r: Random, p: number, from: number, to: number): string | null => (r.chance(p) ? isoDay(r.int(from, to)) : null);
+const maybeDay = (r: Random, p: number, from: number, to: number): string | null =>
+  r.chance(p) ? isoDay(r.int(from, to)) : null;
 
 /** The facts document, as plain JSON-ready objects. Evaluation date: 2026-11-28 (day 331). */
 export function generateCounty(seed: number, scale: number): Record<string, unknown> {
@@ -47,8 +59,17 @@ export function generateCounty(seed: number, scale: number): Record<string, unkn
       keyTown: r.chance(0.2),
       leadershipMechanismOn: maybeDay(r, 0.8, 40, 330),
       fireAgencyNamed: r.chance(0.85),
-      team: { kind: teamKind, members: teamKind === "无" ? 0 : r.int(4, 20), engines: teamKind === "无" ? 0 : r.int(0, 3), unifiedDispatch: r.chance(0.8), establishedOn: teamKind === "无" ? null : maybeDay(r, 0.9, 40, 360) },
-      station: { kind: r.pick(["消防工作站", "依托机构", "无"] as const), establishedOn: maybeDay(r, 0.7, 40, 360) },
+      team: {
+        kind: teamKind,
+        members: teamKind === "无" ? 0 : r.int(4, 20),
+        engines: teamKind === "无" ? 0 : r.int(0, 3),
+        unifiedDispatch: r.chance(0.8),
+        establishedOn: teamKind === "无" ? null : maybeDay(r, 0.9, 40, 360),
+      },
+      station: {
+        kind: r.pick(["消防工作站", "依托机构", "无"] as const),
+        establishedOn: maybeDay(r, 0.7, 40, 360),
+      },
       enforcementDelegated: r.chance(0.3),
       gridDutiesDefined: r.chance(0.8),
       analysisMeetings: Array.from({ length: r.int(0, 5) }, () => isoDay(r.int(43, 340))).sort(),
@@ -68,7 +89,10 @@ export function generateCounty(seed: number, scale: number): Record<string, unkn
       name: `县${sector}主管部门`,
       sector,
       fireUnitDesignated: r.chance(0.8),
-      inspections: Array.from({ length: r.int(0, 8) }, () => ({ date: isoDay(r.int(43, 340)), kind: r.pick(["专项检查", "联合执法", "双随机抽查"] as const) })).sort((a, b) => (a.date < b.date ? -1 : 1)),
+      inspections: Array.from({ length: r.int(0, 8) }, () => ({
+        date: isoDay(r.int(43, 340)),
+        kind: r.pick(["专项检查", "联合执法", "双随机抽查"] as const),
+      })).sort((a, b) => (a.date < b.date ? -1 : 1)),
     },
   ]);
   const venues = Array.from({ length: size.venues }, (_, i) => {

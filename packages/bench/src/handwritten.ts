@@ -54,9 +54,31 @@ function addMonths(day: number, months: number): number {
   return Math.floor(Date.UTC(y, m, Math.min(d.getUTCDate(), last)) / 86_400_000);
 }
 
-function duty(rule: string, title: string, modality: string, collection: string, id: string, township: string | undefined, holder: string, due: number | null, met: boolean, metOn: number | null, asOf: number, cites: string[], because: Finding["explanation"]["because"], missing: string): Finding {
+function duty(
+  rule: string,
+  title: string,
+  modality: string,
+  collection: string,
+  id: string,
+  township: string | undefined,
+  holder: string,
+  due: number | null,
+  met: boolean,
+  metOn: number | null,
+  asOf: number,
+  cites: string[],
+  because: Finding["explanation"]["because"],
+  missing: string,
+): Finding {
   const s = status(met, modality, due, asOf);
-  const f: Record<string, unknown> = { rule, title, kind: "duty", modality, status: s, subject: { collection, id } };
+  const f: Record<string, unknown> = {
+    rule,
+    title,
+    kind: "duty",
+    modality,
+    status: s,
+    subject: { collection, id },
+  };
   if (township !== undefined) f.township = township;
   f.holder = holder;
   if (due !== null) f.due = formatIsoDate(due);
@@ -66,7 +88,9 @@ function duty(rule: string, title: string, modality: string, collection: string,
   }
   if (s === "overdue" && due !== null) f.overdueDays = asOf - due;
   f.cites = cites;
-  f.explanation = met ? { holds: true, because } : { holds: false, because, missing: [{ en: missing, zh: missing }] };
+  f.explanation = met
+    ? { holds: true, because }
+    : { holds: false, because, missing: [{ en: missing, zh: missing }] };
   return f as unknown as Finding;
 }
 
@@ -74,7 +98,8 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
   const asOf = parseIsoDate(asOfText)!;
   const townships = new Map<string, Row>();
   (facts.townships as Row[]).forEach((t, i) => {
-    if (typeof t.id !== "string" || typeof t.name !== "string" || townships.has(t.id)) fail(`townships[${i}].id`);
+    if (typeof t.id !== "string" || typeof t.name !== "string" || townships.has(t.id))
+      fail(`townships[${i}].id`);
     townships.set(t.id, t);
   });
   const villages = facts.villages as Row[];
@@ -84,7 +109,12 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
     if (typeof v.id !== "string" || villageIds.has(v.id)) fail(`${path}.id`);
     villageIds.add(v.id);
     if (!townships.has(v.townshipId as string)) fail(`${path}.townshipId`);
-    if (typeof v.name !== "string" || typeof v.safetyManager !== "boolean" || typeof v.volunteerTeam !== "boolean") fail(path);
+    if (
+      typeof v.name !== "string" ||
+      typeof v.safetyManager !== "boolean" ||
+      typeof v.volunteerTeam !== "boolean"
+    )
+      fail(path);
     date(v, "firePactOn", path, true);
   });
   const venues = new Map<string, Row>();
@@ -93,8 +123,10 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
     if (typeof v.id !== "string" || venues.has(v.id)) fail(`${path}.id`);
     if (!townships.has(v.townshipId as string)) fail(`${path}.townshipId`);
     if (v.villageId !== null && !villageIds.has(v.villageId as string)) fail(`${path}.villageId`);
-    for (const f of ["crowded", "flammable", "keyUnit", "liabilityInsurance", "commitmentFiled"]) if (typeof v[f] !== "boolean") fail(`${path}.${f}`);
-    if (typeof v.name !== "string" || typeof v.gridId !== "string" || typeof v.category !== "string") fail(path);
+    for (const f of ["crowded", "flammable", "keyUnit", "liabilityInsurance", "commitmentFiled"])
+      if (typeof v[f] !== "boolean") fail(`${path}.${f}`);
+    if (typeof v.name !== "string" || typeof v.gridId !== "string" || typeof v.category !== "string")
+      fail(path);
     venues.set(v.id, v);
   });
   const hazards = facts.hazards as Row[];
@@ -128,18 +160,87 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
     const listedOn = masked(p.listedOn);
     if (p.h.level === "重大") {
       const due = p.foundOn + 7;
-      push("major-hazard-listing", duty("major-hazard-listing", "重大火灾隐患挂牌督办", "must", "hazards", id, township, "资源县人民政府", due, listedOn !== null, listedOn, asOf, ["2.1.3"], [
-        { test: "h.listedOn is set", value: listedOn === null ? null : formatIsoDate(listedOn) },
-        { test: "h.listedOn ≤ h.foundOn + majorHazardListing", value: listedOn === null ? null : listedOn <= due, values: { "h.foundOn + majorHazardListing": formatIsoDate(due) } },
-      ], "no date yet for h.listedOn"));
-      push("major-hazard-time-limit", duty("major-hazard-time-limit", "重大火灾隐患明确整改期限", "must", "hazards", id, township, "资源县人民政府", due, p.rectifyBy !== null, null, asOf, ["2.1.3"], [
-        { test: "h.rectifyBy is set", value: p.rectifyBy !== null, values: { "h.rectifyBy": p.rectifyBy === null ? null : formatIsoDate(p.rectifyBy) } },
-      ], "h.rectifyBy is set does not hold"));
+      push(
+        "major-hazard-listing",
+        duty(
+          "major-hazard-listing",
+          "重大火灾隐患挂牌督办",
+          "must",
+          "hazards",
+          id,
+          township,
+          "资源县人民政府",
+          due,
+          listedOn !== null,
+          listedOn,
+          asOf,
+          ["2.1.3"],
+          [
+            { test: "h.listedOn is set", value: listedOn === null ? null : formatIsoDate(listedOn) },
+            {
+              test: "h.listedOn ≤ h.foundOn + majorHazardListing",
+              value: listedOn === null ? null : listedOn <= due,
+              values: { "h.foundOn + majorHazardListing": formatIsoDate(due) },
+            },
+          ],
+          "no date yet for h.listedOn",
+        ),
+      );
+      push(
+        "major-hazard-time-limit",
+        duty(
+          "major-hazard-time-limit",
+          "重大火灾隐患明确整改期限",
+          "must",
+          "hazards",
+          id,
+          township,
+          "资源县人民政府",
+          due,
+          p.rectifyBy !== null,
+          null,
+          asOf,
+          ["2.1.3"],
+          [
+            {
+              test: "h.rectifyBy is set",
+              value: p.rectifyBy !== null,
+              values: { "h.rectifyBy": p.rectifyBy === null ? null : formatIsoDate(p.rectifyBy) },
+            },
+          ],
+          "h.rectifyBy is set does not hold",
+        ),
+      );
       if (p.rectifyBy !== null) {
-        push("major-hazard-rectification", duty("major-hazard-rectification", "重大火灾隐患限期整改销案", "must", "hazards", id, township, p.venue.name as string, p.rectifyBy, rectifiedOn !== null, rectifiedOn, asOf, ["2.1.3"], [
-          { test: "h.rectifiedOn is set", value: rectifiedOn === null ? null : formatIsoDate(rectifiedOn) },
-          { test: "h.rectifiedOn ≤ h.rectifyBy", value: rectifiedOn === null ? null : rectifiedOn <= p.rectifyBy, values: { "h.rectifyBy": formatIsoDate(p.rectifyBy) } },
-        ], "no date yet for h.rectifiedOn"));
+        push(
+          "major-hazard-rectification",
+          duty(
+            "major-hazard-rectification",
+            "重大火灾隐患限期整改销案",
+            "must",
+            "hazards",
+            id,
+            township,
+            p.venue.name as string,
+            p.rectifyBy,
+            rectifiedOn !== null,
+            rectifiedOn,
+            asOf,
+            ["2.1.3"],
+            [
+              {
+                test: "h.rectifiedOn is set",
+                value: rectifiedOn === null ? null : formatIsoDate(rectifiedOn),
+              },
+              {
+                test: "h.rectifiedOn ≤ h.rectifyBy",
+                value: rectifiedOn === null ? null : rectifiedOn <= p.rectifyBy,
+                values: { "h.rectifyBy": formatIsoDate(p.rectifyBy) },
+              },
+            ],
+            "no date yet for h.rectifiedOn",
+          ),
+        );
       }
       if (listedOn !== null) {
         const cityOn = addMonths(listedOn, 6) + 1;
@@ -148,10 +249,27 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
         const city = cityOn <= judged;
         const reached: Record<string, string> = { county: formatIsoDate(listedOn) };
         if (city) reached.city = formatIsoDate(cityOn);
-        const f: Record<string, unknown> = { rule: "major-hazard-supervision", title: "挂牌督办重大火灾隐患逾期由上一级督办", kind: "escalation", modality: "must", status: closed ? "closed" : city ? "city" : "county", subject: { collection: "hazards", id }, township, holder: !closed && city ? "桂林市人民政府" : "资源县人民政府", overdue: false, reached };
+        const f: Record<string, unknown> = {
+          rule: "major-hazard-supervision",
+          title: "挂牌督办重大火灾隐患逾期由上一级督办",
+          kind: "escalation",
+          modality: "must",
+          status: closed ? "closed" : city ? "city" : "county",
+          subject: { collection: "hazards", id },
+          township,
+          holder: !closed && city ? "桂林市人民政府" : "资源县人民政府",
+          overdue: false,
+          reached,
+        };
         if (closed) f.closedOn = formatIsoDate(rectifiedOn);
         f.cites = ["2.1.3"];
-        f.explanation = { holds: city, because: [{ test: "h.listedOn", value: formatIsoDate(listedOn) }, { test: "h.rectifiedOn is set", value: closed ? formatIsoDate(rectifiedOn) : null }] };
+        f.explanation = {
+          holds: city,
+          because: [
+            { test: "h.listedOn", value: formatIsoDate(listedOn) },
+            { test: "h.rectifiedOn is set", value: closed ? formatIsoDate(rectifiedOn) : null },
+          ],
+        };
         push("major-hazard-supervision", f as unknown as Finding);
       }
     } else {
@@ -165,13 +283,29 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
       let level = age;
       if (overdue) {
         level = Math.min(age + 1, 2);
-        for (let i = 1; i <= level; i++) reachedOn[i] = Math.min(natural[i]!, Math.max(p.rectifyBy! + 1, natural[i - 1]!));
+        for (let i = 1; i <= level; i++)
+          reachedOn[i] = Math.min(natural[i]!, Math.max(p.rectifyBy! + 1, natural[i - 1]!));
       }
       const names = ["grid", "township", "county"];
       const reached: Record<string, string> = {};
       for (let i = 0; i <= level; i++) reached[names[i]!] = formatIsoDate(reachedOn[i]!);
-      const holders = [`网格员（${p.venue.gridId as string}）`, `${townships.get(township)!.name as string}人民政府`, "资源县人民政府"];
-      const f: Record<string, unknown> = { rule: "general-hazard-ladder", title: "一般隐患逐级处置", kind: "escalation", modality: "must", status: closed ? "closed" : names[level], subject: { collection: "hazards", id }, township, holder: closed ? holders[0] : holders[level], overdue, reached };
+      const holders = [
+        `网格员（${p.venue.gridId as string}）`,
+        `${townships.get(township)!.name as string}人民政府`,
+        "资源县人民政府",
+      ];
+      const f: Record<string, unknown> = {
+        rule: "general-hazard-ladder",
+        title: "一般隐患逐级处置",
+        kind: "escalation",
+        modality: "must",
+        status: closed ? "closed" : names[level],
+        subject: { collection: "hazards", id },
+        township,
+        holder: closed ? holders[0] : holders[level],
+        overdue,
+        reached,
+      };
       if (closed) f.closedOn = formatIsoDate(rectifiedOn);
       f.cites = ["2.3.3"];
       f.explanation = {
@@ -179,7 +313,14 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
         because: [
           { test: "h.foundOn", value: formatIsoDate(p.foundOn) },
           { test: "h.rectifiedOn is set", value: closed ? formatIsoDate(rectifiedOn) : null },
-          { test: "asOf > h.rectifyBy", value: p.rectifyBy === null ? null : asOf > p.rectifyBy, values: { asOf: formatIsoDate(asOf), "h.rectifyBy": p.rectifyBy === null ? null : formatIsoDate(p.rectifyBy) } },
+          {
+            test: "asOf > h.rectifyBy",
+            value: p.rectifyBy === null ? null : asOf > p.rectifyBy,
+            values: {
+              asOf: formatIsoDate(asOf),
+              "h.rectifyBy": p.rectifyBy === null ? null : formatIsoDate(p.rectifyBy),
+            },
+          },
         ],
       };
       push("general-hazard-ladder", f as unknown as Finding);
@@ -190,13 +331,67 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
     const id = v.id as string;
     const township = v.townshipId as string;
     if (v.flammable) {
-      push("key-unit-determination", duty("key-unit-determination", "科学确定消防安全重点单位", "should", "venues", id, township, "资源县消防救援大队", target, v.keyUnit === true, null, asOf, ["2.1.3"], [{ test: "v.keyUnit", value: v.keyUnit as boolean }], "v.keyUnit does not hold"));
+      push(
+        "key-unit-determination",
+        duty(
+          "key-unit-determination",
+          "科学确定消防安全重点单位",
+          "should",
+          "venues",
+          id,
+          township,
+          "资源县消防救援大队",
+          target,
+          v.keyUnit === true,
+          null,
+          asOf,
+          ["2.1.3"],
+          [{ test: "v.keyUnit", value: v.keyUnit as boolean }],
+          "v.keyUnit does not hold",
+        ),
+      );
     }
     if (v.crowded || v.flammable) {
-      push("liability-insurance", duty("liability-insurance", "引导公众聚集场所和易燃易爆危险品相关企业投保火灾公众责任险", "may", "venues", id, township, v.name as string, target, v.liabilityInsurance === true, null, asOf, ["2.3.3"], [{ test: "v.liabilityInsurance", value: v.liabilityInsurance as boolean }], "v.liabilityInsurance does not hold"));
+      push(
+        "liability-insurance",
+        duty(
+          "liability-insurance",
+          "引导公众聚集场所和易燃易爆危险品相关企业投保火灾公众责任险",
+          "may",
+          "venues",
+          id,
+          township,
+          v.name as string,
+          target,
+          v.liabilityInsurance === true,
+          null,
+          asOf,
+          ["2.3.3"],
+          [{ test: "v.liabilityInsurance", value: v.liabilityInsurance as boolean }],
+          "v.liabilityInsurance does not hold",
+        ),
+      );
     }
     if (v.crowded) {
-      push("commitment-filing", duty("commitment-filing", "人员密集场所消防安全告知承诺", "may", "venues", id, township, v.name as string, target, v.commitmentFiled === true, null, asOf, ["2.3.3"], [{ test: "v.commitmentFiled", value: v.commitmentFiled as boolean }], "v.commitmentFiled does not hold"));
+      push(
+        "commitment-filing",
+        duty(
+          "commitment-filing",
+          "人员密集场所消防安全告知承诺",
+          "may",
+          "venues",
+          id,
+          township,
+          v.name as string,
+          target,
+          v.commitmentFiled === true,
+          null,
+          asOf,
+          ["2.3.3"],
+          [{ test: "v.commitmentFiled", value: v.commitmentFiled as boolean }],
+          "v.commitmentFiled does not hold",
+        ),
+      );
     }
   }
 
@@ -205,12 +400,70 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
     const township = v.townshipId as string;
     const pact = masked(date(v, "firePactOn", "villages", true));
     const committee = `${v.name as string}村民委员会`;
-    push("village-volunteer-team", duty("village-volunteer-team", "指导村（社区）发展志愿消防队", "may", "villages", id, township, `${townships.get(township)!.name as string}人民政府`, target, v.volunteerTeam === true, null, asOf, ["2.2.1"], [{ test: "v.volunteerTeam", value: v.volunteerTeam as boolean }], "v.volunteerTeam does not hold"));
-    push("village-fire-pact", duty("village-fire-pact", "村（居）委会制定并落实防火公约", "must", "villages", id, township, committee, target, pact !== null, pact, asOf, ["2.3.1"], [
-      { test: "v.firePactOn is set", value: pact === null ? null : formatIsoDate(pact) },
-      { test: "v.firePactOn ≤ targetDate", value: pact === null ? null : pact <= target, values: { targetDate: formatIsoDate(target) } },
-    ], "no date yet for v.firePactOn"));
-    push("village-safety-manager", duty("village-safety-manager", "村（居）委会明确消防安全管理责任人", "must", "villages", id, township, committee, target, v.safetyManager === true, null, asOf, ["2.3.1"], [{ test: "v.safetyManager", value: v.safetyManager as boolean }], "v.safetyManager does not hold"));
+    push(
+      "village-volunteer-team",
+      duty(
+        "village-volunteer-team",
+        "指导村（社区）发展志愿消防队",
+        "may",
+        "villages",
+        id,
+        township,
+        `${townships.get(township)!.name as string}人民政府`,
+        target,
+        v.volunteerTeam === true,
+        null,
+        asOf,
+        ["2.2.1"],
+        [{ test: "v.volunteerTeam", value: v.volunteerTeam as boolean }],
+        "v.volunteerTeam does not hold",
+      ),
+    );
+    push(
+      "village-fire-pact",
+      duty(
+        "village-fire-pact",
+        "村（居）委会制定并落实防火公约",
+        "must",
+        "villages",
+        id,
+        township,
+        committee,
+        target,
+        pact !== null,
+        pact,
+        asOf,
+        ["2.3.1"],
+        [
+          { test: "v.firePactOn is set", value: pact === null ? null : formatIsoDate(pact) },
+          {
+            test: "v.firePactOn ≤ targetDate",
+            value: pact === null ? null : pact <= target,
+            values: { targetDate: formatIsoDate(target) },
+          },
+        ],
+        "no date yet for v.firePactOn",
+      ),
+    );
+    push(
+      "village-safety-manager",
+      duty(
+        "village-safety-manager",
+        "村（居）委会明确消防安全管理责任人",
+        "must",
+        "villages",
+        id,
+        township,
+        committee,
+        target,
+        v.safetyManager === true,
+        null,
+        asOf,
+        ["2.3.1"],
+        [{ test: "v.safetyManager", value: v.safetyManager as boolean }],
+        "v.safetyManager does not hold",
+      ),
+    );
   }
 
   // Same order as the engine's: by rule, then subject id.

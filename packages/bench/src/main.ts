@@ -45,31 +45,55 @@ function timeMedian<T>(runs: number, run: () => T): { value: T; ms: number } {
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
   return [line(headers), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
 
 function evaluateOrThrow(policy: Policy, facts: unknown, rules?: readonly string[]): EvaluationResult {
   const out = policy.evaluate(facts, rules ? { rules } : undefined);
-  if ("errors" in out) throw new Error(`facts rejected: ${out.errors.slice(0, 3).map((e) => `${e.path} ${e.message.en}`).join("; ")}`);
+  if ("errors" in out)
+    throw new Error(
+      `facts rejected: ${out.errors
+        .slice(0, 3)
+        .map((e) => `${e.path} ${e.message.en}`)
+        .join("; ")}`,
+    );
   return out.result;
 }
 
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
   const key = (f: Finding): string => `${f.rule}|${f.subject.id}`;
-  const summary = (f: Finding): string => JSON.stringify([f.status, f.due ?? null, f.metOn ?? null, f.late ?? null, f.overdueDays ?? null, f.holder ?? null, f.township ?? null, f.reached ?? null, f.closedOn ?? null, f.overdue ?? null]);
+  const summary = (f: Finding): string =>
+    JSON.stringify([
+      f.status,
+      f.due ?? null,
+      f.metOn ?? null,
+      f.late ?? null,
+      f.overdueDays ?? null,
+      f.holder ?? null,
+      f.township ?? null,
+      f.reached ?? null,
+      f.closedOn ?? null,
+      f.overdue ?? null,
+    ]);
   if (a.length !== b.length) return false;
   const index = new Map(a.map((f) => [key(f), summary(f)]));
   return b.every((f) => index.get(key(f)) === summary(f));
 }
 
 function main(): void {
-  console.log(`Remit benchmarks (seed ${seed}, scales ${scales.join(", ")}, node ${process.version}${gc ? "" : ", run with --expose-gc for memory figures"})\n`);
+  console.log(
+    `Remit benchmarks (seed ${seed}, scales ${scales.join(", ")}, node ${process.version}${gc ? "" : ", run with --expose-gc for memory figures"})\n`,
+  );
 
   // Parse + check throughput.
   const sources = loadZiyuanPolicy();
   const compiled = compile({ files: sources.files, entry: sources.entry });
-  if (!("policy" in compiled)) throw new Error(`the Ziyuan policy does not compile: ${compiled.diagnostics.map((d) => d.message.en).join("; ")}`);
+  if (!("policy" in compiled))
+    throw new Error(
+      `the Ziyuan policy does not compile: ${compiled.diagnostics.map((d) => d.message.en).join("; ")}`,
+    );
   const policy = compiled.policy;
   const compileRuns = 20;
   const compileTime = timeMedian(compileRuns, () => compile({ files: sources.files, entry: sources.entry }));
@@ -80,8 +104,18 @@ function main(): void {
     table(
       ["what", "bytes", "time", "throughput"],
       [
-        ["compile (parse + check + closures)", String(sources.bytes), `${compileTime.ms.toFixed(2)} ms`, `${(sources.bytes / 1024 / 1024 / (compileTime.ms / 1000)).toFixed(2)} MB/s`],
-        ["JSON.parse of the same text", String(Buffer.byteLength(policyJson)), `${jsonTime.ms.toFixed(3)} ms`, `${(Buffer.byteLength(policyJson) / 1024 / 1024 / (jsonTime.ms / 1000)).toFixed(2)} MB/s`],
+        [
+          "compile (parse + check + closures)",
+          String(sources.bytes),
+          `${compileTime.ms.toFixed(2)} ms`,
+          `${(sources.bytes / 1024 / 1024 / (compileTime.ms / 1000)).toFixed(2)} MB/s`,
+        ],
+        [
+          "JSON.parse of the same text",
+          String(Buffer.byteLength(policyJson)),
+          `${jsonTime.ms.toFixed(3)} ms`,
+          `${(Buffer.byteLength(policyJson) / 1024 / 1024 / (jsonTime.ms / 1000)).toFixed(2)} MB/s`,
+        ],
       ],
     ),
   );
@@ -92,7 +126,11 @@ function main(): void {
   for (const scale of scales) {
     const generated = generateCounty(seed, scale);
     const json = JSON.stringify(generated);
-    const elements = ["townships", "villages", "departments", "venues", "hazards", "incidents"].reduce((n, k) => n + (generated[k] as unknown[]).length, 0) + 1;
+    const elements =
+      ["townships", "villages", "departments", "venues", "hazards", "incidents"].reduce(
+        (n, k) => n + (generated[k] as unknown[]).length,
+        0,
+      ) + 1;
     const runs = scale >= 50 ? 1 : 3;
     const full = timeMedian(runs, () => evaluateOrThrow(policy, JSON.parse(json) as unknown));
     const parseOnly = timeMedian(runs, () => JSON.parse(json) as unknown);
@@ -109,12 +147,22 @@ function main(): void {
     const facts = JSON.parse(json) as Record<string, unknown>;
     const remit = timeMedian(runs, () => evaluateOrThrow(policy, facts, handwrittenRules));
     const hand = timeMedian(runs, () => handwrittenEvaluate(facts, generated.asOf as string));
-    ratioRows.push([String(scale), `${remit.ms.toFixed(0)} ms`, `${hand.ms.toFixed(0)} ms`, (remit.ms / hand.ms).toFixed(2), sameFindings(remit.value.findings, hand.value) ? "yes" : "NO"]);
+    ratioRows.push([
+      String(scale),
+      `${remit.ms.toFixed(0)} ms`,
+      `${hand.ms.toFixed(0)} ms`,
+      (remit.ms / hand.ms).toFixed(2),
+      sameFindings(remit.value.findings, hand.value) ? "yes" : "NO",
+    ]);
     largest = { facts: json, fullMs, elements };
   }
-  console.log("\nFull evaluation (facts validated, every rule, findings with explanations; JSON.parse excluded)");
+  console.log(
+    "\nFull evaluation (facts validated, every rule, findings with explanations; JSON.parse excluded)",
+  );
   console.log(table(["scale", "facts", "JSON", "findings", "time", "facts/s"], throughputRows));
-  console.log("\nHazard, venue and village rules: Remit vs the same checks hand-written (target ratio ≤ 1.5)");
+  console.log(
+    "\nHazard, venue and village rules: Remit vs the same checks hand-written (target ratio ≤ 1.5)",
+  );
   console.log(table(["scale", "Remit", "hand-written", "ratio", "same findings"], ratioRows));
 
   if (!largest) return;
@@ -131,11 +179,21 @@ function main(): void {
   const result = evaluateOrThrow(policy, facts);
   sample();
   const peakHeap = peak - baseline;
-  console.log(`\nMemory at the largest scale (heap above the baseline${gc ? "" : "; without --expose-gc the figures include garbage"})`);
+  console.log(
+    `\nMemory at the largest scale (heap above the baseline${gc ? "" : "; without --expose-gc the figures include garbage"})`,
+  );
   console.log(
     table(
       ["facts JSON", "facts parsed", "peak (facts + indexes + result)", "peak / JSON", "findings"],
-      [[mb(largest.facts.length), mb(factsHeap), mb(peakHeap), `${(peakHeap / largest.facts.length).toFixed(2)}×`, String(result.findings.length)]],
+      [
+        [
+          mb(largest.facts.length),
+          mb(factsHeap),
+          mb(peakHeap),
+          `${(peakHeap / largest.facts.length).toFixed(2)}×`,
+          String(result.findings.length),
+        ],
+      ],
     ),
   );
 
@@ -163,7 +221,14 @@ function main(): void {
   console.log(
     table(
       ["full evaluation", "one-hazard update (median of 25)", "ratio", "mode"],
-      [[`${largest.fullMs.toFixed(0)} ms`, `${median.toFixed(3)} ms`, `${Math.round(largest.fullMs / median)}×`, [...modes].join(", ")]],
+      [
+        [
+          `${largest.fullMs.toFixed(0)} ms`,
+          `${median.toFixed(3)} ms`,
+          `${Math.round(largest.fullMs / median)}×`,
+          [...modes].join(", "),
+        ],
+      ],
     ),
   );
 }

@@ -14,7 +14,13 @@ export {
 export { type Duration, parseDuration, sha256Hex } from "./compile/index.js";
 export { renderExplanation } from "./explain/index.js";
 export { type FactsSchema, factsSchema } from "./facts/index.js";
-export { type FactsDraft, type FindingsDiff, Session, type UpdateOutcome, type UpdateStats } from "./incremental/index.js";
+export {
+  type FactsDraft,
+  type FindingsDiff,
+  Session,
+  type UpdateOutcome,
+  type UpdateStats,
+} from "./incremental/index.js";
 export {
   type CompileInput,
   compile,

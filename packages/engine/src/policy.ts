@@ -4,16 +4,33 @@
  */
 import { analyze, type CheckedPolicy, type Diagnostic, hasErrors, memoryHost } from "@remit/lang";
 import { type EpochDay, formatIsoDate, parseIsoDate } from "./calendar/index.js";
-import { type Compiled, type Context, ExpressionCompiler } from "./compile/expr.js";
 import { Data } from "./compile/data.js";
+import { type Compiled, type Context, ExpressionCompiler } from "./compile/expr.js";
 import { sha256Hex } from "./compile/hash.js";
 import { jsonOf } from "./compile/json.js";
 import { durationOf, type FactObject, type Value } from "./compile/values.js";
-import { type CompiledRule, compileAccountability, compileDuty, compileEscalation, evaluateAll, orderFindings, type RuleEnv, summarize } from "./evaluate/index.js";
-import { factsSchema, type FactsSchema, parseParamOverrides, validateFacts } from "./facts/index.js";
+import {
+  type CompiledRule,
+  compileAccountability,
+  compileDuty,
+  compileEscalation,
+  evaluateAll,
+  orderFindings,
+  type RuleEnv,
+  summarize,
+} from "./evaluate/index.js";
 import type { SourceText } from "./explain/capture.js";
+import { type FactsSchema, factsSchema, parseParamOverrides, validateFacts } from "./facts/index.js";
 import { Session } from "./incremental/session.js";
-import type { CompileOutcome, EvaluateOutcome, EvaluationResult, FactError, Finding, JsonValue, RuleKind } from "./result.js";
+import type {
+  CompileOutcome,
+  EvaluateOutcome,
+  EvaluationResult,
+  FactError,
+  Finding,
+  JsonValue,
+  RuleKind,
+} from "./result.js";
 
 export interface EvaluateOptions {
   /** The evaluation date `YYYY-MM-DD`; defaults to the facts' own `asOf`. */
@@ -72,7 +89,10 @@ export interface PolicyInternals {
   readonly schema: FactsSchema;
   readonly rules: readonly CompiledRule[];
   readonly info: PolicyInfoSummary;
-  prepare(facts: unknown, options: EvaluateOptions | undefined): Prepared | { readonly errors: readonly FactError[] };
+  prepare(
+    facts: unknown,
+    options: EvaluateOptions | undefined,
+  ): Prepared | { readonly errors: readonly FactError[] };
   result(prepared: Prepared, findings: readonly Finding[]): EvaluationResult;
 }
 
@@ -89,20 +109,21 @@ function policyHash(checked: CheckedPolicy): string {
 
 export function compileInternals(checked: CheckedPolicy): PolicyInternals {
   const compiler = new ExpressionCompiler(checked);
-  const warning: Compiled = checked.info.warning ? compiler.compile(checked.info.warning) : () => defaultWarning;
+  const warning: Compiled = checked.info.warning
+    ? compiler.compile(checked.info.warning)
+    : () => defaultWarning;
   const env: RuleEnv = { policy: checked, compiler, source: sourceTextOf(checked), warning };
   const rules = checked.rules.map((info): CompiledRule => {
-    switch (info.kind) {
-      case "duty":
-        return compileDuty(info, env);
-      case "escalation":
-        return compileEscalation(info, env);
-      case "accountability":
-        return compileAccountability(info, env);
-    }
+    if (info.kind === "duty") return compileDuty(info, env);
+    if (info.kind === "escalation") return compileEscalation(info, env);
+    return compileAccountability(info, env);
   });
   const schema = factsSchema(checked);
-  const info: PolicyInfoSummary = { name: checked.info.name, version: checked.info.version ?? null, hash: policyHash(checked) };
+  const info: PolicyInfoSummary = {
+    name: checked.info.name,
+    version: checked.info.version ?? null,
+    hash: policyHash(checked),
+  };
 
   // Parameter defaults are constant expressions over literals and other parameters: evaluated in
   // declaration order against the values computed so far.
@@ -113,7 +134,11 @@ export function compileInternals(checked: CheckedPolicy): PolicyInternals {
     const ctx: Context = { frame: [], asAt: 0, period: null, data: undefined as never, params: values };
     for (let pass = 0; pass < 2; pass++) {
       // Two passes let a default name a parameter declared after it.
-      for (const p of paramOrder) values.set(p.key, overrides.has(p.key) ? overrides.get(p.key)! : paramDefaults.compile(p.default)(ctx));
+      for (const p of paramOrder)
+        values.set(
+          p.key,
+          overrides.has(p.key) ? overrides.get(p.key)! : paramDefaults.compile(p.default)(ctx),
+        );
     }
     return values;
   };
@@ -130,21 +155,48 @@ export function compileInternals(checked: CheckedPolicy): PolicyInternals {
       const overrides = parseParamOverrides(checked.params, options?.params);
       if ("errors" in overrides) errors.push(...overrides.errors);
       let asOfText = options?.asOf;
-      if (asOfText === undefined && facts !== null && typeof facts === "object" && typeof (facts as FactObject).asOf === "string") {
+      if (
+        asOfText === undefined &&
+        facts !== null &&
+        typeof facts === "object" &&
+        typeof (facts as FactObject).asOf === "string"
+      ) {
         asOfText = (facts as FactObject).asOf as string;
       }
       const asOf = asOfText === undefined ? undefined : parseIsoDate(asOfText);
       if (asOfText === undefined) {
-        errors.push({ path: "asOf", code: "missing-as-of", message: { en: "no evaluation date: pass asOf or put it in the facts", zh: "缺少评估日：请传入 asOf 或在事实数据中提供" } });
+        errors.push({
+          path: "asOf",
+          code: "missing-as-of",
+          message: {
+            en: "no evaluation date: pass asOf or put it in the facts",
+            zh: "缺少评估日：请传入 asOf 或在事实数据中提供",
+          },
+        });
       } else if (asOf === undefined && options?.asOf !== undefined) {
-        errors.push({ path: "options.asOf", code: "invalid-date", message: { en: `expected a date YYYY-MM-DD, got "${asOfText}"`, zh: `应为日期（YYYY-MM-DD），实际为“${asOfText}”` } });
+        errors.push({
+          path: "options.asOf",
+          code: "invalid-date",
+          message: {
+            en: `expected a date YYYY-MM-DD, got "${asOfText}"`,
+            zh: `应为日期（YYYY-MM-DD），实际为“${asOfText}”`,
+          },
+        });
       }
-      if (errors.length > 0 || "errors" in validated || "errors" in overrides || asOf === undefined) return { errors };
+      if (errors.length > 0 || "errors" in validated || "errors" in overrides || asOf === undefined)
+        return { errors };
       const params = defaultValues(overrides.values);
-      const data = new Data(checked, validated.facts.document, new Map(validated.facts.collections), new Map([...validated.facts.byId].map(([k, v]) => [k, new Map(v)])));
+      const data = new Data(
+        checked,
+        validated.facts.document,
+        new Map(validated.facts.collections),
+        new Map([...validated.facts.byId].map(([k, v]) => [k, new Map(v)])),
+      );
       const ctx: Context = { frame: [], asAt: asOf, period: null, data, params };
       const paramValues: Record<string, JsonValue> = Object.fromEntries(
-        [...paramJson].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((p) => [p.key, p.toJson(params.get(p.key) ?? null)]),
+        [...paramJson]
+          .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+          .map((p) => [p.key, p.toJson(params.get(p.key) ?? null)]),
       );
       return { ctx, asOf, params: paramValues };
     },
@@ -175,8 +227,13 @@ export function compileChecked(checked: CheckedPolicy): Policy {
   const resolved = new Map<string, Value>();
   const ctx: Context = { frame: [], asAt: 0, period: null, data: undefined as never, params: resolved };
   const all = [...checked.params.values()];
-  for (let pass = 0; pass < 2; pass++) for (const p of all) resolved.set(p.key, compiler.compile(p.default)(ctx));
-  const params: ParamSummary[] = all.map((p) => ({ key: p.key, default: jsonOf(p.type)(resolved.get(p.key) ?? null), description: p.description }));
+  for (let pass = 0; pass < 2; pass++)
+    for (const p of all) resolved.set(p.key, compiler.compile(p.default)(ctx));
+  const params: ParamSummary[] = all.map((p) => ({
+    key: p.key,
+    default: jsonOf(p.type)(resolved.get(p.key) ?? null),
+    description: p.description,
+  }));
   return {
     info: internals.info,
     schema: internals.schema,
@@ -197,13 +254,20 @@ export function compileChecked(checked: CheckedPolicy): Policy {
   };
 }
 
-function selectRules(rules: readonly CompiledRule[], ids: readonly string[] | undefined): { readonly rules: readonly CompiledRule[] } | { readonly errors: readonly FactError[] } {
+function selectRules(
+  rules: readonly CompiledRule[],
+  ids: readonly string[] | undefined,
+): { readonly rules: readonly CompiledRule[] } | { readonly errors: readonly FactError[] } {
   if (ids === undefined) return { rules };
   const known = new Set(rules.map((r) => r.info.id));
   const errors: FactError[] = ids
     .map((id, i) => ({ id, i }))
     .filter(({ id }) => !known.has(id))
-    .map(({ id, i }) => ({ path: `options.rules[${i}]`, code: "unknown-rule", message: { en: `unknown rule "${id}"`, zh: `未声明的规则“${id}”` } }));
+    .map(({ id, i }) => ({
+      path: `options.rules[${i}]`,
+      code: "unknown-rule",
+      message: { en: `unknown rule "${id}"`, zh: `未声明的规则“${id}”` },
+    }));
   if (errors.length > 0) return { errors };
   const wanted = new Set(ids);
   return { rules: rules.filter((r) => wanted.has(r.info.id)) };
@@ -215,7 +279,11 @@ export type CompileInput = string | { readonly files: Record<string, string>; re
 export function compile(input: CompileInput): CompileOutcome<Policy> {
   const files = typeof input === "string" ? { "policy.remit": input } : input.files;
   const entry = typeof input === "string" ? "policy.remit" : input.entry;
-  const analyzed: { readonly policy: CheckedPolicy | undefined; readonly diagnostics: readonly Diagnostic[] } = analyze(entry, memoryHost(files));
-  if (analyzed.policy === undefined || hasErrors(analyzed.diagnostics)) return { diagnostics: analyzed.diagnostics };
+  const analyzed: {
+    readonly policy: CheckedPolicy | undefined;
+    readonly diagnostics: readonly Diagnostic[];
+  } = analyze(entry, memoryHost(files));
+  if (analyzed.policy === undefined || hasErrors(analyzed.diagnostics))
+    return { diagnostics: analyzed.diagnostics };
   return { policy: compileChecked(analyzed.policy), diagnostics: analyzed.diagnostics };
 }

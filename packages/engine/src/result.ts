@@ -98,8 +98,18 @@ export interface FactError {
   readonly message: Localized;
 }
 
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly JsonValue[]
+  | { readonly [key: string]: JsonValue };
 
-export type CompileOutcome<P> = { readonly policy: P; readonly diagnostics: readonly Diagnostic[] } | { readonly diagnostics: readonly Diagnostic[] };
+export type CompileOutcome<P> =
+  | { readonly policy: P; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly diagnostics: readonly Diagnostic[] };
 
-export type EvaluateOutcome = { readonly result: EvaluationResult } | { readonly errors: readonly FactError[] };
+export type EvaluateOutcome =
+  | { readonly result: EvaluationResult }
+  | { readonly errors: readonly FactError[] };

@@ -51,7 +51,9 @@ describe("dates", () => {
   });
 
   it("adds and subtracts days as inverses", () => {
-    fc.assert(fc.property(anyDay, fc.integer({ min: -5000, max: 5000 }), (d, n) => addDays(addDays(d, n), -n) === d));
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: -5000, max: 5000 }), (d, n) => addDays(addDays(d, n), -n) === d),
+    );
   });
 
   it("knows the leap day 2028-02-29", () => {
@@ -123,22 +125,32 @@ describe("periods", () => {
     fc.assert(
       fc.property(anyDay, fc.constantFrom("week", "month", "quarter", "year" as const), (d, unit) => {
         const p = periodOf(unit, d);
-        return p.start <= d && d <= p.end && periodOf(unit, p.start).label === p.label && periodOf(unit, p.end).label === p.label;
+        return (
+          p.start <= d &&
+          d <= p.end &&
+          periodOf(unit, p.start).label === p.label &&
+          periodOf(unit, p.end).label === p.label
+        );
       }),
     );
   });
 
   it("consecutive periods tile the range without gaps", () => {
     fc.assert(
-      fc.property(anyDay, fc.integer({ min: 0, max: 800 }), fc.constantFrom("week", "month", "quarter", "year" as const), (d, span, unit) => {
-        const periods = periodsBetween(unit, d, d + span);
-        if (periods[0]?.start !== d) return false;
-        for (let i = 1; i < periods.length; i++) {
-          if (periods[i]!.start !== periods[i - 1]!.end + 1) return false;
-        }
-        const last = periods[periods.length - 1]!;
-        return last.start <= d + span && d + span <= last.end;
-      }),
+      fc.property(
+        anyDay,
+        fc.integer({ min: 0, max: 800 }),
+        fc.constantFrom("week", "month", "quarter", "year" as const),
+        (d, span, unit) => {
+          const periods = periodsBetween(unit, d, d + span);
+          if (periods[0]?.start !== d) return false;
+          for (let i = 1; i < periods.length; i++) {
+            if (periods[i]!.start !== periods[i - 1]!.end + 1) return false;
+          }
+          const last = periods[periods.length - 1]!;
+          return last.start <= d + span && d + span <= last.end;
+        },
+      ),
     );
   });
 

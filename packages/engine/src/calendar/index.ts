@@ -1,16 +1,4 @@
 export {
-  type CivilDate,
-  civilOf,
-  daysBetween,
-  daysInMonth,
-  type EpochDay,
-  epochDayOf,
-  formatIsoDate,
-  isIsoDate,
-  isLeapYear,
-  parseIsoDate,
-} from "./dates.js";
-export {
   addDays,
   addMonths,
   endOfMonth,
@@ -25,4 +13,24 @@ export {
   startOfYear,
   yearOf,
 } from "./arithmetic.js";
-export { type Period, type PeriodUnit, periodEnd, periodLabel, periodOf, periodStart, periodsBetween } from "./periods.js";
+export {
+  type CivilDate,
+  civilOf,
+  daysBetween,
+  daysInMonth,
+  type EpochDay,
+  epochDayOf,
+  formatIsoDate,
+  isIsoDate,
+  isLeapYear,
+  parseIsoDate,
+} from "./dates.js";
+export {
+  type Period,
+  type PeriodUnit,
+  periodEnd,
+  periodLabel,
+  periodOf,
+  periodStart,
+  periodsBetween,
+} from "./periods.js";

@@ -52,7 +52,13 @@ export class Data {
    * Replaces the element at `position` of `collection` (or appends it when `position` is the
    * length) in `elements`, the collection's new array, keeping every index in step.
    */
-  replace(collection: string, elements: readonly FactObject[], position: number, before: FactObject | undefined, after: FactObject): void {
+  replace(
+    collection: string,
+    elements: readonly FactObject[],
+    position: number,
+    before: FactObject | undefined,
+    after: FactObject,
+  ): void {
     this.collections.set(collection, elements);
     const ids = this.byId.get(collection);
     if (ids) {

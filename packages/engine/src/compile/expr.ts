@@ -18,10 +18,10 @@ import type {
 import {
   addDays,
   addMonths,
+  type EpochDay,
   endOfMonth,
   endOfQuarter,
   endOfYear,
-  type EpochDay,
   formatIsoDate,
   monthOf,
   type Period,
@@ -32,7 +32,14 @@ import {
   yearOf,
 } from "../calendar/index.js";
 import type { Data } from "./data.js";
-import { type Duration, durationOf, type FactObject, formatDuration, parseDuration, type Value } from "./values.js";
+import {
+  type Duration,
+  durationOf,
+  type FactObject,
+  formatDuration,
+  parseDuration,
+  type Value,
+} from "./values.js";
 
 /** The evaluation state a compiled expression reads. `frame` is swapped by definition calls. */
 export interface Context {
@@ -53,14 +60,23 @@ export function stripType(type: Type): Type {
 }
 
 function addDuration(date: EpochDay, duration: Duration, sign: 1 | -1): EpochDay {
-  return duration.unit === "day" ? addDays(date, sign * duration.amount) : addMonths(date, sign * duration.amount);
+  return duration.unit === "day"
+    ? addDays(date, sign * duration.amount)
+    : addMonths(date, sign * duration.amount);
 }
 
 /** Orders two values of the same type (numbers, dates, durations, text); NaN when they cannot be. */
 function order(a: Value, b: Value): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
-  if (typeof a === "object" && typeof b === "object" && a !== null && b !== null && "amount" in a && "amount" in b) {
+  if (
+    typeof a === "object" &&
+    typeof b === "object" &&
+    a !== null &&
+    b !== null &&
+    "amount" in a &&
+    "amount" in b
+  ) {
     const da = a as Duration;
     const db = b as Duration;
     return da.unit === db.unit ? da.amount - db.amount : Number.NaN;
@@ -208,7 +224,10 @@ export class ExpressionCompiler {
       case ">=":
         return (ctx) => compare(left(ctx), right(ctx), (c) => c >= 0);
       case "in": {
-        if (stripType(this.typeOf(expr.right)).kind === "period" && this.typeOf(expr.right).kind === "period") {
+        if (
+          stripType(this.typeOf(expr.right)).kind === "period" &&
+          this.typeOf(expr.right).kind === "period"
+        ) {
           return (ctx) => {
             const d = left(ctx);
             const p = right(ctx) as Period | null;
@@ -306,7 +325,7 @@ export class ExpressionCompiler {
         if (!visit(element)) return;
       }
     };
-    const valueOf = (ctx: Context, element: Value): Value => (value ? value(ctx) : element);
+    const valueFor = (ctx: Context, element: Value): Value => (value ? value(ctx) : element);
     switch (expr.operator) {
       case "count":
         return (ctx) => {
@@ -321,7 +340,7 @@ export class ExpressionCompiler {
         return (ctx) => {
           let found = false;
           each(ctx, (element) => {
-            found = valueOf(ctx, value ? element : true) === true;
+            found = valueFor(ctx, value ? element : true) === true;
             return !found;
           });
           return found;
@@ -330,7 +349,7 @@ export class ExpressionCompiler {
         return (ctx) => {
           let holds = true;
           each(ctx, (element) => {
-            holds = valueOf(ctx, element) === true;
+            holds = valueFor(ctx, element) === true;
             return holds;
           });
           return holds;
@@ -341,7 +360,7 @@ export class ExpressionCompiler {
           let total = 0;
           let unit: "day" | "month" = "day";
           each(ctx, (element) => {
-            const v = valueOf(ctx, element);
+            const v = valueFor(ctx, element);
             if (v === null) return true;
             if (durations) {
               total += (v as Duration).amount;
@@ -361,7 +380,7 @@ export class ExpressionCompiler {
           let best: Value = null;
           let bestKey: Value = null;
           each(ctx, (element) => {
-            const v = valueOf(ctx, element);
+            const v = valueFor(ctx, element);
             if (v === null) return true;
             // Without a value the element itself is compared; entities cannot be ordered, so the
             // element is kept as is and only scalars take part.
@@ -416,9 +435,19 @@ export class ExpressionCompiler {
       case "field":
         return this.compileField(node as MemberExpr, resolution.name, resolution.overList, resolution.masked);
       case "reference":
-        return this.compileReference(node as MemberExpr, resolution.field, resolution.target, resolution.overList);
+        return this.compileReference(
+          node as MemberExpr,
+          resolution.field,
+          resolution.target,
+          resolution.overList,
+        );
       case "inverse":
-        return this.compileInverse(node as MemberExpr, resolution.source, resolution.field, resolution.overList);
+        return this.compileInverse(
+          node as MemberExpr,
+          resolution.source,
+          resolution.field,
+          resolution.overList,
+        );
     }
   }
 
@@ -582,10 +611,12 @@ export class ExpressionCompiler {
     const compiled = args.map((a) => this.compile(a));
     const a0 = compiled[0] ?? (() => null);
     const a1 = compiled[1] ?? (() => null);
-    const dateFn = (fn: (d: EpochDay) => number): Compiled => (ctx) => {
-      const d = a0(ctx);
-      return d === null ? null : fn(d as number);
-    };
+    const dateFn =
+      (fn: (d: EpochDay) => number): Compiled =>
+      (ctx) => {
+        const d = a0(ctx);
+        return d === null ? null : fn(d as number);
+      };
     switch (name) {
       case "daysBetween":
         return (ctx) => {
@@ -663,4 +694,3 @@ export function textOf(type: Type): (value: Value) => string {
       return (v) => String(v);
   }
 }
-

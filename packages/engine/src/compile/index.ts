@@ -1,5 +1,20 @@
-export { type Compiled, type Context, ExpressionCompiler, existsAsAt, stripType, textOf, valuesEqual } from "./expr.js";
 export { Data } from "./data.js";
+export {
+  type Compiled,
+  type Context,
+  ExpressionCompiler,
+  existsAsAt,
+  stripType,
+  textOf,
+  valuesEqual,
+} from "./expr.js";
 export { sha256Hex } from "./hash.js";
 export { jsonOf } from "./json.js";
-export { type Duration, durationOf, type FactObject, formatDuration, parseDuration, type Value } from "./values.js";
+export {
+  type Duration,
+  durationOf,
+  type FactObject,
+  formatDuration,
+  parseDuration,
+  type Value,
+} from "./values.js";

@@ -12,7 +12,16 @@ export interface Duration {
 
 export type FactObject = { readonly [key: string]: unknown };
 
-export type Value = null | boolean | number | string | EpochDay | Duration | Period | FactObject | readonly Value[];
+export type Value =
+  | null
+  | boolean
+  | number
+  | string
+  | EpochDay
+  | Duration
+  | Period
+  | FactObject
+  | readonly Value[];
 
 const unitNames: Record<string, { readonly unit: "day" | "month"; readonly factor: number }> = {
   day: { unit: "day", factor: 1 },
@@ -59,5 +68,7 @@ export function formatDuration(duration: Duration): string {
 }
 
 export function isDuration(value: unknown): value is Duration {
-  return typeof value === "object" && value !== null && "unit" in value && "amount" in value && !("label" in value);
+  return (
+    typeof value === "object" && value !== null && "unit" in value && "amount" in value && !("label" in value)
+  );
 }

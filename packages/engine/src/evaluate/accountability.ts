@@ -21,7 +21,10 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
     condition: compiler.compile(cause.condition),
     operands: captureOperands(cause.condition, compiler, source),
   }));
-  const targets = rule.targets.map((t) => ({ value: compiler.compile(t), toText: textOf(compiler.typeOf(t)) }));
+  const targets = rule.targets.map((t) => ({
+    value: compiler.compile(t),
+    toText: textOf(compiler.typeOf(t)),
+  }));
 
   return {
     info,
@@ -42,7 +45,11 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
         for (const cause of causes) {
           const holds = cause.condition(ctx) === true;
           if (holds) held.push(cause.label);
-          because.push({ test: cause.label, value: holds, because: cause.operands.map((c) => explainCondition(c, ctx)) });
+          because.push({
+            test: cause.label,
+            value: holds,
+            because: cause.operands.map((c) => explainCondition(c, ctx)),
+          });
         }
         if (held.length === 0) return [];
         const targetTexts: string[] = [];
@@ -50,7 +57,8 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
           const v = target.value(ctx);
           if (v === null) continue;
           if (Array.isArray(v)) {
-            for (const element of v as readonly Value[]) if (element !== null) targetTexts.push(target.toText([element]));
+            for (const element of v as readonly Value[])
+              if (element !== null) targetTexts.push(target.toText([element]));
           } else targetTexts.push(target.toText(v));
         }
         return [

@@ -44,8 +44,13 @@ interface SubjectPlan {
 }
 
 /** The reference fields leading from a collection (or record) to `townships`, breadth-first. */
-function townshipPath(policy: CheckedPolicy, fields: readonly FieldInfo[]): { field: string; target: string }[] | undefined {
-  const queue: { fields: readonly FieldInfo[]; path: { field: string; target: string }[] }[] = [{ fields, path: [] }];
+function townshipPath(
+  policy: CheckedPolicy,
+  fields: readonly FieldInfo[],
+): { field: string; target: string }[] | undefined {
+  const queue: { fields: readonly FieldInfo[]; path: { field: string; target: string }[] }[] = [
+    { fields, path: [] },
+  ];
   const seen = new Set<string>();
   while (queue.length > 0) {
     const { fields: current, path } = queue.shift()!;
@@ -122,7 +127,11 @@ export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
   };
 }
 
-function followTownship(ctx: Context, subject: FactObject, path: readonly { field: string; target: string }[]): string | undefined {
+function followTownship(
+  ctx: Context,
+  subject: FactObject,
+  path: readonly { field: string; target: string }[],
+): string | undefined {
   let current: FactObject | undefined = subject;
   for (const step of path) {
     const id: unknown = current?.[step.field];
@@ -133,7 +142,13 @@ function followTownship(ctx: Context, subject: FactObject, path: readonly { fiel
 }
 
 /** Binds the subject and a fresh frame; returns false when the subject fails the filter. */
-export function enter(plan: SubjectPlan, info: RuleInfo, ctx: Context, subject: Value, filter = true): boolean {
+export function enter(
+  plan: SubjectPlan,
+  info: RuleInfo,
+  ctx: Context,
+  subject: Value,
+  filter = true,
+): boolean {
   // Every slot is written before it is read (the checker binds before use), so a rule's frame
   // can be reused from one subject to the next.
   if (ctx.frame.length !== info.frameSize) ctx.frame = new Array<Value>(info.frameSize).fill(null);

@@ -63,6 +63,8 @@ describe("rule selection", () => {
     const out = policy.evaluate(countyFacts(), { rules: ["general-hazard-ladder"] });
     if ("errors" in out) throw new Error("valid");
     expect(new Set(out.result.findings.map((f) => f.rule))).toEqual(new Set(["general-hazard-ladder"]));
-    expect(policy.evaluate(countyFacts(), { rules: ["general-hazard-ladder", "nope"] })).toMatchObject({ errors: [{ path: "options.rules[1]", code: "unknown-rule" }] });
+    expect(policy.evaluate(countyFacts(), { rules: ["general-hazard-ladder", "nope"] })).toMatchObject({
+      errors: [{ path: "options.rules[1]", code: "unknown-rule" }],
+    });
   });
 });

@@ -11,7 +11,9 @@ const day = (iso: string): number => parseIsoDate(iso)!;
 
 function majorHazard(foundOn: string, listedOn: string | null) {
   const facts = countyFacts();
-  facts.hazards = [{ id: "H1", venueId: "P0001", level: "重大", foundOn, rectifyBy: null, rectifiedOn: null, listedOn }];
+  facts.hazards = [
+    { id: "H1", venueId: "P0001", level: "重大", foundOn, rectifyBy: null, rectifiedOn: null, listedOn },
+  ];
   return facts;
 }
 
@@ -19,30 +21,50 @@ describe("within N days of X", () => {
   const policy = countyPolicyCompiled();
 
   it("keeps day X+7 in time and makes day X+8 late", () => {
-    const onTime = findingOf(evaluateOk(policy, majorHazard("2026-10-01", "2026-10-08")), "major-hazard-listing", "H1")!;
+    const onTime = findingOf(
+      evaluateOk(policy, majorHazard("2026-10-01", "2026-10-08")),
+      "major-hazard-listing",
+      "H1",
+    )!;
     expect(onTime).toMatchObject({ status: "met", due: "2026-10-08", metOn: "2026-10-08" });
     expect(onTime.late).toBeUndefined();
-    const late = findingOf(evaluateOk(policy, majorHazard("2026-10-01", "2026-10-09")), "major-hazard-listing", "H1")!;
+    const late = findingOf(
+      evaluateOk(policy, majorHazard("2026-10-01", "2026-10-09")),
+      "major-hazard-listing",
+      "H1",
+    )!;
     expect(late).toMatchObject({ status: "met", due: "2026-10-08", metOn: "2026-10-09", late: true });
   });
 
   it("is overdue from day X+8 when not met, with the days past due", () => {
     const facts = majorHazard("2026-10-01", null);
-    expect(findingOf(evaluateOk(policy, facts, { asOf: "2026-10-08" }), "major-hazard-listing", "H1")!.status).toBe("due-soon");
-    const overdue = findingOf(evaluateOk(policy, facts, { asOf: "2026-10-09" }), "major-hazard-listing", "H1")!;
+    expect(
+      findingOf(evaluateOk(policy, facts, { asOf: "2026-10-08" }), "major-hazard-listing", "H1")!.status,
+    ).toBe("due-soon");
+    const overdue = findingOf(
+      evaluateOk(policy, facts, { asOf: "2026-10-09" }),
+      "major-hazard-listing",
+      "H1",
+    )!;
     expect(overdue).toMatchObject({ status: "overdue", overdueDays: 1 });
   });
 
   it("hides a listing dated after the evaluation date", () => {
     const facts = majorHazard("2026-10-01", "2026-10-05");
-    const finding = findingOf(evaluateOk(policy, facts, { asOf: "2026-10-04" }), "major-hazard-listing", "H1")!;
+    const finding = findingOf(
+      evaluateOk(policy, facts, { asOf: "2026-10-04" }),
+      "major-hazard-listing",
+      "H1",
+    )!;
     expect(finding.status).toBe("due-soon");
     expect(finding.metOn).toBeUndefined();
   });
 
   it("gives no finding for a hazard found after the evaluation date", () => {
     const facts = majorHazard("2026-12-01", null);
-    expect(findingOf(evaluateOk(policy, facts, { asOf: "2026-11-30" }), "major-hazard-listing", "H1")).toBeUndefined();
+    expect(
+      findingOf(evaluateOk(policy, facts, { asOf: "2026-11-30" }), "major-hazard-listing", "H1"),
+    ).toBeUndefined();
   });
 });
 
@@ -52,10 +74,18 @@ describe("due-soon window", () => {
 
   it("is due-soon at 30 days before the deadline and pending at 31", () => {
     // township-leadership is due on targetDate 2026-12-31; T02 has no leadership mechanism.
-    expect(findingOf(evaluateOk(policy, facts, { asOf: "2026-12-01" }), "township-leadership", "T02")!.status).toBe("due-soon");
-    expect(findingOf(evaluateOk(policy, facts, { asOf: "2026-11-30" }), "township-leadership", "T02")!.status).toBe("pending");
-    expect(findingOf(evaluateOk(policy, facts, { asOf: "2026-12-31" }), "township-leadership", "T02")!.status).toBe("due-soon");
-    expect(findingOf(evaluateOk(policy, facts, { asOf: "2027-01-01" }), "township-leadership", "T02")).toMatchObject({ status: "overdue", overdueDays: 1 });
+    expect(
+      findingOf(evaluateOk(policy, facts, { asOf: "2026-12-01" }), "township-leadership", "T02")!.status,
+    ).toBe("due-soon");
+    expect(
+      findingOf(evaluateOk(policy, facts, { asOf: "2026-11-30" }), "township-leadership", "T02")!.status,
+    ).toBe("pending");
+    expect(
+      findingOf(evaluateOk(policy, facts, { asOf: "2026-12-31" }), "township-leadership", "T02")!.status,
+    ).toBe("due-soon");
+    expect(
+      findingOf(evaluateOk(policy, facts, { asOf: "2027-01-01" }), "township-leadership", "T02"),
+    ).toMatchObject({ status: "overdue", overdueDays: 1 });
   });
 
   it("follows the deadline across the leap day 2028-02-29", () => {
@@ -64,18 +94,30 @@ describe("due-soon window", () => {
     const before = evaluateOk(policy, facts, { asOf: "2028-01-29", params: { targetDate: "2028-02-29" } });
     expect(findingOf(before, "township-leadership", "T02")!.status).toBe("pending");
     const after = evaluateOk(policy, facts, { asOf: "2028-03-01", params: { targetDate: "2028-02-29" } });
-    expect(findingOf(after, "township-leadership", "T02")).toMatchObject({ status: "overdue", due: "2028-02-29", overdueDays: 1 });
+    expect(findingOf(after, "township-leadership", "T02")).toMatchObject({
+      status: "overdue",
+      due: "2028-02-29",
+      overdueDays: 1,
+    });
   });
 
   it("agrees with the definition for any due date and evaluation date", () => {
     const warning = durationOf(30, "day");
     fc.assert(
-      fc.property(fc.integer({ min: 19000, max: 22000 }), fc.integer({ min: -100, max: 100 }), (due, offset) => {
-        const asOf = due + offset;
-        const status = dutyStatus(false, "must", due, true, asOf, warning);
-        const expected = asOf > due ? "overdue" : due - asOf <= 30 ? "due-soon" : "pending";
-        return status === expected && dutyStatus(true, "must", due, true, asOf, warning) === "met" && dutyStatus(false, "may", due, true, asOf, warning) === "advisory";
-      }),
+      fc.property(
+        fc.integer({ min: 19000, max: 22000 }),
+        fc.integer({ min: -100, max: 100 }),
+        (due, offset) => {
+          const asOf = due + offset;
+          const status = dutyStatus(false, "must", due, true, asOf, warning);
+          const expected = asOf > due ? "overdue" : due - asOf <= 30 ? "due-soon" : "pending";
+          return (
+            status === expected &&
+            dutyStatus(true, "must", due, true, asOf, warning) === "met" &&
+            dutyStatus(false, "may", due, true, asOf, warning) === "advisory"
+          );
+        },
+      ),
     );
   });
 
@@ -109,8 +151,14 @@ describe("recurring duties", () => {
     const facts = countyFacts();
     facts.townships[2]!.analysisMeetings = ["2026-09-30", "2026-10-01"];
     const result = evaluateOk(policy, facts, { asOf: "2026-11-28" });
-    expect(findingOf(result, "township-analysis", "T03", "2026-Q3")).toMatchObject({ status: "met", metOn: "2026-09-30" });
-    expect(findingOf(result, "township-analysis", "T03", "2026-Q4")).toMatchObject({ status: "met", metOn: "2026-10-01" });
+    expect(findingOf(result, "township-analysis", "T03", "2026-Q3")).toMatchObject({
+      status: "met",
+      metOn: "2026-09-30",
+    });
+    expect(findingOf(result, "township-analysis", "T03", "2026-Q4")).toMatchObject({
+      status: "met",
+      metOn: "2026-10-01",
+    });
   });
 
   it("ends monthly periods on the month's last day", () => {
@@ -118,13 +166,20 @@ describe("recurring duties", () => {
     const feb = findingOf(result, "county-analysis", "ZY", "2027-02")!;
     expect(feb).toMatchObject({ due: "2027-02-28", status: "overdue", overdueDays: 1 });
     const leap = evaluateOk(policy, countyFacts(), { asOf: "2028-03-01" });
-    expect(findingOf(leap, "county-analysis", "ZY", "2028-02")).toMatchObject({ due: "2028-02-29", overdueDays: 1 });
+    expect(findingOf(leap, "county-analysis", "ZY", "2028-02")).toMatchObject({
+      due: "2028-02-29",
+      overdueDays: 1,
+    });
   });
 
   it("hides meetings after the evaluation date", () => {
     const result = evaluateOk(policy, countyFacts(), { asOf: "2026-11-01" });
     expect(findingOf(result, "county-analysis", "ZY", "2026-11")).toMatchObject({ status: "due-soon" });
-    expect(result.findings.filter((f) => f.rule === "county-analysis").map((f) => f.period)).toEqual(["2026-09", "2026-10", "2026-11"]);
+    expect(result.findings.filter((f) => f.rule === "county-analysis").map((f) => f.period)).toEqual([
+      "2026-09",
+      "2026-10",
+      "2026-11",
+    ]);
   });
 });
 
@@ -145,7 +200,9 @@ describe("conditions and modality", () => {
       ["hasTeam(t)", false],
       ["all(v in t.villages : v.firePactOn is set)", true],
     ]);
-    expect(finding.explanation.missing).toEqual([{ en: "hasTeam(t) does not hold", zh: "hasTeam(t) 不成立" }]);
+    expect(finding.explanation.missing).toEqual([
+      { en: "hasTeam(t) does not hold", zh: "hasTeam(t) 不成立" },
+    ]);
   });
 
   it("reads a team established after the evaluation date as missing", () => {

@@ -5,7 +5,14 @@
  * (unmet is overdue, with no overdue days); one whose deadline reads `none` is pending.
  */
 import type { DutyInfo } from "@remit/lang";
-import { addDays, addMonths, type EpochDay, formatIsoDate, type Period, periodsBetween } from "../calendar/index.js";
+import {
+  addDays,
+  addMonths,
+  type EpochDay,
+  formatIsoDate,
+  type Period,
+  periodsBetween,
+} from "../calendar/index.js";
 import type { Compiled, Context } from "../compile/expr.js";
 import type { Duration, Value } from "../compile/values.js";
 import { captureCondition, captureOperands, explainCondition } from "../explain/capture.js";
@@ -16,7 +23,14 @@ function minus(date: EpochDay, duration: Duration): EpochDay {
   return duration.unit === "day" ? addDays(date, -duration.amount) : addMonths(date, -duration.amount);
 }
 
-export function dutyStatus(met: boolean, modality: DutyInfo["modality"], due: EpochDay | null, hasDeadline: boolean, asOf: EpochDay, warning: Duration): DutyStatus {
+export function dutyStatus(
+  met: boolean,
+  modality: DutyInfo["modality"],
+  due: EpochDay | null,
+  hasDeadline: boolean,
+  asOf: EpochDay,
+  warning: Duration,
+): DutyStatus {
   if (met) return "met";
   if (modality === "may") return "advisory";
   if (!hasDeadline) return "overdue";
@@ -35,11 +49,15 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   const requirementText = requirementExpr ? source(requirementExpr.span) : "";
   const isDate = info.requirementKind === "date";
   const operands = requirementExpr && !isDate ? captureOperands(requirementExpr, compiler, source) : [];
-  const dateCapture = requirementExpr && isDate ? captureCondition(requirementExpr, compiler, source) : undefined;
+  const dateCapture =
+    requirementExpr && isDate ? captureCondition(requirementExpr, compiler, source) : undefined;
   // Texts built once per rule, shared by every finding.
   const isSetText = `${requirementText} is set`;
   const noDateYet = { en: `no date yet for ${requirementText}`, zh: `${requirementText} 尚无日期` };
-  const doesNotHold = operands.map((capture) => ({ en: `${capture.test} does not hold`, zh: `${capture.test} 不成立` }));
+  const doesNotHold = operands.map((capture) => ({
+    en: `${capture.test} does not hold`,
+    zh: `${capture.test} 不成立`,
+  }));
   let dueTest = "";
   const deadline = rule.deadline;
   let dueOf: ((ctx: Context) => EpochDay | null) | undefined;
@@ -81,7 +99,11 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     const missing: { en: string; zh: string }[] = [];
     if (dateCapture) {
       const explained = explainCondition(dateCapture, ctx);
-      because.push(explained.values ? { test: isSetText, value: explained.value, values: explained.values } : { test: isSetText, value: explained.value });
+      because.push(
+        explained.values
+          ? { test: isSetText, value: explained.value, values: explained.values }
+          : { test: isSetText, value: explained.value },
+      );
       if (due !== null) {
         because.push({
           test: dueTest,
@@ -97,7 +119,8 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
         if (!met && explained.value !== true) missing.push(doesNotHold[i]!);
       }
     }
-    const explanation: Explanation = missing.length > 0 ? { holds: met, because, missing } : { holds: met, because };
+    const explanation: Explanation =
+      missing.length > 0 ? { holds: met, because, missing } : { holds: met, because };
     return compact<Finding>({
       rule: info.id,
       title: info.title,

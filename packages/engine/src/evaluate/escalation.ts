@@ -55,7 +55,9 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
   const closesText = rule.closes ? source(rule.closes.span) : "";
   const closesIsDate = info.closesKind === "date";
   const closesOperands = rule.closes && !closesIsDate ? captureOperands(rule.closes, compiler, source) : [];
-  const overdueAfter: Compiled | undefined = rule.overdueAfter ? compiler.compile(rule.overdueAfter) : undefined;
+  const overdueAfter: Compiled | undefined = rule.overdueAfter
+    ? compiler.compile(rule.overdueAfter)
+    : undefined;
   const overdueText = rule.overdueAfter ? source(rule.overdueAfter.span) : "";
 
   return {
@@ -78,7 +80,10 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
         if (closesIsDate) {
           closedOn = v as EpochDay | null;
           closed = closedOn !== null;
-          because.push({ test: `${closesText} is set`, value: closedOn === null ? null : formatIsoDate(closedOn) });
+          because.push({
+            test: `${closesText} is set`,
+            value: closedOn === null ? null : formatIsoDate(closedOn),
+          });
         } else {
           closed = v === true;
           for (const capture of closesOperands) because.push(explainCondition(capture, ctx));
@@ -116,17 +121,21 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
           level = Math.min(ageLevel + 1, levels.length - 1);
           // Once overdue, each level is reached one level early: on the later of the overdue day
           // and the day its lower neighbour was reached by age.
-          for (let i = 1; i <= level; i++) reachedOn[i] = Math.min(natural[i]!, Math.max(limit + 1, natural[i - 1]!));
+          for (let i = 1; i <= level; i++)
+            reachedOn[i] = Math.min(natural[i]!, Math.max(limit + 1, natural[i - 1]!));
         }
       }
       const reachedEntries: [string, string][] = [];
       for (let i = 0; i <= level; i++) {
         const on = reachedOn[i]!;
         const levelPlan = levels[i]!;
-        if (on !== never && (levelPlan.when === undefined || i === 0 || i === level)) reachedEntries.push([levelPlan.name, formatIsoDate(on)]);
+        if (on !== never && (levelPlan.when === undefined || i === 0 || i === level))
+          reachedEntries.push([levelPlan.name, formatIsoDate(on)]);
         if (i > 0) {
           because.push({
-            test: levelPlan.afterText ? `level ${levelPlan.name} after ${levelPlan.afterText}` : `level ${levelPlan.name} when ${levelPlan.whenText ?? ""}`,
+            test: levelPlan.afterText
+              ? `level ${levelPlan.name} after ${levelPlan.afterText}`
+              : `level ${levelPlan.name} when ${levelPlan.whenText ?? ""}`,
             value: on === never ? false : formatIsoDate(on),
           });
         }

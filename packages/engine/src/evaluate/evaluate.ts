@@ -30,4 +30,3 @@ export function orderFindings(perRule: readonly ReadonlyMap<string, readonly Fin
 export function evaluateAll(rules: readonly CompiledRule[], ctx: Context): Map<string, Finding[]>[] {
   return rules.map((rule) => evaluateRule(rule, ctx));
 }
-

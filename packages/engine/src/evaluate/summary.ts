@@ -23,8 +23,11 @@ export function summarize(findings: readonly Finding[]): Summary {
   return { total: findings.length, byKind: toTable(byKind), byTownship: toTable(byTownship) };
 }
 
-const byKey = (a: [string, unknown], b: [string, unknown]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const byKey = (a: [string, unknown], b: [string, unknown]): number =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 
 function toTable(table: Map<string, Map<string, number>>): Record<string, Record<string, number>> {
-  return Object.fromEntries([...table].sort(byKey).map(([key, row]) => [key, Object.fromEntries([...row].sort(byKey))]));
+  return Object.fromEntries(
+    [...table].sort(byKey).map(([key, row]) => [key, Object.fromEntries([...row].sort(byKey))]),
+  );
 }

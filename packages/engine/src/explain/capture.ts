@@ -16,7 +16,11 @@ export interface ConditionCapture {
   readonly test: string;
   readonly evaluate: Compiled;
   readonly toJson: (value: Value) => JsonValue;
-  readonly reads: readonly { readonly path: string; readonly read: Compiled; readonly toJson: (value: Value) => JsonValue }[];
+  readonly reads: readonly {
+    readonly path: string;
+    readonly read: Compiled;
+    readonly toJson: (value: Value) => JsonValue;
+  }[];
 }
 
 function unwrap(expr: Expr): Expr {
@@ -40,7 +44,12 @@ export function topLevelOperands(expr: Expr): Expr[] {
   return out;
 }
 
-function collectReads(expr: Expr, compiler: ExpressionCompiler, out: Map<string, Expr>, source: SourceText): void {
+function collectReads(
+  expr: Expr,
+  compiler: ExpressionCompiler,
+  out: Map<string, Expr>,
+  source: SourceText,
+): void {
   switch (expr.kind) {
     case "MemberExpr": {
       const resolution = compiler.resolve(expr);
@@ -88,18 +97,30 @@ function collectReads(expr: Expr, compiler: ExpressionCompiler, out: Map<string,
   }
 }
 
-export function captureCondition(expr: Expr, compiler: ExpressionCompiler, source: SourceText): ConditionCapture {
+export function captureCondition(
+  expr: Expr,
+  compiler: ExpressionCompiler,
+  source: SourceText,
+): ConditionCapture {
   const reads = new Map<string, Expr>();
   collectReads(expr, compiler, reads, source);
   return {
     test: source(expr.span),
     evaluate: compiler.compile(expr),
     toJson: jsonOf(compiler.typeOf(expr)),
-    reads: [...reads].map(([path, e]) => ({ path, read: compiler.compile(e), toJson: jsonOf(compiler.typeOf(e)) })),
+    reads: [...reads].map(([path, e]) => ({
+      path,
+      read: compiler.compile(e),
+      toJson: jsonOf(compiler.typeOf(e)),
+    })),
   };
 }
 
-export function captureOperands(expr: Expr, compiler: ExpressionCompiler, source: SourceText): ConditionCapture[] {
+export function captureOperands(
+  expr: Expr,
+  compiler: ExpressionCompiler,
+  source: SourceText,
+): ConditionCapture[] {
   return topLevelOperands(expr).map((e) => captureCondition(e, compiler, source));
 }
 
@@ -109,5 +130,7 @@ export function explainCondition(capture: ConditionCapture, ctx: Context): Becau
   const entries: [string, JsonValue][] = [];
   for (const r of capture.reads) if (r.path !== capture.test) entries.push([r.path, r.toJson(r.read(ctx))]);
   const values: Record<string, JsonValue> = Object.fromEntries(entries);
-  return Object.keys(values).length === 0 ? { test: capture.test, value } : { test: capture.test, value, values };
+  return Object.keys(values).length === 0
+    ? { test: capture.test, value }
+    : { test: capture.test, value, values };
 }

@@ -1,2 +1,9 @@
-export { type ConditionCapture, captureCondition, captureOperands, explainCondition, type SourceText, topLevelOperands } from "./capture.js";
+export {
+  type ConditionCapture,
+  captureCondition,
+  captureOperands,
+  explainCondition,
+  type SourceText,
+  topLevelOperands,
+} from "./capture.js";
 export { renderExplanation } from "./render.js";

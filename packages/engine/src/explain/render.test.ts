@@ -21,7 +21,9 @@ describe("renderExplanation", () => {
   });
 
   it("explains an escalation and an accountability finding", () => {
-    expect(renderExplanation(findingOf(result, "general-hazard-ladder", "H0501")!, "en")).toContain("levels reached: grid on 2026-11-20, township on 2026-11-26 (overdue)");
+    expect(renderExplanation(findingOf(result, "general-hazard-ladder", "H0501")!, "en")).toContain(
+      "levels reached: grid on 2026-11-20, township on 2026-11-26 (overdue)",
+    );
     const zh = renderExplanation(findingOf(result, "fire-accountability", "F0201")!, "zh");
     expect(zh).toContain("原因：no team；no leadership，按 2026-09-20 的情况判定");
     expect(zh).toContain("问责对象：梅溪镇 government");
@@ -30,6 +32,10 @@ describe("renderExplanation", () => {
   it("records the fact values a condition read", () => {
     const finding = findingOf(result, "major-hazard-listing", "H0303")!;
     expect(finding.explanation.because[0]).toEqual({ test: "h.listedOn is set", value: "2026-10-20" });
-    expect(finding.explanation.because[1]).toEqual({ test: "h.listedOn ≤ h.foundOn + listing", value: false, values: { "h.foundOn + listing": "2026-10-08" } });
+    expect(finding.explanation.because[1]).toEqual({
+      test: "h.listedOn ≤ h.foundOn + listing",
+      value: false,
+      values: { "h.foundOn + listing": "2026-10-08" },
+    });
   });
 });

@@ -37,17 +37,38 @@ export function renderExplanation(finding: Finding, lang: Language): string {
   const subject = `${finding.subject.collection} ${finding.subject.id}`;
   const lines: string[] = [];
   if (lang === "en") {
-    lines.push(`${finding.rule} (${finding.title}) for ${subject}${finding.period ? ` in ${finding.period}` : ""}: ${status}`);
-    if (finding.due) lines.push(`due ${finding.due}${finding.metOn ? `, met on ${finding.metOn}${finding.late ? " (late)" : ""}` : ""}${finding.overdueDays !== undefined ? `, ${finding.overdueDays} days overdue` : ""}`);
-    if (finding.reached) lines.push(`levels reached: ${Object.entries(finding.reached).map(([l, d]) => `${l} on ${d}`).join(", ")}${finding.overdue ? " (overdue)" : ""}`);
-    if (finding.causes) lines.push(`causes: ${finding.causes.join("; ")}, judged as at ${finding.asAt ?? ""}`);
+    lines.push(
+      `${finding.rule} (${finding.title}) for ${subject}${finding.period ? ` in ${finding.period}` : ""}: ${status}`,
+    );
+    if (finding.due)
+      lines.push(
+        `due ${finding.due}${finding.metOn ? `, met on ${finding.metOn}${finding.late ? " (late)" : ""}` : ""}${finding.overdueDays !== undefined ? `, ${finding.overdueDays} days overdue` : ""}`,
+      );
+    if (finding.reached)
+      lines.push(
+        `levels reached: ${Object.entries(finding.reached)
+          .map(([l, d]) => `${l} on ${d}`)
+          .join(", ")}${finding.overdue ? " (overdue)" : ""}`,
+      );
+    if (finding.causes)
+      lines.push(`causes: ${finding.causes.join("; ")}, judged as at ${finding.asAt ?? ""}`);
     if (finding.targets) lines.push(`held to account: ${finding.targets.join(", ")}`);
     if (finding.holder) lines.push(`holder: ${finding.holder}`);
     lines.push(`cites ${finding.cites.join(", ")}; because:`);
   } else {
-    lines.push(`${finding.rule}（${finding.title}）${subject}${finding.period ? ` ${finding.period}` : ""}：${status}`);
-    if (finding.due) lines.push(`期限 ${finding.due}${finding.metOn ? `，完成于 ${finding.metOn}${finding.late ? "（逾期完成）" : ""}` : ""}${finding.overdueDays !== undefined ? `，已逾期 ${finding.overdueDays} 天` : ""}`);
-    if (finding.reached) lines.push(`已升级：${Object.entries(finding.reached).map(([l, d]) => `${l}（${d}）`).join("，")}${finding.overdue ? "（已逾期）" : ""}`);
+    lines.push(
+      `${finding.rule}（${finding.title}）${subject}${finding.period ? ` ${finding.period}` : ""}：${status}`,
+    );
+    if (finding.due)
+      lines.push(
+        `期限 ${finding.due}${finding.metOn ? `，完成于 ${finding.metOn}${finding.late ? "（逾期完成）" : ""}` : ""}${finding.overdueDays !== undefined ? `，已逾期 ${finding.overdueDays} 天` : ""}`,
+      );
+    if (finding.reached)
+      lines.push(
+        `已升级：${Object.entries(finding.reached)
+          .map(([l, d]) => `${l}（${d}）`)
+          .join("，")}${finding.overdue ? "（已逾期）" : ""}`,
+      );
     if (finding.causes) lines.push(`原因：${finding.causes.join("；")}，按 ${finding.asAt ?? ""} 的情况判定`);
     if (finding.targets) lines.push(`问责对象：${finding.targets.join("，")}`);
     if (finding.holder) lines.push(`责任主体：${finding.holder}`);

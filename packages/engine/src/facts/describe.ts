@@ -12,7 +12,7 @@ export function describeType(type: Type): Localized {
     case "date":
       return { en: "a date YYYY-MM-DD", zh: "日期（YYYY-MM-DD）" };
     case "duration":
-      return { en: 'a duration such as "15 days" or a number of days', zh: "时长（如 \"15 days\"，或天数）" };
+      return { en: 'a duration such as "15 days" or a number of days', zh: '时长（如 "15 days"，或天数）' };
     case "enum": {
       const values = type.values.map((v) => `"${v}"`).join(", ");
       return { en: `one of ${values}`, zh: `以下之一：${values}` };

@@ -21,7 +21,11 @@ describe("facts validation", () => {
       (f.incidents[0] as Record<string, unknown>).deaths = "1";
     });
     expect(errors).toEqual([
-      { path: "incidents[0].deaths", code: "invalid-type", message: { en: 'expected an integer, got "1"', zh: '应为整数，实际为 "1"' } },
+      {
+        path: "incidents[0].deaths",
+        code: "invalid-type",
+        message: { en: 'expected an integer, got "1"', zh: '应为整数，实际为 "1"' },
+      },
     ]);
   });
 
@@ -34,35 +38,64 @@ describe("facts validation", () => {
   });
 
   it("rejects malformed and impossible dates", () => {
-    expect(errorsOf((f) => (f.hazards[0]!.foundOn = "2026/08/02"))[0]).toMatchObject({ path: "hazards[0].foundOn", code: "invalid-date" });
-    expect(errorsOf((f) => (f.hazards[0]!.foundOn = "2026-02-30"))[0]).toMatchObject({ path: "hazards[0].foundOn", code: "invalid-date" });
-    expect(errorsOf((f) => (f.county.analysisMeetings = ["2026-13-01"]))[0]).toMatchObject({ path: "county.analysisMeetings[0]", code: "invalid-date" });
+    expect(errorsOf((f) => (f.hazards[0]!.foundOn = "2026/08/02"))[0]).toMatchObject({
+      path: "hazards[0].foundOn",
+      code: "invalid-date",
+    });
+    expect(errorsOf((f) => (f.hazards[0]!.foundOn = "2026-02-30"))[0]).toMatchObject({
+      path: "hazards[0].foundOn",
+      code: "invalid-date",
+    });
+    expect(errorsOf((f) => (f.county.analysisMeetings = ["2026-13-01"]))[0]).toMatchObject({
+      path: "county.analysisMeetings[0]",
+      code: "invalid-date",
+    });
     expect(errorsOf((f) => (f.asOf = "28/11/2026"))[0]).toMatchObject({ path: "asOf" });
   });
 
   it("rejects unknown collections and unknown fields", () => {
     expect(errorsOf((f) => (f.schools = []))).toEqual([
-      { path: "schools", code: "unknown-collection", message: { en: 'unknown collection or record "schools"', zh: "未声明的集合或记录“schools”" } },
+      {
+        path: "schools",
+        code: "unknown-collection",
+        message: { en: 'unknown collection or record "schools"', zh: "未声明的集合或记录“schools”" },
+      },
     ]);
-    expect(errorsOf((f) => ((f.venues[0] as Record<string, unknown>).owner = "x"))[0]).toMatchObject({ path: "venues[0].owner", code: "unknown-field" });
-    expect(errorsOf((f) => ((f.townships[0]!.team as Record<string, unknown>).leader = "x"))[0]).toMatchObject({ path: "townships[0].team.leader" });
+    expect(errorsOf((f) => ((f.venues[0] as Record<string, unknown>).owner = "x"))[0]).toMatchObject({
+      path: "venues[0].owner",
+      code: "unknown-field",
+    });
+    expect(
+      errorsOf((f) => ((f.townships[0]!.team as Record<string, unknown>).leader = "x"))[0],
+    ).toMatchObject({ path: "townships[0].team.leader" });
   });
 
   it("reports a missing required field", () => {
     const [error] = errorsOf((f) => {
       delete (f.villages[0] as Partial<(typeof f.villages)[0]>).name;
     });
-    expect(error).toMatchObject({ path: "villages[0].name", code: "missing", message: { en: "missing: expected text" } });
+    expect(error).toMatchObject({
+      path: "villages[0].name",
+      code: "missing",
+      message: { en: "missing: expected text" },
+    });
   });
 
   it("rejects duplicate ids and dangling references", () => {
     expect(errorsOf((f) => (f.townships[1]!.id = "T01"))).toContainEqual({
       path: "townships[1].id",
       code: "duplicate-id",
-      message: { en: 'duplicate id "T01", first used at townships[0]', zh: "id“T01”重复，首次出现于 townships[0]" },
+      message: {
+        en: 'duplicate id "T01", first used at townships[0]',
+        zh: "id“T01”重复，首次出现于 townships[0]",
+      },
     });
     expect(errorsOf((f) => (f.hazards[0]!.venueId = "P9999"))).toEqual([
-      { path: "hazards[0].venueId", code: "dangling-reference", message: { en: '"P9999" names no element of "venues"', zh: "“P9999”不是“venues”中任何元素的 id" } },
+      {
+        path: "hazards[0].venueId",
+        code: "dangling-reference",
+        message: { en: '"P9999" names no element of "venues"', zh: "“P9999”不是“venues”中任何元素的 id" },
+      },
     ]);
   });
 
@@ -85,10 +118,20 @@ describe("facts validation", () => {
     const facts = countyFacts();
     delete facts.asOf;
     expect(evaluateErrors(policy, facts)).toEqual([
-      { path: "asOf", code: "missing-as-of", message: { en: "no evaluation date: pass asOf or put it in the facts", zh: "缺少评估日：请传入 asOf 或在事实数据中提供" } },
+      {
+        path: "asOf",
+        code: "missing-as-of",
+        message: {
+          en: "no evaluation date: pass asOf or put it in the facts",
+          zh: "缺少评估日：请传入 asOf 或在事实数据中提供",
+        },
+      },
     ]);
     expect(evaluateOk(policy, facts, { asOf: "2026-11-28" }).asOf).toBe("2026-11-28");
-    expect(evaluateErrors(policy, facts, { asOf: "2026-11-31" })[0]).toMatchObject({ path: "options.asOf", code: "invalid-date" });
+    expect(evaluateErrors(policy, facts, { asOf: "2026-11-31" })[0]).toMatchObject({
+      path: "options.asOf",
+      code: "invalid-date",
+    });
   });
 
   it("lets the options' asOf override the facts' own", () => {
@@ -147,31 +190,64 @@ describe("parameters", () => {
   it("overrides a duration given as text or as a number of days", () => {
     const facts = countyFacts();
     facts.hazards[0]!.listedOn = "2026-10-10";
-    expect(findingOf(evaluateOk(policy, facts), "major-hazard-listing", "H0303")).toMatchObject({ due: "2026-10-08", late: true });
-    expect(findingOf(evaluateOk(policy, facts, { params: { listing: "10 days" } }), "major-hazard-listing", "H0303")).toMatchObject({ due: "2026-10-11" });
-    expect(findingOf(evaluateOk(policy, facts, { params: { listing: 9 } }), "major-hazard-listing", "H0303")!.due).toBe("2026-10-10");
-    expect(findingOf(evaluateOk(policy, facts, { params: { listing: "1 个月" } }), "major-hazard-listing", "H0303")!.due).toBe("2026-11-01");
+    expect(findingOf(evaluateOk(policy, facts), "major-hazard-listing", "H0303")).toMatchObject({
+      due: "2026-10-08",
+      late: true,
+    });
+    expect(
+      findingOf(
+        evaluateOk(policy, facts, { params: { listing: "10 days" } }),
+        "major-hazard-listing",
+        "H0303",
+      ),
+    ).toMatchObject({ due: "2026-10-11" });
+    expect(
+      findingOf(evaluateOk(policy, facts, { params: { listing: 9 } }), "major-hazard-listing", "H0303")!.due,
+    ).toBe("2026-10-10");
+    expect(
+      findingOf(
+        evaluateOk(policy, facts, { params: { listing: "1 个月" } }),
+        "major-hazard-listing",
+        "H0303",
+      )!.due,
+    ).toBe("2026-11-01");
     expect(evaluateOk(policy, facts, { params: { listing: "2 weeks" } }).params.listing).toBe("14 days");
   });
 
   it("reports the defaults and the overrides used", () => {
-    const result = evaluateOk(policy, countyFacts(), { params: { meetingsPerQuarter: 2, targetDate: "2027-06-30" } });
-    expect(result.params).toEqual({ gridDays: "15 days", listing: "7 days", meetingsPerQuarter: 2, targetDate: "2027-06-30", townshipDays: "30 days" });
+    const result = evaluateOk(policy, countyFacts(), {
+      params: { meetingsPerQuarter: 2, targetDate: "2027-06-30" },
+    });
+    expect(result.params).toEqual({
+      gridDays: "15 days",
+      listing: "7 days",
+      meetingsPerQuarter: 2,
+      targetDate: "2027-06-30",
+      townshipDays: "30 days",
+    });
     expect(findingOf(result, "township-analysis", "T01", "2026-Q2")!.status).toBe("overdue");
   });
 
   it("rejects unknown names and ill-typed values with their path", () => {
-    const errors = evaluateErrors(policy, countyFacts(), { params: { gridDay: "15 days", listing: "soon", meetingsPerQuarter: 1.5, targetDate: "2026-02-30" } });
+    const errors = evaluateErrors(policy, countyFacts(), {
+      params: { gridDay: "15 days", listing: "soon", meetingsPerQuarter: 1.5, targetDate: "2026-02-30" },
+    });
     expect(errors.map((e) => [e.path, e.code])).toEqual([
       ["params.gridDay", "unknown-param"],
       ["params.listing", "invalid-param"],
       ["params.meetingsPerQuarter", "invalid-param"],
       ["params.targetDate", "invalid-param"],
     ]);
-    expect(errors[1]!.message.en).toBe('expected a duration such as "15 days" or a number of days, got "soon"');
+    expect(errors[1]!.message.en).toBe(
+      'expected a duration such as "15 days" or a number of days, got "soon"',
+    );
   });
 
   it("lists each parameter with its default", () => {
-    expect(policy.params.find((p) => p.key === "listing")).toEqual({ key: "listing", default: "7 days", description: "listing time limit" });
+    expect(policy.params.find((p) => p.key === "listing")).toEqual({
+      key: "listing",
+      default: "7 days",
+      description: "listing time limit",
+    });
   });
 });

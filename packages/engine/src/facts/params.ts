@@ -18,7 +18,9 @@ function convert(type: Type, input: unknown): Value | typeof invalid {
     case "text":
       return typeof input === "string" ? input : invalid;
     case "number":
-      return typeof input === "number" && Number.isFinite(input) && (!type.integer || Number.isInteger(input)) ? input : invalid;
+      return typeof input === "number" && Number.isFinite(input) && (!type.integer || Number.isInteger(input))
+        ? input
+        : invalid;
     case "bool":
       return typeof input === "boolean" ? input : invalid;
     case "date":
@@ -52,17 +54,31 @@ export function parseParamOverrides(
   const errors: FactError[] = [];
   if (overrides === undefined) return { values };
   if (overrides === null || typeof overrides !== "object" || Array.isArray(overrides)) {
-    return { errors: [{ path: "params", code: "invalid-params", message: { en: "expected an object of parameter values", zh: "参数应为对象" } }] };
+    return {
+      errors: [
+        {
+          path: "params",
+          code: "invalid-params",
+          message: { en: "expected an object of parameter values", zh: "参数应为对象" },
+        },
+      ],
+    };
   }
   for (const key of Object.keys(overrides).sort()) {
     const info = params.get(key);
     const path = `params.${key}`;
     if (!info) {
-      const known = [...params.keys()].sort().map((k) => `"${k}"`).join(", ");
+      const known = [...params.keys()]
+        .sort()
+        .map((k) => `"${k}"`)
+        .join(", ");
       errors.push({
         path,
         code: "unknown-param",
-        message: { en: `unknown parameter "${key}" (known: ${known || "none"})`, zh: `未声明的参数“${key}”（已声明：${known || "无"}）` },
+        message: {
+          en: `unknown parameter "${key}" (known: ${known || "none"})`,
+          zh: `未声明的参数“${key}”（已声明：${known || "无"}）`,
+        },
       });
       continue;
     }
@@ -70,7 +86,11 @@ export function parseParamOverrides(
     if (converted === invalid) {
       const expected = describeType(info.type);
       const got = JSON.stringify(overrides[key]) ?? "nothing";
-      errors.push({ path, code: "invalid-param", message: { en: `expected ${expected.en}, got ${got}`, zh: `应为${expected.zh}，实际为 ${got}` } });
+      errors.push({
+        path,
+        code: "invalid-param",
+        message: { en: `expected ${expected.en}, got ${got}`, zh: `应为${expected.zh}，实际为 ${got}` },
+      });
       continue;
     }
     values.set(key, converted);

@@ -10,7 +10,9 @@ import { parseDuration } from "../compile/values.js";
 export type FactsSchema = z.ZodType<Record<string, unknown>>;
 
 const dateSchema = z.string().refine(isIsoDate, { abort: true });
-const durationSchema = z.union([z.number(), z.string()]).refine((v) => parseDuration(v) !== undefined, { abort: true });
+const durationSchema = z
+  .union([z.number(), z.string()])
+  .refine((v) => parseDuration(v) !== undefined, { abort: true });
 
 export function schemaOfType(type: Type): z.ZodType {
   switch (type.kind) {

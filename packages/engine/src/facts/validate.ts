@@ -5,10 +5,10 @@
  * guarantee no key outside the declared fields, so `__proto__` and the like never get through).
  */
 import type { CheckedPolicy, FieldInfo, Localized, Type } from "@remit/lang";
-import type { FactError } from "../result.js";
-import type { FactObject } from "../compile/values.js";
-import { describeType, formatPath } from "./describe.js";
 import type { z } from "zod";
+import type { FactObject } from "../compile/values.js";
+import type { FactError } from "../result.js";
+import { describeType, formatPath } from "./describe.js";
 import type { FactsSchema } from "./schema.js";
 
 export interface ValidFacts {
@@ -25,7 +25,12 @@ export type ValidationOutcome = { readonly facts: ValidFacts } | { readonly erro
 const maxErrors = 100;
 
 function rootFields(policy: CheckedPolicy): FieldInfo[] {
-  const field = (name: string, type: Type): FieldInfo => ({ name, type, reference: undefined, decl: undefined as never });
+  const field = (name: string, type: Type): FieldInfo => ({
+    name,
+    type,
+    reference: undefined,
+    decl: undefined as never,
+  });
   const fields: FieldInfo[] = [field("asOf", { kind: "optional", inner: { kind: "date", planned: true } })];
   for (const c of policy.collections.values()) {
     fields.push(field(c.name, { kind: "list", element: { kind: "record", fields: c.fields } }));
@@ -40,7 +45,8 @@ function typeAt(root: Type, path: readonly PropertyKey[]): Type | undefined {
     while (type?.kind === "optional") type = type.inner;
     if (type === undefined) return undefined;
     if (type.kind === "list" && typeof part === "number") type = type.element;
-    else if (type.kind === "record" && typeof part === "string") type = type.fields.find((f) => f.name === part)?.type;
+    else if (type.kind === "record" && typeof part === "string")
+      type = type.fields.find((f) => f.name === part)?.type;
     else return undefined;
   }
   return type;
@@ -62,7 +68,12 @@ function shown(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-function expectedError(path: readonly PropertyKey[], code: string, expected: Localized, got: unknown): FactError {
+function expectedError(
+  path: readonly PropertyKey[],
+  code: string,
+  expected: Localized,
+  got: unknown,
+): FactError {
   const missing = got === undefined;
   return {
     path: formatPath(path),
@@ -80,7 +91,12 @@ interface Issue {
 }
 
 /** Maps schema issues to fact errors; `prefix` is the path of `input` inside the document. */
-function issuesToErrors(root: Type, input: unknown, issues: readonly Issue[], prefix: readonly PropertyKey[]): FactError[] {
+function issuesToErrors(
+  root: Type,
+  input: unknown,
+  issues: readonly Issue[],
+  prefix: readonly PropertyKey[],
+): FactError[] {
   const errors: FactError[] = [];
   for (const issue of issues) {
     if (errors.length >= maxErrors) break;
@@ -104,7 +120,14 @@ function issuesToErrors(root: Type, input: unknown, issues: readonly Issue[], pr
       errors.push(expectedError(fullPath, "invalid-value", { en: "an object", zh: "对象" }, got));
       continue;
     }
-    const code = type.kind === "enum" ? "invalid-enum" : type.kind === "date" ? "invalid-date" : got === undefined ? "missing" : "invalid-type";
+    const code =
+      type.kind === "enum"
+        ? "invalid-enum"
+        : type.kind === "date"
+          ? "invalid-date"
+          : got === undefined
+            ? "missing"
+            : "invalid-type";
     errors.push(expectedError(fullPath, code, describeType(type), got));
   }
   return errors;
@@ -120,7 +143,10 @@ export function validateElement(
 ): FactError[] {
   const parsed = schema.safeParse(element);
   if (parsed.success) return [];
-  return issuesToErrors({ kind: "record", fields }, element, parsed.error.issues as readonly Issue[], [collection, index]);
+  return issuesToErrors({ kind: "record", fields }, element, parsed.error.issues as readonly Issue[], [
+    collection,
+    index,
+  ]);
 }
 
 export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input: unknown): ValidationOutcome {
@@ -148,7 +174,10 @@ export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input:
           errors.push({
             path: `${collection.name}[${i}].id`,
             code: "duplicate-id",
-            message: { en: `duplicate id "${id}", first used at ${first}`, zh: `id“${id}”重复，首次出现于 ${first}` },
+            message: {
+              en: `duplicate id "${id}", first used at ${first}`,
+              zh: `id“${id}”重复，首次出现于 ${first}`,
+            },
           });
         }
       } else {
@@ -194,15 +223,19 @@ export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input:
   const holdsReferences = (fields: readonly FieldInfo[]): boolean =>
     fields.some((f) => f.reference !== undefined || typeHoldsReferences(f.type));
   const typeHoldsReferences = (type: Type): boolean =>
-    type.kind === "optional" ? typeHoldsReferences(type.inner)
-    : type.kind === "list" ? typeHoldsReferences(type.element)
-    : type.kind === "record" ? holdsReferences(type.fields)
-    : false;
+    type.kind === "optional"
+      ? typeHoldsReferences(type.inner)
+      : type.kind === "list"
+        ? typeHoldsReferences(type.element)
+        : type.kind === "record"
+          ? holdsReferences(type.fields)
+          : false;
 
   for (const collection of policy.collections.values()) {
     if (!holdsReferences(collection.fields)) continue;
     const elements = collections.get(collection.name) ?? [];
-    for (let i = 0; i < elements.length; i++) checkReferences(elements[i], collection.fields, `${collection.name}[${i}]`);
+    for (let i = 0; i < elements.length; i++)
+      checkReferences(elements[i], collection.fields, `${collection.name}[${i}]`);
   }
   for (const record of policy.records.values()) {
     if (holdsReferences(record.fields)) checkReferences(document[record.name], record.fields, record.name);

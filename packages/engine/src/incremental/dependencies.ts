@@ -91,7 +91,11 @@ export function ruleExpressions(rule: Rule): Expr[] {
   return out;
 }
 
-export function ruleDependencies(policy: CheckedPolicy, rule: Rule, subjectCollection: string | undefined): RuleDependencies {
+export function ruleDependencies(
+  policy: CheckedPolicy,
+  rule: Rule,
+  subjectCollection: string | undefined,
+): RuleDependencies {
   const forward = new Map<string, Link>();
   const backward = new Map<string, Link>();
   const wholeCollections = new Set<string>();
@@ -99,7 +103,11 @@ export function ruleDependencies(policy: CheckedPolicy, rule: Rule, subjectColle
   const visitedDefines = new Set<string>();
   const subjectSource = rule.subject?.source;
   let plainSubject = false;
-  if (subjectSource && subjectCollection !== undefined && (subjectSource.kind === "NameExpr" || subjectSource.kind === "MemberExpr")) {
+  if (
+    subjectSource &&
+    subjectCollection !== undefined &&
+    (subjectSource.kind === "NameExpr" || subjectSource.kind === "MemberExpr")
+  ) {
     const resolution = policy.resolve(subjectSource);
     plainSubject = resolution.kind === "collection" && resolution.name === subjectCollection;
   }
@@ -125,7 +133,11 @@ export function ruleDependencies(policy: CheckedPolicy, rule: Rule, subjectColle
         case "reference": {
           const objectType = stripType(policy.typeOf((expr as { object: Expr }).object));
           if (objectType.kind === "entity") {
-            const link = { source: objectType.collection, field: resolution.field, target: resolution.target };
+            const link = {
+              source: objectType.collection,
+              field: resolution.field,
+              target: resolution.target,
+            };
             forward.set(`${link.source}.${link.field}`, link);
           }
           break;
@@ -133,7 +145,11 @@ export function ruleDependencies(policy: CheckedPolicy, rule: Rule, subjectColle
         case "inverse": {
           const objectType = stripType(policy.typeOf((expr as { object: Expr }).object));
           if (objectType.kind === "entity") {
-            const link = { source: resolution.source, field: resolution.field, target: objectType.collection };
+            const link = {
+              source: resolution.source,
+              field: resolution.field,
+              target: objectType.collection,
+            };
             backward.set(`${link.source}.${link.field}`, link);
           }
           break;
@@ -153,7 +169,11 @@ export function ruleDependencies(policy: CheckedPolicy, rule: Rule, subjectColle
   if (!plainSubject && subjectSource) visit(subjectSource);
 
   // The finding's township is found through reference fields: a change along them moves it.
-  const addTownshipPath = (fields: readonly { name: string; reference: { target: string } | undefined }[], source: string, seen: Set<string>): void => {
+  const addTownshipPath = (
+    fields: readonly { name: string; reference: { target: string } | undefined }[],
+    source: string,
+    seen: Set<string>,
+  ): void => {
     for (const field of fields) {
       if (!field.reference || seen.has(field.reference.target)) continue;
       seen.add(field.reference.target);
@@ -166,5 +186,11 @@ export function ruleDependencies(policy: CheckedPolicy, rule: Rule, subjectColle
     const info = policy.collections.get(subjectCollection);
     if (info) addTownshipPath(info.fields, info.name, new Set([info.name]));
   }
-  return { forward: [...forward.values()], backward: [...backward.values()], wholeCollections, records, plainSubject };
+  return {
+    forward: [...forward.values()],
+    backward: [...backward.values()],
+    wholeCollections,
+    records,
+    plainSubject,
+  };
 }

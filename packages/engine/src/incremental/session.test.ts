@@ -17,24 +17,135 @@ const dates = fc.option(
 type Update = { readonly label: string; readonly apply: (draft: CountyFacts) => void };
 
 const updates: fc.Arbitrary<Update> = fc.oneof(
-  fc.tuple(fc.nat(10), dates).map(([i, d]) => ({ label: `rectify ${i} ${d}`, apply: (f: CountyFacts) => { const h = f.hazards[i % f.hazards.length]; if (h) h.rectifiedOn = d; } })),
-  fc.tuple(fc.nat(10), dates).map(([i, d]) => ({ label: `list ${i} ${d}`, apply: (f: CountyFacts) => { const h = f.hazards[i % f.hazards.length]; if (h) h.listedOn = d; } })),
-  fc.tuple(fc.nat(10), dates).map(([i, d]) => ({ label: `rectifyBy ${i} ${d}`, apply: (f: CountyFacts) => { const h = f.hazards[i % f.hazards.length]; if (h) h.rectifyBy = d; } })),
-  fc.tuple(fc.nat(10), fc.nat(3)).map(([i, v]) => ({ label: `move hazard ${i} to venue ${v}`, apply: (f: CountyFacts) => { const h = f.hazards[i % f.hazards.length]; const venue = f.venues[v % f.venues.length]; if (h && venue) h.venueId = venue.id; } })),
-  fc.tuple(fc.nat(10), dates.filter((d) => d !== null), fc.constantFrom("一般", "重大")).map(([i, d, level]) => ({
-    label: `add hazard ${i} ${d} ${level}`,
-    apply: (f: CountyFacts) => { f.hazards.push({ id: `N${f.hazards.length}-${i}`, venueId: f.venues[i % f.venues.length]!.id, level, foundOn: d!, rectifyBy: null, rectifiedOn: null, listedOn: null }); },
+  fc.tuple(fc.nat(10), dates).map(([i, d]) => ({
+    label: `rectify ${i} ${d}`,
+    apply: (f: CountyFacts) => {
+      const h = f.hazards[i % f.hazards.length];
+      if (h) h.rectifiedOn = d;
+    },
   })),
-  fc.tuple(fc.nat(2), dates, fc.constantFrom("专职", "兼职", "无")).map(([i, d, kind]) => ({ label: `team ${i} ${kind} ${d}`, apply: (f: CountyFacts) => { const t = f.townships[i]!; t.team.kind = kind; t.team.establishedOn = d; } })),
-  fc.tuple(fc.nat(2), dates).map(([i, d]) => ({ label: `leadership ${i} ${d}`, apply: (f: CountyFacts) => { f.townships[i]!.leadershipOn = d; } })),
-  fc.tuple(fc.nat(2), dates.filter((d) => d !== null)).map(([i, d]) => ({ label: `meeting ${i} ${d}`, apply: (f: CountyFacts) => { f.townships[i]!.analysisMeetings.push(d!); } })),
-  fc.tuple(fc.nat(1), fc.nat(2), dates).map(([v, t, d]) => ({ label: `village ${v} to ${t} pact ${d}`, apply: (f: CountyFacts) => { const village = f.villages[v]!; village.townshipId = f.townships[t]!.id; village.firePactOn = d; } })),
-  fc.tuple(fc.nat(1), fc.nat(2)).map(([v, t]) => ({ label: `venue ${v} to township ${t}`, apply: (f: CountyFacts) => { f.venues[v]!.townshipId = f.townships[t]!.id; } })),
-  fc.tuple(fc.nat(1), dates.filter((d) => d !== null), fc.nat(2)).map(([i, d, deaths]) => ({ label: `incident ${i} ${d} ${deaths}`, apply: (f: CountyFacts) => { const x = f.incidents[i]!; x.date = d!; x.deaths = deaths; } })),
-  dates.filter((d) => d !== null).map((d) => ({ label: `county meeting ${d}`, apply: (f: CountyFacts) => { f.county.analysisMeetings.push(d!); } })),
-  fc.constant({ label: "remove last hazard", apply: (f: CountyFacts) => { f.hazards.pop(); } }),
-  fc.constant({ label: "dangling venue", apply: (f: CountyFacts) => { const h = f.hazards[0]; if (h) h.venueId = "P404"; } }),
-  fc.constant({ label: "duplicate township id", apply: (f: CountyFacts) => { f.townships[1]!.id = "T01"; } }),
+  fc.tuple(fc.nat(10), dates).map(([i, d]) => ({
+    label: `list ${i} ${d}`,
+    apply: (f: CountyFacts) => {
+      const h = f.hazards[i % f.hazards.length];
+      if (h) h.listedOn = d;
+    },
+  })),
+  fc.tuple(fc.nat(10), dates).map(([i, d]) => ({
+    label: `rectifyBy ${i} ${d}`,
+    apply: (f: CountyFacts) => {
+      const h = f.hazards[i % f.hazards.length];
+      if (h) h.rectifyBy = d;
+    },
+  })),
+  fc.tuple(fc.nat(10), fc.nat(3)).map(([i, v]) => ({
+    label: `move hazard ${i} to venue ${v}`,
+    apply: (f: CountyFacts) => {
+      const h = f.hazards[i % f.hazards.length];
+      const venue = f.venues[v % f.venues.length];
+      if (h && venue) h.venueId = venue.id;
+    },
+  })),
+  fc
+    .tuple(
+      fc.nat(10),
+      dates.filter((d) => d !== null),
+      fc.constantFrom("一般", "重大"),
+    )
+    .map(([i, d, level]) => ({
+      label: `add hazard ${i} ${d} ${level}`,
+      apply: (f: CountyFacts) => {
+        f.hazards.push({
+          id: `N${f.hazards.length}-${i}`,
+          venueId: f.venues[i % f.venues.length]!.id,
+          level,
+          foundOn: d!,
+          rectifyBy: null,
+          rectifiedOn: null,
+          listedOn: null,
+        });
+      },
+    })),
+  fc.tuple(fc.nat(2), dates, fc.constantFrom("专职", "兼职", "无")).map(([i, d, kind]) => ({
+    label: `team ${i} ${kind} ${d}`,
+    apply: (f: CountyFacts) => {
+      const t = f.townships[i]!;
+      t.team.kind = kind;
+      t.team.establishedOn = d;
+    },
+  })),
+  fc.tuple(fc.nat(2), dates).map(([i, d]) => ({
+    label: `leadership ${i} ${d}`,
+    apply: (f: CountyFacts) => {
+      f.townships[i]!.leadershipOn = d;
+    },
+  })),
+  fc
+    .tuple(
+      fc.nat(2),
+      dates.filter((d) => d !== null),
+    )
+    .map(([i, d]) => ({
+      label: `meeting ${i} ${d}`,
+      apply: (f: CountyFacts) => {
+        f.townships[i]!.analysisMeetings.push(d!);
+      },
+    })),
+  fc.tuple(fc.nat(1), fc.nat(2), dates).map(([v, t, d]) => ({
+    label: `village ${v} to ${t} pact ${d}`,
+    apply: (f: CountyFacts) => {
+      const village = f.villages[v]!;
+      village.townshipId = f.townships[t]!.id;
+      village.firePactOn = d;
+    },
+  })),
+  fc.tuple(fc.nat(1), fc.nat(2)).map(([v, t]) => ({
+    label: `venue ${v} to township ${t}`,
+    apply: (f: CountyFacts) => {
+      f.venues[v]!.townshipId = f.townships[t]!.id;
+    },
+  })),
+  fc
+    .tuple(
+      fc.nat(1),
+      dates.filter((d) => d !== null),
+      fc.nat(2),
+    )
+    .map(([i, d, deaths]) => ({
+      label: `incident ${i} ${d} ${deaths}`,
+      apply: (f: CountyFacts) => {
+        const x = f.incidents[i]!;
+        x.date = d!;
+        x.deaths = deaths;
+      },
+    })),
+  dates
+    .filter((d) => d !== null)
+    .map((d) => ({
+      label: `county meeting ${d}`,
+      apply: (f: CountyFacts) => {
+        f.county.analysisMeetings.push(d!);
+      },
+    })),
+  fc.constant({
+    label: "remove last hazard",
+    apply: (f: CountyFacts) => {
+      f.hazards.pop();
+    },
+  }),
+  fc.constant({
+    label: "dangling venue",
+    apply: (f: CountyFacts) => {
+      const h = f.hazards[0];
+      if (h) h.venueId = "P404";
+    },
+  }),
+  fc.constant({
+    label: "duplicate township id",
+    apply: (f: CountyFacts) => {
+      f.townships[1]!.id = "T01";
+    },
+  }),
 );
 
 const key = (f: Finding): string => `${f.rule}|${f.subject.collection}|${f.subject.id}|${f.period ?? ""}`;
@@ -57,14 +168,21 @@ describe("incremental sessions", () => {
             expect(opened.result()).toEqual(previous);
             continue;
           }
-          if ("errors" in outcome) throw new Error(`${update.label}: ${outcome.errors.map((e) => e.path).join(", ")}`);
+          if ("errors" in outcome)
+            throw new Error(`${update.label}: ${outcome.errors.map((e) => e.path).join(", ")}`);
           current = next;
           expect(opened.result(), update.label).toEqual(expected.result);
           const before = new Map(previous.findings.map((f) => [key(f), JSON.stringify(f)]));
           const after = new Map(expected.result.findings.map((f) => [key(f), JSON.stringify(f)]));
-          expect(outcome.added.map(key).sort()).toEqual([...after.keys()].filter((k) => !before.has(k)).sort());
-          expect(outcome.removed.map(key).sort()).toEqual([...before.keys()].filter((k) => !after.has(k)).sort());
-          expect(outcome.changed.map(key).sort()).toEqual([...after.keys()].filter((k) => before.has(k) && before.get(k) !== after.get(k)).sort());
+          expect(outcome.added.map(key).sort()).toEqual(
+            [...after.keys()].filter((k) => !before.has(k)).sort(),
+          );
+          expect(outcome.removed.map(key).sort()).toEqual(
+            [...before.keys()].filter((k) => !after.has(k)).sort(),
+          );
+          expect(outcome.changed.map(key).sort()).toEqual(
+            [...after.keys()].filter((k) => before.has(k) && before.get(k) !== after.get(k)).sort(),
+          );
         }
       }),
       { numRuns: 80 },
@@ -79,7 +197,9 @@ describe("incremental sessions", () => {
     if ("errors" in diff) throw new Error("valid update");
     expect(diff.added).toEqual([]);
     expect(diff.removed).toEqual([]);
-    expect(diff.changed.map((f) => [f.rule, f.subject.id, f.status])).toEqual([["general-hazard-ladder", "H0501", "closed"]]);
+    expect(diff.changed.map((f) => [f.rule, f.subject.id, f.status])).toEqual([
+      ["general-hazard-ladder", "H0501", "closed"],
+    ]);
     // The two hazard rules for that hazard, and the county rule (a record subject is re-read whole).
     expect(session.lastUpdate()).toEqual({ mode: "incremental", evaluated: 3 });
   });
@@ -108,6 +228,8 @@ describe("incremental sessions", () => {
     const facts = countyFacts();
     facts.hazards[0]!.venueId = "nowhere";
     expect(policy.open(facts, { asOf })).toMatchObject({ errors: [{ path: "hazards[0].venueId" }] });
-    expect(evaluateOk(policy, countyFacts(), { asOf }).findings.length).toBe((policy.open(countyFacts(), { asOf }) as Session).result().findings.length);
+    expect(evaluateOk(policy, countyFacts(), { asOf }).findings.length).toBe(
+      (policy.open(countyFacts(), { asOf }) as Session).result().findings.length,
+    );
   });
 });

@@ -62,12 +62,19 @@ export class Session {
   ) {
     this.snapshot = snapshot;
     this.perRule = evaluateAll(internals.rules, prepared.ctx);
-    this.dependencies = internals.rules.map((rule) => ruleDependencies(internals.checked, rule.info.rule, rule.subjectCollection));
+    this.dependencies = internals.rules.map((rule) =>
+      ruleDependencies(internals.checked, rule.info.rule, rule.subjectCollection),
+    );
   }
 
-  static open(internals: PolicyInternals, facts: unknown, options: EvaluateOptions | undefined): Session | { readonly errors: readonly FactError[] } {
+  static open(
+    internals: PolicyInternals,
+    facts: unknown,
+    options: EvaluateOptions | undefined,
+  ): Session | { readonly errors: readonly FactError[] } {
     // The session owns its snapshot: the caller's document is copied, then frozen.
-    const copy: unknown = facts !== null && typeof facts === "object" ? JSON.parse(JSON.stringify(facts)) : facts;
+    const copy: unknown =
+      facts !== null && typeof facts === "object" ? JSON.parse(JSON.stringify(facts)) : facts;
     const prepared = internals.prepare(copy, options);
     if ("errors" in prepared) return { errors: prepared.errors };
     return new Session(internals, prepared, freeze(copy as FactObject, true), options);
@@ -87,10 +94,21 @@ export class Session {
     let next: FactObject;
     let patches: Patch[];
     try {
-      [next, patches] = produceWithPatches(this.snapshot as FactsDraft, recipe) as unknown as [FactObject, Patch[]];
+      [next, patches] = produceWithPatches(this.snapshot as FactsDraft, recipe) as unknown as [
+        FactObject,
+        Patch[],
+      ];
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { errors: [{ path: "$", code: "update-failed", message: { en: `the update failed: ${message}`, zh: `更新失败：${message}` } }] };
+      return {
+        errors: [
+          {
+            path: "$",
+            code: "update-failed",
+            message: { en: `the update failed: ${message}`, zh: `更新失败：${message}` },
+          },
+        ],
+      };
     }
     if (patches.length === 0) {
       this.stats = { mode: "none", evaluated: 0 };
@@ -115,7 +133,12 @@ export class Session {
       if (typeof position !== "number") return undefined;
       const element = after[position];
       if (element === undefined) return undefined;
-      seen.set(`${head}\u0000${position}`, { collection: head, index: position, before: before[position], after: element });
+      seen.set(`${head}\u0000${position}`, {
+        collection: head,
+        index: position,
+        before: before[position],
+        after: element,
+      });
     }
     // Appends past the old end show up as `length` patches only when immer sets the length.
     for (const name of checked.collections.keys()) {
@@ -123,10 +146,13 @@ export class Session {
       const after = (next[name] as readonly FactObject[] | undefined) ?? [];
       for (let i = before.length; i < after.length; i++) {
         const key = `${name}\u0000${i}`;
-        if (!seen.has(key)) seen.set(key, { collection: name, index: i, before: undefined, after: after[i]! });
+        if (!seen.has(key))
+          seen.set(key, { collection: name, index: i, before: undefined, after: after[i]! });
       }
     }
-    return [...seen.values()].sort((a, b) => (a.collection < b.collection ? -1 : a.collection > b.collection ? 1 : a.index - b.index));
+    return [...seen.values()].sort((a, b) =>
+      a.collection < b.collection ? -1 : a.collection > b.collection ? 1 : a.index - b.index,
+    );
   }
 
   private fullUpdate(next: FactObject): UpdateOutcome {
@@ -156,7 +182,9 @@ export class Session {
     const errors: FactError[] = [];
     for (const t of touched) {
       const fields = checked.collections.get(t.collection)!.fields;
-      errors.push(...validateElement(fields, this.elementSchema(t.collection), t.collection, t.index, t.after));
+      errors.push(
+        ...validateElement(fields, this.elementSchema(t.collection), t.collection, t.index, t.after),
+      );
     }
     if (errors.length > 0) return errors;
 
@@ -171,7 +199,12 @@ export class Session {
       const id = t.after.id as string;
       const existing = data.byId.get(t.collection)?.get(id);
       const twin = ids.get(id);
-      if (twin || (existing && !replacedElements.has(existing) && !touched.some((o) => o.collection === t.collection && o.before === existing))) {
+      if (
+        twin ||
+        (existing &&
+          !replacedElements.has(existing) &&
+          !touched.some((o) => o.collection === t.collection && o.before === existing))
+      ) {
         errors.push({
           path: `${t.collection}[${t.index}].id`,
           code: "duplicate-id",
@@ -186,7 +219,8 @@ export class Session {
       }
     }
     const exists = (collection: string, id: string): boolean =>
-      added.get(collection)?.has(id) === true || (data.byId.get(collection)?.has(id) === true && removed.get(collection)?.has(id) !== true);
+      added.get(collection)?.has(id) === true ||
+      (data.byId.get(collection)?.has(id) === true && removed.get(collection)?.has(id) !== true);
     for (const t of touched) {
       for (const field of checked.collections.get(t.collection)!.fields) {
         if (!field.reference) continue;
@@ -195,7 +229,10 @@ export class Session {
           errors.push({
             path: `${t.collection}[${t.index}].${field.name}`,
             code: "dangling-reference",
-            message: { en: `"${value}" names no element of "${field.reference.target}"`, zh: `“${value}”不是“${field.reference.target}”中任何元素的 id` },
+            message: {
+              en: `"${value}" names no element of "${field.reference.target}"`,
+              zh: `“${value}”不是“${field.reference.target}”中任何元素的 id`,
+            },
           });
         }
       }
@@ -216,7 +253,10 @@ export class Session {
                 errors.push({
                   path: `${source.name}[${position}].${field.name}`,
                   code: "dangling-reference",
-                  message: { en: `"${id}" names no element of "${collection}"`, zh: `“${id}”不是“${collection}”中任何元素的 id` },
+                  message: {
+                    en: `"${id}" names no element of "${collection}"`,
+                    zh: `“${id}”不是“${collection}”中任何元素的 id`,
+                  },
                 });
               }
             }
@@ -228,7 +268,13 @@ export class Session {
   }
 
   /** Ids of `rule`'s subjects that can read `element` through the rule's links. */
-  private readers(rule: CompiledRule, deps: RuleDependencies, collection: string, element: FactObject, out: Set<string>): void {
+  private readers(
+    rule: CompiledRule,
+    deps: RuleDependencies,
+    collection: string,
+    element: FactObject,
+    out: Set<string>,
+  ): void {
     const data = this.prepared.ctx.data;
     const subjectCollection = rule.subjectCollection!;
     const visited = new Set<string>();
@@ -262,7 +308,7 @@ export class Session {
     if (errors.length > 0) return { errors };
     const rules = this.internals.rules;
     const touchedCollections = new Set(touched.map((t) => t.collection));
-    const wholeRule = rules.map((rule, i) => {
+    const wholeRule = rules.map((_rule, i) => {
       const deps = this.dependencies[i]!;
       if (!deps.plainSubject) return true;
       for (const c of deps.wholeCollections) if (touchedCollections.has(c)) return true;
@@ -280,7 +326,8 @@ export class Session {
     };
     walk("before");
     const data = this.prepared.ctx.data;
-    for (const t of touched) data.replace(t.collection, next[t.collection] as readonly FactObject[], t.index, t.before, t.after);
+    for (const t of touched)
+      data.replace(t.collection, next[t.collection] as readonly FactObject[], t.index, t.before, t.after);
     data.document = next;
     walk("after");
 
@@ -321,7 +368,13 @@ export class Session {
 }
 
 /** Adds to the diff what changed between one subject's old and new findings. */
-function diffEntries(a: readonly Finding[], b: readonly Finding[], added: Finding[], changed: Finding[], removed: Finding[]): void {
+function diffEntries(
+  a: readonly Finding[],
+  b: readonly Finding[],
+  added: Finding[],
+  changed: Finding[],
+  removed: Finding[],
+): void {
   if (a.length === 0 && b.length === 0) return;
   const oldByKey = new Map(a.map((f) => [findingKey(f), f]));
   const newKeys = new Set<string>();
@@ -335,7 +388,10 @@ function diffEntries(a: readonly Finding[], b: readonly Finding[], added: Findin
   for (const f of a) if (!newKeys.has(findingKey(f))) removed.push(f);
 }
 
-function diffFindings(before: readonly ReadonlyMap<string, readonly Finding[]>[], after: readonly ReadonlyMap<string, readonly Finding[]>[]): FindingsDiff {
+function diffFindings(
+  before: readonly ReadonlyMap<string, readonly Finding[]>[],
+  after: readonly ReadonlyMap<string, readonly Finding[]>[],
+): FindingsDiff {
   const added: Finding[] = [];
   const changed: Finding[] = [];
   const removed: Finding[] = [];
