@@ -37,8 +37,6 @@ interface Context {
   readonly maxListLength: number;
 }
 
-const unwrap = (type: Type): Type => (type.kind === "optional" ? unwrap(type.inner) : type);
-
 function integers(boundaries: Boundaries): fc.Arbitrary<number> {
   const near = new Set([0, 1]);
   for (const n of boundaries.numbers) if (Number.isInteger(n)) for (const m of [n - 1, n, n + 1]) near.add(m);
@@ -269,4 +267,3 @@ export function factsFor(policy: PolicyLike, options: FactsOptions = {}): fc.Arb
   );
 }
 
-export { unwrap };
