@@ -83,7 +83,11 @@ type Term =
       readonly nullable: boolean;
       /** Dates only: shifts applied after reading, in order. */
       readonly shifts: readonly Shift[];
-    };
+    }
+  /** `if c then a else b`: comparisons and presence tests distribute over the branches. */
+  | { readonly t: "if"; readonly condition: Formula; readonly then: Term; readonly else: Term };
+
+type FactTerm = Term & { readonly t: "fact" };
 
 type Binding = { readonly b: "subject" } | { readonly b: "expr"; readonly expr: Expr; readonly scope: Scope };
 
@@ -345,8 +349,16 @@ class Exporter {
       case "BinaryExpr":
         return this.binaryTerm(expr, scope);
       case "IsSetExpr":
-      case "IfExpr":
         return this.boolTerm(expr, scope);
+      case "IfExpr": {
+        if (kindOf(this.policy.typeOf(expr)) === "bool") return this.boolTerm(expr, scope);
+        const condition = this.condition(expr.condition, scope, true);
+        const then = this.term(expr.then, scope);
+        const otherwise = this.term(expr.else, scope);
+        if (condition === true) return then;
+        if (condition === false) return otherwise;
+        return { t: "if", condition, then, else: otherwise };
+      }
       case "AggregateExpr":
         return this.refuse(exportCodes.aggregate, expr.span, expr.operator);
     }
@@ -366,13 +378,11 @@ class Exporter {
     const left = this.term(expr.left, scope);
     const right = this.term(expr.right, scope);
     if (left.t === "const" && right.t === "const") return { t: "const", c: arithmetic(op, left.c, right.c) };
-    // A date fact moved by a constant duration stays a fact read, with a shift.
-    if ((op === "+" || op === "-") && left.t === "fact" && left.kind === "date" && right.t === "const" && right.c.k === "duration") {
-      return { ...left, shifts: [...left.shifts, shiftOf(right.c.v, op === "+" ? 1 : -1)] };
+    // A date read moved by a constant duration stays a read, with a shift.
+    if ((op === "+" || op === "-") && isDateTerm(left) && right.t === "const" && right.c.k === "duration") {
+      return shifted(left, shiftOf(right.c.v, op === "+" ? 1 : -1));
     }
-    if (op === "+" && right.t === "fact" && right.kind === "date" && left.t === "const" && left.c.k === "duration") {
-      return { ...right, shifts: [...right.shifts, shiftOf(left.c.v, 1)] };
-    }
+    if (op === "+" && isDateTerm(right) && left.t === "const" && left.c.k === "duration") return shifted(right, shiftOf(left.c.v, 1));
     if ((left.t === "const" && left.c.k === "none") || (right.t === "const" && right.c.k === "none")) return { t: "const", c: none };
     return this.refuse(exportCodes.arithmetic, expr.span, this.text(expr.span));
   }
@@ -454,14 +464,13 @@ class Exporter {
         if (binding?.b === "subject") break;
         if (binding?.b === "expr") {
           // A let or a parameter standing for the subject (or a nested record of it).
+          if (this.rootOf(binding.expr, binding.scope)) break;
           const inner = this.term(binding.expr, binding.scope);
-          if (inner.t === "fact") {
+          if (inner.t === "fact" && inner.shifts.length === 0) {
             names.unshift(inner.ref.fact, ...inner.ref.path);
             nullable ||= inner.nullable;
             break;
           }
-          const root = this.rootOf(binding.expr, binding.scope);
-          if (root) break;
         }
         return this.refuse(exportCodes.reference, expr.span, this.text(expr.span));
       }
@@ -550,13 +559,14 @@ class Exporter {
   private valueCondition(expr: Expr, scope: Scope, polarity: boolean): Formula {
     const t = this.term(expr, scope);
     if (t.t === "const") return t.c.k === "bool" ? t.c.v === polarity : false;
-    if (t.kind !== "bool") return this.refuse(exportCodes.construct, expr.span, this.text(expr.span));
+    if (t.t !== "fact" || t.kind !== "bool") return this.refuse(exportCodes.construct, expr.span, this.text(expr.span));
     return leaf(t.ref, "equal", polarity);
   }
 
   /** The term has a value (as at the scope's date, for an event date). */
   present(t: Term, scope: Scope): Formula {
     if (t.t === "const") return t.c.k !== "none";
+    if (t.t === "if") return or(and(t.condition, this.present(t.then, scope)), and(not(t.condition), this.present(t.else, scope)));
     if (t.masked) return this.dateLeaf({ ...t, shifts: [] }, "<=", scope.asAt);
     return leaf(t.ref, this.use({ name: isSetOperator, kind: "presence" }), true);
   }
@@ -567,9 +577,14 @@ class Exporter {
 
   comparison(left: Term, op: Comparison, right: Term, scope: Scope, span: Span): Formula {
     if (left.t === "const" && right.t === "const") return compareConst(left.c, op, right.c) === true;
+    if (left.t === "if") {
+      return or(and(left.condition, this.comparison(left.then, op, right, scope, span)), and(not(left.condition), this.comparison(left.else, op, right, scope, span)));
+    }
+    if (right.t === "if") {
+      return or(and(right.condition, this.comparison(left, op, right.then, scope, span)), and(not(right.condition), this.comparison(left, op, right.else, scope, span)));
+    }
     if (left.t === "const") return this.comparison(right, mirrored[op], left, scope, span);
     if (right.t === "const" && right.c.k === "none") return false;
-    if (left.t !== "fact") return false;
     const guards = and(this.guard(left, scope), this.guard(right, scope));
     if (guards === false) return false;
     switch (left.kind) {
@@ -589,7 +604,8 @@ class Exporter {
     }
   }
 
-  private dateLeaf(left: Term & { t: "fact" }, op: Comparison, right: Term): Formula {
+  private dateLeaf(left: FactTerm, op: Comparison, right: Term): Formula {
+    if (right.t === "if") return false;
     if (right.t === "const") {
       if (right.c.k !== "date") return false;
       const operator = this.use(dateOperator(op, left.shifts));
@@ -601,6 +617,7 @@ class Exporter {
   private membership(expr: BinaryExpr, scope: Scope, polarity: boolean): Formula {
     const left = this.term(expr.left, scope);
     const right = this.term(expr.right, scope);
+    if (left.t === "if" || right.t === "if") return this.refuse(exportCodes.construct, expr.span, this.text(expr.span));
     if (right.t === "const") {
       if (right.c.k !== "list") return false;
       const elements = right.c.v;
@@ -703,17 +720,12 @@ class Exporter {
       const from = this.term(deadline.from, scope);
       const duration = this.constOf(deadline.duration, scope);
       if (duration.k !== "duration") due = { t: "const", c: none };
-      else if (from.t === "const") due = { t: "const", c: from.c.k === "date" ? { k: "date", v: shiftDay(from.c.v, [shiftOf(duration.v, 1)]) } : none };
-      else if (from.kind === "date") due = { ...from, shifts: [...from.shifts, shiftOf(duration.v, 1)] };
-      else return this.refuse(exportCodes.construct, deadline.span, this.text(deadline.span));
+      else due = shifted(from, shiftOf(duration.v, 1));
     }
     const warning = this.warning();
     const dueSet = this.present(due, scope);
     const overdue = this.comparison(asOfTerm, ">", due, scope, deadline.span);
-    const soonFrom: Term =
-      due.t === "const"
-        ? { t: "const", c: due.c.k === "date" ? { k: "date", v: shiftDay(due.c.v, [shiftOf(warning, -1)]) } : none }
-        : { ...due, shifts: [...due.shifts, shiftOf(warning, -1)] };
+    const soonFrom = shifted(due, shiftOf(warning, -1));
     const soon = this.comparison(asOfTerm, ">=", soonFrom, scope, deadline.span);
     return {
       rules: [
@@ -739,11 +751,7 @@ class Exporter {
       if (level.after) {
         const after = this.constOf(level.after, scope);
         if (after.k !== "duration") return false;
-        if (start.t === "const") {
-          if (start.c.k !== "date") return false;
-          return this.comparison(asOfTerm, ">", { t: "const", c: { k: "date", v: shiftDay(start.c.v, [shiftOf(after.v, 1)]) } }, scope, level.after.span);
-        }
-        return this.comparison(asOfTerm, ">", { ...start, shifts: [...start.shifts, shiftOf(after.v, 1)] }, scope, level.after.span);
+        return this.comparison(asOfTerm, ">", shifted(start, shiftOf(after.v, 1)), scope, level.after.span);
       }
       if (level.when) return this.condition(level.when, scope, true);
       return false;
@@ -787,7 +795,7 @@ class Exporter {
           when = or(and(later, triggered(event)), and(not(later), triggered(asOfTerm)));
         }
       } else {
-        if (event.shifts.length > 0 || event.ref.path.length > 0 || event.kind !== "date") this.refuse(exportCodes.asAt, rule.asAt.span, this.text(rule.asAt.span));
+        if (event.t === "if" || event.shifts.length > 0 || event.ref.path.length > 0 || event.kind !== "date") this.refuse(exportCodes.asAt, rule.asAt.span, this.text(rule.asAt.span));
         const eventAt: Term = { ...event, masked: false, nullable: false };
         const visible = this.present(event, outer.scope);
         const before = this.comparison(eventAt, "<=", asOfTerm, outer.scope, rule.asAt.span);
@@ -796,6 +804,19 @@ class Exporter {
     }
     return { rules: [this.rule(info, "triggered", and(outer.exists, when), { causes })], subject: outer.subject };
   }
+}
+
+function isDateTerm(t: Term): boolean {
+  if (t.t === "const") return t.c.k === "date" || t.c.k === "none";
+  if (t.t === "if") return isDateTerm(t.then) && isDateTerm(t.else);
+  return t.kind === "date";
+}
+
+/** A date term moved by a shift (none stays none; non-dates read as none). */
+function shifted(t: Term, shift: Shift): Term {
+  if (t.t === "const") return { t: "const", c: t.c.k === "date" ? { k: "date", v: shiftDay(t.c.v, [shift]) } : none };
+  if (t.t === "if") return { ...t, then: shifted(t.then, shift), else: shifted(t.else, shift) };
+  return t.kind === "date" ? { ...t, shifts: [...t.shifts, shift] } : { t: "const", c: none };
 }
 
 function shiftOf(duration: Duration, sign: 1 | -1): Shift {

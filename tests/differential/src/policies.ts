@@ -43,6 +43,7 @@ const duration = fc.oneof(
 );
 const dateTerm = fc.oneof(
   fc.constantFrom("x.opened", "x.done", "x.due", "asOf", "2026-02-28", "2026-03-01", "2026-03-31"),
+  fc.constantFrom("(if x.ok then x.done else none)", "(if x.n > 2 then x.opened else x.due)", "(if x.flag then x.due + 1 month else 2026-03-01)"),
   fc.tuple(fc.constantFrom("x.opened", "x.done", "x.due", "asOf"), fc.constantFrom("+", "-"), duration).map(([d, s, n]) => `${d} ${s} ${n}`),
 );
 
@@ -81,10 +82,10 @@ const rule = (id: string): fc.Arbitrary<string> =>
       .tuple(
         modality,
         where,
-        fc.constantFrom("x.done", "x.opened"),
+        fc.constantFrom("x.done", "x.opened", "(if x.flag then x.done else none)"),
         fc.oneof(
           duration.map((d) => `within ${d} of x.opened`),
-          fc.constantFrom("by x.due", "by 2026-03-10", "by x.opened + 1 month", "within 5 days of x.due"),
+          fc.constantFrom("by x.due", "by 2026-03-10", "by x.opened + 1 month", "within 5 days of x.due", "by (if x.ok then x.due else x.opened + 20 days)"),
         ),
       )
       .map(([m, w, r, d]) => `duty ${id} "${id}" ${m} cites 1 for each x in items${w} requires ${r} ${d}`),
