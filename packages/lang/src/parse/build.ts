@@ -16,7 +16,7 @@ import {
   spacedRuleId,
 } from "../diagnostics/scan-codes.js";
 import { stringValue } from "../scan/lexer.js";
-import { hasPosition, joinSpans, tokenSpan } from "../scan/span.js";
+import { hasPosition, joinSpans, tokenEnd, tokenSpan, tokenStart } from "../scan/span.js";
 import type {
   AccountabilityRule,
   AggregateOperator,
@@ -62,7 +62,72 @@ import { suggestKeywords } from "./messages.js";
 class Incomplete extends Error {}
 
 function isToken(element: CstElement): element is IToken {
-  return "image" in element;
+  // Tokens have a type, nodes a name: cheaper than `in`, which walks the prototype chain.
+  return (element as Partial<IToken>).tokenType !== undefined;
+}
+
+const noElements: CstElement[] = [];
+
+/** The index of the last token that starts at or before `offset` (tokens are in source order). */
+function lastStartingAtOrBefore(tokens: readonly IToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    if ((tokens[middle] as IToken).startOffset <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
+function rangeByWalking(node: CstNode): TokenRange | null {
+  const first = firstToken(node);
+  const last = lastToken(node);
+  return first !== undefined && last !== undefined ? { first, last } : null;
+}
+
+/** The node's token with the lowest offset (recovery inserts tokens with no position: skipped). */
+function firstToken(node: CstNode): IToken | undefined {
+  let first: IToken | undefined;
+  const children = node.children;
+  for (const label in children) {
+    const elements = children[label] as CstElement[];
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i] as CstElement;
+      const token = isToken(element) ? (hasPosition(element) ? element : undefined) : firstToken(element);
+      if (token === undefined) continue;
+      if (first === undefined || token.startOffset < first.startOffset) first = token;
+      break;
+    }
+  }
+  return first;
+}
+
+/** The node's token with the highest offset. */
+function lastToken(node: CstNode): IToken | undefined {
+  let last: IToken | undefined;
+  const children = node.children;
+  for (const label in children) {
+    const elements = children[label] as CstElement[];
+    for (let i = elements.length - 1; i >= 0; i--) {
+      const element = elements[i] as CstElement;
+      const token = isToken(element) ? (hasPosition(element) ? element : undefined) : lastToken(element);
+      if (token === undefined) continue;
+      if (last === undefined || token.startOffset > last.startOffset) last = token;
+      break;
+    }
+  }
+  return last;
+}
+
+interface TokenRange {
+  readonly first: IToken;
+  readonly last: IToken;
 }
 
 function required<T>(value: T | undefined): T {
@@ -136,6 +201,8 @@ export interface BuildInput {
   readonly text: string;
   readonly file: string;
   readonly comments: readonly Comment[];
+  /** The tokens the parser read, in source order. */
+  readonly tokens: readonly IToken[];
   /** Offsets of the tokens at which the parser reported errors. */
   readonly errorOffsets: readonly number[];
 }
@@ -147,7 +214,6 @@ export function buildModule(input: BuildInput): { module: Module; diagnostics: D
 
 class Builder {
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly ranges = new WeakMap<CstNode, readonly [IToken, IToken] | null>();
   private readonly file: string;
 
   constructor(private readonly input: BuildInput) {
@@ -157,59 +223,77 @@ class Builder {
   // -------------------------------------------------------------------------------------------
   // CST access
 
+  // These run for every node of the concrete tree: plain loops, no intermediate arrays.
+
   private children(node: CstNode | undefined, label: string): CstElement[] {
-    return node?.children[label] ?? [];
+    return node?.children[label] ?? noElements;
   }
 
   private tokens(node: CstNode | undefined, label: string): IToken[] {
-    return this.children(node, label).filter(isToken).filter(hasPosition);
+    const elements = this.children(node, label);
+    const tokens: IToken[] = [];
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i] as CstElement;
+      if (isToken(element) && hasPosition(element)) tokens.push(element);
+    }
+    return tokens;
   }
 
   private token(node: CstNode | undefined, label: string): IToken | undefined {
-    return this.tokens(node, label)[0];
+    const elements = this.children(node, label);
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i] as CstElement;
+      if (isToken(element) && hasPosition(element)) return element;
+    }
+    return undefined;
   }
 
   private nodes(node: CstNode | undefined, label: string): CstNode[] {
-    return this.children(node, label).filter((e): e is CstNode => !isToken(e));
+    const elements = this.children(node, label);
+    const nodes: CstNode[] = [];
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i] as CstElement;
+      if (!isToken(element)) nodes.push(element);
+    }
+    return nodes;
   }
 
   private node(node: CstNode | undefined, label: string): CstNode | undefined {
-    return this.nodes(node, label)[0];
+    const elements = this.children(node, label);
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i] as CstElement;
+      if (!isToken(element)) return element;
+    }
+    return undefined;
   }
 
-  /** First and last token of a node, or null when it holds none. */
-  private range(node: CstNode): readonly [IToken, IToken] | null {
-    const cached = this.ranges.get(node);
-    if (cached !== undefined) return cached;
-    let first: IToken | undefined;
-    let last: IToken | undefined;
-    for (const elements of Object.values(node.children)) {
-      for (const element of elements) {
-        const r = isToken(element)
-          ? hasPosition(element)
-            ? ([element, element] as const)
-            : null
-          : this.range(element);
-        if (!r) continue;
-        if (!first || r[0].startOffset < first.startOffset) first = r[0];
-        if (!last || r[1].startOffset > last.startOffset) last = r[1];
-      }
-    }
-    const result = first && last ? ([first, last] as const) : null;
-    this.ranges.set(node, result);
-    return result;
+  /**
+   * First and last token of a node, or null when it holds none. The parser records each node's
+   * offsets (tokens that recovery inserted have none); the tokens are found by offset.
+   */
+  private range(node: CstNode): TokenRange | null {
+    const location = node.location;
+    if (location === undefined) return rangeByWalking(node);
+    const start = location.startOffset;
+    const end = location.endOffset;
+    if (Number.isNaN(start) || end === undefined || Number.isNaN(end)) return null;
+    const tokens = this.input.tokens;
+    const first = tokens[lastStartingAtOrBefore(tokens, start)];
+    const last = tokens[lastStartingAtOrBefore(tokens, end)];
+    if (first === undefined || last === undefined || first.startOffset !== start) return rangeByWalking(node);
+    return { first, last };
   }
 
   private spanOf(node: CstNode): Span {
     const r = required(this.range(node) ?? undefined);
-    return joinSpans(tokenSpan(r[0], this.file), tokenSpan(r[1], this.file));
+    return { file: this.file, start: tokenStart(r.first), end: tokenEnd(r.last) };
   }
 
   private hasErrorWithin(node: CstNode): boolean {
     const r = this.range(node);
     if (!r) return true;
-    const end = r[1].startOffset + r[1].image.length;
-    return this.input.errorOffsets.some((offset) => offset >= r[0].startOffset && offset <= end);
+    const end = r.last.startOffset + r.last.image.length;
+    return this.input.errorOffsets.some((offset) => offset >= r.first.startOffset && offset <= end);
   }
 
   private tokenSpan(token: IToken): Span {
@@ -224,8 +308,8 @@ class Builder {
     const elements = ["header", "importDecl", "declaration", "stray"]
       .flatMap((label) => this.nodes(root, label))
       .map((node) => ({ node, range: this.range(node) }))
-      .filter((e): e is { node: CstNode; range: readonly [IToken, IToken] } => e.range !== null)
-      .sort((a, b) => a.range[0].startOffset - b.range[0].startOffset);
+      .filter((e): e is { node: CstNode; range: TokenRange } => e.range !== null)
+      .sort((a, b) => a.range.first.startOffset - b.range.first.startOffset);
 
     let header: PolicyHeader | undefined;
     const imports: Import[] = [];
@@ -234,17 +318,17 @@ class Builder {
     let seenDeclaration = false;
     let previousStart = 0;
     for (const { node, range } of elements) {
-      const start = range[0].startOffset;
+      const start = range.first.startOffset;
       switch (node.name) {
         case "header": {
-          if (seenAnything) this.report(misplacedHeader, this.tokenSpan(range[0]), {});
+          if (seenAnything) this.report(misplacedHeader, this.tokenSpan(range.first), {});
           const built = this.attempt(() => this.header(node));
           if (built && !header) header = built;
           seenAnything = true;
           break;
         }
         case "importDecl": {
-          if (seenDeclaration) this.report(misplacedImport, this.tokenSpan(range[0]), {});
+          if (seenDeclaration) this.report(misplacedImport, this.tokenSpan(range.first), {});
           const built = this.attempt(() => this.importDecl(node));
           if (built) imports.push(built);
           seenAnything = true;
@@ -568,7 +652,7 @@ class Builder {
   // Rules
 
   private ruleId(node: CstNode): RuleId {
-    const parts = this.nodes(node, "part").map((p) => required(this.range(p) ?? undefined)[0]);
+    const parts = this.nodes(node, "part").map((p) => required(this.range(p) ?? undefined).first);
     const all = [...parts, ...this.tokens(node, "dash")].sort((a, b) => a.startOffset - b.startOffset);
     const first = required(all[0]);
     const last = required(all[all.length - 1]);

@@ -129,7 +129,8 @@ export class RemitParser extends CstParser {
   constructor(errorMessageProvider: IParserErrorMessageProvider) {
     super([...vocabulary], {
       recoveryEnabled: true,
-      nodeLocationTracking: "none",
+      // Offsets let the builder find a node's first and last token without walking the node.
+      nodeLocationTracking: "onlyOffset",
       errorMessageProvider,
       maxLookahead: 3,
     });

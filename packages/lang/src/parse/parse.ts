@@ -127,6 +127,7 @@ function parseCode(code: string, text: string, file: string): ParseResult {
     text: code,
     file,
     comments: scanned.comments,
+    tokens: scanned.tokens,
     errorOffsets: errors.map((e) => (hasPosition(e.token) ? e.token.startOffset : Number.POSITIVE_INFINITY)),
   });
   return {

@@ -25,12 +25,17 @@ export function hasPosition(token: IToken): boolean {
   );
 }
 
+export function tokenStart(token: IToken): Position {
+  return { offset: token.startOffset, line: token.startLine ?? 1, column: token.startColumn ?? 1 };
+}
+
+/** The position just after the token. */
+export function tokenEnd(token: IToken): Position {
+  return advance(tokenStart(token), token.image);
+}
+
 export function tokenSpan(token: IToken, file: string): Span {
-  const start: Position = {
-    offset: token.startOffset,
-    line: token.startLine ?? 1,
-    column: token.startColumn ?? 1,
-  };
+  const start = tokenStart(token);
   return { file, start, end: advance(start, token.image) };
 }
 
