@@ -1,0 +1,131 @@
+/**
+ * Remit against json-rules-engine on the same rules and facts: a hazards policy exported to
+ * json-rules-engine, evaluated over the same 10,000 subjects by both; prints each one's time and
+ * the ratio. Run with `pnpm --filter @remit/json-rules-engine bench` (`SUBJECTS=n` to resize).
+ */
+import { performance } from "node:perf_hooks";
+import { addDays, compileChecked, formatIsoDate, parseIsoDate } from "@remit/engine";
+import { analyze, memoryHost } from "@remit/lang";
+import { exportPolicy, prepareEngines, runExported } from "../src/index.js";
+
+const source = `policy "火灾隐患处置（基准）" warning 15 days
+clause 1 "隐患登记"
+clause 2 "隐患整改"
+clause 3 "责任倒查"
+param gridDays: duration = 15 days
+param townshipDays: duration = 30 days
+collection hazards since foundOn {
+  level: enum("一般", "重大")
+  kind: enum("通道", "电气", "消防设施", "其他")
+  foundOn: date
+  listedOn: optional date
+  rectifyBy: optional planned date
+  rectifiedOn: optional date
+  deaths: integer
+  injured: integer
+  inspected: bool
+  venue: record { name: text floors: integer }
+}
+duty major-hazard-listing "重大隐患挂牌督办" must cites 1
+  for each h in hazards where h.level = "重大"
+  requires h.listedOn within 7 days of h.foundOn
+duty rectify-plan "隐患限期整改" must cites 2
+  for each h in hazards where h.rectifyBy is set and (h.kind = "电气" or h.kind in ["通道", "消防设施"])
+  requires h.rectifiedOn by h.rectifyBy
+duty inspected "高层场所检查" should cites 2
+  for each h in hazards where h.venue.floors >= 10
+  requires h.inspected or h.rectifiedOn is set
+escalation general-hazard-ladder "一般隐患逐级处置" must cites 2
+  for each h in hazards where h.level = "一般"
+  starts h.foundOn
+  level grid "网格"
+  level township "乡镇" after gridDays
+  level county "县" after townshipDays
+  closes h.rectifiedOn
+  overdue after h.rectifyBy
+accountability casualty "伤亡隐患倒查" must cites 3
+  for each h in hazards where h.deaths > 0 or h.injured >= 3
+  as at h.foundOn
+  cause "未挂牌" when h.level = "重大" and h.listedOn is missing
+  cause "逾期未整改" when h.rectifyBy is set and h.rectifyBy < asOf and h.rectifiedOn is missing
+`;
+
+/** A small deterministic generator, so every run measures the same facts. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const asOf = "2026-06-30";
+const subjects = Number(process.env.SUBJECTS ?? 10_000);
+const next = random(2026);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+const base = parseIsoDate(asOf)!;
+const day = (min: number, max: number): string => formatIsoDate(addDays(base, min + Math.floor(next() * (max - min + 1))));
+const hazards = Array.from({ length: subjects }, (_, i) => {
+  const foundOn = day(-120, 5);
+  const found = parseIsoDate(foundOn)!;
+  const after = (max: number): string | null => (next() < 0.5 ? null : formatIsoDate(addDays(found, Math.floor(next() * max))));
+  return {
+    id: `h${i}`,
+    level: pick(["一般", "一般", "一般", "重大"]),
+    kind: pick(["通道", "电气", "消防设施", "其他"]),
+    foundOn,
+    listedOn: after(12),
+    rectifyBy: next() < 0.8 ? formatIsoDate(addDays(found, 30 + Math.floor(next() * 30))) : null,
+    rectifiedOn: after(90),
+    deaths: next() < 0.02 ? 1 : 0,
+    injured: Math.floor(next() * 4),
+    inspected: next() < 0.5,
+    venue: { name: `场所${i}`, floors: 1 + Math.floor(next() * 20) },
+  };
+});
+const facts = { asOf, hazards };
+
+const analyzed = analyze("policy.remit", memoryHost({ "policy.remit": source }));
+if (!analyzed.policy) throw new Error(analyzed.diagnostics.map((d) => d.message.en).join("; "));
+const checked = analyzed.policy;
+const exported = exportPolicy(checked);
+if (exported.diagnostics.length > 0) throw new Error(exported.diagnostics.map((d) => d.message.en).join("; "));
+const policy = compileChecked(checked);
+
+function remitOnce(): readonly string[] {
+  const outcome = policy.evaluate(facts);
+  if (!("result" in outcome)) throw new Error(JSON.stringify(outcome.errors.slice(0, 3)));
+  return outcome.result.findings.map((f) => `${f.rule} ${f.subject.id} ${f.status}`);
+}
+
+// Warm both up, then take the best of a few runs: steady-state speed, not start-up costs.
+const prepared = prepareEngines(exported);
+const remitFindings = remitOnce();
+await runExported(checked, prepared, { asOf, hazards: hazards.slice(0, 200) }, asOf);
+
+let remitBest = Number.POSITIVE_INFINITY;
+for (let i = 0; i < 10; i++) {
+  const t0 = performance.now();
+  remitOnce();
+  remitBest = Math.min(remitBest, performance.now() - t0);
+}
+let jreBest = Number.POSITIVE_INFINITY;
+let jreDecisions: readonly string[] = [];
+for (let i = 0; i < 2; i++) {
+  const t0 = performance.now();
+  const decisions = await runExported(checked, prepared, facts, asOf);
+  jreBest = Math.min(jreBest, performance.now() - t0);
+  jreDecisions = decisions.map((d) => `${d.rule} ${d.subject.id} ${d.status}`);
+}
+
+const same = JSON.stringify([...remitFindings].sort()) === JSON.stringify([...jreDecisions].sort());
+console.log(`subjects:           ${subjects}`);
+console.log(`remit rules:        ${checked.rules.length} (exported as ${exported.rules.length} json-rules-engine rules)`);
+console.log(`findings:           ${remitFindings.length} (json-rules-engine events: ${jreDecisions.length}, same decisions: ${same ? "yes" : "NO"})`);
+console.log(`remit:              ${remitBest.toFixed(1)} ms`);
+console.log(`json-rules-engine:  ${jreBest.toFixed(1)} ms`);
+console.log(`ratio:              ${(jreBest / remitBest).toFixed(0)}× (remit faster)`);
+if (!same) process.exitCode = 1;
