@@ -3,7 +3,7 @@
  * Facts drawn near them (a threshold and its neighbours, a date a deadline away from the
  * evaluation date) are the ones most likely to tell a correct engine from a subtly wrong one.
  */
-import { parseDuration, type Policy } from "@remit/engine";
+import { type Policy, parseDuration } from "@remit/engine";
 
 export interface Boundaries {
   /** Dates written in the policy or given as parameter defaults (`YYYY-MM-DD`), sorted. */
@@ -71,7 +71,13 @@ function collect(node: unknown, into: Collected): void {
 const byNumber = (a: number, b: number): number => a - b;
 
 export function boundariesOf(policy: Policy): Boundaries {
-  const into: Collected = { dates: new Set(), numbers: new Set(), days: new Set(), months: new Set(), texts: new Set() };
+  const into: Collected = {
+    dates: new Set(),
+    numbers: new Set(),
+    days: new Set(),
+    months: new Set(),
+    texts: new Set(),
+  };
   for (const module of policy.checked.modules) collect(module, into);
   for (const param of policy.params) {
     const value = param.default;

@@ -25,7 +25,10 @@ function civil(day: EpochDay): { readonly year: number; readonly month: number }
 }
 
 function endOfMonth(year: number, month: number): EpochDay {
-  return addDays(addMonths(epoch(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`), 1), -1);
+  return addDays(
+    addMonths(epoch(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`), 1),
+    -1,
+  );
 }
 
 /** The last day of the month, quarter and year holding `day`. */
@@ -48,7 +51,8 @@ export function leapDays(day: EpochDay): EpochDay[] {
 /** Signed day offsets: the base ones and each exact duration of the policy, ±1. */
 export function dayOffsets(boundaries: Boundaries): number[] {
   const magnitudes = new Set(baseOffsets);
-  for (const days of boundaries.days) for (const d of [days - 1, days, days + 1]) if (d >= 0) magnitudes.add(d);
+  for (const days of boundaries.days)
+    for (const d of [days - 1, days, days + 1]) if (d >= 0) magnitudes.add(d);
   const out = new Set<number>();
   for (const m of magnitudes) {
     out.add(m);

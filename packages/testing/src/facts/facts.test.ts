@@ -62,10 +62,13 @@ describe("each way of breaking a document", () => {
   });
 
   it("an undeclared enum value is reported as one", () => {
-    const [invalid] = fc.sample(invalidFactsFor(policy, { kinds: ["undeclared-enum-value"], sizes: { people: 1 } }), {
-      numRuns: 1,
-      seed: 7,
-    });
+    const [invalid] = fc.sample(
+      invalidFactsFor(policy, { kinds: ["undeclared-enum-value"], sizes: { people: 1 } }),
+      {
+        numRuns: 1,
+        seed: 7,
+      },
+    );
     const out = policy.evaluate(invalid!.facts);
     expect("errors" in out && out.errors[0]!.code).toBe("invalid-enum");
     expect(invalid!.path).toBe("people[0].kind");
@@ -116,17 +119,22 @@ describe("factsFor", () => {
       }),
       { numRuns: 50 },
     );
-    expect(() => factsFor(policy, { sizes: { teams: 0 } })).toThrow(/collection "teams" needs at least one element/);
+    expect(() => factsFor(policy, { sizes: { teams: 0 } })).toThrow(
+      /collection "teams" needs at least one element/,
+    );
   });
 
   it("honours sizes and a fixed evaluation date", () => {
     fc.assert(
-      fc.property(factsFor(policy, { asOf: "2026-10-17", sizes: { notes: 4, people: { min: 2, max: 3 } } }), (facts) => {
-        expect(facts.asOf).toBe("2026-10-17");
-        expect(ids(facts, "notes")).toHaveLength(4);
-        expect(ids(facts, "people").length).toBeGreaterThanOrEqual(2);
-        expect(ids(facts, "people").length).toBeLessThanOrEqual(3);
-      }),
+      fc.property(
+        factsFor(policy, { asOf: "2026-10-17", sizes: { notes: 4, people: { min: 2, max: 3 } } }),
+        (facts) => {
+          expect(facts.asOf).toBe("2026-10-17");
+          expect(ids(facts, "notes")).toHaveLength(4);
+          expect(ids(facts, "people").length).toBeGreaterThanOrEqual(2);
+          expect(ids(facts, "people").length).toBeLessThanOrEqual(3);
+        },
+      ),
       { numRuns: 50 },
     );
     expect(() => factsFor(policy, { sizes: { nowhere: 1 } })).toThrow(/undeclared collection "nowhere"/);
@@ -162,8 +170,12 @@ describe("boundaries", () => {
     const policy = fixturePolicy();
     const offsets = new Set<number>();
     const day = (text: string): number => Date.parse(`${text}T00:00:00Z`) / 86_400_000;
-    for (const facts of fc.sample(factsFor(policy, { asOf: "2026-10-17", sizes: { people: 3 } }), { numRuns: 200, seed: 11 })) {
-      for (const person of facts.people as { joinedOn: string }[]) offsets.add(day("2026-10-17") - day(person.joinedOn));
+    for (const facts of fc.sample(factsFor(policy, { asOf: "2026-10-17", sizes: { people: 3 } }), {
+      numRuns: 200,
+      seed: 11,
+    })) {
+      for (const person of facts.people as { joinedOn: string }[])
+        offsets.add(day("2026-10-17") - day(person.joinedOn));
     }
     // The `window` parameter is 10 days: the day before, the day and the day after all come up.
     for (const offset of [9, 10, 11, -10, 0, 1, -1, 30, 31]) expect(offsets).toContain(offset);

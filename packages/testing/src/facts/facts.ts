@@ -72,25 +72,34 @@ function texts(boundaries: Boundaries): fc.Arbitrary<string> {
     { arbitrary: fc.string({ maxLength: 8 }), weight: 2 },
     { arbitrary: fc.string({ unit: "grapheme", maxLength: 4 }), weight: 1 },
   ];
-  if (boundaries.texts.length > 0) choices.push({ arbitrary: fc.constantFrom(...boundaries.texts), weight: 2 });
+  if (boundaries.texts.length > 0)
+    choices.push({ arbitrary: fc.constantFrom(...boundaries.texts), weight: 2 });
   return fc.oneof(...choices);
 }
 
 /** An arbitrary of a field's value; `undefined` when no valid value exists (a required reference to an empty collection). */
-function valueOf(type: Type, reference: ReferenceInfo | undefined, ctx: Context): fc.Arbitrary<JsonValue> | undefined {
+function arbitraryOfField(
+  type: Type,
+  reference: ReferenceInfo | undefined,
+  ctx: Context,
+): fc.Arbitrary<JsonValue> | undefined {
   if (reference !== undefined) {
     const ids = ctx.ids.get(reference.target) ?? [];
     const target = ids.length > 0 ? fc.constantFrom(...ids) : undefined;
     if (!reference.optional) return target;
-    return target === undefined ? fc.constant(null) : fc.oneof({ arbitrary: target, weight: 3 }, { arbitrary: fc.constant(null), weight: 1 });
+    return target === undefined
+      ? fc.constant(null)
+      : fc.oneof({ arbitrary: target, weight: 3 }, { arbitrary: fc.constant(null), weight: 1 });
   }
   switch (type.kind) {
     case "optional": {
-      const inner = valueOf(type.inner, undefined, ctx);
-      return inner === undefined ? fc.constant(null) : fc.oneof({ arbitrary: inner, weight: 3 }, { arbitrary: fc.constant(null), weight: 1 });
+      const inner = arbitraryOfField(type.inner, undefined, ctx);
+      return inner === undefined
+        ? fc.constant(null)
+        : fc.oneof({ arbitrary: inner, weight: 3 }, { arbitrary: fc.constant(null), weight: 1 });
     }
     case "list": {
-      const element = valueOf(type.element, undefined, ctx);
+      const element = arbitraryOfField(type.element, undefined, ctx);
       return element === undefined ? fc.constant([]) : fc.array(element, { maxLength: ctx.maxListLength });
     }
     case "record":
@@ -123,7 +132,7 @@ function recordOf(fields: readonly FieldInfo[], ctx: Context): fc.Arbitrary<Json
   const model: Record<string, fc.Arbitrary<JsonValue>> = {};
   const required: string[] = [];
   for (const field of fields) {
-    const value = valueOf(field.type, field.reference, ctx);
+    const value = arbitraryOfField(field.type, field.reference, ctx);
     const optional = field.type.kind === "optional" || field.reference?.optional === true;
     if (value === undefined) return undefined;
     model[field.name] = value;
@@ -157,13 +166,15 @@ function requiredTargets(fields: readonly FieldInfo[]): string[] {
 function mandatoryCollections(checked: CheckedPolicy): Map<string, string> {
   const why = new Map<string, string>();
   const queue: [string, string][] = [];
-  for (const record of checked.records.values()) for (const t of requiredTargets(record.fields)) queue.push([t, `record "${record.name}"`]);
+  for (const record of checked.records.values())
+    for (const t of requiredTargets(record.fields)) queue.push([t, `record "${record.name}"`]);
   while (queue.length > 0) {
     const [name, reason] = queue.shift()!;
     if (why.has(name)) continue;
     why.set(name, reason);
     const collection = checked.collections.get(name);
-    if (collection !== undefined) for (const t of requiredTargets(collection.fields)) queue.push([t, `collection "${name}"`]);
+    if (collection !== undefined)
+      for (const t of requiredTargets(collection.fields)) queue.push([t, `collection "${name}"`]);
   }
   return why;
 }
@@ -217,7 +228,9 @@ export function factsFor(policy: PolicyLike, options: FactsOptions = {}): fc.Arb
     const reason = mandatory.get(collection.name);
     const min = reason !== undefined ? Math.max(range.min, 1) : range.min;
     if (min > range.max) {
-      throw new Error(`collection "${collection.name}" needs at least one element (${reason} refers to it) but sizes allow none`);
+      throw new Error(
+        `collection "${collection.name}" needs at least one element (${reason} refers to it) but sizes allow none`,
+      );
     }
     idArbitraries[collection.name] = idsOf(collection.name, min, range.max);
   }
@@ -250,7 +263,9 @@ export function factsFor(policy: PolicyLike, options: FactsOptions = {}): fc.Arb
           continue;
         }
         parts[collection.name] = fc.tuple(
-          ...elementIds.map((id) => element.map((fields): JsonValue => ({ id, ...(fields as { [key: string]: JsonValue }) }))),
+          ...elementIds.map((id) =>
+            element.map((fields): JsonValue => ({ id, ...(fields as { [key: string]: JsonValue }) })),
+          ),
         );
         required.push(collection.name);
       }
@@ -262,8 +277,9 @@ export function factsFor(policy: PolicyLike, options: FactsOptions = {}): fc.Arb
       }
       return fc
         .record(parts, { requiredKeys: required })
-        .map((document): FactsDocument => ({ asOf: asOfText, ...(document as { [key: string]: JsonValue }) }));
+        .map(
+          (document): FactsDocument => ({ asOf: asOfText, ...(document as { [key: string]: JsonValue }) }),
+        );
     }),
   );
 }
-

@@ -79,7 +79,12 @@ export function formatPath(path: readonly PathPart[]): string {
 const isObject = (value: unknown): value is { readonly [key: string]: unknown } =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-function visitObject(value: unknown, fields: readonly FieldInfo[], path: readonly PathPart[], into: Sites): void {
+function visitObject(
+  value: unknown,
+  fields: readonly FieldInfo[],
+  path: readonly PathPart[],
+  into: Sites,
+): void {
   if (!isObject(value)) return;
   into.objects.push({ path, fields });
   for (const field of fields) {
@@ -87,7 +92,14 @@ function visitObject(value: unknown, fields: readonly FieldInfo[], path: readonl
     const fieldValue = value[field.name];
     const optional = field.type.kind === "optional" || field.reference?.optional === true;
     const fieldPath = [...path, field.name];
-    into.values.push({ path: fieldPath, type: field.type, reference: field.reference, optional, present, value: fieldValue });
+    into.values.push({
+      path: fieldPath,
+      type: field.type,
+      reference: field.reference,
+      optional,
+      present,
+      value: fieldValue,
+    });
     if (field.reference === undefined) visitNested(fieldValue, field.type, fieldPath, into);
   }
 }
@@ -99,7 +111,14 @@ function visitNested(value: unknown, type: Type, path: readonly PathPart[], into
   else if (type.kind === "list" && Array.isArray(value)) {
     value.forEach((element, i) => {
       const optional = type.element.kind === "optional";
-      into.values.push({ path: [...path, i], type: type.element, reference: undefined, optional, present: true, value: element });
+      into.values.push({
+        path: [...path, i],
+        type: type.element,
+        reference: undefined,
+        optional,
+        present: true,
+        value: element,
+      });
       visitNested(element, type.element, [...path, i], into);
     });
   }
@@ -110,9 +129,11 @@ function sitesOf(checked: CheckedPolicy, document: FactsDocument): Sites {
   for (const collection of checked.collections.values()) {
     const elements = document[collection.name];
     if (!Array.isArray(elements)) continue;
-    elements.forEach((element, i) => visitObject(element, collection.fields, [collection.name, i], into));
+    for (const [i, element] of elements.entries())
+      visitObject(element, collection.fields, [collection.name, i], into);
   }
-  for (const record of checked.records.values()) visitObject(document[record.name], record.fields, [record.name], into);
+  for (const record of checked.records.values())
+    visitObject(document[record.name], record.fields, [record.name], into);
   return into;
 }
 
@@ -149,7 +170,17 @@ function wrongValues(site: Site): JsonValue[] {
   }
 }
 
-const malformedDates = ["2026/08/02", "2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-8-2", "26-08-02", "2026-08-02T00:00:00Z", ""];
+const malformedDates = [
+  "2026/08/02",
+  "2026-02-30",
+  "2025-02-29",
+  "2026-13-01",
+  "2026-00-10",
+  "2026-8-2",
+  "26-08-02",
+  "2026-08-02T00:00:00Z",
+  "",
+];
 
 /** A replacement at a site, or an edit of the whole document, with what it breaks. */
 interface Breakage {
@@ -182,7 +213,10 @@ function breakages(
 ): fc.Arbitrary<Breakage> | undefined {
   const sites = sitesOf(checked, document);
   const present = sites.values.filter((s) => s.present && s.value !== null);
-  const oneOf = <T>(items: readonly T[], make: (item: T) => fc.Arbitrary<Breakage>): fc.Arbitrary<Breakage> | undefined =>
+  const oneOf = <T>(
+    items: readonly T[],
+    make: (item: T) => fc.Arbitrary<Breakage>,
+  ): fc.Arbitrary<Breakage> | undefined =>
     items.length === 0 ? undefined : fc.constantFrom(...items).chain(make);
 
   switch (kind) {
@@ -203,9 +237,18 @@ function breakages(
         (site) => {
           const values = (unwrap(site.type) as { readonly values: readonly string[] }).values;
           return fc
-            .oneof(fc.constant("undeclared"), fc.string({ maxLength: 4 }), fc.constantFrom(...values).map((v) => ` ${v}`))
+            .oneof(
+              fc.constant("undeclared"),
+              fc.string({ maxLength: 4 }),
+              fc.constantFrom(...values).map((v) => ` ${v}`),
+            )
             .filter((v) => !values.includes(v))
-            .map((value) => ({ kind, path: site.path, reason: `undeclared enum value ${shown(value)}`, apply: replaceAt(site.path, value) }));
+            .map((value) => ({
+              kind,
+              path: site.path,
+              reason: `undeclared enum value ${shown(value)}`,
+              apply: replaceAt(site.path, value),
+            }));
         },
       );
     case "malformed-date":
@@ -224,7 +267,9 @@ function breakages(
         present.filter((s) => s.reference !== undefined && typeof s.value === "string"),
         (site) => {
           const target = site.reference!.target;
-          const ids = new Set(((document[target] as JsonValue[] | undefined) ?? []).map((e) => (e as { id: string }).id));
+          const ids = new Set(
+            ((document[target] as JsonValue[] | undefined) ?? []).map((e) => (e as { id: string }).id),
+          );
           return fc
             .oneof(fc.constant(`${target}-missing`), fc.string({ maxLength: 6 }))
             .filter((id) => !ids.has(id))
@@ -259,7 +304,10 @@ function breakages(
       return oneOf(sites.objects, (object) => {
         const declared = new Set(object.fields.map((f) => f.name));
         return fc
-          .tuple(fc.constantFrom("undeclared", "unknownField", "未声明字段", "Id"), fc.constantFrom<JsonValue>(null, 1, "x", []))
+          .tuple(
+            fc.constantFrom("undeclared", "unknownField", "未声明字段", "Id"),
+            fc.constantFrom<JsonValue>(null, 1, "x", []),
+          )
           .filter(([key]) => !declared.has(key))
           .map(([key, value]) => ({
             kind,
@@ -271,12 +319,21 @@ function breakages(
     case "missing-field":
       return oneOf(
         sites.values.filter((s) => s.present && !s.optional && typeof s.path[s.path.length - 1] === "string"),
-        (site) => fc.constant({ kind, path: site.path, reason: `required field left out`, apply: replaceAt(site.path, undefined) }),
+        (site) =>
+          fc.constant({
+            kind,
+            path: site.path,
+            reason: `required field left out`,
+            apply: replaceAt(site.path, undefined),
+          }),
       );
     case "unknown-collection": {
       const declared = new Set(["asOf", ...checked.collections.keys(), ...checked.records.keys()]);
       return fc
-        .tuple(fc.constantFrom("undeclared", "unknownCollection", "未声明集合", "asof"), fc.constantFrom<JsonValue>([], {}, [{ id: "x" }]))
+        .tuple(
+          fc.constantFrom("undeclared", "unknownCollection", "未声明集合", "asof"),
+          fc.constantFrom<JsonValue>([], {}, [{ id: "x" }]),
+        )
         .filter(([key]) => !declared.has(key))
         .map(([key, value]) => ({
           kind,
@@ -295,7 +352,10 @@ function describe(site: Site): string {
 }
 
 /** An arbitrary of invalid facts documents, each broken in one way (see the module comment). */
-export function invalidFactsFor(policy: PolicyLike, options: InvalidFactsOptions = {}): fc.Arbitrary<InvalidFacts> {
+export function invalidFactsFor(
+  policy: PolicyLike,
+  options: InvalidFactsOptions = {},
+): fc.Arbitrary<InvalidFacts> {
   const checked = compiledPolicy(policy).checked;
   const kinds = options.kinds ?? invalidKinds;
   if (kinds.length === 0) throw new Error("kinds must name at least one way to break a document");
