@@ -1,22 +1,40 @@
 import type { Language } from "@remit/lang";
 
-export type CommandName = "check" | "fmt" | "eval";
+export type CommandName = "check" | "fmt" | "eval" | "test" | "explain" | "export" | "import" | "serve";
 
-export const commandNames: readonly CommandName[] = ["check", "fmt", "eval"];
+export const commandNames: readonly CommandName[] = [
+  "check",
+  "fmt",
+  "eval",
+  "test",
+  "explain",
+  "export",
+  "import",
+  "serve",
+];
 
-const exitCodes: Record<Language, string> = {
-  en: `Exit codes:
+/** The exit codes, with what "problems found" means for one command (or all of them). */
+function exitCodesFor(problems: Record<Language, string>): Record<Language, string> {
+  return {
+    en: `Exit codes:
   0  ok
-  1  problems found: diagnostics with errors, invalid facts, files fmt --check would change
+  1  problems found: ${problems.en}
   2  usage error: unknown command or option, missing file, bad date`,
-  zh: `退出码：
+    zh: `退出码：
   0  正常
-  1  发现问题：有错误诊断、事实数据无效、fmt --check 发现需要格式化的文件
+  1  发现问题：${problems.zh}
   2  用法错误：未知命令或选项、文件不存在、日期无效`,
-};
+  };
+}
+
+const exitCodes = exitCodesFor({
+  en: `diagnostics with errors, invalid facts, files fmt --check would change,
+     failing scenarios, no such finding, constructs an export or import refuses`,
+  zh: "有错误诊断、事实数据无效、fmt --check 发现需要格式化的文件、\n     场景测试失败、没有所指的结果、导出或导入无法转换的结构",
+});
 
 const general: Record<Language, string> = {
-  en: `remit — check, format and evaluate Remit policies
+  en: `remit — check, format, evaluate, test and serve Remit policies
 
 Usage:
   remit <command> [options]
@@ -24,17 +42,23 @@ Usage:
 Commands:
   check PATH        check a policy file or folder and report diagnostics
   fmt PATH...       format policy files (*.remit, *.remit.md) or folders
-  eval POLICY       evaluate a policy on a facts file
+  eval POLICY       evaluate a policy on a facts file (table, JSON or HTML report)
+  test POLICY       run the scenario tests that live next to a policy
+  explain POLICY    explain one finding: the conditions tested and the facts that decided them
+  export POLICY     translate a policy to json-rules-engine rules
+  import FILE       translate json-rules-engine rules to a Remit policy
+  serve POLICY...   serve policies over HTTP until SIGINT or SIGTERM
 
 Options:
   --lang zh|en      language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
   -h, --help        show help; "remit <command> --help" for a command
 
-Colours are used on a terminal only, and never when NO_COLOR is set.
+Colours are used on a terminal only, and never when NO_COLOR is set. Batch runs that take over
+a second draw a progress bar on standard error when it is a terminal (--quiet turns it off).
 
 ${exitCodes.en}
 `,
-  zh: `remit —— 检查、格式化和评估 Remit 政策
+  zh: `remit —— 检查、格式化、评估、测试和发布 Remit 政策
 
 用法：
   remit <命令> [选项]
@@ -42,16 +66,84 @@ ${exitCodes.en}
 命令：
   check PATH        检查政策文件或政策目录并报告诊断
   fmt PATH...       格式化政策文件（*.remit、*.remit.md）或目录
-  eval POLICY       以事实数据文件评估政策
+  eval POLICY       以事实数据文件评估政策（表格、JSON 或 HTML 报告）
+  test POLICY       运行政策旁的场景测试
+  explain POLICY    说明一条结果：所检验的条件及决定结果的事实
+  export POLICY     将政策转换为 json-rules-engine 规则
+  import FILE       将 json-rules-engine 规则转换为 Remit 政策
+  serve POLICY...   通过 HTTP 发布政策，直到收到 SIGINT 或 SIGTERM
 
 选项：
   --lang zh|en      消息语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
   -h, --help        显示帮助；命令的帮助见 "remit <命令> --help"
 
-仅在终端中使用颜色；设置 NO_COLOR 时不使用颜色。
+仅在终端中使用颜色；设置 NO_COLOR 时不使用颜色。耗时超过一秒的批量任务在标准错误为终端时
+显示进度条（--quiet 关闭）。
 
 ${exitCodes.zh}
 `,
+};
+
+const codes = {
+  check: exitCodesFor({ en: "diagnostics with errors", zh: "有错误诊断" }),
+  fmt: exitCodesFor({
+    en: "a file that does not parse, files --check would change",
+    zh: "有无法解析的文件、--check 发现需要格式化的文件",
+  }),
+  eval: exitCodesFor({
+    en: "policy errors, invalid facts, a facts file that is not JSON, no evaluation date",
+    zh: "政策有错误、事实数据无效或不是 JSON、没有评估日期",
+  }),
+  test: exitCodesFor({
+    en: "policy errors, a failing or unreadable scenario",
+    zh: "政策有错误、场景失败或无法读取",
+  }),
+  explain: exitCodesFor({
+    en: "policy errors, invalid facts, no such finding",
+    zh: "政策有错误、事实数据无效、没有所指的结果",
+  }),
+  export: exitCodesFor({
+    en: "policy errors, rules json-rules-engine cannot express (the others are still written)",
+    zh: "政策有错误、有 json-rules-engine 无法表达的规则（其余规则仍会输出）",
+  }),
+  import: exitCodesFor({
+    en: "a file that is not JSON, rules or conditions that cannot be imported",
+    zh: "文件不是 JSON、有无法导入的规则或条件",
+  }),
+  serve: exitCodesFor({ en: "policy errors, the port cannot be listened on", zh: "政策有错误、无法监听端口" }),
+};
+
+const scenarioFormat: Record<Language, string> = {
+  en: `Scenarios are JSON files (*.json, in name order) in DIR, by default the folder "tests"
+beside the policy's entry. Each one holds:
+  name             what it shows, one line
+  asOf             the evaluation date, YYYY-MM-DD (required)
+  params           parameter overrides, e.g. {"gridDays": "20 days"} (optional)
+  base             the fixture the facts start from: fixtures/<base>.json inside DIR or beside it;
+                   default "base" when that fixture exists; null for none
+  facts            merged onto the base: objects key by key, arrays replace the base array, and
+                   an element {"$from": "T01", ...} starts from the base element with that id
+  expect           finding patterns that must each match a finding: only the fields given are
+                   compared; "late": false and "overdue": false also match an absent field;
+                   null means absent
+  expectNoFinding  patterns no finding may match
+  expectErrors     for a document that must be rejected: [{"path": "hazards[0].level",
+                   "code": "invalid-enum"}] (code optional)
+A failing scenario is listed with the fields that did not match.`,
+  zh: `场景为 DIR 中的 JSON 文件（*.json，按文件名排序），DIR 默认为政策入口旁的 "tests" 目录。
+每个场景包含：
+  name             场景说明，一行
+  asOf             评估日期 YYYY-MM-DD（必填）
+  params           参数覆盖，如 {"gridDays": "20 天"}（可选）
+  base             事实数据的基础：DIR 内或旁边的 fixtures/<base>.json；
+                   该文件存在时默认为 "base"；null 表示不用基础数据
+  facts            合并到基础数据上：对象逐键合并，数组替换基础数组，
+                   元素 {"$from": "T01", ...} 以基础数据中该 id 的元素为起点
+  expect           每个模式都须匹配某条结果：只比较给出的字段；
+                   "late": false 和 "overdue": false 也匹配缺省字段；null 表示字段不存在
+  expectNoFinding  任何结果都不得匹配的模式
+  expectErrors     应被拒绝的文档：[{"path": "hazards[0].level", "code": "invalid-enum"}]（code 可选）
+失败的场景会列出不匹配的字段。`,
 };
 
 const commands: Record<CommandName, Record<Language, string>> = {
@@ -67,7 +159,7 @@ Options:
   --lang zh|en          language of messages
   -h, --help            show this help
 
-${exitCodes.en}
+${codes.check.en}
 `,
     zh: `用法：
   remit check PATH [--format human|json] [--lang zh|en]
@@ -80,12 +172,12 @@ PATH 为政策文件，或以 policy.remit.md / policy.remit 为入口的政策�
   --lang zh|en          消息语言
   -h, --help            显示本帮助
 
-${exitCodes.zh}
+${codes.check.zh}
 `,
   },
   fmt: {
     en: `Usage:
-  remit fmt [--check | --write | --stdout] PATH... [--lang zh|en]
+  remit fmt [--check | --write | --stdout] PATH... [--quiet] [--lang zh|en]
 
 Format policy files. A folder is searched for *.remit and *.remit.md files.
 
@@ -93,13 +185,14 @@ Options:
   --write        rewrite files that are not formatted (default)
   --check        change nothing; list the files that would change and exit 1 if any
   --stdout       print the formatted text of each file
+  -q, --quiet    no progress bar
   --lang zh|en   language of messages
   -h, --help     show this help
 
-${exitCodes.en}
+${codes.fmt.en}
 `,
     zh: `用法：
-  remit fmt [--check | --write | --stdout] PATH... [--lang zh|en]
+  remit fmt [--check | --write | --stdout] PATH... [--quiet] [--lang zh|en]
 
 格式化政策文件。目录中查找 *.remit 和 *.remit.md 文件。
 
@@ -107,47 +200,235 @@ ${exitCodes.en}
   --write        改写未格式化的文件（默认）
   --check        不修改文件；列出需要格式化的文件，若有则退出码为 1
   --stdout       输出每个文件格式化后的文本
+  -q, --quiet    不显示进度条
   --lang zh|en   消息语言
   -h, --help     显示本帮助
 
-${exitCodes.zh}
+${codes.fmt.zh}
 `,
   },
   eval: {
     en: `Usage:
   remit eval POLICY --facts FILE [--as-of YYYY-MM-DD] [--params FILE]
-             [--format table|json] [--explain] [--lang zh|en]
+             [--format table|json|html] [--explain] [--quiet] [--lang zh|en]
 
 Evaluate a policy (a file or a policy folder) on a JSON facts document.
 
 Options:
-  --facts FILE          the facts document (JSON), required
-  --as-of YYYY-MM-DD    evaluation date (default: the facts' "asOf", else today)
-  --params FILE         JSON object of parameter overrides, e.g. {"gridDays": "20 days"}
-  --format table|json   table: findings by township and kind, then a summary (default);
-                        json: the evaluation result
-  --explain             after the table, explain each finding that asks for action
-  --lang zh|en          language of labels and messages
-  -h, --help            show this help
+  --facts FILE              the facts document (JSON), required
+  --as-of YYYY-MM-DD        evaluation date (default: the facts' "asOf"; with neither, exit 1)
+  --params FILE             JSON object of parameter overrides, e.g. {"gridDays": "20 days"}
+  --format table|json|html  table: findings by township and kind, then a summary (default);
+                            json: the evaluation result;
+                            html: a self-contained report page for policy staff, in Chinese
+                            unless --lang en is given (remit eval ... --format html > report.html)
+  --explain                 after the table, explain each finding that asks for action
+  -q, --quiet               no progress bar
+  --lang zh|en              language of labels and messages
+  -h, --help                show this help
 
-${exitCodes.en}
+${codes.eval.en}
 `,
     zh: `用法：
   remit eval POLICY --facts FILE [--as-of YYYY-MM-DD] [--params FILE]
-             [--format table|json] [--explain] [--lang zh|en]
+             [--format table|json|html] [--explain] [--quiet] [--lang zh|en]
 
 以 JSON 事实数据评估政策（政策文件或政策目录）。
 
 选项：
+  --facts FILE              事实数据文件（JSON），必填
+  --as-of YYYY-MM-DD        评估日期（默认取事实数据中的 "asOf"；两者皆无则退出码为 1）
+  --params FILE             参数覆盖的 JSON 对象，如 {"gridDays": "20 天"}
+  --format table|json|html  table：按乡镇、规则类型分组的结果和汇总（默认）；json：评估结果；
+                            html：供政策工作人员阅读的独立报告页面，默认中文，--lang en 为英文
+                            （remit eval ... --format html > report.html）
+  --explain                 在表格之后说明每条需处理结果的理由
+  -q, --quiet               不显示进度条
+  --lang zh|en              标签和消息的语言
+  -h, --help                显示本帮助
+
+${codes.eval.zh}
+`,
+  },
+  test: {
+    en: `Usage:
+  remit test POLICY [--scenarios DIR] [--quiet] [--lang zh|en]
+
+Run a policy's scenario tests: evaluate the policy on each scenario and compare the findings
+(or the facts errors) with what the scenario expects. Prints PASS or FAIL per scenario.
+
+${scenarioFormat.en}
+
+Options:
+  --scenarios DIR   the folder of scenario files (default: POLICY's folder/tests)
+  -q, --quiet       no progress bar
+  --lang zh|en      language of messages
+  -h, --help        show this help
+
+${codes.test.en}
+`,
+    zh: `用法：
+  remit test POLICY [--scenarios DIR] [--quiet] [--lang zh|en]
+
+运行政策的场景测试：以每个场景评估政策，并将结果（或事实数据错误）与场景的预期比较。
+每个场景输出“通过”或“失败”。
+
+${scenarioFormat.zh}
+
+选项：
+  --scenarios DIR   场景文件目录（默认：政策目录下的 tests）
+  -q, --quiet       不显示进度条
+  --lang zh|en      消息语言
+  -h, --help        显示本帮助
+
+${codes.test.zh}
+`,
+  },
+  explain: {
+    en: `Usage:
+  remit explain POLICY --facts FILE [--as-of YYYY-MM-DD] [--params FILE]
+                RULE SUBJECT [--period PERIOD] [--lang zh|en]
+
+Explain one finding: whether the rule's requirement, threshold or trigger held, the conditions
+tested and the fact values that decided them. SUBJECT is the subject's id (T01), or
+collection/id (townships/T01). A recurring duty has one finding per period: pick it with
+--period (2026-Q3, 2026-07, 2026, 2026-W27).
+
+Options:
+  --facts FILE          the facts document (JSON), required
+  --as-of YYYY-MM-DD    evaluation date (default: the facts' "asOf")
+  --params FILE         JSON object of parameter overrides
+  --period PERIOD       the period of a recurring duty's finding
+  --lang zh|en          language of the explanation
+  -h, --help            show this help
+
+${codes.explain.en}
+`,
+    zh: `用法：
+  remit explain POLICY --facts FILE [--as-of YYYY-MM-DD] [--params FILE]
+                RULE SUBJECT [--period PERIOD] [--lang zh|en]
+
+说明一条结果：规则的要求、阈值或触发条件是否成立，所检验的条件及决定结果的事实值。
+SUBJECT 为对象的 id（T01）或 集合/id（townships/T01）。周期性职责每个周期一条结果，
+用 --period 选择（2026-Q3、2026-07、2026、2026-W27）。
+
+选项：
   --facts FILE          事实数据文件（JSON），必填
-  --as-of YYYY-MM-DD    评估日期（默认取事实数据中的 "asOf"，否则为今天）
-  --params FILE         参数覆盖的 JSON 对象，如 {"gridDays": "20 天"}
-  --format table|json   table：按乡镇、规则类型分组的结果和汇总（默认）；json：评估结果
-  --explain             在表格之后说明每条需处理结果的理由
-  --lang zh|en          标签和消息的语言
+  --as-of YYYY-MM-DD    评估日期（默认取事实数据中的 "asOf"）
+  --params FILE         参数覆盖的 JSON 对象
+  --period PERIOD       周期性职责结果的周期
+  --lang zh|en          说明的语言
   -h, --help            显示本帮助
 
-${exitCodes.zh}
+${codes.explain.zh}
+`,
+  },
+  export: {
+    en: `Usage:
+  remit export --to json-rules-engine POLICY [--params FILE] [--out FILE] [--lang zh|en]
+
+Translate a policy into json-rules-engine rules: {"rules": [...], "operators": [...],
+"subjects": [...]}, one rule per Remit rule and status. A rule json-rules-engine cannot express
+is reported with its code frame (R70xx) and left out; the others are still written.
+
+Options:
+  --to json-rules-engine   the target format, required
+  --params FILE            JSON object of parameter values to inline (defaults otherwise)
+  --out FILE               write the rules to FILE (default: standard output)
+  --lang zh|en             language of messages
+  -h, --help               show this help
+
+${codes.export.en}
+`,
+    zh: `用法：
+  remit export --to json-rules-engine POLICY [--params FILE] [--out FILE] [--lang zh|en]
+
+将政策转换为 json-rules-engine 规则：{"rules": [...], "operators": [...], "subjects": [...]}，
+每条 Remit 规则的每种状态一条规则。json-rules-engine 无法表达的规则以代码片段报告（R70xx）
+并略去，其余规则仍会输出。
+
+选项：
+  --to json-rules-engine   目标格式，必填
+  --params FILE            要内联的参数值 JSON 对象（否则取默认值）
+  --out FILE               将规则写入 FILE（默认：标准输出）
+  --lang zh|en             消息语言
+  -h, --help               显示本帮助
+
+${codes.export.zh}
+`,
+  },
+  import: {
+    en: `Usage:
+  remit import --from json-rules-engine FILE [--out FILE] [--name NAME] [--collection NAME]
+               [--lang zh|en]
+
+Translate a json-rules-engine rule set (a list of rules, {"rules": [...]} or one rule) into a
+Remit policy: the facts the rules read become the fields of one collection, and each rule an
+accountability rule triggered when its conditions hold. What cannot be imported is reported
+with its code (R71xx).
+
+Options:
+  --from json-rules-engine   the source format, required
+  --out FILE                 write the policy to FILE (default: standard output)
+  --name NAME                the policy's name
+  --collection NAME          the collection of subjects (default: subjects)
+  --lang zh|en               language of messages
+  -h, --help                 show this help
+
+${codes.import.en}
+`,
+    zh: `用法：
+  remit import --from json-rules-engine FILE [--out FILE] [--name NAME] [--collection NAME]
+               [--lang zh|en]
+
+将 json-rules-engine 规则集（规则列表、{"rules": [...]} 或单条规则）转换为 Remit 政策：
+规则读取的事实成为一个集合的字段，每条规则成为在其条件成立时触发的问责规则。
+无法导入的内容以代码（R71xx）报告。
+
+选项：
+  --from json-rules-engine   源格式，必填
+  --out FILE                 将政策写入 FILE（默认：标准输出）
+  --name NAME                政策名称
+  --collection NAME          对象集合名（默认：subjects）
+  --lang zh|en               消息语言
+  -h, --help                 显示本帮助
+
+${codes.import.zh}
+`,
+  },
+  serve: {
+    en: `Usage:
+  remit serve POLICY... [--port N] [--host ADDRESS] [--lang zh|en]
+
+Serve policies over HTTP (GET /healthz, GET /openapi.json, GET /v1/policies,
+POST /v1/policies/NAME/evaluate, ...). Each policy is served under its folder's name (or its
+file's name without extension); the first also answers the unprefixed /v1/... routes.
+Request logs go to standard output, one JSON line each. SIGINT or SIGTERM stops accepting
+connections, finishes the requests in flight, then exits 0.
+
+Options:
+  --port N          port to listen on (default: 8080; 0 for any free port)
+  --host ADDRESS    interface to listen on (default: 127.0.0.1)
+  --lang zh|en      language of messages
+  -h, --help        show this help
+
+${codes.serve.en}
+`,
+    zh: `用法：
+  remit serve POLICY... [--port N] [--host ADDRESS] [--lang zh|en]
+
+通过 HTTP 发布政策（GET /healthz、GET /openapi.json、GET /v1/policies、
+POST /v1/policies/NAME/evaluate 等）。每个政策以其目录名（或去掉扩展名的文件名）发布；
+第一个政策同时响应不带前缀的 /v1/... 路由。请求日志输出到标准输出，每条一行 JSON。
+收到 SIGINT 或 SIGTERM 后停止接受连接，处理完进行中的请求后以 0 退出。
+
+选项：
+  --port N          监听端口（默认 8080；0 表示任一空闲端口）
+  --host ADDRESS    监听地址（默认 127.0.0.1）
+  --lang zh|en      消息语言
+  -h, --help        显示本帮助
+
+${codes.serve.zh}
 `,
   },
 };

@@ -13,6 +13,11 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   check: async () => (await import("./commands/check.js")).checkCommand,
   fmt: async () => (await import("./commands/fmt.js")).fmtCommand,
   eval: async () => (await import("./commands/eval.js")).evalCommand,
+  test: async () => (await import("./commands/test.js")).testCommand,
+  explain: async () => (await import("./commands/explain.js")).explainCommand,
+  export: async () => (await import("./commands/interchange.js")).exportCommand,
+  import: async () => (await import("./commands/interchange.js")).importCommand,
+  serve: async () => (await import("./commands/serve.js")).serveCommand,
 };
 
 /**

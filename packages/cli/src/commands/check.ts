@@ -55,9 +55,12 @@ export function printDiagnostics(
 }
 
 /** The one path a command takes. */
-export function singlePath(positionals: readonly string[]): string {
+export function singlePath(
+  positionals: readonly string[],
+  missing: { readonly en: string; readonly zh: string } = { en: "missing policy path", zh: "缺少政策路径" },
+): string {
   const [first, ...extra] = positionals;
-  if (first === undefined) throw new UsageError({ en: "missing policy path", zh: "缺少政策路径" });
+  if (first === undefined) throw new UsageError(missing);
   if (extra.length > 0) {
     throw new UsageError({ en: `unexpected argument '${extra[0]}'`, zh: `多余的参数“${extra[0]}”` });
   }

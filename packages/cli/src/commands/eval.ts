@@ -39,7 +39,7 @@ export async function evalCommand(args: readonly string[], context: CommandConte
 
   const progress = progressFor(context, evaluationPhases, values["quiet"] === true);
   const evaluated = await evaluatePolicy({ target, factsFile, asOf, params, progress }, context).finally(() =>
-    progress.done(),
+    progress.clear(),
   );
   if (evaluated.kind === "policy-errors") {
     // Programs asking for JSON get the reason as JSON too, as `check --format json` gives it.

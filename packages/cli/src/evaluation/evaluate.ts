@@ -14,7 +14,7 @@ export interface EvaluationRequest {
   readonly factsFile: string;
   readonly asOf: string | undefined;
   readonly params: Readonly<Record<string, JsonValue>>;
-  /** Advanced once per phase: read the facts, build the policy, evaluate. */
+  /** Updated at each phase: read the facts, build the policy, evaluate. */
   readonly progress?: Progress;
 }
 
@@ -28,12 +28,14 @@ export const evaluationPhases = 3;
 export async function evaluatePolicy(request: EvaluationRequest, context: CommandContext): Promise<Evaluated> {
   const { cwd } = context.io;
   const entry = policyEntry(cwd, request.target);
+  request.progress?.update(0, request.factsFile);
   const facts = parseJsonFile(readInput(cwd, request.factsFile), request.factsFile, "facts");
   const asOf = evaluationDate(request.asOf, facts);
-  request.progress?.advance(1, request.factsFile);
+  request.progress?.update(1, entry);
   const host = createNodeSourceHost(cwd);
   const built = buildPolicy(entry, host);
-  request.progress?.advance(1, entry);
+  request.progress?.update(2);
+  request.progress?.clear();
   if (built.diagnostics.length > 0) printDiagnostics(built.diagnostics, host, context, "stderr");
   if (built.policy === undefined || built.checked === undefined) {
     context.io.stderr.write(`${renderCounts(countDiagnostics(built.diagnostics), context.lang)}\n`);
@@ -41,7 +43,7 @@ export async function evaluatePolicy(request: EvaluationRequest, context: Comman
   }
   const params = request.params;
   const outcome = await built.policy.evaluate(facts, asOf === undefined ? { params } : { asOf, params });
-  request.progress?.advance(1);
+  request.progress?.update(3);
   if ("errors" in outcome) return { kind: "fact-errors", errors: outcome.errors };
   return { kind: "result", result: outcome.result, checked: built.checked, facts };
 }

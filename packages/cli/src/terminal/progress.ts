@@ -11,10 +11,10 @@ export interface ProgressTarget {
 }
 
 export interface Progress {
-  /** Marks `steps` more units done (1 by default), with what is being worked on now. */
-  advance(steps?: number, label?: string): void;
-  /** Removes the bar, if it was drawn. */
-  done(): void;
+  /** `completed` units of the total are done; `label` tells what is being worked on now. */
+  update(completed: number, label?: string): void;
+  /** Removes the bar, if drawn, so a line of output can be written; the next update redraws it. */
+  clear(): void;
 }
 
 /** Runs shorter than this finish before a bar would help, so none is drawn. */
@@ -28,23 +28,22 @@ const barWidth = 24;
  */
 export function createProgress(target: ProgressTarget, total: number): Progress {
   const start = target.now();
-  let completed = 0;
   let drawn = false;
   let lastLine = "";
   const enabled = !target.quiet && target.stream.isTTY === true && total > 0;
   return {
-    advance(steps = 1, label = "") {
-      completed = Math.min(total, completed + steps);
+    update(completed, label = "") {
       if (!enabled || target.now() - start < progressDelayMs) return;
-      const line = progressLine(completed, total, label, target.colors);
+      const line = progressLine(Math.max(0, Math.min(total, completed)), total, label, target.colors);
       if (line === lastLine) return;
       target.stream.write(`\r\u001b[2K${line}`);
       lastLine = line;
       drawn = true;
     },
-    done() {
+    clear() {
       if (drawn) target.stream.write("\r\u001b[2K");
       drawn = false;
+      lastLine = "";
     },
   };
 }

@@ -1,0 +1,181 @@
+import { existsSync, statSync } from "node:fs";
+import * as path from "node:path";
+import type { Language } from "@remit/lang";
+import { parseCommandArgs, UsageError } from "../args.js";
+import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
+import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
+import { parseJsonFile, readInput } from "../evaluation/inputs.js";
+import { joinPath, policyEntry } from "../files.js";
+import { commandHelp } from "../help.js";
+import { createNodeSourceHost } from "../host.js";
+import { ExitCode } from "../io.js";
+import { buildPolicy } from "../pipeline.js";
+import { Problem } from "../problem.js";
+import { type Failure, judge, scenarioFiles, subjectText, toScenario } from "../scenarios/scenario.js";
+import { printDiagnostics, singlePath } from "./check.js";
+
+/** `remit test POLICY [--scenarios DIR] [--quiet]`: the policy's scenario tests. */
+export async function testCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    ...commonOptions,
+    ...quietOption,
+    scenarios: { type: "string" },
+  });
+  if (values["help"] === true) {
+    context.io.stdout.write(commandHelp("test", context.lang));
+    return ExitCode.ok;
+  }
+  const { cwd } = context.io;
+  const target = singlePath(positionals);
+  const entry = policyEntry(cwd, target);
+  const folder = scenariosFolder(cwd, target, entry, values["scenarios"]);
+  const files = scenarioFiles(path.resolve(cwd, folder));
+  if (files.length === 0) {
+    throw new Problem({ en: `no scenario files (*.json) in '${folder}'`, zh: `目录“${folder}”中没有场景文件（*.json）` });
+  }
+
+  const host = createNodeSourceHost(cwd);
+  const built = buildPolicy(entry, host);
+  if (built.diagnostics.length > 0) printDiagnostics(built.diagnostics, host, context, "stderr");
+  if (built.policy === undefined) {
+    writeLine(context.io.stderr, renderCounts(countDiagnostics(built.diagnostics), context.lang));
+    return ExitCode.problems;
+  }
+
+  const { lang } = context;
+  const c = context.stdoutColors;
+  const fixtures = new Map<string, unknown>();
+  const readFixture = (file: string): unknown => {
+    if (!fixtures.has(file)) fixtures.set(file, parseJsonFile(readInput(cwd, file), file, "facts"));
+    return fixtures.get(file);
+  };
+  const progress = progressFor(context, files.length, values["quiet"] === true);
+  let failed = 0;
+  try {
+    for (const [index, file] of files.entries()) {
+      const id = file.replace(/\.json$/, "");
+      const shown = joinPath(folder, file);
+      const raw = parseScenarioFile(cwd, shown);
+      const scenario = "problem" in raw ? raw : toScenario(id, raw.value, path.resolve(cwd, folder), readFixture);
+      progress.update(index, id);
+      let failures: Failure[];
+      let name = id;
+      if ("problem" in scenario) {
+        failures = [{ kind: "broken", problem: scenario.problem }];
+      } else {
+        name = scenario.name;
+        const outcome = await built.policy.evaluate(scenario.facts, { asOf: scenario.asOf, params: scenario.params });
+        failures = judge(scenario, outcome);
+      }
+      // The bar is cleared before each line of output so they never share a line.
+      progress.clear();
+      const ok = failures.length === 0;
+      if (!ok) failed++;
+      const mark = ok ? c.green(lang === "zh" ? "通过" : "PASS") : c.red(c.bold(lang === "zh" ? "失败" : "FAIL"));
+      writeLine(context.io.stdout, `${mark} ${c.bold(id)}  ${name === id ? "" : name}`.trimEnd());
+      for (const failure of failures) {
+        for (const line of describeFailure(failure, lang)) writeLine(context.io.stdout, `     ${line}`);
+      }
+    }
+  } finally {
+    progress.clear();
+  }
+  const passed = files.length - failed;
+  const counts =
+    lang === "zh"
+      ? `${files.length} 个场景：${passed} 个通过，${failed} 个失败`
+      : `${files.length} scenario${files.length === 1 ? "" : "s"}: ${passed} passed, ${failed} failed`;
+  writeLine(context.io.stdout, failed > 0 ? c.red(counts) : c.green(counts));
+  return failed > 0 ? ExitCode.problems : ExitCode.ok;
+}
+
+/** `--scenarios DIR`, else the `tests` folder beside the policy's entry. */
+function scenariosFolder(cwd: string, target: string, entry: string, option: string | boolean | undefined): string {
+  if (typeof option === "string") {
+    if (!isFolder(cwd, option)) {
+      throw new UsageError({ en: `no such folder '${option}'`, zh: `目录“${option}”不存在` });
+    }
+    return option;
+  }
+  const policyFolder = isFolder(cwd, target) ? target : path.dirname(entry);
+  const folder = joinPath(policyFolder, "tests");
+  if (!existsSync(path.resolve(cwd, folder))) {
+    throw new UsageError({
+      en: `no scenarios folder '${folder}': pass --scenarios DIR`,
+      zh: `场景目录“${folder}”不存在：请使用 --scenarios DIR`,
+    });
+  }
+  return folder;
+}
+
+function isFolder(cwd: string, file: string): boolean {
+  try {
+    return statSync(path.resolve(cwd, file)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A scenario file's JSON; a file that is not JSON fails that scenario only. */
+function parseScenarioFile(
+  cwd: string,
+  file: string,
+): { readonly value: unknown } | { readonly problem: { readonly en: string; readonly zh: string } } {
+  try {
+    return { value: parseJsonFile(readInput(cwd, file), file, "scenario") };
+  } catch (error) {
+    if (error instanceof Problem) return { problem: error.text };
+    throw error;
+  }
+}
+
+function show(value: unknown, lang: Language): string {
+  return value === undefined ? (lang === "zh" ? "（无）" : "nothing") : JSON.stringify(value);
+}
+
+/** A failure as lines for people: what was expected and what the policy gave instead. */
+export function describeFailure(failure: Failure, lang: Language): string[] {
+  const zh = lang === "zh";
+  switch (failure.kind) {
+    case "broken":
+      return [failure.problem[lang]];
+    case "accepted":
+      return [zh ? "应拒绝该事实数据，但评估通过了" : "expected the facts to be rejected, but they were accepted"];
+    case "rejected":
+      return [
+        zh ? "事实数据被拒绝：" : "the facts were rejected:",
+        ...failure.errors.map((e) => `  ${e.path} (${e.code})`),
+      ];
+    case "missing-error": {
+      const code = failure.code === undefined ? "" : ` (${failure.code})`;
+      const got = failure.actualCode === undefined ? (zh ? "没有" : "got none") : zh ? `实际为 ${failure.actualCode}` : `got ${failure.actualCode}`;
+      return [zh ? `应在 ${failure.path} 处报错${code}，${got}` : `expected an error at ${failure.path}${code}, ${got}`];
+    }
+    case "no-finding": {
+      const { pattern } = failure;
+      const subject = pattern.subject === undefined ? "" : ` ${pattern.subject.collection}/${pattern.subject.id}`;
+      const others =
+        failure.subjects.length === 0
+          ? zh
+            ? "该规则没有任何结果"
+            : "the rule gave no findings"
+          : `${zh ? "该规则的结果对象：" : "the rule has findings for: "}${failure.subjects.join(", ")}`;
+      return [zh ? `没有规则“${pattern.rule}”${subject}的结果；${others}` : `no finding of '${pattern.rule}'${subject}; ${others}`];
+    }
+    case "mismatch":
+      return [
+        `${failure.finding.rule} ${subjectText(failure.finding)}${failure.finding.period === undefined ? "" : ` ${failure.finding.period}`}:`,
+        ...failure.fields.map((m) =>
+          zh
+            ? `  ${m.field}：应为 ${show(m.expected, lang)}，实际为 ${show(m.actual, lang)}`
+            : `  ${m.field}: expected ${show(m.expected, lang)}, got ${show(m.actual, lang)}`,
+        ),
+      ];
+    case "unwanted":
+      return [
+        zh
+          ? `不应有的结果：${failure.finding.rule} ${subjectText(failure.finding)}（${failure.finding.status}）`
+          : `unexpected finding: ${failure.finding.rule} ${subjectText(failure.finding)} (${failure.finding.status})`,
+      ];
+  }
+}

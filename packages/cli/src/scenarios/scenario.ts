@@ -1,0 +1,246 @@
+/**
+ * Scenario tests that live next to a policy: each JSON file is a small facts document, an
+ * evaluation date, and the findings (or facts errors) the policy must give on it.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import * as path from "node:path";
+import type { EvaluateOutcome, Finding, JsonValue } from "@remit/engine";
+
+type JsonObject = { readonly [key: string]: JsonValue };
+
+/** A finding pattern: only the fields given are compared. */
+export interface ExpectedFinding {
+  readonly rule: string;
+  readonly subject?: { readonly collection: string; readonly id: string };
+  readonly [field: string]: JsonValue | undefined;
+}
+
+export interface Scenario {
+  /** The file name without `.json`. */
+  readonly id: string;
+  readonly name: string;
+  readonly asOf: string;
+  readonly params: JsonObject;
+  /** The merged facts document the policy is evaluated on (with `asOf` set). */
+  readonly facts: JsonObject;
+  readonly expect: readonly ExpectedFinding[];
+  readonly expectNoFinding: readonly ExpectedFinding[];
+  readonly expectErrors: readonly { readonly path: string; readonly code?: string }[] | undefined;
+}
+
+/** A scenario file that could not be read as a scenario: reported as a failure. */
+export interface BrokenScenario {
+  readonly id: string;
+  readonly problem: { readonly en: string; readonly zh: string };
+}
+
+/** The scenario files of a folder: `*.json`, sorted by name, not searched recursively. */
+export function scenarioFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Deep merge of a scenario's facts onto its base: objects merge key by key, arrays replace the
+ * base array, and an array element `{ "$from": "T01", … }` starts from the base element with
+ * that id. Returns a message for a `$from` that names no base element.
+ */
+export function mergeFacts(base: JsonValue | undefined, patch: JsonValue): JsonValue {
+  if (Array.isArray(patch)) {
+    const baseList: readonly JsonValue[] = Array.isArray(base) ? base : [];
+    return patch.map((element: JsonValue) => {
+      if (isObject(element) && typeof element["$from"] === "string") {
+        const id = element["$from"];
+        const from = baseList.find((b) => isObject(b) && b["id"] === id);
+        if (from === undefined) throw new MergeError(id);
+        const { $from: _from, ...rest } = element;
+        return mergeFacts(from, { id, ...rest });
+      }
+      return element;
+    });
+  }
+  if (isObject(patch) && isObject(base)) {
+    const out: Record<string, JsonValue> = { ...base };
+    for (const [key, value] of Object.entries(patch)) out[key] = mergeFacts(base[key], value);
+    return out;
+  }
+  return patch;
+}
+
+class MergeError extends Error {
+  constructor(readonly id: string) {
+    super(`no base element with id '${id}'`);
+  }
+}
+
+/**
+ * The fixture a scenario's `base` names: `<name>.json` in a `fixtures` folder inside the
+ * scenarios folder or beside it. Undefined when there is none.
+ */
+export function fixturePath(scenariosFolder: string, name: string): string | undefined {
+  const candidates = [
+    path.join(scenariosFolder, "fixtures", `${name}.json`),
+    path.join(scenariosFolder, "..", "fixtures", `${name}.json`),
+  ];
+  return candidates.find((file) => existsSync(file));
+}
+
+/**
+ * A scenario from its parsed file. `readFixture` reads a fixture by absolute path. A missing
+ * `base` means the `base` fixture when one exists, else none; `null` means none.
+ */
+export function toScenario(
+  id: string,
+  raw: unknown,
+  scenariosFolder: string,
+  readFixture: (file: string) => unknown,
+): Scenario | BrokenScenario {
+  const broken = (en: string, zh: string): BrokenScenario => ({ id, problem: { en, zh } });
+  if (!isObject(raw)) return broken("a scenario must be a JSON object", "场景应为 JSON 对象");
+  const { name, asOf, params, base, facts } = raw;
+  if (typeof asOf !== "string") return broken("missing 'asOf' date", "缺少“asOf”日期");
+  if (params !== undefined && !isObject(params)) return broken("'params' must be an object", "“params”应为对象");
+  if (facts !== undefined && !isObject(facts)) return broken("'facts' must be an object", "“facts”应为对象");
+  const patterns = (key: string): ExpectedFinding[] | BrokenScenario => {
+    const list = raw[key];
+    if (list === undefined) return [];
+    if (!Array.isArray(list) || !list.every((p) => isObject(p) && typeof p["rule"] === "string")) {
+      return broken(`'${key}' must be a list of finding patterns with a 'rule'`, `“${key}”应为带“rule”的结果模式列表`);
+    }
+    return list as ExpectedFinding[];
+  };
+  const expect = patterns("expect");
+  const expectNoFinding = patterns("expectNoFinding");
+  if (!Array.isArray(expect)) return expect;
+  if (!Array.isArray(expectNoFinding)) return expectNoFinding;
+  const errors = raw["expectErrors"];
+  if (errors !== undefined && (!Array.isArray(errors) || !errors.every((e) => isObject(e) && typeof e["path"] === "string"))) {
+    return broken("'expectErrors' must be a list of { path, code? }", "“expectErrors”应为 { path, code? } 的列表");
+  }
+
+  let baseFacts: JsonValue = {};
+  if (base !== null) {
+    const baseName = typeof base === "string" ? base : "base";
+    const file = fixturePath(scenariosFolder, baseName);
+    if (file === undefined && base !== undefined) {
+      return broken(`no fixture '${baseName}.json' in a fixtures folder`, `fixtures 目录中没有“${baseName}.json”`);
+    }
+    if (file !== undefined) baseFacts = readFixture(file) as JsonValue;
+  }
+  let merged: JsonValue;
+  try {
+    merged = mergeFacts(baseFacts, facts ?? {});
+  } catch (error) {
+    if (!(error instanceof MergeError)) throw error;
+    return broken(`'$from' names no base element with id '${error.id}'`, `“$from”所指的基础元素“${error.id}”不存在`);
+  }
+  if (!isObject(merged)) return broken("the facts must be an object", "事实数据应为对象");
+  return {
+    id,
+    name: typeof name === "string" ? name : id,
+    asOf,
+    params: params ?? {},
+    facts: { ...merged, asOf },
+    expect,
+    expectNoFinding,
+    expectErrors: errors as Scenario["expectErrors"],
+  };
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && deepEqual((a as never)[k], (b as never)[k]));
+}
+
+/** One field of a pattern a finding does not match. */
+export interface FieldMismatch {
+  readonly field: string;
+  readonly expected: JsonValue;
+  /** Undefined when the finding has no such field. */
+  readonly actual: unknown;
+}
+
+/**
+ * The fields of `pattern` that `finding` does not match. `late: false` and `overdue: false` also
+ * match an absent field; `null` means the field must be absent.
+ */
+export function mismatches(finding: Finding, pattern: ExpectedFinding): FieldMismatch[] {
+  const fields = finding as unknown as Readonly<Record<string, unknown>>;
+  const out: FieldMismatch[] = [];
+  for (const [field, expected] of Object.entries(pattern)) {
+    if (expected === undefined) continue;
+    const actual = fields[field];
+    const ok =
+      expected === null
+        ? actual === undefined || actual === null
+        : expected === false && (field === "late" || field === "overdue")
+          ? actual === undefined || actual === false
+          : deepEqual(actual, expected);
+    if (!ok) out.push({ field, expected, actual });
+  }
+  return out;
+}
+
+export function matches(finding: Finding, pattern: ExpectedFinding): boolean {
+  return mismatches(finding, pattern).length === 0;
+}
+
+/** Why a scenario failed, one entry per unmet expectation. */
+export type Failure =
+  | { readonly kind: "broken"; readonly problem: { readonly en: string; readonly zh: string } }
+  | { readonly kind: "rejected"; readonly errors: readonly { readonly path: string; readonly code: string }[] }
+  | { readonly kind: "accepted" }
+  | { readonly kind: "missing-error"; readonly path: string; readonly code: string | undefined; readonly actualCode: string | undefined }
+  | { readonly kind: "no-finding"; readonly pattern: ExpectedFinding; readonly subjects: readonly string[] }
+  | { readonly kind: "mismatch"; readonly pattern: ExpectedFinding; readonly finding: Finding; readonly fields: readonly FieldMismatch[] }
+  | { readonly kind: "unwanted"; readonly pattern: ExpectedFinding; readonly finding: Finding };
+
+/** Checks an evaluation outcome against a scenario's expectations; no failures means it passed. */
+export function judge(scenario: Scenario, outcome: EvaluateOutcome): Failure[] {
+  const failures: Failure[] = [];
+  if (scenario.expectErrors !== undefined) {
+    if (!("errors" in outcome)) return [{ kind: "accepted" }];
+    for (const expected of scenario.expectErrors) {
+      const found = outcome.errors.find((e) => e.path === expected.path);
+      if (found === undefined || (expected.code !== undefined && found.code !== expected.code)) {
+        failures.push({ kind: "missing-error", path: expected.path, code: expected.code, actualCode: found?.code });
+      }
+    }
+    return failures;
+  }
+  if ("errors" in outcome) return [{ kind: "rejected", errors: outcome.errors.map(({ path, code }) => ({ path, code })) }];
+  const findings = outcome.result.findings;
+  for (const pattern of scenario.expect) {
+    if (findings.some((f) => matches(f, pattern))) continue;
+    const sameRule = findings.filter((f) => f.rule === pattern.rule);
+    const candidates =
+      pattern.subject === undefined ? sameRule : sameRule.filter((f) => deepEqual(f.subject, pattern.subject));
+    if (candidates.length === 0) {
+      failures.push({ kind: "no-finding", pattern, subjects: [...new Set(sameRule.map(subjectText))] });
+      continue;
+    }
+    // The candidate closest to the pattern shows best what differs.
+    const scored = candidates.map((finding) => ({ finding, fields: mismatches(finding, pattern) }));
+    scored.sort((a, b) => a.fields.length - b.fields.length);
+    const best = scored[0];
+    if (best !== undefined) failures.push({ kind: "mismatch", pattern, finding: best.finding, fields: best.fields });
+  }
+  for (const pattern of scenario.expectNoFinding) {
+    for (const finding of findings.filter((f) => matches(f, pattern))) failures.push({ kind: "unwanted", pattern, finding });
+  }
+  return failures;
+}
+
+export function subjectText(finding: { readonly subject: { readonly collection: string; readonly id: string } }): string {
+  return `${finding.subject.collection}/${finding.subject.id}`;
+}
