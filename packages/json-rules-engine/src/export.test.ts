@@ -1,0 +1,131 @@
+import { analyze, type CheckedPolicy, memoryHost } from "@remit/lang";
+import { describe, expect, test } from "vitest";
+import { exportPolicy, exportPolicyJson } from "./export.js";
+
+const header = `policy "p"
+clause 1 "c"
+param limit: integer = 3
+collection towns {
+  name: text
+}
+collection items since opened {
+  n: integer
+  m: optional integer
+  ok: bool
+  opened: date
+  done: optional date
+  townId -> towns as town
+  nums: list integer
+}
+`;
+
+function checked(rules: string): CheckedPolicy {
+  const analyzed = analyze("p.remit", memoryHost({ "p.remit": `${header}${rules}\n` }));
+  const errors = analyzed.diagnostics.filter((d) => d.severity === "error");
+  if (!analyzed.policy || errors.length > 0) throw new Error(errors.map((d) => d.message.en).join("; "));
+  return analyzed.policy;
+}
+
+function refusal(rule: string): { code: string; text: string; en: string; zh: string } {
+  const policy = checked(rule);
+  const { diagnostics, rules } = exportPolicy(policy);
+  expect(rules).toEqual([]);
+  expect(diagnostics).toHaveLength(1);
+  const d = diagnostics[0]!;
+  expect(d.severity).toBe("error");
+  const source = policy.sources.get(d.span.file)!;
+  return { code: d.code, text: source.slice(d.span.start.offset, d.span.end.offset), en: d.message.en, zh: d.message.zh };
+}
+
+describe("exportPolicy", () => {
+  test("one json-rules-engine rule per status, events named <rule>:<status> carrying rule, cites and modality", () => {
+    const policy = checked(`duty d "d" must cites 1 for each x in items where x.n > limit requires x.ok
+duty w "w" should cites 1 for each x in items requires x.done within 10 days of x.opened
+duty a "a" may cites 1 for each x in items requires x.ok
+escalation e "e" must cites 1 for each x in items starts x.opened level low level high after 5 days
+accountability c "c" must cites 1 for each x in items as at x.opened cause "k" when x.m is missing`);
+    const { rules, diagnostics, subjects } = exportPolicy(policy);
+    expect(diagnostics).toEqual([]);
+    expect(rules.map((r) => r.name)).toEqual([
+      "d:met",
+      "d:overdue",
+      "w:met",
+      "w:overdue",
+      "w:due-soon",
+      "w:pending",
+      "a:met",
+      "a:advisory",
+      // No `closes`: no rule for `closed`, a status that cannot arise.
+      "e:low",
+      "e:high",
+      "c:triggered",
+    ]);
+    for (const r of rules) expect(r.event.type).toBe(r.name);
+    expect(rules[0]!.event.params).toEqual({ rule: "d", cites: ["1"], modality: "must" });
+    expect(rules.find((r) => r.name === "c:triggered")!.event.params.causes).toEqual(["k"]);
+    expect(subjects).toEqual([{ kind: "collection", name: "items", rules: rules.map((r) => r.name) }]);
+  });
+
+  test("parameters are inlined, and may be overridden at export", () => {
+    const policy = checked(`duty d "d" must cites 1 for each x in items requires x.n > limit`);
+    const leafOf = (params?: Record<string, unknown>) => JSON.stringify(exportPolicy(policy, params ? { params } : {}).rules[0]!.conditions);
+    expect(leafOf()).toContain('"operator":"greaterThan","value":3');
+    expect(leafOf({ limit: 7 })).toContain('"operator":"greaterThan","value":7');
+    const bad = exportPolicy(policy, { params: { limit: "seven" } });
+    expect(bad.diagnostics.map((d) => d.code)).toEqual(["R7010"]);
+  });
+
+  test("a date moved by a duration becomes a shifted operator the export lists", () => {
+    const { rules, operators } = exportPolicy(checked(`duty d "d" must cites 1 for each x in items requires x.opened + 1 month <= asOf - 2 days`));
+    expect(JSON.stringify(rules[0]!.conditions)).toContain('"operator":"dateLessThanOrEqual(+1m;-2d)","value":{"fact":"asOf"}');
+    expect(operators.map((o) => o.name)).toContain("dateLessThanOrEqual(+1m;-2d)");
+  });
+
+  test("a rule that cannot be exported gets a diagnostic; the others still export", () => {
+    const { rules, diagnostics } = exportPolicy(
+      checked(`duty d "d" must cites 1 for each x in items requires x.ok
+duty e "e" must cites 1 for each x in items requires x.town.name = "a"`),
+    );
+    expect(rules.map((r) => r.name)).toEqual(["d:met", "d:overdue"]);
+    expect(diagnostics.map((d) => d.code)).toEqual(["R7002"]);
+  });
+
+  test.each([
+    ["R7001", `count(y in items where y.ok) > 2`, "count"],
+    ["R7002", `x.town.name = "a"`, "x.town.name"],
+    ["R7004", `x.n + x.m > 3`, "x.n + x.m"],
+    ["R7005", `year(x.opened) = 2026`, "year(x.opened)"],
+    ["R7005", `length(x.nums) > 0`, "length(x.nums)"],
+    ["R7006", `2 in x.nums and (if x.ok then x.n else x.m) in [1, 2]`, "(if x.ok then x.n else x.m) in [1, 2]"],
+  ])("refuses %s, naming the construct and its span", (code, requirement, text) => {
+    const r = refusal(`duty d "d" must cites 1 for each x in items requires ${requirement}`);
+    expect(r.code).toBe(code);
+    expect(r.text).toBe(code === "R7001" ? `count(y in items where y.ok)` : text);
+    expect(r.en).toContain(text);
+    expect(r.zh).toContain(text);
+    expect(r.en).toMatch(/^[a-z'].*[^.]$/);
+  });
+
+  test("refuses recurring deadlines, subjects that are not a collection, and computed event dates", () => {
+    expect(refusal(`duty d "d" must cites 1 for each x in items requires x.ok every month from 2026-01-01`).code).toBe("R7003");
+    expect(refusal(`accountability c "c" must cites 1 for each x in items as at x.opened + 1 day cause "k" when x.ok`).code).toBe("R7009");
+  });
+
+  test("refuses a field that would shadow the asOf fact", () => {
+    const analyzed = analyze(
+      "p.remit",
+      memoryHost({ "p.remit": `policy "p"\nclause 1 "c"\ncollection xs { asOf: date }\nduty d "d" must cites 1 for each x in xs requires x.asOf is set\n` }),
+    );
+    const { diagnostics } = exportPolicy(analyzed.policy!);
+    expect(diagnostics.map((d) => d.code)).toEqual(["R7008"]);
+  });
+
+  test("JSON text holds rules, operators and subjects", () => {
+    const { json, diagnostics } = exportPolicyJson(checked(`duty d "d" must cites 1 for each x in items requires x.done is set`));
+    expect(diagnostics).toEqual([]);
+    const parsed = JSON.parse(json) as { rules: unknown[]; operators: { name: string }[]; subjects: unknown[] };
+    expect(parsed.rules).toHaveLength(2);
+    expect(parsed.operators.map((o) => o.name)).toEqual(["dateLessThanOrEqual", "isSet"]);
+    expect(json.endsWith("\n")).toBe(true);
+  });
+});
