@@ -79,6 +79,8 @@ function ruleIdOf(text: string, index: number, taken: Set<string>): string {
 class Importer {
   readonly diagnostics: Diagnostic[] = [];
   readonly fields = new Map<string, FieldState>();
+  /** Facts compared for equality with each other: they share a type, settled once all are read. */
+  private readonly sameType: [string, string][] = [];
   private readonly span: Span;
 
   constructor(
@@ -118,6 +120,24 @@ class Importer {
     }
   }
 
+  /** Gives facts compared with each other the type one of them is known to have. */
+  settle(): void {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [a, b] of this.sameType) {
+        const sa = this.fields.get(a)!;
+        const sb = this.fields.get(b)!;
+        const known = sa.scalar ?? sb.scalar;
+        if (known === undefined) continue;
+        for (const [name, state] of [[a, sa], [b, sb]] as const) {
+          const before = state.scalar;
+          this.note(name, state, known, false);
+          if (state.scalar !== before) changed = true;
+        }
+      }
+    }
+  }
+
   /** The Remit expression for a condition, or undefined after a diagnostic. */
   condition(condition: unknown, where: string): string | undefined {
     if (!isRecord(condition)) return this.error(importCodes.condition, where);
@@ -133,7 +153,8 @@ class Importer {
     }
     if (Object.hasOwn(condition, "not")) {
       const inner = this.condition(condition.not, `${where}.not`);
-      return inner === undefined ? undefined : `not ${inner}`;
+      if (inner === undefined) return undefined;
+      return inner.startsWith("(") && inner.endsWith(")") ? `not ${inner}` : `not (${inner})`;
     }
     if (Object.hasOwn(condition, "condition")) return this.error(importCodes.condition, where);
     return this.leaf(condition, where);
@@ -157,13 +178,7 @@ class Importer {
       if (op !== "=" && op !== "!=") {
         this.note(fact, state, "decimal", false);
         this.note(value.fact, other, "decimal", false);
-      } else {
-        const known = state.scalar ?? other.scalar;
-        if (known !== undefined) {
-          this.note(fact, state, known, false);
-          this.note(value.fact, other, known, false);
-        }
-      }
+      } else this.sameType.push([fact, value.fact]);
       return `${subject} ${op} ${this.variable}.${value.fact}`;
     }
 
@@ -259,6 +274,7 @@ export function importRules(jreRules: unknown, options: ImportOptions = {}): Imp
     );
   });
 
+  importer.settle();
   const fields = [...importer.fields.entries()].map(([name, state]) => {
     let type: string = state.scalar ?? "text";
     if (state.list) type = `list ${type}`;
