@@ -471,7 +471,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
   for (const rule of handwrittenRules) {
     const list = byRule.get(rule)!;
     list.sort((a, b) => (a.subject.id < b.subject.id ? -1 : a.subject.id > b.subject.id ? 1 : 0));
-    out.push(...list);
+    for (const f of list) out.push(f);
   }
   return out;
 }

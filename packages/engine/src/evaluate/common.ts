@@ -27,9 +27,14 @@ export interface CompiledRule {
 
 /** Drops undefined members so that findings print the same whatever path built them. */
 export function compact<T extends object>(value: T): T {
+  // Copying (rather than `delete`) keeps findings in fast, shared object shapes.
   const source = value as Record<string, unknown>;
-  for (const key in source) if (source[key] === undefined) delete source[key];
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const key in source) {
+    const v = source[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out as T;
 }
 
 interface SubjectPlan {

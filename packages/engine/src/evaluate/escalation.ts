@@ -59,6 +59,14 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
     ? compiler.compile(rule.overdueAfter)
     : undefined;
   const overdueText = rule.overdueAfter ? source(rule.overdueAfter.span) : "";
+  // Texts built once per rule, shared by every finding.
+  const closesTest = `${closesText} is set`;
+  const overdueTest = `asOf > ${overdueText}`;
+  const levelTests = levels.map((l) =>
+    l.afterText ? `level ${l.name} after ${l.afterText}` : `level ${l.name} when ${l.whenText ?? ""}`,
+  );
+  const natural = new Array<number>(levels.length).fill(0);
+  const reachedOn = new Array<number>(levels.length).fill(0);
 
   return {
     info,
@@ -81,7 +89,7 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
           closedOn = v as EpochDay | null;
           closed = closedOn !== null;
           because.push({
-            test: `${closesText} is set`,
+            test: closesTest,
             value: closedOn === null ? null : formatIsoDate(closedOn),
           });
         } else {
@@ -93,27 +101,31 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
       const judgedOn = closedOn !== null ? Math.min(closedOn, asOf) : asOf;
 
       // Natural reach dates: the age alone (`when` levels count as reached on the judged day).
-      const natural: number[] = levels.map((level, i) => {
-        if (i === 0) return started;
+      // (Scratch arrays are reused: evaluation never re-enters a rule.)
+      natural[0] = started;
+      for (let i = 1; i < levels.length; i++) {
+        const level = levels[i]!;
+        let on = never;
         if (level.after) {
           const d = level.after(ctx) as Duration | null;
-          if (d === null) return never;
-          return (d.unit === "day" ? addDays(started, d.amount) : addMonths(started, d.amount)) + 1;
-        }
-        if (level.when) return level.when(ctx) === true ? judgedOn : never;
-        return never;
-      });
+          if (d !== null)
+            on = (d.unit === "day" ? addDays(started, d.amount) : addMonths(started, d.amount)) + 1;
+        } else if (level.when) on = level.when(ctx) === true ? judgedOn : never;
+        natural[i] = on;
+      }
       let ageLevel = 0;
-      for (let i = 0; i < levels.length; i++) if (natural[i]! <= judgedOn) ageLevel = i;
+      for (let i = 0; i < levels.length; i++) {
+        if (natural[i]! <= judgedOn) ageLevel = i;
+        reachedOn[i] = natural[i]!;
+      }
 
-      const reachedOn = natural.slice();
       let level = ageLevel;
       let overdue = false;
       if (overdueAfter) {
         const limit = overdueAfter(ctx) as EpochDay | null;
         overdue = !closed && limit !== null && asOf > limit;
         because.push({
-          test: `asOf > ${overdueText}`,
+          test: overdueTest,
           value: limit === null ? null : asOf > limit,
           values: { asOf: formatIsoDate(asOf), [overdueText]: limit === null ? null : formatIsoDate(limit) },
         });
@@ -133,9 +145,7 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
           reachedEntries.push([levelPlan.name, formatIsoDate(on)]);
         if (i > 0) {
           because.push({
-            test: levelPlan.afterText
-              ? `level ${levelPlan.name} after ${levelPlan.afterText}`
-              : `level ${levelPlan.name} when ${levelPlan.whenText ?? ""}`,
+            test: levelTests[i]!,
             value: on === never ? false : formatIsoDate(on),
           });
         }
