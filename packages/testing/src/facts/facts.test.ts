@@ -181,6 +181,19 @@ describe("boundaries", () => {
     for (const offset of [9, 10, 11, -10, 0, 1, -1, 30, 31]) expect(offsets).toContain(offset);
   });
 
+  it("puts two dates of one element a policy duration apart, and a day either side", () => {
+    const policy = fixturePolicy();
+    const gaps = new Set<number>();
+    const day = (text: string): number => Date.parse(`${text}T00:00:00Z`) / 86_400_000;
+    const people = factsFor(policy, { sizes: { people: 3 } });
+    for (const facts of fc.sample(people, { numRuns: 300, seed: 13 })) {
+      for (const person of facts.people as { joinedOn: string; leftOn?: string | null }[]) {
+        if (typeof person.leftOn === "string") gaps.add(day(person.leftOn) - day(person.joinedOn));
+      }
+    }
+    for (const gap of [0, 9, 10, 11]) expect(gaps).toContain(gap);
+  });
+
   it("puts integers on and around the thresholds", () => {
     const policy = fixturePolicy();
     const sizes = new Set<number>();

@@ -31,7 +31,11 @@ export interface FactsOptions {
 }
 
 interface Context {
-  readonly asOf: EpochDay;
+  /**
+   * The dates field values cluster around: the evaluation date, a few event dates drawn near it
+   * for this document (so two dates of one element often lie a deadline apart), the policy's dates.
+   */
+  readonly anchors: readonly EpochDay[];
   readonly boundaries: Boundaries;
   readonly ids: ReadonlyMap<string, readonly string[]>;
   readonly maxListLength: number;
@@ -115,7 +119,7 @@ function arbitraryOfField(
     case "bool":
       return fc.boolean();
     case "date":
-      return dateNear([ctx.asOf, ...policyAnchors(ctx.boundaries)], ctx.boundaries).map(formatIsoDate);
+      return dateNear(ctx.anchors, ctx.boundaries).map(formatIsoDate);
     case "duration":
       return durations(ctx.boundaries);
     case "enum":
@@ -240,11 +244,17 @@ export function factsFor(policy: PolicyLike, options: FactsOptions = {}): fc.Arb
       ? fc.constant(formatIsoDate(epochOf(options.asOf)))
       : dateNear(policyAnchors(boundaries), boundaries).map(formatIsoDate);
 
+  const drawnBeforeElements = (asOf: EpochDay) =>
+    fc.record({
+      ids: fc.record(idArbitraries),
+      events: fc.array(dateNear([asOf], boundaries), { minLength: 1, maxLength: 3 }),
+    });
+
   return asOfArbitrary.chain((asOfText) =>
-    fc.record(idArbitraries).chain((drawn) => {
+    drawnBeforeElements(epochOf(asOfText)).chain(({ ids: drawn, events }) => {
       const ids = prune(checked, new Map(Object.entries(drawn)));
       const ctx: Context = {
-        asOf: epochOf(asOfText),
+        anchors: [epochOf(asOfText), ...events, ...policyAnchors(boundaries)],
         boundaries,
         ids,
         maxListLength: options.maxListLength ?? 3,
