@@ -5,7 +5,8 @@
  */
 import { analyze } from "../check/analyze.js";
 import { extractLiterate } from "../literate/extract.js";
-import { memoryHost } from "../modules/host.js";
+import { memoryHost, type SourceHost } from "../modules/host.js";
+import { loadModules } from "../modules/load-default.js";
 import { parse } from "../parse/parse.js";
 import { tokenize } from "../scan/lexer.js";
 
@@ -45,6 +46,28 @@ export interface ThroughputReport {
   /** How many copies of the policy one iteration reads. */
   readonly copies: number;
   readonly rows: readonly ThroughputRow[];
+}
+
+/** The policies of the repository measured by default, by entry path from the repository root. */
+export const repositoryBenchEntries: readonly { readonly name: string; readonly entry: string }[] = [
+  { name: "ziyuan-2026", entry: "policies/ziyuan-2026/policy.remit.md" },
+  { name: "every-construct", entry: "examples/every-construct/policy.remit.md" },
+];
+
+/** A policy's entry and every file it imports, as read from `host`. */
+export function benchPolicy(name: string, entry: string, host: SourceHost): BenchPolicy {
+  const loaded = loadModules(entry, host);
+  if (!loaded.sources.has(entry)) throw new Error(`cannot read '${entry}'`);
+  return { name, entry, files: Object.fromEntries(loaded.sources) };
+}
+
+/**
+ * Measures the repository's policies read from `host` (paths relative to the repository root) and
+ * returns the table `formatThroughput` prints.
+ */
+export function runThroughput(host: SourceHost, options: ThroughputOptions = {}): string {
+  const policies = repositoryBenchEntries.map(({ name, entry }) => benchPolicy(name, entry, host));
+  return formatThroughput(measureThroughput(policies, options));
 }
 
 const utf8 = new TextEncoder();
