@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { type Diagnostic, format, hasErrors, sortDiagnostics } from "@remit/lang";
 import { parseCommandArgs, UsageError } from "../args.js";
-import { type CommandContext, commonOptions, writeLine } from "../context.js";
+import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
 import { collectSources } from "../files.js";
 import { commandHelp } from "../help.js";
 import { createNodeSourceHost } from "../host.js";
@@ -15,6 +15,7 @@ type Mode = "check" | "write" | "stdout";
 export async function fmtCommand(args: readonly string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     ...commonOptions,
+    ...quietOption,
     check: { type: "boolean" },
     write: { type: "boolean" },
     stdout: { type: "boolean" },
@@ -38,9 +39,12 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
   let failed = false;
   const changedFiles: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const file of files) {
+  const progress = progressFor(context, files.length, values["quiet"] === true);
+  for (const [index, file] of files.entries()) {
+    progress.update(index, file);
     const source = host.readFile(file);
     if (source === undefined) {
+      progress.clear();
       writeLine(context.io.stderr, lang === "zh" ? `无法读取文件“${file}”` : `cannot read file '${file}'`);
       failed = true;
       continue;
@@ -53,14 +57,17 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
       continue;
     }
     if (mode === "stdout") {
+      progress.clear();
       context.io.stdout.write(formatted.text);
       continue;
     }
     if (!formatted.changed) continue;
     changedFiles.push(file);
     if (mode === "write") writeFileSync(path.resolve(context.io.cwd, file), formatted.text, "utf8");
+    progress.clear();
     writeLine(context.io.stdout, file);
   }
+  progress.clear();
   printDiagnostics(sortDiagnostics(diagnostics), host, context, "stderr");
 
   if (mode === "check" && changedFiles.length > 0) {
