@@ -67,11 +67,13 @@ const subjects = Number(process.env.SUBJECTS ?? 10_000);
 const next = random(2026);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
 const base = parseIsoDate(asOf)!;
-const day = (min: number, max: number): string => formatIsoDate(addDays(base, min + Math.floor(next() * (max - min + 1))));
+const day = (min: number, max: number): string =>
+  formatIsoDate(addDays(base, min + Math.floor(next() * (max - min + 1))));
 const hazards = Array.from({ length: subjects }, (_, i) => {
   const foundOn = day(-120, 5);
   const found = parseIsoDate(foundOn)!;
-  const after = (max: number): string | null => (next() < 0.5 ? null : formatIsoDate(addDays(found, Math.floor(next() * max))));
+  const after = (max: number): string | null =>
+    next() < 0.5 ? null : formatIsoDate(addDays(found, Math.floor(next() * max)));
   return {
     id: `h${i}`,
     level: pick(["一般", "一般", "一般", "重大"]),
@@ -92,7 +94,8 @@ const analyzed = analyze("policy.remit", memoryHost({ "policy.remit": source }))
 if (!analyzed.policy) throw new Error(analyzed.diagnostics.map((d) => d.message.en).join("; "));
 const checked = analyzed.policy;
 const exported = exportPolicy(checked);
-if (exported.diagnostics.length > 0) throw new Error(exported.diagnostics.map((d) => d.message.en).join("; "));
+if (exported.diagnostics.length > 0)
+  throw new Error(exported.diagnostics.map((d) => d.message.en).join("; "));
 const policy = compileChecked(checked);
 
 function remitOnce(): readonly string[] {
@@ -123,8 +126,12 @@ for (let i = 0; i < 2; i++) {
 
 const same = JSON.stringify([...remitFindings].sort()) === JSON.stringify([...jreDecisions].sort());
 console.log(`subjects:           ${subjects}`);
-console.log(`remit rules:        ${checked.rules.length} (exported as ${exported.rules.length} json-rules-engine rules)`);
-console.log(`findings:           ${remitFindings.length} (json-rules-engine events: ${jreDecisions.length}, same decisions: ${same ? "yes" : "NO"})`);
+console.log(
+  `remit rules:        ${checked.rules.length} (exported as ${exported.rules.length} json-rules-engine rules)`,
+);
+console.log(
+  `findings:           ${remitFindings.length} (json-rules-engine events: ${jreDecisions.length}, same decisions: ${same ? "yes" : "NO"})`,
+);
 console.log(`remit:              ${remitBest.toFixed(1)} ms`);
 console.log(`json-rules-engine:  ${jreBest.toFixed(1)} ms`);
 console.log(`ratio:              ${(jreBest / remitBest).toFixed(0)}× (remit faster)`);

@@ -17,13 +17,25 @@ function define(code: string, message: (arg: string) => Localized, hint?: Locali
 export const exportCodes = {
   aggregate: define(
     "R7001",
-    (op) => ({ en: `the aggregate '${op}' cannot be exported to json-rules-engine`, zh: `聚合“${op}”无法导出为 json-rules-engine 规则` }),
-    { en: "json-rules-engine sees one subject at a time; keep the condition on the subject's own fields", zh: "json-rules-engine 每次只看一个对象；条件只能使用对象自身的字段" },
+    (op) => ({
+      en: `the aggregate '${op}' cannot be exported to json-rules-engine`,
+      zh: `聚合“${op}”无法导出为 json-rules-engine 规则`,
+    }),
+    {
+      en: "json-rules-engine sees one subject at a time; keep the condition on the subject's own fields",
+      zh: "json-rules-engine 每次只看一个对象；条件只能使用对象自身的字段",
+    },
   ),
   reference: define(
     "R7002",
-    (path) => ({ en: `'${path}' reads beyond the subject and cannot be exported to json-rules-engine`, zh: `“${path}”读取了对象以外的数据，无法导出为 json-rules-engine 规则` }),
-    { en: "only the subject's own fields (and nested record fields) become facts", zh: "只有对象自身的字段（及嵌套记录字段）会成为事实" },
+    (path) => ({
+      en: `'${path}' reads beyond the subject and cannot be exported to json-rules-engine`,
+      zh: `“${path}”读取了对象以外的数据，无法导出为 json-rules-engine 规则`,
+    }),
+    {
+      en: "only the subject's own fields (and nested record fields) become facts",
+      zh: "只有对象自身的字段（及嵌套记录字段）会成为事实",
+    },
   ),
   recurring: define("R7003", (rule) => ({
     en: `the recurring deadline of '${rule}' cannot be exported to json-rules-engine`,
@@ -31,8 +43,14 @@ export const exportCodes = {
   })),
   arithmetic: define(
     "R7004",
-    (text) => ({ en: `the arithmetic '${text}' on facts cannot be exported to json-rules-engine`, zh: `对事实的运算“${text}”无法导出为 json-rules-engine 规则` }),
-    { en: "compare a field with a constant, another field, or a date plus a constant duration", zh: "请将字段与常量、其他字段或“日期加常量时长”比较" },
+    (text) => ({
+      en: `the arithmetic '${text}' on facts cannot be exported to json-rules-engine`,
+      zh: `对事实的运算“${text}”无法导出为 json-rules-engine 规则`,
+    }),
+    {
+      en: "compare a field with a constant, another field, or a date plus a constant duration",
+      zh: "请将字段与常量、其他字段或“日期加常量时长”比较",
+    },
   ),
   call: define("R7005", (name) => ({
     en: `the call '${name}' cannot be exported to json-rules-engine`,
@@ -42,18 +60,29 @@ export const exportCodes = {
     en: `the expression '${text}' cannot be exported to json-rules-engine`,
     zh: `表达式“${text}”无法导出为 json-rules-engine 规则`,
   })),
-  subject: define("R7007", (text) => ({
-    en: `the subject '${text}' cannot be exported to json-rules-engine`,
-    zh: `对象“${text}”无法导出为 json-rules-engine 规则`,
-  }), { en: "a rule exports when it iterates a collection or names a top-level record", zh: "规则须遍历一个集合或指定一个顶层记录才能导出" }),
+  subject: define(
+    "R7007",
+    (text) => ({
+      en: `the subject '${text}' cannot be exported to json-rules-engine`,
+      zh: `对象“${text}”无法导出为 json-rules-engine 规则`,
+    }),
+    {
+      en: "a rule exports when it iterates a collection or names a top-level record",
+      zh: "规则须遍历一个集合或指定一个顶层记录才能导出",
+    },
+  ),
   factName: define("R7008", (name) => ({
     en: `the field '${name}' would shadow the fact 'asOf' in json-rules-engine`,
     zh: `字段“${name}”与 json-rules-engine 中的事实“asOf”重名`,
   })),
-  asAt: define("R7009", (text) => ({
-    en: `the event date '${text}' cannot be exported to json-rules-engine`,
-    zh: `事件日期“${text}”无法导出为 json-rules-engine 规则`,
-  }), { en: "use a date field of the subject or a date literal", zh: "请使用对象的日期字段或日期常量" }),
+  asAt: define(
+    "R7009",
+    (text) => ({
+      en: `the event date '${text}' cannot be exported to json-rules-engine`,
+      zh: `事件日期“${text}”无法导出为 json-rules-engine 规则`,
+    }),
+    { en: "use a date field of the subject or a date literal", zh: "请使用对象的日期字段或日期常量" },
+  ),
   param: define("R7010", (key) => ({
     en: `the value given for the parameter '${key}' does not fit its type`,
     zh: `参数“${key}”的取值与其类型不符`,
@@ -65,22 +94,43 @@ export const importCodes = {
     en: `expected a json-rules-engine rule at ${where}`,
     zh: `${where} 处应为 json-rules-engine 规则`,
   })),
-  operator: define("R7102", (op) => ({
-    en: `the operator '${op}' cannot be imported`,
-    zh: `无法导入运算符“${op}”`,
-  }), { en: "supported: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain", zh: "支持：equal、notEqual、lessThan、lessThanInclusive、greaterThan、greaterThanInclusive、in、notIn、contains、doesNotContain" }),
-  condition: define("R7103", (where) => ({
-    en: `the condition at ${where} cannot be imported`,
-    zh: `无法导入 ${where} 处的条件`,
-  }), { en: "conditions are all, any, not, or a fact compared with a constant", zh: "条件须为 all、any、not，或事实与常量的比较" }),
+  operator: define(
+    "R7102",
+    (op) => ({
+      en: `the operator '${op}' cannot be imported`,
+      zh: `无法导入运算符“${op}”`,
+    }),
+    {
+      en: "supported: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain",
+      zh: "支持：equal、notEqual、lessThan、lessThanInclusive、greaterThan、greaterThanInclusive、in、notIn、contains、doesNotContain",
+    },
+  ),
+  condition: define(
+    "R7103",
+    (where) => ({
+      en: `the condition at ${where} cannot be imported`,
+      zh: `无法导入 ${where} 处的条件`,
+    }),
+    {
+      en: "conditions are all, any, not, or a fact compared with a constant",
+      zh: "条件须为 all、any、not，或事实与常量的比较",
+    },
+  ),
   type: define("R7104", (fact) => ({
     en: `the fact '${fact}' is used with conflicting types`,
     zh: `事实“${fact}”的类型前后矛盾`,
   })),
-  factName: define("R7105", (fact) => ({
-    en: `the fact name '${fact}' is not a valid field name`,
-    zh: `事实名“${fact}”不是合法的字段名`,
-  }), { en: "fact names become field names: a letter or '_', then letters, digits or '_'", zh: "事实名将成为字段名：以字母或“_”开头，后接字母、数字或“_”" }),
+  factName: define(
+    "R7105",
+    (fact) => ({
+      en: `the fact name '${fact}' is not a valid field name`,
+      zh: `事实名“${fact}”不是合法的字段名`,
+    }),
+    {
+      en: "fact names become field names: a letter or '_', then letters, digits or '_'",
+      zh: "事实名将成为字段名：以字母或“_”开头，后接字母、数字或“_”",
+    },
+  ),
 } as const;
 
 export function makeDiagnostic(definition: Definition, span: Span, arg: string): Diagnostic {

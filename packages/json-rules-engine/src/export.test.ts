@@ -34,7 +34,12 @@ function refusal(rule: string): { code: string; text: string; en: string; zh: st
   const d = diagnostics[0]!;
   expect(d.severity).toBe("error");
   const source = policy.sources.get(d.span.file)!;
-  return { code: d.code, text: source.slice(d.span.start.offset, d.span.end.offset), en: d.message.en, zh: d.message.zh };
+  return {
+    code: d.code,
+    text: source.slice(d.span.start.offset, d.span.end.offset),
+    en: d.message.en,
+    zh: d.message.zh,
+  };
 }
 
 describe("exportPolicy", () => {
@@ -68,7 +73,8 @@ accountability c "c" must cites 1 for each x in items as at x.opened cause "k" w
 
   test("parameters are inlined, and may be overridden at export", () => {
     const policy = checked(`duty d "d" must cites 1 for each x in items requires x.n > limit`);
-    const leafOf = (params?: Record<string, unknown>) => JSON.stringify(exportPolicy(policy, params ? { params } : {}).rules[0]!.conditions);
+    const leafOf = (params?: Record<string, unknown>) =>
+      JSON.stringify(exportPolicy(policy, params ? { params } : {}).rules[0]!.conditions);
     expect(leafOf()).toContain('"operator":"greaterThan","value":3');
     expect(leafOf({ limit: 7 })).toContain('"operator":"greaterThan","value":7');
     const bad = exportPolicy(policy, { params: { limit: "seven" } });
@@ -76,8 +82,12 @@ accountability c "c" must cites 1 for each x in items as at x.opened cause "k" w
   });
 
   test("a date moved by a duration becomes a shifted operator the export lists", () => {
-    const { rules, operators } = exportPolicy(checked(`duty d "d" must cites 1 for each x in items requires x.opened + 1 month <= asOf - 2 days`));
-    expect(JSON.stringify(rules[0]!.conditions)).toContain('"operator":"dateLessThanOrEqual(+1m;-2d)","value":{"fact":"asOf"}');
+    const { rules, operators } = exportPolicy(
+      checked(`duty d "d" must cites 1 for each x in items requires x.opened + 1 month <= asOf - 2 days`),
+    );
+    expect(JSON.stringify(rules[0]!.conditions)).toContain(
+      '"operator":"dateLessThanOrEqual(+1m;-2d)","value":{"fact":"asOf"}',
+    );
     expect(operators.map((o) => o.name)).toContain("dateLessThanOrEqual(+1m;-2d)");
   });
 
@@ -96,7 +106,11 @@ duty e "e" must cites 1 for each x in items requires x.town.name = "a"`),
     ["R7004", `x.n + x.m > 3`, "x.n + x.m"],
     ["R7005", `year(x.opened) = 2026`, "year(x.opened)"],
     ["R7005", `length(x.nums) > 0`, "length(x.nums)"],
-    ["R7006", `2 in x.nums and (if x.ok then x.n else x.m) in [1, 2]`, "(if x.ok then x.n else x.m) in [1, 2]"],
+    [
+      "R7006",
+      `2 in x.nums and (if x.ok then x.n else x.m) in [1, 2]`,
+      "(if x.ok then x.n else x.m) in [1, 2]",
+    ],
   ])("refuses %s, naming the construct and its span", (code, requirement, text) => {
     const r = refusal(`duty d "d" must cites 1 for each x in items requires ${requirement}`);
     expect(r.code).toBe(code);
@@ -107,23 +121,37 @@ duty e "e" must cites 1 for each x in items requires x.town.name = "a"`),
   });
 
   test("refuses recurring deadlines, subjects that are not a collection, and computed event dates", () => {
-    expect(refusal(`duty d "d" must cites 1 for each x in items requires x.ok every month from 2026-01-01`).code).toBe("R7003");
-    expect(refusal(`accountability c "c" must cites 1 for each x in items as at x.opened + 1 day cause "k" when x.ok`).code).toBe("R7009");
+    expect(
+      refusal(`duty d "d" must cites 1 for each x in items requires x.ok every month from 2026-01-01`).code,
+    ).toBe("R7003");
+    expect(
+      refusal(
+        `accountability c "c" must cites 1 for each x in items as at x.opened + 1 day cause "k" when x.ok`,
+      ).code,
+    ).toBe("R7009");
   });
 
   test("refuses a field that would shadow the asOf fact", () => {
     const analyzed = analyze(
       "p.remit",
-      memoryHost({ "p.remit": `policy "p"\nclause 1 "c"\ncollection xs { asOf: date }\nduty d "d" must cites 1 for each x in xs requires x.asOf is set\n` }),
+      memoryHost({
+        "p.remit": `policy "p"\nclause 1 "c"\ncollection xs { asOf: date }\nduty d "d" must cites 1 for each x in xs requires x.asOf is set\n`,
+      }),
     );
     const { diagnostics } = exportPolicy(analyzed.policy!);
     expect(diagnostics.map((d) => d.code)).toEqual(["R7008"]);
   });
 
   test("JSON text holds rules, operators and subjects", () => {
-    const { json, diagnostics } = exportPolicyJson(checked(`duty d "d" must cites 1 for each x in items requires x.done is set`));
+    const { json, diagnostics } = exportPolicyJson(
+      checked(`duty d "d" must cites 1 for each x in items requires x.done is set`),
+    );
     expect(diagnostics).toEqual([]);
-    const parsed = JSON.parse(json) as { rules: unknown[]; operators: { name: string }[]; subjects: unknown[] };
+    const parsed = JSON.parse(json) as {
+      rules: unknown[];
+      operators: { name: string }[];
+      subjects: unknown[];
+    };
     expect(parsed.rules).toHaveLength(2);
     expect(parsed.operators.map((o) => o.name)).toEqual(["dateLessThanOrEqual", "isSet"]);
     expect(json.endsWith("\n")).toBe(true);

@@ -24,8 +24,22 @@ import type {
   Type,
 } from "@remit/lang";
 import { exportCodes, makeDiagnostic } from "./diagnostics.js";
-import type { JreCondition, JreFactReference, JreJson, JreLeafCondition, JreRuleProperties, JreTopLevelCondition } from "./jre.js";
-import { type Comparison, dateOperator, isSetOperator, type OperatorSpec, type Shift, textOperator } from "./operators.js";
+import type {
+  JreCondition,
+  JreFactReference,
+  JreJson,
+  JreLeafCondition,
+  JreRuleProperties,
+  JreTopLevelCondition,
+} from "./jre.js";
+import {
+  type Comparison,
+  dateOperator,
+  isSetOperator,
+  type OperatorSpec,
+  type Shift,
+  textOperator,
+} from "./operators.js";
 
 export interface ExportOptions {
   /** Parameter values by key (`gridDays`, `gbt.minMembersFirstClass`); defaults otherwise. */
@@ -85,7 +99,7 @@ type Term =
       readonly shifts: readonly Shift[];
     }
   /** `if c then a else b`: comparisons and presence tests distribute over the branches. */
-  | { readonly t: "if"; readonly condition: Formula; readonly then: Term; readonly else: Term };
+  | { readonly t: "if"; readonly condition: Formula; readonly whenTrue: Term; readonly whenFalse: Term };
 
 type FactTerm = Term & { readonly t: "fact" };
 
@@ -108,7 +122,14 @@ class Refusal extends Error {
   }
 }
 
-const asOfTerm: Term = { t: "fact", ref: { fact: "asOf", path: [] }, kind: "date", masked: false, nullable: false, shifts: [] };
+const asOfTerm: Term = {
+  t: "fact",
+  ref: { fact: "asOf", path: [] },
+  kind: "date",
+  masked: false,
+  nullable: false,
+  shifts: [],
+};
 
 function kindOf(type: Type): ValueKind {
   switch (type.kind) {
@@ -167,8 +188,22 @@ function topLevel(f: JreCondition | true): JreTopLevelCondition {
   return "all" in f || "any" in f || "not" in f ? f : { all: [f] };
 }
 
-const negated: Readonly<Record<Comparison, Comparison>> = { "=": "!=", "!=": "=", "<": ">=", "<=": ">", ">": "<=", ">=": "<" };
-const mirrored: Readonly<Record<Comparison, Comparison>> = { "=": "=", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<=" };
+const negated: Readonly<Record<Comparison, Comparison>> = {
+  "=": "!=",
+  "!=": "=",
+  "<": ">=",
+  "<=": ">",
+  ">": "<=",
+  ">=": "<",
+};
+const mirrored: Readonly<Record<Comparison, Comparison>> = {
+  "=": "=",
+  "!=": "!=",
+  "<": ">",
+  "<=": ">=",
+  ">": "<",
+  ">=": "<=",
+};
 const numberOperators: Readonly<Record<Comparison, string>> = {
   "=": "equal",
   "!=": "notEqual",
@@ -208,9 +243,11 @@ function compareConst(a: Const, op: Comparison, b: Const): boolean | null {
     const equal = constEqual(a, b);
     return op === "=" ? equal : !equal;
   }
-  if ((a.k === "number" && b.k === "number") || (a.k === "date" && b.k === "date")) return holds(op, a.v - b.v);
+  if ((a.k === "number" && b.k === "number") || (a.k === "date" && b.k === "date"))
+    return holds(op, a.v - b.v);
   if (a.k === "text" && b.k === "text") return holds(op, a.v < b.v ? -1 : a.v > b.v ? 1 : 0);
-  if (a.k === "duration" && b.k === "duration" && a.v.unit === b.v.unit) return holds(op, a.v.amount - b.v.amount);
+  if (a.k === "duration" && b.k === "duration" && a.v.unit === b.v.unit)
+    return holds(op, a.v.amount - b.v.amount);
   return null;
 }
 
@@ -244,7 +281,9 @@ function refJson(ref: FactRef): JreFactReference {
 }
 
 function leaf(ref: FactRef, operator: string, value: JreJson | JreFactReference): JreLeafCondition {
-  return ref.path.length === 0 ? { fact: ref.fact, operator, value } : { fact: ref.fact, operator, value, path: jsonPath(ref.path) };
+  return ref.path.length === 0
+    ? { fact: ref.fact, operator, value }
+    : { fact: ref.fact, operator, value, path: jsonPath(ref.path) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -343,7 +382,8 @@ class Exporter {
         if (operand.t !== "const") this.refuse(exportCodes.arithmetic, expr.span, this.text(expr.span));
         const c = operand.c;
         if (c.k === "number") return { t: "const", c: { k: "number", v: -c.v } };
-        if (c.k === "duration") return { t: "const", c: { k: "duration", v: { amount: -c.v.amount, unit: c.v.unit } } };
+        if (c.k === "duration")
+          return { t: "const", c: { k: "duration", v: { amount: -c.v.amount, unit: c.v.unit } } };
         return { t: "const", c: none };
       }
       case "BinaryExpr":
@@ -357,7 +397,7 @@ class Exporter {
         const otherwise = this.term(expr.else, scope);
         if (condition === true) return then;
         if (condition === false) return otherwise;
-        return { t: "if", condition, then, else: otherwise };
+        return { t: "if", condition, whenTrue: then, whenFalse: otherwise };
       }
       case "AggregateExpr":
         return this.refuse(exportCodes.aggregate, expr.span, expr.operator);
@@ -368,7 +408,8 @@ class Exporter {
   private boolTerm(expr: Expr, scope: Scope): Term {
     const t = this.condition(expr, scope, true);
     const f = this.condition(expr, scope, false);
-    if (typeof t === "boolean" && typeof f === "boolean") return { t: "const", c: t ? { k: "bool", v: true } : f ? { k: "bool", v: false } : none };
+    if (typeof t === "boolean" && typeof f === "boolean")
+      return { t: "const", c: t ? { k: "bool", v: true } : f ? { k: "bool", v: false } : none };
     return this.refuse(exportCodes.construct, expr.span, this.text(expr.span));
   }
 
@@ -382,8 +423,10 @@ class Exporter {
     if ((op === "+" || op === "-") && isDateTerm(left) && right.t === "const" && right.c.k === "duration") {
       return shifted(left, shiftOf(right.c.v, op === "+" ? 1 : -1));
     }
-    if (op === "+" && isDateTerm(right) && left.t === "const" && left.c.k === "duration") return shifted(right, shiftOf(left.c.v, 1));
-    if ((left.t === "const" && left.c.k === "none") || (right.t === "const" && right.c.k === "none")) return { t: "const", c: none };
+    if (op === "+" && isDateTerm(right) && left.t === "const" && left.c.k === "duration")
+      return shifted(right, shiftOf(left.c.v, 1));
+    if ((left.t === "const" && left.c.k === "none") || (right.t === "const" && right.c.k === "none"))
+      return { t: "const", c: none };
     return this.refuse(exportCodes.arithmetic, expr.span, this.text(expr.span));
   }
 
@@ -393,7 +436,8 @@ class Exporter {
       case "local": {
         const binding = scope.bindings.get(resolution.slot);
         if (binding === undefined) return this.refuse(exportCodes.construct, expr.span, this.text(expr.span));
-        if (binding.b === "subject") return this.refuse(exportCodes.construct, expr.span, this.text(expr.span));
+        if (binding.b === "subject")
+          return this.refuse(exportCodes.construct, expr.span, this.text(expr.span));
         return this.term(binding.expr, binding.scope);
       }
       case "param":
@@ -448,7 +492,8 @@ class Exporter {
     let first = true;
     for (;;) {
       while (current.kind === "ParenExpr") current = current.inner;
-      if (current.kind !== "MemberExpr" && current.kind !== "NameExpr") return this.refuse(exportCodes.reference, expr.span, this.text(expr.span));
+      if (current.kind !== "MemberExpr" && current.kind !== "NameExpr")
+        return this.refuse(exportCodes.reference, expr.span, this.text(expr.span));
       const resolution = this.policy.resolve(current);
       if (resolution.kind === "field" && current.kind === "MemberExpr") {
         if (resolution.overList) return this.refuse(exportCodes.reference, expr.span, this.text(expr.span));
@@ -522,7 +567,10 @@ class Exporter {
       }
       case "IfExpr": {
         const c = this.condition(expr.condition, scope, true);
-        return or(and(c, this.condition(expr.then, scope, polarity)), and(not(c), this.condition(expr.else, scope, polarity)));
+        return or(
+          and(c, this.condition(expr.then, scope, polarity)),
+          and(not(c), this.condition(expr.else, scope, polarity)),
+        );
       }
       case "BinaryExpr": {
         const op = expr.operator;
@@ -533,7 +581,13 @@ class Exporter {
         }
         if (op === "in") return this.membership(expr, scope, polarity);
         if (op === "=" || op === "!=" || op === "<" || op === "<=" || op === ">" || op === ">=") {
-          return this.comparison(this.term(expr.left, scope), polarity ? op : negated[op], this.term(expr.right, scope), scope, expr.span);
+          return this.comparison(
+            this.term(expr.left, scope),
+            polarity ? op : negated[op],
+            this.term(expr.right, scope),
+            scope,
+            expr.span,
+          );
         }
         return this.valueCondition(expr, scope, polarity);
       }
@@ -545,7 +599,10 @@ class Exporter {
           const binding = scope.bindings.get(resolution.slot);
           if (binding?.b === "expr") return this.condition(binding.expr, binding.scope, polarity);
         }
-        if (resolution.kind === "define") return this.inline(expr, resolution.key, scope, (body, inner) => this.condition(body, inner, polarity));
+        if (resolution.kind === "define")
+          return this.inline(expr, resolution.key, scope, (body, inner) =>
+            this.condition(body, inner, polarity),
+          );
         return this.valueCondition(expr, scope, polarity);
       }
       case "AggregateExpr":
@@ -559,14 +616,19 @@ class Exporter {
   private valueCondition(expr: Expr, scope: Scope, polarity: boolean): Formula {
     const t = this.term(expr, scope);
     if (t.t === "const") return t.c.k === "bool" ? t.c.v === polarity : false;
-    if (t.t !== "fact" || t.kind !== "bool") return this.refuse(exportCodes.construct, expr.span, this.text(expr.span));
+    if (t.t !== "fact" || t.kind !== "bool")
+      return this.refuse(exportCodes.construct, expr.span, this.text(expr.span));
     return leaf(t.ref, "equal", polarity);
   }
 
   /** The term has a value (as at the scope's date, for an event date). */
   present(t: Term, scope: Scope): Formula {
     if (t.t === "const") return t.c.k !== "none";
-    if (t.t === "if") return or(and(t.condition, this.present(t.then, scope)), and(not(t.condition), this.present(t.else, scope)));
+    if (t.t === "if")
+      return or(
+        and(t.condition, this.present(t.whenTrue, scope)),
+        and(not(t.condition), this.present(t.whenFalse, scope)),
+      );
     if (t.masked) return this.dateLeaf({ ...t, shifts: [] }, "<=", scope.asAt);
     return leaf(t.ref, this.use({ name: isSetOperator, kind: "presence" }), true);
   }
@@ -578,10 +640,16 @@ class Exporter {
   comparison(left: Term, op: Comparison, right: Term, scope: Scope, span: Span): Formula {
     if (left.t === "const" && right.t === "const") return compareConst(left.c, op, right.c) === true;
     if (left.t === "if") {
-      return or(and(left.condition, this.comparison(left.then, op, right, scope, span)), and(not(left.condition), this.comparison(left.else, op, right, scope, span)));
+      return or(
+        and(left.condition, this.comparison(left.whenTrue, op, right, scope, span)),
+        and(not(left.condition), this.comparison(left.whenFalse, op, right, scope, span)),
+      );
     }
     if (right.t === "if") {
-      return or(and(right.condition, this.comparison(left, op, right.then, scope, span)), and(not(right.condition), this.comparison(left, op, right.else, scope, span)));
+      return or(
+        and(right.condition, this.comparison(left, op, right.whenTrue, scope, span)),
+        and(not(right.condition), this.comparison(left, op, right.whenFalse, scope, span)),
+      );
     }
     if (left.t === "const") return this.comparison(right, mirrored[op], left, scope, span);
     if (right.t === "const" && right.c.k === "none") return false;
@@ -596,7 +664,10 @@ class Exporter {
         if (right.t === "const" && right.c.k === "list") return false;
         const value = right.t === "const" ? constJson(right.c) : refJson(right.ref);
         if (left.kind === "bool" && op !== "=" && op !== "!=") return false;
-        const operator = left.kind === "text" && op !== "=" && op !== "!=" ? this.use(textOperator(op)) : numberOperators[op];
+        const operator =
+          left.kind === "text" && op !== "=" && op !== "!="
+            ? this.use(textOperator(op))
+            : numberOperators[op];
         return and(guards, leaf(left.ref, operator, value));
       }
       default:
@@ -617,7 +688,8 @@ class Exporter {
   private membership(expr: BinaryExpr, scope: Scope, polarity: boolean): Formula {
     const left = this.term(expr.left, scope);
     const right = this.term(expr.right, scope);
-    if (left.t === "if" || right.t === "if") return this.refuse(exportCodes.construct, expr.span, this.text(expr.span));
+    if (left.t === "if" || right.t === "if")
+      return this.refuse(exportCodes.construct, expr.span, this.text(expr.span));
     if (right.t === "const") {
       if (right.c.k !== "list") return false;
       const elements = right.c.v;
@@ -626,7 +698,12 @@ class Exporter {
         const found = elements.some((e) => constEqual(left.c, e));
         return found === polarity;
       }
-      if (left.shifts.length > 0 || left.kind === "duration" || left.kind === "other" || left.kind === "list") {
+      if (
+        left.shifts.length > 0 ||
+        left.kind === "duration" ||
+        left.kind === "other" ||
+        left.kind === "list"
+      ) {
         return this.refuse(exportCodes.construct, expr.span, this.text(expr.span));
       }
       const values = elements.filter((e) => e.k !== "none").map(constJson);
@@ -635,7 +712,12 @@ class Exporter {
     // `x in h.tags`: a top-level list field, which `subjectFacts` always gives (empty when unset).
     const elementType = this.policy.typeOf(expr.right);
     const element = elementType.kind === "list" ? kindOf(elementType.element) : "other";
-    if (right.masked || right.ref.path.length > 0 || right.kind !== "list" || (element !== "text" && element !== "number" && element !== "bool")) {
+    if (
+      right.masked ||
+      right.ref.path.length > 0 ||
+      right.kind !== "list" ||
+      (element !== "text" && element !== "number" && element !== "bool")
+    ) {
       return this.refuse(exportCodes.construct, expr.span, this.text(expr.span));
     }
     const operator = polarity ? "contains" : "doesNotContain";
@@ -658,25 +740,42 @@ class Exporter {
   subjectOf(info: RuleInfo, asAt: Term): { scope: Scope; subject: ExportedSubject; exists: Formula } {
     const rule = info.rule;
     const bindings = new Map<number, Binding>();
-    const scope: Scope = { bindings, record: info.subject?.kind === "record" ? info.subject.name : undefined, asAt };
+    const scope: Scope = {
+      bindings,
+      record: info.subject?.kind === "record" ? info.subject.name : undefined,
+      asAt,
+    };
     let subject: ExportedSubject;
     let exists: Formula = true;
     if (info.subject === undefined) {
       subject = { kind: "policy", name: this.policy.info.name, rules: [] };
     } else {
       const fields =
-        info.subject.kind === "collection" ? this.policy.collections.get(info.subject.name)?.fields : this.policy.records.get(info.subject.name)?.fields;
+        info.subject.kind === "collection"
+          ? this.policy.collections.get(info.subject.name)?.fields
+          : this.policy.records.get(info.subject.name)?.fields;
       const clash = fields?.find((f) => f.name === "asOf");
       if (clash) this.refuse(exportCodes.factName, clash.decl.span, clash.name);
       if (info.subject.kind === "collection") {
         const source = rule.subject?.source;
-        const resolution = source && (source.kind === "NameExpr" || source.kind === "MemberExpr" || source.kind === "CallExpr") ? this.policy.resolve(source) : undefined;
-        if (!source || resolution?.kind !== "collection") this.refuse(exportCodes.subject, source?.span ?? rule.span, source ? this.text(source.span) : info.id);
+        const resolution =
+          source && (source.kind === "NameExpr" || source.kind === "MemberExpr" || source.kind === "CallExpr")
+            ? this.policy.resolve(source)
+            : undefined;
+        if (!source || resolution?.kind !== "collection")
+          this.refuse(
+            exportCodes.subject,
+            source?.span ?? rule.span,
+            source ? this.text(source.span) : info.id,
+          );
         const since = this.policy.collections.get(info.subject.name)?.since;
         if (since !== undefined) {
           // An element exists from its `since` date on (always, when that date is not given).
           const ref: FactRef = { fact: since, path: [] };
-          exists = or(not(leaf(ref, this.use({ name: isSetOperator, kind: "presence" }), true)), leaf(ref, this.use(dateOperator("<=")), { fact: "asOf" }));
+          exists = or(
+            not(leaf(ref, this.use({ name: isSetOperator, kind: "presence" }), true)),
+            leaf(ref, this.use(dateOperator("<=")), { fact: "asOf" }),
+          );
         }
       }
       subject = { kind: info.subject.kind, name: info.subject.name, rules: [] };
@@ -691,7 +790,12 @@ class Exporter {
     return filter ? this.condition(filter, scope, true) : true;
   }
 
-  rule(info: RuleInfo, status: string, condition: Formula, extra: Readonly<Record<string, JreJson>> = {}): JreRuleProperties | undefined {
+  rule(
+    info: RuleInfo,
+    status: string,
+    condition: Formula,
+    extra: Readonly<Record<string, JreJson>> = {},
+  ): JreRuleProperties | undefined {
     if (condition === false) return undefined;
     const type = `${info.id}:${status}`;
     return {
@@ -704,11 +808,16 @@ class Exporter {
   duty(info: DutyInfo): { rules: (JreRuleProperties | undefined)[]; subject: ExportedSubject } {
     const rule = info.rule;
     const { scope, subject, exists } = this.subjectOf(info, asOfTerm);
-    if (rule.deadline?.kind === "RecurringDeadline") this.refuse(exportCodes.recurring, rule.deadline.span, info.id);
+    if (rule.deadline?.kind === "RecurringDeadline")
+      this.refuse(exportCodes.recurring, rule.deadline.span, info.id);
     const base = and(exists, this.filterOf(info, scope));
     const requirement = rule.requirement;
     let met: Formula = true;
-    if (requirement) met = info.requirementKind === "date" ? this.present(this.term(requirement, scope), scope) : this.condition(requirement, scope, true);
+    if (requirement)
+      met =
+        info.requirementKind === "date"
+          ? this.present(this.term(requirement, scope), scope)
+          : this.condition(requirement, scope, true);
     const unmet = and(base, not(met));
     const rules = [this.rule(info, "met", and(base, met))];
     if (info.modality === "may") return { rules: [...rules, this.rule(info, "advisory", unmet)], subject };
@@ -745,7 +854,11 @@ class Exporter {
     const start = rule.start ? this.term(rule.start, scope) : ({ t: "const", c: none } as Term);
     const started = and(this.present(start, scope), this.comparison(start, "<=", asOfTerm, scope, rule.span));
     let closed: Formula = false;
-    if (rule.closes) closed = info.closesKind === "date" ? this.present(this.term(rule.closes, scope), scope) : this.condition(rule.closes, scope, true);
+    if (rule.closes)
+      closed =
+        info.closesKind === "date"
+          ? this.present(this.term(rule.closes, scope), scope)
+          : this.condition(rule.closes, scope, true);
     const reached: Formula[] = rule.levels.map((level, i) => {
       if (i === 0) return true;
       if (level.after) {
@@ -761,7 +874,10 @@ class Exporter {
     let overdue: Formula = false;
     if (rule.overdueAfter) {
       const limit = this.term(rule.overdueAfter, scope);
-      overdue = and(this.present(limit, scope), this.comparison(asOfTerm, ">", limit, scope, rule.overdueAfter.span));
+      overdue = and(
+        this.present(limit, scope),
+        this.comparison(asOfTerm, ">", limit, scope, rule.overdueAfter.span),
+      );
     }
     const top = rule.levels.length - 1;
     const open = and(base, started, not(closed));
@@ -775,13 +891,19 @@ class Exporter {
     return { rules, subject };
   }
 
-  accountability(info: AccountabilityInfo): { rules: (JreRuleProperties | undefined)[]; subject: ExportedSubject } {
+  accountability(info: AccountabilityInfo): {
+    rules: (JreRuleProperties | undefined)[];
+    subject: ExportedSubject;
+  } {
     const rule = info.rule;
     const outer = this.subjectOf(info, asOfTerm);
     const causes = rule.causes.map((c) => c.label.value);
     const triggered = (asAt: Term): Formula => {
       const { scope } = this.subjectOf(info, asAt);
-      return and(this.filterOf(info, scope), or(...rule.causes.map((c) => this.condition(c.condition, scope, true))));
+      return and(
+        this.filterOf(info, scope),
+        or(...rule.causes.map((c) => this.condition(c.condition, scope, true))),
+      );
     };
     let when: Formula;
     if (!rule.asAt) when = triggered(asOfTerm);
@@ -795,27 +917,33 @@ class Exporter {
           when = or(and(later, triggered(event)), and(not(later), triggered(asOfTerm)));
         }
       } else {
-        if (event.t === "if" || event.shifts.length > 0 || event.ref.path.length > 0 || event.kind !== "date") this.refuse(exportCodes.asAt, rule.asAt.span, this.text(rule.asAt.span));
+        if (event.t === "if" || event.shifts.length > 0 || event.ref.path.length > 0 || event.kind !== "date")
+          this.refuse(exportCodes.asAt, rule.asAt.span, this.text(rule.asAt.span));
         const eventAt: Term = { ...event, masked: false, nullable: false };
         const visible = this.present(event, outer.scope);
         const before = this.comparison(eventAt, "<=", asOfTerm, outer.scope, rule.asAt.span);
         when = and(visible, or(and(before, triggered(eventAt)), and(not(before), triggered(asOfTerm))));
       }
     }
-    return { rules: [this.rule(info, "triggered", and(outer.exists, when), { causes })], subject: outer.subject };
+    return {
+      rules: [this.rule(info, "triggered", and(outer.exists, when), { causes })],
+      subject: outer.subject,
+    };
   }
 }
 
 function isDateTerm(t: Term): boolean {
   if (t.t === "const") return t.c.k === "date" || t.c.k === "none";
-  if (t.t === "if") return isDateTerm(t.then) && isDateTerm(t.else);
+  if (t.t === "if") return isDateTerm(t.whenTrue) && isDateTerm(t.whenFalse);
   return t.kind === "date";
 }
 
 /** A date term moved by a shift (none stays none; non-dates read as none). */
 function shifted(t: Term, shift: Shift): Term {
-  if (t.t === "const") return { t: "const", c: t.c.k === "date" ? { k: "date", v: shiftDay(t.c.v, [shift]) } : none };
-  if (t.t === "if") return { ...t, then: shifted(t.then, shift), else: shifted(t.else, shift) };
+  if (t.t === "const")
+    return { t: "const", c: t.c.k === "date" ? { k: "date", v: shiftDay(t.c.v, [shift]) } : none };
+  if (t.t === "if")
+    return { ...t, whenTrue: shifted(t.whenTrue, shift), whenFalse: shifted(t.whenFalse, shift) };
   return t.kind === "date" ? { ...t, shifts: [...t.shifts, shift] } : { t: "const", c: none };
 }
 
@@ -826,10 +954,14 @@ function shiftOf(duration: Duration, sign: 1 | -1): Shift {
 function arithmetic(op: "+" | "-" | "*" | "/", a: Const, b: Const): Const {
   if (a.k === "none" || b.k === "none") return none;
   const sign = op === "-" ? -1 : 1;
-  if ((op === "+" || op === "-") && a.k === "date" && b.k === "duration") return { k: "date", v: shiftDay(a.v, [shiftOf(b.v, sign)]) };
-  if (op === "+" && a.k === "duration" && b.k === "date") return { k: "date", v: shiftDay(b.v, [shiftOf(a.v, 1)]) };
-  if ((op === "+" || op === "-") && a.k === "duration" && b.k === "duration") return { k: "duration", v: { amount: a.v.amount + sign * b.v.amount, unit: a.v.unit } };
-  if (op === "+" && (a.k === "text" || b.k === "text")) return { k: "text", v: `${String(constJson(a))}${String(constJson(b))}` };
+  if ((op === "+" || op === "-") && a.k === "date" && b.k === "duration")
+    return { k: "date", v: shiftDay(a.v, [shiftOf(b.v, sign)]) };
+  if (op === "+" && a.k === "duration" && b.k === "date")
+    return { k: "date", v: shiftDay(b.v, [shiftOf(a.v, 1)]) };
+  if ((op === "+" || op === "-") && a.k === "duration" && b.k === "duration")
+    return { k: "duration", v: { amount: a.v.amount + sign * b.v.amount, unit: a.v.unit } };
+  if (op === "+" && (a.k === "text" || b.k === "text"))
+    return { k: "text", v: `${String(constJson(a))}${String(constJson(b))}` };
   if ((op === "*" || op === "/") && (a.k === "duration" || b.k === "duration")) {
     const d = a.k === "duration" ? a.v : b.k === "duration" ? b.v : undefined;
     const n = a.k === "number" ? a.v : b.k === "number" ? b.v : undefined;
@@ -873,7 +1005,12 @@ export function exportPolicy(checked: CheckedPolicy, options: ExportOptions = {}
   const subjects = new Map<string, { kind: ExportedSubject["kind"]; name: string; rules: string[] }>();
   for (const info of checked.rules) {
     try {
-      const out = info.kind === "duty" ? exporter.duty(info) : info.kind === "escalation" ? exporter.escalation(info) : exporter.accountability(info);
+      const out =
+        info.kind === "duty"
+          ? exporter.duty(info)
+          : info.kind === "escalation"
+            ? exporter.escalation(info)
+            : exporter.accountability(info);
       const key = `${out.subject.kind}\u0000${out.subject.name}`;
       let group = subjects.get(key);
       if (!group) {
@@ -890,12 +1027,17 @@ export function exportPolicy(checked: CheckedPolicy, options: ExportOptions = {}
       else throw error;
     }
   }
-  const operators = [...exporter.operators.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const operators = [...exporter.operators.values()].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   return { rules, operators, subjects: [...subjects.values()], diagnostics: exporter.diagnostics };
 }
 
 /** The export as JSON text: `{ rules, operators, subjects }` (diagnostics are returned apart). */
-export function exportPolicyJson(checked: CheckedPolicy, options: ExportOptions = {}): { readonly json: string; readonly diagnostics: readonly Diagnostic[] } {
+export function exportPolicyJson(
+  checked: CheckedPolicy,
+  options: ExportOptions = {},
+): { readonly json: string; readonly diagnostics: readonly Diagnostic[] } {
   const { rules, operators, subjects, diagnostics } = exportPolicy(checked, options);
   return { json: `${JSON.stringify({ rules, operators, subjects }, null, 2)}\n`, diagnostics };
 }

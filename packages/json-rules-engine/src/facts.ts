@@ -9,7 +9,10 @@ import type { JreJson } from "./jre.js";
 
 export type JreFacts = Record<string, JreJson>;
 
-function fieldsOf(policy: CheckedPolicy, subject: Pick<ExportedSubject, "kind" | "name">): readonly FieldInfo[] {
+function fieldsOf(
+  policy: CheckedPolicy,
+  subject: Pick<ExportedSubject, "kind" | "name">,
+): readonly FieldInfo[] {
   if (subject.kind === "collection") return policy.collections.get(subject.name)?.fields ?? [];
   if (subject.kind === "record") return policy.records.get(subject.name)?.fields ?? [];
   return [];
@@ -33,7 +36,8 @@ export function subjectFacts(
   const facts: JreFacts = {};
   for (const field of fieldsOf(policy, subject)) {
     const value = element && Object.hasOwn(element, field.name) ? element[field.name] : undefined;
-    facts[field.name] = value === undefined || value === null ? (isList(field) ? [] : null) : (value as JreJson);
+    facts[field.name] =
+      value === undefined || value === null ? (isList(field) ? [] : null) : (value as JreJson);
   }
   facts.asOf = asOf;
   return facts;

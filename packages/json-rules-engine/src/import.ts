@@ -97,7 +97,8 @@ class Importer {
   }
 
   private field(name: string): FieldState | undefined {
-    if (!identifier.test(name) || name === "id" || name === "asOf") return this.error(importCodes.factName, name);
+    if (!identifier.test(name) || name === "id" || name === "asOf")
+      return this.error(importCodes.factName, name);
     let state = this.fields.get(name);
     if (!state) {
       state = { scalar: undefined, list: false, optional: false, conflict: false };
@@ -108,7 +109,9 @@ class Importer {
 
   private note(name: string, state: FieldState, scalar: FieldType | undefined, list: boolean): void {
     if (state.conflict) return;
-    const clashes = (scalar !== undefined && state.scalar !== undefined && scalar !== state.scalar) || (state.scalar !== undefined && list !== state.list);
+    const clashes =
+      (scalar !== undefined && state.scalar !== undefined && scalar !== state.scalar) ||
+      (state.scalar !== undefined && list !== state.list);
     if (clashes) {
       state.conflict = true;
       this.error(importCodes.type, name);
@@ -129,7 +132,10 @@ class Importer {
         const sb = this.fields.get(b)!;
         const known = sa.scalar ?? sb.scalar;
         if (known === undefined) continue;
-        for (const [name, state] of [[a, sa], [b, sb]] as const) {
+        for (const [name, state] of [
+          [a, sa],
+          [b, sb],
+        ] as const) {
           const before = state.scalar;
           this.note(name, state, known, false);
           if (state.scalar !== before) changed = true;
@@ -149,7 +155,9 @@ class Importer {
       if (parts.length === 0) return "true";
       const translated = parts.map((p, i) => this.condition(p, `${where}.${key}[${i}]`));
       if (translated.some((t) => t === undefined)) return undefined;
-      return translated.length === 1 ? translated[0] : `(${translated.join(key === "all" ? " and " : " or ")})`;
+      return translated.length === 1
+        ? translated[0]
+        : `(${translated.join(key === "all" ? " and " : " or ")})`;
     }
     if (Object.hasOwn(condition, "not")) {
       const inner = this.condition(condition.not, `${where}.not`);
@@ -162,7 +170,8 @@ class Importer {
 
   private leaf(condition: Readonly<Record<string, unknown>>, where: string): string | undefined {
     const { fact, operator, value, path, params } = condition;
-    if (typeof fact !== "string" || typeof operator !== "string" || !Object.hasOwn(condition, "value")) return this.error(importCodes.condition, where);
+    if (typeof fact !== "string" || typeof operator !== "string" || !Object.hasOwn(condition, "value"))
+      return this.error(importCodes.condition, where);
     if (path !== undefined || params !== undefined) return this.error(importCodes.condition, where);
     const state = this.field(fact);
     if (!state) return undefined;
@@ -170,7 +179,8 @@ class Importer {
 
     // A value read from another fact: both sides are fields of the same type.
     if (isRecord(value)) {
-      if (typeof value.fact !== "string" || value.path !== undefined || value.params !== undefined) return this.error(importCodes.condition, where);
+      if (typeof value.fact !== "string" || value.path !== undefined || value.params !== undefined)
+        return this.error(importCodes.condition, where);
       const op = comparisonOperators[operator];
       if (op === undefined) return this.error(importCodes.operator, operator);
       const other = this.field(value.fact);
@@ -198,7 +208,8 @@ class Importer {
       case "lessThanInclusive":
       case "greaterThan":
       case "greaterThanInclusive": {
-        if (typeof value !== "number" || !Number.isFinite(value)) return this.error(importCodes.condition, where);
+        if (typeof value !== "number" || !Number.isFinite(value))
+          return this.error(importCodes.condition, where);
         this.note(fact, state, "decimal", false);
         return `${subject} ${comparisonOperators[operator]} ${literal(value)}`;
       }
@@ -251,7 +262,12 @@ export function importRules(jreRules: unknown, options: ImportOptions = {}): Imp
   const bodies: string[] = [];
   rules.forEach((rule, index) => {
     const where = `rules[${index}]`;
-    if (!isRecord(rule) || !isRecord(rule.conditions) || !isRecord(rule.event) || typeof rule.event.type !== "string") {
+    if (
+      !isRecord(rule) ||
+      !isRecord(rule.conditions) ||
+      !isRecord(rule.event) ||
+      typeof rule.event.type !== "string"
+    ) {
       importer.error(importCodes.shape, where);
       return;
     }

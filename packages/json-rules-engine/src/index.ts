@@ -8,7 +8,13 @@
  * - `importRules(json)` turns a json-rules-engine rule set into Remit source.
  * @packageDocumentation
  */
-export { type ExportedSubject, type ExportOptions, type ExportResult, exportPolicy, exportPolicyJson } from "./export.js";
+export {
+  type ExportedSubject,
+  type ExportOptions,
+  type ExportResult,
+  exportPolicy,
+  exportPolicyJson,
+} from "./export.js";
 export { type JreFacts, subjectFacts } from "./facts.js";
 export { type ImportOptions, type ImportResult, importRules } from "./import.js";
 export type {

@@ -4,7 +4,13 @@
  * exporter can run anywhere the policy can.
  */
 
-export type JreJson = null | boolean | number | string | readonly JreJson[] | { readonly [key: string]: JreJson };
+export type JreJson =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly JreJson[]
+  | { readonly [key: string]: JreJson };
 
 /** `{ "fact": "asOf" }`: a condition's value read from another fact. */
 export interface JreFactReference {

@@ -1,25 +1,48 @@
 import fc from "fast-check";
 import { Engine } from "json-rules-engine";
 import { describe, expect, test } from "vitest";
-import { type Comparison, dateOperator, operatorEvaluator, parseOperatorName, registerRemitOperators, type Shift, textOperator } from "./operators.js";
+import {
+  type Comparison,
+  dateOperator,
+  operatorEvaluator,
+  parseOperatorName,
+  registerRemitOperators,
+  type Shift,
+  textOperator,
+} from "./operators.js";
 
 const comparison = fc.constantFrom<Comparison>("=", "!=", "<", "<=", ">", ">=");
-const shift = fc.record({ amount: fc.integer({ min: -40, max: 40 }), unit: fc.constantFrom<Shift["unit"]>("day", "month") });
+const shift = fc.record({
+  amount: fc.integer({ min: -40, max: 40 }),
+  unit: fc.constantFrom<Shift["unit"]>("day", "month"),
+});
 
 describe("operator names", () => {
   test("a date operator's name parses back to the same operator", () => {
     fc.assert(
-      fc.property(comparison, fc.array(shift, { maxLength: 3 }), fc.array(shift, { maxLength: 3 }), (c, f, v) => {
-        const spec = dateOperator(c, f, v);
-        expect(parseOperatorName(spec.name)).toEqual(spec);
-      }),
+      fc.property(
+        comparison,
+        fc.array(shift, { maxLength: 3 }),
+        fc.array(shift, { maxLength: 3 }),
+        (c, f, v) => {
+          const spec = dateOperator(c, f, v);
+          expect(parseOperatorName(spec.name)).toEqual(spec);
+        },
+      ),
     );
   });
 
   test("text operators and isSet parse; other names do not", () => {
     expect(parseOperatorName("textLessThan")).toEqual(textOperator("<"));
     expect(parseOperatorName("isSet")).toEqual({ name: "isSet", kind: "presence" });
-    for (const name of ["equal", "dateBefore", "dateLessThan(;)", "dateLessThan(+1x;)", "dateLessThan(1d;)", "not:dateEqual"]) {
+    for (const name of [
+      "equal",
+      "dateBefore",
+      "dateLessThan(;)",
+      "dateLessThan(+1x;)",
+      "dateLessThan(1d;)",
+      "not:dateEqual",
+    ]) {
       expect(parseOperatorName(name)).toBeUndefined();
     }
   });
@@ -56,7 +79,12 @@ describe("registerRemitOperators", () => {
     const engine = new Engine();
     registerRemitOperators(engine, ["dateGreaterThan(;+7d)"]);
     engine.addRule({
-      conditions: { all: [{ fact: "asOf", operator: "dateGreaterThan(;+7d)", value: { fact: "foundOn" } }, { fact: "note", operator: "isSet", value: true }] },
+      conditions: {
+        all: [
+          { fact: "asOf", operator: "dateGreaterThan(;+7d)", value: { fact: "foundOn" } },
+          { fact: "note", operator: "isSet", value: true },
+        ],
+      },
       event: { type: "late" },
     });
     const late = await engine.run({ asOf: "2026-03-09", foundOn: "2026-03-01", note: "x" });
@@ -66,6 +94,8 @@ describe("registerRemitOperators", () => {
   });
 
   test("refuses a name that is not one of Remit's operators", () => {
-    expect(() => registerRemitOperators(new Engine(), ["dateSoon"])).toThrow('unknown remit operator "dateSoon"');
+    expect(() => registerRemitOperators(new Engine(), ["dateSoon"])).toThrow(
+      'unknown remit operator "dateSoon"',
+    );
   });
 });

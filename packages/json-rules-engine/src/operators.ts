@@ -46,21 +46,27 @@ const comparisonWords: Readonly<Record<Comparison, string>> = {
   ">=": "GreaterThanOrEqual",
 };
 
-const comparisonOfWord = new Map<string, Comparison>(Object.entries(comparisonWords).map(([c, w]) => [w, c as Comparison]));
+const comparisonOfWord = new Map<string, Comparison>(
+  Object.entries(comparisonWords).map(([c, w]) => [w, c as Comparison]),
+);
 
 export const isSetOperator = "isSet";
 
 function formatShifts(shifts: readonly Shift[]): string {
-  return shifts.map((s) => `${s.amount < 0 ? "-" : "+"}${Math.abs(s.amount)}${s.unit === "day" ? "d" : "m"}`).join("");
+  return shifts
+    .map((s) => `${s.amount < 0 ? "-" : "+"}${Math.abs(s.amount)}${s.unit === "day" ? "d" : "m"}`)
+    .join("");
 }
 
 function parseShifts(text: string): Shift[] | undefined {
   const shifts: Shift[] = [];
   const pattern = /([+-])(\d+(?:\.\d+)?)([dm])/gy;
-  let match: RegExpExecArray | null;
   let consumed = 0;
-  while ((match = pattern.exec(text)) !== null) {
-    shifts.push({ amount: (match[1] === "-" ? -1 : 1) * Number(match[2]), unit: match[3] === "d" ? "day" : "month" });
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    shifts.push({
+      amount: (match[1] === "-" ? -1 : 1) * Number(match[2]),
+      unit: match[3] === "d" ? "day" : "month",
+    });
     consumed = pattern.lastIndex;
   }
   return consumed === text.length ? shifts : undefined;
@@ -70,9 +76,16 @@ export function textOperator(comparison: Comparison): OperatorSpec {
   return { name: `text${comparisonWords[comparison]}`, kind: "text", comparison };
 }
 
-export function dateOperator(comparison: Comparison, factShifts: readonly Shift[] = [], valueShifts: readonly Shift[] = []): OperatorSpec {
+export function dateOperator(
+  comparison: Comparison,
+  factShifts: readonly Shift[] = [],
+  valueShifts: readonly Shift[] = [],
+): OperatorSpec {
   const base = `date${comparisonWords[comparison]}`;
-  const name = factShifts.length === 0 && valueShifts.length === 0 ? base : `${base}(${formatShifts(factShifts)};${formatShifts(valueShifts)})`;
+  const name =
+    factShifts.length === 0 && valueShifts.length === 0
+      ? base
+      : `${base}(${formatShifts(factShifts)};${formatShifts(valueShifts)})`;
   return { name, kind: "date", comparison, factShifts, valueShifts };
 }
 
@@ -129,7 +142,8 @@ export function operatorEvaluator(spec: OperatorSpec): (factValue: unknown, json
       return (factValue) => factValue !== null && factValue !== undefined;
     case "text": {
       const comparison = spec.comparison;
-      return (a, b) => typeof a === "string" && typeof b === "string" && test(comparison, a < b ? -1 : a > b ? 1 : 0);
+      return (a, b) =>
+        typeof a === "string" && typeof b === "string" && test(comparison, a < b ? -1 : a > b ? 1 : 0);
     }
     case "date": {
       const { comparison, factShifts, valueShifts } = spec;
@@ -153,7 +167,10 @@ export const baseOperators: readonly OperatorSpec[] = [
  * Installs Remit's operators into a json-rules-engine engine: the base set, plus the shifted date
  * operators an export lists (given as specs or by name). Throws on a name that is not Remit's.
  */
-export function registerRemitOperators(engine: OperatorHost, operators: readonly (OperatorSpec | string)[] = []): void {
+export function registerRemitOperators(
+  engine: OperatorHost,
+  operators: readonly (OperatorSpec | string)[] = [],
+): void {
   const seen = new Set<string>();
   for (const entry of [...baseOperators, ...operators]) {
     const spec = typeof entry === "string" ? parseOperatorName(entry) : entry;

@@ -18,7 +18,11 @@ export interface JreDecision {
 
 /** Engines ready to run, one per subject group of an export. */
 export interface PreparedRules {
-  readonly groups: readonly { readonly kind: "collection" | "record" | "policy"; readonly name: string; readonly engine: Engine }[];
+  readonly groups: readonly {
+    readonly kind: "collection" | "record" | "policy";
+    readonly name: string;
+    readonly engine: Engine;
+  }[];
 }
 
 export function prepareEngines(exported: ExportResult): PreparedRules {

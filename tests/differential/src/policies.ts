@@ -13,7 +13,10 @@ export interface DifferentialCase {
   readonly facts: { readonly asOf: string; readonly items: readonly Record<string, unknown>[] };
 }
 
-const header = (since: boolean, warning: number | undefined): string => `policy "differential"${warning === undefined ? "" : ` warning ${warning} days`}
+const header = (
+  since: boolean,
+  warning: number | undefined,
+): string => `policy "differential"${warning === undefined ? "" : ` warning ${warning} days`}
 clause 1 "generated"
 param limit: integer = 3
 param span: duration = 10 days
@@ -43,22 +46,41 @@ const duration = fc.oneof(
 );
 const dateTerm = fc.oneof(
   fc.constantFrom("x.opened", "x.done", "x.due", "asOf", "2026-02-28", "2026-03-01", "2026-03-31"),
-  fc.constantFrom("(if x.ok then x.done else none)", "(if x.n > 2 then x.opened else x.due)", "(if x.flag then x.due + 1 month else 2026-03-01)"),
-  fc.tuple(fc.constantFrom("x.opened", "x.done", "x.due", "asOf"), fc.constantFrom("+", "-"), duration).map(([d, s, n]) => `${d} ${s} ${n}`),
+  fc.constantFrom(
+    "(if x.ok then x.done else none)",
+    "(if x.n > 2 then x.opened else x.due)",
+    "(if x.flag then x.due + 1 month else 2026-03-01)",
+  ),
+  fc
+    .tuple(fc.constantFrom("x.opened", "x.done", "x.due", "asOf"), fc.constantFrom("+", "-"), duration)
+    .map(([d, s, n]) => `${d} ${s} ${n}`),
 );
 
 const leaf: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(fc.constantFrom("x.n", "x.m", "x.x", "x.addr.zip"), op, small).map(([f, o, k]) => `${f} ${o} ${k}`),
+  fc
+    .tuple(fc.constantFrom("x.n", "x.m", "x.x", "x.addr.zip"), op, small)
+    .map(([f, o, k]) => `${f} ${o} ${k}`),
   fc.tuple(small, op, fc.constantFrom("x.n", "x.m")).map(([k, o, f]) => `${k} ${o} ${f}`),
-  fc.tuple(fc.constantFrom("x.n", "x.m"), op, fc.constantFrom("x.m", "x.x", "limit")).map(([a, o, b]) => `${a} ${o} ${b}`),
-  fc.tuple(fc.constantFrom("x.t", "x.s"), eqOp, fc.constantFrom('"a"', '"b"')).map(([f, o, v]) => `${f} ${o} ${v}`),
-  fc.tuple(fc.constantFrom("x.t", "x.s"), fc.subarray(["a", "b", "c"])).map(([f, vs]) => `${f} in [${vs.map((v) => `"${v}"`).join(", ")}]`),
-  fc.tuple(fc.constantFrom("x.n", "x.m"), fc.subarray([0, 1, 2, 3])).map(([f, vs]) => `${f} in [${vs.join(", ")}]`),
-  fc.constantFrom('"a" in x.tags', '"b" in x.tags', "x.s in x.tags", "x.addr.city = \"a\"", "x.t = x.s"),
+  fc
+    .tuple(fc.constantFrom("x.n", "x.m"), op, fc.constantFrom("x.m", "x.x", "limit"))
+    .map(([a, o, b]) => `${a} ${o} ${b}`),
+  fc
+    .tuple(fc.constantFrom("x.t", "x.s"), eqOp, fc.constantFrom('"a"', '"b"'))
+    .map(([f, o, v]) => `${f} ${o} ${v}`),
+  fc
+    .tuple(fc.constantFrom("x.t", "x.s"), fc.subarray(["a", "b", "c"]))
+    .map(([f, vs]) => `${f} in [${vs.map((v) => `"${v}"`).join(", ")}]`),
+  fc
+    .tuple(fc.constantFrom("x.n", "x.m"), fc.subarray([0, 1, 2, 3]))
+    .map(([f, vs]) => `${f} in [${vs.join(", ")}]`),
+  fc.constantFrom('"a" in x.tags', '"b" in x.tags', "x.s in x.tags", 'x.addr.city = "a"', "x.t = x.s"),
   fc.constantFrom("x.ok", "x.flag", "x.flag = true", "x.ok != x.flag", "true", "false"),
-  fc.tuple(fc.constantFrom("x.m", "x.x", "x.s", "x.flag", "x.done", "x.due", "x.opened", "x.addr.zip"), fc.boolean()).map(
-    ([f, set]) => `${f} ${set ? "is set" : "is missing"}`,
-  ),
+  fc
+    .tuple(
+      fc.constantFrom("x.m", "x.x", "x.s", "x.flag", "x.done", "x.due", "x.opened", "x.addr.zip"),
+      fc.boolean(),
+    )
+    .map(([f, set]) => `${f} ${set ? "is set" : "is missing"}`),
   fc.tuple(dateTerm, op, dateTerm).map(([a, o, b]) => `${a} ${o} ${b}`),
 );
 
@@ -77,7 +99,9 @@ const where = fc.option(condition, { nil: undefined }).map((c) => (c === undefin
 
 const rule = (id: string): fc.Arbitrary<string> =>
   fc.oneof(
-    fc.tuple(modality, where, condition).map(([m, w, c]) => `duty ${id} "${id}" ${m} cites 1 for each x in items${w} requires ${c}`),
+    fc
+      .tuple(modality, where, condition)
+      .map(([m, w, c]) => `duty ${id} "${id}" ${m} cites 1 for each x in items${w} requires ${c}`),
     fc
       .tuple(
         modality,
@@ -85,7 +109,13 @@ const rule = (id: string): fc.Arbitrary<string> =>
         fc.constantFrom("x.done", "x.opened", "(if x.flag then x.done else none)"),
         fc.oneof(
           duration.map((d) => `within ${d} of x.opened`),
-          fc.constantFrom("by x.due", "by 2026-03-10", "by x.opened + 1 month", "within 5 days of x.due", "by (if x.ok then x.due else x.opened + 20 days)"),
+          fc.constantFrom(
+            "by x.due",
+            "by 2026-03-10",
+            "by x.opened + 1 month",
+            "within 5 days of x.due",
+            "by (if x.ok then x.due else x.opened + 20 days)",
+          ),
         ),
       )
       .map(([m, w, r, d]) => `duty ${id} "${id}" ${m} cites 1 for each x in items${w} requires ${r} ${d}`),
@@ -96,7 +126,11 @@ const rule = (id: string): fc.Arbitrary<string> =>
         fc.integer({ min: 0, max: 10 }),
         fc.integer({ min: 1, max: 20 }),
         fc.option(condition, { nil: undefined }),
-        fc.oneof(fc.constant(""), fc.constant(" closes x.done"), condition.map((c) => ` closes ${c}`)),
+        fc.oneof(
+          fc.constant(""),
+          fc.constant(" closes x.done"),
+          condition.map((c) => ` closes ${c}`),
+        ),
         fc.constantFrom("", " overdue after x.due", " overdue after x.opened + 5 days"),
       )
       .map(
@@ -104,7 +138,11 @@ const rule = (id: string): fc.Arbitrary<string> =>
           `escalation ${id} "${id}" must cites 1 for each x in items${w} starts ${start} level low level mid after ${a} days level high after ${a + b} days${when === undefined ? "" : ` level top when ${when}`}${closes}${overdue}`,
       ),
     fc
-      .tuple(where, fc.constantFrom("x.opened", "x.due", "x.done", "2026-03-01"), fc.array(condition, { minLength: 1, maxLength: 2 }))
+      .tuple(
+        where,
+        fc.constantFrom("x.opened", "x.due", "x.done", "2026-03-01"),
+        fc.array(condition, { minLength: 1, maxLength: 2 }),
+      )
       .map(
         ([w, at, causes]) =>
           `accountability ${id} "${id}" must cites 1 for each x in items${w} as at ${at} ${causes.map((c, i) => `cause "c${i}" when ${c}`).join(" ")}`,
@@ -143,10 +181,18 @@ export const differentialCase: fc.Arbitrary<DifferentialCase> = fc
   .tuple(
     fc.boolean(),
     fc.option(fc.constantFrom(0, 5, 10), { nil: undefined }),
-    fc.array(fc.constant(null), { minLength: 1, maxLength: 3 }).chain((slots) => fc.tuple(...slots.map((_, i) => rule(`r${i + 1}`)))),
-    fc.constantFrom(...asOfs).chain((asOf) =>
-      fc.integer({ min: 0, max: 4 }).chain((count) => fc.tuple(fc.constant(asOf), fc.tuple(...Array.from({ length: count }, (_, i) => item(asOf, i))))),
-    ),
+    fc
+      .array(fc.constant(null), { minLength: 1, maxLength: 3 })
+      .chain((slots) => fc.tuple(...slots.map((_, i) => rule(`r${i + 1}`)))),
+    fc
+      .constantFrom(...asOfs)
+      .chain((asOf) =>
+        fc
+          .integer({ min: 0, max: 4 })
+          .chain((count) =>
+            fc.tuple(fc.constant(asOf), fc.tuple(...Array.from({ length: count }, (_, i) => item(asOf, i)))),
+          ),
+      ),
   )
   .map(([since, warning, rules, [asOf, items]]) => ({
     source: `${header(since, warning)}\n${rules.join("\n\n")}\n`,
