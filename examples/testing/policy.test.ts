@@ -72,8 +72,11 @@ describe("properties", () => {
         const out = policy.evaluate(county);
         if ("errors" in out) throw new Error(out.errors.map((e) => `${e.path}: ${e.message.en}`).join("\n"));
         for (const finding of out.result.findings) {
+          // Every duty here requires a date, so a met one knows the day it was met.
           if (finding.status === "met") expect(finding.metOn).toBeDefined();
+          if (finding.late) expect(finding.status).toBe("met");
           if (finding.status === "overdue") expect(finding.overdueDays).toBeGreaterThan(0);
+          for (const day of Object.values(finding.reached ?? {})) expect(day <= out.result.asOf).toBe(true);
           if (finding.kind === "escalation") expect(["grid", "township", "closed"]).toContain(finding.status);
         }
       }),
