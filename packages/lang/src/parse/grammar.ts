@@ -2,7 +2,7 @@
  * The grammar of docs/language.md as a pure chevrotain parser: no embedded actions, the concrete
  * syntax tree is turned into the syntax tree by build.ts. Labels name the parts the builder reads.
  */
-import { CstParser, type IParserErrorMessageProvider, type TokenType } from "chevrotain";
+import { CstParser, type IOrAlt, type IParserErrorMessageProvider, type TokenType } from "chevrotain";
 import {
   AnyKeyword,
   Arrow,
@@ -126,6 +126,12 @@ const K = {
 export { K as keywordTypes };
 
 export class RemitParser extends CstParser {
+  /**
+   * Each `OR`'s alternatives, built on its first run and reused: building them afresh at every
+   * call allocated a dozen closures per expression, and collecting them dominated parse time.
+   */
+  private readonly alternatives: IOrAlt<unknown>[][] = [];
+
   constructor(errorMessageProvider: IParserErrorMessageProvider) {
     super([...vocabulary], {
       recoveryEnabled: true,
@@ -143,12 +149,14 @@ export class RemitParser extends CstParser {
 
   public module = this.RULE("module", () => {
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.header) },
-        { ALT: () => this.SUBRULE(this.importDecl) },
-        { ALT: () => this.SUBRULE(this.declaration) },
-        { ALT: () => this.SUBRULE(this.stray) },
-      ]);
+      this.OR(
+        (this.alternatives[0] ??= [
+          { ALT: () => this.SUBRULE(this.header) },
+          { ALT: () => this.SUBRULE(this.importDecl) },
+          { ALT: () => this.SUBRULE(this.declaration) },
+          { ALT: () => this.SUBRULE(this.stray) },
+        ]),
+      );
     });
   });
 
@@ -160,32 +168,34 @@ export class RemitParser extends CstParser {
     this.CONSUME(K.Policy);
     this.CONSUME(StringLiteral, { LABEL: "name" });
     this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(K.Version);
-            this.CONSUME2(StringLiteral, { LABEL: "version" });
+      this.OR(
+        (this.alternatives[1] ??= [
+          {
+            ALT: () => {
+              this.CONSUME(K.Version);
+              this.CONSUME2(StringLiteral, { LABEL: "version" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.Source);
-            this.CONSUME3(StringLiteral, { LABEL: "source" });
+          {
+            ALT: () => {
+              this.CONSUME(K.Source);
+              this.CONSUME3(StringLiteral, { LABEL: "source" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.Effective);
-            this.CONSUME(DateLiteral, { LABEL: "effective" });
+          {
+            ALT: () => {
+              this.CONSUME(K.Effective);
+              this.CONSUME(DateLiteral, { LABEL: "effective" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.Warning);
-            this.SUBRULE(this.expr, { LABEL: "warning" });
+          {
+            ALT: () => {
+              this.CONSUME(K.Warning);
+              this.SUBRULE(this.expr, { LABEL: "warning" });
+            },
           },
-        },
-      ]);
+        ]),
+      );
     });
   });
 
@@ -197,22 +207,29 @@ export class RemitParser extends CstParser {
   });
 
   private declaration = this.RULE("declaration", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.clauseDecl) },
-      { ALT: () => this.SUBRULE(this.paramDecl) },
-      { ALT: () => this.SUBRULE(this.typeDecl) },
-      { ALT: () => this.SUBRULE(this.collectionDecl) },
-      { ALT: () => this.SUBRULE(this.recordDecl) },
-      { ALT: () => this.SUBRULE(this.defineDecl) },
-      { ALT: () => this.SUBRULE(this.dutyRule) },
-      { ALT: () => this.SUBRULE(this.escalationRule) },
-      { ALT: () => this.SUBRULE(this.accountabilityRule) },
-    ]);
+    this.OR(
+      (this.alternatives[2] ??= [
+        { ALT: () => this.SUBRULE(this.clauseDecl) },
+        { ALT: () => this.SUBRULE(this.paramDecl) },
+        { ALT: () => this.SUBRULE(this.typeDecl) },
+        { ALT: () => this.SUBRULE(this.collectionDecl) },
+        { ALT: () => this.SUBRULE(this.recordDecl) },
+        { ALT: () => this.SUBRULE(this.defineDecl) },
+        { ALT: () => this.SUBRULE(this.dutyRule) },
+        { ALT: () => this.SUBRULE(this.escalationRule) },
+        { ALT: () => this.SUBRULE(this.accountabilityRule) },
+      ]),
+    );
   });
 
   /** A name that may be spelt like a keyword, where nothing else could stand (`h.level`). */
   private name = this.RULE("name", () => {
-    this.OR([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(AnyKeyword) }]);
+    this.OR(
+      (this.alternatives[3] ??= [
+        { ALT: () => this.CONSUME(Identifier) },
+        { ALT: () => this.CONSUME(AnyKeyword) },
+      ]),
+    );
   });
 
   // -------------------------------------------------------------------------------------------
@@ -223,7 +240,12 @@ export class RemitParser extends CstParser {
     this.CONSUME(NumberLiteral, { LABEL: "id" });
     this.CONSUME(StringLiteral, { LABEL: "title" });
     this.OPTION(() => {
-      this.OR([{ ALT: () => this.CONSUME(K.ClauseText) }, { ALT: () => this.CONSUME(K.TextType) }]);
+      this.OR(
+        (this.alternatives[4] ??= [
+          { ALT: () => this.CONSUME(K.ClauseText) },
+          { ALT: () => this.CONSUME(K.TextType) },
+        ]),
+      );
       this.CONSUME2(StringLiteral, { LABEL: "text" });
     });
   });
@@ -271,82 +293,88 @@ export class RemitParser extends CstParser {
 
   private field = this.RULE("field", () => {
     this.SUBRULE(this.name, { LABEL: "name" });
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(Colon);
-          this.SUBRULE(this.typeExpr, { LABEL: "type" });
+    this.OR(
+      (this.alternatives[5] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(Colon);
+            this.SUBRULE(this.typeExpr, { LABEL: "type" });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(Arrow);
-          this.OPTION(() => this.CONSUME(K.Optional));
-          this.SUBRULE(this.qualified, { LABEL: "target" });
-          this.CONSUME(K.As);
-          this.SUBRULE2(this.name, { LABEL: "as" });
+        {
+          ALT: () => {
+            this.CONSUME(Arrow);
+            this.OPTION(() => this.CONSUME(K.Optional));
+            this.SUBRULE(this.qualified, { LABEL: "target" });
+            this.CONSUME(K.As);
+            this.SUBRULE2(this.name, { LABEL: "as" });
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   private typeExpr = this.RULE("typeExpr", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.Optional);
-          this.SUBRULE(this.typeExpr, { LABEL: "inner" });
+    this.OR(
+      (this.alternatives[7] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.Optional);
+            this.SUBRULE(this.typeExpr, { LABEL: "inner" });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.List);
-          this.SUBRULE2(this.typeExpr, { LABEL: "inner" });
+        {
+          ALT: () => {
+            this.CONSUME(K.List);
+            this.SUBRULE2(this.typeExpr, { LABEL: "inner" });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.Planned);
-          this.CONSUME(K.DateType, { LABEL: "primitive" });
+        {
+          ALT: () => {
+            this.CONSUME(K.Planned);
+            this.CONSUME(K.DateType, { LABEL: "primitive" });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.OR2([
-            { ALT: () => this.CONSUME(K.TextType, { LABEL: "primitive" }) },
-            { ALT: () => this.CONSUME(K.Integer, { LABEL: "primitive" }) },
-            { ALT: () => this.CONSUME(K.Decimal, { LABEL: "primitive" }) },
-            { ALT: () => this.CONSUME(K.Bool, { LABEL: "primitive" }) },
-            { ALT: () => this.CONSUME2(K.DateType, { LABEL: "primitive" }) },
-            { ALT: () => this.CONSUME(K.Duration, { LABEL: "primitive" }) },
-          ]);
-          this.OPTION(() => {
-            this.CONSUME(LBracket);
-            this.SUBRULE(this.name, { LABEL: "unit" });
-            this.CONSUME(RBracket);
-          });
+        {
+          ALT: () => {
+            this.OR2(
+              (this.alternatives[6] ??= [
+                { ALT: () => this.CONSUME(K.TextType, { LABEL: "primitive" }) },
+                { ALT: () => this.CONSUME(K.Integer, { LABEL: "primitive" }) },
+                { ALT: () => this.CONSUME(K.Decimal, { LABEL: "primitive" }) },
+                { ALT: () => this.CONSUME(K.Bool, { LABEL: "primitive" }) },
+                { ALT: () => this.CONSUME2(K.DateType, { LABEL: "primitive" }) },
+                { ALT: () => this.CONSUME(K.Duration, { LABEL: "primitive" }) },
+              ]),
+            );
+            this.OPTION(() => {
+              this.CONSUME(LBracket);
+              this.SUBRULE(this.name, { LABEL: "unit" });
+              this.CONSUME(RBracket);
+            });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.Enum);
-          this.CONSUME(LParen);
-          this.CONSUME(StringLiteral, { LABEL: "value" });
-          this.MANY(() => {
-            this.CONSUME(Comma);
-            this.CONSUME2(StringLiteral, { LABEL: "value" });
-          });
-          this.CONSUME(RParen);
+        {
+          ALT: () => {
+            this.CONSUME(K.Enum);
+            this.CONSUME(LParen);
+            this.CONSUME(StringLiteral, { LABEL: "value" });
+            this.MANY(() => {
+              this.CONSUME(Comma);
+              this.CONSUME2(StringLiteral, { LABEL: "value" });
+            });
+            this.CONSUME(RParen);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.Record);
-          this.SUBRULE(this.fieldBlock);
+        {
+          ALT: () => {
+            this.CONSUME(K.Record);
+            this.SUBRULE(this.fieldBlock);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.qualified, { LABEL: "named" }) },
-    ]);
+        { ALT: () => this.SUBRULE(this.qualified, { LABEL: "named" }) },
+      ]),
+    );
   });
 
   private qualified = this.RULE("qualified", () => {
@@ -415,30 +443,34 @@ export class RemitParser extends CstParser {
   });
 
   private modality = this.RULE("modality", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(K.Must, { LABEL: "value" }) },
-      { ALT: () => this.CONSUME(K.Should, { LABEL: "value" }) },
-      { ALT: () => this.CONSUME(K.May, { LABEL: "value" }) },
-    ]);
+    this.OR(
+      (this.alternatives[8] ??= [
+        { ALT: () => this.CONSUME(K.Must, { LABEL: "value" }) },
+        { ALT: () => this.CONSUME(K.Should, { LABEL: "value" }) },
+        { ALT: () => this.CONSUME(K.May, { LABEL: "value" }) },
+      ]),
+    );
   });
 
   private subject = this.RULE("subject", () => {
     this.CONSUME(K.For);
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.Each);
-          this.CONSUME(Identifier, { LABEL: "variable" });
-          this.CONSUME(K.In);
-          this.SUBRULE(this.expr, { LABEL: "source" });
-          this.OPTION(() => {
-            this.CONSUME(K.Where);
-            this.SUBRULE2(this.expr, { LABEL: "filter" });
-          });
+    this.OR(
+      (this.alternatives[9] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.Each);
+            this.CONSUME(Identifier, { LABEL: "variable" });
+            this.CONSUME(K.In);
+            this.SUBRULE(this.expr, { LABEL: "source" });
+            this.OPTION(() => {
+              this.CONSUME(K.Where);
+              this.SUBRULE2(this.expr, { LABEL: "filter" });
+            });
+          },
         },
-      },
-      { ALT: () => this.CONSUME2(Identifier, { LABEL: "record" }) },
-    ]);
+        { ALT: () => this.CONSUME2(Identifier, { LABEL: "record" }) },
+      ]),
+    );
   });
 
   private letBinding = this.RULE("letBinding", () => {
@@ -457,53 +489,59 @@ export class RemitParser extends CstParser {
   });
 
   private deadline = this.RULE("deadline", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.By);
-          this.SUBRULE(this.expr, { LABEL: "date" });
+    this.OR(
+      (this.alternatives[10] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.By);
+            this.SUBRULE(this.expr, { LABEL: "date" });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.Within);
-          this.SUBRULE2(this.expr, { LABEL: "duration" });
-          this.CONSUME(K.Of);
-          this.SUBRULE3(this.expr, { LABEL: "from" });
+        {
+          ALT: () => {
+            this.CONSUME(K.Within);
+            this.SUBRULE2(this.expr, { LABEL: "duration" });
+            this.CONSUME(K.Of);
+            this.SUBRULE3(this.expr, { LABEL: "from" });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.SUBRULE(this.recurrence);
-          this.CONSUME(K.From);
-          this.SUBRULE4(this.expr, { LABEL: "from" });
-          this.OPTION(() => {
-            this.CONSUME(K.Until);
-            this.SUBRULE5(this.expr, { LABEL: "until" });
-          });
+        {
+          ALT: () => {
+            this.SUBRULE(this.recurrence);
+            this.CONSUME(K.From);
+            this.SUBRULE4(this.expr, { LABEL: "from" });
+            this.OPTION(() => {
+              this.CONSUME(K.Until);
+              this.SUBRULE5(this.expr, { LABEL: "until" });
+            });
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   private recurrence = this.RULE("recurrence", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.Every);
-          this.OR2([
-            { ALT: () => this.CONSUME(K.Week, { LABEL: "unit" }) },
-            { ALT: () => this.CONSUME(K.Month, { LABEL: "unit" }) },
-            { ALT: () => this.CONSUME(K.Quarter, { LABEL: "unit" }) },
-            { ALT: () => this.CONSUME(K.Year, { LABEL: "unit" }) },
-          ]);
+    this.OR(
+      (this.alternatives[12] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.Every);
+            this.OR2(
+              (this.alternatives[11] ??= [
+                { ALT: () => this.CONSUME(K.Week, { LABEL: "unit" }) },
+                { ALT: () => this.CONSUME(K.Month, { LABEL: "unit" }) },
+                { ALT: () => this.CONSUME(K.Quarter, { LABEL: "unit" }) },
+                { ALT: () => this.CONSUME(K.Year, { LABEL: "unit" }) },
+              ]),
+            );
+          },
         },
-      },
-      { ALT: () => this.CONSUME(K.EveryWeek, { LABEL: "every" }) },
-      { ALT: () => this.CONSUME(K.EveryMonth, { LABEL: "every" }) },
-      { ALT: () => this.CONSUME(K.EveryQuarter, { LABEL: "every" }) },
-      { ALT: () => this.CONSUME(K.EveryYear, { LABEL: "every" }) },
-    ]);
+        { ALT: () => this.CONSUME(K.EveryWeek, { LABEL: "every" }) },
+        { ALT: () => this.CONSUME(K.EveryMonth, { LABEL: "every" }) },
+        { ALT: () => this.CONSUME(K.EveryQuarter, { LABEL: "every" }) },
+        { ALT: () => this.CONSUME(K.EveryYear, { LABEL: "every" }) },
+      ]),
+    );
   });
 
   private escalationRule = this.RULE("escalationRule", () => {
@@ -528,20 +566,22 @@ export class RemitParser extends CstParser {
     this.CONSUME(Identifier, { LABEL: "name" });
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
     this.OPTION2(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(K.After);
-            this.SUBRULE(this.expr, { LABEL: "after" });
+      this.OR(
+        (this.alternatives[13] ??= [
+          {
+            ALT: () => {
+              this.CONSUME(K.After);
+              this.SUBRULE(this.expr, { LABEL: "after" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.When);
-            this.SUBRULE2(this.expr, { LABEL: "when" });
+          {
+            ALT: () => {
+              this.CONSUME(K.When);
+              this.SUBRULE2(this.expr, { LABEL: "when" });
+            },
           },
-        },
-      ]);
+        ]),
+      );
     });
     this.OPTION3(() => {
       this.CONSUME(K.Holder);
@@ -552,15 +592,17 @@ export class RemitParser extends CstParser {
   private accountabilityRule = this.RULE("accountabilityRule", () => {
     this.CONSUME(K.Accountability);
     this.SUBRULE(this.ruleHead);
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.As);
-          this.CONSUME(K.At);
+    this.OR(
+      (this.alternatives[14] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.As);
+            this.CONSUME(K.At);
+          },
         },
-      },
-      { ALT: () => this.CONSUME(K.AsAt) },
-    ]);
+        { ALT: () => this.CONSUME(K.AsAt) },
+      ]),
+    );
     this.SUBRULE(this.expr, { LABEL: "asAt" });
     this.MANY(() => this.SUBRULE(this.cause));
     this.OPTION(() => {
@@ -584,19 +626,21 @@ export class RemitParser extends CstParser {
   // Expressions, loosest first
 
   public expr = this.RULE("expr", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.If);
-          this.SUBRULE(this.expr, { LABEL: "condition" });
-          this.CONSUME(K.Then);
-          this.SUBRULE2(this.expr, { LABEL: "then" });
-          this.CONSUME(K.Else);
-          this.SUBRULE3(this.expr, { LABEL: "else" });
+    this.OR(
+      (this.alternatives[15] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.If);
+            this.SUBRULE(this.expr, { LABEL: "condition" });
+            this.CONSUME(K.Then);
+            this.SUBRULE2(this.expr, { LABEL: "then" });
+            this.CONSUME(K.Else);
+            this.SUBRULE3(this.expr, { LABEL: "else" });
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.orExpr, { LABEL: "body" }) },
-    ]);
+        { ALT: () => this.SUBRULE(this.orExpr, { LABEL: "body" }) },
+      ]),
+    );
   });
 
   private orExpr = this.RULE("orExpr", () => {
@@ -616,51 +660,61 @@ export class RemitParser extends CstParser {
   });
 
   private notExpr = this.RULE("notExpr", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.Not, { LABEL: "op" });
-          this.SUBRULE(this.notExpr, { LABEL: "operand" });
+    this.OR(
+      (this.alternatives[16] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.Not, { LABEL: "op" });
+            this.SUBRULE(this.notExpr, { LABEL: "operand" });
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.compare, { LABEL: "body" }) },
-    ]);
+        { ALT: () => this.SUBRULE(this.compare, { LABEL: "body" }) },
+      ]),
+    );
   });
 
   private compare = this.RULE("compare", () => {
     this.SUBRULE(this.additive, { LABEL: "operand" });
     this.OPTION(() => {
       this.OR(
-        [Equal, NotEqual, LessEqual, GreaterEqual, Less, Greater, K.In].map((type: TokenType) => ({
-          ALT: () => this.CONSUME(type, { LABEL: "op" }),
-        })),
+        (this.alternatives[17] ??= [Equal, NotEqual, LessEqual, GreaterEqual, Less, Greater, K.In].map(
+          (type: TokenType) => ({
+            ALT: () => this.CONSUME(type, { LABEL: "op" }),
+          }),
+        )),
       );
       this.SUBRULE2(this.additive, { LABEL: "operand" });
     });
     this.OPTION2(() => {
-      this.OR2([
-        {
-          ALT: () => {
-            this.CONSUME(K.Is);
-            this.OR3([
-              { ALT: () => this.CONSUME(K.Set, { LABEL: "isSet" }) },
-              { ALT: () => this.CONSUME(K.Missing, { LABEL: "isMissing" }) },
-            ]);
+      this.OR2(
+        (this.alternatives[19] ??= [
+          {
+            ALT: () => {
+              this.CONSUME(K.Is);
+              this.OR3(
+                (this.alternatives[18] ??= [
+                  { ALT: () => this.CONSUME(K.Set, { LABEL: "isSet" }) },
+                  { ALT: () => this.CONSUME(K.Missing, { LABEL: "isMissing" }) },
+                ]),
+              );
+            },
           },
-        },
-        { ALT: () => this.CONSUME(K.IsSet, { LABEL: "isSet" }) },
-        { ALT: () => this.CONSUME(K.IsMissing, { LABEL: "isMissing" }) },
-      ]);
+          { ALT: () => this.CONSUME(K.IsSet, { LABEL: "isSet" }) },
+          { ALT: () => this.CONSUME(K.IsMissing, { LABEL: "isMissing" }) },
+        ]),
+      );
     });
   });
 
   private additive = this.RULE("additive", () => {
     this.SUBRULE(this.multiplicative, { LABEL: "operand" });
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(Plus, { LABEL: "op" }) },
-        { ALT: () => this.CONSUME(Minus, { LABEL: "op" }) },
-      ]);
+      this.OR(
+        (this.alternatives[20] ??= [
+          { ALT: () => this.CONSUME(Plus, { LABEL: "op" }) },
+          { ALT: () => this.CONSUME(Minus, { LABEL: "op" }) },
+        ]),
+      );
       this.SUBRULE2(this.multiplicative, { LABEL: "operand" });
     });
   });
@@ -668,24 +722,28 @@ export class RemitParser extends CstParser {
   private multiplicative = this.RULE("multiplicative", () => {
     this.SUBRULE(this.unary, { LABEL: "operand" });
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(Star, { LABEL: "op" }) },
-        { ALT: () => this.CONSUME(Slash, { LABEL: "op" }) },
-      ]);
+      this.OR(
+        (this.alternatives[21] ??= [
+          { ALT: () => this.CONSUME(Star, { LABEL: "op" }) },
+          { ALT: () => this.CONSUME(Slash, { LABEL: "op" }) },
+        ]),
+      );
       this.SUBRULE2(this.unary, { LABEL: "operand" });
     });
   });
 
   private unary = this.RULE("unary", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(Minus, { LABEL: "op" });
-          this.SUBRULE(this.unary, { LABEL: "operand" });
+    this.OR(
+      (this.alternatives[22] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(Minus, { LABEL: "op" });
+            this.SUBRULE(this.unary, { LABEL: "operand" });
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.postfix, { LABEL: "body" }) },
-    ]);
+        { ALT: () => this.SUBRULE(this.postfix, { LABEL: "body" }) },
+      ]),
+    );
   });
 
   private postfix = this.RULE("postfix", () => {
@@ -712,77 +770,85 @@ export class RemitParser extends CstParser {
   });
 
   private primary = this.RULE("primary", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(NumberLiteral, { LABEL: "number" });
-          this.OPTION(() => this.SUBRULE(this.durationUnit, { LABEL: "unit" }));
+    this.OR(
+      (this.alternatives[24] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(NumberLiteral, { LABEL: "number" });
+            this.OPTION(() => this.SUBRULE(this.durationUnit, { LABEL: "unit" }));
+          },
         },
-      },
-      { ALT: () => this.CONSUME(StringLiteral, { LABEL: "string" }) },
-      { ALT: () => this.CONSUME(DateLiteral, { LABEL: "date" }) },
-      { ALT: () => this.CONSUME(K.True, { LABEL: "true" }) },
-      { ALT: () => this.CONSUME(K.False, { LABEL: "false" }) },
-      { ALT: () => this.CONSUME(K.None, { LABEL: "none" }) },
-      {
-        ALT: () => {
-          this.CONSUME(LBracket, { LABEL: "list" });
-          this.OPTION2(() => {
-            this.SUBRULE(this.expr, { LABEL: "element" });
-            this.MANY(() => {
-              this.CONSUME(Comma);
-              this.SUBRULE2(this.expr, { LABEL: "element" });
+        { ALT: () => this.CONSUME(StringLiteral, { LABEL: "string" }) },
+        { ALT: () => this.CONSUME(DateLiteral, { LABEL: "date" }) },
+        { ALT: () => this.CONSUME(K.True, { LABEL: "true" }) },
+        { ALT: () => this.CONSUME(K.False, { LABEL: "false" }) },
+        { ALT: () => this.CONSUME(K.None, { LABEL: "none" }) },
+        {
+          ALT: () => {
+            this.CONSUME(LBracket, { LABEL: "list" });
+            this.OPTION2(() => {
+              this.SUBRULE(this.expr, { LABEL: "element" });
+              this.MANY(() => {
+                this.CONSUME(Comma);
+                this.SUBRULE2(this.expr, { LABEL: "element" });
+              });
             });
-          });
-          this.CONSUME(RBracket);
+            this.CONSUME(RBracket);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.aggregate) },
-      {
-        ALT: () => {
-          this.CONSUME(Identifier, { LABEL: "name" });
-          this.OPTION3(() => this.SUBRULE(this.callArgs));
+        { ALT: () => this.SUBRULE(this.aggregate) },
+        {
+          ALT: () => {
+            this.CONSUME(Identifier, { LABEL: "name" });
+            this.OPTION3(() => this.SUBRULE(this.callArgs));
+          },
         },
-      },
-      {
-        // Built-in functions spelt like keywords: `text(x)`, `year(d)`, `month(d)`.
-        ALT: () => {
-          this.OR2([
-            { ALT: () => this.CONSUME(K.TextType, { LABEL: "builtin" }) },
-            { ALT: () => this.CONSUME(K.Year, { LABEL: "builtin" }) },
-            { ALT: () => this.CONSUME(K.Month, { LABEL: "builtin" }) },
-            { ALT: () => this.CONSUME(K.Quarter, { LABEL: "builtin" }) },
-            { ALT: () => this.CONSUME(K.Week, { LABEL: "builtin" }) },
-            { ALT: () => this.CONSUME(K.Day, { LABEL: "builtin" }) },
-          ]);
-          this.SUBRULE2(this.callArgs);
+        {
+          // Built-in functions spelt like keywords: `text(x)`, `year(d)`, `month(d)`.
+          ALT: () => {
+            this.OR2(
+              (this.alternatives[23] ??= [
+                { ALT: () => this.CONSUME(K.TextType, { LABEL: "builtin" }) },
+                { ALT: () => this.CONSUME(K.Year, { LABEL: "builtin" }) },
+                { ALT: () => this.CONSUME(K.Month, { LABEL: "builtin" }) },
+                { ALT: () => this.CONSUME(K.Quarter, { LABEL: "builtin" }) },
+                { ALT: () => this.CONSUME(K.Week, { LABEL: "builtin" }) },
+                { ALT: () => this.CONSUME(K.Day, { LABEL: "builtin" }) },
+              ]),
+            );
+            this.SUBRULE2(this.callArgs);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(LParen, { LABEL: "paren" });
-          this.SUBRULE3(this.expr, { LABEL: "inner" });
-          this.CONSUME(RParen);
+        {
+          ALT: () => {
+            this.CONSUME(LParen, { LABEL: "paren" });
+            this.SUBRULE3(this.expr, { LABEL: "inner" });
+            this.CONSUME(RParen);
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   private durationUnit = this.RULE("durationUnit", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(K.Day, { LABEL: "unit" }) },
-      { ALT: () => this.CONSUME(K.Week, { LABEL: "unit" }) },
-      { ALT: () => this.CONSUME(K.Month, { LABEL: "unit" }) },
-      { ALT: () => this.CONSUME(K.Quarter, { LABEL: "unit" }) },
-      { ALT: () => this.CONSUME(K.Year, { LABEL: "unit" }) },
-    ]);
+    this.OR(
+      (this.alternatives[25] ??= [
+        { ALT: () => this.CONSUME(K.Day, { LABEL: "unit" }) },
+        { ALT: () => this.CONSUME(K.Week, { LABEL: "unit" }) },
+        { ALT: () => this.CONSUME(K.Month, { LABEL: "unit" }) },
+        { ALT: () => this.CONSUME(K.Quarter, { LABEL: "unit" }) },
+        { ALT: () => this.CONSUME(K.Year, { LABEL: "unit" }) },
+      ]),
+    );
   });
 
   private aggregate = this.RULE("aggregate", () => {
     this.OR(
-      [K.Count, K.Any, K.All, K.Sum, K.Min, K.Max, K.Latest, K.Earliest].map((type) => ({
-        ALT: () => this.CONSUME(type, { LABEL: "op" }),
-      })),
+      (this.alternatives[26] ??= [K.Count, K.Any, K.All, K.Sum, K.Min, K.Max, K.Latest, K.Earliest].map(
+        (type) => ({
+          ALT: () => this.CONSUME(type, { LABEL: "op" }),
+        }),
+      )),
     );
     this.CONSUME(LParen);
     this.CONSUME(Identifier, { LABEL: "variable" });
