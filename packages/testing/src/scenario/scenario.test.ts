@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { factsFor } from "../facts/index.js";
 import { atDates, expectFinding, expectNoFinding, FindingAssertionError } from "./expect.js";
+import { type FindingPattern, mismatchesOf } from "./match.js";
 import { evaluateAt, scenarioFacts, scenarioPolicy } from "./scenario.test-support.js";
 import "./vitest.js";
 
@@ -140,6 +141,44 @@ describe("expectFinding", () => {
         }
       }),
       { numRuns: 80 },
+    );
+  });
+});
+
+describe("mismatchesOf", () => {
+  const findings = fc
+    .constantFrom("2026-03-31", "2026-06-30", "2026-10-08", "2026-10-09", "2026-12-31")
+    .map((asOf) => resultAt(asOf).findings);
+
+  it("matches a finding against any part of itself, and names the one field changed", () => {
+    fc.assert(
+      fc.property(
+        findings.chain((all) => fc.constantFrom(...all)),
+        fc.nat(),
+        (finding, pick) => {
+          const fields = Object.keys(finding).filter((k) => k !== "explanation");
+          const pattern = Object.fromEntries(
+            fields.map((k) => [k, finding[k as keyof typeof finding]]),
+          ) as FindingPattern;
+          expect(mismatchesOf(finding, pattern)).toEqual([]);
+          const changed = fields[pick % fields.length]!;
+          const value = pattern[changed as keyof FindingPattern];
+          const other =
+            typeof value === "string"
+              ? `${value}x`
+              : typeof value === "number"
+                ? value + 1
+                : typeof value === "boolean"
+                  ? !value
+                  : null;
+          const broken = {
+            ...pattern,
+            [changed]: changed === "subject" ? { id: `${finding.subject.id}x` } : other,
+          };
+          expect(mismatchesOf(finding, broken).map((m) => m.field)).toEqual([changed]);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
