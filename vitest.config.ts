@@ -3,6 +3,6 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { conditions: ["source"] },
   test: {
-    projects: ["packages/*", "tests/*"],
+    projects: ["packages/*", "tests/*", "examples/testing"],
   },
 });
