@@ -4,6 +4,7 @@ import { binaryFile, fileTooLarge, nestingTooDeep } from "../diagnostics/scan-co
 import { extractLiterate } from "../literate/extract.js";
 import { tokenize } from "../scan/lexer.js";
 import { advance, hasPosition, tokenSpan } from "../scan/span.js";
+import { vocabulary } from "../scan/tokens.js";
 import type { ClauseDecl, Declaration, Module, Position, Span } from "../syntax/ast.js";
 import { buildModule } from "./build.js";
 import { RemitParser } from "./grammar.js";
@@ -145,15 +146,33 @@ const closing = new Set(["RParen", "RBracket", "RBrace"]);
 /** Tokens whose grammar rule calls itself for what follows (`not not x`, `optional list …`). */
 const prefix = new Set(["Not", "Minus", "Optional", "List", "If"]);
 
+const Nesting = { Other: 0, Opening: 1, Closing: 2, Prefix: 3 } as const;
+type Nesting = (typeof Nesting)[keyof typeof Nesting];
+
+/** Each token type's part in nesting, by `tokenTypeIdx`: a table lookup per token. */
+const nestingByType: Nesting[] = [];
+for (const type of vocabulary) {
+  const index = type.tokenTypeIdx;
+  if (index === undefined) continue;
+  nestingByType[index] = opening.has(type.name)
+    ? Nesting.Opening
+    : closing.has(type.name)
+      ? Nesting.Closing
+      : prefix.has(type.name)
+        ? Nesting.Prefix
+        : Nesting.Other;
+}
+
 /** The first token past the nesting limit, if any. */
 function findTooDeep(tokens: readonly IToken[]): IToken | undefined {
   let depth = 0;
   let run = 0;
-  for (const token of tokens) {
-    const name = token.tokenType.name;
-    if (opening.has(name)) depth++;
-    else if (closing.has(name)) depth = Math.max(0, depth - 1);
-    run = prefix.has(name) ? run + 1 : opening.has(name) ? run : 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as IToken;
+    const nesting = nestingByType[token.tokenTypeIdx] ?? Nesting.Other;
+    if (nesting === Nesting.Opening) depth++;
+    else if (nesting === Nesting.Closing) depth = Math.max(0, depth - 1);
+    run = nesting === Nesting.Prefix ? run + 1 : nesting === Nesting.Opening ? run : 0;
     if (depth + run > maxNestingDepth) return token;
   }
   return undefined;

@@ -85,6 +85,12 @@ function retype(token: IToken, type: IToken["tokenType"]): IToken {
   return token;
 }
 
+/** Full-width characters are all beyond ASCII: most tokens are ruled out without splitting them. */
+function hasNonAscii(image: string): boolean {
+  for (let i = 0; i < image.length; i++) if (image.charCodeAt(i) >= 128) return true;
+  return false;
+}
+
 /** Recognises keywords, checks dates and strings, and reports full-width punctuation. */
 function classify(token: IToken, file: string, diagnostics: Diagnostic[]): IToken {
   const type = token.tokenType;
@@ -102,7 +108,7 @@ function classify(token: IToken, file: string, diagnostics: Diagnostic[]): IToke
     }
     return token;
   }
-  if ([...token.image].some((ch) => fullWidthCharacters.has(ch))) {
+  if (hasNonAscii(token.image) && [...token.image].some((ch) => fullWidthCharacters.has(ch))) {
     diagnostics.push(
       diagnostic(fullWidthPunctuation, tokenSpan(token, file), {
         text: token.image,

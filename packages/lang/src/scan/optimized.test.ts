@@ -1,7 +1,7 @@
 import { type ILexingResult, Lexer } from "chevrotain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lexerTokens } from "./tokens.js";
+import { lexerTokens, matchWord } from "./tokens.js";
 
 // The lexer picks candidate patterns by first character; trying every pattern must agree with it.
 const tryEveryPattern = new Lexer([...lexerTokens], {
@@ -59,5 +59,29 @@ describe("the first-character optimisation", () => {
       const [first] = byFirstCharacter.tokenize(ch).tokens;
       expect(first?.tokenType.name, `U+${code.toString(16)}`).toBe("Identifier");
     }
+  });
+});
+
+describe("the word matcher", () => {
+  const reference = /[\p{L}_][\p{L}\p{N}_]*/uy;
+  it("matches what the Unicode word pattern matches", () => {
+    const text = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(..."aZ_09 .-中文éΩ٣\u3000（".split(""), "𠀀", "abc", "x1", "1x"),
+          fc.string({ unit: "grapheme", maxLength: 3 }),
+        ),
+        { maxLength: 20 },
+      )
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, fc.nat(), (source, at) => {
+        const offset = source.length === 0 ? 0 : at % source.length;
+        reference.lastIndex = offset;
+        const expected = reference.exec(source)?.[0];
+        expect(matchWord(source, offset)?.[0]).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

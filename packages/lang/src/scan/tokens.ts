@@ -16,9 +16,29 @@ const plain = [NotDeclarationStart];
 // by a custom matcher instead, so CJK letters are letters.
 const wordPattern = /[\p{L}_][\p{L}\p{N}_]*/uy;
 
-function matchWord(text: string, offset: number): RegExpExecArray | null {
-  wordPattern.lastIndex = offset;
-  return wordPattern.exec(text);
+/** ASCII letters, digits and `_`, by character code: what most words are made of. */
+const asciiWordPart = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const ch = String.fromCharCode(code);
+  asciiWordPart[code] = /[A-Za-z0-9_]/.test(ch) ? 1 : 0;
+}
+
+/** The word at `offset`, if one starts there. */
+export function matchWord(text: string, offset: number): [string] | null {
+  // ASCII words are scanned by hand; the Unicode-aware pattern takes over at the first other character.
+  let end = offset;
+  for (; end < text.length; end++) {
+    const code = text.charCodeAt(end);
+    if (code >= 128 || asciiWordPart[code] === 0) break;
+  }
+  const first = text.charCodeAt(offset);
+  const startsWord = end > offset && !(first >= 48 && first <= 57);
+  if (end < text.length && text.charCodeAt(end) >= 128) {
+    wordPattern.lastIndex = offset;
+    const match = wordPattern.exec(text);
+    return match ? [match[0]] : null;
+  }
+  return startsWord ? [text.slice(offset, end)] : null;
 }
 
 /**
