@@ -110,7 +110,10 @@ const codes = {
     en: "a file that is not JSON, rules or conditions that cannot be imported",
     zh: "文件不是 JSON、有无法导入的规则或条件",
   }),
-  serve: exitCodesFor({ en: "policy errors, the port cannot be listened on", zh: "政策有错误、无法监听端口" }),
+  serve: exitCodesFor({
+    en: "policy errors, the port cannot be listened on",
+    zh: "政策有错误、无法监听端口",
+  }),
 };
 
 const scenarioFormat: Record<Language, string> = {

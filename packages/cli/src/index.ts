@@ -15,6 +15,26 @@ export { collectSources, isPolicySource, policyEntry } from "./files.js";
 export { createNodeSourceHost, type NodeSourceHost } from "./host.js";
 export { type CliIo, ExitCode, MemoryStream, type OutputStream } from "./io.js";
 export { languageFromEnv } from "./locale.js";
+export { Problem } from "./problem.js";
+export {
+  clauseAnchor,
+  escalationLadders,
+  escapeHtml,
+  type HtmlReportOptions,
+  type ReportClause,
+  renderHtmlReport,
+} from "./report/html.js";
 export { run } from "./run.js";
+export {
+  type ExpectedFinding,
+  type Failure,
+  type FieldMismatch,
+  judge,
+  mergeFacts,
+  mismatches,
+  type Scenario,
+  toScenario,
+} from "./scenarios/scenario.js";
 export { type Colors, colorEnabled, colorsFor } from "./terminal/colors.js";
+export { createProgress, type Progress, type ProgressTarget, progressLine } from "./terminal/progress.js";
 export { displayWidth, padEndToWidth, padStartToWidth } from "./terminal/width.js";

@@ -34,8 +34,8 @@ describe("run: help and usage", () => {
       "error: unknown command 'evaluate', did you mean 'eval'?\nrun 'remit --help' for usage\n",
     );
     const far = io();
-    expect(await run(["serve"], far)).toBe(2);
-    expect(far.stderr.text).toBe("error: unknown command 'serve'\nrun 'remit --help' for usage\n");
+    expect(await run(["publish"], far)).toBe(2);
+    expect(far.stderr.text).toBe("error: unknown command 'publish'\nrun 'remit --help' for usage\n");
   });
 
   it("suggests the command a typo meant", () => {

@@ -226,7 +226,16 @@ describe("remit eval", () => {
     const zh = await remit(["eval", "p", "--facts", "undated.json", "--lang", "zh"]);
     expect(zh.code).toBe(1);
     expect(zh.stderr).toBe("错误：没有评估日期：请使用 --as-of 或在事实数据中提供 asOf\n");
-    const given = await remit(["eval", "p", "--facts", "undated.json", "--as-of", "2026-11-28", "--format", "json"]);
+    const given = await remit([
+      "eval",
+      "p",
+      "--facts",
+      "undated.json",
+      "--as-of",
+      "2026-11-28",
+      "--format",
+      "json",
+    ]);
     expect(given.code).toBe(0);
     expect(JSON.parse(given.stdout).asOf).toBe("2026-11-28");
   });
@@ -271,7 +280,10 @@ describe("remit eval", () => {
   });
 
   it("reports invalid facts by JSON path and exits 1 without a stack trace", async () => {
-    put("wrong.json", JSON.stringify({ asOf: "2026-11-28", townships: [{ id: "T01", name: 5, mechanismOn: null }] }));
+    put(
+      "wrong.json",
+      JSON.stringify({ asOf: "2026-11-28", townships: [{ id: "T01", name: 5, mechanismOn: null }] }),
+    );
     const { code, stderr } = await remit(["eval", "p", "--facts", "wrong.json"]);
     expect(code).toBe(1);
     expect(stderr).toContain("townships[0].name");
@@ -337,7 +349,10 @@ describe("remit eval", () => {
   });
 
   it("prints invalid facts as JSON with --format json", async () => {
-    put("wrong.json", JSON.stringify({ asOf: "2026-11-28", townships: [{ id: "T01", name: 5, mechanismOn: null }] }));
+    put(
+      "wrong.json",
+      JSON.stringify({ asOf: "2026-11-28", townships: [{ id: "T01", name: 5, mechanismOn: null }] }),
+    );
     const { code, stdout } = await remit([
       "eval",
       "p",

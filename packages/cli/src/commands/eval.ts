@@ -59,12 +59,14 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   } else if (outputFormat === "html") {
     // The report is for policy staff, who read Chinese unless they ask otherwise.
     const reportLang: Language = values["lang"] === "en" ? "en" : "zh";
-    context.io.stdout.write(renderHtmlReport(result, {
+    context.io.stdout.write(
+      renderHtmlReport(result, {
         lang: reportLang,
         clauses: checked.clauses,
         labels,
         ladders: escalationLadders(checked.rules),
-      }),);
+      }),
+    );
   } else {
     context.io.stdout.write(renderEvaluationTable(result, { lang, colors: context.stdoutColors, labels }));
     if (values["explain"] === true) context.io.stdout.write(renderExplanations(result.findings, lang));

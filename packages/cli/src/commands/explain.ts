@@ -73,7 +73,8 @@ export function pickFinding(
   }
   const ofRule = findings.filter((f) => f.rule === rule);
   const slash = subject.lastIndexOf("/");
-  const [collection, id] = slash < 0 ? [undefined, subject] : [subject.slice(0, slash), subject.slice(slash + 1)];
+  const [collection, id] =
+    slash < 0 ? [undefined, subject] : [subject.slice(0, slash), subject.slice(slash + 1)];
   const matching = ofRule.filter(
     (f) =>
       f.subject.id === id &&
@@ -93,7 +94,10 @@ export function pickFinding(
   }
   throw new Problem(
     ofRule.length === 0
-      ? { en: `no finding of '${rule}' for '${wanted}': the rule has no findings`, zh: `没有“${rule}”对“${wanted}”的结果：该规则没有任何结果` }
+      ? {
+          en: `no finding of '${rule}' for '${wanted}': the rule has no findings`,
+          zh: `没有“${rule}”对“${wanted}”的结果：该规则没有任何结果`,
+        }
       : {
           en: `no finding of '${rule}' for '${wanted}'; its findings: ${shown}`,
           zh: `没有“${rule}”对“${wanted}”的结果；该规则的结果：${shown}`,

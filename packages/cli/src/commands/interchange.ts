@@ -62,7 +62,8 @@ export async function importCommand(args: readonly string[], context: CommandCon
   const file = singlePath(positionals, { en: "missing rules file", zh: "缺少规则文件" });
   const host = createNodeSourceHost(context.io.cwd);
   const text = host.readFile(file);
-  if (text === undefined) throw new UsageError({ en: `cannot read file '${file}'`, zh: `无法读取文件“${file}”` });
+  if (text === undefined)
+    throw new UsageError({ en: `cannot read file '${file}'`, zh: `无法读取文件“${file}”` });
   const rules = parseJsonFile(text, file, "rules");
   const imported = importRules(rules, {
     file,

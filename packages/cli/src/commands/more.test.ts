@@ -78,14 +78,23 @@ describe("remit test", () => {
       "p/tests/01-met.json",
       scenario("T01 has its mechanism", {
         facts: {},
-        expect: [{ rule: "leadership-mechanism", subject: { collection: "townships", id: "T01" }, status: "met", late: false }],
+        expect: [
+          {
+            rule: "leadership-mechanism",
+            subject: { collection: "townships", id: "T01" },
+            status: "met",
+            late: false,
+          },
+        ],
       }),
     );
     put(
       "p/tests/02-from.json",
       scenario("T02 catches up, from the base element", {
         facts: { townships: [{ $from: "T02", mechanismOn: "2026-05-01" }] },
-        expect: [{ rule: "leadership-mechanism", subject: { collection: "townships", id: "T02" }, status: "met" }],
+        expect: [
+          { rule: "leadership-mechanism", subject: { collection: "townships", id: "T02" }, status: "met" },
+        ],
         expectNoFinding: [{ rule: "leadership-mechanism", status: "overdue" }],
       }),
     );
@@ -111,7 +120,14 @@ describe("remit test", () => {
     put(
       "p/tests/04-wrong.json",
       scenario("expects the wrong status", {
-        expect: [{ rule: "leadership-mechanism", subject: { collection: "townships", id: "T02" }, status: "met", due: "2026-06-30" }],
+        expect: [
+          {
+            rule: "leadership-mechanism",
+            subject: { collection: "townships", id: "T02" },
+            status: "met",
+            due: "2026-06-30",
+          },
+        ],
       }),
     );
     const { code, stdout } = await remit(["test", "p"]);
@@ -129,15 +145,28 @@ describe("remit test", () => {
   });
 
   it("reports unwanted findings, missing findings, unexpected acceptance and broken files", async () => {
-    put("p/tests/05-unwanted.json", scenario("no overdue", { expectNoFinding: [{ rule: "leadership-mechanism", status: "overdue" }] }));
-    put("p/tests/06-missing.json", scenario("no such subject", { expect: [{ rule: "leadership-mechanism", subject: { collection: "townships", id: "T09" } }] }));
-    put("p/tests/07-accepted.json", scenario("should be rejected", { expectErrors: [{ path: "townships[0].name" }] }));
+    put(
+      "p/tests/05-unwanted.json",
+      scenario("no overdue", { expectNoFinding: [{ rule: "leadership-mechanism", status: "overdue" }] }),
+    );
+    put(
+      "p/tests/06-missing.json",
+      scenario("no such subject", {
+        expect: [{ rule: "leadership-mechanism", subject: { collection: "townships", id: "T09" } }],
+      }),
+    );
+    put(
+      "p/tests/07-accepted.json",
+      scenario("should be rejected", { expectErrors: [{ path: "townships[0].name" }] }),
+    );
     put("p/tests/08-broken.json", "{ not json");
     put("p/tests/09-no-date.json", JSON.stringify({ name: "no date" }));
     const { code, stdout } = await remit(["test", "p"]);
     expect(code).toBe(1);
     expect(stdout).toContain("unexpected finding: leadership-mechanism townships/T02 (overdue)");
-    expect(stdout).toContain("no finding of 'leadership-mechanism' townships/T09; the rule has findings for: townships/T01, townships/T02");
+    expect(stdout).toContain(
+      "no finding of 'leadership-mechanism' townships/T09; the rule has findings for: townships/T01, townships/T02",
+    );
     expect(stdout).toContain("expected the facts to be rejected, but they were accepted");
     expect(stdout).toMatch(/FAIL 08-broken\n +scenario file 'p\/tests\/08-broken\.json' is not valid JSON/);
     expect(stdout).toContain("missing 'asOf' date");
@@ -146,7 +175,10 @@ describe("remit test", () => {
 
   it("takes --scenarios DIR, and exits 2 when there is no scenarios folder", async () => {
     put("q/policy.remit", policy);
-    put("elsewhere/01.json", scenario("met", { base: null, facts, expect: [{ rule: "fire-review", status: "triggered" }] }));
+    put(
+      "elsewhere/01.json",
+      scenario("met", { base: null, facts, expect: [{ rule: "fire-review", status: "triggered" }] }),
+    );
     const given = await remit(["test", "q", "--scenarios", "elsewhere"]);
     expect(given.code).toBe(0);
     expect(given.stdout).toContain("1 scenario: 1 passed, 0 failed");
@@ -160,7 +192,16 @@ describe("remit test", () => {
   it("documents the scenario format and the exit codes in its help", async () => {
     const { code, stdout } = await remit(["test", "--help"]);
     expect(code).toBe(0);
-    for (const field of ["asOf", "params", "base", "facts", "expect", "expectNoFinding", "expectErrors", "$from"])
+    for (const field of [
+      "asOf",
+      "params",
+      "base",
+      "facts",
+      "expect",
+      "expectNoFinding",
+      "expectErrors",
+      "$from",
+    ])
       expect(stdout).toContain(field);
     expect(stdout).toContain("Exit codes:");
   });
@@ -184,25 +225,63 @@ describe("remit explain", () => {
   });
 
   it("prints one finding's explanation by id or collection/id", async () => {
-    const byId = await remit(["explain", "p", "--facts", "facts.json", "leadership-mechanism", "T02", "--lang", "en"]);
+    const byId = await remit([
+      "explain",
+      "p",
+      "--facts",
+      "facts.json",
+      "leadership-mechanism",
+      "T02",
+      "--lang",
+      "en",
+    ]);
     expect(byId.code).toBe(0);
     expect(byId.stdout).toContain("leadership-mechanism");
     expect(byId.stdout).toContain("townships T02");
     expect(byId.stdout).toContain("t.mechanismOn");
-    const byPath = await remit(["explain", "p", "--facts", "facts.json", "leadership-mechanism", "townships/T02", "--lang", "en"]);
+    const byPath = await remit([
+      "explain",
+      "p",
+      "--facts",
+      "facts.json",
+      "leadership-mechanism",
+      "townships/T02",
+      "--lang",
+      "en",
+    ]);
     expect(byPath.stdout).toBe(byId.stdout);
-    const zh = await remit(["explain", "p", "--facts", "facts.json", "leadership-mechanism", "T02", "--lang", "zh"]);
+    const zh = await remit([
+      "explain",
+      "p",
+      "--facts",
+      "facts.json",
+      "leadership-mechanism",
+      "T02",
+      "--lang",
+      "zh",
+    ]);
     expect(zh.stdout).not.toBe(byId.stdout);
   });
 
   it("exits 1 when there is no such finding, listing the rule's findings", async () => {
-    const { code, stdout, stderr } = await remit(["explain", "p", "--facts", "facts.json", "leadership-mechanism", "T07"]);
+    const { code, stdout, stderr } = await remit([
+      "explain",
+      "p",
+      "--facts",
+      "facts.json",
+      "leadership-mechanism",
+      "T07",
+    ]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toBe("error: no finding of 'leadership-mechanism' for 'T07'; its findings: townships/T01, townships/T02\n");
+    expect(stderr).toBe(
+      "error: no finding of 'leadership-mechanism' for 'T07'; its findings: townships/T01, townships/T02\n",
+    );
     const rule = await remit(["explain", "p", "--facts", "facts.json", "no-such-rule", "T01"]);
     expect(rule.code).toBe(1);
-    expect(rule.stderr).toContain("no rule 'no-such-rule' in the policy; its rules: leadership-mechanism, fire-review");
+    expect(rule.stderr).toContain(
+      "no rule 'no-such-rule' in the policy; its rules: leadership-mechanism, fire-review",
+    );
   });
 
   it("exits 2 on a missing rule or subject, and 1 with no evaluation date", async () => {
@@ -210,7 +289,14 @@ describe("remit explain", () => {
     expect((await remit(["explain", "p", "leadership-mechanism", "T01"])).code).toBe(2);
     const { asOf: _, ...undated } = facts;
     put("undated.json", JSON.stringify(undated));
-    const undatedRun = await remit(["explain", "p", "--facts", "undated.json", "leadership-mechanism", "T01"]);
+    const undatedRun = await remit([
+      "explain",
+      "p",
+      "--facts",
+      "undated.json",
+      "leadership-mechanism",
+      "T01",
+    ]);
     expect(undatedRun.code).toBe(1);
     expect(undatedRun.stderr).toContain("no evaluation date");
   });
@@ -262,19 +348,36 @@ accountability many-fires "多起火灾"
         },
       ]),
     );
-    const { code, stdout } = await remit(["import", "--from", "json-rules-engine", "rules.json", "--name", "火灾"]);
+    const { code, stdout } = await remit([
+      "import",
+      "--from",
+      "json-rules-engine",
+      "rules.json",
+      "--name",
+      "火灾",
+    ]);
     expect(code).toBe(0);
     expect(stdout).toContain('policy "火灾"');
     expect(stdout).toContain("deaths: decimal");
     put("imported/policy.remit", stdout);
     expect((await remit(["check", "imported"])).code).toBe(0);
-    const written = await remit(["import", "--from", "json-rules-engine", "rules.json", "--out", "out.remit"]);
+    const written = await remit([
+      "import",
+      "--from",
+      "json-rules-engine",
+      "rules.json",
+      "--out",
+      "out.remit",
+    ]);
     expect(written).toMatchObject({ code: 0, stdout: "" });
     expect(readFileSync(path.join(root, "out.remit"), "utf8")).toContain("accountability big-fire");
   });
 
   it("reports rules it cannot import with the code frame of the rules file and exits 1", async () => {
-    put("odd.json", '[{"conditions": {"all": [{"fact": "x", "operator": "regexMatch", "value": "a"}]}, "event": {"type": "odd"}}]');
+    put(
+      "odd.json",
+      '[{"conditions": {"all": [{"fact": "x", "operator": "regexMatch", "value": "a"}]}, "event": {"type": "odd"}}]',
+    );
     const { code, stderr } = await remit(["import", "--from", "json-rules-engine", "odd.json"]);
     expect(code).toBe(1);
     expect(stderr).toContain("odd.json:1:1 error[R7102]: the operator 'regexMatch' cannot be imported");
@@ -306,7 +409,13 @@ describe("remit serve", () => {
     const stop = new AbortController();
     const stdout = new MemoryStream();
     const stderr = new MemoryStream();
-    const running = run(["serve", "p", "q", "--port", "0"], { stdout, stderr, env: {}, cwd: root, stop: stop.signal });
+    const running = run(["serve", "p", "q", "--port", "0"], {
+      stdout,
+      stderr,
+      env: {},
+      cwd: root,
+      stop: stop.signal,
+    });
     // The listening line carries the chosen port; poll the collected output for it.
     let url: string | undefined;
     let exited: number | undefined;
@@ -332,7 +441,10 @@ describe("remit serve", () => {
     stop.abort();
     expect(await running).toBe(0);
     // One JSON log line per request, on stdout.
-    const lines = stdout.text.trim().split("\n").map((line) => JSON.parse(line) as { path: string });
+    const lines = stdout.text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { path: string });
     expect(lines.map((l) => l.path)).toEqual(["/v1/policies", "/v1/policies/p/evaluate"]);
   });
 
@@ -375,7 +487,10 @@ describe("progress on standard error", () => {
   it("draws nothing with --quiet, on a pipe, or for a batch under a second", async () => {
     put("p/policy.remit", policy);
     put("facts.json", JSON.stringify(facts));
-    const quiet = await remit(["eval", "p", "--facts", "facts.json", "--quiet"], { stderrTTY: true, now: slowClock() });
+    const quiet = await remit(["eval", "p", "--facts", "facts.json", "--quiet"], {
+      stderrTTY: true,
+      now: slowClock(),
+    });
     expect(quiet.stderr).toBe("");
     const pipe = await remit(["eval", "p", "--facts", "facts.json"], { now: slowClock() });
     expect(pipe.stderr).toBe("");
@@ -388,9 +503,17 @@ describe("progress on standard error", () => {
 
   it("formats many files with a bar that NO_COLOR leaves uncoloured", async () => {
     for (const n of [1, 2, 3]) put(`many/f${n}.remit`, `policy   "测试${n}"\n`);
-    const coloured = await remit(["fmt", "--check", "many"], { stderrTTY: true, now: slowClock(), env: { FORCE_COLOR: "1" } });
+    const coloured = await remit(["fmt", "--check", "many"], {
+      stderrTTY: true,
+      now: slowClock(),
+      env: { FORCE_COLOR: "1" },
+    });
     expect(coloured.stderr).toContain("\u001b[36m");
-    const plain = await remit(["fmt", "--check", "many"], { stderrTTY: true, now: slowClock(), env: { NO_COLOR: "1" } });
+    const plain = await remit(["fmt", "--check", "many"], {
+      stderrTTY: true,
+      now: slowClock(),
+      env: { NO_COLOR: "1" },
+    });
     expect(plain.code).toBe(1);
     expect(plain.stderr).toContain("] 2/3 many/f3.remit");
     expect(plain.stderr).not.toContain("\u001b[3");
@@ -406,7 +529,11 @@ describe("help", () => {
       for (const lang of ["en", "zh"]) {
         const { code, stdout } = await remit([command, "--help", "--lang", lang]);
         expect(code).toBe(0);
-        expect(stdout).toContain(lang === "en" ? "Exit codes:\n  0  ok\n  1  problems found: " : "退出码：\n  0  正常\n  1  发现问题：");
+        expect(stdout).toContain(
+          lang === "en"
+            ? "Exit codes:\n  0  ok\n  1  problems found: "
+            : "退出码：\n  0  正常\n  1  发现问题：",
+        );
         expect(stdout).toContain(lang === "en" ? "2  usage error" : "2  用法错误");
       }
     }

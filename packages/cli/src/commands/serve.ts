@@ -1,6 +1,6 @@
 import * as path from "node:path";
-import { compilePolicy, type NamedPolicy, type RunningServer, startServer } from "@remit/server";
 import { hasErrors } from "@remit/lang";
+import { compilePolicy, type NamedPolicy, type RunningServer, startServer } from "@remit/server";
 import { parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
 import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
@@ -85,7 +85,10 @@ export async function serveCommand(args: readonly string[], context: CommandCont
     );
   }
   await untilStopped(context.io.stop);
-  writeLine(context.io.stderr, lang === "zh" ? "正在停止：等待进行中的请求完成" : "stopping: finishing requests in flight");
+  writeLine(
+    context.io.stderr,
+    lang === "zh" ? "正在停止：等待进行中的请求完成" : "stopping: finishing requests in flight",
+  );
   await server.close();
   return ExitCode.ok;
 }
@@ -125,6 +128,9 @@ function portOption(value: string | boolean | undefined): number {
 
 /** The name a policy is served under: its folder's name, or its file's name without extension. */
 export function routeName(cwd: string, target: string, entry: string): string {
-  const base = target === entry ? path.basename(entry).replace(/\.remit(\.md)?$/, "") : path.basename(path.resolve(cwd, target));
+  const base =
+    target === entry
+      ? path.basename(entry).replace(/\.remit(\.md)?$/, "")
+      : path.basename(path.resolve(cwd, target));
   return base.replace(/[^\p{L}\p{N}._-]+/gu, "-") || "policy";
 }

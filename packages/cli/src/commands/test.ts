@@ -31,7 +31,10 @@ export async function testCommand(args: readonly string[], context: CommandConte
   const folder = scenariosFolder(cwd, target, entry, values["scenarios"]);
   const files = scenarioFiles(path.resolve(cwd, folder));
   if (files.length === 0) {
-    throw new Problem({ en: `no scenario files (*.json) in '${folder}'`, zh: `目录“${folder}”中没有场景文件（*.json）` });
+    throw new Problem({
+      en: `no scenario files (*.json) in '${folder}'`,
+      zh: `目录“${folder}”中没有场景文件（*.json）`,
+    });
   }
 
   const host = createNodeSourceHost(cwd);
@@ -56,7 +59,8 @@ export async function testCommand(args: readonly string[], context: CommandConte
       const id = file.replace(/\.json$/, "");
       const shown = joinPath(folder, file);
       const raw = parseScenarioFile(cwd, shown);
-      const scenario = "problem" in raw ? raw : toScenario(id, raw.value, path.resolve(cwd, folder), readFixture);
+      const scenario =
+        "problem" in raw ? raw : toScenario(id, raw.value, path.resolve(cwd, folder), readFixture);
       progress.update(index, id);
       let failures: Failure[];
       let name = id;
@@ -64,14 +68,19 @@ export async function testCommand(args: readonly string[], context: CommandConte
         failures = [{ kind: "broken", problem: scenario.problem }];
       } else {
         name = scenario.name;
-        const outcome = await built.policy.evaluate(scenario.facts, { asOf: scenario.asOf, params: scenario.params });
+        const outcome = await built.policy.evaluate(scenario.facts, {
+          asOf: scenario.asOf,
+          params: scenario.params,
+        });
         failures = judge(scenario, outcome);
       }
       // The bar is cleared before each line of output so they never share a line.
       progress.clear();
       const ok = failures.length === 0;
       if (!ok) failed++;
-      const mark = ok ? c.green(lang === "zh" ? "通过" : "PASS") : c.red(c.bold(lang === "zh" ? "失败" : "FAIL"));
+      const mark = ok
+        ? c.green(lang === "zh" ? "通过" : "PASS")
+        : c.red(c.bold(lang === "zh" ? "失败" : "FAIL"));
       writeLine(context.io.stdout, `${mark} ${c.bold(id)}  ${name === id ? "" : name}`.trimEnd());
       for (const failure of failures) {
         for (const line of describeFailure(failure, lang)) writeLine(context.io.stdout, `     ${line}`);
@@ -90,7 +99,12 @@ export async function testCommand(args: readonly string[], context: CommandConte
 }
 
 /** `--scenarios DIR`, else the `tests` folder beside the policy's entry. */
-function scenariosFolder(cwd: string, target: string, entry: string, option: string | boolean | undefined): string {
+function scenariosFolder(
+  cwd: string,
+  target: string,
+  entry: string,
+  option: string | boolean | undefined,
+): string {
   if (typeof option === "string") {
     if (!isFolder(cwd, option)) {
       throw new UsageError({ en: `no such folder '${option}'`, zh: `目录“${option}”不存在` });
@@ -140,7 +154,9 @@ export function describeFailure(failure: Failure, lang: Language): string[] {
     case "broken":
       return [failure.problem[lang]];
     case "accepted":
-      return [zh ? "应拒绝该事实数据，但评估通过了" : "expected the facts to be rejected, but they were accepted"];
+      return [
+        zh ? "应拒绝该事实数据，但评估通过了" : "expected the facts to be rejected, but they were accepted",
+      ];
     case "rejected":
       return [
         zh ? "事实数据被拒绝：" : "the facts were rejected:",
@@ -148,19 +164,35 @@ export function describeFailure(failure: Failure, lang: Language): string[] {
       ];
     case "missing-error": {
       const code = failure.code === undefined ? "" : ` (${failure.code})`;
-      const got = failure.actualCode === undefined ? (zh ? "没有" : "got none") : zh ? `实际为 ${failure.actualCode}` : `got ${failure.actualCode}`;
-      return [zh ? `应在 ${failure.path} 处报错${code}，${got}` : `expected an error at ${failure.path}${code}, ${got}`];
+      const got =
+        failure.actualCode === undefined
+          ? zh
+            ? "没有"
+            : "got none"
+          : zh
+            ? `实际为 ${failure.actualCode}`
+            : `got ${failure.actualCode}`;
+      return [
+        zh
+          ? `应在 ${failure.path} 处报错${code}，${got}`
+          : `expected an error at ${failure.path}${code}, ${got}`,
+      ];
     }
     case "no-finding": {
       const { pattern } = failure;
-      const subject = pattern.subject === undefined ? "" : ` ${pattern.subject.collection}/${pattern.subject.id}`;
+      const subject =
+        pattern.subject === undefined ? "" : ` ${pattern.subject.collection}/${pattern.subject.id}`;
       const others =
         failure.subjects.length === 0
           ? zh
             ? "该规则没有任何结果"
             : "the rule gave no findings"
           : `${zh ? "该规则的结果对象：" : "the rule has findings for: "}${failure.subjects.join(", ")}`;
-      return [zh ? `没有规则“${pattern.rule}”${subject}的结果；${others}` : `no finding of '${pattern.rule}'${subject}; ${others}`];
+      return [
+        zh
+          ? `没有规则“${pattern.rule}”${subject}的结果；${others}`
+          : `no finding of '${pattern.rule}'${subject}; ${others}`,
+      ];
     }
     case "mismatch":
       return [

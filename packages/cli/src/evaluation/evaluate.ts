@@ -25,7 +25,10 @@ export const evaluationPhases = 3;
  * Reads the facts, builds the policy (printing its diagnostics to standard error) and evaluates.
  * Unreadable files are usage errors; facts that are not JSON or carry no date are problems.
  */
-export async function evaluatePolicy(request: EvaluationRequest, context: CommandContext): Promise<Evaluated> {
+export async function evaluatePolicy(
+  request: EvaluationRequest,
+  context: CommandContext,
+): Promise<Evaluated> {
   const { cwd } = context.io;
   const entry = policyEntry(cwd, request.target);
   request.progress?.update(0, request.factsFile);

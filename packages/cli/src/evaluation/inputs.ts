@@ -69,7 +69,8 @@ export function asOfOption(value: string | boolean | undefined): string | undefi
  */
 export function evaluationDate(option: string | undefined, facts: unknown): string | undefined {
   if (option !== undefined) return option;
-  if (typeof facts === "object" && facts !== null && !Array.isArray(facts) && "asOf" in facts) return undefined;
+  if (typeof facts === "object" && facts !== null && !Array.isArray(facts) && "asOf" in facts)
+    return undefined;
   throw new Problem({
     en: "no evaluation date: pass --as-of or put asOf in the facts",
     zh: "没有评估日期：请使用 --as-of 或在事实数据中提供 asOf",
@@ -86,7 +87,9 @@ export function reportFactErrors(
   const { lang } = context;
   const c = context.stderrColors;
   for (const error of errors) {
-    context.io.stderr.write(`${c.bold(error.path)}${lang === "zh" ? "：" : ": "}${c.red(error.message[lang])}\n`);
+    context.io.stderr.write(
+      `${c.bold(error.path)}${lang === "zh" ? "：" : ": "}${c.red(error.message[lang])}\n`,
+    );
   }
   context.io.stderr.write(`${factErrorCount(errors.length, lang)}\n`);
 }
@@ -130,6 +133,11 @@ export function tableLabels(policy: CheckedPolicy, facts: unknown): TableLabels 
 
 /** What a command that evaluates a policy on a facts file ends up with. */
 export type Evaluated =
-  | { readonly kind: "result"; readonly result: EvaluationResult; readonly checked: CheckedPolicy; readonly facts: unknown }
+  | {
+      readonly kind: "result";
+      readonly result: EvaluationResult;
+      readonly checked: CheckedPolicy;
+      readonly facts: unknown;
+    }
   | { readonly kind: "policy-errors"; readonly diagnostics: readonly Diagnostic[] }
   | { readonly kind: "fact-errors"; readonly errors: readonly FactError[] };

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: Locator.innerText is what a person sees, which is what this test checks
 /**
  * The HTML report as a person sees it, in headless Chromium: the title, the township counts, an
  * overdue finding, a clause link that leads to the clause, and a page that fetches nothing.

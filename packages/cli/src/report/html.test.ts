@@ -18,7 +18,10 @@ function finding(overrides: Partial<Finding>): Finding {
   };
 }
 
-function resultOf(findings: readonly Finding[], byTownship: EvaluationResult["summary"]["byTownship"] = {}): EvaluationResult {
+function resultOf(
+  findings: readonly Finding[],
+  byTownship: EvaluationResult["summary"]["byTownship"] = {},
+): EvaluationResult {
   return {
     policy: { name: "测试政策", version: "1.0", hash: "0123456789abcdef" },
     asOf: "2026-11-28",
@@ -68,14 +71,22 @@ describe("renderHtmlReport", () => {
   it("puts upcoming due dates of the next 90 days in their week, and nothing after", () => {
     const html = renderHtmlReport(
       resultOf([
-        finding({ rule: "soon", status: "due-soon", due: "2026-12-02", subject: { collection: "townships", id: "T01" } }),
+        finding({
+          rule: "soon",
+          status: "due-soon",
+          due: "2026-12-02",
+          subject: { collection: "townships", id: "T01" },
+        }),
         finding({ rule: "later", status: "pending", due: "2027-02-26" }),
         finding({ rule: "beyond", title: "超出范围", status: "pending", due: "2027-02-27" }),
         finding({ rule: "done", title: "已完成的", status: "met", due: "2026-12-01" }),
       ]),
       { lang: "en", clauses },
     );
-    const timeline = html.slice(html.indexOf('<section id="timeline">'), html.indexOf('<section id="escalations">'));
+    const timeline = html.slice(
+      html.indexOf('<section id="timeline">'),
+      html.indexOf('<section id="escalations">'),
+    );
     // 2026-12-02 is a Wednesday: its week runs Monday 11-30 to Sunday 12-06.
     expect(timeline).toContain("2026-11-30 – 2026-12-06");
     expect(timeline).toContain("2027-02-22 – 2027-02-28");
@@ -86,24 +97,57 @@ describe("renderHtmlReport", () => {
   it("shows an open case's ladder with the level reached and its dates, and hides closed cases", () => {
     const html = renderHtmlReport(
       resultOf([
-        finding({ rule: "ladder", kind: "escalation", status: "township", overdue: true, reached: { grid: "2026-11-01", township: "2026-11-17" }, subject: { collection: "hazards", id: "H1" } }),
-        finding({ rule: "ladder", kind: "escalation", status: "closed", reached: { grid: "2026-10-01" }, subject: { collection: "hazards", id: "H2" } }),
+        finding({
+          rule: "ladder",
+          kind: "escalation",
+          status: "township",
+          overdue: true,
+          reached: { grid: "2026-11-01", township: "2026-11-17" },
+          subject: { collection: "hazards", id: "H1" },
+        }),
+        finding({
+          rule: "ladder",
+          kind: "escalation",
+          status: "closed",
+          reached: { grid: "2026-10-01" },
+          subject: { collection: "hazards", id: "H2" },
+        }),
       ]),
-      { lang: "zh", clauses, ladders: new Map([["ladder", ["grid", "township", "county"]]]), labels: { levelLabel: (_, level) => ({ grid: "网格", township: "乡镇", county: "县级" })[level] } },
+      {
+        lang: "zh",
+        clauses,
+        ladders: new Map([["ladder", ["grid", "township", "county"]]]),
+        labels: { levelLabel: (_, level) => ({ grid: "网格", township: "乡镇", county: "县级" })[level] },
+      },
     );
-    const section = html.slice(html.indexOf('<section id="escalations">'), html.indexOf('<section id="accountability">'));
+    const section = html.slice(
+      html.indexOf('<section id="escalations">'),
+      html.indexOf('<section id="accountability">'),
+    );
     expect(section).toContain('data-subject="H1"');
     expect(section).not.toContain('data-subject="H2"');
-    expect(section).toMatch(/class="step reached"><span class="level">网格<\/span><span class="date">2026-11-01/);
-    expect(section).toMatch(/class="step current"><span class="level">乡镇<\/span><span class="date">2026-11-17/);
+    expect(section).toMatch(
+      /class="step reached"><span class="level">网格<\/span><span class="date">2026-11-01/,
+    );
+    expect(section).toMatch(
+      /class="step current"><span class="level">乡镇<\/span><span class="date">2026-11-17/,
+    );
     expect(section).toMatch(/class="step ahead"><span class="level">县级/);
   });
 
   it("counts per township as the result's summary does", () => {
     const byTownship = { T01: { met: 3, overdue: 2 }, "": { triggered: 1, "due-soon": 4 } };
-    const html = renderHtmlReport(resultOf([], byTownship), { lang: "en", clauses, labels: { townshipName: (id) => (id === "T01" ? "资源镇" : undefined) } });
-    expect(html).toMatch(/<tr data-township="T01"><th scope="row">资源镇 \(T01\)<\/th><td[^>]*data-status="met">3<\/td><td[^>]*data-status="due-soon">0<\/td><td[^>]*data-status="overdue">2<\/td><td[^>]*data-status="triggered">0<\/td><td[^>]*data-status="total">5<\/td>/);
-    expect(html).toMatch(/<tr data-township=""><th scope="row">County level<\/th>.*data-status="triggered">1<\/td><td[^>]*data-status="total">5</);
+    const html = renderHtmlReport(resultOf([], byTownship), {
+      lang: "en",
+      clauses,
+      labels: { townshipName: (id) => (id === "T01" ? "资源镇" : undefined) },
+    });
+    expect(html).toMatch(
+      /<tr data-township="T01"><th scope="row">资源镇 \(T01\)<\/th><td[^>]*data-status="met">3<\/td><td[^>]*data-status="due-soon">0<\/td><td[^>]*data-status="overdue">2<\/td><td[^>]*data-status="triggered">0<\/td><td[^>]*data-status="total">5<\/td>/,
+    );
+    expect(html).toMatch(
+      /<tr data-township=""><th scope="row">County level<\/th>.*data-status="triggered">1<\/td><td[^>]*data-status="total">5</,
+    );
   });
 
   it("escapes every text from the facts and the policy (property)", () => {
@@ -112,10 +156,26 @@ describe("renderHtmlReport", () => {
       fc.property(text, text, text, text, (title, holder, cause, clauseText) => {
         const html = renderHtmlReport(
           resultOf([
-            finding({ title, holder, status: "overdue", due: "2026-12-01", subject: { collection: "townships", id: holder } }),
-            finding({ kind: "accountability", status: "triggered", causes: [cause], targets: [holder], title }),
+            finding({
+              title,
+              holder,
+              status: "overdue",
+              due: "2026-12-01",
+              subject: { collection: "townships", id: holder },
+            }),
+            finding({
+              kind: "accountability",
+              status: "triggered",
+              causes: [cause],
+              targets: [holder],
+              title,
+            }),
           ]),
-          { lang: "zh", clauses: new Map([["2.1", { id: "2.1", title: cause, text: clauseText }]]), labels: { townshipName: () => holder } },
+          {
+            lang: "zh",
+            clauses: new Map([["2.1", { id: "2.1", title: cause, text: clauseText }]]),
+            labels: { townshipName: () => holder },
+          },
         );
         // The only markup is the report's own: exactly one script and one style element.
         expect(html.match(/<script/g)?.length).toBe(1);
@@ -133,7 +193,9 @@ describe("renderHtmlReport", () => {
 });
 
 const allowedTags = new Set(
-  "body header h1 h2 h3 p nav a main section table thead tbody tr th td ol ul li span time article dl dt dd pre label select option code script br".split(" "),
+  "body header h1 h2 h3 p nav a main section table thead tbody tr th td ol ul li span time article dl dt dd pre label select option code script br".split(
+    " ",
+  ),
 );
 
 describe("escapeHtml and clauseAnchor", () => {

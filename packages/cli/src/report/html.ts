@@ -9,7 +9,7 @@ import {
 import type { Language } from "@remit/lang";
 import { kindWords, statusWords, words } from "../evaluation/labels.js";
 import type { TableLabels } from "../evaluation/table.js";
-import { reportStyle, reportScript } from "./assets.js";
+import { reportScript, reportStyle } from "./assets.js";
 import { reportWords } from "./words.js";
 
 /** A clause as the report shows it: the policy's own id, title and text. */
@@ -45,7 +45,8 @@ export function renderHtmlReport(result: EvaluationResult, options: HtmlReportOp
   const page = new Page(result, options);
   const w = reportWords(options.lang);
   const title = `${result.policy.name} — ${w.report} ${result.asOf}`;
-  const version = result.policy.version === null ? "" : ` · ${words.version[options.lang]} ${result.policy.version}`;
+  const version =
+    result.policy.version === null ? "" : ` · ${words.version[options.lang]} ${result.policy.version}`;
   return `<!doctype html>
 <html lang="${options.lang === "zh" ? "zh-CN" : "en"}">
 <head>
@@ -95,9 +96,13 @@ export function escalationLadders(
   const ladders = new Map<string, readonly string[]>();
   for (const info of rules) {
     if (info.kind !== "escalation") continue;
-    const levels = (info.rule as { readonly levels?: readonly { readonly name: { readonly name: string } }[] })
-      .levels;
-    ladders.set(info.id, (levels ?? []).map((level) => level.name.name));
+    const levels = (
+      info.rule as { readonly levels?: readonly { readonly name: { readonly name: string } }[] }
+    ).levels;
+    ladders.set(
+      info.id,
+      (levels ?? []).map((level) => level.name.name),
+    );
   }
   return ladders;
 }
@@ -163,7 +168,9 @@ class Page {
     const upcoming = this.result.findings
       .filter((f) => f.kind === "duty" && f.status !== "met" && f.due !== undefined)
       .map((f) => ({ finding: f, day: parseIsoDate(f.due ?? "") }))
-      .filter((x): x is { finding: Finding; day: number } => x.day !== undefined && x.day >= asOf && x.day <= end)
+      .filter(
+        (x): x is { finding: Finding; day: number } => x.day !== undefined && x.day >= asOf && x.day <= end,
+      )
       .sort((a, b) => a.day - b.day);
     const weeks = new Map<number, { finding: Finding; day: number }[]>();
     for (const item of upcoming) {
@@ -173,7 +180,8 @@ class Page {
       weeks.set(monday, list);
     }
     const intro = `<p class="note">${escapeHtml(this.w.timelineIntro(this.result.asOf, formatIsoDate(end), horizon))}</p>`;
-    if (weeks.size === 0) return section("timeline", this.w.timeline, `${intro}<p>${escapeHtml(this.w.none)}</p>`);
+    if (weeks.size === 0)
+      return section("timeline", this.w.timeline, `${intro}<p>${escapeHtml(this.w.none)}</p>`);
     const items = [...weeks.entries()].map(([monday, list]) => {
       const range = `${formatIsoDate(monday)} – ${formatIsoDate(addDays(monday, 6))}`;
       const entries = list.map(
@@ -188,7 +196,8 @@ class Page {
   /** Each open escalation case: its ladder of levels, the one reached marked, with the dates. */
   escalations(): string {
     const open = this.result.findings.filter((f) => f.kind === "escalation" && f.status !== "closed");
-    if (open.length === 0) return section("escalations", this.w.escalations, `<p>${escapeHtml(this.w.none)}</p>`);
+    if (open.length === 0)
+      return section("escalations", this.w.escalations, `<p>${escapeHtml(this.w.none)}</p>`);
     const cases = open.map((f) => {
       const reached = f.reached ?? {};
       const ladder = this.options.ladders?.get(f.rule) ?? Object.keys(reached);
@@ -197,14 +206,17 @@ class Page {
         const state = level === f.status ? "current" : date !== undefined ? "reached" : "ahead";
         return `<li class="step ${state}"><span class="level">${escapeHtml(this.levelText(f.rule, level))}</span><span class="date">${escapeHtml(date ?? "—")}</span></li>`;
       });
-      const overdue = f.overdue === true ? `<span class="badge alert">${escapeHtml(this.w.caseOverdue)}</span>` : "";
+      const overdue =
+        f.overdue === true ? `<span class="badge alert">${escapeHtml(this.w.caseOverdue)}</span>` : "";
       return `<article class="case" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}"><h3>${escapeHtml(f.title)} · ${escapeHtml(this.subjectText(f))} ${overdue}</h3><p>${escapeHtml(`${words.level[this.lang]}: ${this.levelText(f.rule, f.status)}`)}${f.holder === undefined ? "" : escapeHtml(` · ${words.holder[this.lang]}: ${f.holder}`)} ${this.citeLinks(f)}</p><ol class="ladder">${steps.join("")}</ol></article>`;
     });
     return section("escalations", this.w.escalations, cases.join(""));
   }
 
   accountability(): string {
-    const triggered = this.result.findings.filter((f) => f.kind === "accountability" && f.status === "triggered");
+    const triggered = this.result.findings.filter(
+      (f) => f.kind === "accountability" && f.status === "triggered",
+    );
     if (triggered.length === 0) {
       return section("accountability", this.w.accountability, `<p>${escapeHtml(this.w.none)}</p>`);
     }
@@ -244,14 +256,23 @@ class Page {
         ),
     );
     const table = `<table class="findings"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
-    return section("findings", this.w.findings, `${filter}${rows.length === 0 ? `<p>${escapeHtml(words.noFindings[l])}</p>` : table}`);
+    return section(
+      "findings",
+      this.w.findings,
+      `${filter}${rows.length === 0 ? `<p>${escapeHtml(words.noFindings[l])}</p>` : table}`,
+    );
   }
 
   /** Every clause of the policy, each under its own anchor; cited ones are where findings link. */
   clauses(): string {
     const cited = new Set(this.result.findings.flatMap((f) => f.cites));
     const articles = [...this.options.clauses.values()].map((clause) => {
-      const text = clause.text === undefined || clause.text.trim() === "" ? "" : `<p>${escapeHtml(clause.text.trim()).replace(/\n{2,}/g, "</p><p>").replace(/\n/g, "<br>")}</p>`;
+      const text =
+        clause.text === undefined || clause.text.trim() === ""
+          ? ""
+          : `<p>${escapeHtml(clause.text.trim())
+              .replace(/\n{2,}/g, "</p><p>")
+              .replace(/\n/g, "<br>")}</p>`;
       return `<article class="clause${cited.has(clause.id) ? " cited" : ""}" id="${clauseAnchor(clause.id)}"><h3><span class="clause-id">${escapeHtml(clause.id)}</span> ${escapeHtml(clause.title)}</h3>${text}</article>`;
     });
     return section("clauses", this.w.clauses, articles.join("") || `<p>${escapeHtml(this.w.none)}</p>`);
@@ -265,7 +286,10 @@ class Page {
 
   private statusBadge(finding: Finding): string {
     const late = finding.late === true ? ` (${words.late[this.lang]})` : "";
-    const text = finding.kind === "escalation" && finding.status !== "closed" ? this.levelText(finding.rule, finding.status) : this.statusWordFor(finding.status);
+    const text =
+      finding.kind === "escalation" && finding.status !== "closed"
+        ? this.levelText(finding.rule, finding.status)
+        : this.statusWordFor(finding.status);
     return `<span class="badge status-${escapeHtml(finding.status)}">${escapeHtml(`${text}${late}`)}</span>`;
   }
 

@@ -14,7 +14,8 @@ const zh = {
   filter: "按状态筛选",
   all: "全部",
   caseOverdue: "已逾期",
-  timelineIntro: (from: string, to: string, days: number) => `${from} 至 ${to}（${days} 天）内到期、尚未完成的职责，按周列出。`,
+  timelineIntro: (from: string, to: string, days: number) =>
+    `${from} 至 ${to}（${days} 天）内到期、尚未完成的职责，按周列出。`,
   dueCount: (n: number) => `${n} 项到期`,
 };
 
@@ -32,7 +33,8 @@ const en: typeof zh = {
   filter: "Show status",
   all: "all",
   caseOverdue: "overdue",
-  timelineIntro: (from, to, days) => `Duties not yet met that fall due from ${from} to ${to} (${days} days), by week.`,
+  timelineIntro: (from, to, days) =>
+    `Duties not yet met that fall due from ${from} to ${to} (${days} days), by week.`,
   dueCount: (n) => `${n} due`,
 };
 

@@ -105,13 +105,17 @@ export function toScenario(
   if (!isObject(raw)) return broken("a scenario must be a JSON object", "场景应为 JSON 对象");
   const { name, asOf, params, base, facts } = raw;
   if (typeof asOf !== "string") return broken("missing 'asOf' date", "缺少“asOf”日期");
-  if (params !== undefined && !isObject(params)) return broken("'params' must be an object", "“params”应为对象");
+  if (params !== undefined && !isObject(params))
+    return broken("'params' must be an object", "“params”应为对象");
   if (facts !== undefined && !isObject(facts)) return broken("'facts' must be an object", "“facts”应为对象");
   const patterns = (key: string): ExpectedFinding[] | BrokenScenario => {
     const list = raw[key];
     if (list === undefined) return [];
     if (!Array.isArray(list) || !list.every((p) => isObject(p) && typeof p["rule"] === "string")) {
-      return broken(`'${key}' must be a list of finding patterns with a 'rule'`, `“${key}”应为带“rule”的结果模式列表`);
+      return broken(
+        `'${key}' must be a list of finding patterns with a 'rule'`,
+        `“${key}”应为带“rule”的结果模式列表`,
+      );
     }
     return list as ExpectedFinding[];
   };
@@ -120,8 +124,14 @@ export function toScenario(
   if (!Array.isArray(expect)) return expect;
   if (!Array.isArray(expectNoFinding)) return expectNoFinding;
   const errors = raw["expectErrors"];
-  if (errors !== undefined && (!Array.isArray(errors) || !errors.every((e) => isObject(e) && typeof e["path"] === "string"))) {
-    return broken("'expectErrors' must be a list of { path, code? }", "“expectErrors”应为 { path, code? } 的列表");
+  if (
+    errors !== undefined &&
+    (!Array.isArray(errors) || !errors.every((e) => isObject(e) && typeof e["path"] === "string"))
+  ) {
+    return broken(
+      "'expectErrors' must be a list of { path, code? }",
+      "“expectErrors”应为 { path, code? } 的列表",
+    );
   }
 
   let baseFacts: JsonValue = {};
@@ -129,7 +139,10 @@ export function toScenario(
     const baseName = typeof base === "string" ? base : "base";
     const file = fixturePath(scenariosFolder, baseName);
     if (file === undefined && base !== undefined) {
-      return broken(`no fixture '${baseName}.json' in a fixtures folder`, `fixtures 目录中没有“${baseName}.json”`);
+      return broken(
+        `no fixture '${baseName}.json' in a fixtures folder`,
+        `fixtures 目录中没有“${baseName}.json”`,
+      );
     }
     if (file !== undefined) baseFacts = readFixture(file) as JsonValue;
   }
@@ -138,7 +151,10 @@ export function toScenario(
     merged = mergeFacts(baseFacts, facts ?? {});
   } catch (error) {
     if (!(error instanceof MergeError)) throw error;
-    return broken(`'$from' names no base element with id '${error.id}'`, `“$from”所指的基础元素“${error.id}”不存在`);
+    return broken(
+      `'$from' names no base element with id '${error.id}'`,
+      `“$from”所指的基础元素“${error.id}”不存在`,
+    );
   }
   if (!isObject(merged)) return broken("the facts must be an object", "事实数据应为对象");
   return {
@@ -159,7 +175,9 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a).sort();
   const kb = Object.keys(b).sort();
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && deepEqual((a as never)[k], (b as never)[k]));
+  return (
+    ka.length === kb.length && ka.every((k, i) => k === kb[i] && deepEqual((a as never)[k], (b as never)[k]))
+  );
 }
 
 /** One field of a pattern a finding does not match. */
@@ -198,11 +216,24 @@ export function matches(finding: Finding, pattern: ExpectedFinding): boolean {
 /** Why a scenario failed, one entry per unmet expectation. */
 export type Failure =
   | { readonly kind: "broken"; readonly problem: { readonly en: string; readonly zh: string } }
-  | { readonly kind: "rejected"; readonly errors: readonly { readonly path: string; readonly code: string }[] }
+  | {
+      readonly kind: "rejected";
+      readonly errors: readonly { readonly path: string; readonly code: string }[];
+    }
   | { readonly kind: "accepted" }
-  | { readonly kind: "missing-error"; readonly path: string; readonly code: string | undefined; readonly actualCode: string | undefined }
+  | {
+      readonly kind: "missing-error";
+      readonly path: string;
+      readonly code: string | undefined;
+      readonly actualCode: string | undefined;
+    }
   | { readonly kind: "no-finding"; readonly pattern: ExpectedFinding; readonly subjects: readonly string[] }
-  | { readonly kind: "mismatch"; readonly pattern: ExpectedFinding; readonly finding: Finding; readonly fields: readonly FieldMismatch[] }
+  | {
+      readonly kind: "mismatch";
+      readonly pattern: ExpectedFinding;
+      readonly finding: Finding;
+      readonly fields: readonly FieldMismatch[];
+    }
   | { readonly kind: "unwanted"; readonly pattern: ExpectedFinding; readonly finding: Finding };
 
 /** Checks an evaluation outcome against a scenario's expectations; no failures means it passed. */
@@ -213,18 +244,26 @@ export function judge(scenario: Scenario, outcome: EvaluateOutcome): Failure[] {
     for (const expected of scenario.expectErrors) {
       const found = outcome.errors.find((e) => e.path === expected.path);
       if (found === undefined || (expected.code !== undefined && found.code !== expected.code)) {
-        failures.push({ kind: "missing-error", path: expected.path, code: expected.code, actualCode: found?.code });
+        failures.push({
+          kind: "missing-error",
+          path: expected.path,
+          code: expected.code,
+          actualCode: found?.code,
+        });
       }
     }
     return failures;
   }
-  if ("errors" in outcome) return [{ kind: "rejected", errors: outcome.errors.map(({ path, code }) => ({ path, code })) }];
+  if ("errors" in outcome)
+    return [{ kind: "rejected", errors: outcome.errors.map(({ path, code }) => ({ path, code })) }];
   const findings = outcome.result.findings;
   for (const pattern of scenario.expect) {
     if (findings.some((f) => matches(f, pattern))) continue;
     const sameRule = findings.filter((f) => f.rule === pattern.rule);
     const candidates =
-      pattern.subject === undefined ? sameRule : sameRule.filter((f) => deepEqual(f.subject, pattern.subject));
+      pattern.subject === undefined
+        ? sameRule
+        : sameRule.filter((f) => deepEqual(f.subject, pattern.subject));
     if (candidates.length === 0) {
       failures.push({ kind: "no-finding", pattern, subjects: [...new Set(sameRule.map(subjectText))] });
       continue;
@@ -233,14 +272,18 @@ export function judge(scenario: Scenario, outcome: EvaluateOutcome): Failure[] {
     const scored = candidates.map((finding) => ({ finding, fields: mismatches(finding, pattern) }));
     scored.sort((a, b) => a.fields.length - b.fields.length);
     const best = scored[0];
-    if (best !== undefined) failures.push({ kind: "mismatch", pattern, finding: best.finding, fields: best.fields });
+    if (best !== undefined)
+      failures.push({ kind: "mismatch", pattern, finding: best.finding, fields: best.fields });
   }
   for (const pattern of scenario.expectNoFinding) {
-    for (const finding of findings.filter((f) => matches(f, pattern))) failures.push({ kind: "unwanted", pattern, finding });
+    for (const finding of findings.filter((f) => matches(f, pattern)))
+      failures.push({ kind: "unwanted", pattern, finding });
   }
   return failures;
 }
 
-export function subjectText(finding: { readonly subject: { readonly collection: string; readonly id: string } }): string {
+export function subjectText(finding: {
+  readonly subject: { readonly collection: string; readonly id: string };
+}): string {
   return `${finding.subject.collection}/${finding.subject.id}`;
 }
