@@ -1,6 +1,6 @@
 /**
  * Random policies in the subset json-rules-engine export covers, and random facts for them.
- * One collection with a field of each kind; rules of every kind whose conditions are random trees
+ * One collection with a field of each kind, definitions with a parameter and a `let` in every rule; rules of every kind whose conditions are random trees
  * of comparisons, boolean logic, null tests, membership and date arithmetic. Values cluster at the
  * boundaries the rules test (limits ± 1, dates a day either side of a deadline).
  */
@@ -34,6 +34,8 @@ collection items${since ? " since opened" : ""} {
   tags: list text
   addr: record { city: text zip: optional integer }
 }
+define big(i: items): bool = i.n > limit or i.addr.zip >= limit
+define seen(i: items) = if i.ok then i.done else none
 `;
 
 const op = fc.constantFrom("=", "!=", "<", "<=", ">", ">=");
@@ -74,6 +76,7 @@ const leaf: fc.Arbitrary<string> = fc.oneof(
     .tuple(fc.constantFrom("x.n", "x.m"), fc.subarray([0, 1, 2, 3]))
     .map(([f, vs]) => `${f} in [${vs.join(", ")}]`),
   fc.constantFrom('"a" in x.tags', '"b" in x.tags', "x.s in x.tags", 'x.addr.city = "a"', "x.t = x.s"),
+  fc.constantFrom("big(x)", "k > 1", "k is set", "seen(x) is set", "seen(x) + 3 days > asOf", "k in [1, 2]"),
   fc.constantFrom("x.ok", "x.flag", "x.flag = true", "x.ok != x.flag", "true", "false"),
   fc
     .tuple(
@@ -95,13 +98,18 @@ export const condition: fc.Arbitrary<string> = fc.letrec<{ c: string }>((tie) =>
 })).c;
 
 const modality = fc.constantFrom("must", "should", "may");
-const where = fc.option(condition, { nil: undefined }).map((c) => (c === undefined ? "" : ` where ${c}`));
+// The filter comes before the rule's `let`, so it reads the field itself.
+const where = fc
+  .option(condition, { nil: undefined })
+  .map((c) => (c === undefined ? "" : ` where ${c.replace(/\bk\b/g, "x.m")}`));
 
 const rule = (id: string): fc.Arbitrary<string> =>
   fc.oneof(
     fc
       .tuple(modality, where, condition)
-      .map(([m, w, c]) => `duty ${id} "${id}" ${m} cites 1 for each x in items${w} requires ${c}`),
+      .map(
+        ([m, w, c]) => `duty ${id} "${id}" ${m} cites 1 for each x in items${w} let k = x.m requires ${c}`,
+      ),
     fc
       .tuple(
         modality,
@@ -118,7 +126,10 @@ const rule = (id: string): fc.Arbitrary<string> =>
           ),
         ),
       )
-      .map(([m, w, r, d]) => `duty ${id} "${id}" ${m} cites 1 for each x in items${w} requires ${r} ${d}`),
+      .map(
+        ([m, w, r, d]) =>
+          `duty ${id} "${id}" ${m} cites 1 for each x in items${w} let k = x.m requires ${r} ${d}`,
+      ),
     fc
       .tuple(
         where,
@@ -135,7 +146,7 @@ const rule = (id: string): fc.Arbitrary<string> =>
       )
       .map(
         ([w, start, a, b, when, closes, overdue]) =>
-          `escalation ${id} "${id}" must cites 1 for each x in items${w} starts ${start} level low level mid after ${a} days level high after ${a + b} days${when === undefined ? "" : ` level top when ${when}`}${closes}${overdue}`,
+          `escalation ${id} "${id}" must cites 1 for each x in items${w} let k = x.m starts ${start} level low level mid after ${a} days level high after ${a + b} days${when === undefined ? "" : ` level top when ${when}`}${closes}${overdue}`,
       ),
     fc
       .tuple(
@@ -145,56 +156,56 @@ const rule = (id: string): fc.Arbitrary<string> =>
       )
       .map(
         ([w, at, causes]) =>
-          `accountability ${id} "${id}" must cites 1 for each x in items${w} as at ${at} ${causes.map((c, i) => `cause "c${i}" when ${c}`).join(" ")}`,
+          `accountability ${id} "${id}" must cites 1 for each x in items${w} let k = x.m as at ${at} ${causes.map((c, i) => `cause "c${i}" when ${c}`).join(" ")}`,
       ),
   );
 
 const asOfs = ["2026-02-28", "2026-03-01", "2026-03-15", "2026-03-31"] as const;
+// Days from the evaluation date: both sides of 10- and 30-day deadlines, and a month or two back.
 const offsets = [-62, -31, -30, -29, -11, -10, -9, -5, -1, 0, 1, 5, 9, 10, 11, 29, 30, 31];
 
-function dateNear(asOf: string): fc.Arbitrary<string> {
-  const base = parseIsoDate(asOf)!;
-  return fc.constantFrom(...offsets).map((d) => formatIsoDate(addDays(base, d)));
-}
+const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 3 });
+const offset = fc.constantFrom(...offsets);
 
-function item(asOf: string, index: number): fc.Arbitrary<Record<string, unknown>> {
-  const date = dateNear(asOf);
-  const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 3 });
-  return fc.record({
-    id: fc.constant(`i${index}`),
-    n: small,
-    m: maybe(small),
-    x: maybe(fc.constantFrom(-1, 0, 1.5, 2, 3, 4.25)),
-    t: fc.constantFrom("a", "b", "c"),
-    s: maybe(fc.constantFrom("a", "b", "c")),
-    ok: fc.boolean(),
-    flag: maybe(fc.boolean()),
-    opened: date,
-    done: maybe(date),
-    due: maybe(date),
-    tags: fc.subarray(["a", "b", "c"]),
-    addr: fc.record({ city: fc.constantFrom("a", "b"), zip: maybe(small) }),
-  });
+// Dates are drawn as offsets and placed once the evaluation date is known, so that facts shrink
+// independently of it.
+const item = fc.record({
+  n: small,
+  m: maybe(small),
+  x: maybe(fc.constantFrom(-1, 0, 1.5, 2, 3, 4.25)),
+  t: fc.constantFrom("a", "b", "c"),
+  s: maybe(fc.constantFrom("a", "b", "c")),
+  ok: fc.boolean(),
+  flag: maybe(fc.boolean()),
+  opened: offset,
+  done: maybe(offset),
+  due: maybe(offset),
+  tags: fc.subarray(["a", "b", "c"]),
+  addr: fc.record({ city: fc.constantFrom("a", "b"), zip: maybe(small) }),
+});
+
+function place(asOf: string, days: number | null): string | null {
+  return days === null ? null : formatIsoDate(addDays(parseIsoDate(asOf)!, days));
 }
 
 export const differentialCase: fc.Arbitrary<DifferentialCase> = fc
   .tuple(
     fc.boolean(),
     fc.option(fc.constantFrom(0, 5, 10), { nil: undefined }),
-    fc
-      .array(fc.constant(null), { minLength: 1, maxLength: 3 })
-      .chain((slots) => fc.tuple(...slots.map((_, i) => rule(`r${i + 1}`)))),
-    fc
-      .constantFrom(...asOfs)
-      .chain((asOf) =>
-        fc
-          .integer({ min: 0, max: 4 })
-          .chain((count) =>
-            fc.tuple(fc.constant(asOf), fc.tuple(...Array.from({ length: count }, (_, i) => item(asOf, i)))),
-          ),
-      ),
+    fc.array(rule("RULE"), { minLength: 1, maxLength: 3 }),
+    fc.constantFrom(...asOfs),
+    fc.array(item, { maxLength: 4 }),
   )
-  .map(([since, warning, rules, [asOf, items]]) => ({
-    source: `${header(since, warning)}\n${rules.join("\n\n")}\n`,
-    facts: { asOf, items },
+  .map(([since, warning, rules, asOf, items]) => ({
+    source: `${header(since, warning)}\n${rules.map((r, i) => r.replaceAll("RULE", `r${i + 1}`)).join("\n\n")}\n`,
+    facts: {
+      asOf,
+      items: items.map((it, i) => ({
+        id: `i${i}`,
+        ...it,
+        opened: place(asOf, it.opened),
+        done: place(asOf, it.done),
+        due: place(asOf, it.due),
+      })),
+    },
   }));
