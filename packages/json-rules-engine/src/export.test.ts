@@ -157,3 +157,45 @@ duty e "e" must cites 1 for each x in items requires x.town.name = "a"`),
     expect(json.endsWith("\n")).toBe(true);
   });
 });
+
+describe("subjects other than a collection's elements", () => {
+  test("a top-level record and the policy itself are judged once, like Remit", async () => {
+    const { compileChecked } = await import("@remit/engine");
+    const { prepareEngines, runExported } = await import("./runtime.js");
+    const analyzed = analyze(
+      "p.remit",
+      memoryHost({
+        "p.remit": `policy "p"
+clause 1 "c"
+record county { id: text published: optional date size: integer }
+duty published "published" must cites 1 for county requires county.published by 2026-03-01
+duty large "large" should cites 1 for county requires county.size > 10
+duty started "started" must cites 1 requires asOf >= 2026-02-01
+`,
+      }),
+    );
+    const policy = analyzed.policy!;
+    const exported = exportPolicy(policy);
+    expect(exported.diagnostics).toEqual([]);
+    expect(exported.subjects.map((s) => `${s.kind} ${s.name}`)).toEqual(["record county", "policy p"]);
+    const prepared = prepareEngines(exported);
+    for (const [asOf, published, size] of [
+      ["2026-01-15", null, 3],
+      ["2026-02-15", "2026-02-20", 11],
+      ["2026-03-02", "2026-02-20", 10],
+      ["2026-03-02", null, 12],
+    ] as const) {
+      const facts = { asOf, county: { id: "ZY", published, size } };
+      const outcome = compileChecked(policy).evaluate(facts);
+      if (!("result" in outcome)) throw new Error(JSON.stringify(outcome.errors));
+      const remit = outcome.result.findings
+        .map((f) => `${f.rule} ${f.subject.collection}/${f.subject.id} ${f.status}`)
+        .sort();
+      const jre = (await runExported(policy, prepared, facts, asOf))
+        .map((d) => `${d.rule} ${d.subject.collection}/${d.subject.id} ${d.status}`)
+        .sort();
+      expect(jre).toEqual(remit);
+      expect(jre).toHaveLength(3);
+    }
+  });
+});
