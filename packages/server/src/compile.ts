@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
-import type { Diagnostic, SourceHost } from "@remit/lang";
+import { type Diagnostic, entryFileNames, type SourceHost } from "@remit/lang";
 import type { EnginePolicy } from "./policies.js";
 
 export type CompilePolicyOutcome =
@@ -53,8 +53,6 @@ export function fileSourceHost(cwd: string = process.cwd()): SourceHost {
   };
 }
 
-const entryNames = ["policy.remit.md", "policy.remit"];
-
 /** The entry file of a policy: the path itself, or in a folder `policy.remit.md` or `policy.remit`. */
 export function policyEntry(fileOrFolder: string, cwd: string = process.cwd()): string {
   const absolute = path.resolve(cwd, fileOrFolder);
@@ -65,7 +63,7 @@ export function policyEntry(fileOrFolder: string, cwd: string = process.cwd()): 
     return fileOrFolder;
   }
   if (!isFolder) return fileOrFolder;
-  for (const name of entryNames) {
+  for (const name of entryFileNames) {
     try {
       if (statSync(path.join(absolute, name)).isFile())
         return path.posix.join(fileOrFolder.split(path.sep).join("/"), name);
@@ -73,7 +71,10 @@ export function policyEntry(fileOrFolder: string, cwd: string = process.cwd()): 
       // Try the next entry name.
     }
   }
-  return path.posix.join(fileOrFolder.split(path.sep).join("/"), entryNames[1] ?? "policy.remit");
+  return path.posix.join(
+    fileOrFolder.split(path.sep).join("/"),
+    entryFileNames[entryFileNames.length - 1] ?? "policy.remit",
+  );
 }
 
 /** Reads and compiles the policy at a file or folder path. */
