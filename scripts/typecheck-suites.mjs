@@ -12,7 +12,10 @@ const projects = roots.flatMap((root) =>
 );
 let failed = 0;
 for (const project of projects) {
-  const result = spawnSync("tsc", ["--noEmit", "-p", project], { stdio: "inherit", shell: process.platform === "win32" });
+  const result = spawnSync("tsc", ["--noEmit", "-p", project], {
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
   if (result.status !== 0) failed += 1;
 }
 console.log(`type-checked ${projects.length} suites, ${failed} with errors`);

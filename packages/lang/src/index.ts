@@ -8,35 +8,7 @@
  * @packageDocumentation
  */
 
-export type * from "./syntax/ast.js";
-export { type KeywordSpelling, keywords, spellingsOf } from "./syntax/keywords.js";
-
-export {
-  type Diagnostic,
-  type DiagnosticDefinition,
-  diagnosticCatalog,
-  hasErrors,
-  type Language,
-  type Localized,
-  type Severity,
-  sortDiagnostics,
-} from "./diagnostics/index.js";
-
-export { keywordTokens, type TokenizeResult, tokenize } from "./scan/index.js";
-export { maxFileLength, maxNestingDepth, type ParseResult, parse } from "./parse/index.js";
-export { extractLiterate, type LiterateResult } from "./literate/index.js";
-
-export {
-  entryFileNames,
-  findEntry,
-  type LoadedModules,
-  loadModules,
-  memoryHost,
-  normalizePath,
-  resolveRelative,
-  type SourceHost,
-} from "./modules/index.js";
-
+export { builtinFunctions } from "./check/builtins.js";
 export {
   type AccountabilityInfo,
   type AnalyzeResult,
@@ -61,8 +33,17 @@ export {
   type RuleInfo,
   type Type,
 } from "./check/index.js";
-export { builtinFunctions } from "./check/builtins.js";
 
+export {
+  type Diagnostic,
+  type DiagnosticDefinition,
+  diagnosticCatalog,
+  hasErrors,
+  type Language,
+  type Localized,
+  type Severity,
+  sortDiagnostics,
+} from "./diagnostics/index.js";
 export {
   type FormatOptions,
   type FormatResult,
@@ -71,3 +52,18 @@ export {
   formatModule,
   type KeywordLanguage,
 } from "./format/index.js";
+export { extractLiterate, type LiterateResult } from "./literate/index.js";
+export {
+  entryFileNames,
+  findEntry,
+  type LoadedModules,
+  loadModules,
+  memoryHost,
+  normalizePath,
+  resolveRelative,
+  type SourceHost,
+} from "./modules/index.js";
+export { maxFileLength, maxNestingDepth, type ParseResult, parse } from "./parse/index.js";
+export { keywordTokens, type TokenizeResult, tokenize } from "./scan/index.js";
+export type * from "./syntax/ast.js";
+export { type KeywordSpelling, keywords, spellingsOf } from "./syntax/keywords.js";

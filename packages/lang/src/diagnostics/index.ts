@@ -1,18 +1,21 @@
-import type { DiagnosticDefinition } from "./diagnostic.js";
 import { checkDiagnostics } from "./check-codes.js";
+import type { DiagnosticDefinition } from "./diagnostic.js";
 import { scanDiagnostics } from "./scan-codes.js";
 
 export {
   type Diagnostic,
   type DiagnosticDefinition,
-  type Language,
-  type Localized,
-  type Severity,
   defineDiagnostic,
   diagnostic,
   hasErrors,
+  type Language,
+  type Localized,
+  type Severity,
   sortDiagnostics,
 } from "./diagnostic.js";
 
 /** Every diagnostic code the language tools can report. */
-export const diagnosticCatalog: readonly DiagnosticDefinition<never>[] = [...scanDiagnostics, ...checkDiagnostics];
+export const diagnosticCatalog: readonly DiagnosticDefinition<never>[] = [
+  ...scanDiagnostics,
+  ...checkDiagnostics,
+];
