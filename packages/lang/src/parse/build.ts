@@ -68,6 +68,16 @@ function isToken(element: CstElement): element is IToken {
 
 const noElements: CstElement[] = [];
 
+/** The node's first child in label order (the declaration rule has exactly one). */
+function firstElement(node: CstNode): CstElement | undefined {
+  const children = node.children;
+  for (const label in children) {
+    const first = children[label]?.[0];
+    if (first !== undefined) return first;
+  }
+  return undefined;
+}
+
 /** The index of the last token that starts at or before `offset` (tokens are in source order). */
 function lastStartingAtOrBefore(tokens: readonly IToken[], offset: number): number {
   let low = 0;
@@ -440,7 +450,7 @@ class Builder {
   }
 
   private declaration(node: CstNode): Declaration {
-    const inner = required(Object.values(node.children).flat()[0]);
+    const inner = required(firstElement(node));
     if (isToken(inner)) throw new Incomplete();
     switch (inner.name) {
       case "clauseDecl":
@@ -824,7 +834,7 @@ class Builder {
 
   expr(node: CstNode): Expr {
     const body = this.node(node, "body");
-    if (body) return this.binaryChain(body, (and) => this.binaryChain(and, (not) => this.notExpr(not)));
+    if (body) return this.binaryChain(body, this.andOperand);
     return {
       kind: "IfExpr",
       condition: this.expr(required(this.node(node, "condition"))),
@@ -835,8 +845,22 @@ class Builder {
     };
   }
 
+  // The operand readers of each precedence level, made once rather than as closures per call.
+  private readonly andOperand = (node: CstNode): Expr => this.binaryChain(node, this.notOperand);
+  private readonly notOperand = (node: CstNode): Expr => this.notExpr(node);
+  private readonly additiveOperand = (node: CstNode): Expr =>
+    this.binaryChain(node, this.multiplicativeOperand);
+  private readonly multiplicativeOperand = (node: CstNode): Expr => this.binaryChain(node, this.unaryOperand);
+  private readonly unaryOperand = (node: CstNode): Expr => this.unary(node);
+
   /** `operand { op operand }`, folded to the left. */
   private binaryChain(node: CstNode, operand: (node: CstNode) => Expr): Expr {
+    // Most chains are a lone operand (`a` is an `or` of one `and` of one …): no arrays for those.
+    const elements = node.children.operand;
+    if (node.children.op === undefined && elements !== undefined && elements.length === 1) {
+      const only = elements[0] as CstElement;
+      if (!isToken(only)) return operand(only);
+    }
     const operands = this.nodes(node, "operand");
     const operators = this.tokens(node, "op");
     let left = operand(required(operands[0]));
@@ -869,9 +893,7 @@ class Builder {
   }
 
   private compare(node: CstNode): Expr {
-    const compared = this.binaryChain(node, (n) =>
-      this.binaryChain(n, (m) => this.binaryChain(m, (u) => this.unary(u))),
-    );
+    const compared = this.binaryChain(node, this.additiveOperand);
     const isSet = this.token(node, "isSet");
     const isMissing = this.token(node, "isMissing");
     const test = isSet ?? isMissing;
