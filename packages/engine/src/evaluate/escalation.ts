@@ -5,9 +5,9 @@
  * (the top stays top), reached on the later of the overdue day and the age level's date. A case
  * whose `closes` date is set (or condition holds) is `closed` with the levels reached by then.
  */
-import type { EscalationInfo } from "@remit/lang";
+import type { EscalationInfo, Expr } from "@remit/lang";
 import { addDays, addMonths, type EpochDay, formatIsoDate } from "../calendar/index.js";
-import { type Compiled, type Context, textOf } from "../compile/expr.js";
+import { type Compiled, type Context, type ExpressionCompiler, textOf } from "../compile/expr.js";
 import type { Duration, Value } from "../compile/values.js";
 import { captureOperands, explainCondition } from "../explain/capture.js";
 import type { Because, Finding } from "../result.js";
@@ -24,6 +24,79 @@ interface LevelPlan {
 }
 
 const never = Number.POSITIVE_INFINITY;
+
+/** When a holding condition began to hold, given the case's start and the day it is judged on. */
+type Since = (ctx: Context, started: EpochDay, judgedOn: EpochDay) => EpochDay;
+
+function unwrap(expr: Expr): Expr {
+  return expr.kind === "ParenExpr" ? unwrap(expr.inner) : expr;
+}
+
+function readsAsOf(expr: Expr, compiler: ExpressionCompiler): boolean {
+  const e = unwrap(expr);
+  if (e.kind === "NameExpr") return compiler.resolve(e).kind === "asOf";
+  if (e.kind === "BinaryExpr") return readsAsOf(e.left, compiler) || readsAsOf(e.right, compiler);
+  if (e.kind === "UnaryExpr") return readsAsOf(e.operand, compiler);
+  if (e.kind === "IsSetExpr") return readsAsOf(e.operand, compiler);
+  if (e.kind === "MemberExpr") return readsAsOf(e.object, compiler);
+  if (e.kind === "CallExpr") return e.args.some((a) => readsAsOf(a, compiler));
+  if (e.kind === "IfExpr")
+    return [e.condition, e.then, e.else].some((part) => readsAsOf(part, compiler));
+  return e.kind === "AggregateExpr";
+}
+
+/**
+ * The day a holding `when` condition began to hold, where the condition tells it: `D < asOf`
+ * holds from D + 1, `D ≤ asOf` from D (and the mirrored forms); an `or` from its earliest holding
+ * operand, an `and` from its latest. Anything else was observed on the day the ladder is read.
+ * The result lies between the case's start and that day.
+ */
+function sinceOf(condition: Expr, compiler: ExpressionCompiler): Since {
+  const observed: Since = (_ctx, _started, judgedOn) => judgedOn;
+  const build = (expr: Expr): Since => {
+    const e = unwrap(expr);
+    if (e.kind !== "BinaryExpr") return observed;
+    if (e.operator === "and" || e.operator === "or") {
+      const left = build(e.left);
+      const right = build(e.right);
+      const leftHolds = compiler.compileCondition(e.left);
+      const rightHolds = compiler.compileCondition(e.right);
+      if (e.operator === "and")
+        return (ctx, started, judgedOn) =>
+          Math.max(left(ctx, started, judgedOn), right(ctx, started, judgedOn));
+      return (ctx, started, judgedOn) => {
+        let on = judgedOn;
+        if (leftHolds(ctx)) on = Math.min(on, left(ctx, started, judgedOn));
+        if (rightHolds(ctx)) on = Math.min(on, right(ctx, started, judgedOn));
+        return on;
+      };
+    }
+    const isAsOf = (side: Expr): boolean => {
+      const u = unwrap(side);
+      return u.kind === "NameExpr" && compiler.resolve(u).kind === "asOf";
+    };
+    // `D < asOf` / `asOf > D`: from D + 1; `D ≤ asOf` / `asOf ≥ D`: from D.
+    let date: Expr | undefined;
+    let strict = false;
+    if (isAsOf(e.right) && (e.operator === "<" || e.operator === "<=")) {
+      date = e.left;
+      strict = e.operator === "<";
+    } else if (isAsOf(e.left) && (e.operator === ">" || e.operator === ">=")) {
+      date = e.right;
+      strict = e.operator === ">";
+    }
+    if (date === undefined || readsAsOf(date, compiler) || compiler.typeOf(date).kind === "list")
+      return observed;
+    const value = compiler.compile(date);
+    return (ctx, _started, judgedOn) => {
+      const d = value(ctx);
+      if (typeof d !== "number") return judgedOn;
+      return Math.min(judgedOn, d + (strict ? 1 : 0));
+    };
+  };
+  const since = build(condition);
+  return (ctx, started, judgedOn) => Math.max(started, since(ctx, started, judgedOn));
+}
 
 export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledRule {
   const { compiler, source } = env;
@@ -65,6 +138,7 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
   const levelTests = levels.map((l) =>
     l.afterText ? `level ${l.name} after ${l.afterText}` : `level ${l.name} when ${l.whenText ?? ""}`,
   );
+  const whenSince = rule.levels.map((level) => (level.when ? sinceOf(level.when, compiler) : undefined));
   const natural = new Array<number>(levels.length).fill(0);
   const reachedOn = new Array<number>(levels.length).fill(0);
 
@@ -86,7 +160,8 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
       if (closes) {
         const v = closes(ctx);
         if (closesIsDate) {
-          closedOn = v as EpochDay | null;
+          // A closing date after the evaluation date has not happened yet.
+          closedOn = v !== null && (v as EpochDay) <= asOf ? (v as EpochDay) : null;
           closed = closedOn !== null;
           because.push({
             test: closesTest,
@@ -110,7 +185,7 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
           const d = level.after(ctx) as Duration | null;
           if (d !== null)
             on = (d.unit === "day" ? addDays(started, d.amount) : addMonths(started, d.amount)) + 1;
-        } else if (level.when) on = level.when(ctx) === true ? judgedOn : never;
+        } else if (level.when) on = level.when(ctx) === true ? whenSince[i]!(ctx, started, judgedOn) : never;
         natural[i] = on;
       }
       let ageLevel = 0;
@@ -137,6 +212,10 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
             reachedOn[i] = Math.min(natural[i]!, Math.max(limit + 1, natural[i - 1]!));
         }
       }
+      // Read on `judgedOn`, nothing is reached later; a level passed through on the way to a higher
+      // one (a `when` level holding above a future `after` date) is reached no later than it.
+      if (level > 0 && reachedOn[level]! > judgedOn) reachedOn[level] = judgedOn;
+      for (let i = level - 1; i >= 0; i--) if (reachedOn[i]! > reachedOn[i + 1]!) reachedOn[i] = reachedOn[i + 1]!;
       const reachedEntries: [string, string][] = [];
       for (let i = 0; i <= level; i++) {
         const on = reachedOn[i]!;
