@@ -40,6 +40,18 @@ describe("dates", () => {
     fc.assert(fc.property(anyDay, (d) => parseIsoDate(formatIsoDate(d)) === d));
   });
 
+  it("formats the same text twice, inside and outside the cached centuries", () => {
+    const wide = fc.integer({ min: epochDayOf(1, 1, 1), max: epochDayOf(9999, 12, 31) });
+    fc.assert(
+      fc.property(wide, (d) => {
+        const first = formatIsoDate(d);
+        return formatIsoDate(d) === first && parseIsoDate(first) === d;
+      }),
+    );
+    expect(formatIsoDate(epochDayOf(1899, 12, 31))).toBe("1899-12-31");
+    expect(formatIsoDate(epochDayOf(2200, 1, 1))).toBe("2200-01-01");
+  });
+
   it("agrees with the JavaScript UTC calendar", () => {
     fc.assert(
       fc.property(anyDay, (d) => {

@@ -79,9 +79,30 @@ export function isIsoDate(text: string): boolean {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-export function formatIsoDate(epochDay: EpochDay): string {
+function formatUncached(epochDay: EpochDay): string {
   const { year, month, day } = civilOf(epochDay);
   return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
+}
+
+/**
+ * Texts of the days 1900-01-01 to 2199-12-31, filled on first use: findings repeat the same few
+ * hundred dates, and one shared string each saves both the formatting and the memory.
+ */
+const cacheFrom = epochDayOf(1900, 1, 1);
+const cacheSize = epochDayOf(2200, 1, 1) - cacheFrom;
+let cache: (string | undefined)[] | undefined;
+
+export function formatIsoDate(epochDay: EpochDay): string {
+  const slot = epochDay - cacheFrom;
+  if (slot >= 0 && slot < cacheSize && Number.isInteger(slot)) {
+    cache ??= new Array<string | undefined>(cacheSize);
+    const cached = cache[slot];
+    if (cached !== undefined) return cached;
+    const text = formatUncached(epochDay);
+    cache[slot] = text;
+    return text;
+  }
+  return formatUncached(epochDay);
 }
 
 /** Whole days from `a` to `b` (negative when `b` is earlier). */
