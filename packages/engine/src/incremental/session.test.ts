@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { compileInternals } from "../policy.js";
 import type { Finding } from "../result.js";
 import { type CountyFacts, countyFacts } from "../testing/county.js";
 import { countyPolicyCompiled, evaluateOk } from "../testing/helpers.js";
@@ -150,44 +151,70 @@ const updates: fc.Arbitrary<Update> = fc.oneof(
 
 const key = (f: Finding): string => `${f.rule}|${f.subject.collection}|${f.subject.id}|${f.period ?? ""}`;
 
+const internals = compileInternals(policy.checked);
+
+function agreeWithFullEvaluation(open: (facts: CountyFacts) => ReturnType<typeof policy.open>): void {
+  fc.assert(
+    fc.property(fc.array(updates, { maxLength: 12 }), (sequence) => {
+      const opened = open(countyFacts());
+      if (!(opened instanceof Session)) throw new Error("the sample facts are valid");
+      let current = countyFacts();
+      for (const update of sequence) {
+        const next = structuredClone(current);
+        update.apply(next);
+        const expected = policy.evaluate(next, { asOf });
+        const previous = opened.result();
+        const outcome = opened.update((draft: FactsDraft) => update.apply(draft as unknown as CountyFacts));
+        if ("errors" in expected) {
+          expect("errors" in outcome, update.label).toBe(true);
+          expect(opened.result()).toEqual(previous);
+          continue;
+        }
+        if ("errors" in outcome)
+          throw new Error(`${update.label}: ${outcome.errors.map((e) => e.path).join(", ")}`);
+        current = next;
+        expect(opened.result(), update.label).toEqual(expected.result);
+        const before = new Map(previous.findings.map((f) => [key(f), JSON.stringify(f)]));
+        const after = new Map(expected.result.findings.map((f) => [key(f), JSON.stringify(f)]));
+        expect(outcome.added.map(key).sort()).toEqual([...after.keys()].filter((k) => !before.has(k)).sort());
+        expect(outcome.removed.map(key).sort()).toEqual(
+          [...before.keys()].filter((k) => !after.has(k)).sort(),
+        );
+        expect(outcome.changed.map(key).sort()).toEqual(
+          [...after.keys()].filter((k) => before.has(k) && before.get(k) !== after.get(k)).sort(),
+        );
+      }
+    }),
+    { numRuns: 80 },
+  );
+}
+
 describe("incremental sessions", () => {
   it("always agree with a full evaluation of the same facts, and report the difference", () => {
-    fc.assert(
-      fc.property(fc.array(updates, { maxLength: 12 }), (sequence) => {
-        const opened = policy.open(countyFacts(), { asOf });
-        if (!(opened instanceof Session)) throw new Error("the sample facts are valid");
-        let current = countyFacts();
-        for (const update of sequence) {
-          const next = structuredClone(current);
-          update.apply(next);
-          const expected = policy.evaluate(next, { asOf });
-          const previous = opened.result();
-          const outcome = opened.update((draft: FactsDraft) => update.apply(draft as unknown as CountyFacts));
-          if ("errors" in expected) {
-            expect("errors" in outcome, update.label).toBe(true);
-            expect(opened.result()).toEqual(previous);
-            continue;
-          }
-          if ("errors" in outcome)
-            throw new Error(`${update.label}: ${outcome.errors.map((e) => e.path).join(", ")}`);
-          current = next;
-          expect(opened.result(), update.label).toEqual(expected.result);
-          const before = new Map(previous.findings.map((f) => [key(f), JSON.stringify(f)]));
-          const after = new Map(expected.result.findings.map((f) => [key(f), JSON.stringify(f)]));
-          expect(outcome.added.map(key).sort()).toEqual(
-            [...after.keys()].filter((k) => !before.has(k)).sort(),
-          );
-          expect(outcome.removed.map(key).sort()).toEqual(
-            [...before.keys()].filter((k) => !after.has(k)).sort(),
-          );
-          expect(outcome.changed.map(key).sort()).toEqual(
-            [...after.keys()].filter((k) => before.has(k) && before.get(k) !== after.get(k)).sort(),
-          );
-        }
-      }),
-      { numRuns: 80 },
-    );
+    agreeWithFullEvaluation((facts) => policy.open(facts, { asOf }));
   }, 120_000);
+
+  it("agree with a full evaluation when collections span many chunks", () => {
+    // Chunks of two elements: every collection of the sample county spans several.
+    agreeWithFullEvaluation((facts) => Session.open(internals, facts, { asOf }, 1));
+  }, 120_000);
+
+  it("keeps the facts it reads in step with its chunks", () => {
+    const session = Session.open(internals, countyFacts(), { asOf }, 1) as Session;
+    const outcome = session.update((draft) => {
+      const facts = draft as unknown as CountyFacts;
+      facts.hazards.push({ ...facts.hazards[0]!, id: "N1", rectifiedOn: null });
+      facts.hazards[facts.hazards.length - 2]!.listedOn = "2026-11-01";
+      expect(Array.isArray(facts.hazards)).toBe(true);
+      expect(facts.hazards.map((h) => h.id).slice(-1)).toEqual(["N1"]);
+    });
+    if ("errors" in outcome) throw new Error("valid update");
+    expect(session.lastUpdate().mode).toBe("incremental");
+    const expected = countyFacts();
+    expected.hazards.push({ ...expected.hazards[0]!, id: "N1", rectifiedOn: null });
+    expected.hazards[expected.hazards.length - 2]!.listedOn = "2026-11-01";
+    expect(session.result()).toEqual(evaluateOk(policy, expected, { asOf }));
+  });
 
   it("reports just the changed finding when one hazard is rectified", () => {
     const session = policy.open(countyFacts(), { asOf }) as Session;

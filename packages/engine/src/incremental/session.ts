@@ -1,6 +1,7 @@
 /**
- * An evaluation kept alive over changing facts. The session holds an immer-frozen snapshot;
- * `update(recipe)` records the recipe's patches, maps them to the changed elements, checks those
+ * An evaluation kept alive over changing facts. The session holds an immer-frozen snapshot whose
+ * collections are stored in chunks (see `chunked.ts`), next to flat arrays of the same elements
+ * that the rules read; `update(recipe)` records the recipe's patches, maps them to the changed elements, checks those
  * elements (schema, unique ids, references), follows each rule's links back from them to the
  * subjects that can read them, and re-evaluates only those. A patch that touches a top-level
  * record, `asOf` or a whole collection, or that removes elements, falls back to a full evaluation.
@@ -14,9 +15,25 @@ import { compareIds, evaluateAll, orderFindings } from "../evaluate/evaluate.js"
 import { schemaOfFields, validateElement } from "../facts/index.js";
 import type { EvaluateOptions, PolicyInternals, Prepared } from "../policy.js";
 import type { EvaluationResult, FactError, Finding } from "../result.js";
+import { chunkedDocument, chunkedLength, fromChunks, toChunks } from "./chunked.js";
 import { type RuleDependencies, ruleDependencies } from "./dependencies.js";
 
 enablePatches();
+
+/** Chunks of 1,024 elements: a one-element change copies about 1,024 + n / 1,024 slots. */
+const defaultChunkBits = 10;
+
+type Chunks = readonly (readonly FactObject[])[];
+
+/** The stored snapshot with flat arrays in place of chunk lists: the document rules read. */
+function flatten(stored: FactObject, collections: Iterable<string>): FactObject {
+  const out: Record<string, unknown> = { ...stored };
+  for (const name of collections) {
+    const value = stored[name];
+    if (Array.isArray(value)) out[name] = fromChunks(value as Chunks);
+  }
+  return out;
+}
 
 export interface FindingsDiff {
   readonly added: readonly Finding[];
@@ -48,7 +65,10 @@ export interface UpdateStats {
 }
 
 export class Session {
+  /** The facts as immer sees them: collections as frozen chunk lists. */
   private snapshot: FactObject;
+  /** Each collection's elements in order: the arrays the rules read, updated in place. */
+  private flat: Map<string, FactObject[]>;
   private stats: UpdateStats = { mode: "none", evaluated: 0 };
   private perRule: Map<string, Finding[]>[];
   private readonly dependencies: readonly RuleDependencies[];
@@ -59,8 +79,10 @@ export class Session {
     private prepared: Prepared,
     snapshot: FactObject,
     private readonly options: EvaluateOptions | undefined,
+    private readonly chunkBits: number,
   ) {
     this.snapshot = snapshot;
+    this.flat = this.flatArrays(prepared);
     this.perRule = evaluateAll(internals.rules, prepared.ctx);
     this.dependencies = internals.rules.map((rule) =>
       ruleDependencies(internals.checked, rule.info.rule, rule.subjectCollection),
@@ -71,13 +93,33 @@ export class Session {
     internals: PolicyInternals,
     facts: unknown,
     options: EvaluateOptions | undefined,
+    /** Collections are stored in chunks of `2 ** chunkBits` elements (small in tests). */
+    chunkBits = defaultChunkBits,
   ): Session | { readonly errors: readonly FactError[] } {
     // The session owns its snapshot: the caller's document is copied, then frozen.
     const copy: unknown =
       facts !== null && typeof facts === "object" ? JSON.parse(JSON.stringify(facts)) : facts;
     const prepared = internals.prepare(copy, options);
     if ("errors" in prepared) return { errors: prepared.errors };
-    return new Session(internals, prepared, freeze(copy as FactObject, true), options);
+    const stored: Record<string, unknown> = { ...(copy as FactObject) };
+    for (const name of internals.checked.collections.keys()) {
+      const elements = stored[name];
+      if (Array.isArray(elements)) stored[name] = toChunks(elements, chunkBits);
+    }
+    return new Session(internals, prepared, freeze(stored as FactObject, true), options, chunkBits);
+  }
+
+  /** The arrays prepared evaluation reads, owned by this session from now on. */
+  private flatArrays(prepared: Prepared): Map<string, FactObject[]> {
+    const flat = new Map<string, FactObject[]>();
+    for (const name of this.internals.checked.collections.keys()) {
+      const elements = (prepared.ctx.data.collections.get(name) ?? []) as FactObject[];
+      // Absent collections get an array of their own, so that appends have somewhere to go.
+      const owned = Object.isFrozen(elements) ? [...elements] : elements;
+      flat.set(name, owned);
+      prepared.ctx.data.collections.set(name, owned);
+    }
+    return flat;
   }
 
   /** How the last successful update was done. */
@@ -94,10 +136,10 @@ export class Session {
     let next: FactObject;
     let patches: Patch[];
     try {
-      [next, patches] = produceWithPatches(this.snapshot as FactsDraft, recipe) as unknown as [
-        FactObject,
-        Patch[],
-      ];
+      const collections = new Set(this.internals.checked.collections.keys());
+      [next, patches] = produceWithPatches(this.snapshot as FactsDraft, (root: FactsDraft) => {
+        recipe(chunkedDocument(root, collections, this.chunkBits));
+      }) as unknown as [FactObject, Patch[]];
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return {
@@ -119,36 +161,59 @@ export class Session {
     return this.incrementalUpdate(next, touched);
   }
 
-  /** The elements the patches replace or append, or undefined when only a full evaluation will do. */
+  /**
+   * The elements the patches replace or append, or undefined when only a full evaluation will do.
+   * Patch paths are in chunk coordinates: `[collection, chunk, offset, ...]`.
+   */
   private touchedElements(next: FactObject, patches: readonly Patch[]): Touched[] | undefined {
     const checked = this.internals.checked;
+    const chunkBits = this.chunkBits;
     const seen = new Map<string, Touched>();
-    for (const patch of patches) {
-      const [head, position] = patch.path;
-      if (typeof head !== "string" || !checked.collections.has(head)) return undefined;
-      const before = (this.snapshot[head] as readonly FactObject[] | undefined) ?? [];
-      const after = (next[head] as readonly FactObject[] | undefined) ?? [];
-      if (patch.path.length === 1 || after.length < before.length) return undefined;
-      if (position === "length") continue;
-      if (typeof position !== "number") return undefined;
-      const element = after[position];
-      if (element === undefined) return undefined;
-      seen.set(`${head}\u0000${position}`, {
-        collection: head,
-        index: position,
-        before: before[position],
+    const touch = (collection: string, index: number): boolean => {
+      const chunks = next[collection] as Chunks;
+      const element = chunks[index >> chunkBits]?.[index & ((1 << chunkBits) - 1)];
+      if (element === undefined) return false;
+      seen.set(`${collection}\u0000${index}`, {
+        collection,
+        index,
+        before: this.flat.get(collection)![index],
         after: element,
       });
+      return true;
+    };
+    const lengths = (name: string): { before: number; after: number } | undefined => {
+      const before = this.snapshot[name];
+      const after = next[name];
+      if (!Array.isArray(after) || (before !== undefined && !Array.isArray(before))) return undefined;
+      return {
+        before: before === undefined ? 0 : chunkedLength(before as Chunks, chunkBits),
+        after: chunkedLength(after as Chunks, chunkBits),
+      };
+    };
+    for (const patch of patches) {
+      const [head, chunk, offset] = patch.path;
+      if (typeof head !== "string" || !checked.collections.has(head)) return undefined;
+      if (patch.path.length === 1) return undefined;
+      const size = lengths(head);
+      if (size === undefined || size.after < size.before) return undefined;
+      if (chunk === "length" || offset === "length") continue;
+      if (typeof chunk !== "number") return undefined;
+      if (patch.path.length === 2) {
+        // A whole chunk added or replaced: each of its elements.
+        const start = chunk << chunkBits;
+        const end = Math.min(start + (1 << chunkBits), size.after);
+        for (let i = start; i < end; i++) if (!touch(head, i)) return undefined;
+        continue;
+      }
+      if (typeof offset !== "number" || !touch(head, (chunk << chunkBits) + offset)) return undefined;
     }
     // Appends past the old end show up as `length` patches only when immer sets the length.
     for (const name of checked.collections.keys()) {
-      const before = (this.snapshot[name] as readonly FactObject[] | undefined) ?? [];
-      const after = (next[name] as readonly FactObject[] | undefined) ?? [];
-      for (let i = before.length; i < after.length; i++) {
-        const key = `${name}\u0000${i}`;
-        if (!seen.has(key))
-          seen.set(key, { collection: name, index: i, before: undefined, after: after[i]! });
-      }
+      if (next[name] === this.snapshot[name]) continue;
+      const size = lengths(name);
+      if (size === undefined) return undefined;
+      for (let i = size.before; i < size.after; i++)
+        if (!seen.has(`${name}\u0000${i}`) && !touch(name, i)) return undefined;
     }
     return [...seen.values()].sort((a, b) =>
       a.collection < b.collection ? -1 : a.collection > b.collection ? 1 : a.index - b.index,
@@ -156,8 +221,12 @@ export class Session {
   }
 
   private fullUpdate(next: FactObject): UpdateOutcome {
-    const prepared = this.internals.prepare(next, this.options);
+    const prepared = this.internals.prepare(
+      flatten(next, this.internals.checked.collections.keys()),
+      this.options,
+    );
     if ("errors" in prepared) return { errors: prepared.errors };
+    this.flat = this.flatArrays(prepared);
     const perRule = evaluateAll(this.internals.rules, prepared.ctx);
     const diff = diffFindings(this.perRule, perRule);
     this.stats = { mode: "full", evaluated: perRule.reduce((n, m) => n + m.size, 0) };
@@ -326,9 +395,15 @@ export class Session {
     };
     walk("before");
     const data = this.prepared.ctx.data;
-    for (const t of touched)
-      data.replace(t.collection, next[t.collection] as readonly FactObject[], t.index, t.before, t.after);
-    data.document = next;
+    for (const t of touched) {
+      const elements = this.flat.get(t.collection)!;
+      elements[t.index] = t.after;
+      data.replace(t.collection, elements, t.index, t.before, t.after);
+    }
+    // Records and `asOf` are read from the document; collections from the flat arrays.
+    const document: Record<string, unknown> = { ...next };
+    for (const [name, elements] of this.flat) if (Array.isArray(next[name])) document[name] = elements;
+    data.document = document;
     walk("after");
 
     const ctx = this.prepared.ctx;
