@@ -19,7 +19,7 @@ import {
   type RuleEnv,
   summarize,
 } from "./evaluate/index.js";
-import type { SourceText } from "./explain/capture.js";
+import type { SourceText } from "./explain/tree.js";
 import { type FactsSchema, factsSchema, parseParamOverrides, validateFacts } from "./facts/index.js";
 import { Session } from "./incremental/session.js";
 import type {

@@ -5,22 +5,46 @@
  */
 import type { AccountabilityInfo } from "@remit/lang";
 import { type EpochDay, formatIsoDate } from "../calendar/index.js";
-import { type Compiled, textOf } from "../compile/expr.js";
+import { type Compiled, type Context, textOf } from "../compile/expr.js";
 import type { Value } from "../compile/values.js";
-import { captureOperands, explainCondition } from "../explain/capture.js";
-import type { Because, Finding } from "../result.js";
-import { bindLets, type CompiledRule, compact, enter, planSubject, type RuleEnv } from "./common.js";
+import { explainLater, sourcesFor } from "../explain/lazy.js";
+import type { Because, Explanation, Finding } from "../result.js";
+import {
+  bindLets,
+  type CompiledRule,
+  compact,
+  enter,
+  explainerOf,
+  planSubject,
+  type RuleEnv,
+} from "./common.js";
 
 export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): CompiledRule {
-  const { compiler, source } = env;
+  const { compiler } = env;
   const rule = info.rule;
   const plan = planSubject(info, env);
   const asAt: Compiled = rule.asAt ? compiler.compile(rule.asAt) : (ctx) => ctx.asAt;
   const causes = rule.causes.map((cause) => ({
     label: cause.label.value,
     condition: compiler.compile(cause.condition),
-    operands: captureOperands(cause.condition, compiler, source),
+    expr: cause.condition,
   }));
+  const explainer = explainerOf(env);
+  /** Each cause with the conditions that decided it, judged again as at the event's date. */
+  const explain = (ctx: Context, subject: Value): Explanation => {
+    enter(plan, info, ctx, subject, false);
+    const eventDate = asAt(ctx) as EpochDay | null;
+    if (eventDate !== null) ctx.asAt = Math.min(eventDate, ctx.asAt);
+    enter(plan, info, ctx, subject, false);
+    bindLets(plan, ctx);
+    const because: Because[] = causes.map((cause) => ({
+      test: cause.label,
+      value: cause.condition(ctx) === true,
+      because: explainer.operands(cause.expr, ctx, plan.letScope),
+    }));
+    return { holds: true, because };
+  };
+  const sourceOf = sourcesFor(explain);
   const targets = rule.targets.map((t) => ({
     value: compiler.compile(t),
     toText: textOf(compiler.typeOf(t)),
@@ -34,6 +58,7 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
     evaluate(ctx, subject) {
       if (!enter(plan, info, ctx, subject, false)) return [];
       const evaluationDate = ctx.asAt;
+      const explanations = sourceOf(ctx);
       const eventDate = asAt(ctx) as EpochDay | null;
       if (eventDate === null) return [];
       ctx.asAt = Math.min(eventDate, evaluationDate);
@@ -41,16 +66,7 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
         if (!enter(plan, info, ctx, subject)) return [];
         bindLets(plan, ctx);
         const held: string[] = [];
-        const because: Because[] = [];
-        for (const cause of causes) {
-          const holds = cause.condition(ctx) === true;
-          if (holds) held.push(cause.label);
-          because.push({
-            test: cause.label,
-            value: holds,
-            because: cause.operands.map((c) => explainCondition(c, ctx)),
-          });
-        }
+        for (const cause of causes) if (cause.condition(ctx) === true) held.push(cause.label);
         if (held.length === 0) return [];
         const targetTexts: string[] = [];
         for (const target of targets) {
@@ -62,21 +78,24 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
           } else targetTexts.push(target.toText(v));
         }
         return [
-          compact<Finding>({
-            rule: info.id,
-            title: info.title,
-            kind: "accountability",
-            modality: info.modality,
-            status: "triggered",
-            subject: plan.subjectRef(subject),
-            township: plan.township(ctx, subject),
-            holder: plan.holder?.(ctx),
-            targets: targetTexts,
-            causes: held,
-            asAt: formatIsoDate(ctx.asAt),
-            cites: info.cites,
-            explanation: { holds: true, because },
-          }),
+          explainLater(
+            compact<Omit<Finding, "explanation">>({
+              rule: info.id,
+              title: info.title,
+              kind: "accountability",
+              modality: info.modality,
+              status: "triggered",
+              subject: plan.subjectRef(subject),
+              township: plan.township(ctx, subject),
+              holder: plan.holder?.(ctx),
+              targets: targetTexts,
+              causes: held,
+              asAt: formatIsoDate(ctx.asAt),
+              cites: info.cites,
+            }),
+            explanations,
+            subject,
+          ),
         ];
       } finally {
         ctx.asAt = evaluationDate;

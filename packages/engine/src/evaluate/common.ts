@@ -2,7 +2,7 @@ import type { CheckedPolicy, FieldInfo, RuleInfo } from "@remit/lang";
 import type { Compiled, Context, ExpressionCompiler } from "../compile/expr.js";
 import { textOf } from "../compile/expr.js";
 import type { FactObject, Value } from "../compile/values.js";
-import type { SourceText } from "../explain/capture.js";
+import { ConditionExplainer, type LetScope, type SourceText } from "../explain/tree.js";
 import type { Finding, SubjectRef } from "../result.js";
 
 export interface RuleEnv {
@@ -25,6 +25,18 @@ export interface CompiledRule {
   evaluate(ctx: Context, subject: Value): Finding[];
 }
 
+const explainers = new WeakMap<RuleEnv, ConditionExplainer>();
+
+/** The condition explainer of a policy: one per environment, so its caches are shared by rules. */
+export function explainerOf(env: RuleEnv): ConditionExplainer {
+  let explainer = explainers.get(env);
+  if (!explainer) {
+    explainer = new ConditionExplainer(env.policy, env.compiler, env.source);
+    explainers.set(env, explainer);
+  }
+  return explainer;
+}
+
 /** Drops undefined members so that findings print the same whatever path built them. */
 export function compact<T extends object>(value: T): T {
   // Copying (rather than `delete`) keeps findings in fast, shared object shapes.
@@ -42,6 +54,8 @@ interface SubjectPlan {
   readonly source: Compiled;
   readonly filter: Compiled | undefined;
   readonly lets: readonly { readonly slot: number; readonly value: Compiled }[];
+  /** The rule's `let`s by slot, for explanations. */
+  readonly letScope: LetScope;
   readonly holder: ((ctx: Context) => string | undefined) | undefined;
   readonly subjectRef: (subject: Value) => SubjectRef;
   readonly township: (ctx: Context, subject: Value) => string | undefined;
@@ -78,6 +92,9 @@ export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
   const rule = info.rule;
   const subject = rule.subject;
   const lets = rule.lets.map((l) => ({ slot: policy.slotOf(l.name), value: compiler.compile(l.value) }));
+  const letScope: LetScope = new Map(
+    rule.lets.map((l) => [policy.slotOf(l.name), { name: l.name.name, value: l.value }]),
+  );
   let holder: SubjectPlan["holder"];
   if (rule.holder) {
     const compiled = compiler.compile(rule.holder);
@@ -96,6 +113,7 @@ export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
       source: compiler.compile(subject.source),
       filter: subject.filter ? compiler.compile(subject.filter) : undefined,
       lets,
+      letScope,
       holder,
       collection: name,
       subjectRef: (s) => ({ collection: name, id: String((s as FactObject).id) }),
@@ -113,6 +131,7 @@ export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
       },
       filter: subject?.filter ? compiler.compile(subject.filter) : undefined,
       lets,
+      letScope,
       holder,
       collection: undefined,
       subjectRef: (s) => ({ collection: name, id: String((s as FactObject).id ?? name) }),
@@ -125,6 +144,7 @@ export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
     source: () => [null],
     filter: undefined,
     lets,
+    letScope,
     holder,
     collection: undefined,
     subjectRef: () => ({ collection: "policy", id: policyName }),

@@ -15,9 +15,18 @@ import {
 } from "../calendar/index.js";
 import type { Compiled, Context } from "../compile/expr.js";
 import type { Duration, Value } from "../compile/values.js";
-import { captureCondition, captureOperands, explainCondition } from "../explain/capture.js";
+import { explainLater, sourcesFor } from "../explain/lazy.js";
+import { topLevelOperands } from "../explain/tree.js";
 import type { Because, DutyStatus, Explanation, Finding } from "../result.js";
-import { bindLets, type CompiledRule, compact, enter, planSubject, type RuleEnv } from "./common.js";
+import {
+  bindLets,
+  type CompiledRule,
+  compact,
+  enter,
+  explainerOf,
+  planSubject,
+  type RuleEnv,
+} from "./common.js";
 
 function minus(date: EpochDay, duration: Duration): EpochDay {
   return duration.unit === "day" ? addDays(date, -duration.amount) : addMonths(date, -duration.amount);
@@ -48,16 +57,14 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   const requirement: Compiled = requirementExpr ? compiler.compile(requirementExpr) : () => true;
   const requirementText = requirementExpr ? source(requirementExpr.span) : "";
   const isDate = info.requirementKind === "date";
-  const operands = requirementExpr && !isDate ? captureOperands(requirementExpr, compiler, source) : [];
-  const dateCapture =
-    requirementExpr && isDate ? captureCondition(requirementExpr, compiler, source) : undefined;
+  const operands = requirementExpr && !isDate ? topLevelOperands(requirementExpr) : [];
   // Texts built once per rule, shared by every finding.
   const isSetText = `${requirementText} is set`;
   const noDateYet = { en: `no date yet for ${requirementText}`, zh: `${requirementText} 尚无日期` };
-  const doesNotHold = operands.map((capture) => ({
-    en: `${capture.test} does not hold`,
-    zh: `${capture.test} 不成立`,
-  }));
+  const doesNotHold = operands.map((operand) => {
+    const test = source(operand.span);
+    return { en: `${test} does not hold`, zh: `${test} 不成立` };
+  });
   let dueTest = "";
   const deadline = rule.deadline;
   let dueOf: ((ctx: Context) => EpochDay | null) | undefined;
@@ -88,40 +95,19 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   const hasDeadline = deadline !== undefined;
   dueTest = `${requirementText} ≤ ${dueText}`;
 
-  const judge = (ctx: Context, subject: Value, due: EpochDay | null, period: Period | null): Finding => {
+  const judge = (
+    ctx: Context,
+    subject: Value,
+    due: EpochDay | null,
+    period: Period | null,
+  ): Omit<Finding, "explanation"> => {
     bindLets(plan, ctx);
     const asOf = ctx.asAt;
     const value = requirement(ctx);
     const metOn = isDate ? (value as EpochDay | null) : null;
     const met = isDate ? metOn !== null : value === true;
     const status = dutyStatus(met, info.modality, due, hasDeadline, asOf, env.warning(ctx) as Duration);
-    const because: Because[] = [];
-    const missing: { en: string; zh: string }[] = [];
-    if (dateCapture) {
-      const explained = explainCondition(dateCapture, ctx);
-      because.push(
-        explained.values
-          ? { test: isSetText, value: explained.value, values: explained.values }
-          : { test: isSetText, value: explained.value },
-      );
-      if (due !== null) {
-        because.push({
-          test: dueTest,
-          value: metOn === null ? null : metOn <= due,
-          values: { [dueText]: formatIsoDate(due) },
-        });
-      }
-      if (!met) missing.push(noDateYet);
-    } else {
-      for (let i = 0; i < operands.length; i++) {
-        const explained = explainCondition(operands[i]!, ctx);
-        because.push(explained);
-        if (!met && explained.value !== true) missing.push(doesNotHold[i]!);
-      }
-    }
-    const explanation: Explanation =
-      missing.length > 0 ? { holds: met, because, missing } : { holds: met, because };
-    return compact<Finding>({
+    return compact<Omit<Finding, "explanation">>({
       rule: info.id,
       title: info.title,
       kind: "duty",
@@ -136,9 +122,47 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
       late: metOn !== null && due !== null && metOn > due ? true : undefined,
       overdueDays: status === "overdue" && due !== null ? asOf - due : undefined,
       cites: info.cites,
-      explanation,
     });
   };
+
+  const explainer = explainerOf(env);
+  /** The conditions that decided a finding, judged again in its own period. */
+  const explain = (ctx: Context, subject: Value, finding: Finding): Explanation => {
+    enter(plan, info, ctx, subject, false);
+    bindLets(plan, ctx);
+    if (recurring && finding.period !== undefined) {
+      const from = recurring.from(ctx) as EpochDay | null;
+      const until = recurring.until ? (recurring.until(ctx) as EpochDay | null) : null;
+      const through = until === null ? ctx.asAt : Math.min(until, ctx.asAt);
+      if (from !== null)
+        for (const period of periodsBetween(recurring.unit, from, through))
+          if (period.label === finding.period) ctx.period = period;
+      bindLets(plan, ctx);
+    }
+    const met = finding.status === "met";
+    const because: Because[] = [];
+    const missing: { en: string; zh: string }[] = [];
+    if (requirementExpr && isDate) {
+      const explained = explainer.explain(requirementExpr, ctx, plan.letScope);
+      because.push({ ...explained, test: isSetText });
+      if (finding.due !== undefined) {
+        because.push({
+          test: dueTest,
+          value: finding.metOn === undefined ? null : finding.metOn <= finding.due,
+          values: { [dueText]: finding.due },
+        });
+      }
+      if (!met) missing.push(noDateYet);
+    } else {
+      for (let i = 0; i < operands.length; i++) {
+        const explained = explainer.explain(operands[i]!, ctx, plan.letScope);
+        because.push(explained);
+        if (!met && explained.value !== true) missing.push(doesNotHold[i]!);
+      }
+    }
+    return missing.length > 0 ? { holds: met, because, missing } : { holds: met, because };
+  };
+  const sourceOf = sourcesFor(explain);
 
   return {
     info,
@@ -147,7 +171,9 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     subjectId: (subject) => plan.subjectRef(subject).id,
     evaluate(ctx, subject) {
       if (!enter(plan, info, ctx, subject)) return [];
-      if (!recurring) return [judge(ctx, subject, dueOf ? dueOf(ctx) : null, null)];
+      const explanations = sourceOf(ctx);
+      if (!recurring)
+        return [explainLater(judge(ctx, subject, dueOf ? dueOf(ctx) : null, null), explanations, subject)];
       bindLets(plan, ctx);
       const from = recurring.from(ctx) as EpochDay | null;
       if (from === null) return [];
@@ -156,7 +182,7 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
       const findings: Finding[] = [];
       for (const period of periodsBetween(recurring.unit, from, through)) {
         ctx.period = period;
-        findings.push(judge(ctx, subject, period.end, period));
+        findings.push(explainLater(judge(ctx, subject, period.end, period), explanations, subject));
       }
       ctx.period = null;
       return findings;

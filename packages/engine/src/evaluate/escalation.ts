@@ -9,9 +9,17 @@ import type { EscalationInfo, Expr } from "@remit/lang";
 import { addDays, addMonths, type EpochDay, formatIsoDate } from "../calendar/index.js";
 import { type Compiled, type Context, type ExpressionCompiler, textOf } from "../compile/expr.js";
 import type { Duration, Value } from "../compile/values.js";
-import { captureOperands, explainCondition } from "../explain/capture.js";
-import type { Because, Finding } from "../result.js";
-import { bindLets, type CompiledRule, compact, enter, planSubject, type RuleEnv } from "./common.js";
+import { explainLater, sourcesFor } from "../explain/lazy.js";
+import type { Because, Explanation, Finding } from "../result.js";
+import {
+  bindLets,
+  type CompiledRule,
+  compact,
+  enter,
+  explainerOf,
+  planSubject,
+  type RuleEnv,
+} from "./common.js";
 
 interface LevelPlan {
   readonly name: string;
@@ -40,8 +48,7 @@ function readsAsOf(expr: Expr, compiler: ExpressionCompiler): boolean {
   if (e.kind === "IsSetExpr") return readsAsOf(e.operand, compiler);
   if (e.kind === "MemberExpr") return readsAsOf(e.object, compiler);
   if (e.kind === "CallExpr") return e.args.some((a) => readsAsOf(a, compiler));
-  if (e.kind === "IfExpr")
-    return [e.condition, e.then, e.else].some((part) => readsAsOf(part, compiler));
+  if (e.kind === "IfExpr") return [e.condition, e.then, e.else].some((part) => readsAsOf(part, compiler));
   return e.kind === "AggregateExpr";
 }
 
@@ -127,7 +134,7 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
   const closes: Compiled | undefined = rule.closes ? compiler.compile(rule.closes) : undefined;
   const closesText = rule.closes ? source(rule.closes.span) : "";
   const closesIsDate = info.closesKind === "date";
-  const closesOperands = rule.closes && !closesIsDate ? captureOperands(rule.closes, compiler, source) : [];
+  const explainer = explainerOf(env);
   const overdueAfter: Compiled | undefined = rule.overdueAfter
     ? compiler.compile(rule.overdueAfter)
     : undefined;
@@ -142,6 +149,127 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
   const natural = new Array<number>(levels.length).fill(0);
   const reachedOn = new Array<number>(levels.length).fill(0);
 
+  /**
+   * One case read on the evaluation date; with `because`, also the conditions that decided it (an
+   * explanation is this same reading done again, when the explanation is read).
+   */
+  const judge = (
+    ctx: Context,
+    subject: Value,
+    because: Because[] | undefined,
+  ): { finding: Omit<Finding, "explanation">; holds: boolean } | undefined => {
+    bindLets(plan, ctx);
+    const asOf = ctx.asAt;
+    const started = start(ctx) as EpochDay | null;
+    if (started === null || started > asOf) return undefined;
+    because?.push({ test: startText, value: formatIsoDate(started) });
+
+    let closedOn: EpochDay | null = null;
+    let closed = false;
+    if (closes) {
+      const v = closes(ctx);
+      if (closesIsDate) {
+        // A closing date after the evaluation date has not happened yet.
+        closedOn = v !== null && (v as EpochDay) <= asOf ? (v as EpochDay) : null;
+        closed = closedOn !== null;
+        because?.push({
+          test: closesTest,
+          value: closedOn === null ? null : formatIsoDate(closedOn),
+        });
+      } else {
+        closed = v === true;
+        if (because && rule.closes) because.push(...explainer.operands(rule.closes, ctx, plan.letScope));
+      }
+    }
+    // The date at which the ladder is read: the closing day for a closed case.
+    const judgedOn = closedOn !== null ? Math.min(closedOn, asOf) : asOf;
+
+    // Natural reach dates: the age alone (`when` levels count as reached on the judged day).
+    // (Scratch arrays are reused: evaluation never re-enters a rule.)
+    natural[0] = started;
+    for (let i = 1; i < levels.length; i++) {
+      const level = levels[i]!;
+      let on = never;
+      if (level.after) {
+        const d = level.after(ctx) as Duration | null;
+        if (d !== null)
+          on = (d.unit === "day" ? addDays(started, d.amount) : addMonths(started, d.amount)) + 1;
+      } else if (level.when) on = level.when(ctx) === true ? whenSince[i]!(ctx, started, judgedOn) : never;
+      natural[i] = on;
+    }
+    let ageLevel = 0;
+    for (let i = 0; i < levels.length; i++) {
+      if (natural[i]! <= judgedOn) ageLevel = i;
+      reachedOn[i] = natural[i]!;
+    }
+
+    let level = ageLevel;
+    let overdue = false;
+    if (overdueAfter) {
+      const limit = overdueAfter(ctx) as EpochDay | null;
+      overdue = !closed && limit !== null && asOf > limit;
+      because?.push({
+        test: overdueTest,
+        value: limit === null ? null : asOf > limit,
+        values: { asOf: formatIsoDate(asOf), [overdueText]: limit === null ? null : formatIsoDate(limit) },
+      });
+      if (overdue && limit !== null) {
+        level = Math.min(ageLevel + 1, levels.length - 1);
+        // Once overdue, each level is reached one level early: on the later of the overdue day
+        // and the day its lower neighbour was reached by age.
+        for (let i = 1; i <= level; i++)
+          reachedOn[i] = Math.min(natural[i]!, Math.max(limit + 1, natural[i - 1]!));
+      }
+    }
+    // Read on `judgedOn`, nothing is reached later; a level passed through on the way to a higher
+    // one (a `when` level holding above a future `after` date) is reached no later than it.
+    if (level > 0 && reachedOn[level]! > judgedOn) reachedOn[level] = judgedOn;
+    for (let i = level - 1; i >= 0; i--)
+      if (reachedOn[i]! > reachedOn[i + 1]!) reachedOn[i] = reachedOn[i + 1]!;
+    const reachedEntries: [string, string][] = [];
+    for (let i = 0; i <= level; i++) {
+      const on = reachedOn[i]!;
+      const levelPlan = levels[i]!;
+      if (on !== never && (levelPlan.when === undefined || i === 0 || i === level))
+        reachedEntries.push([levelPlan.name, formatIsoDate(on)]);
+      if (i > 0 && because) {
+        const when = rule.levels[i]!.when;
+        const decided = when ? explainer.operands(when, ctx, plan.letScope) : [];
+        because.push(
+          decided.length > 0
+            ? { test: levelTests[i]!, value: on === never ? false : formatIsoDate(on), because: decided }
+            : { test: levelTests[i]!, value: on === never ? false : formatIsoDate(on) },
+        );
+      }
+    }
+    const current = levels[level]!;
+    const holder = closed ? plan.holder?.(ctx) : (current.holder?.(ctx) ?? plan.holder?.(ctx));
+    return {
+      holds: level > 0 || overdue,
+      finding: compact<Omit<Finding, "explanation">>({
+        rule: info.id,
+        title: info.title,
+        kind: "escalation",
+        modality: info.modality,
+        status: closed ? "closed" : current.name,
+        subject: plan.subjectRef(subject),
+        township: plan.township(ctx, subject),
+        holder,
+        overdue,
+        reached: Object.fromEntries(reachedEntries),
+        closedOn: closedOn === null ? undefined : formatIsoDate(closedOn),
+        cites: info.cites,
+      }),
+    };
+  };
+  const explain = (ctx: Context, subject: Value): Explanation => {
+    enter(plan, info, ctx, subject, false);
+    const because: Because[] = [];
+    const judged = judge(ctx, subject, because);
+    return { holds: judged?.holds ?? false, because };
+  };
+  const sourceOf = sourcesFor(explain);
+
   return {
     info,
     subjectCollection: plan.collection,
@@ -149,105 +277,8 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
     subjectId: (subject) => plan.subjectRef(subject).id,
     evaluate(ctx, subject) {
       if (!enter(plan, info, ctx, subject)) return [];
-      bindLets(plan, ctx);
-      const asOf = ctx.asAt;
-      const started = start(ctx) as EpochDay | null;
-      if (started === null || started > asOf) return [];
-      const because: Because[] = [{ test: startText, value: formatIsoDate(started) }];
-
-      let closedOn: EpochDay | null = null;
-      let closed = false;
-      if (closes) {
-        const v = closes(ctx);
-        if (closesIsDate) {
-          // A closing date after the evaluation date has not happened yet.
-          closedOn = v !== null && (v as EpochDay) <= asOf ? (v as EpochDay) : null;
-          closed = closedOn !== null;
-          because.push({
-            test: closesTest,
-            value: closedOn === null ? null : formatIsoDate(closedOn),
-          });
-        } else {
-          closed = v === true;
-          for (const capture of closesOperands) because.push(explainCondition(capture, ctx));
-        }
-      }
-      // The date at which the ladder is read: the closing day for a closed case.
-      const judgedOn = closedOn !== null ? Math.min(closedOn, asOf) : asOf;
-
-      // Natural reach dates: the age alone (`when` levels count as reached on the judged day).
-      // (Scratch arrays are reused: evaluation never re-enters a rule.)
-      natural[0] = started;
-      for (let i = 1; i < levels.length; i++) {
-        const level = levels[i]!;
-        let on = never;
-        if (level.after) {
-          const d = level.after(ctx) as Duration | null;
-          if (d !== null)
-            on = (d.unit === "day" ? addDays(started, d.amount) : addMonths(started, d.amount)) + 1;
-        } else if (level.when) on = level.when(ctx) === true ? whenSince[i]!(ctx, started, judgedOn) : never;
-        natural[i] = on;
-      }
-      let ageLevel = 0;
-      for (let i = 0; i < levels.length; i++) {
-        if (natural[i]! <= judgedOn) ageLevel = i;
-        reachedOn[i] = natural[i]!;
-      }
-
-      let level = ageLevel;
-      let overdue = false;
-      if (overdueAfter) {
-        const limit = overdueAfter(ctx) as EpochDay | null;
-        overdue = !closed && limit !== null && asOf > limit;
-        because.push({
-          test: overdueTest,
-          value: limit === null ? null : asOf > limit,
-          values: { asOf: formatIsoDate(asOf), [overdueText]: limit === null ? null : formatIsoDate(limit) },
-        });
-        if (overdue && limit !== null) {
-          level = Math.min(ageLevel + 1, levels.length - 1);
-          // Once overdue, each level is reached one level early: on the later of the overdue day
-          // and the day its lower neighbour was reached by age.
-          for (let i = 1; i <= level; i++)
-            reachedOn[i] = Math.min(natural[i]!, Math.max(limit + 1, natural[i - 1]!));
-        }
-      }
-      // Read on `judgedOn`, nothing is reached later; a level passed through on the way to a higher
-      // one (a `when` level holding above a future `after` date) is reached no later than it.
-      if (level > 0 && reachedOn[level]! > judgedOn) reachedOn[level] = judgedOn;
-      for (let i = level - 1; i >= 0; i--) if (reachedOn[i]! > reachedOn[i + 1]!) reachedOn[i] = reachedOn[i + 1]!;
-      const reachedEntries: [string, string][] = [];
-      for (let i = 0; i <= level; i++) {
-        const on = reachedOn[i]!;
-        const levelPlan = levels[i]!;
-        if (on !== never && (levelPlan.when === undefined || i === 0 || i === level))
-          reachedEntries.push([levelPlan.name, formatIsoDate(on)]);
-        if (i > 0) {
-          because.push({
-            test: levelTests[i]!,
-            value: on === never ? false : formatIsoDate(on),
-          });
-        }
-      }
-      const current = levels[level]!;
-      const holder = closed ? plan.holder?.(ctx) : (current.holder?.(ctx) ?? plan.holder?.(ctx));
-      return [
-        compact<Finding>({
-          rule: info.id,
-          title: info.title,
-          kind: "escalation",
-          modality: info.modality,
-          status: closed ? "closed" : current.name,
-          subject: plan.subjectRef(subject),
-          township: plan.township(ctx, subject),
-          holder,
-          overdue,
-          reached: Object.fromEntries(reachedEntries),
-          closedOn: closedOn === null ? undefined : formatIsoDate(closedOn),
-          cites: info.cites,
-          explanation: { holds: level > 0 || overdue, because },
-        }),
-      ];
+      const judged = judge(ctx, subject, undefined);
+      return judged === undefined ? [] : [explainLater(judged.finding, sourceOf(ctx), subject)];
     },
   };
 }

@@ -1,9 +1,17 @@
 export {
-  type ConditionCapture,
-  captureCondition,
-  captureOperands,
-  explainCondition,
+  type ExplainFinding,
+  ExplanationSource,
+  explainLater,
+  settleExplanation,
+  sourcesFor,
+} from "./lazy.js";
+export { renderExplanation } from "./render.js";
+export {
+  aggregateKeys,
+  ConditionExplainer,
+  defaultLimits,
+  type ExplainLimits,
+  type LetScope,
   type SourceText,
   topLevelOperands,
-} from "./capture.js";
-export { renderExplanation } from "./render.js";
+} from "./tree.js";
