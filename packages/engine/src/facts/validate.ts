@@ -8,6 +8,7 @@ import type { CheckedPolicy, FieldInfo, Localized, Type } from "@remit/lang";
 import type { z } from "zod";
 import type { FactObject } from "../compile/values.js";
 import type { FactError } from "../result.js";
+import { quickCheckOfDocument } from "./check.js";
 import { describeType, formatPath } from "./describe.js";
 import type { FactsSchema } from "./schema.js";
 
@@ -150,7 +151,9 @@ export function validateElement(
 }
 
 export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input: unknown): ValidationOutcome {
-  const parsed = schema.safeParse(input);
+  // The quick check passes only documents the schema accepts; zod runs on the rest for its errors.
+  const quick = quickCheckOfDocument(policy);
+  const parsed = quick?.(input) ? { success: true as const } : schema.safeParse(input);
   if (!parsed.success) {
     const root: Type = { kind: "record", fields: rootFields(policy) };
     return { errors: issuesToErrors(root, input, parsed.error.issues, []) };
