@@ -4,6 +4,7 @@
  */
 import type { Language } from "@remit/lang";
 import type { Because, Finding, JsonValue } from "../result.js";
+import { aggregateKeys } from "./tree.js";
 
 const statusWords: Record<string, { en: string; zh: string }> = {
   met: { en: "met", zh: "已完成" },
@@ -20,14 +21,24 @@ function shown(value: JsonValue | undefined, lang: Language): string {
   if (value === true) return lang === "en" ? "yes" : "是";
   if (value === false) return lang === "en" ? "no" : "否";
   if (typeof value === "string") return value;
+  if (Array.isArray(value))
+    return value.length === 0 ? "—" : value.map((v: JsonValue) => shown(v, lang)).join(lang === "en" ? ", " : "、");
   return JSON.stringify(value);
 }
+
+/** An aggregate's summary keys (see `aggregateKeys`), in the reader's language. */
+const summaryWords: Record<string, { en: string; zh: string }> = {
+  [aggregateKeys.elements]: { en: "elements", zh: "元素数" },
+  [aggregateKeys.matching]: { en: "matching", zh: "符合的" },
+  [aggregateKeys.failing]: { en: "not satisfying", zh: "不满足的" },
+};
 
 function renderBecause(b: Because, lang: Language, depth: number, lines: string[]): void {
   const indent = "  ".repeat(depth);
   lines.push(`${indent}- ${b.test}: ${shown(b.value, lang)}`);
   if (b.values) {
-    for (const [path, v] of Object.entries(b.values)) lines.push(`${indent}    ${path} = ${shown(v, lang)}`);
+    for (const [path, v] of Object.entries(b.values))
+      lines.push(`${indent}    ${summaryWords[path]?.[lang] ?? path} = ${shown(v, lang)}`);
   }
   for (const inner of b.because ?? []) renderBecause(inner, lang, depth + 1, lines);
 }

@@ -74,12 +74,20 @@ export class ConditionExplainer {
   private readonly compiled = new Map<Expr, Compiled>();
   private readonly toJson = new Map<Expr, (value: Value) => JsonValue>();
 
+  private readonly source: SourceText;
+
   constructor(
     private readonly policy: CheckedPolicy,
     private readonly compiler: ExpressionCompiler,
-    private readonly source: SourceText,
+    source: SourceText,
     private readonly limits: ExplainLimits = defaultLimits,
-  ) {}
+  ) {
+    // A condition written over several lines is shown on one.
+    this.source = (span) => {
+      const text = source(span);
+      return text.includes("\n") ? text.replace(/\s*\n\s*/g, " ") : text;
+    };
+  }
 
   /** Each operand of a top-level `and`/`or` chain, explained. */
   operands(expr: Expr, ctx: Context, lets: LetScope = noLets): Because[] {

@@ -11,6 +11,7 @@ import type { z } from "zod";
 import { existsAsAt } from "../compile/expr.js";
 import type { FactObject } from "../compile/values.js";
 import type { CompiledRule } from "../evaluate/common.js";
+import { settleExplanation } from "../explain/lazy.js";
 import { compareIds, evaluateAll, orderFindings } from "../evaluate/evaluate.js";
 import { schemaOfFields, validateElement } from "../facts/index.js";
 import type { EvaluateOptions, PolicyInternals, Prepared } from "../policy.js";
@@ -372,6 +373,29 @@ export class Session {
     }
   }
 
+  /**
+   * Findings build their explanations from the facts on first read: the ones this update may
+   * replace are built now, before the facts change, so the diff compares them as they were.
+   */
+  private settleExplanations(
+    wholeRule: readonly boolean[],
+    affected: readonly Set<string>[],
+    touched: readonly Touched[],
+  ): void {
+    const rules = this.internals.rules;
+    rules.forEach((rule, i) => {
+      const findings = this.perRule[i]!;
+      let ids: Iterable<string> = findings.keys();
+      if (!wholeRule[i]) {
+        // Subjects that will read the new elements, found through the links as they stand.
+        const readers = new Set(affected[i]);
+        for (const t of touched) this.readers(rule, this.dependencies[i]!, t.collection, t.after, readers);
+        ids = readers;
+      }
+      for (const id of ids) for (const finding of findings.get(id) ?? []) settleExplanation(finding);
+    });
+  }
+
   private incrementalUpdate(next: FactObject, touched: readonly Touched[]): UpdateOutcome {
     const errors = this.checkTouched(touched);
     if (errors.length > 0) return { errors };
@@ -394,6 +418,7 @@ export class Session {
       }
     };
     walk("before");
+    this.settleExplanations(wholeRule, affected, touched);
     const data = this.prepared.ctx.data;
     for (const t of touched) {
       const elements = this.flat.get(t.collection)!;
