@@ -22,7 +22,9 @@ function shown(value: JsonValue | undefined, lang: Language): string {
   if (value === false) return lang === "en" ? "no" : "否";
   if (typeof value === "string") return value;
   if (Array.isArray(value))
-    return value.length === 0 ? "—" : value.map((v: JsonValue) => shown(v, lang)).join(lang === "en" ? ", " : "、");
+    return value.length === 0
+      ? "—"
+      : value.map((v: JsonValue) => shown(v, lang)).join(lang === "en" ? ", " : "、");
   return JSON.stringify(value);
 }
 
