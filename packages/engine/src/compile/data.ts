@@ -8,9 +8,20 @@ import type { CheckedPolicy } from "@remit/lang";
 import { parseIsoDate } from "../calendar/index.js";
 import type { FactObject } from "./values.js";
 
+/** The days from which a `since` collection's elements exist, read once per evaluation. */
+interface Existence {
+  /** By position; NaN where the element always exists. */
+  readonly from: number[];
+  /** No element starts later than this (an upper bound once elements are replaced). */
+  latest: number;
+  /** The last answer of `existingAsAt`, for the as-at date it was asked for. */
+  cached: { readonly asAt: number; readonly elements: readonly FactObject[] } | undefined;
+}
+
 export class Data {
   private readonly inverses = new Map<string, Map<string, number[]>>();
   private readonly sinceField = new Map<string, string>();
+  private readonly existence = new Map<string, Existence>();
 
   constructor(
     policy: CheckedPolicy,
@@ -40,6 +51,41 @@ export class Data {
     return index;
   }
 
+  /**
+   * The elements of `collection` that exist as at `asAt`, in order. Every rule over a `since`
+   * collection asks this: the start dates are read once, and when all have passed (the usual case)
+   * the collection itself is the answer, with nothing copied.
+   */
+  existingAsAt(collection: string, asAt: number): readonly FactObject[] {
+    const elements = this.collections.get(collection) ?? [];
+    const field = this.sinceField.get(collection);
+    if (field === undefined) return elements;
+    let existence = this.existence.get(collection);
+    if (!existence) {
+      const from: number[] = new Array<number>(elements.length);
+      let latest = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < elements.length; i++) {
+        const day = this.startOf(field, elements[i]!);
+        from[i] = day;
+        if (day > latest) latest = day;
+      }
+      existence = { from, latest, cached: undefined };
+      this.existence.set(collection, existence);
+    }
+    if (existence.latest <= asAt) return elements;
+    if (existence.cached?.asAt === asAt) return existence.cached.elements;
+    const from = existence.from;
+    const out: FactObject[] = [];
+    for (let i = 0; i < elements.length; i++) if (!(from[i]! > asAt)) out.push(elements[i]!);
+    existence.cached = { asAt, elements: out };
+    return out;
+  }
+
+  private startOf(field: string, element: FactObject): number {
+    const value = element[field];
+    return (typeof value === "string" ? parseIsoDate(value) : undefined) ?? Number.NaN;
+  }
+
   /** The date from which an element of `collection` exists, or undefined when always. */
   existsFrom(collection: string, element: FactObject): number | undefined {
     const field = this.sinceField.get(collection);
@@ -60,6 +106,13 @@ export class Data {
     after: FactObject,
   ): void {
     this.collections.set(collection, elements);
+    const existence = this.existence.get(collection);
+    if (existence) {
+      const day = this.startOf(this.sinceField.get(collection)!, after);
+      existence.from[position] = day;
+      if (day > existence.latest) existence.latest = day;
+      existence.cached = undefined;
+    }
     const ids = this.byId.get(collection);
     if (ids) {
       if (before && ids.get(before.id as string) === before) ids.delete(before.id as string);

@@ -419,10 +419,7 @@ export class ExpressionCompiler {
         const name = resolution.name;
         const hasSince = this.policy.collections.get(name)?.since !== undefined;
         if (!hasSince) return (ctx) => ctx.data.collections.get(name) ?? [];
-        return (ctx) => {
-          const all = ctx.data.collections.get(name) ?? [];
-          return all.filter((e) => existsAsAt(ctx, name, e));
-        };
+        return (ctx) => ctx.data.existingAsAt(name, ctx.asAt);
       }
       case "record": {
         const name = resolution.name;
