@@ -132,6 +132,16 @@ export class RemitParser extends CstParser {
    */
   private readonly alternatives: IOrAlt<unknown>[][] = [];
 
+  /** The alternatives of the `OR` numbered `index`, built by `build` the first time only. */
+  private choice(index: number, build: () => IOrAlt<unknown>[]): IOrAlt<unknown>[] {
+    let alternatives = this.alternatives[index];
+    if (alternatives === undefined) {
+      alternatives = build();
+      this.alternatives[index] = alternatives;
+    }
+    return alternatives;
+  }
+
   constructor(errorMessageProvider: IParserErrorMessageProvider) {
     super([...vocabulary], {
       recoveryEnabled: true,
@@ -150,7 +160,7 @@ export class RemitParser extends CstParser {
   public module = this.RULE("module", () => {
     this.MANY(() => {
       this.OR(
-        (this.alternatives[0] ??= [
+        this.choice(0, () => [
           { ALT: () => this.SUBRULE(this.header) },
           { ALT: () => this.SUBRULE(this.importDecl) },
           { ALT: () => this.SUBRULE(this.declaration) },
@@ -169,7 +179,7 @@ export class RemitParser extends CstParser {
     this.CONSUME(StringLiteral, { LABEL: "name" });
     this.MANY(() => {
       this.OR(
-        (this.alternatives[1] ??= [
+        this.choice(1, () => [
           {
             ALT: () => {
               this.CONSUME(K.Version);
@@ -208,7 +218,7 @@ export class RemitParser extends CstParser {
 
   private declaration = this.RULE("declaration", () => {
     this.OR(
-      (this.alternatives[2] ??= [
+      this.choice(2, () => [
         { ALT: () => this.SUBRULE(this.clauseDecl) },
         { ALT: () => this.SUBRULE(this.paramDecl) },
         { ALT: () => this.SUBRULE(this.typeDecl) },
@@ -225,7 +235,7 @@ export class RemitParser extends CstParser {
   /** A name that may be spelt like a keyword, where nothing else could stand (`h.level`). */
   private name = this.RULE("name", () => {
     this.OR(
-      (this.alternatives[3] ??= [
+      this.choice(3, () => [
         { ALT: () => this.CONSUME(Identifier) },
         { ALT: () => this.CONSUME(AnyKeyword) },
       ]),
@@ -241,7 +251,7 @@ export class RemitParser extends CstParser {
     this.CONSUME(StringLiteral, { LABEL: "title" });
     this.OPTION(() => {
       this.OR(
-        (this.alternatives[4] ??= [
+        this.choice(4, () => [
           { ALT: () => this.CONSUME(K.ClauseText) },
           { ALT: () => this.CONSUME(K.TextType) },
         ]),
@@ -294,7 +304,7 @@ export class RemitParser extends CstParser {
   private field = this.RULE("field", () => {
     this.SUBRULE(this.name, { LABEL: "name" });
     this.OR(
-      (this.alternatives[5] ??= [
+      this.choice(5, () => [
         {
           ALT: () => {
             this.CONSUME(Colon);
@@ -316,7 +326,7 @@ export class RemitParser extends CstParser {
 
   private typeExpr = this.RULE("typeExpr", () => {
     this.OR(
-      (this.alternatives[7] ??= [
+      this.choice(7, () => [
         {
           ALT: () => {
             this.CONSUME(K.Optional);
@@ -338,7 +348,7 @@ export class RemitParser extends CstParser {
         {
           ALT: () => {
             this.OR2(
-              (this.alternatives[6] ??= [
+              this.choice(6, () => [
                 { ALT: () => this.CONSUME(K.TextType, { LABEL: "primitive" }) },
                 { ALT: () => this.CONSUME(K.Integer, { LABEL: "primitive" }) },
                 { ALT: () => this.CONSUME(K.Decimal, { LABEL: "primitive" }) },
@@ -444,7 +454,7 @@ export class RemitParser extends CstParser {
 
   private modality = this.RULE("modality", () => {
     this.OR(
-      (this.alternatives[8] ??= [
+      this.choice(8, () => [
         { ALT: () => this.CONSUME(K.Must, { LABEL: "value" }) },
         { ALT: () => this.CONSUME(K.Should, { LABEL: "value" }) },
         { ALT: () => this.CONSUME(K.May, { LABEL: "value" }) },
@@ -455,7 +465,7 @@ export class RemitParser extends CstParser {
   private subject = this.RULE("subject", () => {
     this.CONSUME(K.For);
     this.OR(
-      (this.alternatives[9] ??= [
+      this.choice(9, () => [
         {
           ALT: () => {
             this.CONSUME(K.Each);
@@ -490,7 +500,7 @@ export class RemitParser extends CstParser {
 
   private deadline = this.RULE("deadline", () => {
     this.OR(
-      (this.alternatives[10] ??= [
+      this.choice(10, () => [
         {
           ALT: () => {
             this.CONSUME(K.By);
@@ -522,12 +532,12 @@ export class RemitParser extends CstParser {
 
   private recurrence = this.RULE("recurrence", () => {
     this.OR(
-      (this.alternatives[12] ??= [
+      this.choice(12, () => [
         {
           ALT: () => {
             this.CONSUME(K.Every);
             this.OR2(
-              (this.alternatives[11] ??= [
+              this.choice(11, () => [
                 { ALT: () => this.CONSUME(K.Week, { LABEL: "unit" }) },
                 { ALT: () => this.CONSUME(K.Month, { LABEL: "unit" }) },
                 { ALT: () => this.CONSUME(K.Quarter, { LABEL: "unit" }) },
@@ -567,7 +577,7 @@ export class RemitParser extends CstParser {
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
     this.OPTION2(() => {
       this.OR(
-        (this.alternatives[13] ??= [
+        this.choice(13, () => [
           {
             ALT: () => {
               this.CONSUME(K.After);
@@ -593,7 +603,7 @@ export class RemitParser extends CstParser {
     this.CONSUME(K.Accountability);
     this.SUBRULE(this.ruleHead);
     this.OR(
-      (this.alternatives[14] ??= [
+      this.choice(14, () => [
         {
           ALT: () => {
             this.CONSUME(K.As);
@@ -627,7 +637,7 @@ export class RemitParser extends CstParser {
 
   public expr = this.RULE("expr", () => {
     this.OR(
-      (this.alternatives[15] ??= [
+      this.choice(15, () => [
         {
           ALT: () => {
             this.CONSUME(K.If);
@@ -661,7 +671,7 @@ export class RemitParser extends CstParser {
 
   private notExpr = this.RULE("notExpr", () => {
     this.OR(
-      (this.alternatives[16] ??= [
+      this.choice(16, () => [
         {
           ALT: () => {
             this.CONSUME(K.Not, { LABEL: "op" });
@@ -677,22 +687,22 @@ export class RemitParser extends CstParser {
     this.SUBRULE(this.additive, { LABEL: "operand" });
     this.OPTION(() => {
       this.OR(
-        (this.alternatives[17] ??= [Equal, NotEqual, LessEqual, GreaterEqual, Less, Greater, K.In].map(
-          (type: TokenType) => ({
+        this.choice(17, () =>
+          [Equal, NotEqual, LessEqual, GreaterEqual, Less, Greater, K.In].map((type: TokenType) => ({
             ALT: () => this.CONSUME(type, { LABEL: "op" }),
-          }),
-        )),
+          })),
+        ),
       );
       this.SUBRULE2(this.additive, { LABEL: "operand" });
     });
     this.OPTION2(() => {
       this.OR2(
-        (this.alternatives[19] ??= [
+        this.choice(19, () => [
           {
             ALT: () => {
               this.CONSUME(K.Is);
               this.OR3(
-                (this.alternatives[18] ??= [
+                this.choice(18, () => [
                   { ALT: () => this.CONSUME(K.Set, { LABEL: "isSet" }) },
                   { ALT: () => this.CONSUME(K.Missing, { LABEL: "isMissing" }) },
                 ]),
@@ -710,7 +720,7 @@ export class RemitParser extends CstParser {
     this.SUBRULE(this.multiplicative, { LABEL: "operand" });
     this.MANY(() => {
       this.OR(
-        (this.alternatives[20] ??= [
+        this.choice(20, () => [
           { ALT: () => this.CONSUME(Plus, { LABEL: "op" }) },
           { ALT: () => this.CONSUME(Minus, { LABEL: "op" }) },
         ]),
@@ -723,7 +733,7 @@ export class RemitParser extends CstParser {
     this.SUBRULE(this.unary, { LABEL: "operand" });
     this.MANY(() => {
       this.OR(
-        (this.alternatives[21] ??= [
+        this.choice(21, () => [
           { ALT: () => this.CONSUME(Star, { LABEL: "op" }) },
           { ALT: () => this.CONSUME(Slash, { LABEL: "op" }) },
         ]),
@@ -734,7 +744,7 @@ export class RemitParser extends CstParser {
 
   private unary = this.RULE("unary", () => {
     this.OR(
-      (this.alternatives[22] ??= [
+      this.choice(22, () => [
         {
           ALT: () => {
             this.CONSUME(Minus, { LABEL: "op" });
@@ -771,7 +781,7 @@ export class RemitParser extends CstParser {
 
   private primary = this.RULE("primary", () => {
     this.OR(
-      (this.alternatives[24] ??= [
+      this.choice(24, () => [
         {
           ALT: () => {
             this.CONSUME(NumberLiteral, { LABEL: "number" });
@@ -807,7 +817,7 @@ export class RemitParser extends CstParser {
           // Built-in functions spelt like keywords: `text(x)`, `year(d)`, `month(d)`.
           ALT: () => {
             this.OR2(
-              (this.alternatives[23] ??= [
+              this.choice(23, () => [
                 { ALT: () => this.CONSUME(K.TextType, { LABEL: "builtin" }) },
                 { ALT: () => this.CONSUME(K.Year, { LABEL: "builtin" }) },
                 { ALT: () => this.CONSUME(K.Month, { LABEL: "builtin" }) },
@@ -832,7 +842,7 @@ export class RemitParser extends CstParser {
 
   private durationUnit = this.RULE("durationUnit", () => {
     this.OR(
-      (this.alternatives[25] ??= [
+      this.choice(25, () => [
         { ALT: () => this.CONSUME(K.Day, { LABEL: "unit" }) },
         { ALT: () => this.CONSUME(K.Week, { LABEL: "unit" }) },
         { ALT: () => this.CONSUME(K.Month, { LABEL: "unit" }) },
@@ -844,11 +854,11 @@ export class RemitParser extends CstParser {
 
   private aggregate = this.RULE("aggregate", () => {
     this.OR(
-      (this.alternatives[26] ??= [K.Count, K.Any, K.All, K.Sum, K.Min, K.Max, K.Latest, K.Earliest].map(
-        (type) => ({
+      this.choice(26, () =>
+        [K.Count, K.Any, K.All, K.Sum, K.Min, K.Max, K.Latest, K.Earliest].map((type) => ({
           ALT: () => this.CONSUME(type, { LABEL: "op" }),
-        }),
-      )),
+        })),
+      ),
     );
     this.CONSUME(LParen);
     this.CONSUME(Identifier, { LABEL: "variable" });
