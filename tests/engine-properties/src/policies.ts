@@ -22,7 +22,9 @@ export function loadPolicy(entry: string, folders: readonly string[]): Policy {
   for (const path of paths.sort()) files[relative(root, path)] = readFileSync(path, "utf8");
   const compiled = compile({ files, entry });
   if (!("policy" in compiled))
-    throw new Error(`"${entry}" does not compile: ${compiled.diagnostics.map((d) => d.message.en).join("; ")}`);
+    throw new Error(
+      `"${entry}" does not compile: ${compiled.diagnostics.map((d) => d.message.en).join("; ")}`,
+    );
   return compiled.policy;
 }
 

@@ -11,8 +11,8 @@
  * findings an update replaces).
  */
 import type { EpochDay } from "../calendar/index.js";
-import type { Context } from "../compile/expr.js";
 import type { Data } from "../compile/data.js";
+import type { Context } from "../compile/expr.js";
 import type { Value } from "../compile/values.js";
 import type { Explanation, Finding } from "../result.js";
 
