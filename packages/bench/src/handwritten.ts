@@ -23,6 +23,21 @@ export const handwrittenRules = [
 
 const target = parseIsoDate("2026-12-31")!;
 
+type Localized = { readonly en: string; readonly zh: string };
+/** What an unmet duty lacks, in both languages: one shared object per rule. */
+const noDateYet = (field: string): Localized => ({ en: `no date yet for ${field}`, zh: `${field} 尚无日期` });
+const doesNotHold = (test: string): Localized => ({ en: `${test} does not hold`, zh: `${test} 不成立` });
+const missingListing = noDateYet("h.listedOn");
+const missingTimeLimit = doesNotHold("h.rectifyBy is set");
+const missingRectification = noDateYet("h.rectifiedOn");
+const missingKeyUnit = doesNotHold("v.keyUnit");
+const missingInsurance = doesNotHold("v.liabilityInsurance");
+const missingCommitment = doesNotHold("v.commitmentFiled");
+const missingVolunteerTeam = doesNotHold("v.volunteerTeam");
+const missingFirePact = noDateYet("v.firePactOn");
+const missingSafetyManager = doesNotHold("v.safetyManager");
+const ladderLevels = ["grid", "township", "county"] as const;
+
 function status(met: boolean, modality: string, due: number | null, asOf: number): string {
   if (met) return "met";
   if (modality === "may") return "advisory";
@@ -68,7 +83,7 @@ function duty(
   asOf: number,
   cites: string[],
   because: Finding["explanation"]["because"],
-  missing: string,
+  missing: Localized,
 ): Finding {
   const s = status(met, modality, due, asOf);
   const f: Record<string, unknown> = {
@@ -88,9 +103,7 @@ function duty(
   }
   if (s === "overdue" && due !== null) f.overdueDays = asOf - due;
   f.cites = cites;
-  f.explanation = met
-    ? { holds: true, because }
-    : { holds: false, because, missing: [{ en: missing, zh: missing }] };
+  f.explanation = met ? { holds: true, because } : { holds: false, because, missing: [missing] };
   return f as unknown as Finding;
 }
 
@@ -183,7 +196,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
               values: { "h.foundOn + majorHazardListing": formatIsoDate(due) },
             },
           ],
-          "no date yet for h.listedOn",
+          missingListing,
         ),
       );
       push(
@@ -208,7 +221,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
               values: { "h.rectifyBy": p.rectifyBy === null ? null : formatIsoDate(p.rectifyBy) },
             },
           ],
-          "h.rectifyBy is set does not hold",
+          missingTimeLimit,
         ),
       );
       if (p.rectifyBy !== null) {
@@ -238,7 +251,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
                 values: { "h.rectifyBy": formatIsoDate(p.rectifyBy) },
               },
             ],
-            "no date yet for h.rectifiedOn",
+            missingRectification,
           ),
         );
       }
@@ -263,13 +276,16 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
         };
         if (closed) f.closedOn = formatIsoDate(rectifiedOn);
         f.cites = ["2.1.3"];
-        f.explanation = {
-          holds: city,
-          because: [
-            { test: "h.listedOn", value: formatIsoDate(listedOn) },
-            { test: "h.rectifiedOn is set", value: closed ? formatIsoDate(rectifiedOn) : null },
-          ],
-        };
+        const because: Finding["explanation"]["because"][number][] = [
+          { test: "h.listedOn", value: formatIsoDate(listedOn) },
+          { test: "h.rectifiedOn is set", value: closed ? formatIsoDate(rectifiedOn) : null },
+        ];
+        if (city)
+          because.push({
+            test: "level city after gb.superiorSupervisionAfter",
+            value: formatIsoDate(cityOn),
+          });
+        f.explanation = { holds: city, because };
         push("major-hazard-supervision", f as unknown as Finding);
       }
     } else {
@@ -286,23 +302,24 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
         for (let i = 1; i <= level; i++)
           reachedOn[i] = Math.min(natural[i]!, Math.max(p.rectifyBy! + 1, natural[i - 1]!));
       }
-      const names = ["grid", "township", "county"];
       const reached: Record<string, string> = {};
-      for (let i = 0; i <= level; i++) reached[names[i]!] = formatIsoDate(reachedOn[i]!);
-      const holders = [
-        `网格员（${p.venue.gridId as string}）`,
-        `${townships.get(township)!.name as string}人民政府`,
-        "资源县人民政府",
-      ];
+      for (let i = 0; i <= level; i++) reached[ladderLevels[i]!] = formatIsoDate(reachedOn[i]!);
+      const holderLevel = closed ? 0 : level;
+      const holder =
+        holderLevel === 0
+          ? `网格员（${p.venue.gridId as string}）`
+          : holderLevel === 1
+            ? `${townships.get(township)!.name as string}人民政府`
+            : "资源县人民政府";
       const f: Record<string, unknown> = {
         rule: "general-hazard-ladder",
         title: "一般隐患逐级处置",
         kind: "escalation",
         modality: "must",
-        status: closed ? "closed" : names[level],
+        status: closed ? "closed" : ladderLevels[level],
         subject: { collection: "hazards", id },
         township,
-        holder: closed ? holders[0] : holders[level],
+        holder,
         overdue,
         reached,
       };
@@ -323,6 +340,11 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
           },
         ],
       };
+      const because = (f.explanation as { because: Finding["explanation"]["because"][number][] }).because;
+      if (level >= 1)
+        because.push({ test: "level township after gridDays", value: formatIsoDate(reachedOn[1]!) });
+      if (level >= 2)
+        because.push({ test: "level county after townshipDays", value: formatIsoDate(reachedOn[2]!) });
       push("general-hazard-ladder", f as unknown as Finding);
     }
   }
@@ -347,7 +369,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
           asOf,
           ["2.1.3"],
           [{ test: "v.keyUnit", value: v.keyUnit as boolean }],
-          "v.keyUnit does not hold",
+          missingKeyUnit,
         ),
       );
     }
@@ -368,7 +390,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
           asOf,
           ["2.3.3"],
           [{ test: "v.liabilityInsurance", value: v.liabilityInsurance as boolean }],
-          "v.liabilityInsurance does not hold",
+          missingInsurance,
         ),
       );
     }
@@ -389,7 +411,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
           asOf,
           ["2.3.3"],
           [{ test: "v.commitmentFiled", value: v.commitmentFiled as boolean }],
-          "v.commitmentFiled does not hold",
+          missingCommitment,
         ),
       );
     }
@@ -416,7 +438,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
         asOf,
         ["2.2.1"],
         [{ test: "v.volunteerTeam", value: v.volunteerTeam as boolean }],
-        "v.volunteerTeam does not hold",
+        missingVolunteerTeam,
       ),
     );
     push(
@@ -442,7 +464,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
             values: { targetDate: formatIsoDate(target) },
           },
         ],
-        "no date yet for v.firePactOn",
+        missingFirePact,
       ),
     );
     push(
@@ -461,7 +483,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
         asOf,
         ["2.3.1"],
         [{ test: "v.safetyManager", value: v.safetyManager as boolean }],
-        "v.safetyManager does not hold",
+        missingSafetyManager,
       ),
     );
   }
