@@ -99,6 +99,21 @@ describe("facts validation", () => {
     ]);
   });
 
+  it("names the element of any dangling reference", () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), (h, v) => {
+        const facts = countyFacts();
+        const hazard = h % facts.hazards.length;
+        const venue = v % facts.venues.length;
+        facts.hazards[hazard]!.venueId = "nowhere";
+        facts.venues[venue]!.townshipId = "T404";
+        const paths = evaluateErrors(policy, facts).map((e) => e.path);
+        expect(paths.sort()).toEqual([`hazards[${hazard}].venueId`, `venues[${venue}].townshipId`].sort());
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it("accepts null and absent optional fields, and absent collections", () => {
     const facts = countyFacts() as unknown as Record<string, unknown> & ReturnType<typeof countyFacts>;
     facts.venues[0]!.villageId = null;

@@ -191,18 +191,18 @@ export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input:
     byId.set(collection.name, ids);
   }
 
-  const checkReferences = (value: unknown, fields: readonly FieldInfo[], path: string): void => {
+  // Paths are built only for errors: a large document has millions of fields and few errors.
+  const checkReferences = (value: unknown, fields: readonly FieldInfo[], path: () => string): void => {
     if (value === null || typeof value !== "object") return;
     const object = value as FactObject;
     for (const field of fields) {
       const fieldValue = object[field.name];
       if (fieldValue === undefined || fieldValue === null) continue;
-      const fieldPath = `${path}.${field.name}`;
       if (field.reference) {
         if (!byId.get(field.reference.target)?.has(fieldValue as string) && errors.length < maxErrors) {
           const target = field.reference.target;
           errors.push({
-            path: fieldPath,
+            path: `${path()}.${field.name}`,
             code: "dangling-reference",
             message: {
               en: `"${String(fieldValue)}" names no element of "${target}"`,
@@ -212,15 +212,16 @@ export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input:
         }
         continue;
       }
-      checkNested(fieldValue, field.type, fieldPath);
+      if (typeHoldsReferences(field.type))
+        checkNested(fieldValue, field.type, () => `${path()}.${field.name}`);
     }
   };
-  const checkNested = (value: unknown, type: Type, path: string): void => {
+  const checkNested = (value: unknown, type: Type, path: () => string): void => {
     if (value === null || value === undefined) return;
     if (type.kind === "optional") checkNested(value, type.inner, path);
     else if (type.kind === "record") checkReferences(value, type.fields, path);
     else if (type.kind === "list" && Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) checkNested(value[i], type.element, `${path}[${i}]`);
+      for (let i = 0; i < value.length; i++) checkNested(value[i], type.element, () => `${path()}[${i}]`);
     }
   };
   const holdsReferences = (fields: readonly FieldInfo[]): boolean =>
@@ -237,11 +238,18 @@ export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input:
   for (const collection of policy.collections.values()) {
     if (!holdsReferences(collection.fields)) continue;
     const elements = collections.get(collection.name) ?? [];
-    for (let i = 0; i < elements.length; i++)
-      checkReferences(elements[i], collection.fields, `${collection.name}[${i}]`);
+    // Only the fields that are references or hold some: the rest cannot dangle.
+    const fields = collection.fields.filter((f) => f.reference !== undefined || typeHoldsReferences(f.type));
+    let current = 0;
+    const pathOfCurrent = (): string => `${collection.name}[${current}]`;
+    for (let i = 0; i < elements.length; i++) {
+      current = i;
+      checkReferences(elements[i], fields, pathOfCurrent);
+    }
   }
   for (const record of policy.records.values()) {
-    if (holdsReferences(record.fields)) checkReferences(document[record.name], record.fields, record.name);
+    if (holdsReferences(record.fields))
+      checkReferences(document[record.name], record.fields, () => record.name);
   }
   if (errors.length > 0) return { errors };
   return { facts: { document, collections, byId } };
