@@ -54,6 +54,65 @@ export const repositoryBenchEntries: readonly { readonly name: string; readonly 
   { name: "every-construct", entry: "examples/every-construct/policy.remit.md" },
 ];
 
+/** Seven declarations, every name and clause id carrying `n`, so copies do not clash. */
+function generatedDeclarations(n: number): string {
+  return `
+clause ${n}.1 "隐患整改 ${n}" text "重大火灾隐患限期整改"
+
+param listing${n}: duration = 7 days "挂牌督办期限"
+
+type Level${n} = enum("一般", "重大")
+
+collection hazards${n} "火灾隐患" since foundOn {
+  level: Level${n}
+  foundOn: date
+  listedOn: optional date
+  fixedBy: optional planned date
+}
+
+define isMajor${n}(h: hazards${n}): bool = h.level = "重大" and not (h.listedOn is set)
+
+duty list-major${n} "重大隐患挂牌 ${n}"
+  must
+  cites ${n}.1
+  for each h in hazards${n} where isMajor${n}(h)
+  holder "乡镇政府"
+  requires h.listedOn is set
+  within listing${n} of h.foundOn
+
+escalation fix-c${n} "隐患整改 ${n}"
+  must
+  cites ${n}.1
+  for each h in hazards${n}
+  holder "网格员"
+  starts h.foundOn
+  level grid "网格" after 0 days
+  level county "县" after 15 days
+  closes h.fixedBy
+`;
+}
+
+/** How many declarations each copy in a generated policy adds. */
+export const generatedDeclarationsPerCopy = 7;
+
+/**
+ * One module of at least `minimumLength` characters: a policy header, then copies of seven
+ * declarations with numbered names, so it parses and checks without a diagnostic. Code only, mostly
+ * ASCII: the densest input per byte.
+ */
+export function generatedPolicy(minimumLength: number): { text: string; copies: number } {
+  const parts = ['policy "大文件"\n  version "1.0.0"\n'];
+  let length = parts[0]?.length ?? 0;
+  let copies = 0;
+  while (length < minimumLength) {
+    const part = generatedDeclarations(copies + 1);
+    parts.push(part);
+    length += part.length;
+    copies++;
+  }
+  return { text: parts.join(""), copies };
+}
+
 /** A policy's entry and every file it imports, as read from `host`. */
 export function benchPolicy(name: string, entry: string, host: SourceHost): BenchPolicy {
   const loaded = loadModules(entry, host);
@@ -67,8 +126,17 @@ export function benchPolicy(name: string, entry: string, host: SourceHost): Benc
  */
 export function runThroughput(host: SourceHost, options: ThroughputOptions = {}): string {
   const policies = repositoryBenchEntries.map(({ name, entry }) => benchPolicy(name, entry, host));
+  // One large module as well: the repository's policies are small files, mostly Chinese and prose.
+  const generated = generatedPolicy(options.targetBytes ?? defaultTargetBytes).text;
+  policies.push({
+    name: "generated (one file)",
+    entry: "generated.remit",
+    files: { "generated.remit": generated },
+  });
   return formatThroughput(measureThroughput(policies, options));
 }
+
+const defaultTargetBytes = 1_000_000;
 
 const utf8 = new TextEncoder();
 
@@ -170,7 +238,7 @@ export function measureThroughput(
     iterations: options.iterations ?? 10,
     now: options.now ?? (() => performance.now()),
   };
-  const targetBytes = options.targetBytes ?? 1_000_000;
+  const targetBytes = options.targetBytes ?? defaultTargetBytes;
   return policies.map((policy) => {
     const copies = Math.max(1, Math.round(targetBytes / Math.max(1, policyBytes(policy))));
     const { files, entries } = replicate(policy, copies);
