@@ -1,7 +1,8 @@
 /**
  * Accountability: a subject that passes the filter, with at least one cause holding, judged as at
  * the event's date (`as at f.date`): filter, lets, causes, targets and holder all read the facts
- * as they stood that day. Subjects that do not trigger give no finding.
+ * as they stood that day. The targets are the rule's own, then those of each cause that held,
+ * each named once. Subjects that do not trigger give no finding.
  */
 import type { AccountabilityInfo } from "@remit/lang";
 import { type EpochDay, formatIsoDate } from "../calendar/index.js";
@@ -24,10 +25,13 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
   const rule = info.rule;
   const plan = planSubject(info, env);
   const asAt: Compiled = rule.asAt ? compiler.compile(rule.asAt) : (ctx) => ctx.asAt;
+  const compileTargets = (exprs: AccountabilityInfo["rule"]["targets"]) =>
+    exprs.map((t) => ({ value: compiler.compile(t), toText: textOf(compiler.typeOf(t)) }));
   const causes = rule.causes.map((cause) => ({
     label: cause.label.value,
     condition: compiler.compile(cause.condition),
     expr: cause.condition,
+    targets: compileTargets(cause.targets),
   }));
   const explainer = explainerOf(env);
   /** Each cause with the conditions that decided it, judged again as at the event's date. */
@@ -45,10 +49,18 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
     return { holds: true, because };
   };
   const sourceOf = sourcesFor(explain);
-  const targets = rule.targets.map((t) => ({
-    value: compiler.compile(t),
-    toText: textOf(compiler.typeOf(t)),
-  }));
+  const targets = compileTargets(rule.targets);
+  type CompiledTarget = (typeof targets)[number];
+  /** Adds the texts of `list` not already in `out`, keeping the order of first appearance. */
+  const addTargets = (ctx: Context, list: readonly CompiledTarget[], out: Set<string>): void => {
+    for (const target of list) {
+      const v = target.value(ctx);
+      if (v === null) continue;
+      if (Array.isArray(v)) {
+        for (const element of v as readonly Value[]) if (element !== null) out.add(target.toText([element]));
+      } else out.add(target.toText(v));
+    }
+  };
 
   return {
     info,
@@ -66,17 +78,17 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
         if (!enter(plan, info, ctx, subject)) return [];
         bindLets(plan, ctx);
         const held: string[] = [];
-        for (const cause of causes) if (cause.condition(ctx) === true) held.push(cause.label);
+        const heldTargets: CompiledTarget[][] = [];
+        for (const cause of causes)
+          if (cause.condition(ctx) === true) {
+            held.push(cause.label);
+            heldTargets.push(cause.targets);
+          }
         if (held.length === 0) return [];
-        const targetTexts: string[] = [];
-        for (const target of targets) {
-          const v = target.value(ctx);
-          if (v === null) continue;
-          if (Array.isArray(v)) {
-            for (const element of v as readonly Value[])
-              if (element !== null) targetTexts.push(target.toText([element]));
-          } else targetTexts.push(target.toText(v));
-        }
+        // The rule's own targets first, then those of each cause that held, each named once.
+        const targetTexts = new Set<string>();
+        addTargets(ctx, targets, targetTexts);
+        for (const list of heldTargets) addTargets(ctx, list, targetTexts);
         return [
           explainLater(
             compact<Omit<Finding, "explanation">>({
@@ -88,7 +100,7 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
               subject: plan.subjectRef(subject),
               township: plan.township(ctx, subject),
               holder: plan.holder?.(ctx),
-              targets: targetTexts,
+              targets: [...targetTexts],
               causes: held,
               asAt: formatIsoDate(ctx.asAt),
               cites: info.cites,

@@ -84,7 +84,7 @@ export function ruleExpressions(rule: Rule): Expr[] {
       break;
     case "AccountabilityRule":
       add(rule.asAt);
-      for (const c of rule.causes) out.push(c.condition);
+      for (const c of rule.causes) out.push(c.condition, ...c.targets);
       out.push(...rule.targets);
       break;
   }

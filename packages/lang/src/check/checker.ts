@@ -974,13 +974,17 @@ class Checker {
         if (rule.asAt === undefined) this.report(codes.accountabilityWithoutAsAt, rule.id.span, { id });
         else this.expectDate(rule.asAt, context, ["the 'as at' date", "“截至”日期"]);
         if (rule.causes.length === 0) this.report(codes.accountabilityWithoutCause, rule.id.span, { id });
+        // Cause targets are checked like the rule's: each is text, an enum or a list of them.
+        const targets: Expr[] = [];
         for (const cause of rule.causes) {
           this.expectBool(this.expr(cause.condition, context), cause.condition.span, [
             "a cause's condition",
             "原因的条件",
           ]);
+          targets.push(...cause.targets);
         }
-        for (const target of rule.targets) {
+        targets.push(...rule.targets);
+        for (const target of targets) {
           const type = this.expr(target, context);
           const element = elementOf(type);
           if (!isTextLike(element ?? type) && !this.silent(element ?? type)) {

@@ -491,6 +491,12 @@ class Printer {
       const when = this.kw("when", cause.label.span.end.offset, cause.condition.span.start.offset);
       this.out.append(`${causeWord} ${quote(cause.label.value)} ${when} `);
       this.clauseExpr(cause.condition, INDENT);
+      const firstCauseTarget = cause.targets[0];
+      if (firstCauseTarget !== undefined) {
+        const targets = cause.targets.map((target) => this.expr(target, Precedence.Or)).join(", ");
+        const word = this.kw("targets", cause.condition.span.end.offset, firstCauseTarget.span.start.offset);
+        this.out.append(` ${word} ${targets}`);
+      }
     }
     const firstTarget = rule.targets[0];
     if (firstTarget !== undefined) {

@@ -805,18 +805,24 @@ class Builder {
   }
 
   private accountabilityRule(node: CstNode): AccountabilityRule {
+    const causes = this.nodes(node, "cause").flatMap((c) => {
+      const built = this.optional(() => this.cause(c));
+      return built ? [built] : [];
+    });
+    let targets: readonly Expr[] = this.exprs(this.nodes(node, "targets"));
+    // Whitespace is insignificant, so the last `targets` list of a rule is the rule's own: a list
+    // after the last cause's condition belongs to that cause only when the rule's list follows it.
+    const last = causes.at(-1);
+    if (targets.length === 0 && last !== undefined && last.targets.length > 0) {
+      targets = last.targets;
+      causes[causes.length - 1] = { ...last, targets: [], span: joinSpans(last.span, last.condition.span) };
+    }
     return {
       kind: "AccountabilityRule",
       ...this.ruleCommon(node),
       asAt: this.optionalExpr(this.node(node, "asAt")),
-      causes: this.nodes(node, "cause").flatMap((c) => {
-        const built = this.optional(() => this.cause(c));
-        return built ? [built] : [];
-      }),
-      targets: this.nodes(node, "targets").flatMap((t) => {
-        const built = this.optionalExpr(t);
-        return built ? [built] : [];
-      }),
+      causes,
+      targets,
     };
   }
 
@@ -825,8 +831,17 @@ class Builder {
       kind: "Cause",
       label: this.string(required(this.token(node, "label"))),
       condition: this.expr(required(this.node(node, "condition"))),
+      targets: this.exprs(this.nodes(node, "targets")),
       span: this.spanOf(node),
     };
+  }
+
+  /** The expressions that built, skipping those lost to a syntax error. */
+  private exprs(nodes: readonly CstNode[]): Expr[] {
+    return nodes.flatMap((t) => {
+      const built = this.optionalExpr(t);
+      return built ? [built] : [];
+    });
   }
 
   // -------------------------------------------------------------------------------------------

@@ -630,6 +630,15 @@ export class RemitParser extends CstParser {
     this.CONSUME(StringLiteral, { LABEL: "label" });
     this.CONSUME(K.When);
     this.SUBRULE(this.expr, { LABEL: "condition" });
+    // Greedy: the builder hands a last cause's list back to the rule when no rule-level list follows.
+    this.OPTION(() => {
+      this.CONSUME(K.Targets);
+      this.SUBRULE2(this.expr, { LABEL: "targets" });
+      this.MANY(() => {
+        this.CONSUME(Comma);
+        this.SUBRULE3(this.expr, { LABEL: "targets" });
+      });
+    });
   });
 
   // -------------------------------------------------------------------------------------------

@@ -353,11 +353,13 @@ export interface EscalationRule extends RuleCommon {
   readonly overdueAfter: Expr | undefined;
 }
 
-/** `cause "人员力量配备不足" when understaffed(t)` */
+/** `cause "工作保障不到位" when not budgetComplete(year(f.date)) targets "资源县财政局"` */
 export interface Cause {
   readonly kind: "Cause";
   readonly label: StringLiteral;
   readonly condition: Expr;
+  /** Held to account when this cause holds, besides the rule's own targets; may be empty. */
+  readonly targets: readonly Expr[];
   readonly span: Span;
 }
 

@@ -495,8 +495,8 @@ function escalationRule(depth: number): fc.Arbitrary<EscalationRule> {
 
 function accountabilityRule(depth: number): fc.Arbitrary<AccountabilityRule> {
   const cause = fc
-    .tuple(stringLiteral(), expr(depth))
-    .map(([label, condition]): Cause => ({ kind: "Cause", label, condition, span: nowhere }));
+    .tuple(stringLiteral(), expr(depth), fc.array(expr(depth), { maxLength: 2 }))
+    .map(([label, condition, targets]): Cause => ({ kind: "Cause", label, condition, targets, span: nowhere }));
   return fc
     .tuple(
       ruleCommon(depth),
@@ -508,7 +508,9 @@ function accountabilityRule(depth: number): fc.Arbitrary<AccountabilityRule> {
       ...common,
       kind: "AccountabilityRule",
       asAt,
-      causes,
+      // The last `targets` list of a rule reads as the rule's own, so a last cause keeps its own
+      // list only when the rule has one.
+      causes: targets.length > 0 ? causes : causes.map((c, i) => (i === causes.length - 1 ? { ...c, targets: [] } : c)),
       targets,
     }));
 }
