@@ -142,6 +142,8 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
   // Texts built once per rule, shared by every finding.
   const closesTest = `${closesText} is set`;
   const overdueTest = `asOf > ${overdueText}`;
+  // Level names become keys of `reached`: assigned directly, unless one would set a prototype.
+  const plainLevelNames = levels.every((l) => l.name !== "__proto__");
   const levelTests = levels.map((l) =>
     l.afterText ? `level ${l.name} after ${l.afterText}` : `level ${l.name} when ${l.whenText ?? ""}`,
   );
@@ -227,11 +229,14 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
     for (let i = level - 1; i >= 0; i--)
       if (reachedOn[i]! > reachedOn[i + 1]!) reachedOn[i] = reachedOn[i + 1]!;
     const reachedEntries: [string, string][] = [];
+    const reached: Record<string, string> = {};
     for (let i = 0; i <= level; i++) {
       const on = reachedOn[i]!;
       const levelPlan = levels[i]!;
-      if (on !== never && (levelPlan.when === undefined || i === 0 || i === level))
-        reachedEntries.push([levelPlan.name, formatIsoDate(on)]);
+      if (on !== never && (levelPlan.when === undefined || i === 0 || i === level)) {
+        if (plainLevelNames) reached[levelPlan.name] = formatIsoDate(on);
+        else reachedEntries.push([levelPlan.name, formatIsoDate(on)]);
+      }
       if (i > 0 && because) {
         const when = rule.levels[i]!.when;
         const decided = when ? explainer.operands(when, ctx, plan.letScope) : [];
@@ -256,7 +261,7 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
         township: plan.township(ctx, subject),
         holder,
         overdue,
-        reached: Object.fromEntries(reachedEntries),
+        reached: plainLevelNames ? reached : Object.fromEntries(reachedEntries),
         closedOn: closedOn === null ? undefined : formatIsoDate(closedOn),
         cites: info.cites,
       }),
