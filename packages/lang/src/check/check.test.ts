@@ -635,6 +635,18 @@ describe("type errors", () => {
     ]);
   });
 
+  it("a cause's target that is a number, reported at its span", () => {
+    const source = policySource.replace("when understaffed(t)\n", "when understaffed(t) targets 12, f.deaths\n");
+    const line = source.split("\n").findIndex((l) => l.includes("targets 12")) + 1;
+    const column = (source.split("\n")[line - 1] ?? "").indexOf("12") + 1;
+    expect(errors(source)).toEqual([
+      `R4010 ${line}:${column} a target must be text naming who acts, found integer`,
+      `R4010 ${line}:${column + 4} a target must be text naming who acts, found integer [人]`,
+    ]);
+    const text = policySource.replace("when understaffed(t)\n", 'when understaffed(t) targets "资源县财政局", [t.name]\n');
+    expect(errors(text)).toEqual([]);
+  });
+
   it("a non-constant parameter default and a parameter default from another parameter", () => {
     expect(
       errors(

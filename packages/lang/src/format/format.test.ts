@@ -167,6 +167,32 @@ describe("layout of each construct", () => {
       ),
     );
   });
+
+  test("a cause's targets on the cause's line, the rule's own after the causes", () => {
+    const input = `accountability a "t" must cites 3.3 for each f in incidents as at f.date cause "组织不健全" when not hasTeam(f.township) targets townshipGovernment(f.township) ,"县消防救援大队" cause "保障不到位" when not budgetComplete(year(f.date)) targets "资源县财政局" targets "资源县人民政府"`;
+    const expected = lines(
+      'accountability a "t"',
+      "  must",
+      "  cites 3.3",
+      "  for each f in incidents",
+      "  as at f.date",
+      '  cause "组织不健全" when not hasTeam(f.township) targets townshipGovernment(f.township), "县消防救援大队"',
+      '  cause "保障不到位" when not budgetComplete(year(f.date)) targets "资源县财政局"',
+      '  targets "资源县人民政府"',
+    );
+    expect(fmt(input)).toBe(expected);
+    expect(fmt(expected)).toBe(expected);
+  });
+
+  test("a cause's targets in Chinese keywords stay Chinese, and converted to English", () => {
+    const input = lines(
+      'accountability a "t" must cites 3.3 for each f in incidents as at f.date',
+      '  原因 "保障不到位" 当 非 budgetComplete(year(f.date)) 问责对象 "资源县财政局"',
+      '  问责对象 "资源县人民政府"',
+    );
+    expect(fmt(input)).toContain('  原因 "保障不到位" 当 非 budgetComplete(year(f.date)) 问责对象 "资源县财政局"\n');
+    expect(fmt(input, "en")).toContain('  cause "保障不到位" when not budgetComplete(year(f.date)) targets "资源县财政局"\n');
+  });
 });
 
 describe("expressions", () => {

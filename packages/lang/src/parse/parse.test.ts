@@ -493,3 +493,69 @@ describe("modules", () => {
     expect(parse("define x = 1", "x.remit").diagnostics).toEqual([]);
   });
 });
+
+describe("targets per accountability cause", () => {
+  const head = 'accountability a "t" must cites 3.3 for each f in incidents as at f.date\n';
+  const zhHead = '问责 a "t" 必须 依据 3.3 对于 每个 f 属于 incidents 截至 f.date\n';
+
+  /** Each cause's label and target texts, then the rule's own targets. */
+  function owners(source: string): { causes: [string, string[]][]; targets: string[] } {
+    const result = parse(source, "a.remit");
+    expect(result.diagnostics.map((d) => d.message.en)).toEqual([]);
+    const rule = result.module.declarations[0];
+    if (rule?.kind !== "AccountabilityRule") throw new Error("expected an accountability rule");
+    const text = (e: Expr) => source.slice(e.span.start.offset, e.span.end.offset);
+    return {
+      causes: rule.causes.map((c) => [c.label.value, c.targets.map(text)]),
+      targets: rule.targets.map(text),
+    };
+  }
+
+  it("gives each cause the list after its condition and the rule its last list", () => {
+    const body = 'cause "a" when x targets p(t), "q" cause "b" when y targets "r" targets "s", u';
+    expect(owners(head + body)).toEqual({
+      causes: [
+        ["a", ["p(t)", '"q"']],
+        ["b", ['"r"']],
+      ],
+      targets: ['"s"', "u"],
+    });
+  });
+
+  it("reads the Chinese spelling the same way", () => {
+    const body = '原因 "a" 当 x 问责对象 p(t), "q" 原因 "b" 当 y 问责对象 "r"\n  问责对象 "s", u';
+    expect(owners(zhHead + body)).toEqual({
+      causes: [
+        ["a", ["p(t)", '"q"']],
+        ["b", ['"r"']],
+      ],
+      targets: ['"s"', "u"],
+    });
+  });
+
+  it("reads a single list after the last cause as the rule's own, as before", () => {
+    expect(owners(`${head}cause "a" when x targets "q" cause "b" when y\n  targets "s"`)).toEqual({
+      causes: [
+        ["a", ['"q"']],
+        ["b", []],
+      ],
+      targets: ['"s"'],
+    });
+    const source = `${head}cause "b" when y targets "s"`;
+    const rule = parse(source, "a.remit").module.declarations[0];
+    if (rule?.kind !== "AccountabilityRule") throw new Error("expected an accountability rule");
+    const cause = rule.causes[0];
+    // The cause ends at its condition, so comments and layout stay with the rule's list.
+    expect(cause && source.slice(cause.span.start.offset, cause.span.end.offset)).toBe('cause "b" when y');
+  });
+
+  it("leaves a rule without any list alone", () => {
+    expect(owners(`${head}cause "a" when x cause "b" when y`)).toEqual({
+      causes: [
+        ["a", []],
+        ["b", []],
+      ],
+      targets: [],
+    });
+  });
+});
