@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { editDistance, suggest } from "../diagnostics/suggest.js";
 import { memoryHost } from "../modules/host.js";
 import type { LoadedModules } from "../modules/load.js";
 import { parse } from "../parse/index.js";
@@ -16,7 +17,6 @@ import type {
 import { analyze } from "./analyze.js";
 import { check } from "./checker.js";
 import type { CheckedPolicy } from "./model.js";
-import { editDistance, suggest } from "./suggest.js";
 
 const standard = `
 # A standard the policy imports: no header needed.
@@ -636,14 +636,20 @@ describe("type errors", () => {
   });
 
   it("a cause's target that is a number, reported at its span", () => {
-    const source = policySource.replace("when understaffed(t)\n", "when understaffed(t) targets 12, f.deaths\n");
+    const source = policySource.replace(
+      "when understaffed(t)\n",
+      "when understaffed(t) targets 12, f.deaths\n",
+    );
     const line = source.split("\n").findIndex((l) => l.includes("targets 12")) + 1;
     const column = (source.split("\n")[line - 1] ?? "").indexOf("12") + 1;
     expect(errors(source)).toEqual([
       `R4010 ${line}:${column} a target must be text naming who acts, found integer`,
       `R4010 ${line}:${column + 4} a target must be text naming who acts, found integer [人]`,
     ]);
-    const text = policySource.replace("when understaffed(t)\n", 'when understaffed(t) targets "资源县财政局", [t.name]\n');
+    const text = policySource.replace(
+      "when understaffed(t)\n",
+      'when understaffed(t) targets "资源县财政局", [t.name]\n',
+    );
     expect(errors(text)).toEqual([]);
   });
 

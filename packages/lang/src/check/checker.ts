@@ -5,6 +5,7 @@ import {
   diagnostic,
   hasErrors,
 } from "../diagnostics/diagnostic.js";
+import { suggest } from "../diagnostics/suggest.js";
 import type { LoadedModules } from "../modules/load.js";
 import { fileStartSpan } from "../modules/load.js";
 import type {
@@ -41,7 +42,6 @@ import type {
   Type,
 } from "./model.js";
 import type { Declared, ModuleScope } from "./scope.js";
-import { suggest } from "./suggest.js";
 import {
   assignable,
   boolType,

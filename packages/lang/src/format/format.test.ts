@@ -190,8 +190,12 @@ describe("layout of each construct", () => {
       '  原因 "保障不到位" 当 非 budgetComplete(year(f.date)) 问责对象 "资源县财政局"',
       '  问责对象 "资源县人民政府"',
     );
-    expect(fmt(input)).toContain('  原因 "保障不到位" 当 非 budgetComplete(year(f.date)) 问责对象 "资源县财政局"\n');
-    expect(fmt(input, "en")).toContain('  cause "保障不到位" when not budgetComplete(year(f.date)) targets "资源县财政局"\n');
+    expect(fmt(input)).toContain(
+      '  原因 "保障不到位" 当 非 budgetComplete(year(f.date)) 问责对象 "资源县财政局"\n',
+    );
+    expect(fmt(input, "en")).toContain(
+      '  cause "保障不到位" when not budgetComplete(year(f.date)) targets "资源县财政局"\n',
+    );
   });
 });
 

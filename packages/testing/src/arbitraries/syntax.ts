@@ -496,7 +496,9 @@ function escalationRule(depth: number): fc.Arbitrary<EscalationRule> {
 function accountabilityRule(depth: number): fc.Arbitrary<AccountabilityRule> {
   const cause = fc
     .tuple(stringLiteral(), expr(depth), fc.array(expr(depth), { maxLength: 2 }))
-    .map(([label, condition, targets]): Cause => ({ kind: "Cause", label, condition, targets, span: nowhere }));
+    .map(
+      ([label, condition, targets]): Cause => ({ kind: "Cause", label, condition, targets, span: nowhere }),
+    );
   return fc
     .tuple(
       ruleCommon(depth),
@@ -510,7 +512,10 @@ function accountabilityRule(depth: number): fc.Arbitrary<AccountabilityRule> {
       asAt,
       // The last `targets` list of a rule reads as the rule's own, so a last cause keeps its own
       // list only when the rule has one.
-      causes: targets.length > 0 ? causes : causes.map((c, i) => (i === causes.length - 1 ? { ...c, targets: [] } : c)),
+      causes:
+        targets.length > 0
+          ? causes
+          : causes.map((c, i) => (i === causes.length - 1 ? { ...c, targets: [] } : c)),
       targets,
     }));
 }
