@@ -99,6 +99,26 @@ describe("facts validation", () => {
     ]);
   });
 
+  it("names the first element of any duplicate id", () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), (a, b) => {
+        const facts = countyFacts();
+        const n = facts.hazards.length;
+        const [first, second] = [a % n, b % n].sort((x, y) => x - y) as [number, number];
+        fc.pre(first !== second);
+        facts.hazards[second]!.id = facts.hazards[first]!.id;
+        const errors = evaluateErrors(policy, facts).filter((e) => e.code === "duplicate-id");
+        expect(errors.map((e) => [e.path, e.message.en])).toEqual([
+          [
+            `hazards[${second}].id`,
+            `duplicate id "${facts.hazards[first]!.id}", first used at hazards[${first}]`,
+          ],
+        ]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it("names the element of any dangling reference", () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat(), (h, v) => {

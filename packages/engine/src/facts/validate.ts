@@ -167,13 +167,14 @@ export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input:
     const elements = (document[collection.name] as FactObject[] | undefined) ?? [];
     collections.set(collection.name, elements);
     const ids = new Map<string, FactObject>();
-    const firstIndex = new Map<string, number>();
     for (let i = 0; i < elements.length; i++) {
       const element = elements[i]!;
       const id = element.id as string;
-      if (ids.has(id)) {
+      const twin = ids.get(id);
+      if (twin !== undefined) {
         if (errors.length < maxErrors) {
-          const first = `${collection.name}[${firstIndex.get(id)}]`;
+          // Found only for errors: the first element with this id is the one kept in `ids`.
+          const first = `${collection.name}[${elements.indexOf(twin)}]`;
           errors.push({
             path: `${collection.name}[${i}].id`,
             code: "duplicate-id",
@@ -183,10 +184,7 @@ export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input:
             },
           });
         }
-      } else {
-        ids.set(id, element);
-        firstIndex.set(id, i);
-      }
+      } else ids.set(id, element);
     }
     byId.set(collection.name, ids);
   }
