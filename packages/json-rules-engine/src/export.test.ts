@@ -71,6 +71,15 @@ accountability c "c" must cites 1 for each x in items as at x.opened cause "k" w
     expect(subjects).toEqual([{ kind: "collection", name: "items", rules: rules.map((r) => r.name) }]);
   });
 
+  test("targets, the rule's and each cause's, leave the exported rules unchanged", () => {
+    const plain = `accountability c "c" must cites 1 for each x in items as at x.opened cause "k" when x.m is missing cause "j" when not x.ok`;
+    const targeted = `accountability c "c" must cites 1 for each x in items as at x.opened cause "k" when x.m is missing targets x.town.name, "county" cause "j" when not x.ok targets "bureau" targets "office"`;
+    const exported = exportPolicy(checked(targeted));
+    expect(exported.diagnostics).toEqual([]);
+    expect(exported.rules).toEqual(exportPolicy(checked(plain)).rules);
+    expect(exported.rules[0]!.event.params.causes).toEqual(["k", "j"]);
+  });
+
   test("parameters are inlined, and may be overridden at export", () => {
     const policy = checked(`duty d "d" must cites 1 for each x in items requires x.n > limit`);
     const leafOf = (params?: Record<string, unknown>) =>

@@ -897,6 +897,8 @@ class Exporter {
   } {
     const rule = info.rule;
     const outer = this.subjectOf(info, asOfTerm);
+    // Who answers (the rule's targets and each cause's) is read from the facts by the engine; like
+    // holders, targets are left out of the export, whose events say only which rule triggered.
     const causes = rule.causes.map((c) => c.label.value);
     const triggered = (asAt: Term): Formula => {
       const { scope } = this.subjectOf(info, asAt);
