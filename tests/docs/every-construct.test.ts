@@ -55,6 +55,8 @@ function nodeVariants(node: unknown, into: Set<string>): Set<string> {
       if (record.kind === "PrimitiveType" && record.planned === true) into.add("PrimitiveType:planned");
       if (record.kind === "PrimitiveType" && record.unit !== undefined) into.add("PrimitiveType:unit");
       if (record.kind === "ReferenceSpec" && record.optional === true) into.add("ReferenceSpec:optional");
+      if (record.kind === "Cause" && Array.isArray(record.targets) && record.targets.length > 0)
+        into.add("Cause:targets");
       if (record.kind === "Subject")
         into.add(record.variable === undefined ? "Subject:record" : "Subject:each");
     }
@@ -133,6 +135,7 @@ describe("examples/every-construct", () => {
         "Subject:record",
         "LetBinding",
         "Cause",
+        "Cause:targets",
       ],
       ...["Modality:must", "Modality:should", "Modality:may", "EscalationLevel", "Import", "PolicyHeader"],
       ...["ByDeadline", "WithinDeadline", "RecurringDeadline"],
