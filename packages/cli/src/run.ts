@@ -1,4 +1,4 @@
-import type { Language } from "@remit/lang";
+import { editDistance, type Language } from "@remit/lang";
 import { parseCommandArgs, UsageError } from "./args.js";
 import { type CommandContext, commonOptions, createContext, writeLine } from "./context.js";
 import { type CommandName, commandNames, generalHelp } from "./help.js";
@@ -94,19 +94,6 @@ export function closestCommand(word: string): CommandName | undefined {
     if (distance <= 2 && (best === undefined || distance < best.distance)) best = { name, distance };
   }
   return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 function isCommand(word: string): word is CommandName {

@@ -38,11 +38,13 @@ export {
   type Diagnostic,
   type DiagnosticDefinition,
   diagnosticCatalog,
+  editDistance,
   hasErrors,
   type Language,
   type Localized,
   type Severity,
   sortDiagnostics,
+  suggest,
 } from "./diagnostics/index.js";
 export {
   type FormatOptions,

@@ -19,5 +19,4 @@ export type {
   RuleInfo,
   Type,
 } from "./model.js";
-export { editDistance, suggest } from "./suggest.js";
 export { displayType } from "./types.js";

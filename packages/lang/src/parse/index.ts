@@ -1,2 +1,2 @@
-export { editDistance, suggestKeywords } from "./messages.js";
+export { suggestKeywords } from "./messages.js";
 export { maxFileLength, maxNestingDepth, type ParseResult, parse } from "./parse.js";

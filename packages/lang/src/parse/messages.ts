@@ -6,6 +6,7 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import { chainedComparison, syntaxError } from "../diagnostics/scan-codes.js";
+import { editDistance } from "../diagnostics/suggest.js";
 import { hasPosition, tokenSpan } from "../scan/span.js";
 import type { Span } from "../syntax/ast.js";
 import { keywords } from "../syntax/keywords.js";
@@ -229,22 +230,6 @@ function describeFound(token: IToken, language: "en" | "zh"): string {
 
 // ---------------------------------------------------------------------------------------------
 // Did you mean
-
-/** Levenshtein distance over code points. */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[y.length] ?? 0;
-}
 
 /** Keyword spellings close to `word`, best first, among the keywords named in `candidates`. */
 export function suggestKeywords(word: string, candidates: readonly string[]): string[] {
