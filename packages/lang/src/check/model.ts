@@ -176,7 +176,12 @@ export type Resolution =
    * `masked`: an event date (or list of them), hidden when it lies after the as-at date.
    */
   | { readonly kind: "field"; readonly name: string; readonly overList: boolean; readonly masked: boolean }
-  | { readonly kind: "reference"; readonly field: string; readonly target: string; readonly overList: boolean }
+  | {
+      readonly kind: "reference";
+      readonly field: string;
+      readonly target: string;
+      readonly overList: boolean;
+    }
   | { readonly kind: "inverse"; readonly source: string; readonly field: string; readonly overList: boolean }
   | { readonly kind: "builtin"; readonly name: BuiltinFunction };
 
