@@ -199,6 +199,16 @@ describe("incremental sessions", () => {
     agreeWithFullEvaluation((facts) => Session.open(internals, facts, { asOf }, 1));
   }, 120_000);
 
+  it("takes a whole new document returned by the recipe", () => {
+    const session = policy.open(countyFacts(), { asOf }) as Session;
+    const replacement = countyFacts();
+    replacement.hazards = replacement.hazards.slice(1);
+    const outcome = session.update(() => replacement as unknown as void);
+    if ("errors" in outcome) throw new Error("valid update");
+    expect(session.lastUpdate().mode).toBe("full");
+    expect(session.result()).toEqual(evaluateOk(policy, replacement, { asOf }));
+  });
+
   it("keeps the facts it reads in step with its chunks", () => {
     const session = Session.open(internals, countyFacts(), { asOf }, 1) as Session;
     const outcome = session.update((draft) => {

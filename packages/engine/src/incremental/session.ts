@@ -139,7 +139,15 @@ export class Session {
     try {
       const collections = new Set(this.internals.checked.collections.keys());
       [next, patches] = produceWithPatches(this.snapshot as FactsDraft, (root: FactsDraft) => {
-        recipe(chunkedDocument(root, collections, this.chunkBits));
+        const view = chunkedDocument(root, collections, this.chunkBits);
+        // A recipe may return a whole new document, as immer allows: it is stored chunked too.
+        const returned: unknown = (recipe as (draft: FactsDraft) => unknown)(view);
+        if (returned === undefined || returned === view || returned === null || typeof returned !== "object")
+          return undefined;
+        const stored: Record<string, unknown> = { ...(returned as FactObject) };
+        for (const name of collections)
+          if (Array.isArray(stored[name])) stored[name] = toChunks(stored[name] as unknown[], this.chunkBits);
+        return stored;
       }) as unknown as [FactObject, Patch[]];
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
