@@ -21,8 +21,20 @@ export function evaluateRule(rule: CompiledRule, ctx: Context): Map<string, Find
 export function orderFindings(perRule: readonly ReadonlyMap<string, readonly Finding[]>[]): Finding[] {
   const findings: Finding[] = [];
   for (const bySubject of perRule) {
-    const ids = [...bySubject.keys()].sort(compareIds);
-    for (const id of ids) findings.push(...bySubject.get(id)!);
+    // Subjects usually come in id order already (facts listed by id): then no sort is needed.
+    let sorted = true;
+    let previous: string | undefined;
+    for (const id of bySubject.keys()) {
+      if (previous !== undefined && previous > id) {
+        sorted = false;
+        break;
+      }
+      previous = id;
+    }
+    const lists = sorted
+      ? bySubject.values()
+      : [...bySubject.keys()].sort(compareIds).map((id) => bySubject.get(id)!);
+    for (const list of lists) for (let i = 0; i < list.length; i++) findings.push(list[i]!);
   }
   return findings;
 }
