@@ -203,7 +203,9 @@ describe("incremental sessions", () => {
     const session = policy.open(countyFacts(), { asOf }) as Session;
     const replacement = countyFacts();
     replacement.hazards = replacement.hazards.slice(1);
-    const outcome = session.update(() => replacement as unknown as void);
+    // The recipe's type says it returns nothing; immer (and so the session) also take a document.
+    const returnsDocument = (() => replacement) as unknown as (draft: FactsDraft) => void;
+    const outcome = session.update(returnsDocument);
     if ("errors" in outcome) throw new Error("valid update");
     expect(session.lastUpdate().mode).toBe("full");
     expect(session.result()).toEqual(evaluateOk(policy, replacement, { asOf }));
