@@ -82,10 +82,6 @@ function strictObject(fields: readonly { name: string; check: QuickCheck }[]): Q
   };
 }
 
-export function quickCheckOfFields(fields: readonly FieldInfo[]): QuickCheck | undefined {
-  return checkOfFields(fields);
-}
-
 const cache = new WeakMap<CheckedPolicy, QuickCheck | null>();
 
 /**
