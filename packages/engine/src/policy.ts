@@ -189,8 +189,8 @@ export function compileInternals(checked: CheckedPolicy): PolicyInternals {
       const data = new Data(
         checked,
         validated.facts.document,
-        new Map(validated.facts.collections),
-        new Map([...validated.facts.byId].map(([k, v]) => [k, new Map(v)])),
+        validated.facts.collections,
+        validated.facts.byId,
       );
       const ctx: Context = { frame: [], asAt: asOf, period: null, data, params };
       const paramValues: Record<string, JsonValue> = Object.fromEntries(

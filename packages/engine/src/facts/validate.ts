@@ -14,10 +14,10 @@ import type { FactsSchema } from "./schema.js";
 
 export interface ValidFacts {
   readonly document: FactObject;
-  /** Each collection's elements (empty when absent). */
-  readonly collections: ReadonlyMap<string, readonly FactObject[]>;
-  /** Each collection's elements by id. */
-  readonly byId: ReadonlyMap<string, ReadonlyMap<string, FactObject>>;
+  /** Each collection's elements (empty when absent); made fresh by each validation, the caller's to keep. */
+  readonly collections: Map<string, readonly FactObject[]>;
+  /** Each collection's elements by id; made fresh by each validation, the caller's to keep. */
+  readonly byId: Map<string, Map<string, FactObject>>;
 }
 
 export type ValidationOutcome = { readonly facts: ValidFacts } | { readonly errors: readonly FactError[] };
