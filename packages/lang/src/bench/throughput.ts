@@ -186,7 +186,8 @@ export function jsonOfSize(bytes: number): string {
       hazards: [{ level: "一般", foundOn: "2026-03-01", fixedOn: null }],
     });
     items.push(item);
-    size += utf8Length(item) + 1;
+    // The separator comes before every item but the first.
+    size += utf8Length(item) + (i > 0 ? 1 : 0);
   }
   return `[${items.join(",")}]`;
 }
