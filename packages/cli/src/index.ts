@@ -30,6 +30,7 @@ export {
   type Failure,
   type FieldMismatch,
   judge,
+  matches,
   mergeFacts,
   mismatches,
   type Scenario,
