@@ -8,7 +8,7 @@
  * (`not x` is true exactly when `x` is false). Comparisons hold only when both sides have a value;
  * parameters are inlined as constants; `let`s and definitions are inlined where they are used.
  */
-import { addDays, addMonths, type Duration, formatIsoDate, parseDuration, parseIsoDate } from "@remit/engine";
+import { type Duration, formatIsoDate, parseDuration, parseIsoDate } from "@remit/engine";
 import type {
   AccountabilityInfo,
   BinaryExpr,
@@ -34,10 +34,12 @@ import type {
 } from "./jre.js";
 import {
   type Comparison,
+  comparisonHolds,
   dateOperator,
   isSetOperator,
   type OperatorSpec,
   type Shift,
+  shiftDay,
   textOperator,
 } from "./operators.js";
 
@@ -213,29 +215,6 @@ const numberOperators: Readonly<Record<Comparison, string>> = {
   ">=": "greaterThanInclusive",
 };
 
-function holds(comparison: Comparison, c: number): boolean {
-  switch (comparison) {
-    case "=":
-      return c === 0;
-    case "!=":
-      return c !== 0;
-    case "<":
-      return c < 0;
-    case "<=":
-      return c <= 0;
-    case ">":
-      return c > 0;
-    case ">=":
-      return c >= 0;
-  }
-}
-
-function shiftDay(day: number, shifts: readonly Shift[]): number {
-  let d = day;
-  for (const s of shifts) d = s.unit === "day" ? addDays(d, s.amount) : addMonths(d, s.amount);
-  return d;
-}
-
 /** Remit's comparison of two constants: null when it is none (a side is none, or no order). */
 function compareConst(a: Const, op: Comparison, b: Const): boolean | null {
   if (a.k === "none" || b.k === "none") return null;
@@ -244,10 +223,10 @@ function compareConst(a: Const, op: Comparison, b: Const): boolean | null {
     return op === "=" ? equal : !equal;
   }
   if ((a.k === "number" && b.k === "number") || (a.k === "date" && b.k === "date"))
-    return holds(op, a.v - b.v);
-  if (a.k === "text" && b.k === "text") return holds(op, a.v < b.v ? -1 : a.v > b.v ? 1 : 0);
+    return comparisonHolds(op, a.v - b.v);
+  if (a.k === "text" && b.k === "text") return comparisonHolds(op, a.v < b.v ? -1 : a.v > b.v ? 1 : 0);
   if (a.k === "duration" && b.k === "duration" && a.v.unit === b.v.unit)
-    return holds(op, a.v.amount - b.v.amount);
+    return comparisonHolds(op, a.v.amount - b.v.amount);
   return null;
 }
 

@@ -108,7 +108,8 @@ export function parseOperatorName(name: string): OperatorSpec | undefined {
   return spec.name === name ? spec : undefined;
 }
 
-function test(comparison: Comparison, c: number): boolean {
+/** Whether a comparison holds, given the sign of `left − right`. */
+export function comparisonHolds(comparison: Comparison, c: number): boolean {
   switch (comparison) {
     case "=":
       return c === 0;
@@ -125,7 +126,8 @@ function test(comparison: Comparison, c: number): boolean {
   }
 }
 
-function shift(day: number, shifts: readonly Shift[]): number {
+/** A day moved by each shift in turn (days exactly, months clamped to the month's end). */
+export function shiftDay(day: number, shifts: readonly Shift[]): number {
   let d = day;
   for (const s of shifts) d = s.unit === "day" ? addDays(d, s.amount) : addMonths(d, s.amount);
   return d;
@@ -143,7 +145,9 @@ export function operatorEvaluator(spec: OperatorSpec): (factValue: unknown, json
     case "text": {
       const comparison = spec.comparison;
       return (a, b) =>
-        typeof a === "string" && typeof b === "string" && test(comparison, a < b ? -1 : a > b ? 1 : 0);
+        typeof a === "string" &&
+        typeof b === "string" &&
+        comparisonHolds(comparison, a < b ? -1 : a > b ? 1 : 0);
     }
     case "date": {
       const { comparison, factShifts, valueShifts } = spec;
@@ -151,7 +155,7 @@ export function operatorEvaluator(spec: OperatorSpec): (factValue: unknown, json
         const left = dayOf(a);
         const right = dayOf(b);
         if (left === undefined || right === undefined) return false;
-        return test(comparison, shift(left, factShifts) - shift(right, valueShifts));
+        return comparisonHolds(comparison, shiftDay(left, factShifts) - shiftDay(right, valueShifts));
       };
     }
   }
