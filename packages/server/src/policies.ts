@@ -189,14 +189,26 @@ function isJsonValue(value: unknown): value is JsonValue {
   return false;
 }
 
+/** JSON has no `-0`: it would print as `0`, so the description says `0` from the start. */
+function withoutNegativeZero(value: JsonValue): JsonValue {
+  if (typeof value === "number") return Object.is(value, -0) ? 0 : value;
+  if (Array.isArray(value)) return value.map(withoutNegativeZero);
+  if (value !== null && typeof value === "object") {
+    const copy: { [key: string]: JsonValue } = {};
+    for (const [key, inner] of Object.entries(value)) copy[key] = withoutNegativeZero(inner);
+    return copy;
+  }
+  return value;
+}
+
 export function describePolicy(policy: EnginePolicy): PolicyDescription {
   const params = listOf(policy.params);
   const byKey = new Map(params.map((p) => [p.key, p] as const));
   const lookup = (name: string): unknown => byKey.get(name)?.default;
   const defaultOf = (p: ParamLike): JsonValue => {
-    if (p.defaultValue !== undefined) return p.defaultValue;
-    if (isExprNode(p.default)) return constantOf(p.default, lookup);
-    return isJsonValue(p.default) ? p.default : null;
+    if (p.defaultValue !== undefined) return withoutNegativeZero(p.defaultValue);
+    if (isExprNode(p.default)) return withoutNegativeZero(constantOf(p.default, lookup));
+    return isJsonValue(p.default) ? withoutNegativeZero(p.default) : null;
   };
   return {
     name: policy.info.name,
