@@ -82,12 +82,20 @@ describe("describePolicy", () => {
   it("passes JSON defaults through and never leaks non-JSON values", () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.constant(Number.NaN), fc.date(), fc.constant([-0])),
+        fc.oneof(
+          fc.jsonValue(),
+          fc.constant(undefined),
+          fc.constant(Number.NaN),
+          fc.date(),
+          fc.constant([-0]),
+        ),
         (value) => {
           const [param] = describePolicy(policyWith([{ key: "k", default: value }])).parameters;
           // The description is JSON, so it equals the value after a JSON round trip (`-0` reads `0`).
           const expected =
-            value === undefined || value instanceof Date || Number.isNaN(value) ? null : JSON.parse(JSON.stringify(value));
+            value === undefined || value instanceof Date || Number.isNaN(value)
+              ? null
+              : JSON.parse(JSON.stringify(value));
           expect(param?.default).toEqual(expected);
           expect(JSON.parse(JSON.stringify(param?.default))).toEqual(param?.default);
         },
