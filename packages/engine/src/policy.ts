@@ -14,8 +14,7 @@ import {
   compileAccountability,
   compileDuty,
   compileEscalation,
-  evaluateAll,
-  orderFindings,
+  evaluateInOrder,
   type RuleEnv,
   summarize,
 } from "./evaluate/index.js";
@@ -245,7 +244,7 @@ export function compileChecked(checked: CheckedPolicy): Policy {
       if ("errors" in selected) return selected;
       const prepared = internals.prepare(facts, options);
       if ("errors" in prepared) return { errors: prepared.errors };
-      const findings = orderFindings(evaluateAll(selected.rules, prepared.ctx));
+      const findings = evaluateInOrder(selected.rules, prepared.ctx);
       return { result: internals.result(prepared, findings) };
     },
     open(facts, options) {

@@ -8,17 +8,10 @@ import type { AccountabilityInfo } from "@remit/lang";
 import { type EpochDay, formatIsoDate } from "../calendar/index.js";
 import { type Compiled, type Context, textOf } from "../compile/expr.js";
 import type { Value } from "../compile/values.js";
-import { explainLater, sourcesFor } from "../explain/lazy.js";
-import type { Because, Explanation, Finding } from "../result.js";
-import {
-  bindLets,
-  type CompiledRule,
-  compact,
-  enter,
-  explainerOf,
-  planSubject,
-  type RuleEnv,
-} from "./common.js";
+import { sourcesFor } from "../explain/lazy.js";
+import type { Because, Explanation } from "../result.js";
+import { bindLets, type CompiledRule, enter, explainerOf, planSubject, type RuleEnv } from "./common.js";
+import { AccountabilityFinding } from "./findings.js";
 
 export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): CompiledRule {
   const { compiler } = env;
@@ -67,15 +60,15 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
     subjectCollection: plan.collection,
     subjects: (ctx) => plan.source(ctx) as readonly Value[],
     subjectId: (subject) => plan.subjectRef(subject).id,
-    evaluate(ctx, subject) {
-      if (!enter(plan, info, ctx, subject, false)) return [];
+    evaluate(ctx, subject, out) {
+      if (!enter(plan, info, ctx, subject, false)) return;
       const evaluationDate = ctx.asAt;
       const explanations = sourceOf(ctx);
       const eventDate = asAt(ctx) as EpochDay | null;
-      if (eventDate === null) return [];
+      if (eventDate === null) return;
       ctx.asAt = Math.min(eventDate, evaluationDate);
       try {
-        if (!enter(plan, info, ctx, subject)) return [];
+        if (!enter(plan, info, ctx, subject)) return;
         bindLets(plan, ctx);
         const held: string[] = [];
         const heldTargets: CompiledTarget[][] = [];
@@ -84,31 +77,24 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
             held.push(cause.label);
             heldTargets.push(cause.targets);
           }
-        if (held.length === 0) return [];
+        if (held.length === 0) return;
         // The rule's own targets first, then those of each cause that held, each named once.
         const targetTexts = new Set<string>();
         addTargets(ctx, targets, targetTexts);
         for (const list of heldTargets) addTargets(ctx, list, targetTexts);
-        return [
-          explainLater(
-            compact<Omit<Finding, "explanation">>({
-              rule: info.id,
-              title: info.title,
-              kind: "accountability",
-              modality: info.modality,
-              status: "triggered",
-              subject: plan.subjectRef(subject),
-              township: plan.township(ctx, subject),
-              holder: plan.holder?.(ctx),
-              targets: [...targetTexts],
-              causes: held,
-              asAt: formatIsoDate(ctx.asAt),
-              cites: info.cites,
-            }),
+        out.push(
+          new AccountabilityFinding(
+            info,
+            plan.subjectRef(subject),
+            plan.township(ctx, subject),
+            plan.holder?.(ctx),
+            [...targetTexts],
+            held,
+            formatIsoDate(ctx.asAt),
             explanations,
             subject,
           ),
-        ];
+        );
       } finally {
         ctx.asAt = evaluationDate;
       }

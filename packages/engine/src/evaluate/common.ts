@@ -21,8 +21,8 @@ export interface CompiledRule {
   subjects(ctx: Context): readonly Value[];
   /** A subject's id: the finding's `subject.id`. */
   subjectId(subject: Value): string;
-  /** The findings of one subject, in period order. */
-  evaluate(ctx: Context, subject: Value): Finding[];
+  /** Appends the findings of one subject to `out`, in period order. */
+  evaluate(ctx: Context, subject: Value, out: Finding[]): void;
 }
 
 const explainers = new WeakMap<RuleEnv, ConditionExplainer>();
@@ -35,18 +35,6 @@ export function explainerOf(env: RuleEnv): ConditionExplainer {
     explainers.set(env, explainer);
   }
   return explainer;
-}
-
-/** Drops undefined members so that findings print the same whatever path built them. */
-export function compact<T extends object>(value: T): T {
-  // Copying (rather than `delete`) keeps findings in fast, shared object shapes.
-  const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key in source) {
-    const v = source[key];
-    if (v !== undefined) out[key] = v;
-  }
-  return out as T;
 }
 
 interface SubjectPlan {

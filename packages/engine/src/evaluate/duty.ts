@@ -15,18 +15,11 @@ import {
 } from "../calendar/index.js";
 import type { Compiled, Context } from "../compile/expr.js";
 import type { Duration, Value } from "../compile/values.js";
-import { explainLater, sourcesFor } from "../explain/lazy.js";
+import { type ExplanationSource, sourcesFor } from "../explain/lazy.js";
 import { topLevelOperands } from "../explain/tree.js";
 import type { Because, DutyStatus, Explanation, Finding } from "../result.js";
-import {
-  bindLets,
-  type CompiledRule,
-  compact,
-  enter,
-  explainerOf,
-  planSubject,
-  type RuleEnv,
-} from "./common.js";
+import { bindLets, type CompiledRule, enter, explainerOf, planSubject, type RuleEnv } from "./common.js";
+import { DutyFinding } from "./findings.js";
 
 function minus(date: EpochDay, duration: Duration): EpochDay {
   return duration.unit === "day" ? addDays(date, -duration.amount) : addMonths(date, -duration.amount);
@@ -100,29 +93,28 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     subject: Value,
     due: EpochDay | null,
     period: Period | null,
-  ): Omit<Finding, "explanation"> => {
+    source: ExplanationSource,
+  ): DutyFinding => {
     bindLets(plan, ctx);
     const asOf = ctx.asAt;
     const value = requirement(ctx);
     const metOn = isDate ? (value as EpochDay | null) : null;
     const met = isDate ? metOn !== null : value === true;
     const status = dutyStatus(met, info.modality, due, hasDeadline, asOf, env.warning(ctx) as Duration);
-    return compact<Omit<Finding, "explanation">>({
-      rule: info.id,
-      title: info.title,
-      kind: "duty",
-      modality: info.modality,
+    return new DutyFinding(
+      info,
       status,
-      subject: plan.subjectRef(subject),
-      township: plan.township(ctx, subject),
-      holder: plan.holder?.(ctx),
-      due: due === null ? undefined : formatIsoDate(due),
-      period: period?.label,
-      metOn: metOn === null ? undefined : formatIsoDate(metOn),
-      late: metOn !== null && due !== null && metOn > due ? true : undefined,
-      overdueDays: status === "overdue" && due !== null ? asOf - due : undefined,
-      cites: info.cites,
-    });
+      plan.subjectRef(subject),
+      plan.township(ctx, subject),
+      plan.holder?.(ctx),
+      due === null ? undefined : formatIsoDate(due),
+      period?.label,
+      metOn === null ? undefined : formatIsoDate(metOn),
+      metOn !== null && due !== null && metOn > due ? true : undefined,
+      status === "overdue" && due !== null ? asOf - due : undefined,
+      source,
+      subject,
+    );
   };
 
   const explainer = explainerOf(env);
@@ -169,23 +161,23 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     subjectCollection: plan.collection,
     subjects: (ctx) => plan.source(ctx) as readonly Value[],
     subjectId: (subject) => plan.subjectRef(subject).id,
-    evaluate(ctx, subject) {
-      if (!enter(plan, info, ctx, subject)) return [];
+    evaluate(ctx, subject, out) {
+      if (!enter(plan, info, ctx, subject)) return;
       const explanations = sourceOf(ctx);
-      if (!recurring)
-        return [explainLater(judge(ctx, subject, dueOf ? dueOf(ctx) : null, null), explanations, subject)];
+      if (!recurring) {
+        out.push(judge(ctx, subject, dueOf ? dueOf(ctx) : null, null, explanations));
+        return;
+      }
       bindLets(plan, ctx);
       const from = recurring.from(ctx) as EpochDay | null;
-      if (from === null) return [];
+      if (from === null) return;
       const until = recurring.until ? (recurring.until(ctx) as EpochDay | null) : null;
       const through = until === null ? ctx.asAt : Math.min(until, ctx.asAt);
-      const findings: Finding[] = [];
       for (const period of periodsBetween(recurring.unit, from, through)) {
         ctx.period = period;
-        findings.push(explainLater(judge(ctx, subject, period.end, period), explanations, subject));
+        out.push(judge(ctx, subject, period.end, period, explanations));
       }
       ctx.period = null;
-      return findings;
     },
   };
 }

@@ -9,17 +9,11 @@ import type { EscalationInfo, Expr } from "@remit/lang";
 import { addDays, addMonths, type EpochDay, formatIsoDate } from "../calendar/index.js";
 import { type Compiled, type Context, type ExpressionCompiler, textOf } from "../compile/expr.js";
 import type { Duration, Value } from "../compile/values.js";
-import { explainLater, sourcesFor } from "../explain/lazy.js";
-import type { Because, Explanation, Finding } from "../result.js";
-import {
-  bindLets,
-  type CompiledRule,
-  compact,
-  enter,
-  explainerOf,
-  planSubject,
-  type RuleEnv,
-} from "./common.js";
+import { sourcesFor } from "../explain/lazy.js";
+import type { Because, Explanation } from "../result.js";
+import { bindLets, type CompiledRule, enter, explainerOf, planSubject, type RuleEnv } from "./common.js";
+import { EscalationFinding } from "./findings.js";
+import { Interned } from "./interned.js";
 
 interface LevelPlan {
   readonly name: string;
@@ -105,6 +99,16 @@ function sinceOf(condition: Expr, compiler: ExpressionCompiler): Since {
   return (ctx, started, judgedOn) => Math.max(started, since(ctx, started, judgedOn));
 }
 
+/** One case as read on the evaluation date: what its finding says, and whether it holds. */
+interface Judged {
+  readonly holds: boolean;
+  readonly status: string;
+  readonly holder: string | undefined;
+  readonly overdue: boolean;
+  readonly reached: Readonly<Record<string, string>>;
+  readonly closedOn: string | undefined;
+}
+
 export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledRule {
   const { compiler, source } = env;
   const rule = info.rule;
@@ -150,16 +154,27 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
   const whenSince = rule.levels.map((level) => (level.when ? sinceOf(level.when, compiler) : undefined));
   const natural = new Array<number>(levels.length).fill(0);
   const reachedOn = new Array<number>(levels.length).fill(0);
+  // `reached` records by their (level, date) pairs: one frozen record per combination.
+  const reachedRecords = new Interned<Readonly<Record<string, string>>>();
+  /** Whether level `i` shows in `reached` for a case at `level` (a `when` level passed through does not). */
+  const shows = (i: number, level: number): boolean =>
+    reachedOn[i]! !== never && (levels[i]!.when === undefined || i === 0 || i === level);
+  /** The `reached` record of the case just judged, up to `level` (from `reachedOn`). */
+  const reachedRecord = (level: number): Readonly<Record<string, string>> => {
+    const entries: [string, string][] = [];
+    for (let i = 0; i <= level; i++)
+      if (shows(i, level)) entries.push([levels[i]!.name, formatIsoDate(reachedOn[i]!)]);
+    if (!plainLevelNames) return Object.freeze(Object.fromEntries(entries));
+    const record: Record<string, string> = {};
+    for (const [name, date] of entries) record[name] = date;
+    return Object.freeze(record);
+  };
 
   /**
    * One case read on the evaluation date; with `because`, also the conditions that decided it (an
    * explanation is this same reading done again, when the explanation is read).
    */
-  const judge = (
-    ctx: Context,
-    subject: Value,
-    because: Because[] | undefined,
-  ): { finding: Omit<Finding, "explanation">; holds: boolean } | undefined => {
+  const judge = (ctx: Context, because: Because[] | undefined): Judged | undefined => {
     bindLets(plan, ctx);
     const asOf = ctx.asAt;
     const started = start(ctx) as EpochDay | null;
@@ -228,15 +243,11 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
     if (level > 0 && reachedOn[level]! > judgedOn) reachedOn[level] = judgedOn;
     for (let i = level - 1; i >= 0; i--)
       if (reachedOn[i]! > reachedOn[i + 1]!) reachedOn[i] = reachedOn[i + 1]!;
-    const reachedEntries: [string, string][] = [];
-    const reached: Record<string, string> = {};
+    // The shown (level, day) pairs key the shared `reached` record.
+    let reachedKey = "";
     for (let i = 0; i <= level; i++) {
       const on = reachedOn[i]!;
-      const levelPlan = levels[i]!;
-      if (on !== never && (levelPlan.when === undefined || i === 0 || i === level)) {
-        if (plainLevelNames) reached[levelPlan.name] = formatIsoDate(on);
-        else reachedEntries.push([levelPlan.name, formatIsoDate(on)]);
-      }
+      if (shows(i, level)) reachedKey += `${i}:${on},`;
       if (i > 0 && because) {
         const when = rule.levels[i]!.when;
         const decided = when ? explainer.operands(when, ctx, plan.letScope) : [];
@@ -247,30 +258,22 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
         );
       }
     }
+    const reached = reachedRecords.get(reachedKey, () => reachedRecord(level));
     const current = levels[level]!;
     const holder = closed ? plan.holder?.(ctx) : (current.holder?.(ctx) ?? plan.holder?.(ctx));
     return {
       holds: level > 0 || overdue,
-      finding: compact<Omit<Finding, "explanation">>({
-        rule: info.id,
-        title: info.title,
-        kind: "escalation",
-        modality: info.modality,
-        status: closed ? "closed" : current.name,
-        subject: plan.subjectRef(subject),
-        township: plan.township(ctx, subject),
-        holder,
-        overdue,
-        reached: plainLevelNames ? reached : Object.fromEntries(reachedEntries),
-        closedOn: closedOn === null ? undefined : formatIsoDate(closedOn),
-        cites: info.cites,
-      }),
+      status: closed ? "closed" : current.name,
+      holder,
+      overdue,
+      reached,
+      closedOn: closedOn === null ? undefined : formatIsoDate(closedOn),
     };
   };
   const explain = (ctx: Context, subject: Value): Explanation => {
     enter(plan, info, ctx, subject, false);
     const because: Because[] = [];
-    const judged = judge(ctx, subject, because);
+    const judged = judge(ctx, because);
     return { holds: judged?.holds ?? false, because };
   };
   const sourceOf = sourcesFor(explain);
@@ -280,10 +283,24 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
     subjectCollection: plan.collection,
     subjects: (ctx) => plan.source(ctx) as readonly Value[],
     subjectId: (subject) => plan.subjectRef(subject).id,
-    evaluate(ctx, subject) {
-      if (!enter(plan, info, ctx, subject)) return [];
-      const judged = judge(ctx, subject, undefined);
-      return judged === undefined ? [] : [explainLater(judged.finding, sourceOf(ctx), subject)];
+    evaluate(ctx, subject, out) {
+      if (!enter(plan, info, ctx, subject)) return;
+      const judged = judge(ctx, undefined);
+      if (judged === undefined) return;
+      out.push(
+        new EscalationFinding(
+          info,
+          judged.status,
+          plan.subjectRef(subject),
+          plan.township(ctx, subject),
+          judged.holder,
+          judged.overdue,
+          judged.reached,
+          judged.closedOn,
+          sourceOf(ctx),
+          subject,
+        ),
+      );
     },
   };
 }

@@ -6,39 +6,77 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The findings of one rule over all its subjects, by subject id. */
+/** The findings of one rule for one subject, in period order. */
+export function findingsOf(
+  rule: CompiledRule,
+  ctx: Context,
+  subject: Parameters<CompiledRule["evaluate"]>[1],
+): Finding[] {
+  const out: Finding[] = [];
+  rule.evaluate(ctx, subject, out);
+  return out;
+}
+
+/** The findings of one rule over all its subjects, by subject id (what sessions keep). */
 export function evaluateRule(rule: CompiledRule, ctx: Context): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   const subjects = rule.subjects(ctx);
   for (const subject of subjects) {
-    const findings = rule.evaluate(ctx, subject);
+    const findings = findingsOf(rule, ctx, subject);
     if (findings.length > 0) out.set(rule.subjectId(subject), findings);
   }
   return out;
+}
+
+export function evaluateAll(rules: readonly CompiledRule[], ctx: Context): Map<string, Finding[]>[] {
+  return rules.map((rule) => evaluateRule(rule, ctx));
 }
 
 /** Stable order: rules in policy order, then subject id, then period (already chronological). */
 export function orderFindings(perRule: readonly ReadonlyMap<string, readonly Finding[]>[]): Finding[] {
   const findings: Finding[] = [];
   for (const bySubject of perRule) {
-    // Subjects usually come in id order already (facts listed by id): then no sort is needed.
-    let sorted = true;
-    let previous: string | undefined;
-    for (const id of bySubject.keys()) {
-      if (previous !== undefined && previous > id) {
-        sorted = false;
-        break;
-      }
-      previous = id;
+    const ids = [...bySubject.keys()];
+    if (!isSorted(ids)) ids.sort(compareIds);
+    for (const id of ids) {
+      const list = bySubject.get(id)!;
+      for (let i = 0; i < list.length; i++) findings.push(list[i]!);
     }
-    const lists = sorted
-      ? bySubject.values()
-      : [...bySubject.keys()].sort(compareIds).map((id) => bySubject.get(id)!);
-    for (const list of lists) for (let i = 0; i < list.length; i++) findings.push(list[i]!);
   }
   return findings;
 }
 
-export function evaluateAll(rules: readonly CompiledRule[], ctx: Context): Map<string, Finding[]>[] {
-  return rules.map((rule) => evaluateRule(rule, ctx));
+function isSorted(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return false;
+  return true;
+}
+
+const bySubjectId = (a: Finding, b: Finding): number => compareIds(a.subject.id, b.subject.id);
+
+/**
+ * Every rule's findings in the order of {@link orderFindings}, straight into one list: no
+ * per-subject lists or maps (a one-off evaluation keeps nothing but the findings). Subjects
+ * usually come in id order already (facts listed by id); a rule whose subjects do not is sorted
+ * by subject id, stably, so each subject's periods stay in order.
+ */
+export function evaluateInOrder(rules: readonly CompiledRule[], ctx: Context): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const first = findings.length;
+    let previous: string | undefined;
+    let sorted = true;
+    for (const subject of rule.subjects(ctx)) {
+      const before = findings.length;
+      rule.evaluate(ctx, subject, findings);
+      if (findings.length === before || !sorted) continue;
+      const id = findings[before]!.subject.id;
+      if (previous !== undefined && previous > id) sorted = false;
+      previous = id;
+    }
+    if (!sorted) {
+      const own = findings.splice(first).sort(bySubjectId);
+      for (let i = 0; i < own.length; i++) findings.push(own[i]!);
+    }
+  }
+  return findings;
 }

@@ -1,6 +1,13 @@
 export { compileAccountability } from "./accountability.js";
-export { type CompiledRule, compact, type RuleEnv } from "./common.js";
+export type { CompiledRule, RuleEnv } from "./common.js";
 export { compileDuty, dutyStatus } from "./duty.js";
 export { compileEscalation } from "./escalation.js";
-export { compareIds, evaluateAll, evaluateRule, orderFindings } from "./evaluate.js";
+export {
+  compareIds,
+  evaluateAll,
+  evaluateInOrder,
+  evaluateRule,
+  findingsOf,
+  orderFindings,
+} from "./evaluate.js";
 export { summarize } from "./summary.js";

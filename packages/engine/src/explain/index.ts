@@ -1,7 +1,8 @@
 export {
+  DeferredFinding,
+  deferExplanation,
   type ExplainFinding,
   ExplanationSource,
-  explainLater,
   settleExplanation,
   sourcesFor,
 } from "./lazy.js";

@@ -1,10 +1,11 @@
 /**
  * Explanations built on first read. A large county gives close to a million findings, and an
  * explanation tree weighs several times the finding itself, yet few are ever read. So a finding
- * keeps only what it takes to judge it again (its rule's explainer, the evaluation's facts,
- * parameters and date, and its subject) and `explanation` is an enumerable getter: it evaluates
- * the conditions once, on first read, and keeps the result. `JSON.stringify`, spreads and
- * `structuredClone` read it like a plain property, so a result prints the same either way.
+ * keeps only what it takes to judge it again (its rule's explainer with the evaluation's facts,
+ * parameters and date, and its subject), in private fields, and `explanation` is an enumerable
+ * getter: it evaluates the conditions once, on first read, and keeps the result. `JSON.stringify`,
+ * spreads and `structuredClone` read it like a plain property, so a result prints the same either
+ * way; the private fields are invisible to all of them and to deep equality.
  *
  * The facts are read when the explanation is first read: a caller that changes the facts
  * document after evaluating must read the explanations it needs first (sessions do this for the
@@ -34,51 +35,42 @@ export class ExplanationSource {
   }
 }
 
-// Symbol keys, not enumerable: invisible to JSON, spreads, `Object.keys` and deep equality.
-const held = Symbol("remit.explanation");
-const heldSubject = Symbol("remit.subject");
+/**
+ * The base of every finding the engine makes. Each kind's constructor assigns its fields and
+ * then calls {@link deferExplanation}, so `explanation` comes last, as in the result's JSON.
+ */
+export abstract class DeferredFinding {
+  #explanation: ExplanationSource | Explanation;
+  #subject: Value;
 
-interface Deferred {
-  [held]: ExplanationSource | Explanation;
-  [heldSubject]: Value;
-}
-
-// One getter for every finding, so findings keep sharing their hidden classes.
-function readExplanation(this: Finding): Explanation {
-  const self = this as unknown as Deferred;
-  const current = self[held];
-  if (!(current instanceof ExplanationSource)) return current;
-  const built = current.build(self[heldSubject], this);
-  if (!Object.isFrozen(this)) {
-    self[held] = built;
-    self[heldSubject] = null;
+  protected constructor(source: ExplanationSource, subject: Value) {
+    this.#explanation = source;
+    this.#subject = subject;
   }
-  return built;
+
+  /** The finding's explanation, built now if it was not yet. */
+  static explanationOf(finding: DeferredFinding): Explanation {
+    const current = finding.#explanation;
+    if (!(current instanceof ExplanationSource)) return current;
+    const built = current.build(finding.#subject, finding as unknown as Finding);
+    finding.#explanation = built;
+    finding.#subject = null;
+    return built;
+  }
 }
 
-const getter = { get: readExplanation, enumerable: true, configurable: true } as const;
+// One getter for every finding, so findings of a kind keep sharing their hidden classes.
+const explanationProperty = {
+  get(this: DeferredFinding): Explanation {
+    return DeferredFinding.explanationOf(this);
+  },
+  enumerable: true,
+  configurable: true,
+} as const;
 
-/** Gives `finding` its `explanation`, built from `source` on first read. */
-export function explainLater(
-  finding: Omit<Finding, "explanation">,
-  source: ExplanationSource,
-  subject: Value,
-): Finding {
-  // Descriptors written out in full: spreading a shared one per finding costs more than the rest.
-  Object.defineProperty(finding, held, {
-    value: source,
-    writable: true,
-    enumerable: false,
-    configurable: true,
-  });
-  Object.defineProperty(finding, heldSubject, {
-    value: subject,
-    writable: true,
-    enumerable: false,
-    configurable: true,
-  });
-  Object.defineProperty(finding, "explanation", getter);
-  return finding as Finding;
+/** Gives `finding` its own enumerable `explanation`, built on first read. */
+export function deferExplanation(finding: DeferredFinding): void {
+  Object.defineProperty(finding, "explanation", explanationProperty);
 }
 
 /** Builds the explanation of a finding now, so that it no longer reads the facts. */

@@ -11,7 +11,7 @@ import type { z } from "zod";
 import { existsAsAt } from "../compile/expr.js";
 import type { FactObject } from "../compile/values.js";
 import type { CompiledRule } from "../evaluate/common.js";
-import { compareIds, evaluateAll, orderFindings } from "../evaluate/evaluate.js";
+import { compareIds, evaluateAll, findingsOf, orderFindings } from "../evaluate/evaluate.js";
 import { settleExplanation } from "../explain/lazy.js";
 import { schemaOfFields, validateElement } from "../facts/index.js";
 import type { EvaluateOptions, PolicyInternals, Prepared } from "../policy.js";
@@ -449,7 +449,7 @@ export class Session {
       if (wholeRule[i]) {
         const fresh = new Map<string, Finding[]>();
         for (const subject of rule.subjects(ctx)) {
-          const found = rule.evaluate(ctx, subject);
+          const found = findingsOf(rule, ctx, subject);
           evaluated++;
           if (found.length > 0) fresh.set(rule.subjectId(subject), found);
         }
@@ -462,7 +462,7 @@ export class Session {
       const collection = rule.subjectCollection!;
       for (const id of [...affected[i]!].sort(compareIds)) {
         const subject = data.byId.get(collection)?.get(id);
-        const found = subject && existsAsAt(ctx, collection, subject) ? rule.evaluate(ctx, subject) : [];
+        const found = subject && existsAsAt(ctx, collection, subject) ? findingsOf(rule, ctx, subject) : [];
         evaluated++;
         diffEntries(findings.get(id) ?? [], found, added, changed, removed);
         if (found.length > 0) findings.set(id, found);

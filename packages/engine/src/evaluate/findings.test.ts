@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { Finding } from "../result.js";
+import { countyFacts } from "../testing/county.js";
+import { countyPolicyCompiled, evaluateOk } from "../testing/helpers.js";
+import { Interned } from "./interned.js";
+
+const policy = countyPolicyCompiled();
+
+/** The county with `extra` general hazards found on the same day, like H0501, none rectified. */
+function countyWithTwins(extra: number): ReturnType<typeof countyFacts> {
+  const facts = countyFacts();
+  const general = facts.hazards.find((h) => h.level === "一般" && h.rectifiedOn === null)!;
+  for (let i = 0; i < extra; i++) facts.hazards.push({ ...general, id: `${general.id}-${i}` });
+  return facts;
+}
+
+describe("findings", () => {
+  it("have exactly the keys of their JSON, in the same order, and no undefined values", () => {
+    const { findings } = evaluateOk(policy, countyFacts());
+    expect(new Set(findings.map((f) => f.kind))).toEqual(new Set(["duty", "escalation", "accountability"]));
+    for (const finding of findings) {
+      const keys = Object.keys(finding);
+      expect(keys).toEqual(Object.keys(JSON.parse(JSON.stringify(finding))));
+      expect(keys.at(-1)).toBe("explanation");
+      expect(Object.values(finding).includes(undefined)).toBe(false);
+      expect(Object.getOwnPropertySymbols(finding)).toEqual([]);
+    }
+  });
+
+  it("build a frozen finding's explanation once, the same as an unfrozen one's", () => {
+    const frozen = evaluateOk(policy, countyFacts()).findings.map((f) => Object.freeze(f));
+    const plain = evaluateOk(policy, countyFacts()).findings;
+    frozen.forEach((finding, i) => {
+      const first = finding.explanation;
+      expect(finding.explanation).toBe(first);
+      expect(first).toEqual(plain[i]!.explanation);
+    });
+  });
+
+  it("share one frozen `reached` record between cases that reached the same levels on the same days", () => {
+    const { findings } = evaluateOk(policy, countyWithTwins(3));
+    const ladder = findings.filter((f) => f.rule === "general-hazard-ladder");
+    const byReached = new Map<string, Finding[]>();
+    for (const f of ladder) {
+      const key = JSON.stringify(f.reached);
+      byReached.set(key, [...(byReached.get(key) ?? []), f]);
+    }
+    const twins = [...byReached.values()].find((group) => group.length === 4);
+    expect(twins).toBeDefined();
+    for (const f of twins!) expect(f.reached).toBe(twins![0]!.reached);
+    expect(Object.isFrozen(twins![0]!.reached)).toBe(true);
+    expect(() => {
+      (twins![0]!.reached as Record<string, string>).grid = "2000-01-01";
+    }).toThrow(TypeError);
+    // Different days, different records.
+    const others = ladder.filter((f) => JSON.stringify(f.reached) !== JSON.stringify(twins![0]!.reached));
+    expect(others.length).toBeGreaterThan(0);
+    for (const f of others) expect(f.reached).not.toBe(twins![0]!.reached);
+  });
+});
+
+describe("Interned", () => {
+  it("builds a key's value once and shares it", () => {
+    const table = new Interned<{ key: string }>();
+    let built = 0;
+    const build = (key: string) => () => {
+      built++;
+      return { key };
+    };
+    const a = table.get("a", build("a"));
+    expect(table.get("a", build("a"))).toBe(a);
+    expect(table.get("b", build("b"))).toEqual({ key: "b" });
+    expect(built).toBe(2);
+  });
+
+  it("past its capacity still answers right, building afresh", () => {
+    const table = new Interned<{ key: string }>(1);
+    const a = table.get("a", () => ({ key: "a" }));
+    const b1 = table.get("b", () => ({ key: "b" }));
+    const b2 = table.get("b", () => ({ key: "b" }));
+    expect(table.get("a", () => ({ key: "a" }))).toBe(a);
+    expect(b1).toEqual(b2);
+    expect(b1).not.toBe(b2);
+  });
+});
