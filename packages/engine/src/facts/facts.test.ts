@@ -99,6 +99,35 @@ describe("facts validation", () => {
     ]);
   });
 
+  it("names shape errors, duplicate ids and dangling references in one pass", () => {
+    const errors = errorsOf((f) => {
+      f.hazards[0]!.level = "严重";
+      f.hazards[1]!.venueId = "P9999";
+      f.townships.push({ ...f.townships[0]! });
+    });
+    expect(errors.map((e) => [e.path, e.code])).toEqual([
+      ["hazards[0].level", "invalid-enum"],
+      [`townships[${countyFacts().townships.length}].id`, "duplicate-id"],
+      ["hazards[1].venueId", "dangling-reference"],
+    ]);
+  });
+
+  it("does not judge references to a collection whose ids cannot be read", () => {
+    // A venue without a readable id: hazards naming venues are not called dangling for it.
+    const errors = errorsOf((f) => {
+      (f.venues[0] as Record<string, unknown>).id = 7;
+      f.hazards[0]!.venueId = "P9999";
+      (f.hazards[1] as Record<string, unknown>).venueId = 12;
+    });
+    expect(errors.map((e) => [e.path, e.code])).toEqual([
+      ["venues[0].id", "invalid-type"],
+      ["hazards[1].venueId", "invalid-type"],
+    ]);
+    expect(errorsOf((f) => ((f as Record<string, unknown>).venues = "none")).map((e) => e.path)).toEqual([
+      "venues",
+    ]);
+  });
+
   it("names the first element of any duplicate id", () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat(), (a, b) => {

@@ -1,7 +1,7 @@
 /**
  * Validates a facts document: the zod schema first (types, enums, dates, unknown keys), then what
- * a schema cannot say: unique ids within a collection and references that resolve. Every error
- * names its JSON path. The caller's objects are kept as they are (the schema's strict objects
+ * a schema cannot say: unique ids within a collection and references that resolve, wherever the
+ * shape lets them be read, so one pass names every kind of error. Every error names its JSON path. The caller's objects are kept as they are (the schema's strict objects
  * guarantee no key outside the declared fields, so `__proto__` and the like never get through).
  */
 import type { CheckedPolicy, FieldInfo, Localized, Type } from "@remit/lang";
@@ -154,22 +154,32 @@ export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input:
   // The quick check passes only documents the schema accepts; zod runs on the rest for its errors.
   const quick = quickCheckOfDocument(policy);
   const parsed = quick?.(input) ? { success: true as const } : schema.safeParse(input);
+  const errors: FactError[] = [];
   if (!parsed.success) {
     const root: Type = { kind: "record", fields: rootFields(policy) };
-    return { errors: issuesToErrors(root, input, parsed.error.issues, []) };
+    errors.push(...issuesToErrors(root, input, parsed.error.issues, []));
+    // Ids and references are still checked where the shape allows, so one pass names them all.
+    if (input === null || typeof input !== "object" || Array.isArray(input)) return { errors };
   }
 
   const document = input as FactObject;
   const collections = new Map<string, readonly FactObject[]>();
   const byId = new Map<string, Map<string, FactObject>>();
-  const errors: FactError[] = [];
+  // Collections whose ids cannot all be read (shape errors): references to them are not judged.
+  const unreadable = new Set<string>();
   for (const collection of policy.collections.values()) {
-    const elements = (document[collection.name] as FactObject[] | undefined) ?? [];
+    const value = document[collection.name];
+    const elements = Array.isArray(value) ? (value as FactObject[]) : [];
+    if (value !== undefined && !Array.isArray(value)) unreadable.add(collection.name);
     collections.set(collection.name, elements);
     const ids = new Map<string, FactObject>();
     for (let i = 0; i < elements.length; i++) {
       const element = elements[i]!;
-      const id = element.id as string;
+      const id = element !== null && typeof element === "object" ? element.id : undefined;
+      if (typeof id !== "string") {
+        unreadable.add(collection.name);
+        continue;
+      }
       const twin = ids.get(id);
       if (twin !== undefined) {
         if (errors.length < maxErrors) {
@@ -197,8 +207,9 @@ export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input:
       const fieldValue = object[field.name];
       if (fieldValue === undefined || fieldValue === null) continue;
       if (field.reference) {
-        if (!byId.get(field.reference.target)?.has(fieldValue as string) && errors.length < maxErrors) {
-          const target = field.reference.target;
+        const target = field.reference.target;
+        if (typeof fieldValue !== "string" || unreadable.has(target)) continue;
+        if (!byId.get(target)?.has(fieldValue) && errors.length < maxErrors) {
           errors.push({
             path: `${path()}.${field.name}`,
             code: "dangling-reference",
@@ -249,6 +260,6 @@ export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input:
     if (holdsReferences(record.fields))
       checkReferences(document[record.name], record.fields, () => record.name);
   }
-  if (errors.length > 0) return { errors };
+  if (errors.length > 0) return { errors: errors.slice(0, maxErrors) };
   return { facts: { document, collections, byId } };
 }
