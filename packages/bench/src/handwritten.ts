@@ -24,6 +24,7 @@ export const handwrittenRules = [
 const target = parseIsoDate("2026-12-31")!;
 
 type Localized = { readonly en: string; readonly zh: string };
+type Because = Finding["explanation"]["because"][number];
 /** What an unmet duty lacks, in both languages: one shared object per rule. */
 const noDateYet = (field: string): Localized => ({ en: `no date yet for ${field}`, zh: `${field} 尚无日期` });
 const doesNotHold = (test: string): Localized => ({ en: `${test} does not hold`, zh: `${test} 不成立` });
@@ -70,6 +71,7 @@ function addMonths(day: number, months: number): number {
 }
 
 function duty(
+  explaining: boolean,
   rule: string,
   title: string,
   modality: string,
@@ -82,7 +84,7 @@ function duty(
   metOn: number | null,
   asOf: number,
   cites: string[],
-  because: Finding["explanation"]["because"],
+  because: () => Because[],
   missing: Localized,
 ): Finding {
   const s = status(met, modality, due, asOf);
@@ -103,11 +105,18 @@ function duty(
   }
   if (s === "overdue" && due !== null) f.overdueDays = asOf - due;
   f.cites = cites;
-  f.explanation = met ? { holds: true, because } : { holds: false, because, missing: [missing] };
+  if (explaining)
+    f.explanation = met
+      ? { holds: true, because: because() }
+      : { holds: false, because: because(), missing: [missing] };
   return f as unknown as Finding;
 }
 
-export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
+/**
+ * The findings of the hand-written rules as at `asOfText`. With `explaining` off, findings carry
+ * no explanation at all: the checks alone, the least any code giving these findings must do.
+ */
+export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = true): Finding[] {
   const asOf = parseIsoDate(asOfText)!;
   const townships = new Map<string, Row>();
   (facts.townships as Row[]).forEach((t, i) => {
@@ -176,6 +185,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
       push(
         "major-hazard-listing",
         duty(
+          explaining,
           "major-hazard-listing",
           "重大火灾隐患挂牌督办",
           "must",
@@ -188,7 +198,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
           listedOn,
           asOf,
           ["2.1.3"],
-          [
+          () => [
             { test: "h.listedOn is set", value: listedOn === null ? null : formatIsoDate(listedOn) },
             {
               test: "h.listedOn ≤ h.foundOn + majorHazardListing",
@@ -202,6 +212,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
       push(
         "major-hazard-time-limit",
         duty(
+          explaining,
           "major-hazard-time-limit",
           "重大火灾隐患明确整改期限",
           "must",
@@ -214,7 +225,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
           null,
           asOf,
           ["2.1.3"],
-          [
+          () => [
             {
               test: "h.rectifyBy is set",
               value: p.rectifyBy !== null,
@@ -225,9 +236,11 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
         ),
       );
       if (p.rectifyBy !== null) {
+        const rectifyBy = p.rectifyBy;
         push(
           "major-hazard-rectification",
           duty(
+            explaining,
             "major-hazard-rectification",
             "重大火灾隐患限期整改销案",
             "must",
@@ -235,20 +248,20 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
             id,
             township,
             p.venue.name as string,
-            p.rectifyBy,
+            rectifyBy,
             rectifiedOn !== null,
             rectifiedOn,
             asOf,
             ["2.1.3"],
-            [
+            () => [
               {
                 test: "h.rectifiedOn is set",
                 value: rectifiedOn === null ? null : formatIsoDate(rectifiedOn),
               },
               {
                 test: "h.rectifiedOn ≤ h.rectifyBy",
-                value: rectifiedOn === null ? null : rectifiedOn <= p.rectifyBy,
-                values: { "h.rectifyBy": formatIsoDate(p.rectifyBy) },
+                value: rectifiedOn === null ? null : rectifiedOn <= rectifyBy,
+                values: { "h.rectifyBy": formatIsoDate(rectifyBy) },
               },
             ],
             missingRectification,
@@ -276,16 +289,18 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
         };
         if (closed) f.closedOn = formatIsoDate(rectifiedOn);
         f.cites = ["2.1.3"];
-        const because: Finding["explanation"]["because"][number][] = [
-          { test: "h.listedOn", value: formatIsoDate(listedOn) },
-          { test: "h.rectifiedOn is set", value: closed ? formatIsoDate(rectifiedOn) : null },
-        ];
-        if (city)
-          because.push({
-            test: "level city after gb.superiorSupervisionAfter",
-            value: formatIsoDate(cityOn),
-          });
-        f.explanation = { holds: city, because };
+        if (explaining) {
+          const because: Because[] = [
+            { test: "h.listedOn", value: formatIsoDate(listedOn) },
+            { test: "h.rectifiedOn is set", value: closed ? formatIsoDate(rectifiedOn) : null },
+          ];
+          if (city)
+            because.push({
+              test: "level city after gb.superiorSupervisionAfter",
+              value: formatIsoDate(cityOn),
+            });
+          f.explanation = { holds: city, because };
+        }
         push("major-hazard-supervision", f as unknown as Finding);
       }
     } else {
@@ -325,9 +340,8 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
       };
       if (closed) f.closedOn = formatIsoDate(rectifiedOn);
       f.cites = ["2.3.3"];
-      f.explanation = {
-        holds: level > 0 || overdue,
-        because: [
+      if (explaining) {
+        const because: Because[] = [
           { test: "h.foundOn", value: formatIsoDate(p.foundOn) },
           { test: "h.rectifiedOn is set", value: closed ? formatIsoDate(rectifiedOn) : null },
           {
@@ -338,13 +352,13 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
               "h.rectifyBy": p.rectifyBy === null ? null : formatIsoDate(p.rectifyBy),
             },
           },
-        ],
-      };
-      const because = (f.explanation as { because: Finding["explanation"]["because"][number][] }).because;
-      if (level >= 1)
-        because.push({ test: "level township after gridDays", value: formatIsoDate(reachedOn[1]!) });
-      if (level >= 2)
-        because.push({ test: "level county after townshipDays", value: formatIsoDate(reachedOn[2]!) });
+        ];
+        if (level >= 1)
+          because.push({ test: "level township after gridDays", value: formatIsoDate(reachedOn[1]!) });
+        if (level >= 2)
+          because.push({ test: "level county after townshipDays", value: formatIsoDate(reachedOn[2]!) });
+        f.explanation = { holds: level > 0 || overdue, because };
+      }
       push("general-hazard-ladder", f as unknown as Finding);
     }
   }
@@ -356,6 +370,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
       push(
         "key-unit-determination",
         duty(
+          explaining,
           "key-unit-determination",
           "科学确定消防安全重点单位",
           "should",
@@ -368,7 +383,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
           null,
           asOf,
           ["2.1.3"],
-          [{ test: "v.keyUnit", value: v.keyUnit as boolean }],
+          () => [{ test: "v.keyUnit", value: v.keyUnit as boolean }],
           missingKeyUnit,
         ),
       );
@@ -377,6 +392,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
       push(
         "liability-insurance",
         duty(
+          explaining,
           "liability-insurance",
           "引导公众聚集场所和易燃易爆危险品相关企业投保火灾公众责任险",
           "may",
@@ -389,7 +405,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
           null,
           asOf,
           ["2.3.3"],
-          [{ test: "v.liabilityInsurance", value: v.liabilityInsurance as boolean }],
+          () => [{ test: "v.liabilityInsurance", value: v.liabilityInsurance as boolean }],
           missingInsurance,
         ),
       );
@@ -398,6 +414,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
       push(
         "commitment-filing",
         duty(
+          explaining,
           "commitment-filing",
           "人员密集场所消防安全告知承诺",
           "may",
@@ -410,7 +427,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
           null,
           asOf,
           ["2.3.3"],
-          [{ test: "v.commitmentFiled", value: v.commitmentFiled as boolean }],
+          () => [{ test: "v.commitmentFiled", value: v.commitmentFiled as boolean }],
           missingCommitment,
         ),
       );
@@ -425,6 +442,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
     push(
       "village-volunteer-team",
       duty(
+        explaining,
         "village-volunteer-team",
         "指导村（社区）发展志愿消防队",
         "may",
@@ -437,13 +455,14 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
         null,
         asOf,
         ["2.2.1"],
-        [{ test: "v.volunteerTeam", value: v.volunteerTeam as boolean }],
+        () => [{ test: "v.volunteerTeam", value: v.volunteerTeam as boolean }],
         missingVolunteerTeam,
       ),
     );
     push(
       "village-fire-pact",
       duty(
+        explaining,
         "village-fire-pact",
         "村（居）委会制定并落实防火公约",
         "must",
@@ -456,7 +475,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
         pact,
         asOf,
         ["2.3.1"],
-        [
+        () => [
           { test: "v.firePactOn is set", value: pact === null ? null : formatIsoDate(pact) },
           {
             test: "v.firePactOn ≤ targetDate",
@@ -470,6 +489,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
     push(
       "village-safety-manager",
       duty(
+        explaining,
         "village-safety-manager",
         "村（居）委会明确消防安全管理责任人",
         "must",
@@ -482,7 +502,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string): Finding[] {
         null,
         asOf,
         ["2.3.1"],
-        [{ test: "v.safetyManager", value: v.safetyManager as boolean }],
+        () => [{ test: "v.safetyManager", value: v.safetyManager as boolean }],
         missingSafetyManager,
       ),
     );
