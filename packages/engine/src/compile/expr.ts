@@ -138,6 +138,11 @@ export class ExpressionCompiler {
         return () => null;
       case "ListLiteral": {
         const elements = expr.elements.map((e) => this.compile(e));
+        // A list of literals (`h.kind in ["通道", "电气"]`) is made once, not on every test.
+        if (expr.elements.every(isLiteral)) {
+          const value = Object.freeze(elements.map((e) => e(undefined as never)));
+          return () => value;
+        }
         return (ctx) => elements.map((e) => e(ctx));
       }
       case "ParenExpr":
@@ -216,13 +221,13 @@ export class ExpressionCompiler {
         };
       }
       case "<":
-        return (ctx) => compare(left(ctx), right(ctx), (c) => c < 0);
+        return (ctx) => compare(left(ctx), right(ctx), below);
       case "<=":
-        return (ctx) => compare(left(ctx), right(ctx), (c) => c <= 0);
+        return (ctx) => compare(left(ctx), right(ctx), belowOrEqual);
       case ">":
-        return (ctx) => compare(left(ctx), right(ctx), (c) => c > 0);
+        return (ctx) => compare(left(ctx), right(ctx), above);
       case ">=":
-        return (ctx) => compare(left(ctx), right(ctx), (c) => c >= 0);
+        return (ctx) => compare(left(ctx), right(ctx), aboveOrEqual);
       case "in": {
         if (
           stripType(this.typeOf(expr.right)).kind === "period" &&
@@ -239,7 +244,8 @@ export class ExpressionCompiler {
           const v = left(ctx);
           const list = right(ctx);
           if (v === null || list === null) return null;
-          return (list as readonly Value[]).some((e) => valuesEqual(v, e));
+          for (const element of list as readonly Value[]) if (valuesEqual(v, element)) return true;
+          return false;
         };
       }
       case "+":
@@ -655,6 +661,32 @@ export class ExpressionCompiler {
 
 function stripOptional(type: Type): Type {
   return type.kind === "optional" ? stripOptional(type.inner) : type;
+}
+
+// Tests of an ordering's sign, made once: an arrow written inside a compiled closure would be a
+// new function object on every comparison.
+const below = (c: number): boolean => c < 0;
+const belowOrEqual = (c: number): boolean => c <= 0;
+const above = (c: number): boolean => c > 0;
+const aboveOrEqual = (c: number): boolean => c >= 0;
+
+/** Literals compile to closures that ignore their context and always give the same value. */
+function isLiteral(expr: Expr): boolean {
+  switch (expr.kind) {
+    case "NumberLiteral":
+    case "StringLiteral":
+    case "BoolLiteral":
+    case "DateLiteral":
+    case "DurationLiteral":
+    case "NoneLiteral":
+      return true;
+    case "ParenExpr":
+      return isLiteral(expr.inner);
+    case "ListLiteral":
+      return expr.elements.every(isLiteral);
+    default:
+      return false;
+  }
 }
 
 function compare(l: Value, r: Value, test: (c: number) => boolean): Value {

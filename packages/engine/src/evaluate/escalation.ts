@@ -156,6 +156,7 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
   const reachedOn = new Array<number>(levels.length).fill(0);
   // `reached` records by their (level, date) pairs: one frozen record per combination.
   const reachedRecords = new Interned<Readonly<Record<string, string>>>();
+  const reachedPairs = new Array<number>(2 * levels.length).fill(0);
   /** Whether level `i` shows in `reached` for a case at `level` (a `when` level passed through does not). */
   const shows = (i: number, level: number): boolean =>
     reachedOn[i]! !== never && (levels[i]!.when === undefined || i === 0 || i === level);
@@ -244,10 +245,13 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
     for (let i = level - 1; i >= 0; i--)
       if (reachedOn[i]! > reachedOn[i + 1]!) reachedOn[i] = reachedOn[i + 1]!;
     // The shown (level, day) pairs key the shared `reached` record.
-    let reachedKey = "";
+    let pairs = 0;
     for (let i = 0; i <= level; i++) {
       const on = reachedOn[i]!;
-      if (shows(i, level)) reachedKey += `${i}:${on},`;
+      if (shows(i, level)) {
+        reachedPairs[pairs++] = i;
+        reachedPairs[pairs++] = on;
+      }
       if (i > 0 && because) {
         const when = rule.levels[i]!.when;
         const decided = when ? explainer.operands(when, ctx, plan.letScope) : [];
@@ -258,7 +262,9 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
         );
       }
     }
-    const reached = reachedRecords.get(reachedKey, () => reachedRecord(level));
+    const reached =
+      reachedRecords.find(reachedPairs, pairs) ??
+      reachedRecords.keep(reachedPairs, pairs, reachedRecord(level));
     const current = levels[level]!;
     const holder = closed ? plan.holder?.(ctx) : (current.holder?.(ctx) ?? plan.holder?.(ctx));
     return {

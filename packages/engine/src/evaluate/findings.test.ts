@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../result.js";
 import { countyFacts } from "../testing/county.js";
@@ -60,26 +61,42 @@ describe("findings", () => {
 });
 
 describe("Interned", () => {
-  it("builds a key's value once and shares it", () => {
-    const table = new Interned<{ key: string }>();
-    let built = 0;
-    const build = (key: string) => () => {
-      built++;
-      return { key };
-    };
-    const a = table.get("a", build("a"));
-    expect(table.get("a", build("a"))).toBe(a);
-    expect(table.get("b", build("b"))).toEqual({ key: "b" });
-    expect(built).toBe(2);
+  it("keeps a value per sequence of numbers, found without building a key", () => {
+    const table = new Interned<string>();
+    const scratch = [0, 20_000, 1, 20_016, 9, 9];
+    expect(table.find(scratch, 4)).toBeUndefined();
+    expect(table.keep(scratch, 4, "a")).toBe("a");
+    expect(table.find([0, 20_000, 1, 20_016], 4)).toBe("a");
+    // A prefix, a longer sequence and another order are other keys.
+    expect(table.find(scratch, 2)).toBeUndefined();
+    expect(table.find(scratch, 6)).toBeUndefined();
+    expect(table.find([1, 20_016, 0, 20_000], 4)).toBeUndefined();
+    // The key was copied: reusing the scratch array changes nothing kept.
+    scratch[1] = 7;
+    expect(table.find([0, 20_000, 1, 20_016], 4)).toBe("a");
   });
 
-  it("past its capacity still answers right, building afresh", () => {
-    const table = new Interned<{ key: string }>(1);
-    const a = table.get("a", () => ({ key: "a" }));
-    const b1 = table.get("b", () => ({ key: "b" }));
-    const b2 = table.get("b", () => ({ key: "b" }));
-    expect(table.get("a", () => ({ key: "a" }))).toBe(a);
-    expect(b1).toEqual(b2);
-    expect(b1).not.toBe(b2);
+  it("finds each of many keys' own value", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.array(fc.integer({ min: -50_000, max: 50_000 }), { maxLength: 6 }), {
+          selector: (key) => key.join(","),
+          maxLength: 60,
+        }),
+        (keys) => {
+          const table = new Interned<number>();
+          for (const [i, key] of keys.entries()) table.keep(key, key.length, i);
+          for (const [i, key] of keys.entries()) expect(table.find(key, key.length)).toBe(i);
+        },
+      ),
+    );
+  });
+
+  it("past its capacity still answers, keeping nothing more", () => {
+    const table = new Interned<string>(1);
+    table.keep([1], 1, "a");
+    expect(table.keep([2], 1, "b")).toBe("b");
+    expect(table.find([1], 1)).toBe("a");
+    expect(table.find([2], 1)).toBeUndefined();
   });
 });
