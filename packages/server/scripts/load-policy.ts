@@ -1,11 +1,7 @@
-/**
- * The policy and facts the load test sends: the Ziyuan plan on the example county, or with
- * `--stand-in` the test suite's stand-in policy (for when the compiler is not at hand).
- */
+/** The policy and facts the load test sends: the Ziyuan plan on the example county. */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadPolicy as compileFromDisk, type EnginePolicy } from "../src/index.js";
-import { fakePolicy } from "../src/testing/fake-policy.js";
+import { loadPolicy as compileFromDisk, type EnginePolicy } from "@remit/server";
 
 export interface LoadSubject {
   readonly label: string;
@@ -15,25 +11,10 @@ export interface LoadSubject {
   readonly asOf: string;
 }
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+// Compiled to scripts/dist: the repository is four levels up.
+const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 
-function standIn(): LoadSubject {
-  const hazards = Array.from({ length: 200 }, (_, i) => ({
-    id: `H${i}`,
-    foundOn: `2026-0${1 + (i % 9)}-1${i % 10}`,
-    ...(i % 3 === 0 ? { listedOn: `2026-0${1 + (i % 9)}-2${i % 10}` } : {}),
-  }));
-  return {
-    label: "stand-in hazards policy",
-    policy: fakePolicy(),
-    facts: { hazards },
-    invalidFacts: { hazards: [{ id: 1 }] },
-    asOf: "2026-10-31",
-  };
-}
-
-export async function loadPolicy(useStandIn: boolean): Promise<LoadSubject> {
-  if (useStandIn) return standIn();
+export async function loadPolicy(): Promise<LoadSubject> {
   const outcome = await compileFromDisk("policies/ziyuan-2026", repoRoot);
   if (!("policy" in outcome)) {
     const shown = outcome.diagnostics.map(

@@ -3,10 +3,13 @@
  * bounded time with autocannon, and prints requests/s, p50/p99 latency and the 5xx count, which
  * must be zero (the exit code says whether it was).
  *
- *   pnpm --filter @remit/server load [-- --duration 10 --connections 32 --stand-in]
+ *   pnpm --filter @remit/server load [-- --duration 10 --connections 32]
+ *
+ * It runs the built server (as `remit serve` does), not the sources.
  */
+
+import { startServer } from "@remit/server";
 import autocannon from "autocannon";
-import { startServer } from "../src/index.js";
 import { loadPolicy } from "./load-policy.js";
 
 function option(name: string, fallback: number): number {
@@ -18,7 +21,7 @@ function option(name: string, fallback: number): number {
 const duration = option("duration", 10);
 const connections = option("connections", 32);
 
-const { policy, facts, asOf, invalidFacts, label } = await loadPolicy(process.argv.includes("--stand-in"));
+const { policy, facts, asOf, invalidFacts, label } = await loadPolicy();
 let logged = 0;
 const server = await startServer({
   policies: [policy],
