@@ -155,7 +155,9 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
   const natural = new Array<number>(levels.length).fill(0);
   const reachedOn = new Array<number>(levels.length).fill(0);
   // `reached` records by their (level, date) pairs: one frozen record per combination.
-  const reachedRecords = new Interned<Readonly<Record<string, string>>>();
+  // A table per facts document, replaced when another comes: none grows over a server's lifetime.
+  let reachedRecords = new Interned<Readonly<Record<string, string>>>();
+  let recordsFor: Context["data"] | undefined;
   const reachedPairs = new Array<number>(2 * levels.length).fill(0);
   /** Whether level `i` shows in `reached` for a case at `level` (a `when` level passed through does not). */
   const shows = (i: number, level: number): boolean =>
@@ -261,6 +263,10 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
             : { test: levelTests[i]!, value: on === never ? false : formatIsoDate(on) },
         );
       }
+    }
+    if (recordsFor !== ctx.data) {
+      reachedRecords = new Interned();
+      recordsFor = ctx.data;
     }
     const reached =
       reachedRecords.find(reachedPairs, pairs) ??

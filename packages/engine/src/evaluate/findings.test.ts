@@ -58,6 +58,17 @@ describe("findings", () => {
     expect(others.length).toBeGreaterThan(0);
     for (const f of others) expect(f.reached).not.toBe(twins![0]!.reached);
   });
+
+  it("share records within one facts document only", () => {
+    const first = evaluateOk(policy, countyWithTwins(1)).findings.find(
+      (f) => f.rule === "general-hazard-ladder",
+    )!;
+    const again = evaluateOk(policy, countyWithTwins(1)).findings.find(
+      (f) => f.rule === "general-hazard-ladder",
+    )!;
+    expect(again.reached).toEqual(first.reached);
+    expect(again.reached).not.toBe(first.reached);
+  });
 });
 
 describe("Interned", () => {
