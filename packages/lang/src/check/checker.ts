@@ -984,6 +984,12 @@ class Checker {
           targets.push(...cause.targets);
         }
         targets.push(...rule.targets);
+        // The grammar gives a list after the last cause to the rule; written on that cause's line,
+        // it reads as the cause's own.
+        const last = rule.causes.at(-1);
+        const first = rule.targets[0];
+        if (last !== undefined && first !== undefined && first.span.start.line === last.span.end.line)
+          this.report(codes.targetsAfterLastCause, first.span, { label: last.label.value });
         for (const target of targets) {
           const type = this.expr(target, context);
           const element = elementOf(type);

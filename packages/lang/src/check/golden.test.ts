@@ -445,6 +445,15 @@ const cases: readonly GoldenCase[] = [
     en: "a rule's subject must be a collection, found list date",
     zh: "规则的对象应为集合，实际为列表 日期",
   },
+  {
+    code: "R5016",
+    source:
+      'accountability a "t"\n  must\n  cites 1\n  for each t in townships\n  as at t.foundedOn\n  cause "未建队" when t.members < 10 targets t.name\n',
+    line: 8,
+    column: 43,
+    en: "the targets after the last cause are the rule's own: they are named whenever any cause holds",
+    zh: "最后一个原因之后的问责对象属于整条规则：任一原因成立即被问责",
+  },
 ];
 
 function run(testCase: Pick<GoldenCase, "source" | "imports" | "files">) {

@@ -535,6 +535,19 @@ export const badSubject = defineDiagnostic<{
   }),
 });
 
+export const targetsAfterLastCause = defineDiagnostic<{ label: string }>({
+  code: "R5016",
+  severity: "warning",
+  message: () => ({
+    en: "the targets after the last cause are the rule's own: they are named whenever any cause holds",
+    zh: "最后一个原因之后的问责对象属于整条规则：任一原因成立即被问责",
+  }),
+  hint: ({ label }) => ({
+    en: `write them on a line of their own; to name them only when '${label}' holds, follow them with the rule's own 'targets' line`,
+    zh: `请单独成行；如只在“${label}”成立时问责，请在其后再写整条规则的“问责对象”一行`,
+  }),
+});
+
 /** Every code above, for the catalogue and the documentation check. */
 export const checkDiagnostics: readonly DiagnosticDefinition<never>[] = [
   moduleNotFound,
@@ -588,4 +601,5 @@ export const checkDiagnostics: readonly DiagnosticDefinition<never>[] = [
   escalationWithoutLevels,
   duplicateLevel,
   badSubject,
+  targetsAfterLastCause,
 ];
