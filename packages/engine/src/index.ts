@@ -12,7 +12,7 @@ export {
   periodsBetween,
 } from "./calendar/index.js";
 export { type Duration, parseDuration, sha256Hex } from "./compile/index.js";
-export { renderExplanation } from "./explain/index.js";
+export { renderExplanation, statusNames } from "./explain/index.js";
 export { type FactsSchema, factsSchema } from "./facts/index.js";
 export {
   type FactsDraft,

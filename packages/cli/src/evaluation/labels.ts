@@ -2,17 +2,6 @@ import type { Language } from "@remit/lang";
 
 type Words = Record<Language, string>;
 
-/** Duty statuses and the fixed escalation and accountability states, in display order. */
-export const statusWords: Readonly<Record<string, Words>> = {
-  met: { en: "met", zh: "已完成" },
-  pending: { en: "pending", zh: "未到期" },
-  "due-soon": { en: "due soon", zh: "即将到期" },
-  overdue: { en: "overdue", zh: "逾期" },
-  advisory: { en: "advisory", zh: "建议" },
-  closed: { en: "closed", zh: "已办结" },
-  triggered: { en: "triggered", zh: "已触发" },
-};
-
 export const kindWords: Readonly<Record<string, Words>> = {
   duty: { en: "Duties", zh: "职责" },
   escalation: { en: "Escalations", zh: "升级" },

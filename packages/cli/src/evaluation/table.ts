@@ -1,8 +1,8 @@
-import type { EvaluationResult, Finding } from "@remit/engine";
+import { type EvaluationResult, type Finding, statusNames } from "@remit/engine";
 import type { Language } from "@remit/lang";
 import type { Colors } from "../terminal/colors.js";
 import { type CellInput, type Column, renderTable } from "../terminal/table.js";
-import { kindWords, statusWords, words } from "./labels.js";
+import { kindWords, words } from "./labels.js";
 
 /** What the policy and the facts tell about names the result only holds ids for. */
 export interface TableLabels {
@@ -147,7 +147,7 @@ class View {
 
   /** A status in words; an escalation's level by the policy's label in Chinese, its name in English. */
   statusText(finding: Finding): string {
-    const fixed = statusWords[finding.status];
+    const fixed = statusNames[finding.status];
     if (fixed !== undefined && (finding.kind !== "escalation" || finding.status === "closed")) {
       return fixed[this.lang];
     }
@@ -213,7 +213,7 @@ class View {
 
   private summaryStatusText(kind: string, status: string): string {
     if (kind === "escalation" && status !== "closed") return this.levelText(undefined, status);
-    return statusWords[status]?.[this.lang] ?? this.levelText(undefined, status);
+    return statusNames[status]?.[this.lang] ?? this.levelText(undefined, status);
   }
 
   /**
@@ -221,7 +221,7 @@ class View {
    * name (`township`, `乡镇`) would read like the township column's own heading.
    */
   private townshipColumnHeader(status: string): string {
-    const fixed = statusWords[status];
+    const fixed = statusNames[status];
     if (fixed !== undefined) return fixed[this.lang];
     const level = this.levelText(undefined, status);
     return this.lang === "zh" ? `升级至${level}` : `level ${level}`;

@@ -5,9 +5,10 @@ import {
   formatIsoDate,
   parseIsoDate,
   renderExplanation,
+  statusNames,
 } from "@remit/engine";
 import type { Language } from "@remit/lang";
-import { kindWords, statusWords, words } from "../evaluation/labels.js";
+import { kindWords, words } from "../evaluation/labels.js";
 import type { TableLabels } from "../evaluation/table.js";
 import { reportScript, reportStyle } from "./assets.js";
 import { reportWords } from "./words.js";
@@ -294,7 +295,7 @@ class Page {
   }
 
   private statusWordFor(status: string): string {
-    return statusWords[status]?.[this.lang] ?? this.levelText(undefined, status);
+    return statusNames[status]?.[this.lang] ?? this.levelText(undefined, status);
   }
 
   private levelText(rule: string | undefined, level: string): string {
@@ -318,7 +319,7 @@ function section(id: string, title: string, body: string): string {
 }
 
 function statusWord(status: string, lang: Language): string {
-  return statusWords[status]?.[lang] ?? status;
+  return statusNames[status]?.[lang] ?? status;
 }
 
 function kindWord(kind: string, lang: Language): string {

@@ -6,7 +6,7 @@ export {
   settleExplanation,
   sourcesFor,
 } from "./lazy.js";
-export { renderExplanation } from "./render.js";
+export { renderExplanation, statusNames } from "./render.js";
 export {
   aggregateKeys,
   ConditionExplainer,

@@ -6,14 +6,18 @@ import type { Language } from "@remit/lang";
 import type { Because, Finding, JsonValue } from "../result.js";
 import { aggregateKeys } from "./tree.js";
 
-const statusWords: Record<string, { en: string; zh: string }> = {
+/**
+ * The duty statuses and the fixed escalation and accountability states, as people read them, in
+ * display order. (An escalation's other statuses are its levels' names, from the policy.)
+ */
+export const statusNames: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
   met: { en: "met", zh: "已完成" },
   pending: { en: "pending", zh: "未到期" },
   "due-soon": { en: "due soon", zh: "即将到期" },
-  overdue: { en: "overdue", zh: "已逾期" },
+  overdue: { en: "overdue", zh: "逾期" },
   advisory: { en: "advisory", zh: "建议" },
-  triggered: { en: "triggered", zh: "已触发" },
   closed: { en: "closed", zh: "已办结" },
+  triggered: { en: "triggered", zh: "已触发" },
 };
 
 function shown(value: JsonValue | undefined, lang: Language): string {
@@ -46,7 +50,7 @@ function renderBecause(b: Because, lang: Language, depth: number, lines: string[
 }
 
 export function renderExplanation(finding: Finding, lang: Language): string {
-  const status = statusWords[finding.status]?.[lang] ?? finding.status;
+  const status = statusNames[finding.status]?.[lang] ?? finding.status;
   const subject = `${finding.subject.collection} ${finding.subject.id}`;
   const lines: string[] = [];
   if (lang === "en") {
