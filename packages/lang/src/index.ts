@@ -69,3 +69,4 @@ export { maxFileLength, maxNestingDepth, type ParseResult, parse } from "./parse
 export { keywordTokens, type TokenizeResult, tokenize } from "./scan/index.js";
 export type * from "./syntax/ast.js";
 export { type KeywordSpelling, keywords, spellingsOf } from "./syntax/keywords.js";
+export { isLiteral } from "./syntax/literals.js";

@@ -3,17 +3,18 @@
  * while evaluating. `none` is `null`: arithmetic and comparisons with it give `null`, and a
  * condition that is `null` does not hold.
  */
-import type {
-  AggregateExpr,
-  BinaryExpr,
-  BuiltinFunction,
-  CallExpr,
-  CheckedPolicy,
-  Expr,
-  MemberExpr,
-  NameExpr,
-  Resolution,
-  Type,
+import {
+  type AggregateExpr,
+  type BinaryExpr,
+  type BuiltinFunction,
+  type CallExpr,
+  type CheckedPolicy,
+  type Expr,
+  isLiteral,
+  type MemberExpr,
+  type NameExpr,
+  type Resolution,
+  type Type,
 } from "@remit/lang";
 import {
   addDays,
@@ -669,25 +670,6 @@ const below = (c: number): boolean => c < 0;
 const belowOrEqual = (c: number): boolean => c <= 0;
 const above = (c: number): boolean => c > 0;
 const aboveOrEqual = (c: number): boolean => c >= 0;
-
-/** Literals compile to closures that ignore their context and always give the same value. */
-function isLiteral(expr: Expr): boolean {
-  switch (expr.kind) {
-    case "NumberLiteral":
-    case "StringLiteral":
-    case "BoolLiteral":
-    case "DateLiteral":
-    case "DurationLiteral":
-    case "NoneLiteral":
-      return true;
-    case "ParenExpr":
-      return isLiteral(expr.inner);
-    case "ListLiteral":
-      return expr.elements.every(isLiteral);
-    default:
-      return false;
-  }
-}
 
 function compare(l: Value, r: Value, test: (c: number) => boolean): Value {
   if (l === null || r === null) return null;

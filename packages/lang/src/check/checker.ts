@@ -26,6 +26,7 @@ import type {
   Span,
   TypeExpr,
 } from "../syntax/ast.js";
+import { isLiteral } from "../syntax/literals.js";
 import { asOfNames, builtinFunctions, periodMembers, periodNames } from "./builtins.js";
 import type {
   BuiltinFunction,
@@ -700,14 +701,8 @@ class Checker {
 
   /** Literals, lists of them, arithmetic on them and other parameters. */
   private isConstant(expr: Expr): boolean {
+    if (isLiteral(expr)) return true;
     switch (expr.kind) {
-      case "NumberLiteral":
-      case "StringLiteral":
-      case "BoolLiteral":
-      case "DateLiteral":
-      case "DurationLiteral":
-      case "NoneLiteral":
-        return true;
       case "ListLiteral":
         return expr.elements.every((e) => this.isConstant(e));
       case "ParenExpr":

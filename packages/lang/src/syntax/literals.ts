@@ -1,0 +1,23 @@
+import type { Expr } from "./ast.js";
+
+/**
+ * Whether `expr` is a literal: a number, text, yes/no, date, duration or `none`, or a list of
+ * literals, possibly in parentheses. Its value is known without facts or parameters.
+ */
+export function isLiteral(expr: Expr): boolean {
+  switch (expr.kind) {
+    case "NumberLiteral":
+    case "StringLiteral":
+    case "BoolLiteral":
+    case "DateLiteral":
+    case "DurationLiteral":
+    case "NoneLiteral":
+      return true;
+    case "ParenExpr":
+      return isLiteral(expr.inner);
+    case "ListLiteral":
+      return expr.elements.every(isLiteral);
+    default:
+      return false;
+  }
+}
