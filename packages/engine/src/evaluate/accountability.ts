@@ -10,7 +10,15 @@ import { type Compiled, type Context, textOf } from "../compile/expr.js";
 import type { Value } from "../compile/values.js";
 import { sourcesFor } from "../explain/lazy.js";
 import type { Because, Explanation } from "../result.js";
-import { bindLets, type CompiledRule, enter, explainerOf, planSubject, type RuleEnv } from "./common.js";
+import {
+  bindLets,
+  type CompiledRule,
+  enter,
+  explainerOf,
+  planSubject,
+  type RuleEnv,
+  ruleOver,
+} from "./common.js";
 import { AccountabilityFinding } from "./findings.js";
 
 export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): CompiledRule {
@@ -55,49 +63,43 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
     }
   };
 
-  return {
-    info,
-    subjectCollection: plan.collection,
-    subjects: (ctx) => plan.source(ctx) as readonly Value[],
-    subjectId: (subject) => plan.subjectRef(subject).id,
-    evaluate(ctx, subject, out) {
-      if (!enter(plan, info, ctx, subject, false)) return;
-      const evaluationDate = ctx.asAt;
-      const explanations = sourceOf(ctx);
-      const eventDate = asAt(ctx) as EpochDay | null;
-      if (eventDate === null) return;
-      ctx.asAt = Math.min(eventDate, evaluationDate);
-      try {
-        if (!enter(plan, info, ctx, subject)) return;
-        bindLets(plan, ctx);
-        const held: string[] = [];
-        const heldTargets: CompiledTarget[][] = [];
-        for (const cause of causes)
-          if (cause.condition(ctx) === true) {
-            held.push(cause.label);
-            heldTargets.push(cause.targets);
-          }
-        if (held.length === 0) return;
-        // The rule's own targets first, then those of each cause that held, each named once.
-        const targetTexts = new Set<string>();
-        addTargets(ctx, targets, targetTexts);
-        for (const list of heldTargets) addTargets(ctx, list, targetTexts);
-        out.push(
-          new AccountabilityFinding(
-            info,
-            plan.subjectRef(subject),
-            plan.township(ctx, subject),
-            plan.holder?.(ctx),
-            [...targetTexts],
-            held,
-            formatIsoDate(ctx.asAt),
-            explanations,
-            subject,
-          ),
-        );
-      } finally {
-        ctx.asAt = evaluationDate;
-      }
-    },
-  };
+  return ruleOver(info, plan, (ctx, subject, out) => {
+    if (!enter(plan, info, ctx, subject, false)) return;
+    const evaluationDate = ctx.asAt;
+    const explanations = sourceOf(ctx);
+    const eventDate = asAt(ctx) as EpochDay | null;
+    if (eventDate === null) return;
+    ctx.asAt = Math.min(eventDate, evaluationDate);
+    try {
+      if (!enter(plan, info, ctx, subject)) return;
+      bindLets(plan, ctx);
+      const held: string[] = [];
+      const heldTargets: CompiledTarget[][] = [];
+      for (const cause of causes)
+        if (cause.condition(ctx) === true) {
+          held.push(cause.label);
+          heldTargets.push(cause.targets);
+        }
+      if (held.length === 0) return;
+      // The rule's own targets first, then those of each cause that held, each named once.
+      const targetTexts = new Set<string>();
+      addTargets(ctx, targets, targetTexts);
+      for (const list of heldTargets) addTargets(ctx, list, targetTexts);
+      out.push(
+        new AccountabilityFinding(
+          info,
+          plan.subjectRef(subject),
+          plan.township(ctx, subject),
+          plan.holder?.(ctx),
+          [...targetTexts],
+          held,
+          formatIsoDate(ctx.asAt),
+          explanations,
+          subject,
+        ),
+      );
+    } finally {
+      ctx.asAt = evaluationDate;
+    }
+  });
 }

@@ -75,6 +75,21 @@ function townshipPath(
   return undefined;
 }
 
+/** A compiled rule over its planned subjects; `evaluate` appends a subject's findings. */
+export function ruleOver(
+  info: RuleInfo,
+  plan: SubjectPlan,
+  evaluate: CompiledRule["evaluate"],
+): CompiledRule {
+  return {
+    info,
+    subjectCollection: plan.collection,
+    subjects: (ctx) => plan.source(ctx) as readonly Value[],
+    subjectId: (subject) => plan.subjectRef(subject).id,
+    evaluate,
+  };
+}
+
 export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
   const { compiler, policy } = env;
   const rule = info.rule;

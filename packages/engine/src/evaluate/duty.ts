@@ -18,7 +18,15 @@ import type { Duration, Value } from "../compile/values.js";
 import { type ExplanationSource, sourcesFor } from "../explain/lazy.js";
 import { topLevelOperands } from "../explain/tree.js";
 import type { Because, DutyStatus, Explanation, Finding } from "../result.js";
-import { bindLets, type CompiledRule, enter, explainerOf, planSubject, type RuleEnv } from "./common.js";
+import {
+  bindLets,
+  type CompiledRule,
+  enter,
+  explainerOf,
+  planSubject,
+  type RuleEnv,
+  ruleOver,
+} from "./common.js";
 import { DutyFinding } from "./findings.js";
 
 function minus(date: EpochDay, duration: Duration): EpochDay {
@@ -156,28 +164,22 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   };
   const sourceOf = sourcesFor(explain);
 
-  return {
-    info,
-    subjectCollection: plan.collection,
-    subjects: (ctx) => plan.source(ctx) as readonly Value[],
-    subjectId: (subject) => plan.subjectRef(subject).id,
-    evaluate(ctx, subject, out) {
-      if (!enter(plan, info, ctx, subject)) return;
-      const explanations = sourceOf(ctx);
-      if (!recurring) {
-        out.push(judge(ctx, subject, dueOf ? dueOf(ctx) : null, null, explanations));
-        return;
-      }
-      bindLets(plan, ctx);
-      const from = recurring.from(ctx) as EpochDay | null;
-      if (from === null) return;
-      const until = recurring.until ? (recurring.until(ctx) as EpochDay | null) : null;
-      const through = until === null ? ctx.asAt : Math.min(until, ctx.asAt);
-      for (const period of periodsBetween(recurring.unit, from, through)) {
-        ctx.period = period;
-        out.push(judge(ctx, subject, period.end, period, explanations));
-      }
-      ctx.period = null;
-    },
-  };
+  return ruleOver(info, plan, (ctx, subject, out) => {
+    if (!enter(plan, info, ctx, subject)) return;
+    const explanations = sourceOf(ctx);
+    if (!recurring) {
+      out.push(judge(ctx, subject, dueOf ? dueOf(ctx) : null, null, explanations));
+      return;
+    }
+    bindLets(plan, ctx);
+    const from = recurring.from(ctx) as EpochDay | null;
+    if (from === null) return;
+    const until = recurring.until ? (recurring.until(ctx) as EpochDay | null) : null;
+    const through = until === null ? ctx.asAt : Math.min(until, ctx.asAt);
+    for (const period of periodsBetween(recurring.unit, from, through)) {
+      ctx.period = period;
+      out.push(judge(ctx, subject, period.end, period, explanations));
+    }
+    ctx.period = null;
+  });
 }

@@ -11,7 +11,15 @@ import { type Compiled, type Context, type ExpressionCompiler, textOf } from "..
 import type { Duration, Value } from "../compile/values.js";
 import { sourcesFor } from "../explain/lazy.js";
 import type { Because, Explanation } from "../result.js";
-import { bindLets, type CompiledRule, enter, explainerOf, planSubject, type RuleEnv } from "./common.js";
+import {
+  bindLets,
+  type CompiledRule,
+  enter,
+  explainerOf,
+  planSubject,
+  type RuleEnv,
+  ruleOver,
+} from "./common.js";
 import { EscalationFinding } from "./findings.js";
 import { Interned } from "./interned.js";
 
@@ -290,29 +298,23 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
   };
   const sourceOf = sourcesFor(explain);
 
-  return {
-    info,
-    subjectCollection: plan.collection,
-    subjects: (ctx) => plan.source(ctx) as readonly Value[],
-    subjectId: (subject) => plan.subjectRef(subject).id,
-    evaluate(ctx, subject, out) {
-      if (!enter(plan, info, ctx, subject)) return;
-      const judged = judge(ctx, undefined);
-      if (judged === undefined) return;
-      out.push(
-        new EscalationFinding(
-          info,
-          judged.status,
-          plan.subjectRef(subject),
-          plan.township(ctx, subject),
-          judged.holder,
-          judged.overdue,
-          judged.reached,
-          judged.closedOn,
-          sourceOf(ctx),
-          subject,
-        ),
-      );
-    },
-  };
+  return ruleOver(info, plan, (ctx, subject, out) => {
+    if (!enter(plan, info, ctx, subject)) return;
+    const judged = judge(ctx, undefined);
+    if (judged === undefined) return;
+    out.push(
+      new EscalationFinding(
+        info,
+        judged.status,
+        plan.subjectRef(subject),
+        plan.township(ctx, subject),
+        judged.holder,
+        judged.overdue,
+        judged.reached,
+        judged.closedOn,
+        sourceOf(ctx),
+        subject,
+      ),
+    );
+  });
 }
