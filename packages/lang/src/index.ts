@@ -70,3 +70,4 @@ export { keywordTokens, type TokenizeResult, tokenize } from "./scan/index.js";
 export type * from "./syntax/ast.js";
 export { type KeywordSpelling, keywords, spellingsOf } from "./syntax/keywords.js";
 export { isLiteral } from "./syntax/literals.js";
+export { primitiveTypeNames } from "./syntax/primitives.js";

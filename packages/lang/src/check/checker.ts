@@ -27,6 +27,7 @@ import type {
   TypeExpr,
 } from "../syntax/ast.js";
 import { isLiteral } from "../syntax/literals.js";
+import { primitiveTypeNames } from "../syntax/primitives.js";
 import { asOfNames, builtinFunctions, periodMembers, periodNames } from "./builtins.js";
 import type {
   BuiltinFunction,
@@ -593,12 +594,7 @@ class Checker {
           { name: text },
           suggest(text, [
             ...this.namesOfKind(scope, ["type", "collection", "record"]),
-            "text",
-            "integer",
-            "decimal",
-            "bool",
-            "date",
-            "duration",
+            ...primitiveTypeNames,
           ]),
         );
         return errorType;

@@ -30,7 +30,6 @@ import type {
   ParamDecl,
   PeriodUnit,
   PolicyHeader,
-  PrimitiveTypeName,
   QualifiedName,
   RecordDecl,
   RuleId,
@@ -40,6 +39,7 @@ import type {
   TypeDecl,
   TypeExpr,
 } from "@remit/lang";
+import { primitiveTypeNames } from "@remit/lang";
 import fc from "fast-check";
 
 export interface AstModuleOptions {
@@ -260,15 +260,6 @@ function compoundExpr(depth: number): fc.Arbitrary<Expr> {
 // ---------------------------------------------------------------------------------------------
 // Types and fields
 
-const primitiveNames: readonly PrimitiveTypeName[] = [
-  "text",
-  "integer",
-  "decimal",
-  "bool",
-  "date",
-  "duration",
-];
-
 function unitIdentifier(): fc.Arbitrary<Identifier> {
   return fc.constantFrom(...unitNames).map((name) => ({ kind: "Identifier", name, span: nowhere }));
 }
@@ -276,7 +267,7 @@ function unitIdentifier(): fc.Arbitrary<Identifier> {
 function typeExpr(depth = 2): fc.Arbitrary<TypeExpr> {
   const primitive = fc.oneof(
     fc
-      .tuple(fc.constantFrom(...primitiveNames), fc.option(unitIdentifier(), { nil: undefined }))
+      .tuple(fc.constantFrom(...primitiveTypeNames), fc.option(unitIdentifier(), { nil: undefined }))
       .map(
         ([name, unit]): TypeExpr => ({ kind: "PrimitiveType", name, unit, planned: false, span: nowhere }),
       ),
