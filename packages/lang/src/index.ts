@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 
-export { builtinFunctions } from "./check/builtins.js";
+export { asOfNames, builtinFunctions } from "./check/builtins.js";
 export {
   type AccountabilityInfo,
   type AnalyzeResult,

@@ -1,4 +1,4 @@
-import type { CheckedPolicy, FieldInfo, RuleInfo } from "@remit/lang";
+import { asOfNames, type CheckedPolicy, type FieldInfo, keywords, type RuleInfo } from "@remit/lang";
 import type { Compiled, Context, ExpressionCompiler } from "../compile/expr.js";
 import { textOf } from "../compile/expr.js";
 import type { FactObject, Value } from "../compile/values.js";
@@ -73,6 +73,34 @@ function townshipPath(
     }
   }
   return undefined;
+}
+
+/**
+ * The words an explanation adds to a rule's own text (`… is set`, `level … after …`), spelled in
+ * the language of the rule's keywords, so a rule written in Chinese is explained in its words.
+ */
+export interface RuleWords {
+  isSet(text: string): string;
+  readonly asOf: string;
+  readonly level: string;
+  readonly after: string;
+  readonly when: string;
+}
+
+export function ruleWords(info: RuleInfo, source: SourceText): RuleWords {
+  const chinese = /^\p{Script=Han}/u.test(source(info.rule.span));
+  const word = (name: string): string => {
+    const entry = keywords.find((k) => k.name === name);
+    return (chinese ? entry?.zh[0] : entry?.en[0]) ?? name;
+  };
+  const [asOfEnglish, asOfChinese] = [...asOfNames];
+  return {
+    isSet: chinese ? (text) => `${text} ${word("IsSet")}` : (text) => `${text} ${word("Is")} ${word("Set")}`,
+    asOf: (chinese ? asOfChinese : asOfEnglish) ?? "asOf",
+    level: word("Level"),
+    after: word("After"),
+    when: word("When"),
+  };
 }
 
 /** A compiled rule over its planned subjects; `evaluate` appends a subject's findings. */

@@ -26,6 +26,7 @@ import {
   planSubject,
   type RuleEnv,
   ruleOver,
+  ruleWords,
 } from "./common.js";
 import { DutyFinding } from "./findings.js";
 
@@ -60,7 +61,7 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   const isDate = info.requirementKind === "date";
   const operands = requirementExpr && !isDate ? topLevelOperands(requirementExpr) : [];
   // Texts built once per rule, shared by every finding.
-  const isSetText = `${requirementText} is set`;
+  const isSetText = ruleWords(info, source).isSet(requirementText);
   const noDateYet = { en: `no date yet for ${requirementText}`, zh: `${requirementText} 尚无日期` };
   const doesNotHold = operands.map((operand) => {
     const test = source(operand.span);

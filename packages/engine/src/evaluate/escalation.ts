@@ -19,6 +19,7 @@ import {
   planSubject,
   type RuleEnv,
   ruleOver,
+  ruleWords,
 } from "./common.js";
 import { EscalationFinding } from "./findings.js";
 import { Interned } from "./interned.js";
@@ -123,6 +124,7 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
   const plan = planSubject(info, env);
   const start: Compiled = rule.start ? compiler.compile(rule.start) : () => null;
   const startText = rule.start ? source(rule.start.span) : "starts";
+  const words = ruleWords(info, source);
   const levels: LevelPlan[] = rule.levels.map((level) => {
     let holder: LevelPlan["holder"];
     if (level.holder) {
@@ -152,12 +154,14 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
     : undefined;
   const overdueText = rule.overdueAfter ? source(rule.overdueAfter.span) : "";
   // Texts built once per rule, shared by every finding.
-  const closesTest = `${closesText} is set`;
-  const overdueTest = `asOf > ${overdueText}`;
+  const closesTest = words.isSet(closesText);
+  const overdueTest = `${words.asOf} > ${overdueText}`;
   // Level names become keys of `reached`: assigned directly, unless one would set a prototype.
   const plainLevelNames = levels.every((l) => l.name !== "__proto__");
   const levelTests = levels.map((l) =>
-    l.afterText ? `level ${l.name} after ${l.afterText}` : `level ${l.name} when ${l.whenText ?? ""}`,
+    l.afterText
+      ? `${words.level} ${l.name} ${words.after} ${l.afterText}`
+      : `${words.level} ${l.name} ${words.when} ${l.whenText ?? ""}`,
   );
   const whenSince = rule.levels.map((level) => (level.when ? sinceOf(level.when, compiler) : undefined));
   const natural = new Array<number>(levels.length).fill(0);
@@ -239,7 +243,10 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
       because?.push({
         test: overdueTest,
         value: limit === null ? null : asOf > limit,
-        values: { asOf: formatIsoDate(asOf), [overdueText]: limit === null ? null : formatIsoDate(limit) },
+        values: {
+          [words.asOf]: formatIsoDate(asOf),
+          [overdueText]: limit === null ? null : formatIsoDate(limit),
+        },
       });
       if (overdue && limit !== null) {
         level = Math.min(ageLevel + 1, levels.length - 1);
