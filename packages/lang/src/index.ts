@@ -65,9 +65,22 @@ export {
   resolveRelative,
   type SourceHost,
 } from "./modules/index.js";
+export { assertNever } from "./never.js";
 export { maxFileLength, maxNestingDepth, type ParseResult, parse } from "./parse/index.js";
 export { keywordTokens, type TokenizeResult, tokenize } from "./scan/index.js";
 export type * from "./syntax/ast.js";
+export {
+  type ChildKey,
+  childExpressions,
+  childrenOf,
+  forEachChild,
+  isExpression,
+  type NodeKind,
+  type NodeOfKind,
+  type RulePart,
+  type RulePartName,
+  ruleParts,
+} from "./syntax/children.js";
 export { type KeywordSpelling, keywords, spellingsOf } from "./syntax/keywords.js";
 export { isLiteral } from "./syntax/literals.js";
 export { primitiveTypeNames } from "./syntax/primitives.js";
