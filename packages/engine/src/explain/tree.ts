@@ -9,7 +9,7 @@
  * Explanations are built only when a finding's explanation is read, by evaluating the conditions
  * again in the finding's context; compiled closures are cached per syntax node.
  */
-import type { CheckedPolicy, DefineInfo, Expr, Type } from "@remit/lang";
+import { type CheckedPolicy, childExpressions, type DefineInfo, type Expr, type Type } from "@remit/lang";
 import type { Compiled, Context, ExpressionCompiler } from "../compile/expr.js";
 import { jsonOf } from "../compile/json.js";
 import type { Value } from "../compile/values.js";
@@ -282,23 +282,9 @@ export class ConditionExplainer {
         }
         return;
       }
-      case "BinaryExpr":
-        this.collect(e.left, lets, bound, into);
-        this.collect(e.right, lets, bound, into);
-        return;
-      case "UnaryExpr":
-      case "IsSetExpr":
-        this.collect(e.operand, lets, bound, into);
-        return;
-      case "IfExpr":
-        this.collect(e.condition, lets, bound, into);
-        this.collect(e.then, lets, bound, into);
-        this.collect(e.else, lets, bound, into);
-        return;
-      case "ListLiteral":
-        for (const element of e.elements) this.collect(element, lets, bound, into);
-        return;
       default:
+        // Anything else is decided by what its operands read.
+        for (const child of childExpressions(e)) this.collect(child, lets, bound, into);
         return;
     }
   }
@@ -310,26 +296,8 @@ export class ConditionExplainer {
     switch (e.kind) {
       case "NameExpr":
         return bound.has(e.name.name);
-      case "MemberExpr":
-        return this.readsBound(e.object, bound);
-      case "CallExpr":
-        return e.args.some((a) => this.readsBound(a, bound));
-      case "BinaryExpr":
-        return this.readsBound(e.left, bound) || this.readsBound(e.right, bound);
-      case "UnaryExpr":
-      case "IsSetExpr":
-        return this.readsBound(e.operand, bound);
-      case "IfExpr":
-        return [e.condition, e.then, e.else].some((p) => this.readsBound(p, bound));
-      case "AggregateExpr":
-        return (
-          this.readsBound(e.source, bound) ||
-          [e.filter, e.value].some((p) => p !== undefined && this.readsBound(p, bound))
-        );
-      case "ListLiteral":
-        return e.elements.some((p) => this.readsBound(p, bound));
       default:
-        return false;
+        return childExpressions(e).some((child) => this.readsBound(child, bound));
     }
   }
 

@@ -3,7 +3,7 @@
  * reference and inverse links it navigates, and the collections it reads whole. An incremental
  * update follows only those links back from a changed element to the subjects that can see it.
  */
-import type { CheckedPolicy, Expr, Rule } from "@remit/lang";
+import { type CheckedPolicy, type Expr, forEachChild, isExpression, type Node, type Rule } from "@remit/lang";
 import { stripType } from "../compile/expr.js";
 
 export interface Link {
@@ -24,71 +24,6 @@ export interface RuleDependencies {
   readonly records: ReadonlySet<string>;
   /** Whether the subjects are exactly the elements of one collection. */
   readonly plainSubject: boolean;
-}
-
-function children(expr: Expr): Expr[] {
-  switch (expr.kind) {
-    case "ListLiteral":
-      return [...expr.elements];
-    case "MemberExpr":
-      return [expr.object];
-    case "CallExpr":
-      return [...expr.args];
-    case "UnaryExpr":
-      return [expr.operand];
-    case "BinaryExpr":
-      return [expr.left, expr.right];
-    case "IsSetExpr":
-      return [expr.operand];
-    case "IfExpr":
-      return [expr.condition, expr.then, expr.else];
-    case "AggregateExpr":
-      return [expr.source, ...(expr.filter ? [expr.filter] : []), ...(expr.value ? [expr.value] : [])];
-    case "ParenExpr":
-      return [expr.inner];
-    default:
-      return [];
-  }
-}
-
-export function ruleExpressions(rule: Rule): Expr[] {
-  const out: Expr[] = [];
-  const add = (e: Expr | undefined): void => {
-    if (e) out.push(e);
-  };
-  if (rule.subject?.filter) out.push(rule.subject.filter);
-  for (const l of rule.lets) out.push(l.value);
-  add(rule.holder);
-  switch (rule.kind) {
-    case "DutyRule":
-      add(rule.requirement);
-      if (rule.deadline?.kind === "ByDeadline") add(rule.deadline.date);
-      if (rule.deadline?.kind === "WithinDeadline") {
-        add(rule.deadline.duration);
-        add(rule.deadline.from);
-      }
-      if (rule.deadline?.kind === "RecurringDeadline") {
-        add(rule.deadline.from);
-        add(rule.deadline.until);
-      }
-      break;
-    case "EscalationRule":
-      add(rule.start);
-      for (const level of rule.levels) {
-        add(level.after);
-        add(level.when);
-        add(level.holder);
-      }
-      add(rule.closes);
-      add(rule.overdueAfter);
-      break;
-    case "AccountabilityRule":
-      add(rule.asAt);
-      for (const c of rule.causes) out.push(c.condition, ...c.targets);
-      out.push(...rule.targets);
-      break;
-  }
-  return out;
 }
 
 export function ruleDependencies(
@@ -163,10 +98,15 @@ export function ruleDependencies(
       const kind = policy.resolve(expr).kind;
       if (kind !== "field" && kind !== "reference" && kind !== "inverse") return;
     }
-    for (const child of children(expr)) visit(child);
+    forEachChild(expr, visitNode);
   };
-  for (const e of ruleExpressions(rule)) visit(e);
-  if (!plainSubject && subjectSource) visit(subjectSource);
+  // Every expression of the rule; a plain subject's source is the subject collection itself.
+  const visitNode = (node: Node): void => {
+    if (plainSubject && node === subjectSource) return;
+    if (isExpression(node)) visit(node);
+    else forEachChild(node, visitNode);
+  };
+  visitNode(rule);
 
   // The finding's township is found through reference fields: a change along them moves it.
   const addTownshipPath = (

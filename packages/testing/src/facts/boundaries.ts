@@ -4,6 +4,7 @@
  * evaluation date) are the ones most likely to tell a correct engine from a subtly wrong one.
  */
 import { type Policy, parseDuration } from "@remit/engine";
+import { type DurationUnit, forEachChild, type Node } from "@remit/lang";
 
 export interface Boundaries {
   /** Dates written in the policy or given as parameter defaults (`YYYY-MM-DD`), sorted. */
@@ -21,8 +22,14 @@ export interface Boundaries {
 /** Longer strings are titles and clause text, not values facts are compared with. */
 const maxTextLength = 24;
 
-const monthsPerUnit: Readonly<Record<string, number>> = { month: 1, quarter: 3, year: 12 };
-const daysPerUnit: Readonly<Record<string, number>> = { day: 1, week: 7 };
+/** Exact units in days, calendar units in months: the two kinds of duration facts are drawn in. */
+const unitLength: Readonly<Record<DurationUnit, { readonly days: number } | { readonly months: number }>> = {
+  day: { days: 1 },
+  week: { days: 7 },
+  month: { months: 1 },
+  quarter: { months: 3 },
+  year: { months: 12 },
+};
 
 interface Collected {
   readonly dates: Set<string>;
@@ -32,40 +39,31 @@ interface Collected {
   readonly texts: Set<string>;
 }
 
-function collect(node: unknown, into: Collected): void {
-  if (Array.isArray(node)) {
-    for (const child of node) collect(child, into);
-    return;
-  }
-  if (node === null || typeof node !== "object") return;
-  const record = node as Readonly<Record<string, unknown>>;
-  switch (record.kind) {
+function collect(node: Node, into: Collected): void {
+  switch (node.kind) {
     case "DateLiteral":
-      into.dates.add(record.value as string);
+      into.dates.add(node.value);
       return;
     case "NumberLiteral":
-      into.numbers.add(record.value as number);
+      into.numbers.add(node.value);
       return;
     case "DurationLiteral": {
-      const unit = record.unit as string;
-      const amount = record.amount as number;
-      if (unit in daysPerUnit) into.days.add(amount * (daysPerUnit[unit] ?? 1));
-      else into.months.add(amount * (monthsPerUnit[unit] ?? 1));
+      const length = unitLength[node.unit];
+      if ("days" in length) into.days.add(node.amount * length.days);
+      else into.months.add(node.amount * length.months);
       return;
     }
-    case "StringLiteral": {
-      const value = record.value as string;
-      if (value.length <= maxTextLength) into.texts.add(value);
+    case "StringLiteral":
+      if (node.value.length <= maxTextLength) into.texts.add(node.value);
       return;
-    }
     case "Comment":
       return;
   }
-  for (const [key, value] of Object.entries(record)) {
-    // Clause text is prose, and spans are positions: neither holds a value facts meet.
-    if (key === "span" || key === "text") continue;
-    collect(value, into);
-  }
+  // A clause's text is prose, not a value facts meet.
+  const prose = node.kind === "ClauseDecl" ? node.text : undefined;
+  forEachChild(node, (child) => {
+    if (child !== prose) collect(child, into);
+  });
 }
 
 const byNumber = (a: number, b: number): number => a - b;
