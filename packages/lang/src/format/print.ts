@@ -1,12 +1,12 @@
+import { assertNever } from "../never.js";
 import type {
-  AccountabilityRule,
+  Cause,
   ClauseDecl,
   CollectionDecl,
+  Deadline,
   Declaration,
   DefineDecl,
-  DutyRule,
   EscalationLevel,
-  EscalationRule,
   Expr,
   FieldDecl,
   Import,
@@ -17,9 +17,11 @@ import type {
   RecordDecl,
   Rule,
   Span,
+  Subject,
   TypeDecl,
   TypeExpr,
 } from "../syntax/ast.js";
+import { childrenOf, type RulePart, ruleParts } from "../syntax/children.js";
 import { placeComments } from "./comments.js";
 import {
   aggregateSpellings,
@@ -66,6 +68,12 @@ enum Precedence {
 }
 
 const INDENT = 2;
+
+const ruleKeyword: Readonly<Record<Rule["kind"], KeywordKey>> = {
+  DutyRule: "duty",
+  EscalationRule: "escalation",
+  AccountabilityRule: "accountability",
+};
 
 /**
  * Prints a module in the canonical layout. The parts printed are those of `module`; a caller
@@ -346,66 +354,105 @@ class Printer {
 
   private printRule(rule: Rule): void {
     const start = rule.span.start.offset;
-    const children = ruleChildren(rule);
+    // The rule's parts bound the keywords written between them.
+    const children = childrenOf(rule);
     const before = (span: Span) => gapBefore(children, rule.span, span);
-    const key =
-      rule.kind === "DutyRule" ? "duty" : rule.kind === "EscalationRule" ? "escalation" : "accountability";
     this.out.append(
-      `${this.kw(key, start, rule.id.span.start.offset)} ${rule.id.text} ${quote(rule.title.value)}`,
+      `${this.kw(ruleKeyword[rule.kind], start, rule.id.span.start.offset)} ${rule.id.text} ${quote(rule.title.value)}`,
     );
 
-    if (rule.modality !== undefined) {
-      this.line(INDENT, rule.modality.span);
-      this.out.append(
-        this.kw(rule.modality.value, rule.modality.span.start.offset, rule.modality.span.end.offset),
-      );
-    }
-    const firstCite = rule.cites[0];
-    if (firstCite !== undefined) {
-      this.line(INDENT, firstCite.span);
-      const cites = rule.cites.map((id) => id.id).join(", ");
-      this.out.append(`${this.kw("cites", ...before(firstCite.span))} ${cites}`);
-    }
-    const subject = rule.subject;
-    if (subject !== undefined) {
-      this.line(INDENT, subject.span);
-      if (subject.variable === undefined) {
-        this.out.append(`${this.kw("for", ...before(subject.source.span))} `);
-        this.out.append(this.expr(subject.source, Precedence.Postfix));
-      } else {
-        const variable = subject.variable;
-        const forFrom = Math.min(before(subject.span)[0], subject.span.start.offset);
-        const inWord = this.kw("in", variable.span.end.offset, subject.source.span.start.offset);
-        this.out.append(
-          `${this.kw("forEach", forFrom, variable.span.start.offset)} ${variable.name} ${inWord} `,
-        );
-        this.out.append(this.expr(subject.source, Precedence.Additive));
-        if (subject.filter !== undefined) {
-          this.out.append(
-            ` ${this.kw("where", subject.source.span.end.offset, subject.filter.span.start.offset)} `,
-          );
-          this.clauseExpr(subject.filter, INDENT);
-        }
-      }
-    }
-    for (const binding of rule.lets) {
-      this.line(INDENT, binding.span);
-      const from = Math.min(before(binding.span)[0], binding.span.start.offset);
-      this.out.append(`${this.kw("let", from, binding.name.span.start.offset)} ${binding.name.name} = `);
-      this.clauseExpr(binding.value, INDENT);
-    }
-    if (rule.holder !== undefined) this.keywordClause("holder", rule.holder, before);
+    for (const part of ruleParts(rule)) this.printRulePart(part, before);
+  }
 
-    switch (rule.kind) {
-      case "DutyRule":
-        this.printDutyBody(rule, before);
+  /** One clause of a rule, on its own line; a part every rule kind can have is printed here once. */
+  private printRulePart(part: RulePart, before: (span: Span) => [number, number]): void {
+    switch (part.name) {
+      case "id":
+      case "title":
+        // Printed on the rule's first line.
         return;
-      case "EscalationRule":
-        this.printEscalationBody(rule, before);
+      case "modality": {
+        const modality = part.value;
+        this.line(INDENT, modality.span);
+        this.out.append(this.kw(modality.value, modality.span.start.offset, modality.span.end.offset));
         return;
-      case "AccountabilityRule":
-        this.printAccountabilityBody(rule, before);
+      }
+      case "cites": {
+        const [first] = part.value;
+        if (first === undefined) return;
+        this.line(INDENT, first.span);
+        const cites = part.value.map((id) => id.id).join(", ");
+        this.out.append(`${this.kw("cites", ...before(first.span))} ${cites}`);
         return;
+      }
+      case "subject":
+        this.printSubject(part.value, before);
+        return;
+      case "lets":
+        for (const binding of part.value) {
+          this.line(INDENT, binding.span);
+          const from = Math.min(before(binding.span)[0], binding.span.start.offset);
+          this.out.append(`${this.kw("let", from, binding.name.span.start.offset)} ${binding.name.name} = `);
+          this.clauseExpr(binding.value, INDENT);
+        }
+        return;
+      case "holder":
+        this.keywordClause("holder", part.value, before);
+        return;
+      case "requirement":
+        this.keywordClause("requires", part.value, before);
+        return;
+      case "deadline":
+        this.printDeadline(part.value, before);
+        return;
+      case "start":
+        this.keywordClause("starts", part.value, before);
+        return;
+      case "levels":
+        for (const level of part.value) this.printLevel(level, before);
+        return;
+      case "closes":
+        this.keywordClause("closes", part.value, before);
+        return;
+      case "overdueAfter":
+        this.keywordClause("overdueAfter", part.value, before);
+        return;
+      case "asAt":
+        this.keywordClause("asAt", part.value, before);
+        return;
+      case "causes":
+        for (const cause of part.value) this.printCause(cause, before);
+        return;
+      case "targets": {
+        const [first] = part.value;
+        if (first === undefined) return;
+        this.line(INDENT, first.span);
+        const targets = part.value.map((target) => this.expr(target, Precedence.Or)).join(", ");
+        this.out.append(`${this.kw("targets", ...before(first.span))} ${targets}`);
+        return;
+      }
+      default:
+        assertNever(part, "rule part");
+    }
+  }
+
+  private printSubject(subject: Subject, before: (span: Span) => [number, number]): void {
+    this.line(INDENT, subject.span);
+    if (subject.variable === undefined) {
+      this.out.append(`${this.kw("for", ...before(subject.source.span))} `);
+      this.out.append(this.expr(subject.source, Precedence.Postfix));
+      return;
+    }
+    const variable = subject.variable;
+    const forFrom = Math.min(before(subject.span)[0], subject.span.start.offset);
+    const inWord = this.kw("in", variable.span.end.offset, subject.source.span.start.offset);
+    this.out.append(`${this.kw("forEach", forFrom, variable.span.start.offset)} ${variable.name} ${inWord} `);
+    this.out.append(this.expr(subject.source, Precedence.Additive));
+    if (subject.filter !== undefined) {
+      this.out.append(
+        ` ${this.kw("where", subject.source.span.end.offset, subject.filter.span.start.offset)} `,
+      );
+      this.clauseExpr(subject.filter, INDENT);
     }
   }
 
@@ -416,10 +463,7 @@ class Printer {
     this.clauseExpr(value, INDENT);
   }
 
-  private printDutyBody(rule: DutyRule, before: (span: Span) => [number, number]): void {
-    if (rule.requirement !== undefined) this.keywordClause("requires", rule.requirement, before);
-    const deadline = rule.deadline;
-    if (deadline === undefined) return;
+  private printDeadline(deadline: Deadline, before: (span: Span) => [number, number]): void {
     this.line(INDENT, deadline.span);
     switch (deadline.kind) {
       case "ByDeadline": {
@@ -452,13 +496,6 @@ class Printer {
     }
   }
 
-  private printEscalationBody(rule: EscalationRule, before: (span: Span) => [number, number]): void {
-    if (rule.start !== undefined) this.keywordClause("starts", rule.start, before);
-    for (const level of rule.levels) this.printLevel(level, before);
-    if (rule.closes !== undefined) this.keywordClause("closes", rule.closes, before);
-    if (rule.overdueAfter !== undefined) this.keywordClause("overdueAfter", rule.overdueAfter, before);
-  }
-
   private printLevel(level: EscalationLevel, before: (span: Span) => [number, number]): void {
     this.line(INDENT, level.span);
     const from = Math.min(before(level.span)[0], level.span.start.offset);
@@ -482,27 +519,18 @@ class Printer {
     }
   }
 
-  private printAccountabilityBody(rule: AccountabilityRule, before: (span: Span) => [number, number]): void {
-    if (rule.asAt !== undefined) this.keywordClause("asAt", rule.asAt, before);
-    for (const cause of rule.causes) {
-      this.line(INDENT, cause.span);
-      const from = Math.min(before(cause.span)[0], cause.span.start.offset);
-      const causeWord = this.kw("cause", from, cause.label.span.start.offset);
-      const when = this.kw("when", cause.label.span.end.offset, cause.condition.span.start.offset);
-      this.out.append(`${causeWord} ${quote(cause.label.value)} ${when} `);
-      this.clauseExpr(cause.condition, INDENT);
-      const firstCauseTarget = cause.targets[0];
-      if (firstCauseTarget !== undefined) {
-        const targets = cause.targets.map((target) => this.expr(target, Precedence.Or)).join(", ");
-        const word = this.kw("targets", cause.condition.span.end.offset, firstCauseTarget.span.start.offset);
-        this.out.append(` ${word} ${targets}`);
-      }
-    }
-    const firstTarget = rule.targets[0];
+  private printCause(cause: Cause, before: (span: Span) => [number, number]): void {
+    this.line(INDENT, cause.span);
+    const from = Math.min(before(cause.span)[0], cause.span.start.offset);
+    const causeWord = this.kw("cause", from, cause.label.span.start.offset);
+    const when = this.kw("when", cause.label.span.end.offset, cause.condition.span.start.offset);
+    this.out.append(`${causeWord} ${quote(cause.label.value)} ${when} `);
+    this.clauseExpr(cause.condition, INDENT);
+    const firstTarget = cause.targets[0];
     if (firstTarget !== undefined) {
-      this.line(INDENT, firstTarget.span);
-      const targets = rule.targets.map((target) => this.expr(target, Precedence.Or)).join(", ");
-      this.out.append(`${this.kw("targets", ...before(firstTarget.span))} ${targets}`);
+      const targets = cause.targets.map((target) => this.expr(target, Precedence.Or)).join(", ");
+      const word = this.kw("targets", cause.condition.span.end.offset, firstTarget.span.start.offset);
+      this.out.append(` ${word} ${targets}`);
     }
   }
 
@@ -792,27 +820,6 @@ function gapBefore(siblings: readonly Spanned[], parent: Span, target: Span): [n
     if (end !== undefined && end <= target.start.offset && end > from) from = end;
   }
   return [from, target.start.offset];
-}
-
-/** The direct parts of a rule whose spans bound the keywords between them. */
-function ruleChildren(rule: Rule): Spanned[] {
-  const common: Spanned[] = [
-    rule.id,
-    rule.title,
-    rule.modality,
-    ...rule.cites,
-    rule.subject,
-    ...rule.lets,
-    rule.holder,
-  ];
-  switch (rule.kind) {
-    case "DutyRule":
-      return [...common, rule.requirement, rule.deadline];
-    case "EscalationRule":
-      return [...common, rule.start, ...rule.levels, rule.closes, rule.overdueAfter];
-    case "AccountabilityRule":
-      return [...common, rule.asAt, ...rule.causes, ...rule.targets];
-  }
 }
 
 /** Where the first named part of a declaration starts: its keyword is written before it. */
