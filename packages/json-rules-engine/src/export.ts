@@ -9,19 +9,21 @@
  * parameters are inlined as constants; `let`s and definitions are inlined where they are used.
  */
 import { type Duration, formatIsoDate, parseDuration, parseIsoDate } from "@remit/engine";
-import type {
-  AccountabilityInfo,
-  BinaryExpr,
-  CheckedPolicy,
-  Diagnostic,
-  DutyInfo,
-  EscalationInfo,
-  Expr,
-  MemberExpr,
-  ParamInfo,
-  RuleInfo,
-  Span,
-  Type,
+import {
+  type AccountabilityInfo,
+  assertNever,
+  type BinaryExpr,
+  type CheckedPolicy,
+  type Diagnostic,
+  type DutyInfo,
+  type EscalationInfo,
+  type Expr,
+  type MemberExpr,
+  type ParamInfo,
+  type RuleInfo,
+  ruleParts,
+  type Span,
+  type Type,
 } from "@remit/lang";
 import { exportCodes, makeDiagnostic } from "./diagnostics.js";
 import type {
@@ -146,8 +148,14 @@ function kindOf(type: Type): ValueKind {
       return type.kind;
     case "enum":
       return "text";
-    default:
+    case "period":
+    case "record":
+    case "entity":
+    case "none":
+    case "error":
       return "other";
+    default:
+      return assertNever(type, "type");
   }
 }
 
@@ -246,8 +254,12 @@ function constJson(c: Const): JreJson {
       return `${c.v.amount} ${c.v.unit}s`;
     case "list":
       return c.v.map(constJson);
-    default:
+    case "bool":
+    case "number":
+    case "text":
       return c.v;
+    default:
+      return assertNever(c, "constant");
   }
 }
 
@@ -586,8 +598,14 @@ class Exporter {
       }
       case "AggregateExpr":
         return this.refuse(exportCodes.aggregate, expr.span, expr.operator);
-      default:
+      case "NumberLiteral":
+      case "StringLiteral":
+      case "DateLiteral":
+      case "DurationLiteral":
+      case "ListLiteral":
         return this.valueCondition(expr, scope, polarity);
+      default:
+        return assertNever(expr, "expression");
     }
   }
 
@@ -649,8 +667,12 @@ class Exporter {
             : numberOperators[op];
         return and(guards, leaf(left.ref, operator, value));
       }
-      default:
+      case "duration":
+      case "list":
+      case "other":
         return this.refuse(exportCodes.construct, span, this.text(span));
+      default:
+        return assertNever(left.kind, "value kind");
     }
   }
 
@@ -784,11 +806,60 @@ class Exporter {
     };
   }
 
+  ruleOf(info: RuleInfo): { rules: (JreRuleProperties | undefined)[]; subject: ExportedSubject } {
+    switch (info.kind) {
+      case "duty":
+        return this.duty(info);
+      case "escalation":
+        return this.escalation(info);
+      case "accountability":
+        return this.accountability(info);
+      default:
+        return assertNever(info, "rule");
+    }
+  }
+
+  /**
+   * Refuses a rule with a part the export cannot translate. Every part of every rule kind is
+   * named here, so a part added to the language must be decided on before this compiles.
+   */
+  private refuseUntranslatable(info: RuleInfo): void {
+    for (const part of ruleParts(info.rule)) {
+      switch (part.name) {
+        case "deadline":
+          if (part.value.kind === "RecurringDeadline")
+            this.refuse(exportCodes.recurring, part.value.span, info.id);
+          break;
+        // Carried in each event's params, or (holders and targets: who answers, not whether the
+        // rule holds) left to the engine.
+        case "id":
+        case "title":
+        case "modality":
+        case "cites":
+        case "holder":
+        case "targets":
+          break;
+        // Translated by duty(), escalation() and accountability().
+        case "subject":
+        case "lets":
+        case "requirement":
+        case "start":
+        case "levels":
+        case "closes":
+        case "overdueAfter":
+        case "asAt":
+        case "causes":
+          break;
+        default:
+          assertNever(part, "rule part");
+      }
+    }
+  }
+
   duty(info: DutyInfo): { rules: (JreRuleProperties | undefined)[]; subject: ExportedSubject } {
     const rule = info.rule;
     const { scope, subject, exists } = this.subjectOf(info, asOfTerm);
-    if (rule.deadline?.kind === "RecurringDeadline")
-      this.refuse(exportCodes.recurring, rule.deadline.span, info.id);
+    this.refuseUntranslatable(info);
     const base = and(exists, this.filterOf(info, scope));
     const requirement = rule.requirement;
     let met: Formula = true;
@@ -803,12 +874,21 @@ class Exporter {
     const deadline = rule.deadline;
     if (deadline === undefined) return { rules: [...rules, this.rule(info, "overdue", unmet)], subject };
     let due: Term;
-    if (deadline.kind === "ByDeadline") due = this.term(deadline.date, scope);
-    else {
-      const from = this.term(deadline.from, scope);
-      const duration = this.constOf(deadline.duration, scope);
-      if (duration.k !== "duration") due = { t: "const", c: none };
-      else due = shifted(from, shiftOf(duration.v, 1));
+    switch (deadline.kind) {
+      case "ByDeadline":
+        due = this.term(deadline.date, scope);
+        break;
+      case "WithinDeadline": {
+        const from = this.term(deadline.from, scope);
+        const duration = this.constOf(deadline.duration, scope);
+        due = duration.k === "duration" ? shifted(from, shiftOf(duration.v, 1)) : { t: "const", c: none };
+        break;
+      }
+      case "RecurringDeadline":
+        // Refused before any condition is translated, by refuseUntranslatable.
+        return this.refuse(exportCodes.recurring, deadline.span, info.id);
+      default:
+        return assertNever(deadline, "deadline");
     }
     const warning = this.warning();
     const dueSet = this.present(due, scope);
@@ -829,6 +909,7 @@ class Exporter {
   escalation(info: EscalationInfo): { rules: (JreRuleProperties | undefined)[]; subject: ExportedSubject } {
     const rule = info.rule;
     const { scope, subject, exists } = this.subjectOf(info, asOfTerm);
+    this.refuseUntranslatable(info);
     const base = and(exists, this.filterOf(info, scope));
     const start = rule.start ? this.term(rule.start, scope) : ({ t: "const", c: none } as Term);
     const started = and(this.present(start, scope), this.comparison(start, "<=", asOfTerm, scope, rule.span));
@@ -876,6 +957,7 @@ class Exporter {
   } {
     const rule = info.rule;
     const outer = this.subjectOf(info, asOfTerm);
+    this.refuseUntranslatable(info);
     // Who answers (the rule's targets and each cause's) is read from the facts by the engine; like
     // holders, targets are left out of the export, whose events say only which rule triggered.
     const causes = rule.causes.map((c) => c.label.value);
@@ -959,7 +1041,8 @@ function arithmetic(op: "+" | "-" | "*" | "/", a: Const, b: Const): Const {
 
 function constFromJson(value: unknown, type: Type): Const | undefined {
   if (value === null) return isOptional(type) ? none : undefined;
-  switch (kindOf(type)) {
+  const kind = kindOf(type);
+  switch (kind) {
     case "number":
       return typeof value === "number" && Number.isFinite(value) ? { k: "number", v: value } : undefined;
     case "text":
@@ -974,8 +1057,11 @@ function constFromJson(value: unknown, type: Type): Const | undefined {
       const d = parseDuration(value);
       return d === undefined ? undefined : { k: "duration", v: d };
     }
-    default:
+    case "list":
+    case "other":
       return undefined;
+    default:
+      return assertNever(kind, "value kind");
   }
 }
 
@@ -986,12 +1072,7 @@ export function exportPolicy(checked: CheckedPolicy, options: ExportOptions = {}
   const subjects = new Map<string, { kind: ExportedSubject["kind"]; name: string; rules: string[] }>();
   for (const info of checked.rules) {
     try {
-      const out =
-        info.kind === "duty"
-          ? exporter.duty(info)
-          : info.kind === "escalation"
-            ? exporter.escalation(info)
-            : exporter.accountability(info);
+      const out = exporter.ruleOf(info);
       const key = `${out.subject.kind}\u0000${out.subject.name}`;
       let group = subjects.get(key);
       if (!group) {
