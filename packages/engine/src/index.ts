@@ -12,7 +12,7 @@ export {
   periodsBetween,
 } from "./calendar/index.js";
 export { type Duration, parseDuration, sha256Hex } from "./compile/index.js";
-export { renderExplanation, statusNames } from "./explain/index.js";
+export { isFixedStatus, renderExplanation, statusNames, statusWord } from "./explain/index.js";
 export { type FactsSchema, factsSchema } from "./facts/index.js";
 export {
   type FactsDraft,
@@ -32,6 +32,7 @@ export {
   type RuleSummary,
 } from "./policy.js";
 export type {
+  AccountabilityStatus,
   Because,
   CompileOutcome,
   DutyStatus,
@@ -42,7 +43,9 @@ export type {
   FactError,
   Finding,
   FindingStatus,
+  FixedStatus,
   JsonValue,
+  LevelName,
   Modality,
   RuleKind,
   SubjectRef,

@@ -2,14 +2,22 @@
  * What an evaluation answers: the contract with every caller (library, CLI, HTTP). Field names
  * follow the county data feed's required result fields.
  */
-import type { Diagnostic, Localized } from "@remit/lang";
+import type { Diagnostic, Localized, Modality, RuleInfo } from "@remit/lang";
 
-export type RuleKind = "duty" | "escalation" | "accountability";
-export type Modality = "must" | "should" | "may";
+export type { Modality };
+export type RuleKind = RuleInfo["kind"];
 export type DutyStatus = "met" | "pending" | "due-soon" | "overdue" | "advisory";
-/** An escalation's status is the name of the level reached (e.g. `grid`), or `closed`. */
-export type EscalationStatus = string;
-export type FindingStatus = DutyStatus | EscalationStatus | "triggered";
+/** The name of an escalation level (`grid`, `township`): the policy's own, so not a closed set. */
+export type LevelName = string;
+/** An escalation's status is the name of the level reached, or `closed`. */
+export type EscalationStatus = "closed" | LevelName;
+export type AccountabilityStatus = "triggered";
+/**
+ * The statuses the engine itself names, whatever the policy: a renderer words each of these (a
+ * `Record<FixedStatus, …>` table), and shows a level by its name.
+ */
+export type FixedStatus = DutyStatus | "closed" | AccountabilityStatus;
+export type FindingStatus = FixedStatus | LevelName;
 
 export interface SubjectRef {
   /** A collection name, or a top-level record's name (then `id` is the record's `id` field). */

@@ -3,6 +3,7 @@
  * and `importRules` reads. Kept structural (no dependency on the json-rules-engine runtime) so the
  * exporter can run anywhere the policy can.
  */
+import type { Modality } from "@remit/lang";
 
 export type JreJson =
   | null
@@ -46,7 +47,7 @@ export type JreTopLevelCondition = JreAllCondition | JreAnyCondition | JreNotCon
 export interface JreEventParams {
   readonly rule: string;
   readonly cites: readonly string[];
-  readonly modality: "must" | "should" | "may";
+  readonly modality: Modality;
   readonly [key: string]: JreJson;
 }
 

@@ -7,7 +7,15 @@
  */
 import type { Value } from "../compile/values.js";
 import { DeferredFinding, deferExplanation, type ExplanationSource } from "../explain/lazy.js";
-import type { Explanation, FindingStatus, Modality, RuleKind, SubjectRef } from "../result.js";
+import type {
+  DutyStatus,
+  EscalationStatus,
+  Explanation,
+  FindingStatus,
+  Modality,
+  RuleKind,
+  SubjectRef,
+} from "../result.js";
 
 /** What every finding of a rule repeats: its id, title, modality and clauses. */
 export interface RuleHeader {
@@ -61,6 +69,7 @@ const warmUpSubject: SubjectRef = { collection: "", id: "" };
 const warmUpSource = null as unknown as ExplanationSource;
 
 export class DutyFinding extends RuleFinding {
+  declare readonly status: DutyStatus;
   declare readonly due?: string;
   declare readonly period?: string;
   declare readonly metOn?: string;
@@ -69,7 +78,7 @@ export class DutyFinding extends RuleFinding {
 
   constructor(
     rule: RuleHeader,
-    status: FindingStatus,
+    status: DutyStatus,
     subjectRef: SubjectRef,
     township: string | undefined,
     holder: string | undefined,
@@ -99,13 +108,14 @@ export class DutyFinding extends RuleFinding {
 }
 
 export class EscalationFinding extends RuleFinding {
+  declare readonly status: EscalationStatus;
   declare readonly overdue: boolean;
   declare readonly reached: Readonly<Record<string, string>>;
   declare readonly closedOn?: string;
 
   constructor(
     rule: RuleHeader,
-    status: FindingStatus,
+    status: EscalationStatus,
     subjectRef: SubjectRef,
     township: string | undefined,
     holder: string | undefined,

@@ -6,7 +6,7 @@ export {
   settleExplanation,
   sourcesFor,
 } from "./lazy.js";
-export { renderExplanation, statusNames } from "./render.js";
+export { isFixedStatus, renderExplanation, statusNames, statusWord } from "./render.js";
 export {
   aggregateKeys,
   ConditionExplainer,

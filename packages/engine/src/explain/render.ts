@@ -3,14 +3,15 @@
  * condition with its value and the fact values it read, then what is still missing.
  */
 import type { Language } from "@remit/lang";
-import type { Because, Finding, JsonValue } from "../result.js";
+import type { Because, Finding, FindingStatus, FixedStatus, JsonValue } from "../result.js";
 import { aggregateKeys } from "./tree.js";
 
 /**
  * The duty statuses and the fixed escalation and accountability states, as people read them, in
- * display order. (An escalation's other statuses are its levels' names, from the policy.)
+ * display order. (An escalation's other statuses are its levels' names, from the policy.) A status
+ * added to the engine fails to compile here until it is worded.
  */
-export const statusNames: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
+const fixedStatusNames: Readonly<Record<FixedStatus, Readonly<Record<Language, string>>>> = {
   met: { en: "met", zh: "已完成" },
   pending: { en: "pending", zh: "未到期" },
   "due-soon": { en: "due soon", zh: "即将到期" },
@@ -19,6 +20,19 @@ export const statusNames: Readonly<Record<string, Readonly<Record<Language, stri
   closed: { en: "closed", zh: "已办结" },
   triggered: { en: "triggered", zh: "已触发" },
 };
+
+/** The same words, looked up by any status (a level's name is not among them). */
+export const statusNames: Readonly<Partial<Record<FindingStatus, Readonly<Record<Language, string>>>>> =
+  fixedStatusNames;
+
+export function isFixedStatus(status: FindingStatus): status is FixedStatus {
+  return Object.hasOwn(fixedStatusNames, status);
+}
+
+/** A status in the reader's language; a level by its name. */
+export function statusWord(status: FindingStatus, lang: Language): string {
+  return isFixedStatus(status) ? fixedStatusNames[status][lang] : status;
+}
 
 function shown(value: JsonValue | undefined, lang: Language): string {
   if (value === null || value === undefined) return lang === "en" ? "none" : "空";
@@ -50,7 +64,7 @@ function renderBecause(b: Because, lang: Language, depth: number, lines: string[
 }
 
 export function renderExplanation(finding: Finding, lang: Language): string {
-  const status = statusNames[finding.status]?.[lang] ?? finding.status;
+  const status = statusWord(finding.status, lang);
   const subject = `${finding.subject.collection} ${finding.subject.id}`;
   const lines: string[] = [];
   if (lang === "en") {
