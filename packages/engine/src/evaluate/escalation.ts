@@ -5,12 +5,13 @@
  * (the top stays top), reached on the later of the overdue day and the age level's date. A case
  * whose `closes` date is set (or condition holds) is `closed` with the levels reached by then.
  */
-import type { EscalationInfo, Expr } from "@remit/lang";
+import { childExpressions, type EscalationInfo, type Expr } from "@remit/lang";
 import { addDays, addMonths, type EpochDay, formatIsoDate } from "../calendar/index.js";
 import { type Compiled, type Context, type ExpressionCompiler, textOf } from "../compile/expr.js";
 import type { Duration, Value } from "../compile/values.js";
 import { sourcesFor } from "../explain/lazy.js";
-import type { Because, Explanation } from "../result.js";
+import type { ConditionExplainer } from "../explain/tree.js";
+import type { Because, EscalationStatus, Explanation } from "../result.js";
 import {
   bindLets,
   type CompiledRule,
@@ -18,20 +19,42 @@ import {
   explainerOf,
   planSubject,
   type RuleEnv,
+  type RuleWords,
   ruleOver,
   ruleWords,
+  type SubjectPlan,
 } from "./common.js";
 import { EscalationFinding } from "./findings.js";
 import { Interned } from "./interned.js";
 
+/** A level compiled: its threshold, its holder, and the test its explanation shows. */
 interface LevelPlan {
   readonly name: string;
-  readonly label: string | undefined;
   readonly after: Compiled | undefined;
-  readonly afterText: string | undefined;
   readonly when: Compiled | undefined;
-  readonly whenText: string | undefined;
+  readonly whenExpr: Expr | undefined;
+  /** For a `when` level: the day its condition began to hold. */
+  readonly since: Since | undefined;
   readonly holder: ((ctx: Context) => string | undefined) | undefined;
+  /** `level township after 15 days`, as the explanation shows it. */
+  readonly test: string;
+}
+
+/** An escalation rule compiled once: what each case is read with. */
+interface EscalationPlan {
+  readonly info: EscalationInfo;
+  readonly subject: SubjectPlan;
+  readonly start: Compiled;
+  readonly startText: string;
+  readonly levels: readonly LevelPlan[];
+  readonly closes: Compiled | undefined;
+  readonly closesExpr: Expr | undefined;
+  readonly closesIsDate: boolean;
+  readonly closesTest: string;
+  readonly overdueAfter: Compiled | undefined;
+  readonly overdueText: string;
+  readonly overdueTest: string;
+  readonly asOfWord: string;
 }
 
 const never = Number.POSITIVE_INFINITY;
@@ -43,16 +66,12 @@ function unwrap(expr: Expr): Expr {
   return expr.kind === "ParenExpr" ? unwrap(expr.inner) : expr;
 }
 
+/** Whether an expression may read the evaluation date (an aggregate is assumed to). */
 function readsAsOf(expr: Expr, compiler: ExpressionCompiler): boolean {
   const e = unwrap(expr);
   if (e.kind === "NameExpr") return compiler.resolve(e).kind === "asOf";
-  if (e.kind === "BinaryExpr") return readsAsOf(e.left, compiler) || readsAsOf(e.right, compiler);
-  if (e.kind === "UnaryExpr") return readsAsOf(e.operand, compiler);
-  if (e.kind === "IsSetExpr") return readsAsOf(e.operand, compiler);
-  if (e.kind === "MemberExpr") return readsAsOf(e.object, compiler);
-  if (e.kind === "CallExpr") return e.args.some((a) => readsAsOf(a, compiler));
-  if (e.kind === "IfExpr") return [e.condition, e.then, e.else].some((part) => readsAsOf(part, compiler));
-  return e.kind === "AggregateExpr";
+  if (e.kind === "AggregateExpr") return true;
+  return childExpressions(e).some((child) => readsAsOf(child, compiler));
 }
 
 /**
@@ -108,116 +127,207 @@ function sinceOf(condition: Expr, compiler: ExpressionCompiler): Since {
   return (ctx, started, judgedOn) => Math.max(started, since(ctx, started, judgedOn));
 }
 
+function planLevel(
+  level: EscalationInfo["rule"]["levels"][number],
+  env: RuleEnv,
+  words: RuleWords,
+): LevelPlan {
+  const { compiler, source } = env;
+  let holder: LevelPlan["holder"];
+  if (level.holder) {
+    const compiled = compiler.compile(level.holder);
+    const toText = textOf(compiler.typeOf(level.holder));
+    holder = (ctx) => {
+      const v = compiled(ctx);
+      return v === null ? undefined : toText(v);
+    };
+  }
+  const name = level.name.name;
+  return {
+    name,
+    after: level.after ? compiler.compile(level.after) : undefined,
+    when: level.when ? compiler.compile(level.when) : undefined,
+    whenExpr: level.when,
+    since: level.when ? sinceOf(level.when, compiler) : undefined,
+    holder,
+    test: level.after
+      ? `${words.level} ${name} ${words.after} ${source(level.after.span)}`
+      : `${words.level} ${name} ${words.when} ${level.when ? source(level.when.span) : ""}`,
+  };
+}
+
+function planEscalation(info: EscalationInfo, env: RuleEnv): EscalationPlan {
+  const { compiler, source } = env;
+  const rule = info.rule;
+  const words = ruleWords(info, source);
+  const closesText = rule.closes ? source(rule.closes.span) : "";
+  const overdueText = rule.overdueAfter ? source(rule.overdueAfter.span) : "";
+  // Texts are built once per rule, shared by every finding.
+  return {
+    info,
+    subject: planSubject(info, env),
+    start: rule.start ? compiler.compile(rule.start) : () => null,
+    startText: rule.start ? source(rule.start.span) : "starts",
+    levels: rule.levels.map((level) => planLevel(level, env, words)),
+    closes: rule.closes ? compiler.compile(rule.closes) : undefined,
+    closesExpr: rule.closes,
+    closesIsDate: info.closesKind === "date",
+    closesTest: words.isSet(closesText),
+    overdueAfter: rule.overdueAfter ? compiler.compile(rule.overdueAfter) : undefined,
+    overdueText,
+    overdueTest: `${words.asOf} > ${overdueText}`,
+    asOfWord: words.asOf,
+  };
+}
+
 /** One case as read on the evaluation date: what its finding says, and whether it holds. */
 interface Judged {
   readonly holds: boolean;
-  readonly status: string;
+  readonly status: EscalationStatus;
   readonly holder: string | undefined;
   readonly overdue: boolean;
   readonly reached: Readonly<Record<string, string>>;
   readonly closedOn: string | undefined;
 }
 
-export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledRule {
-  const { compiler, source } = env;
-  const rule = info.rule;
-  const plan = planSubject(info, env);
-  const start: Compiled = rule.start ? compiler.compile(rule.start) : () => null;
-  const startText = rule.start ? source(rule.start.span) : "starts";
-  const words = ruleWords(info, source);
-  const levels: LevelPlan[] = rule.levels.map((level) => {
-    let holder: LevelPlan["holder"];
-    if (level.holder) {
-      const compiled = compiler.compile(level.holder);
-      const toText = textOf(compiler.typeOf(level.holder));
-      holder = (ctx) => {
-        const v = compiled(ctx);
-        return v === null ? undefined : toText(v);
-      };
+/** Whether a case is closed, and since when (a closing condition tells no day). */
+interface Closing {
+  readonly closed: boolean;
+  readonly closedOn: EpochDay | null;
+}
+
+const open: Closing = { closed: false, closedOn: null };
+const closedByCondition: Closing = { closed: true, closedOn: null };
+
+/**
+ * `reached` records by their (level, date) pairs: one frozen record per combination, so a
+ * million findings share a few. A table per facts document, replaced when another comes: none
+ * grows over a server's lifetime.
+ */
+class ReachedRecords {
+  private table = new Interned<Readonly<Record<string, string>>>();
+  private tableFor: Context["data"] | undefined;
+  private readonly pairs: number[];
+  /** Level names become keys of `reached`: assigned directly, unless one would set a prototype. */
+  private readonly plainNames: boolean;
+
+  constructor(private readonly levels: readonly LevelPlan[]) {
+    this.pairs = new Array<number>(2 * levels.length).fill(0);
+    this.plainNames = levels.every((l) => l.name !== "__proto__");
+  }
+
+  /** The record of a case at `level` whose levels were reached on `reachedOn`. */
+  of(data: Context["data"], level: number, reachedOn: readonly number[]): Readonly<Record<string, string>> {
+    let length = 0;
+    for (let i = 0; i <= level; i++) {
+      if (this.shows(i, level, reachedOn)) {
+        this.pairs[length++] = i;
+        this.pairs[length++] = reachedOn[i]!;
+      }
     }
-    return {
-      name: level.name.name,
-      label: level.label?.value,
-      after: level.after ? compiler.compile(level.after) : undefined,
-      afterText: level.after ? source(level.after.span) : undefined,
-      when: level.when ? compiler.compile(level.when) : undefined,
-      whenText: level.when ? source(level.when.span) : undefined,
-      holder,
-    };
-  });
-  const closes: Compiled | undefined = rule.closes ? compiler.compile(rule.closes) : undefined;
-  const closesText = rule.closes ? source(rule.closes.span) : "";
-  const closesIsDate = info.closesKind === "date";
-  const explainer = explainerOf(env);
-  const overdueAfter: Compiled | undefined = rule.overdueAfter
-    ? compiler.compile(rule.overdueAfter)
-    : undefined;
-  const overdueText = rule.overdueAfter ? source(rule.overdueAfter.span) : "";
-  // Texts built once per rule, shared by every finding.
-  const closesTest = words.isSet(closesText);
-  const overdueTest = `${words.asOf} > ${overdueText}`;
-  // Level names become keys of `reached`: assigned directly, unless one would set a prototype.
-  const plainLevelNames = levels.every((l) => l.name !== "__proto__");
-  const levelTests = levels.map((l) =>
-    l.afterText
-      ? `${words.level} ${l.name} ${words.after} ${l.afterText}`
-      : `${words.level} ${l.name} ${words.when} ${l.whenText ?? ""}`,
-  );
-  const whenSince = rule.levels.map((level) => (level.when ? sinceOf(level.when, compiler) : undefined));
-  const natural = new Array<number>(levels.length).fill(0);
-  const reachedOn = new Array<number>(levels.length).fill(0);
-  // `reached` records by their (level, date) pairs: one frozen record per combination.
-  // A table per facts document, replaced when another comes: none grows over a server's lifetime.
-  let reachedRecords = new Interned<Readonly<Record<string, string>>>();
-  let recordsFor: Context["data"] | undefined;
-  const reachedPairs = new Array<number>(2 * levels.length).fill(0);
+    if (this.tableFor !== data) {
+      this.table = new Interned();
+      this.tableFor = data;
+    }
+    return (
+      this.table.find(this.pairs, length) ??
+      this.table.keep(this.pairs, length, this.record(level, reachedOn))
+    );
+  }
+
   /** Whether level `i` shows in `reached` for a case at `level` (a `when` level passed through does not). */
-  const shows = (i: number, level: number): boolean =>
-    reachedOn[i]! !== never && (levels[i]!.when === undefined || i === 0 || i === level);
-  /** The `reached` record of the case just judged, up to `level` (from `reachedOn`). */
-  const reachedRecord = (level: number): Readonly<Record<string, string>> => {
+  private shows(i: number, level: number, reachedOn: readonly number[]): boolean {
+    return reachedOn[i]! !== never && (this.levels[i]!.when === undefined || i === 0 || i === level);
+  }
+
+  private record(level: number, reachedOn: readonly number[]): Readonly<Record<string, string>> {
     const entries: [string, string][] = [];
     for (let i = 0; i <= level; i++)
-      if (shows(i, level)) entries.push([levels[i]!.name, formatIsoDate(reachedOn[i]!)]);
-    if (!plainLevelNames) return Object.freeze(Object.fromEntries(entries));
+      if (this.shows(i, level, reachedOn)) entries.push([this.levels[i]!.name, formatIsoDate(reachedOn[i]!)]);
+    if (!this.plainNames) return Object.freeze(Object.fromEntries(entries));
     const record: Record<string, string> = {};
     for (const [name, date] of entries) record[name] = date;
     return Object.freeze(record);
-  };
+  }
+}
+
+/**
+ * Reads the cases of one escalation rule. Its scratch arrays are reused from case to case:
+ * evaluation never re-enters a rule.
+ */
+class Ladder {
+  /** The day each level is reached by age alone (`when` levels: since their condition holds). */
+  private readonly natural: number[];
+  /** The day each level is reached, overdue moves included. */
+  private readonly reachedOn: number[];
+  private readonly records: ReachedRecords;
+
+  constructor(
+    private readonly plan: EscalationPlan,
+    private readonly explainer: ConditionExplainer,
+  ) {
+    this.natural = new Array<number>(plan.levels.length).fill(0);
+    this.reachedOn = new Array<number>(plan.levels.length).fill(0);
+    this.records = new ReachedRecords(plan.levels);
+  }
 
   /**
    * One case read on the evaluation date; with `because`, also the conditions that decided it (an
    * explanation is this same reading done again, when the explanation is read).
    */
-  const judge = (ctx: Context, because: Because[] | undefined): Judged | undefined => {
-    bindLets(plan, ctx);
+  judge(ctx: Context, because: Because[] | undefined): Judged | undefined {
+    const { plan } = this;
+    bindLets(plan.subject, ctx);
     const asOf = ctx.asAt;
-    const started = start(ctx) as EpochDay | null;
+    const started = plan.start(ctx) as EpochDay | null;
     if (started === null || started > asOf) return undefined;
-    because?.push({ test: startText, value: formatIsoDate(started) });
+    because?.push({ test: plan.startText, value: formatIsoDate(started) });
 
-    let closedOn: EpochDay | null = null;
-    let closed = false;
-    if (closes) {
-      const v = closes(ctx);
-      if (closesIsDate) {
-        // A closing date after the evaluation date has not happened yet.
-        closedOn = v !== null && (v as EpochDay) <= asOf ? (v as EpochDay) : null;
-        closed = closedOn !== null;
-        because?.push({
-          test: closesTest,
-          value: closedOn === null ? null : formatIsoDate(closedOn),
-        });
-      } else {
-        closed = v === true;
-        if (because && rule.closes) because.push(...explainer.operands(rule.closes, ctx, plan.letScope));
-      }
-    }
+    const { closed, closedOn } = this.closing(ctx, asOf, because);
     // The date at which the ladder is read: the closing day for a closed case.
     const judgedOn = closedOn !== null ? Math.min(closedOn, asOf) : asOf;
+    const ageLevel = this.reachByAge(ctx, started, judgedOn);
+    const overdue = this.overdue(ctx, asOf, closed, because);
+    const level = overdue === undefined ? ageLevel : this.moveUp(ageLevel, overdue);
+    this.settle(level, judgedOn);
+    if (because) this.explainLevels(ctx, level, because);
 
-    // Natural reach dates: the age alone (`when` levels count as reached on the judged day).
-    // (Scratch arrays are reused: evaluation never re-enters a rule.)
+    const current = plan.levels[level]!;
+    const holder = closed
+      ? plan.subject.holder?.(ctx)
+      : (current.holder?.(ctx) ?? plan.subject.holder?.(ctx));
+    return {
+      holds: level > 0 || overdue !== undefined,
+      status: closed ? "closed" : current.name,
+      holder,
+      overdue: overdue !== undefined,
+      reached: this.records.of(ctx.data, level, this.reachedOn),
+      closedOn: closedOn === null ? undefined : formatIsoDate(closedOn),
+    };
+  }
+
+  private closing(ctx: Context, asOf: EpochDay, because: Because[] | undefined): Closing {
+    const { closes, closesExpr } = this.plan;
+    if (!closes) return open;
+    const v = closes(ctx);
+    if (this.plan.closesIsDate) {
+      // A closing date after the evaluation date has not happened yet.
+      const closedOn = v !== null && (v as EpochDay) <= asOf ? (v as EpochDay) : null;
+      because?.push({
+        test: this.plan.closesTest,
+        value: closedOn === null ? null : formatIsoDate(closedOn),
+      });
+      return closedOn === null ? open : { closed: true, closedOn };
+    }
+    if (because && closesExpr)
+      because.push(...this.explainer.operands(closesExpr, ctx, this.plan.subject.letScope));
+    return v === true ? closedByCondition : open;
+  }
+
+  /** Fills the natural reach dates; returns the highest level reached by `judgedOn`. */
+  private reachByAge(ctx: Context, started: EpochDay, judgedOn: EpochDay): number {
+    const { levels } = this.plan;
+    const { natural, reachedOn } = this;
     natural[0] = started;
     for (let i = 1; i < levels.length; i++) {
       const level = levels[i]!;
@@ -226,7 +336,7 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
         const d = level.after(ctx) as Duration | null;
         if (d !== null)
           on = (d.unit === "day" ? addDays(started, d.amount) : addMonths(started, d.amount)) + 1;
-      } else if (level.when) on = level.when(ctx) === true ? whenSince[i]!(ctx, started, judgedOn) : never;
+      } else if (level.when) on = level.when(ctx) === true ? level.since!(ctx, started, judgedOn) : never;
       natural[i] = on;
     }
     let ageLevel = 0;
@@ -234,87 +344,87 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
       if (natural[i]! <= judgedOn) ageLevel = i;
       reachedOn[i] = natural[i]!;
     }
+    return ageLevel;
+  }
 
-    let level = ageLevel;
-    let overdue = false;
-    if (overdueAfter) {
-      const limit = overdueAfter(ctx) as EpochDay | null;
-      overdue = !closed && limit !== null && asOf > limit;
-      because?.push({
-        test: overdueTest,
-        value: limit === null ? null : asOf > limit,
-        values: {
-          [words.asOf]: formatIsoDate(asOf),
-          [overdueText]: limit === null ? null : formatIsoDate(limit),
-        },
-      });
-      if (overdue && limit !== null) {
-        level = Math.min(ageLevel + 1, levels.length - 1);
-        // Once overdue, each level is reached one level early: on the later of the overdue day
-        // and the day its lower neighbour was reached by age.
-        for (let i = 1; i <= level; i++)
-          reachedOn[i] = Math.min(natural[i]!, Math.max(limit + 1, natural[i - 1]!));
-      }
-    }
-    // Read on `judgedOn`, nothing is reached later; a level passed through on the way to a higher
-    // one (a `when` level holding above a future `after` date) is reached no later than it.
+  /** The overdue limit of an open case past it, or undefined when the case is not overdue. */
+  private overdue(
+    ctx: Context,
+    asOf: EpochDay,
+    closed: boolean,
+    because: Because[] | undefined,
+  ): EpochDay | undefined {
+    const { overdueAfter, overdueText } = this.plan;
+    if (!overdueAfter) return undefined;
+    const limit = overdueAfter(ctx) as EpochDay | null;
+    because?.push({
+      test: this.plan.overdueTest,
+      value: limit === null ? null : asOf > limit,
+      values: {
+        [this.plan.asOfWord]: formatIsoDate(asOf),
+        [overdueText]: limit === null ? null : formatIsoDate(limit),
+      },
+    });
+    return !closed && limit !== null && asOf > limit ? limit : undefined;
+  }
+
+  /**
+   * Overdue, a case moves one level above its age level (the top stays top), and each level is
+   * reached one level early: on the later of the overdue day and the day its lower neighbour was
+   * reached by age.
+   */
+  private moveUp(ageLevel: number, limit: EpochDay): number {
+    const { natural, reachedOn } = this;
+    const level = Math.min(ageLevel + 1, this.plan.levels.length - 1);
+    for (let i = 1; i <= level; i++)
+      reachedOn[i] = Math.min(natural[i]!, Math.max(limit + 1, natural[i - 1]!));
+    return level;
+  }
+
+  /**
+   * Read on `judgedOn`, nothing is reached later; a level passed through on the way to a higher
+   * one (a `when` level holding above a future `after` date) is reached no later than it.
+   */
+  private settle(level: number, judgedOn: EpochDay): void {
+    const { reachedOn } = this;
     if (level > 0 && reachedOn[level]! > judgedOn) reachedOn[level] = judgedOn;
     for (let i = level - 1; i >= 0; i--)
       if (reachedOn[i]! > reachedOn[i + 1]!) reachedOn[i] = reachedOn[i + 1]!;
-    // The shown (level, day) pairs key the shared `reached` record.
-    let pairs = 0;
-    for (let i = 0; i <= level; i++) {
-      const on = reachedOn[i]!;
-      if (shows(i, level)) {
-        reachedPairs[pairs++] = i;
-        reachedPairs[pairs++] = on;
-      }
-      if (i > 0 && because) {
-        const when = rule.levels[i]!.when;
-        const decided = when ? explainer.operands(when, ctx, plan.letScope) : [];
-        because.push(
-          decided.length > 0
-            ? { test: levelTests[i]!, value: on === never ? false : formatIsoDate(on), because: decided }
-            : { test: levelTests[i]!, value: on === never ? false : formatIsoDate(on) },
-        );
-      }
+  }
+
+  /** Each level above the first up to the case's, with the day it was reached (false: not reached). */
+  private explainLevels(ctx: Context, level: number, because: Because[]): void {
+    for (let i = 1; i <= level; i++) {
+      const { test, whenExpr } = this.plan.levels[i]!;
+      const on = this.reachedOn[i]!;
+      const value = on === never ? false : formatIsoDate(on);
+      const decided = whenExpr ? this.explainer.operands(whenExpr, ctx, this.plan.subject.letScope) : [];
+      because.push(decided.length > 0 ? { test, value, because: decided } : { test, value });
     }
-    if (recordsFor !== ctx.data) {
-      reachedRecords = new Interned();
-      recordsFor = ctx.data;
-    }
-    const reached =
-      reachedRecords.find(reachedPairs, pairs) ??
-      reachedRecords.keep(reachedPairs, pairs, reachedRecord(level));
-    const current = levels[level]!;
-    const holder = closed ? plan.holder?.(ctx) : (current.holder?.(ctx) ?? plan.holder?.(ctx));
-    return {
-      holds: level > 0 || overdue,
-      status: closed ? "closed" : current.name,
-      holder,
-      overdue,
-      reached,
-      closedOn: closedOn === null ? undefined : formatIsoDate(closedOn),
-    };
-  };
+  }
+}
+
+export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledRule {
+  const plan = planEscalation(info, env);
+  const ladder = new Ladder(plan, explainerOf(env));
   const explain = (ctx: Context, subject: Value): Explanation => {
-    enter(plan, info, ctx, subject, false);
+    enter(plan.subject, info, ctx, subject, false);
     const because: Because[] = [];
-    const judged = judge(ctx, because);
+    const judged = ladder.judge(ctx, because);
     return { holds: judged?.holds ?? false, because };
   };
   const sourceOf = sourcesFor(explain);
 
-  return ruleOver(info, plan, (ctx, subject, out) => {
-    if (!enter(plan, info, ctx, subject)) return;
-    const judged = judge(ctx, undefined);
+  return ruleOver(info, plan.subject, (ctx, subject, out) => {
+    if (!enter(plan.subject, info, ctx, subject)) return;
+    const judged = ladder.judge(ctx, undefined);
     if (judged === undefined) return;
     out.push(
       new EscalationFinding(
         info,
         judged.status,
-        plan.subjectRef(subject),
-        plan.township(ctx, subject),
+        plan.subject.subjectRef(subject),
+        plan.subject.township(ctx, subject),
         judged.holder,
         judged.overdue,
         judged.reached,
