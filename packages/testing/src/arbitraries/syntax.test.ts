@@ -1,4 +1,4 @@
-import type { Expr, Module } from "@remit/lang";
+import { type Expr, forEachChild, type Module, type Node } from "@remit/lang";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { stripParens, stripSpans } from "../compare.js";
@@ -117,6 +117,38 @@ describe("astModule", () => {
         const starts = items.map((i) => i.span.start.offset);
         expect(starts).toEqual([...starts].sort((a, b) => a - b));
       }),
+    );
+  });
+});
+
+describe("forEachChild over generated trees", () => {
+  /** How many times each node is met, reading every property of every object. */
+  const bruteForce = (value: unknown, into = new Map<unknown, number>()): Map<unknown, number> => {
+    if (Array.isArray(value)) for (const element of value) bruteForce(element, into);
+    else if (value !== null && typeof value === "object") {
+      if (typeof (value as { kind?: unknown }).kind === "string") into.set(value, (into.get(value) ?? 0) + 1);
+      for (const field of Object.values(value)) bruteForce(field, into);
+    }
+    return into;
+  };
+  /** How many times each node is met through forEachChild. */
+  const walked = (node: Node, into = new Map<unknown, number>()): Map<unknown, number> => {
+    into.set(node, (into.get(node) ?? 0) + 1);
+    forEachChild(node, (child) => {
+      walked(child, into);
+    });
+    return into;
+  };
+
+  test("reaches every node of every form, as often as the tree holds it", () => {
+    fc.assert(
+      fc.property(astModule(), (module) => {
+        const expected = bruteForce(module);
+        const actual = walked(module);
+        expect(actual.size).toBe(expected.size);
+        for (const [node, times] of expected) expect(actual.get(node), (node as Node).kind).toBe(times);
+      }),
+      { numRuns: 100 },
     );
   });
 });
