@@ -5,6 +5,7 @@
  */
 import {
   type AggregateExpr,
+  assertNever,
   type BinaryExpr,
   type BuiltinFunction,
   type CallExpr,
@@ -701,7 +702,18 @@ export function textOf(type: Type): (value: Value) => string {
       const element = textOf(base.element);
       return (v) => (v as readonly Value[]).map(element).join(", ");
     }
-    default:
+    case "text":
+    case "number":
+    case "bool":
+    case "enum":
+    case "record":
+    case "none":
+    case "error":
       return (v) => String(v);
+    case "optional":
+      // Stripped above.
+      return textOf(base.inner);
+    default:
+      return assertNever(base, "type");
   }
 }

@@ -1,4 +1,4 @@
-import type { Type } from "@remit/lang";
+import { assertNever, type Type } from "@remit/lang";
 import { formatIsoDate, type Period } from "../calendar/index.js";
 import type { JsonValue } from "../result.js";
 import { type Duration, type FactObject, formatDuration, type Value } from "./values.js";
@@ -20,7 +20,15 @@ export function jsonOf(type: Type): (value: Value) => JsonValue {
       const element = jsonOf(type.element);
       return (v) => (v === null ? null : (v as readonly Value[]).map(element));
     }
-    default:
+    case "text":
+    case "number":
+    case "bool":
+    case "enum":
+    case "record":
+    case "none":
+    case "error":
       return (v) => (v === undefined ? null : (v as JsonValue));
+    default:
+      return assertNever(type, "type");
   }
 }

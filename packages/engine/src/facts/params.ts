@@ -3,7 +3,7 @@
  * given as text with a unit (`"15 days"`, `"1 quarter"`, `"15 天"`) or as a number of days; a
  * date as `YYYY-MM-DD`.
  */
-import type { ParamInfo, Type } from "@remit/lang";
+import { assertNever, type ParamInfo, type Type } from "@remit/lang";
 import { parseIsoDate } from "../calendar/index.js";
 import { parseDuration, type Value } from "../compile/values.js";
 import type { FactError } from "../result.js";
@@ -39,8 +39,15 @@ function convert(type: Type, input: unknown): Value | typeof invalid {
       }
       return out;
     }
-    default:
+    // Not a parameter's type.
+    case "period":
+    case "record":
+    case "entity":
+    case "none":
+    case "error":
       return invalid;
+    default:
+      return assertNever(type, "type");
   }
 }
 
