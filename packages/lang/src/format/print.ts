@@ -747,8 +747,20 @@ function precedenceOf(expr: Expr): Precedence {
       return Precedence.Compare;
     case "MemberExpr":
       return Precedence.Postfix;
-    default:
+    case "NumberLiteral":
+    case "StringLiteral":
+    case "BoolLiteral":
+    case "DateLiteral":
+    case "DurationLiteral":
+    case "NoneLiteral":
+    case "ListLiteral":
+    case "NameExpr":
+    case "CallExpr":
+    case "AggregateExpr":
+    case "ParenExpr":
       return Precedence.Primary;
+    default:
+      return assertNever(expr, "expression");
   }
 }
 
@@ -764,8 +776,16 @@ function binaryPrecedence(operator: BinaryOperatorName): Precedence {
     case "*":
     case "/":
       return Precedence.Multiplicative;
-    default:
+    case "=":
+    case "!=":
+    case "<":
+    case "<=":
+    case ">":
+    case ">=":
+    case "in":
       return Precedence.Compare;
+    default:
+      return assertNever(operator, "operator");
   }
 }
 
@@ -831,7 +851,13 @@ function firstChildStart(declaration: Declaration): number {
     case "EscalationRule":
     case "AccountabilityRule":
       return declaration.id.span.start.offset;
-    default:
+    case "ParamDecl":
+    case "TypeDecl":
+    case "CollectionDecl":
+    case "RecordDecl":
+    case "DefineDecl":
       return declaration.name.span.start.offset;
+    default:
+      return assertNever(declaration, "declaration");
   }
 }

@@ -1,3 +1,4 @@
+import { assertNever } from "../never.js";
 import type { Expr } from "./ast.js";
 
 /**
@@ -17,7 +18,16 @@ export function isLiteral(expr: Expr): boolean {
       return isLiteral(expr.inner);
     case "ListLiteral":
       return expr.elements.every(isLiteral);
-    default:
+    case "NameExpr":
+    case "MemberExpr":
+    case "CallExpr":
+    case "UnaryExpr":
+    case "BinaryExpr":
+    case "IsSetExpr":
+    case "IfExpr":
+    case "AggregateExpr":
       return false;
+    default:
+      return assertNever(expr, "expression");
   }
 }
