@@ -1,4 +1,11 @@
-import { asOfNames, type CheckedPolicy, type FieldInfo, keywords, type RuleInfo } from "@remit/lang";
+import {
+  asOfNames,
+  type CheckedPolicy,
+  type Expr,
+  type FieldInfo,
+  keywords,
+  type RuleInfo,
+} from "@remit/lang";
 import type { Compiled, Context, ExpressionCompiler } from "../compile/expr.js";
 import { textOf } from "../compile/expr.js";
 import type { FactObject, Value } from "../compile/values.js";
@@ -118,6 +125,20 @@ export function ruleOver(
   };
 }
 
+/** A holder expression (a rule's or a level's) as the text of who holds the duty, if any. */
+export function compileHolder(
+  expr: Expr | undefined,
+  compiler: ExpressionCompiler,
+): ((ctx: Context) => string | undefined) | undefined {
+  if (expr === undefined) return undefined;
+  const compiled = compiler.compile(expr);
+  const toText = textOf(compiler.typeOf(expr));
+  return (ctx) => {
+    const v = compiled(ctx);
+    return v === null ? undefined : toText(v);
+  };
+}
+
 export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
   const { compiler, policy } = env;
   const rule = info.rule;
@@ -126,15 +147,7 @@ export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
   const letScope: LetScope = new Map(
     rule.lets.map((l) => [policy.slotOf(l.name), { name: l.name.name, value: l.value }]),
   );
-  let holder: SubjectPlan["holder"];
-  if (rule.holder) {
-    const compiled = compiler.compile(rule.holder);
-    const toText = textOf(compiler.typeOf(rule.holder));
-    holder = (ctx) => {
-      const v = compiled(ctx);
-      return v === null ? undefined : toText(v);
-    };
-  }
+  const holder = compileHolder(rule.holder, compiler);
   const noTownship = (): undefined => undefined;
   if (info.subject?.kind === "collection" && subject) {
     const name = info.subject.name;

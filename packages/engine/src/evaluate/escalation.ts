@@ -7,7 +7,7 @@
  */
 import { childExpressions, type EscalationInfo, type Expr } from "@remit/lang";
 import { addDays, addMonths, type EpochDay, formatIsoDate } from "../calendar/index.js";
-import { type Compiled, type Context, type ExpressionCompiler, textOf } from "../compile/expr.js";
+import type { Compiled, Context, ExpressionCompiler } from "../compile/expr.js";
 import type { Duration, Value } from "../compile/values.js";
 import { sourcesFor } from "../explain/lazy.js";
 import type { ConditionExplainer } from "../explain/tree.js";
@@ -15,6 +15,7 @@ import type { Because, EscalationStatus, Explanation } from "../result.js";
 import {
   bindLets,
   type CompiledRule,
+  compileHolder,
   enter,
   explainerOf,
   planSubject,
@@ -133,15 +134,6 @@ function planLevel(
   words: RuleWords,
 ): LevelPlan {
   const { compiler, source } = env;
-  let holder: LevelPlan["holder"];
-  if (level.holder) {
-    const compiled = compiler.compile(level.holder);
-    const toText = textOf(compiler.typeOf(level.holder));
-    holder = (ctx) => {
-      const v = compiled(ctx);
-      return v === null ? undefined : toText(v);
-    };
-  }
   const name = level.name.name;
   return {
     name,
@@ -149,7 +141,7 @@ function planLevel(
     when: level.when ? compiler.compile(level.when) : undefined,
     whenExpr: level.when,
     since: level.when ? sinceOf(level.when, compiler) : undefined,
-    holder,
+    holder: compileHolder(level.holder, compiler),
     test: level.after
       ? `${words.level} ${name} ${words.after} ${source(level.after.span)}`
       : `${words.level} ${name} ${words.when} ${level.when ? source(level.when.span) : ""}`,
