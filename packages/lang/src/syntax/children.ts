@@ -39,7 +39,10 @@ function complete<const T extends ChildTable>(
   return table;
 }
 
-/** Each node kind's children, in source order. */
+/**
+ * Each node kind's children, in source order. For a rule this is also the canonical order of its
+ * clauses: the formatter prints `ruleParts` in it.
+ */
 const childKeys = complete({
   Module: ["header", "imports", "declarations", "comments"],
   PolicyHeader: ["name", "version", "source", "effective", "warning"],
