@@ -29,6 +29,7 @@ import type {
 import { isLiteral } from "../syntax/literals.js";
 import { primitiveTypeNames } from "../syntax/primitives.js";
 import { asOfNames, builtinFunctions, periodMembers, periodNames } from "./builtins.js";
+import { type Dependency, dependencyOrder, spellCycle } from "./graph.js";
 import type {
   BuiltinFunction,
   CheckedPolicy,
@@ -148,9 +149,12 @@ class Checker {
   private readonly ambiguousInverses = new Map<string, Map<string, string[]>>();
   private readonly defineReturn = new Map<string, Type>();
   private readonly definesInProgress = new Set<string>();
-  private readonly callGraph = new Map<string, { to: string; span: Span }[]>();
+  private readonly callGraph = new Map<string, Dependency[]>();
   private readonly usedParams = new Set<string>();
   private readonly paramTypes = new Map<string, Type>();
+  /** The parameters each parameter's default names. */
+  private readonly paramDependencies = new Map<string, Dependency[]>();
+  private paramOrder: readonly string[] = [];
 
   constructor(private readonly loaded: LoadedModules) {}
 
@@ -167,6 +171,7 @@ class Checker {
     this.computeInverses();
     for (const scope of scopes) this.declareRecordsAndTypes(scope);
     for (const scope of scopes) this.declareParams(scope);
+    this.orderParams();
     for (const scope of scopes) this.declareDefines(scope);
     this.checkRecursion();
 
@@ -228,6 +233,7 @@ class Checker {
       sources: this.loaded.sources,
       clauses: this.clauses,
       params: this.params,
+      paramOrder: this.paramOrder,
       collections: this.collections,
       records: this.records,
       defines: this.defines,
@@ -471,8 +477,9 @@ class Checker {
     if (known !== undefined) return known;
     const cycleStart = this.typeDeclsInProgress.indexOf(key);
     if (cycleStart >= 0) {
-      const cycle = [...this.typeDeclsInProgress.slice(cycleStart), key].map((k) => `'${k}'`).join(" -> ");
-      this.report(codes.typeCycle, at, { cycle });
+      this.report(codes.typeCycle, at, {
+        cycle: spellCycle([...this.typeDeclsInProgress.slice(cycleStart), key]),
+      });
       return errorType;
     }
     this.typeDeclsInProgress.push(key);
@@ -624,7 +631,9 @@ class Checker {
       const { decl, key } = entry;
       const declared = this.paramType(key, decl, scope);
       const defaultType = this.expr(decl.default, this.moduleContext(scope));
-      if (!this.isConstant(decl.default)) {
+      const uses: Dependency[] = [];
+      this.paramDependencies.set(key, uses);
+      if (!this.constantUses(decl.default, uses)) {
         this.report(codes.nonConstantDefault, decl.default.span, { name: key });
       } else if (!assignable(declared, defaultType)) {
         this.report(codes.defaultTypeMismatch, decl.default.span, {
@@ -695,24 +704,43 @@ class Checker {
     return { key: found.key, decl: found.decl, scope: this.ownerScope(name, scope) };
   }
 
-  /** Literals, lists of them, arithmetic on them and other parameters. */
-  private isConstant(expr: Expr): boolean {
+  /**
+   * Whether an expression is constant (literals, lists of them, arithmetic on them and other
+   * parameters); the parameters it names are added to `uses`.
+   */
+  private constantUses(expr: Expr, uses: Dependency[]): boolean {
     if (isLiteral(expr)) return true;
     switch (expr.kind) {
       case "ListLiteral":
-        return expr.elements.every((e) => this.isConstant(e));
+        return expr.elements.every((e) => this.constantUses(e, uses));
       case "ParenExpr":
-        return this.isConstant(expr.inner);
+        return this.constantUses(expr.inner, uses);
       case "UnaryExpr":
-        return this.isConstant(expr.operand);
+        return this.constantUses(expr.operand, uses);
       case "BinaryExpr":
-        return this.isConstant(expr.left) && this.isConstant(expr.right);
+        return this.constantUses(expr.left, uses) && this.constantUses(expr.right, uses);
       case "NameExpr":
-      case "MemberExpr":
-        return this.resolutions.get(expr)?.kind === "param";
+      case "MemberExpr": {
+        const resolution = this.resolutions.get(expr);
+        if (resolution?.kind !== "param") return false;
+        uses.push({ to: resolution.key, span: expr.span });
+        return true;
+      }
       default:
         return false;
     }
+  }
+
+  /**
+   * Parameters in the order their defaults can be computed: each after those its default names.
+   * A cycle has no such order; it is reported where it closes.
+   */
+  private orderParams(): void {
+    this.paramOrder = dependencyOrder(
+      this.params.keys(),
+      (key) => this.paramDependencies.get(key) ?? [],
+      (cycle, closing) => this.report(codes.parameterCycle, closing.span, { cycle: spellCycle(cycle) }),
+    );
   }
 
   private declareDefines(scope: ModuleScope): void {
@@ -767,36 +795,15 @@ class Checker {
 
   /** Any cycle in the graph of definitions using one another is an error (termination). */
   private checkRecursion(): void {
-    const state = new Map<string, "active" | "done">();
-    const path: string[] = [];
-    const reported = new Set<string>();
-    const visit = (key: string): void => {
-      state.set(key, "active");
-      path.push(key);
-      for (const edge of this.callGraph.get(key) ?? []) {
-        const seen = state.get(edge.to);
-        if (seen === "active") {
-          const cycle = [...path.slice(path.indexOf(edge.to)), edge.to];
-          const id = [...new Set(cycle)].sort().join("\n");
-          if (!reported.has(id)) {
-            reported.add(id);
-            this.report(codes.recursiveDefinition, edge.span, {
-              cycle: cycle.map((k) => `'${k}'`).join(" -> "),
-            });
-          }
-        } else if (seen === undefined) {
-          visit(edge.to);
-        }
-      }
-      path.pop();
-      state.set(key, "done");
-    };
     // Declaration order, so a cycle is spelled from the definition written first.
-    for (const scope of this.scopes.values()) {
-      for (const entry of scope.declared.values()) {
-        if (entry.kind === "define" && !state.has(entry.key)) visit(entry.key);
-      }
-    }
+    const defines = [...this.scopes.values()].flatMap((scope) =>
+      [...scope.declared.values()].filter((entry) => entry.kind === "define").map((entry) => entry.key),
+    );
+    dependencyOrder(
+      defines,
+      (key) => this.callGraph.get(key) ?? [],
+      (cycle, closing) => this.report(codes.recursiveDefinition, closing.span, { cycle: spellCycle(cycle) }),
+    );
   }
 
   // ------------------------------------------------------------------------------------------
