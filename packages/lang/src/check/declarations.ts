@@ -34,6 +34,7 @@ import {
   textType,
 } from "./types.js";
 
+/** The checker's first layer: what top-level names mean and the types declarations give them. */
 export abstract class DeclarationChecker extends CheckState {
   readonly typeDecls = new Map<string, Type>();
   readonly typeDeclsInProgress: string[] = [];

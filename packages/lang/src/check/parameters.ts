@@ -14,6 +14,7 @@ import type { ModuleScope } from "./scope.js";
 import { typeArgs, unwrapParens } from "./state.js";
 import { assignable, calendarMonths, type DurationMeasure, durationType, exactDays } from "./types.js";
 
+/** The checker's second layer: parameters, on top of the declarations they are typed with. */
 export abstract class ParameterChecker extends DeclarationChecker {
   readonly usedParams = new Set<string>();
   readonly paramTypes = new Map<string, Type>();

@@ -35,6 +35,7 @@ export interface Context {
 /** A text in both languages, for the "what" of a message. */
 export type What = readonly [en: string, zh: string];
 
+/** A type as message arguments in both languages: `found` and `foundZh`. */
 export function typeArgs<K extends string>(key: K, type: Type): Record<K | `${K}Zh`, string> {
   return { [key]: displayType(type, "en"), [`${key}Zh`]: displayType(type, "zh") } as Record<
     K | `${K}Zh`,
@@ -42,16 +43,19 @@ export function typeArgs<K extends string>(key: K, type: Type): Record<K | `${K}
   >;
 }
 
+/** What a message is about, as its arguments in both languages. */
 export function whatArgs(what: What): { what: string; whatZh: string } {
   return { what: what[0], whatZh: what[1] };
 }
 
+/** The expression inside any parentheses. */
 export function unwrapParens(expr: Expr): Expr {
   let current = expr;
   while (current.kind === "ParenExpr") current = current.inner;
   return current;
 }
 
+/** The tables one run of the checker fills, and its diagnostics. */
 export abstract class CheckState {
   readonly diagnostics: Diagnostic[] = [];
   readonly scopes = new Map<string, ModuleScope>();
