@@ -41,6 +41,7 @@ const facts = {
   items: [
     { id: "done-in-time", opened: "2026-01-01", done: "2026-01-04" },
     { id: "open-past-due", opened: "2026-01-01", done: null },
+    { id: "open-not-due", opened: "2026-01-08", done: null },
   ],
 };
 
@@ -63,6 +64,7 @@ describe("parameter defaults", () => {
     const policy = compiled(chainOfThree);
     expect(statuses(policy)).toEqual([
       ["done-in-time", "met", "2026-01-06"],
+      ["open-not-due", "due-soon", "2026-01-13"],
       ["open-past-due", "overdue", "2026-01-06"],
     ]);
     expect(evaluateOk(policy, facts).params).toEqual({ a: "5 days", b: "5 days", c: "5 days" });
@@ -77,6 +79,7 @@ describe("parameter defaults", () => {
     const policy = compiled(acrossImport);
     expect(statuses(policy)).toEqual([
       ["done-in-time", "met", "2026-01-06"],
+      ["open-not-due", "due-soon", "2026-01-13"],
       ["open-past-due", "overdue", "2026-01-06"],
     ]);
     expect(evaluateOk(policy, facts).params).toEqual({ a: "5 days", "gbt.x": "5 days", "gbt.y": "5 days" });

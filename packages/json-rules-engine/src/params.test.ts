@@ -22,6 +22,7 @@ const facts = {
   items: [
     { id: "done-in-time", opened: "2026-01-01", done: "2026-01-04" },
     { id: "open-past-due", opened: "2026-01-01", done: null },
+    { id: "open-not-due", opened: "2026-01-08", done: null },
   ],
 };
 
@@ -43,7 +44,7 @@ async function decide(policy: CheckedPolicy, params: Record<string, unknown> = {
   return { remit, jre, diagnostics: exported.diagnostics };
 }
 
-const expected = ["done-in-time met", "open-past-due overdue"];
+const expected = ["done-in-time met", "open-not-due due-soon", "open-past-due overdue"];
 
 describe("exported parameters", () => {
   test("a chain of three declared before its end folds to the engine's value, and both decide alike", async () => {
