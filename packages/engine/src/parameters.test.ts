@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compile, type Policy } from "./policy.js";
+import { type CompileInput, compile, type Policy } from "./policy.js";
 import { evaluateOk } from "./testing/helpers.js";
 
 const items = `collection items {
@@ -45,7 +45,7 @@ const facts = {
   ],
 };
 
-function compiled(input: Parameters<typeof compile>[0]): Policy {
+function compiled(input: CompileInput): Policy {
   const out = compile(input);
   if (!("policy" in out)) throw new Error(out.diagnostics.map((d) => d.message.en).join("; "));
   return out.policy;

@@ -114,7 +114,7 @@ export function parseParamOverrides(
 }
 
 /** A policy's parameters, their defaults compiled once. */
-export interface Parameters {
+export interface CompiledParameters {
   /** Every parameter's value: the override where one is given, its default otherwise. */
   resolve(overrides: ParamOverrides): ParamValues;
   /** Values as JSON, by key in sorted order (an evaluation result's `params`). */
@@ -123,7 +123,7 @@ export interface Parameters {
   summaries(): readonly ParamSummary[];
 }
 
-export function compileParameters(checked: CheckedPolicy, compiler: ExpressionCompiler): Parameters {
+export function compileParameters(checked: CheckedPolicy, compiler: ExpressionCompiler): CompiledParameters {
   const defaults: readonly { readonly key: string; readonly value: Compiled }[] = checked.paramOrder.map(
     (key) => {
       const info = checked.params.get(key);

@@ -20,7 +20,12 @@ import {
 import type { SourceText } from "./explain/tree.js";
 import { type FactsSchema, factsSchema, validateFacts } from "./facts/index.js";
 import { Session } from "./incremental/session.js";
-import { compileParameters, type Parameters, type ParamSummary, parseParamOverrides } from "./parameters.js";
+import {
+  type CompiledParameters,
+  compileParameters,
+  type ParamSummary,
+  parseParamOverrides,
+} from "./parameters.js";
 import type {
   CompileOutcome,
   EvaluateOutcome,
@@ -82,7 +87,7 @@ export interface PolicyInternals {
   readonly schema: FactsSchema;
   readonly rules: readonly CompiledRule[];
   readonly info: PolicyInfoSummary;
-  readonly parameters: Parameters;
+  readonly parameters: CompiledParameters;
   prepare(
     facts: unknown,
     options: EvaluateOptions | undefined,
