@@ -11,7 +11,7 @@ export {
   periodOf,
   periodsBetween,
 } from "./calendar/index.js";
-export { type Duration, parseDuration, sha256Hex } from "./compile/index.js";
+export { type Duration, parseDuration, sha256Hex, type Value } from "./compile/index.js";
 export { isFixedStatus, renderExplanation, statusNames, statusWord } from "./explain/index.js";
 export { type FactsSchema, factsSchema } from "./facts/index.js";
 export {
@@ -22,11 +22,17 @@ export {
   type UpdateStats,
 } from "./incremental/index.js";
 export {
+  type ParamOverrides,
+  type ParamSummary,
+  type ParamValues,
+  paramFromJson,
+  resolveParams,
+} from "./parameters.js";
+export {
   type CompileInput,
   compile,
   compileChecked,
   type EvaluateOptions,
-  type ParamSummary,
   type Policy,
   type PolicyInfoSummary,
   type RuleSummary,

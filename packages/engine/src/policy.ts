@@ -7,8 +7,7 @@ import { type EpochDay, formatIsoDate, parseIsoDate } from "./calendar/index.js"
 import { Data } from "./compile/data.js";
 import { type Compiled, type Context, ExpressionCompiler } from "./compile/expr.js";
 import { sha256Hex } from "./compile/hash.js";
-import { jsonOf } from "./compile/json.js";
-import { durationOf, type FactObject, type Value } from "./compile/values.js";
+import { durationOf, type FactObject } from "./compile/values.js";
 import {
   type CompiledRule,
   compileAccountability,
@@ -19,8 +18,14 @@ import {
   summarize,
 } from "./evaluate/index.js";
 import type { SourceText } from "./explain/tree.js";
-import { type FactsSchema, factsSchema, parseParamOverrides, validateFacts } from "./facts/index.js";
+import { type FactsSchema, factsSchema, validateFacts } from "./facts/index.js";
 import { Session } from "./incremental/session.js";
+import {
+  type CompiledParameters,
+  compileParameters,
+  type ParamSummary,
+  parseParamOverrides,
+} from "./parameters.js";
 import type {
   CompileOutcome,
   EvaluateOutcome,
@@ -57,12 +62,6 @@ export interface RuleSummary {
   readonly subject: string | undefined;
 }
 
-export interface ParamSummary {
-  readonly key: string;
-  readonly default: JsonValue;
-  readonly description: string | undefined;
-}
-
 export interface Policy {
   readonly info: PolicyInfoSummary;
   /** The zod schema of the facts document. */
@@ -88,6 +87,7 @@ export interface PolicyInternals {
   readonly schema: FactsSchema;
   readonly rules: readonly CompiledRule[];
   readonly info: PolicyInfoSummary;
+  readonly parameters: CompiledParameters;
   prepare(
     facts: unknown,
     options: EvaluateOptions | undefined,
@@ -124,34 +124,18 @@ export function compileInternals(checked: CheckedPolicy): PolicyInternals {
     hash: policyHash(checked),
   };
 
-  // Parameter defaults are constant expressions over literals and other parameters: evaluated in
-  // declaration order against the values computed so far.
-  const paramOrder = [...checked.params.values()];
-  const paramDefaults = compiler;
-  const defaultValues = (overrides: ReadonlyMap<string, Value>): Map<string, Value> => {
-    const values = new Map<string, Value>();
-    const ctx: Context = { frame: [], asAt: 0, period: null, data: undefined as never, params: values };
-    for (let pass = 0; pass < 2; pass++) {
-      // Two passes let a default name a parameter declared after it.
-      for (const p of paramOrder)
-        values.set(
-          p.key,
-          overrides.has(p.key) ? overrides.get(p.key)! : paramDefaults.compile(p.default)(ctx),
-        );
-    }
-    return values;
-  };
-  const paramJson = paramOrder.map((p) => ({ key: p.key, toJson: jsonOf(p.type) }));
+  const parameters = compileParameters(checked, compiler);
 
   return {
     checked,
     schema,
     rules,
     info,
+    parameters,
     prepare(facts, options) {
       const validated = validateFacts(checked, schema, facts);
       const errors: FactError[] = "errors" in validated ? [...validated.errors] : [];
-      const overrides = parseParamOverrides(checked.params, options?.params);
+      const overrides = parseParamOverrides(checked, options?.params);
       if ("errors" in overrides) errors.push(...overrides.errors);
       let asOfText = options?.asOf;
       if (
@@ -184,7 +168,7 @@ export function compileInternals(checked: CheckedPolicy): PolicyInternals {
       }
       if (errors.length > 0 || "errors" in validated || "errors" in overrides || asOf === undefined)
         return { errors };
-      const params = defaultValues(overrides.values);
+      const params = parameters.resolve(overrides.values);
       const data = new Data(
         checked,
         validated.facts.document,
@@ -192,12 +176,7 @@ export function compileInternals(checked: CheckedPolicy): PolicyInternals {
         validated.facts.byId,
       );
       const ctx: Context = { frame: [], asAt: asOf, period: null, data, params };
-      const paramValues: Record<string, JsonValue> = Object.fromEntries(
-        [...paramJson]
-          .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-          .map((p) => [p.key, p.toJson(params.get(p.key) ?? null)]),
-      );
-      return { ctx, asOf, params: paramValues };
+      return { ctx, asOf, params: parameters.json(params) };
     },
     result(prepared, findings) {
       return {
@@ -222,17 +201,7 @@ export function compileChecked(checked: CheckedPolicy): Policy {
     cites: r.cites,
     subject: r.subject?.name,
   }));
-  const compiler = new ExpressionCompiler(checked);
-  const resolved = new Map<string, Value>();
-  const ctx: Context = { frame: [], asAt: 0, period: null, data: undefined as never, params: resolved };
-  const all = [...checked.params.values()];
-  for (let pass = 0; pass < 2; pass++)
-    for (const p of all) resolved.set(p.key, compiler.compile(p.default)(ctx));
-  const params: ParamSummary[] = all.map((p) => ({
-    key: p.key,
-    default: jsonOf(p.type)(resolved.get(p.key) ?? null),
-    description: p.description,
-  }));
+  const params = internals.parameters.summaries();
   return {
     info: internals.info,
     schema: internals.schema,

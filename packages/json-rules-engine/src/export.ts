@@ -8,7 +8,15 @@
  * (`not x` is true exactly when `x` is false). Comparisons hold only when both sides have a value;
  * parameters are inlined as constants; `let`s and definitions are inlined where they are used.
  */
-import { type Duration, formatIsoDate, parseDuration, parseIsoDate } from "@remit/engine";
+import {
+  type Duration,
+  formatIsoDate,
+  paramFromJson,
+  parseDuration,
+  parseIsoDate,
+  resolveParams,
+  type Value,
+} from "@remit/engine";
 import {
   type AccountabilityInfo,
   assertNever,
@@ -19,7 +27,6 @@ import {
   type EscalationInfo,
   type Expr,
   type MemberExpr,
-  type ParamInfo,
   type RuleInfo,
   ruleParts,
   type Span,
@@ -287,36 +294,23 @@ class Exporter {
 
   constructor(
     private readonly policy: CheckedPolicy,
-    overrides: Readonly<Record<string, unknown>>,
+    given: Readonly<Record<string, unknown>>,
   ) {
-    const empty: Scope = { bindings: new Map(), record: undefined, asAt: asOfTerm };
-    const infos = [...policy.params.values()];
-    // Defaults may name parameters declared later: resolve on demand, overrides first.
-    const resolving = new Set<string>();
-    const resolve = (info: ParamInfo): Const => {
-      const known = this.params.get(info.key);
-      if (known) return known;
-      if (resolving.has(info.key)) return none;
-      resolving.add(info.key);
-      let value: Const;
-      if (Object.hasOwn(overrides, info.key)) {
-        const parsed = constFromJson(overrides[info.key], info.type);
-        if (parsed === undefined) {
-          this.diagnostics.push(makeDiagnostic(exportCodes.param, info.decl.name.span, info.key));
-          value = this.constOf(info.default, empty);
-        } else value = parsed;
-      } else value = this.constOf(info.default, empty);
-      this.params.set(info.key, value);
-      return value;
-    };
-    this.paramResolver = (key) => {
-      const info = policy.params.get(key);
-      return info ? resolve(info) : none;
-    };
-    for (const info of infos) resolve(info);
+    // The engine's resolution, so both read the same values: the overrides that fit their
+    // parameter's type (a misfit is reported and its default kept), the defaults for the rest.
+    const overrides = new Map<string, Value>();
+    for (const info of policy.params.values()) {
+      if (!Object.hasOwn(given, info.key)) continue;
+      const value = paramFromJson(info.type, given[info.key]);
+      if (value === undefined)
+        this.diagnostics.push(makeDiagnostic(exportCodes.param, info.decl.name.span, info.key));
+      else overrides.set(info.key, value);
+    }
+    for (const [key, value] of resolveParams(policy, overrides)) {
+      const type = policy.params.get(key)?.type;
+      if (type !== undefined) this.params.set(key, constOfValue(value, type));
+    }
   }
-
-  private readonly paramResolver: (key: string) => Const;
 
   private text(span: Span): string {
     const source = this.policy.sources.get(span.file) ?? "";
@@ -432,7 +426,7 @@ class Exporter {
         return this.term(binding.expr, binding.scope);
       }
       case "param":
-        return { t: "const", c: this.paramResolver(resolution.key) };
+        return { t: "const", c: this.params.get(resolution.key) ?? none };
       case "define":
         return this.inline(expr, resolution.key, scope, (body, inner) => this.term(body, inner));
       case "asOf":
@@ -1039,29 +1033,38 @@ function arithmetic(op: "+" | "-" | "*" | "/", a: Const, b: Const): Const {
   return none;
 }
 
-function constFromJson(value: unknown, type: Type): Const | undefined {
-  if (value === null) return isOptional(type) ? none : undefined;
-  const kind = kindOf(type);
-  switch (kind) {
-    case "number":
-      return typeof value === "number" && Number.isFinite(value) ? { k: "number", v: value } : undefined;
-    case "text":
-      return typeof value === "string" ? { k: "text", v: value } : undefined;
+/** A parameter's value, as the engine resolved it, as a constant of its type. */
+function constOfValue(value: Value, type: Type): Const {
+  if (value === null) return none;
+  switch (type.kind) {
+    case "optional":
+      return constOfValue(value, type.inner);
     case "bool":
-      return typeof value === "boolean" ? { k: "bool", v: value } : undefined;
-    case "date": {
-      const day = typeof value === "string" ? parseIsoDate(value) : undefined;
-      return day === undefined ? undefined : { k: "date", v: day };
-    }
-    case "duration": {
-      const d = parseDuration(value);
-      return d === undefined ? undefined : { k: "duration", v: d };
-    }
+      return typeof value === "boolean" ? { k: "bool", v: value } : none;
+    case "number":
+      return typeof value === "number" ? { k: "number", v: value } : none;
+    case "text":
+    case "enum":
+      return typeof value === "string" ? { k: "text", v: value } : none;
+    case "date":
+      return typeof value === "number" ? { k: "date", v: value } : none;
+    case "duration":
+      // The engine's only non-list object value of a duration parameter is a duration.
+      return typeof value === "object" && !Array.isArray(value)
+        ? { k: "duration", v: value as Duration }
+        : none;
     case "list":
-    case "other":
-      return undefined;
+      return Array.isArray(value)
+        ? { k: "list", v: value.map((e: Value) => constOfValue(e, type.element)) }
+        : none;
+    case "period":
+    case "record":
+    case "entity":
+    case "none":
+    case "error":
+      return none;
     default:
-      return assertNever(kind, "value kind");
+      return assertNever(type, "parameter type");
   }
 }
 

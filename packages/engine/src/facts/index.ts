@@ -1,4 +1,3 @@
 export { describeType, formatPath } from "./describe.js";
-export { type ParamOverrides, parseParamOverrides } from "./params.js";
 export { type FactsSchema, factsSchema, schemaOfFields, schemaOfType } from "./schema.js";
 export { type ValidationOutcome, type ValidFacts, validateElement, validateFacts } from "./validate.js";

@@ -2,7 +2,7 @@ import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import type { SourceHost } from "../modules/host.js";
 import { loadModules } from "../modules/load-default.js";
 import type { Module } from "../syntax/ast.js";
-import { check } from "./checker.js";
+import { check } from "./check.js";
 import type { CheckedPolicy } from "./model.js";
 
 export interface AnalyzeResult {

@@ -15,7 +15,7 @@ import type {
   Module,
 } from "../syntax/ast.js";
 import { analyze } from "./analyze.js";
-import { check } from "./checker.js";
+import { check } from "./check.js";
 import type { CheckedPolicy } from "./model.js";
 
 const standard = `

@@ -454,6 +454,22 @@ const cases: readonly GoldenCase[] = [
     en: "the targets after the last cause are the rule's own: they are named whenever any cause holds",
     zh: "最后一个原因之后的问责对象属于整条规则：任一原因成立即被问责",
   },
+  {
+    code: "R5017",
+    source: "param a: integer = b\nparam b: integer = a\n",
+    line: 4,
+    column: 20,
+    en: "parameter defaults form a cycle: 'a' -> 'b' -> 'a'",
+    zh: "参数默认值循环引用：'a' -> 'b' -> 'a'",
+  },
+  {
+    code: "R5017",
+    source: "param limit: integer = limit + 1\n",
+    line: 3,
+    column: 24,
+    en: "parameter defaults form a cycle: 'limit' -> 'limit'",
+    zh: "参数默认值循环引用：'limit' -> 'limit'",
+  },
 ];
 
 function run(testCase: Pick<GoldenCase, "source" | "imports" | "files">) {

@@ -1,5 +1,5 @@
 export { type AnalyzeResult, analyze } from "./analyze.js";
-export { type CheckResult, check } from "./checker.js";
+export { type CheckResult, check } from "./check.js";
 export type {
   AccountabilityInfo,
   BuiltinFunction,

@@ -202,6 +202,11 @@ export interface CheckedPolicy {
   readonly sources: ReadonlyMap<string, string>;
   readonly clauses: ReadonlyMap<string, ClauseInfo>;
   readonly params: ReadonlyMap<string, ParamInfo>;
+  /**
+   * Every parameter's key, each after the parameters its default names: computing the defaults
+   * in this order, each once, gives every default its value (the checker rejects cycles).
+   */
+  readonly paramOrder: readonly string[];
   readonly collections: ReadonlyMap<string, CollectionInfo>;
   readonly records: ReadonlyMap<string, RecordInfo>;
   readonly defines: ReadonlyMap<string, DefineInfo>;

@@ -5,6 +5,7 @@ import type {
   Identifier,
   Module,
   ParamDecl,
+  QualifiedName,
   RecordDecl,
   TypeDecl,
 } from "../syntax/ast.js";
@@ -35,4 +36,9 @@ export interface ModuleScope {
 /** The name node of a declaration that has one. */
 export function declaredName(entry: Declared): Identifier {
   return entry.decl.name;
+}
+
+/** A qualified name as written: `gbt.requiredClass`. */
+export function qualifiedText(name: QualifiedName): string {
+  return name.parts.map((part) => part.name).join(".");
 }

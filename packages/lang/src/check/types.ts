@@ -201,3 +201,9 @@ export function displayType(type: Type, language: "en" | "zh"): string {
       return "?";
   }
 }
+
+/** Duration units measured in days: exact. */
+export const exactDays: Readonly<Record<string, number>> = { day: 1, week: 7 };
+
+/** Duration units measured in months: calendar. */
+export const calendarMonths: Readonly<Record<string, number>> = { month: 1, quarter: 3, year: 12 };

@@ -548,6 +548,19 @@ export const targetsAfterLastCause = defineDiagnostic<{ label: string }>({
   }),
 });
 
+export const parameterCycle = defineDiagnostic<{ cycle: string }>({
+  code: "R5017",
+  severity: "error",
+  message: ({ cycle }) => ({
+    en: `parameter defaults form a cycle: ${cycle}`,
+    zh: `参数默认值循环引用：${cycle}`,
+  }),
+  hint: () => ({
+    en: "a default may name other parameters, but not itself, directly or through others: give one of them a value of its own",
+    zh: "默认值可以引用其他参数，但不能直接或间接引用自身：请给其中一个参数直接写出取值",
+  }),
+});
+
 /** Every code above, for the catalogue and the documentation check. */
 export const checkDiagnostics: readonly DiagnosticDefinition<never>[] = [
   moduleNotFound,
@@ -602,4 +615,5 @@ export const checkDiagnostics: readonly DiagnosticDefinition<never>[] = [
   duplicateLevel,
   badSubject,
   targetsAfterLastCause,
+  parameterCycle,
 ];

@@ -1,0 +1,122 @@
+/**
+ * The check stage: loaded modules in, the checked model out (docs/language.md is the reference).
+ * The work is split by concern: scopes and declarations (declarations.ts), parameters
+ * (parameters.ts), expression typing (expressions.ts), one file per rule kind (rules.ts and the
+ * kinds' files) and lints (lints.ts); this file runs them in order and builds the model.
+ */
+import * as codes from "../diagnostics/check-codes.js";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
+import type { LoadedModules } from "../modules/load.js";
+import { fileStartSpan } from "../modules/load.js";
+import type { Module, Rule, Span } from "../syntax/ast.js";
+import { Checker } from "./expressions.js";
+import { lint } from "./lints.js";
+import type { CheckedPolicy } from "./model.js";
+import { checkRule } from "./rules.js";
+
+/** What `check` returns: the model when the policy is free of errors, and every diagnostic. */
+export interface CheckResult {
+  readonly policy: CheckedPolicy | undefined;
+  /** The loader's diagnostics followed by the checker's. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Resolves and type-checks loaded modules into the checked model. The model is returned only when
+ * no error was found, so the engine never sees an ill-formed policy.
+ */
+export function check(loaded: LoadedModules): CheckResult {
+  const entryModule = loaded.modules[0];
+  if (entryModule === undefined) {
+    return { policy: undefined, diagnostics: [...loaded.diagnostics] };
+  }
+  const checker = new Checker(loaded);
+  checker.buildScopes();
+  const scopes = [...checker.scopes.values()];
+  for (const scope of scopes) checker.declareClauses(scope);
+  for (const scope of scopes) checker.declareCollections(scope);
+  checker.computeInverses();
+  for (const scope of scopes) checker.declareRecordsAndTypes(scope);
+  for (const scope of scopes) checker.declareParams(scope);
+  checker.orderParams();
+  for (const scope of scopes) checker.declareDefines(scope);
+  checker.checkRecursion();
+
+  const header = entryModule.header;
+  if (header === undefined) {
+    checker.report(codes.missingPolicyHeader, fileStartSpan(entryModule.file), { file: entryModule.file });
+  } else if (header.warning !== undefined) {
+    const entryScope = checker.scopeOf(entryModule);
+    const type = checker.expr(header.warning, checker.moduleContext(entryScope));
+    checker.expectKind(type, "duration", header.warning.span, ["the warning window", "预警期"]);
+  }
+
+  // Imported modules' rules first, the entry's last; a repeated rule id is reported where it repeats.
+  const seenRuleIds = new Map<string, Rule>();
+  for (const scope of [...scopes].reverse()) {
+    for (const declaration of scope.module.declarations) {
+      if (
+        declaration.kind === "DutyRule" ||
+        declaration.kind === "EscalationRule" ||
+        declaration.kind === "AccountabilityRule"
+      ) {
+        if (seenRuleIds.has(declaration.id.text)) {
+          checker.report(codes.duplicateRuleId, declaration.id.span, { id: declaration.id.text });
+        } else {
+          seenRuleIds.set(declaration.id.text, declaration);
+        }
+        checker.rules.push(checkRule(checker, declaration, scope));
+      }
+    }
+  }
+
+  lint(checker);
+
+  const diagnostics = [...loaded.diagnostics, ...checker.diagnostics];
+  if (hasErrors(diagnostics) || header === undefined) return { policy: undefined, diagnostics };
+  return { policy: model(checker, entryModule), diagnostics };
+}
+
+function model(checker: Checker, entryModule: Module): CheckedPolicy {
+  const header = entryModule.header;
+  const { types, resolutions, slots } = checker;
+  return {
+    info: {
+      name: header?.name.value ?? "",
+      version: header?.version?.value,
+      source: header?.source?.value,
+      effective: header?.effective?.value,
+      warning: header?.warning,
+    },
+    modules: checker.loaded.modules,
+    sources: checker.loaded.sources,
+    clauses: checker.clauses,
+    params: checker.params,
+    paramOrder: checker.paramOrder,
+    collections: checker.collections,
+    records: checker.records,
+    defines: checker.defines,
+    rules: checker.rules,
+    typeOf(expr) {
+      const type = types.get(expr);
+      if (type === undefined) throw new Error(`expression at ${describeSpan(expr.span)} was not checked`);
+      return type;
+    },
+    resolve(node) {
+      const resolution = resolutions.get(node);
+      if (resolution === undefined)
+        throw new Error(`no resolution for the node at ${describeSpan(node.span)}`);
+      return resolution;
+    },
+    slotOf(binding) {
+      const slot = slots.get(binding);
+      if (slot === undefined)
+        throw new Error(`'${binding.name}' at ${describeSpan(binding.span)} is not a bound variable`);
+      return slot;
+    },
+  };
+}
+
+function describeSpan(span: Span): string {
+  return `${span.file}:${span.start.line}:${span.start.column}`;
+}

@@ -1,0 +1,39 @@
+/** Duties: a requirement (a date done or a condition) and a deadline. */
+import * as codes from "../diagnostics/check-codes.js";
+import type { DutyRule } from "../syntax/ast.js";
+import type { Checker } from "./expressions.js";
+import type { DutyInfo } from "./model.js";
+import type { RuleHead } from "./rules.js";
+import { typeArgs } from "./state.js";
+import { stripOptional } from "./types.js";
+
+export function checkDuty(checker: Checker, rule: DutyRule, head: RuleHead): DutyInfo {
+  const { base, context, common } = head;
+  const { id } = common;
+  if (rule.holder === undefined) checker.report(codes.dutyWithoutHolder, rule.id.span, { id });
+  if (rule.deadline === undefined) checker.report(codes.dutyWithoutDeadline, rule.id.span, { id });
+  let requirementKind: "date" | "bool" = "bool";
+  if (rule.requirement !== undefined) {
+    const type = stripOptional(checker.expr(rule.requirement, context));
+    if (type.kind === "date") requirementKind = "date";
+    else if (type.kind !== "bool" && type.kind !== "error" && type.kind !== "none") {
+      checker.report(codes.badRequirement, rule.requirement.span, typeArgs("found", type));
+    }
+  }
+  const deadline = rule.deadline;
+  if (deadline?.kind === "ByDeadline") {
+    checker.expectDate(deadline.date, context, ["the 'by' date", "“截止”日期"]);
+  } else if (deadline?.kind === "WithinDeadline") {
+    checker.expectKind(checker.expr(deadline.duration, context), "duration", deadline.duration.span, [
+      "the 'within' time",
+      "“以内”时长",
+    ]);
+    checker.expectDate(deadline.from, context, ["the 'of' date", "“自”日期"]);
+  } else if (deadline?.kind === "RecurringDeadline") {
+    // The period's bounds come from these dates, so they cannot refer to the period.
+    checker.expectDate(deadline.from, base, ["the 'from' date", "“从”日期"]);
+    if (deadline.until !== undefined)
+      checker.expectDate(deadline.until, base, ["the 'until' date", "“直到”日期"]);
+  }
+  return { ...common, kind: "duty", requirementKind, rule, frameSize: context.frame.size };
+}

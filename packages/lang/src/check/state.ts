@@ -1,0 +1,83 @@
+/**
+ * What every part of the checker shares: the tables it fills for the checked model, the side
+ * tables keyed by syntax nodes, the reporting of diagnostics, and the context an expression is
+ * checked in.
+ */
+import { type Diagnostic, type DiagnosticDefinition, diagnostic } from "../diagnostics/diagnostic.js";
+import type { LoadedModules } from "../modules/load.js";
+import type { CallExpr, Expr, Identifier, MemberExpr, NameExpr, Span } from "../syntax/ast.js";
+import type {
+  ClauseInfo,
+  CollectionInfo,
+  DefineInfo,
+  ParamInfo,
+  RecordInfo,
+  Resolution,
+  RuleInfo,
+  Type,
+} from "./model.js";
+import type { ModuleScope } from "./scope.js";
+import { displayType } from "./types.js";
+
+export type Local = { readonly slot: number; readonly type: Type };
+
+/** Where an expression is checked: its module, the locals in scope and the frame they live in. */
+export interface Context {
+  readonly scope: ModuleScope;
+  readonly locals: ReadonlyMap<string, Local>;
+  readonly frame: { size: number };
+  /** Inside a recurring duty, where `period` means the period being judged. */
+  readonly periodAllowed: boolean;
+  /** The definition whose body is being checked, for the call graph. */
+  readonly inDefine: string | undefined;
+}
+
+/** A text in both languages, for the "what" of a message. */
+export type What = readonly [en: string, zh: string];
+
+/** A type as message arguments in both languages: `found` and `foundZh`. */
+export function typeArgs<K extends string>(key: K, type: Type): Record<K | `${K}Zh`, string> {
+  return { [key]: displayType(type, "en"), [`${key}Zh`]: displayType(type, "zh") } as Record<
+    K | `${K}Zh`,
+    string
+  >;
+}
+
+/** What a message is about, as its arguments in both languages. */
+export function whatArgs(what: What): { what: string; whatZh: string } {
+  return { what: what[0], whatZh: what[1] };
+}
+
+/** The expression inside any parentheses. */
+export function unwrapParens(expr: Expr): Expr {
+  let current = expr;
+  while (current.kind === "ParenExpr") current = current.inner;
+  return current;
+}
+
+/** The tables one run of the checker fills, and its diagnostics. */
+export abstract class CheckState {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly scopes = new Map<string, ModuleScope>();
+  readonly types = new Map<Expr, Type>();
+  readonly resolutions = new Map<NameExpr | MemberExpr | CallExpr, Resolution>();
+  readonly slots = new Map<Identifier, number>();
+
+  readonly clauses = new Map<string, ClauseInfo>();
+  readonly params = new Map<string, ParamInfo>();
+  readonly collections = new Map<string, CollectionInfo>();
+  readonly records = new Map<string, RecordInfo>();
+  readonly defines = new Map<string, DefineInfo>();
+  readonly rules: RuleInfo[] = [];
+
+  constructor(readonly loaded: LoadedModules) {}
+
+  report<A extends Record<string, string>>(
+    definition: DiagnosticDefinition<A>,
+    span: Span,
+    args: A,
+    suggestions: readonly string[] = [],
+  ): void {
+    this.diagnostics.push(diagnostic(definition, span, args, suggestions));
+  }
+}
