@@ -31,6 +31,7 @@ export {
   type PolicyInfoSummary,
   type RuleSummary,
 } from "./policy.js";
+export { requestedAsOf } from "./prepare.js";
 export type {
   Because,
   CompileOutcome,

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isCalendarDate } from "../dates/index.js";
 import { keywords } from "../syntax/keywords.js";
-import { isCalendarDate, stringValue, tokenize } from "./lexer.js";
+import { stringValue, tokenize } from "./lexer.js";
 
 function kinds(text: string): string[] {
   return tokenize(text, "t.remit").tokens.map((t) => t.tokenType.name);
