@@ -31,7 +31,6 @@ export {
   type PolicyInfoSummary,
   type RuleSummary,
 } from "./policy.js";
-export { requestedAsOf } from "./prepare.js";
 export type {
   Because,
   CompileOutcome,

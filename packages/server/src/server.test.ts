@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RequestLogLine } from "./log.js";
 import { type RunningServer, type StartServerOptions, startServer } from "./server.js";
-import { fakePolicy, heldPolicy } from "./testing/fake-policy.js";
+import { hazardsPolicy, heldPolicy } from "./testing/hazards-policy.js";
 
 const running: RunningServer[] = [];
 const logs: RequestLogLine[] = [];
@@ -10,7 +10,7 @@ const internalErrors: unknown[] = [];
 
 async function start(options: Partial<StartServerOptions> = {}): Promise<RunningServer> {
   const server = await startServer({
-    policies: [fakePolicy()],
+    policies: [hazardsPolicy()],
     host: "127.0.0.1",
     port: 0,
     log: (line) => logs.push(line),
@@ -285,7 +285,7 @@ describe("bad input", () => {
 
   it("answers 500 with a generic body when the engine fails, and logs the failure", async () => {
     const broken = {
-      ...fakePolicy(),
+      ...hazardsPolicy(),
       evaluate: () => {
         throw new Error("engine exploded at line 3");
       },
@@ -328,9 +328,9 @@ describe("several policies", () => {
   it("routes by name, serves the first unprefixed and lists them", async () => {
     const server = await start({
       policies: [
-        fakePolicy("first"),
-        { name: "ziyuan", policy: fakePolicy("资源县方案", "sha256:zy") },
-        fakePolicy("资源县"),
+        hazardsPolicy("first"),
+        { name: "ziyuan", policy: hazardsPolicy("资源县方案") },
+        hazardsPolicy("资源县"),
       ],
     });
     const describe = async (path: string) =>
@@ -341,8 +341,9 @@ describe("several policies", () => {
     expect(await describe(`/v1/policies/${encodeURIComponent("资源县")}/policy`)).toBe("资源县");
     const result = (await (
       await postJson(`${server.url}/v1/policies/ziyuan/evaluate`, { facts, asOf: "2026-03-20" })
-    ).json()) as { policy: { hash: string } };
-    expect(result.policy.hash).toBe("sha256:zy");
+    ).json()) as { policy: { name: string; hash: string } };
+    expect(result.policy.name).toBe("资源县方案");
+    expect(result.policy.hash).toBe(hazardsPolicy("资源县方案").info.hash);
     const list = (await (await fetch(`${server.url}/v1/policies`)).json()) as {
       policies: { route: string }[];
     };
@@ -371,7 +372,7 @@ describe("several policies", () => {
 
   it("refuses two policies served under one name", async () => {
     await expect(
-      startServer({ policies: [fakePolicy("a"), fakePolicy("a")], port: 0, log: () => {} }),
+      startServer({ policies: [hazardsPolicy("a"), hazardsPolicy("a")], port: 0, log: () => {} }),
     ).rejects.toThrow("two policies are served as 'a'");
   });
 });
