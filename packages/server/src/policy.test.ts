@@ -122,7 +122,7 @@ describe("a small compiled policy", () => {
     expect(description.parameters).toEqual([
       expect.objectContaining({
         key: "listingDays",
-        type: "duration",
+        type: "duration (days)",
         default: "15 days",
         description: "days to list a major hazard",
       }),
@@ -194,7 +194,7 @@ describe("the Ziyuan plan", () => {
     const byKey = new Map(description.parameters.map((p) => [p.key, p] as const));
     expect(byKey.get("targetDate")).toMatchObject({ type: "date", default: "2026-12-31" });
     expect(byKey.get("specialInspectionsPerQuarter")).toMatchObject({ type: "integer", default: 1 });
-    expect(byKey.get("gridDays")).toMatchObject({ type: "duration", default: "15 days" });
+    expect(byKey.get("gridDays")).toMatchObject({ type: "duration (days)", default: "15 days" });
     for (const parameter of description.parameters) expect(typeof parameter.type).toBe("string");
   });
 });

@@ -70,19 +70,19 @@ describe("routes", () => {
     const response = await postJson(`${server.url}/v1/evaluate`, {
       facts,
       asOf: "2026-03-20",
-      params: { listingDays: 30 },
+      params: { listingDays: "30 days" },
     });
     expect(response.status).toBe(200);
     const result = (await response.json()) as {
       asOf: string;
-      params: { listingDays: number };
+      params: { listingDays: string };
       findings: { subject: { id: string }; status: string; due: string }[];
     };
     expect(result.asOf).toBe("2026-03-20");
-    expect(result.params.listingDays).toBe(30);
+    expect(result.params.listingDays).toBe("30 days");
     expect(result.findings.map((f) => [f.subject.id, f.status, f.due])).toEqual([
       ["H1", "met", "2026-03-31"],
-      ["H2", "pending", "2026-03-31"],
+      ["H2", "due-soon", "2026-03-31"],
     ]);
   });
 
@@ -99,7 +99,7 @@ describe("routes", () => {
     const response = await postJson(`${server.url}/v1/evaluate`, { facts: { ...facts, asOf: "2026-03-05" } });
     const result = (await response.json()) as { asOf: string; findings: { status: string }[] };
     expect(result.asOf).toBe("2026-03-05");
-    expect(result.findings.map((f) => f.status)).toEqual(["pending", "pending"]);
+    expect(result.findings.map((f) => f.status)).toEqual(["due-soon", "due-soon"]);
   });
 
   it("describes the policy with clauses, rules and parameter defaults", async () => {
@@ -109,11 +109,11 @@ describe("routes", () => {
     expect(await response.json()).toEqual({
       name: "hazards",
       version: "1.0.0",
-      hash: "sha256:hazards",
+      hash: hazardsPolicy().info.hash,
       clauses: [{ id: "2.1.3", title: "挂牌督办", text: "重大火灾隐患挂牌督办" }],
       rules: [{ id: "hazard-listing", title: "隐患挂牌", kind: "duty", modality: "must", cites: ["2.1.3"] }],
       parameters: [
-        { key: "listingDays", type: "integer [days]", default: 15, description: "days to list a hazard" },
+        { key: "listingDays", type: "duration (days)", default: "15 days", description: "days to list a hazard" },
       ],
     });
   });
@@ -417,7 +417,7 @@ describe("logging and shutdown", () => {
       method: "POST",
       path: "/v1/evaluate",
       status: 200,
-      policyHash: "sha256:hazards",
+      policyHash: hazardsPolicy().info.hash,
     });
     expect(ok?.error).toBeUndefined();
     expect(missing).toMatchObject({
