@@ -26,9 +26,14 @@ async function remit(argv: string[], cwd: string) {
 const policy = `policy "two files"
   version "1.0.0"
 
-import "../shared/units.remit"
+import "../shared/units.remit" as shared
 
 clause 1 "Hazards are listed"
+
+collection hazards {
+  foundOn: date
+  listedOn: optional date
+}
 
 duty listing "Hazards are listed"
   must
@@ -36,13 +41,10 @@ duty listing "Hazards are listed"
   for each h in hazards
   holder "county"
   requires h.listedOn
-  within 7 days of h.foundOn
+  within shared.listingWindow of h.foundOn
 `;
 
-const units = `collection hazards {
-  foundOn: date
-  listedOn: optional date
-}
+const units = `param listingWindow: duration = 7 days "time to list a hazard"
 `;
 
 const facts = { asOf: "2026-03-20", hazards: [{ id: "H1", foundOn: "2026-03-01" }] };
@@ -60,7 +62,10 @@ beforeAll(() => {
 });
 
 async function cliHash(target: string, cwd: string): Promise<string> {
-  const out = await remit(["eval", target, "--facts", path.join(root, "facts.json"), "--format", "json"], cwd);
+  const out = await remit(
+    ["eval", target, "--facts", path.join(root, "facts.json"), "--format", "json"],
+    cwd,
+  );
   expect(out.stderr).toBe("");
   return (JSON.parse(out.stdout) as { policy: { hash: string } }).policy.hash;
 }
@@ -104,13 +109,18 @@ describe("the policy hash", () => {
       return outcome.policy.info.hash;
     };
     const base = hash({ "a/p/policy.remit": policy, "a/shared/units.remit": units }, "a/p/policy.remit");
-    expect(hash({ "/x/p/policy.remit": policy, "/x/shared/units.remit": units }, "/x/p/policy.remit")).toBe(base);
+    expect(hash({ "/x/p/policy.remit": policy, "/x/shared/units.remit": units }, "/x/p/policy.remit")).toBe(
+      base,
+    );
     expect(
       hash({ "a/p/policy.remit": policy, "a/shared/units.remit": `${units}\n` }, "a/p/policy.remit"),
     ).not.toBe(base);
     const moved = policy.replace("../shared/units.remit", "../common/units.remit");
     expect(hash({ "a/p/policy.remit": moved, "a/common/units.remit": units }, "a/p/policy.remit")).not.toBe(
-      hash({ "a/p/policy.remit": moved.replace("common", "shared"), "a/shared/units.remit": units }, "a/p/policy.remit"),
+      hash(
+        { "a/p/policy.remit": moved.replace("common", "shared"), "a/shared/units.remit": units },
+        "a/p/policy.remit",
+      ),
     );
   });
 
@@ -126,16 +136,18 @@ describe("diagnostic JSON", () => {
     const folder = mkdtempSync(path.join(tmpdir(), "remit-broken-"));
     // One diagnostic with a hint (a misspelt name) and one without, so both forms of `hint` show.
     const broken = policy
-      .replace('import "../shared/units.remit"\n', `${units}\n`)
+      .replace('import "../shared/units.remit" as shared\n', `${units}\n`)
+      .replace("shared.listingWindow", "listingWindow")
       .replace("requires h.listedOn", "requires h.listedOnn")
-      .replace("within 7 days", "within 7 dayz");
+      .replace('holder "county"', "holder county");
     writeFileSync(path.join(folder, "policy.remit"), broken);
     const cli = await remit(["check", "policy.remit", "--format", "json"], folder);
     expect(cli.code).toBe(1);
     const fromCli = JSON.parse(cli.stdout) as { diagnostics: { hint: unknown }[] };
 
     const served = loadPolicy(path.join(repoRoot, "policies", "ziyuan-2026"), repoRoot);
-    if ("problem" in served || served.policy === undefined) throw new Error("the Ziyuan policy does not compile");
+    if ("problem" in served || served.policy === undefined)
+      throw new Error("the Ziyuan policy does not compile");
     const app = createApp({ policies: [served.policy], log: () => {} });
     const response = await app.request("/v1/check", {
       method: "POST",
@@ -165,9 +177,15 @@ describe("evaluation dates", () => {
     const early = { hazards: [{ id: "H1", foundOn: "0049-12-30" }] };
     writeFileSync(path.join(dir, "early.json"), JSON.stringify(early));
     writeFileSync(path.join(dir, "early-dated.json"), JSON.stringify({ ...early, asOf: "0050-01-01" }));
-    const byOption = await remit(["eval", "policies/p", "--facts", "early.json", "--as-of", "0050-01-01", "--format", "json"], dir);
+    const byOption = await remit(
+      ["eval", "policies/p", "--facts", "early.json", "--as-of", "0050-01-01", "--format", "json"],
+      dir,
+    );
     expect(byOption.code).toBe(0);
-    const byFacts = await remit(["eval", "policies/p", "--facts", "early-dated.json", "--format", "json"], dir);
+    const byFacts = await remit(
+      ["eval", "policies/p", "--facts", "early-dated.json", "--format", "json"],
+      dir,
+    );
     expect(byFacts.stdout).toBe(byOption.stdout);
     expect((JSON.parse(byOption.stdout) as { asOf: string }).asOf).toBe("0050-01-01");
 
