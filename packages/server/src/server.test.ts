@@ -113,7 +113,12 @@ describe("routes", () => {
       clauses: [{ id: "2.1.3", title: "挂牌督办", text: "重大火灾隐患挂牌督办" }],
       rules: [{ id: "hazard-listing", title: "隐患挂牌", kind: "duty", modality: "must", cites: ["2.1.3"] }],
       parameters: [
-        { key: "listingDays", type: "duration (days)", default: "15 days", description: "days to list a hazard" },
+        {
+          key: "listingDays",
+          type: "duration (days)",
+          default: "15 days",
+          description: "days to list a hazard",
+        },
       ],
     });
   });

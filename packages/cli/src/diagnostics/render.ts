@@ -1,4 +1,4 @@
-import type { Diagnostic, Language, Localized, Severity } from "@remit/lang";
+import type { Diagnostic, Language, Severity } from "@remit/lang";
 import type { Colors } from "../terminal/colors.js";
 import { displayWidth } from "../terminal/width.js";
 
