@@ -36,7 +36,10 @@ export interface EvaluateOptions {
 export interface PolicyInfoSummary {
   readonly name: string;
   readonly version: string | null;
-  /** SHA-256 (hex) over every source file, in path order. */
+  /**
+   * SHA-256 (hex) over every source file, named by its path relative to the entry's folder: the
+   * same files hash the same wherever they are read from (see `policyHash`).
+   */
   readonly hash: string;
 }
 
