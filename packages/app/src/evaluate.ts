@@ -1,6 +1,5 @@
 /** Evaluating a policy on a facts document as at a date. */
 import type { EvaluateOutcome, JsonValue, Policy } from "@remit/engine";
-import type { Localized } from "@remit/lang";
 
 /** What a host asks an evaluation for: a date (else the facts' own `asOf`) and parameter overrides. */
 export interface EvaluationRequest {
@@ -28,11 +27,6 @@ export function hasEvaluationDate(request: EvaluationRequest, facts: unknown): b
 function isObject(value: unknown): value is object {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-
-export const noEvaluationDate: Localized = {
-  en: "no evaluation date: pass asOf or put it in the facts",
-  zh: "缺少评估日：请传入 asOf 或在事实数据中提供",
-};
 
 /** Evaluates `facts`; without `asOf` the engine takes the facts' own. */
 export async function evaluateFacts(

@@ -21,7 +21,6 @@ export {
   type EvaluationRequest,
   evaluateFacts,
   hasEvaluationDate,
-  noEvaluationDate,
 } from "./evaluate.js";
 export { createNodeSourceHost, type NodeSourceHost, readTextFile, stripBom, toPosix } from "./host.js";
 export { type BuiltPolicy, buildPolicy, buildPolicySources, type LoadedPolicy, loadPolicy } from "./load.js";

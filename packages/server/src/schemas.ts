@@ -136,7 +136,9 @@ export const PolicyDescription = z
     parameters: z.array(
       z.object({
         key: z.string(),
-        type: z.string().nullable(),
+        type: z
+          .string()
+          .openapi({ description: "the declared type: `integer [days]`, `duration (days)`, `date`" }),
         default: JsonValue,
         description: z.string().nullable(),
       }),
