@@ -1,6 +1,5 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isIsoDate, oneOf, parseCommandArgs, UsageError } from "./args.js";
+import { oneOf, parseCommandArgs, UsageError } from "./args.js";
 
 describe("parseCommandArgs", () => {
   const options = { facts: { type: "string" }, check: { type: "boolean" } } as const;
@@ -34,28 +33,6 @@ describe("oneOf", () => {
     expect(oneOf("format", undefined, ["table", "json"], "table")).toBe("table");
     expect(() => oneOf("format", "xml", ["table", "json"], "table")).toThrow(
       "option '--format' must be table|json, not 'xml'",
-    );
-  });
-});
-
-describe("isIsoDate", () => {
-  it("accepts real calendar dates only", () => {
-    expect(isIsoDate("2026-02-28")).toBe(true);
-    expect(isIsoDate("2028-02-29")).toBe(true);
-    expect(isIsoDate("2026-02-29")).toBe(false);
-    expect(isIsoDate("2026-13-01")).toBe(false);
-    expect(isIsoDate("2026-1-01")).toBe(false);
-    expect(isIsoDate("yesterday")).toBe(false);
-  });
-
-  it("agrees with the calendar on every day", () => {
-    fc.assert(
-      fc.property(
-        fc.date({ min: new Date("1900-01-01"), max: new Date("2199-12-31"), noInvalidDate: true }),
-        (date) => {
-          expect(isIsoDate(date.toISOString().slice(0, 10))).toBe(true);
-        },
-      ),
     );
   });
 });

@@ -71,12 +71,3 @@ export function oneOf<T extends string>(
     zh: `选项“--${option}”应为 ${list}，而不是“${String(value)}”`,
   });
 }
-
-/** A real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}

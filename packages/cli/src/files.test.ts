@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { createNodeSourceHost, isPolicySource } from "@remit/app";
 import { beforeEach, describe, expect, it } from "vitest";
 import { UsageError } from "./args.js";
-import { collectSources, isPolicySource, policyEntry } from "./files.js";
-import { createNodeSourceHost } from "./host.js";
+import { collectSources, policyEntry } from "./files.js";
 
 let root: string;
 

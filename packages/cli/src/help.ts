@@ -127,8 +127,8 @@ beside the policy's entry. Each one holds:
   facts            merged onto the base: objects key by key, arrays replace the base array, and
                    an element {"$from": "T01", ...} starts from the base element with that id
   expect           finding patterns that must each match a finding: only the fields given are
-                   compared; "late": false and "overdue": false also match an absent field;
-                   null means absent
+                   compared, also inside "subject" ({"id": "T01"} or just "T01" matches any
+                   collection); false also matches an absent flag; null means absent
   expectNoFinding  patterns no finding may match
   expectErrors     for a document that must be rejected: [{"path": "hazards[0].level",
                    "code": "invalid-enum"}] (code optional)
@@ -142,8 +142,8 @@ A failing scenario is listed with the fields that did not match.`,
                    该文件存在时默认为 "base"；null 表示不用基础数据
   facts            合并到基础数据上：对象逐键合并，数组替换基础数组，
                    元素 {"$from": "T01", ...} 以基础数据中该 id 的元素为起点
-  expect           每个模式都须匹配某条结果：只比较给出的字段；
-                   "late": false 和 "overdue": false 也匹配缺省字段；null 表示字段不存在
+  expect           每个模式都须匹配某条结果：只比较给出的字段，"subject" 内亦然
+                   （{"id": "T01"} 或 "T01" 匹配任何集合）；false 也匹配缺省字段；null 表示字段不存在
   expectNoFinding  任何结果都不得匹配的模式
   expectErrors     应被拒绝的文档：[{"path": "hazards[0].level", "code": "invalid-enum"}]（code 可选）
 失败的场景会列出不匹配的字段。`,

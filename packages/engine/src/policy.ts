@@ -3,38 +3,24 @@
  * needed. Errors come back as values (diagnostics, fact errors), never as exceptions.
  */
 import { analyze, type CheckedPolicy, type Diagnostic, hasErrors, memoryHost } from "@remit/lang";
-import { type EpochDay, formatIsoDate, parseIsoDate } from "./calendar/index.js";
-import { Data } from "./compile/data.js";
-import { type Compiled, type Context, ExpressionCompiler } from "./compile/expr.js";
-import { sha256Hex } from "./compile/hash.js";
-import { durationOf, type FactObject } from "./compile/values.js";
-import {
-  type CompiledRule,
-  compileAccountability,
-  compileDuty,
-  compileEscalation,
-  evaluateInOrder,
-  type RuleEnv,
-  summarize,
-} from "./evaluate/index.js";
-import type { SourceText } from "./explain/tree.js";
-import { type FactsSchema, factsSchema, validateFacts } from "./facts/index.js";
+import { assembleResult } from "./assemble.js";
+import { ExpressionCompiler } from "./compile/expr.js";
+import { type CompiledRule, evaluateInOrder } from "./evaluate/index.js";
+import { type FactsSchema, factsSchema } from "./facts/index.js";
 import { Session } from "./incremental/session.js";
-import {
-  type CompiledParameters,
-  compileParameters,
-  type ParamSummary,
-  parseParamOverrides,
-} from "./parameters.js";
+import { type CompiledParameters, compileParameters, type ParamSummary } from "./parameters.js";
+import { compileRules, policyHash, selectRules } from "./plan.js";
+import { type Prepared, prepareEvaluation } from "./prepare.js";
 import type {
   CompileOutcome,
   EvaluateOutcome,
   EvaluationResult,
   FactError,
   Finding,
-  JsonValue,
   RuleKind,
 } from "./result.js";
+
+export type { Prepared } from "./prepare.js";
 
 export interface EvaluateOptions {
   /** The evaluation date `YYYY-MM-DD`; defaults to the facts' own `asOf`. */
@@ -48,7 +34,10 @@ export interface EvaluateOptions {
 export interface PolicyInfoSummary {
   readonly name: string;
   readonly version: string | null;
-  /** SHA-256 (hex) over every source file, in path order. */
+  /**
+   * SHA-256 (hex) over every source file, named by its path relative to the entry's folder: the
+   * same files hash the same wherever they are read from (see `policyHash`).
+   */
   readonly hash: string;
 }
 
@@ -75,13 +64,6 @@ export interface Policy {
   open(facts: unknown, options?: EvaluateOptions): Session | { readonly errors: readonly FactError[] };
 }
 
-/** What evaluation needs once facts and options are accepted: shared by `evaluate` and sessions. */
-export interface Prepared {
-  readonly ctx: Context;
-  readonly asOf: EpochDay;
-  readonly params: Readonly<Record<string, JsonValue>>;
-}
-
 export interface PolicyInternals {
   readonly checked: CheckedPolicy;
   readonly schema: FactsSchema;
@@ -95,28 +77,9 @@ export interface PolicyInternals {
   result(prepared: Prepared, findings: readonly Finding[]): EvaluationResult;
 }
 
-const defaultWarning = durationOf(30, "day");
-
-function sourceTextOf(checked: CheckedPolicy): SourceText {
-  return (span) => checked.sources.get(span.file)?.slice(span.start.offset, span.end.offset) ?? "";
-}
-
-function policyHash(checked: CheckedPolicy): string {
-  const paths = [...checked.sources.keys()].sort();
-  return sha256Hex(paths.map((p) => `${p}\u0000${checked.sources.get(p)}\u0000`).join(""));
-}
-
 export function compileInternals(checked: CheckedPolicy): PolicyInternals {
   const compiler = new ExpressionCompiler(checked);
-  const warning: Compiled = checked.info.warning
-    ? compiler.compile(checked.info.warning)
-    : () => defaultWarning;
-  const env: RuleEnv = { policy: checked, compiler, source: sourceTextOf(checked), warning };
-  const rules = checked.rules.map((info): CompiledRule => {
-    if (info.kind === "duty") return compileDuty(info, env);
-    if (info.kind === "escalation") return compileEscalation(info, env);
-    return compileAccountability(info, env);
-  });
+  const rules = compileRules(checked, compiler);
   const schema = factsSchema(checked);
   const info: PolicyInfoSummary = {
     name: checked.info.name,
@@ -133,59 +96,10 @@ export function compileInternals(checked: CheckedPolicy): PolicyInternals {
     info,
     parameters,
     prepare(facts, options) {
-      const validated = validateFacts(checked, schema, facts);
-      const errors: FactError[] = "errors" in validated ? [...validated.errors] : [];
-      const overrides = parseParamOverrides(checked, options?.params);
-      if ("errors" in overrides) errors.push(...overrides.errors);
-      let asOfText = options?.asOf;
-      if (
-        asOfText === undefined &&
-        facts !== null &&
-        typeof facts === "object" &&
-        typeof (facts as FactObject).asOf === "string"
-      ) {
-        asOfText = (facts as FactObject).asOf as string;
-      }
-      const asOf = asOfText === undefined ? undefined : parseIsoDate(asOfText);
-      if (asOfText === undefined) {
-        errors.push({
-          path: "asOf",
-          code: "missing-as-of",
-          message: {
-            en: "no evaluation date: pass asOf or put it in the facts",
-            zh: "缺少评估日：请传入 asOf 或在事实数据中提供",
-          },
-        });
-      } else if (asOf === undefined && options?.asOf !== undefined) {
-        errors.push({
-          path: "options.asOf",
-          code: "invalid-date",
-          message: {
-            en: `expected a date YYYY-MM-DD, got "${asOfText}"`,
-            zh: `应为日期（YYYY-MM-DD），实际为“${asOfText}”`,
-          },
-        });
-      }
-      if (errors.length > 0 || "errors" in validated || "errors" in overrides || asOf === undefined)
-        return { errors };
-      const params = parameters.resolve(overrides.values);
-      const data = new Data(
-        checked,
-        validated.facts.document,
-        validated.facts.collections,
-        validated.facts.byId,
-      );
-      const ctx: Context = { frame: [], asAt: asOf, period: null, data, params };
-      return { ctx, asOf, params: parameters.json(params) };
+      return prepareEvaluation({ checked, schema, parameters }, facts, options);
     },
     result(prepared, findings) {
-      return {
-        policy: { name: info.name, version: info.version, hash: info.hash },
-        asOf: formatIsoDate(prepared.asOf),
-        params: prepared.params,
-        findings,
-        summary: summarize(findings),
-      };
+      return assembleResult(info, prepared, findings);
     },
   };
 }
@@ -220,25 +134,6 @@ export function compileChecked(checked: CheckedPolicy): Policy {
       return Session.open(internals, facts, options);
     },
   };
-}
-
-function selectRules(
-  rules: readonly CompiledRule[],
-  ids: readonly string[] | undefined,
-): { readonly rules: readonly CompiledRule[] } | { readonly errors: readonly FactError[] } {
-  if (ids === undefined) return { rules };
-  const known = new Set(rules.map((r) => r.info.id));
-  const errors: FactError[] = ids
-    .map((id, i) => ({ id, i }))
-    .filter(({ id }) => !known.has(id))
-    .map(({ id, i }) => ({
-      path: `options.rules[${i}]`,
-      code: "unknown-rule",
-      message: { en: `unknown rule "${id}"`, zh: `未声明的规则“${id}”` },
-    }));
-  if (errors.length > 0) return { errors };
-  const wanted = new Set(ids);
-  return { rules: rules.filter((r) => wanted.has(r.info.id)) };
 }
 
 export type CompileInput = string | { readonly files: Record<string, string>; readonly entry: string };

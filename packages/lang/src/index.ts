@@ -35,9 +35,18 @@ export {
 } from "./check/index.js";
 
 export {
+  type CalendarDate,
+  daysInMonth,
+  isCalendarDate,
+  isLeapYear,
+  parseCalendarDate,
+} from "./dates/index.js";
+export {
   type Diagnostic,
   type DiagnosticDefinition,
+  type DiagnosticJson,
   diagnosticCatalog,
+  diagnosticToJson,
   editDistance,
   hasErrors,
   type Language,
@@ -56,12 +65,14 @@ export {
 } from "./format/index.js";
 export { extractLiterate, type LiterateResult } from "./literate/index.js";
 export {
+  dirname,
   entryFileNames,
   findEntry,
   type LoadedModules,
   loadModules,
   memoryHost,
   normalizePath,
+  relativePath,
   resolveRelative,
   type SourceHost,
 } from "./modules/index.js";

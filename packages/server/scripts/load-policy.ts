@@ -1,7 +1,8 @@
 /** The policy and facts the load test sends: the Ziyuan plan on the example county. */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadPolicy as compileFromDisk, type EnginePolicy } from "@remit/server";
+import { loadPolicy as loadFromDisk } from "@remit/app";
+import type { EnginePolicy } from "@remit/server";
 
 export interface LoadSubject {
   readonly label: string;
@@ -15,8 +16,9 @@ export interface LoadSubject {
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 
 export async function loadPolicy(): Promise<LoadSubject> {
-  const outcome = await compileFromDisk("policies/ziyuan-2026", repoRoot);
-  if (!("policy" in outcome)) {
+  const outcome = loadFromDisk("policies/ziyuan-2026", repoRoot);
+  if ("problem" in outcome) throw new Error(`no Ziyuan policy under ${repoRoot}`);
+  if (outcome.policy === undefined) {
     const shown = outcome.diagnostics.map(
       (d) => `${d.span.file}:${d.span.start.line} ${d.code} ${d.message.en}`,
     );

@@ -3,7 +3,8 @@
  * the socket it is served on (see server.ts).
  */
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
-import type { EvaluateOutcome, JsonValue } from "@remit/engine";
+import { diagnosticsDocument, evaluateFacts } from "@remit/app";
+import type { JsonValue } from "@remit/engine";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { readJsonBody } from "./body.js";
@@ -47,12 +48,6 @@ const routeTable: readonly { readonly pattern: RegExp; readonly methods: readonl
   { pattern: /^\/v1\/(?:policies\/[^/]+\/)?evaluate$/, methods: ["POST"] },
   { pattern: /^\/v1\/(?:policies\/[^/]+\/)?check$/, methods: ["POST"] },
 ];
-
-/** A facts document may carry its own date (`"asOf": "2026-11-28"`), as the command line reads it. */
-function asOfInFacts(facts: Readonly<Record<string, unknown>>): string | undefined {
-  const asOf = facts.asOf;
-  return typeof asOf === "string" && schemas.isCalendarDate(asOf) ? asOf : undefined;
-}
 
 function issuesOf(error: z.ZodError): RequestIssue[] {
   return error.issues.map((issue) => ({
@@ -235,12 +230,9 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
   async function evaluate(c: AppContext): Promise<Response> {
     const served = policyFor(c);
     const request = parseWith(schemas.EvaluateRequest, await readJsonBody(c.req.raw, bodyLimitBytes));
-    const outcome: EvaluateOutcome = await served.policy.evaluate(request.facts, {
-      // Nothing reads the clock: with no date in the request or the facts, the engine answers 422.
-      ...(() => {
-        const asOf = request.asOf ?? asOfInFacts(request.facts);
-        return asOf === undefined ? {} : { asOf };
-      })(),
+    // Nothing reads the clock: with no date in the request or the facts, the engine answers 422.
+    const outcome = await evaluateFacts(served.policy, request.facts, {
+      asOf: request.asOf,
       params: (request.params ?? {}) as Record<string, JsonValue>,
     });
     if ("errors" in outcome) throw apiErrors.invalidFacts(outcome.errors);
@@ -258,7 +250,7 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
       throw apiErrors.invalidRequest([{ path: "entry", message: `entry '${entry}' is not among the files` }]);
     }
     const diagnostics = await check(files, entry);
-    return c.json({ diagnostics }, 200);
+    return c.json(diagnosticsDocument(diagnostics), 200);
   }
 
   function describe(c: AppContext): Response {

@@ -1,6 +1,6 @@
 /** Checking policy sources sent over HTTP: the analyzer's diagnostics, then the compiler's. */
+import { buildPolicySources } from "@remit/app";
 import type { Diagnostic } from "@remit/lang";
-import { compilePolicySources } from "./compile.js";
 
 /** Checks `entry` among `files` (texts by path) and returns every diagnostic, in stable order. */
 export type Checker = (
@@ -8,5 +8,4 @@ export type Checker = (
   entry: string,
 ) => readonly Diagnostic[] | Promise<readonly Diagnostic[]>;
 
-export const defaultChecker: Checker = async (files, entry) =>
-  (await compilePolicySources(files, entry)).diagnostics;
+export const defaultChecker: Checker = (files, entry) => buildPolicySources(files, entry).diagnostics;

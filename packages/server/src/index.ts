@@ -1,13 +1,5 @@
 export { type AppOptions, createApp, defaultBodyLimitBytes, defaultRequestTimeoutMs } from "./app.js";
 export { type Checker, defaultChecker } from "./check.js";
-export {
-  type CompilePolicyOutcome,
-  compilePolicy,
-  compilePolicySources,
-  fileSourceHost,
-  loadPolicy,
-  policyEntry,
-} from "./compile.js";
 export { ApiError, type ApiErrorBody, type ApiErrorCode, type RequestIssue } from "./errors.js";
 export {
   type ErrorLogSink,
@@ -16,18 +8,7 @@ export {
   stderrErrorSink,
   stdoutLogSink,
 } from "./log.js";
-export {
-  type ClauseLike,
-  describePolicy,
-  type EnginePolicy,
-  type EvaluateOptions,
-  type NamedPolicy,
-  type ParamLike,
-  type PolicyDescription,
-  type PolicyEntry,
-  type PolicyIdentity,
-  type RuleLike,
-} from "./policies.js";
+export type { EnginePolicy, NamedPolicy, PolicyEntry } from "./policies.js";
 export {
   defaultPort,
   defaultShutdownGraceMs,

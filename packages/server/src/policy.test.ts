@@ -3,9 +3,9 @@
  * example county's facts.
  */
 import { readFileSync } from "node:fs";
+import { buildPolicySources, loadPolicy } from "@remit/app";
+import type { Policy } from "@remit/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compilePolicySources, loadPolicy } from "./compile.js";
-import type { EnginePolicy } from "./policies.js";
 import { type RunningServer, startServer } from "./server.js";
 
 const repoRoot = new URL("../../../", import.meta.url);
@@ -41,9 +41,9 @@ const facts = {
   ],
 };
 
-async function compiled(files: Record<string, string>, entry: string): Promise<EnginePolicy> {
-  const outcome = await compilePolicySources(files, entry);
-  if (!("policy" in outcome)) {
+function compiled(files: Record<string, string>, entry: string): Policy {
+  const outcome = buildPolicySources(files, entry);
+  if (outcome.policy === undefined) {
     throw new Error(
       outcome.diagnostics
         .map((d) => `${d.span.file}:${d.span.start.line} ${d.code} ${d.message.en}`)
@@ -65,7 +65,7 @@ describe("a small compiled policy", () => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await startServer({
-      policies: [await compiled({ "policy.remit": source }, "policy.remit")],
+      policies: [compiled({ "policy.remit": source }, "policy.remit")],
       port: 0,
       log: () => {},
     });
@@ -113,7 +113,7 @@ describe("a small compiled policy", () => {
       hash: string;
       clauses: { id: string }[];
       rules: { id: string; kind: string }[];
-      parameters: { key: string; default: unknown }[];
+      parameters: { key: string; type: string; default: unknown }[];
     };
     expect(description.name).toBe("hazard listing");
     expect(description.hash.length).toBeGreaterThan(0);
@@ -122,6 +122,7 @@ describe("a small compiled policy", () => {
     expect(description.parameters).toEqual([
       expect.objectContaining({
         key: "listingDays",
+        type: "duration (days)",
         default: "15 days",
         description: "days to list a major hazard",
       }),
@@ -145,10 +146,12 @@ describe("a small compiled policy", () => {
 
 describe("the Ziyuan plan", () => {
   let server: RunningServer;
+  let ziyuanHash = "";
   beforeAll(async () => {
-    const outcome = await loadPolicy("policies/ziyuan-2026", new URL(".", repoRoot).pathname);
-    if (!("policy" in outcome))
-      throw new Error(`the Ziyuan policy does not compile: ${outcome.diagnostics.length} diagnostics`);
+    const outcome = loadPolicy("policies/ziyuan-2026", new URL(".", repoRoot).pathname);
+    if ("problem" in outcome || outcome.policy === undefined)
+      throw new Error("the Ziyuan policy does not compile");
+    ziyuanHash = outcome.policy.info.hash;
     server = await startServer({
       policies: [{ name: "ziyuan-2026", policy: outcome.policy }],
       port: 0,
@@ -180,5 +183,18 @@ describe("the Ziyuan plan", () => {
     };
     expect(new Set(result.findings.map((f) => f.rule)).size).toBeLessThanOrEqual(description.rules.length);
     expect(description.clauses.length).toBeGreaterThan(0);
+  });
+
+  it("describes its parameters with their declared types and the library's hash", async () => {
+    const description = (await (await fetch(`${server.url}/v1/policies/ziyuan-2026/policy`)).json()) as {
+      hash: string;
+      parameters: { key: string; type: string | null; default: unknown }[];
+    };
+    expect(description.hash).toBe(ziyuanHash);
+    const byKey = new Map(description.parameters.map((p) => [p.key, p] as const));
+    expect(byKey.get("targetDate")).toMatchObject({ type: "date", default: "2026-12-31" });
+    expect(byKey.get("specialInspectionsPerQuarter")).toMatchObject({ type: "integer", default: 1 });
+    expect(byKey.get("gridDays")).toMatchObject({ type: "duration (days)", default: "15 days" });
+    for (const parameter of description.parameters) expect(typeof parameter.type).toBe("string");
   });
 });

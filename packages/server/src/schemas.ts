@@ -3,17 +3,7 @@
  * generated from them, so the two cannot drift apart.
  */
 import { z } from "@hono/zod-openapi";
-
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date written `YYYY-MM-DD`. */
-export function isCalendarDate(text: string): boolean {
-  const m = isoDate.exec(text);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+import { isCalendarDate } from "@remit/lang";
 
 export const IsoDate = z
   .string()
@@ -64,7 +54,7 @@ export const Diagnostic = z
     code: z.string(),
     severity: z.enum(["error", "warning", "info"]),
     message: Localized,
-    hint: Localized.optional(),
+    hint: Localized.nullable().openapi({ description: "null when the diagnostic has none" }),
     span: z.object({ file: z.string(), start: Position, end: Position }),
     suggestions: z.array(z.string()),
   })
@@ -146,7 +136,9 @@ export const PolicyDescription = z
     parameters: z.array(
       z.object({
         key: z.string(),
-        type: z.string().nullable(),
+        type: z
+          .string()
+          .openapi({ description: "the declared type: `integer [days]`, `duration (days)`, `date`" }),
         default: JsonValue,
         description: z.string().nullable(),
       }),

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RequestLogLine } from "./log.js";
 import { type RunningServer, type StartServerOptions, startServer } from "./server.js";
-import { fakePolicy, heldPolicy } from "./testing/fake-policy.js";
+import { hazardsPolicy, heldPolicy } from "./testing/hazards-policy.js";
 
 const running: RunningServer[] = [];
 const logs: RequestLogLine[] = [];
@@ -10,7 +10,7 @@ const internalErrors: unknown[] = [];
 
 async function start(options: Partial<StartServerOptions> = {}): Promise<RunningServer> {
   const server = await startServer({
-    policies: [fakePolicy()],
+    policies: [hazardsPolicy()],
     host: "127.0.0.1",
     port: 0,
     log: (line) => logs.push(line),
@@ -70,19 +70,19 @@ describe("routes", () => {
     const response = await postJson(`${server.url}/v1/evaluate`, {
       facts,
       asOf: "2026-03-20",
-      params: { listingDays: 30 },
+      params: { listingDays: "30 days" },
     });
     expect(response.status).toBe(200);
     const result = (await response.json()) as {
       asOf: string;
-      params: { listingDays: number };
+      params: { listingDays: string };
       findings: { subject: { id: string }; status: string; due: string }[];
     };
     expect(result.asOf).toBe("2026-03-20");
-    expect(result.params.listingDays).toBe(30);
+    expect(result.params.listingDays).toBe("30 days");
     expect(result.findings.map((f) => [f.subject.id, f.status, f.due])).toEqual([
       ["H1", "met", "2026-03-31"],
-      ["H2", "pending", "2026-03-31"],
+      ["H2", "due-soon", "2026-03-31"],
     ]);
   });
 
@@ -99,7 +99,7 @@ describe("routes", () => {
     const response = await postJson(`${server.url}/v1/evaluate`, { facts: { ...facts, asOf: "2026-03-05" } });
     const result = (await response.json()) as { asOf: string; findings: { status: string }[] };
     expect(result.asOf).toBe("2026-03-05");
-    expect(result.findings.map((f) => f.status)).toEqual(["pending", "pending"]);
+    expect(result.findings.map((f) => f.status)).toEqual(["due-soon", "due-soon"]);
   });
 
   it("describes the policy with clauses, rules and parameter defaults", async () => {
@@ -109,11 +109,16 @@ describe("routes", () => {
     expect(await response.json()).toEqual({
       name: "hazards",
       version: "1.0.0",
-      hash: "sha256:hazards",
+      hash: hazardsPolicy().info.hash,
       clauses: [{ id: "2.1.3", title: "挂牌督办", text: "重大火灾隐患挂牌督办" }],
       rules: [{ id: "hazard-listing", title: "隐患挂牌", kind: "duty", modality: "must", cites: ["2.1.3"] }],
       parameters: [
-        { key: "listingDays", type: "integer [days]", default: 15, description: "days to list a hazard" },
+        {
+          key: "listingDays",
+          type: "duration (days)",
+          default: "15 days",
+          description: "days to list a hazard",
+        },
       ],
     });
   });
@@ -285,7 +290,7 @@ describe("bad input", () => {
 
   it("answers 500 with a generic body when the engine fails, and logs the failure", async () => {
     const broken = {
-      ...fakePolicy(),
+      ...hazardsPolicy(),
       evaluate: () => {
         throw new Error("engine exploded at line 3");
       },
@@ -328,9 +333,9 @@ describe("several policies", () => {
   it("routes by name, serves the first unprefixed and lists them", async () => {
     const server = await start({
       policies: [
-        fakePolicy("first"),
-        { name: "ziyuan", policy: fakePolicy("资源县方案", "sha256:zy") },
-        fakePolicy("资源县"),
+        hazardsPolicy("first"),
+        { name: "ziyuan", policy: hazardsPolicy("资源县方案") },
+        hazardsPolicy("资源县"),
       ],
     });
     const describe = async (path: string) =>
@@ -341,8 +346,9 @@ describe("several policies", () => {
     expect(await describe(`/v1/policies/${encodeURIComponent("资源县")}/policy`)).toBe("资源县");
     const result = (await (
       await postJson(`${server.url}/v1/policies/ziyuan/evaluate`, { facts, asOf: "2026-03-20" })
-    ).json()) as { policy: { hash: string } };
-    expect(result.policy.hash).toBe("sha256:zy");
+    ).json()) as { policy: { name: string; hash: string } };
+    expect(result.policy.name).toBe("资源县方案");
+    expect(result.policy.hash).toBe(hazardsPolicy("资源县方案").info.hash);
     const list = (await (await fetch(`${server.url}/v1/policies`)).json()) as {
       policies: { route: string }[];
     };
@@ -371,7 +377,7 @@ describe("several policies", () => {
 
   it("refuses two policies served under one name", async () => {
     await expect(
-      startServer({ policies: [fakePolicy("a"), fakePolicy("a")], port: 0, log: () => {} }),
+      startServer({ policies: [hazardsPolicy("a"), hazardsPolicy("a")], port: 0, log: () => {} }),
     ).rejects.toThrow("two policies are served as 'a'");
   });
 });
@@ -416,7 +422,7 @@ describe("logging and shutdown", () => {
       method: "POST",
       path: "/v1/evaluate",
       status: 200,
-      policyHash: "sha256:hazards",
+      policyHash: hazardsPolicy().info.hash,
     });
     expect(ok?.error).toBeUndefined();
     expect(missing).toMatchObject({

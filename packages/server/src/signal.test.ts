@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type RunningServer, serveUntilSignal } from "./server.js";
-import { heldPolicy } from "./testing/fake-policy.js";
+import { heldPolicy } from "./testing/hazards-policy.js";
 
 describe("serveUntilSignal", () => {
   it.each(["SIGTERM", "SIGINT"] as const)(

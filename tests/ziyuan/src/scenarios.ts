@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type ExpectedFinding, matches, mergeFacts } from "@remit/cli";
+import { type ExpectedFinding, matchesPattern as matches, mergeFacts } from "@remit/app";
 
 // One scenario format: the finding patterns, their matching and the facts merge are the ones
 // `remit test` uses.

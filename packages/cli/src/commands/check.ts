@@ -1,17 +1,11 @@
+import { buildPolicy, createNodeSourceHost, diagnosticsDocument, type NodeSourceHost } from "@remit/app";
 import { type Diagnostic, hasErrors } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
-import {
-  countDiagnostics,
-  diagnosticsToJson,
-  renderCounts,
-  renderDiagnostic,
-} from "../diagnostics/render.js";
+import { countDiagnostics, renderCounts, renderDiagnostic } from "../diagnostics/render.js";
 import { policyEntry } from "../files.js";
 import { commandHelp } from "../help.js";
-import { createNodeSourceHost, type NodeSourceHost } from "../host.js";
 import { ExitCode } from "../io.js";
-import { buildPolicy } from "../pipeline.js";
 
 /** `remit check PATH [--format human|json]`: diagnostics of a policy and its imports. */
 export async function checkCommand(args: readonly string[], context: CommandContext): Promise<number> {
@@ -27,7 +21,7 @@ export async function checkCommand(args: readonly string[], context: CommandCont
   // The compiler runs too: a policy that checks but does not compile is not ready to evaluate.
   const sorted = buildPolicy(entry, host).diagnostics;
   if (format === "json") {
-    context.io.stdout.write(`${JSON.stringify(diagnosticsToJson(sorted), null, 2)}\n`);
+    context.io.stdout.write(`${JSON.stringify(diagnosticsDocument(sorted), null, 2)}\n`);
   } else {
     printDiagnostics(sorted, host, context, "stdout");
     writeLine(context.io.stdout, renderCounts(countDiagnostics(sorted), context.lang));

@@ -1,8 +1,8 @@
+import { diagnosticsDocument } from "@remit/app";
 import { type Finding, renderExplanation } from "@remit/engine";
 import type { Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption } from "../context.js";
-import { diagnosticsToJson } from "../diagnostics/render.js";
 import { evaluatePolicy, evaluationPhases } from "../evaluation/evaluate.js";
 import { asOfOption, readParams, reportFactErrors, tableLabels } from "../evaluation/inputs.js";
 import { renderEvaluationTable } from "../evaluation/table.js";
@@ -44,7 +44,7 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   if (evaluated.kind === "policy-errors") {
     // Programs asking for JSON get the reason as JSON too, as `check --format json` gives it.
     if (outputFormat === "json") {
-      context.io.stdout.write(`${JSON.stringify(diagnosticsToJson(evaluated.diagnostics), null, 2)}\n`);
+      context.io.stdout.write(`${JSON.stringify(diagnosticsDocument(evaluated.diagnostics), null, 2)}\n`);
     }
     return ExitCode.problems;
   }

@@ -1,11 +1,11 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { createNodeSourceHost } from "@remit/app";
 import { type Diagnostic, format, hasErrors, sortDiagnostics } from "@remit/lang";
 import { parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
 import { collectSources } from "../files.js";
 import { commandHelp } from "../help.js";
-import { createNodeSourceHost } from "../host.js";
 import { ExitCode } from "../io.js";
 import { printDiagnostics } from "./check.js";
 

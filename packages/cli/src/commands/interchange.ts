@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { buildPolicy, createNodeSourceHost, type NodeSourceHost } from "@remit/app";
 import { exportPolicyJson, importRules } from "@remit/json-rules-engine";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
@@ -8,9 +9,7 @@ import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
 import { parseJsonFile, readParams } from "../evaluation/inputs.js";
 import { policyEntry } from "../files.js";
 import { commandHelp } from "../help.js";
-import { createNodeSourceHost, type NodeSourceHost } from "../host.js";
 import { ExitCode } from "../io.js";
-import { buildPolicy } from "../pipeline.js";
 import { printDiagnostics, singlePath } from "./check.js";
 
 const formats = ["json-rules-engine"] as const;

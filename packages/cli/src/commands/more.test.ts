@@ -116,6 +116,34 @@ describe("remit test", () => {
     expect(stdout.trimEnd().split("\n").at(-1)).toBe("3 scenarios: 3 passed, 0 failed");
   });
 
+  it("compares only the subject fields a pattern gives, as `remit test --help` says", async () => {
+    put(
+      "p/tests/04-by-id.json",
+      scenario("subjects named by id only", {
+        facts: {},
+        expect: [
+          { rule: "leadership-mechanism", subject: { id: "T01" }, status: "met" },
+          { rule: "leadership-mechanism", subject: "T02", status: "overdue" },
+        ],
+        expectNoFinding: [{ rule: "leadership-mechanism", subject: { id: "T01" }, status: "overdue" }],
+      }),
+    );
+    const { code, stdout } = await remit(["test", "p"]);
+    expect(stdout).toContain("PASS 04-by-id");
+    expect(code).toBe(0);
+    put(
+      "p/tests/05-by-id-wrong.json",
+      scenario("a subject named by id that has another status", {
+        facts: {},
+        expect: [{ rule: "leadership-mechanism", subject: { id: "T01" }, status: "overdue" }],
+      }),
+    );
+    const failing = await remit(["test", "p"]);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain("FAIL 05-by-id-wrong");
+    expect(failing.stdout).toContain('status: expected "overdue", got "met"');
+  });
+
   it("lists the mismatching fields of a failing scenario and exits 1", async () => {
     put(
       "p/tests/04-wrong.json",

@@ -1,12 +1,11 @@
 import * as path from "node:path";
-import { hasErrors } from "@remit/lang";
-import { compilePolicy, type NamedPolicy, type RunningServer, startServer } from "@remit/server";
+import { buildPolicy, createNodeSourceHost } from "@remit/app";
+import { type NamedPolicy, type RunningServer, startServer } from "@remit/server";
 import { parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
 import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
 import { policyEntry } from "../files.js";
 import { commandHelp } from "../help.js";
-import { createNodeSourceHost } from "../host.js";
 import { ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
 import { printDiagnostics } from "./check.js";
@@ -45,9 +44,9 @@ export async function serveCommand(args: readonly string[], context: CommandCont
   const policies: NamedPolicy[] = [];
   let failed = false;
   for (const { entry, route } of targets) {
-    const outcome = await compilePolicy(entry, sources);
+    const outcome = buildPolicy(entry, sources);
     if (outcome.diagnostics.length > 0) printDiagnostics(outcome.diagnostics, sources, context, "stderr");
-    if (!("policy" in outcome) || hasErrors(outcome.diagnostics)) {
+    if (outcome.policy === undefined) {
       writeLine(context.io.stderr, renderCounts(countDiagnostics(outcome.diagnostics), context.lang));
       failed = true;
       continue;

@@ -1,17 +1,25 @@
 import { existsSync, statSync } from "node:fs";
 import * as path from "node:path";
+import {
+  buildPolicy,
+  createNodeSourceHost,
+  type Failure,
+  joinPath,
+  judge,
+  patternSubjectText,
+  scenarioFiles,
+  subjectText,
+  toScenario,
+} from "@remit/app";
 import type { Language } from "@remit/lang";
 import { parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
 import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
 import { parseJsonFile, readInput } from "../evaluation/inputs.js";
-import { joinPath, policyEntry } from "../files.js";
+import { policyEntry } from "../files.js";
 import { commandHelp } from "../help.js";
-import { createNodeSourceHost } from "../host.js";
 import { ExitCode } from "../io.js";
-import { buildPolicy } from "../pipeline.js";
 import { Problem } from "../problem.js";
-import { type Failure, judge, scenarioFiles, subjectText, toScenario } from "../scenarios/scenario.js";
 import { printDiagnostics, singlePath } from "./check.js";
 
 /** `remit test POLICY [--scenarios DIR] [--quiet]`: the policy's scenario tests. */
@@ -180,8 +188,8 @@ export function describeFailure(failure: Failure, lang: Language): string[] {
     }
     case "no-finding": {
       const { pattern } = failure;
-      const subject =
-        pattern.subject === undefined ? "" : ` ${pattern.subject.collection}/${pattern.subject.id}`;
+      const named = patternSubjectText(pattern.subject);
+      const subject = named === undefined ? "" : ` ${named}`;
       const others =
         failure.subjects.length === 0
           ? zh

@@ -1,8 +1,9 @@
+import { diagnosticsDocument } from "@remit/app";
 import type { Diagnostic } from "@remit/lang";
 import fc from "fast-check";
 import picocolors from "picocolors";
 import { describe, expect, it } from "vitest";
-import { codeFrame, countDiagnostics, diagnosticsToJson, renderCounts, renderDiagnostic } from "./render.js";
+import { codeFrame, countDiagnostics, renderCounts, renderDiagnostic } from "./render.js";
 
 const plain = picocolors.createColors(false);
 
@@ -155,9 +156,12 @@ describe("counts", () => {
   });
 });
 
-describe("diagnosticsToJson", () => {
+describe("diagnosticsDocument", () => {
   it("keeps every field, both languages, and a null hint when there is none", () => {
-    const json = diagnosticsToJson([diagnosticAt(2, 12, 16), { ...diagnosticAt(1, 1, 2), hint: undefined }]);
+    const json = diagnosticsDocument([
+      diagnosticAt(2, 12, 16),
+      { ...diagnosticAt(1, 1, 2), hint: undefined },
+    ]);
     const parsed = JSON.parse(JSON.stringify(json));
     expect(parsed.diagnostics[0]).toEqual({
       code: "R2001",

@@ -1,4 +1,4 @@
-import type { Diagnostic, Language, Localized, Severity } from "@remit/lang";
+import type { Diagnostic, Language, Severity } from "@remit/lang";
 import type { Colors } from "../terminal/colors.js";
 import { displayWidth } from "../terminal/width.js";
 
@@ -119,33 +119,4 @@ export function renderCounts(counts: DiagnosticCounts, lang: Language): string {
   const parts = [plural(counts.errors, "error"), plural(counts.warnings, "warning")];
   if (counts.infos > 0) parts.push(plural(counts.infos, "info"));
   return parts.join(", ");
-}
-
-export interface DiagnosticJson {
-  readonly code: string;
-  readonly severity: Severity;
-  readonly message: Localized;
-  readonly hint: Localized | null;
-  readonly span: Diagnostic["span"];
-  readonly suggestions: readonly string[];
-}
-
-/**
- * Diagnostics for programs: the shared Diagnostic shape with both languages, every field present
- * (`hint` is `null` when there is none) and files named as shown to the user.
- */
-export function diagnosticsToJson(
-  diagnostics: readonly Diagnostic[],
-  displayPath: (file: string) => string = (file) => file,
-): { diagnostics: DiagnosticJson[] } {
-  return {
-    diagnostics: diagnostics.map((d) => ({
-      code: d.code,
-      severity: d.severity,
-      message: { en: d.message.en, zh: d.message.zh },
-      hint: d.hint === undefined ? null : { en: d.hint.en, zh: d.hint.zh },
-      span: { file: displayPath(d.span.file), start: { ...d.span.start }, end: { ...d.span.end } },
-      suggestions: [...d.suggestions],
-    })),
-  };
 }

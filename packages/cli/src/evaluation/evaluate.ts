@@ -1,10 +1,9 @@
+import { buildPolicy, createNodeSourceHost, evaluateFacts } from "@remit/app";
 import type { JsonValue } from "@remit/engine";
 import { printDiagnostics } from "../commands/check.js";
 import type { CommandContext } from "../context.js";
 import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
 import { policyEntry } from "../files.js";
-import { createNodeSourceHost } from "../host.js";
-import { buildPolicy } from "../pipeline.js";
 import type { Progress } from "../terminal/progress.js";
 import { type Evaluated, evaluationDate, parseJsonFile, readInput } from "./inputs.js";
 
@@ -44,8 +43,7 @@ export async function evaluatePolicy(
     context.io.stderr.write(`${renderCounts(countDiagnostics(built.diagnostics), context.lang)}\n`);
     return { kind: "policy-errors", diagnostics: built.diagnostics };
   }
-  const params = request.params;
-  const outcome = await built.policy.evaluate(facts, asOf === undefined ? { params } : { asOf, params });
+  const outcome = await evaluateFacts(built.policy, facts, { asOf, params: request.params });
   request.progress?.update(3);
   if ("errors" in outcome) return { kind: "fact-errors", errors: outcome.errors };
   return { kind: "result", result: outcome.result, checked: built.checked, facts };

@@ -1,20 +1,17 @@
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
+import { hasEvaluationDate, readTextFile } from "@remit/app";
 import type { EvaluationResult, FactError, JsonValue } from "@remit/engine";
-import type { CheckedPolicy, Diagnostic, Language } from "@remit/lang";
-import { isIsoDate, UsageError } from "../args.js";
+import { type CheckedPolicy, type Diagnostic, isCalendarDate, type Language } from "@remit/lang";
+import { UsageError } from "../args.js";
 import type { CommandContext } from "../context.js";
-import { stripBom } from "../host.js";
 import { Problem } from "../problem.js";
 import type { TableLabels } from "./table.js";
 
 /** A file named on the command line; one that cannot be read is a usage error. */
 export function readInput(cwd: string, file: string): string {
-  try {
-    return stripBom(readFileSync(path.resolve(cwd, file), "utf8"));
-  } catch {
+  const text = readTextFile(cwd, file);
+  if (text === undefined)
     throw new UsageError({ en: `cannot read file '${file}'`, zh: `无法读取文件“${file}”` });
-  }
+  return text;
 }
 
 const fileWords = {
@@ -53,7 +50,7 @@ export function readParams(cwd: string, file: string | undefined): Record<string
 /** `--as-of` when given: a real calendar date, else a usage error. */
 export function asOfOption(value: string | boolean | undefined): string | undefined {
   if (typeof value !== "string") return undefined;
-  if (!isIsoDate(value)) {
+  if (!isCalendarDate(value)) {
     throw new UsageError({
       en: `'${value}' is not a date: expected YYYY-MM-DD`,
       zh: `“${value}”不是有效日期，应为 YYYY-MM-DD`,
@@ -69,8 +66,7 @@ export function asOfOption(value: string | boolean | undefined): string | undefi
  */
 export function evaluationDate(option: string | undefined, facts: unknown): string | undefined {
   if (option !== undefined) return option;
-  if (typeof facts === "object" && facts !== null && !Array.isArray(facts) && "asOf" in facts)
-    return undefined;
+  if (hasEvaluationDate({}, facts)) return undefined;
   throw new Problem({
     en: "no evaluation date: pass --as-of or put asOf in the facts",
     zh: "没有评估日期：请使用 --as-of 或在事实数据中提供 asOf",

@@ -2,6 +2,9 @@
  * Calendar dates as epoch-day integers (days since 1970-01-01): comparisons and day arithmetic
  * are integer operations, and no time zone can shift a civil date.
  */
+import { isCalendarDate, parseCalendarDate } from "@remit/lang";
+
+export { daysInMonth, isLeapYear } from "@remit/lang";
 
 export type EpochDay = number;
 
@@ -36,45 +39,18 @@ export function civilOf(epochDay: EpochDay): CivilDate {
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-function digit(text: string, index: number): number {
-  const code = text.charCodeAt(index) - 48;
-  return code >= 0 && code <= 9 ? code : -1;
-}
-
 /**
- * Parses `YYYY-MM-DD` without allocating; `undefined` when the text is not a real calendar date
- * (`2026/08/02`, `2026-02-30`).
+ * Parses `YYYY-MM-DD`; `undefined` when the text is not a real calendar date (`2026/08/02`,
+ * `2026-02-30`). The language's reader decides, so policies, facts, parameters and evaluation
+ * dates accept the same days.
  */
 export function parseIsoDate(text: string): EpochDay | undefined {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  let year = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = digit(text, i);
-    if (d < 0) return undefined;
-    year = year * 10 + d;
-  }
-  const m1 = digit(text, 5);
-  const m2 = digit(text, 6);
-  const d1 = digit(text, 8);
-  const d2 = digit(text, 9);
-  if (m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return undefined;
-  const month = m1 * 10 + m2;
-  const day = d1 * 10 + d2;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return epochDayOf(year, month, day);
+  const date = parseCalendarDate(text);
+  return date === undefined ? undefined : epochDayOf(date.year, date.month, date.day);
 }
 
 export function isIsoDate(text: string): boolean {
-  return parseIsoDate(text) !== undefined;
+  return isCalendarDate(text);
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));

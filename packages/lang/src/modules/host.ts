@@ -39,6 +39,27 @@ export function dirname(path: string): string {
   return path.slice(0, slash);
 }
 
+/**
+ * The path of `file` seen from `folder` (`a/b` and `a/c/d.remit` → `../c/d.remit`), both POSIX-style
+ * and normalised first; `folder` itself is `.`. Two paths of the same files give the same result
+ * whether both are relative or both absolute, which is what makes a policy's hash independent of
+ * where it was read from.
+ */
+export function relativePath(folder: string, file: string): string {
+  const from = segmentsOf(folder);
+  const to = segmentsOf(file);
+  let shared = 0;
+  while (shared < from.length && shared < to.length && from[shared] === to[shared]) shared++;
+  const up = from.slice(shared).map(() => "..");
+  const joined = [...up, ...to.slice(shared)].join("/");
+  return joined === "" ? "." : joined;
+}
+
+function segmentsOf(path: string): string[] {
+  const normal = normalizePath(path);
+  return normal === "." || normal === "/" ? [] : normal.replace(/^\//, "").split("/");
+}
+
 /** Resolves `relative` against the folder of `fromFile`; an absolute `relative` stands alone. */
 export function resolveRelative(fromFile: string, relative: string): string {
   if (relative.startsWith("/")) return normalizePath(relative);

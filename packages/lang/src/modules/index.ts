@@ -4,6 +4,7 @@ export {
   findEntry,
   memoryHost,
   normalizePath,
+  relativePath,
   resolveRelative,
   type SourceHost,
 } from "./host.js";

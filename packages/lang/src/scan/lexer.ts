@@ -1,4 +1,5 @@
 import { type ILexingError, type IToken, Lexer } from "chevrotain";
+import { isCalendarDate } from "../dates/index.js";
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import {
   fullWidthPunctuation,
@@ -155,19 +156,6 @@ function checkString(token: IToken, file: string, diagnostics: Diagnostic[]): vo
     }
     i++;
   }
-}
-
-/** Whether `yyyy-mm-dd` names a day of the proleptic Gregorian calendar. */
-export function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day <= days;
 }
 
 /** The value of a string token: quotes removed, escapes resolved (also for an unclosed one). */

@@ -1,7 +1,8 @@
 import type { Finding } from "@remit/engine";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ExpectedFinding, matches, mergeFacts, mismatches } from "./scenario.js";
+import { matchesPattern as matches, mismatchesOf as mismatches } from "./match.js";
+import { type ExpectedFinding, judge, mergeFacts, type Scenario } from "./scenario.js";
 
 const finding: Finding = {
   rule: "r",
@@ -47,6 +48,47 @@ describe("scenario patterns", () => {
         },
       ),
     );
+  });
+
+  it("compare only the subject fields given: an id alone matches whatever the collection", () => {
+    expect(matches(finding, { rule: "r", subject: { id: "T01" } })).toBe(true);
+    expect(matches(finding, { rule: "r", subject: "T01" })).toBe(true);
+    expect(matches(finding, { rule: "r", subject: { collection: "townships" } })).toBe(true);
+    expect(mismatches(finding, { rule: "r", subject: { id: "T02" } }).map((m) => m.field)).toEqual([
+      "subject",
+    ]);
+  });
+
+  it("judge a scenario whose pattern names the subject by id only as passed", () => {
+    const scenario: Scenario = {
+      id: "s",
+      name: "s",
+      asOf: "2026-07-03",
+      params: {},
+      facts: {},
+      expect: [{ rule: "r", subject: { id: "T01" }, status: "overdue" }],
+      expectNoFinding: [{ rule: "r", subject: { id: "T02" } }],
+      expectErrors: undefined,
+    };
+    const outcome = {
+      result: {
+        policy: { name: "p", version: null, hash: "h" },
+        asOf: "2026-07-03",
+        params: {},
+        findings: [finding],
+        summary: { total: 1, byKind: {}, byTownship: {} },
+      },
+    };
+    expect(judge(scenario, outcome)).toEqual([]);
+    const wrong = { ...scenario, expect: [{ rule: "r", subject: { id: "T01" }, status: "met" }] };
+    expect(judge(wrong, outcome)).toEqual([
+      {
+        kind: "mismatch",
+        pattern: wrong.expect[0],
+        finding,
+        fields: [{ field: "status", expected: "met", actual: "overdue" }],
+      },
+    ]);
   });
 
   it("read false as absent for late and overdue, and null as absent for any field", () => {

@@ -5,15 +5,12 @@
 import { existsSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import type { EvaluateOutcome, Finding, JsonValue } from "@remit/engine";
+import { type FindingPattern, type Mismatch, matchesPattern, mismatchesOf } from "./match.js";
 
 type JsonObject = { readonly [key: string]: JsonValue };
 
-/** A finding pattern: only the fields given are compared. */
-export interface ExpectedFinding {
-  readonly rule: string;
-  readonly subject?: { readonly collection: string; readonly id: string };
-  readonly [field: string]: JsonValue | undefined;
-}
+/** A scenario's finding pattern: a rule, and only the other fields given are compared. */
+export type ExpectedFinding = FindingPattern & { readonly rule: string };
 
 export interface Scenario {
   /** The file name without `.json`. */
@@ -169,50 +166,6 @@ export function toScenario(
   };
 }
 
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).sort();
-  const kb = Object.keys(b).sort();
-  return (
-    ka.length === kb.length && ka.every((k, i) => k === kb[i] && deepEqual((a as never)[k], (b as never)[k]))
-  );
-}
-
-/** One field of a pattern a finding does not match. */
-export interface FieldMismatch {
-  readonly field: string;
-  readonly expected: JsonValue;
-  /** Undefined when the finding has no such field. */
-  readonly actual: unknown;
-}
-
-/**
- * The fields of `pattern` that `finding` does not match. `late: false` and `overdue: false` also
- * match an absent field; `null` means the field must be absent.
- */
-export function mismatches(finding: Finding, pattern: ExpectedFinding): FieldMismatch[] {
-  const fields = finding as unknown as Readonly<Record<string, unknown>>;
-  const out: FieldMismatch[] = [];
-  for (const [field, expected] of Object.entries(pattern)) {
-    if (expected === undefined) continue;
-    const actual = fields[field];
-    const ok =
-      expected === null
-        ? actual === undefined || actual === null
-        : expected === false && (field === "late" || field === "overdue")
-          ? actual === undefined || actual === false
-          : deepEqual(actual, expected);
-    if (!ok) out.push({ field, expected, actual });
-  }
-  return out;
-}
-
-export function matches(finding: Finding, pattern: ExpectedFinding): boolean {
-  return mismatches(finding, pattern).length === 0;
-}
-
 /** Why a scenario failed, one entry per unmet expectation. */
 export type Failure =
   | { readonly kind: "broken"; readonly problem: { readonly en: string; readonly zh: string } }
@@ -232,7 +185,7 @@ export type Failure =
       readonly kind: "mismatch";
       readonly pattern: ExpectedFinding;
       readonly finding: Finding;
-      readonly fields: readonly FieldMismatch[];
+      readonly fields: readonly Mismatch[];
     }
   | { readonly kind: "unwanted"; readonly pattern: ExpectedFinding; readonly finding: Finding };
 
@@ -258,25 +211,25 @@ export function judge(scenario: Scenario, outcome: EvaluateOutcome): Failure[] {
     return [{ kind: "rejected", errors: outcome.errors.map(({ path, code }) => ({ path, code })) }];
   const findings = outcome.result.findings;
   for (const pattern of scenario.expect) {
-    if (findings.some((f) => matches(f, pattern))) continue;
+    if (findings.some((f) => matchesPattern(f, pattern))) continue;
     const sameRule = findings.filter((f) => f.rule === pattern.rule);
     const candidates =
       pattern.subject === undefined
         ? sameRule
-        : sameRule.filter((f) => deepEqual(f.subject, pattern.subject));
+        : sameRule.filter((f) => matchesPattern(f, { subject: pattern.subject }));
     if (candidates.length === 0) {
       failures.push({ kind: "no-finding", pattern, subjects: [...new Set(sameRule.map(subjectText))] });
       continue;
     }
     // The candidate closest to the pattern shows best what differs.
-    const scored = candidates.map((finding) => ({ finding, fields: mismatches(finding, pattern) }));
+    const scored = candidates.map((finding) => ({ finding, fields: mismatchesOf(finding, pattern) }));
     scored.sort((a, b) => a.fields.length - b.fields.length);
     const best = scored[0];
     if (best !== undefined)
       failures.push({ kind: "mismatch", pattern, finding: best.finding, fields: best.fields });
   }
   for (const pattern of scenario.expectNoFinding) {
-    for (const finding of findings.filter((f) => matches(f, pattern)))
+    for (const finding of findings.filter((f) => matchesPattern(f, pattern)))
       failures.push({ kind: "unwanted", pattern, finding });
   }
   return failures;
@@ -286,4 +239,12 @@ export function subjectText(finding: {
   readonly subject: { readonly collection: string; readonly id: string };
 }): string {
   return `${finding.subject.collection}/${finding.subject.id}`;
+}
+
+/** The subject a pattern names, as far as it names one: `townships/T01`, `T01`, `townships/…`. */
+export function patternSubjectText(subject: ExpectedFinding["subject"]): string | undefined {
+  if (subject === undefined) return undefined;
+  if (typeof subject === "string") return subject;
+  if (subject.collection === undefined) return subject.id;
+  return `${subject.collection}/${subject.id ?? "…"}`;
 }

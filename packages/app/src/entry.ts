@@ -1,0 +1,101 @@
+/** Where a policy's files are: the entry file of a policy folder, and the sources under folders. */
+import { readdirSync, statSync } from "node:fs";
+import * as path from "node:path";
+import { entryFileNames, findEntry, type Localized } from "@remit/lang";
+import { toPosix } from "./host.js";
+
+/** Why a path does not lead to a policy. */
+export type PathProblem =
+  | { readonly kind: "not-found"; readonly target: string }
+  | { readonly kind: "no-entry"; readonly folder: string };
+
+/** Whether a file name is a Remit source: `*.remit` or a literate `*.remit.md`. */
+export function isPolicySource(file: string): boolean {
+  return file.endsWith(".remit") || file.endsWith(".remit.md");
+}
+
+/** Joins paths the way the user writes them, with `/` on every platform. */
+export function joinPath(...parts: string[]): string {
+  return toPosix(path.join(...parts));
+}
+
+type Kind = "file" | "folder" | undefined;
+
+function kindOf(cwd: string, file: string): Kind {
+  try {
+    const stat = statSync(path.resolve(cwd, file));
+    return stat.isDirectory() ? "folder" : stat.isFile() ? "file" : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The entry file of a policy given as a file (itself) or a folder (`policy.remit.md`, else
+ * `policy.remit`), named relative to `cwd` as the target was.
+ */
+export function findPolicyEntry(
+  cwd: string,
+  target: string,
+): { readonly entry: string } | { readonly problem: PathProblem } {
+  const kind = kindOf(cwd, target);
+  if (kind === "file") return { entry: target };
+  if (kind === undefined) return { problem: { kind: "not-found", target } };
+  const files = readdirSync(path.resolve(cwd, target), { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name);
+  const name = findEntry(files);
+  if (name !== undefined) return { entry: joinPath(target, name) };
+  return { problem: { kind: "no-entry", folder: target } };
+}
+
+/**
+ * The files a list of paths names: files as given, folders searched (recursively, skipping hidden
+ * folders and node_modules) for Remit sources. Sorted and without repeats, so output is stable.
+ */
+export function collectSources(
+  cwd: string,
+  targets: readonly string[],
+): { readonly files: readonly string[] } | { readonly problem: PathProblem } {
+  const found = new Set<string>();
+  for (const target of targets) {
+    const kind = kindOf(cwd, target);
+    if (kind === undefined) return { problem: { kind: "not-found", target } };
+    if (kind === "file") found.add(target);
+    else walk(cwd, target, found);
+  }
+  return { files: [...found].sort() };
+}
+
+function walk(cwd: string, folder: string, found: Set<string>): void {
+  const entries = readdirSync(path.resolve(cwd, folder), { withFileTypes: true });
+  for (const entry of entries) {
+    const child = joinPath(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") walk(cwd, child, found);
+    } else if (entry.isFile() && isPolicySource(entry.name)) {
+      found.add(child);
+    }
+  }
+}
+
+/** A path problem in words, in both languages. */
+export function pathProblemMessage(problem: PathProblem): Localized {
+  switch (problem.kind) {
+    case "not-found":
+      return { en: `no such file or folder '${problem.target}'`, zh: `文件或目录“${problem.target}”不存在` };
+    case "no-entry": {
+      const names = entryFileNames.join(entryFileNames.length === 2 ? " or " : ", ");
+      return {
+        en: `folder '${problem.folder}' has no ${names}`,
+        zh: `目录“${problem.folder}”中没有 ${entryFileNames.join(" 或 ")}`,
+      };
+    }
+    default:
+      return assertNever(problem);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected value ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,42 @@
+/** Evaluating a policy on a facts document as at a date. */
+import type { EvaluateOutcome, JsonValue, Policy } from "@remit/engine";
+
+/** What a host asks an evaluation for: a date (else the facts' own `asOf`) and parameter overrides. */
+export interface EvaluationRequest {
+  readonly asOf?: string | undefined;
+  readonly params?: Readonly<Record<string, JsonValue>>;
+}
+
+/** The part of a policy an evaluation calls; a host may wrap it (to wait, to time it). */
+export interface Evaluable {
+  evaluate(
+    facts: unknown,
+    options: { readonly asOf?: string; readonly params: Readonly<Record<string, JsonValue>> },
+  ): EvaluateOutcome | Promise<EvaluateOutcome>;
+}
+
+/**
+ * Whether an evaluation has a date at all: the one asked for, else an `asOf` in the facts. A
+ * result must never depend on the day it happens to be computed, so hosts refuse without one.
+ * Whether it is a real date is the engine's to report, with the path of the bad value.
+ */
+export function hasEvaluationDate(request: EvaluationRequest, facts: unknown): boolean {
+  return request.asOf !== undefined || (isObject(facts) && "asOf" in facts);
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Evaluates `facts`; without `asOf` the engine takes the facts' own. */
+export async function evaluateFacts(
+  policy: Evaluable | Pick<Policy, "evaluate">,
+  facts: unknown,
+  request: EvaluationRequest,
+): Promise<EvaluateOutcome> {
+  const params = { ...(request.params ?? {}) };
+  return await policy.evaluate(
+    facts,
+    request.asOf === undefined ? { params } : { asOf: request.asOf, params },
+  );
+}

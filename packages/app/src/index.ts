@@ -1,0 +1,51 @@
+/**
+ * `@remit/app`: the application layer every host calls (the command line, the HTTP server, and
+ * any later adapter such as an editor or a queue consumer). It finds a policy's entry, reads its
+ * sources from disk, compiles it, evaluates with the facts' own `asOf` as the fallback date,
+ * describes a policy, writes diagnostics as JSON and matches scenario findings, each once.
+ * Node-only (it reads files); the browser-safe pieces live in `@remit/lang` and `@remit/engine`.
+ * @packageDocumentation
+ */
+export { type DescribablePolicy, describePolicy, type PolicyDescription } from "./describe.js";
+export { diagnosticsDocument } from "./diagnostics.js";
+export {
+  collectSources,
+  findPolicyEntry,
+  isPolicySource,
+  joinPath,
+  type PathProblem,
+  pathProblemMessage,
+} from "./entry.js";
+export {
+  type Evaluable,
+  type EvaluationRequest,
+  evaluateFacts,
+  hasEvaluationDate,
+} from "./evaluate.js";
+export { createNodeSourceHost, type NodeSourceHost, readTextFile, stripBom, toPosix } from "./host.js";
+export { type BuiltPolicy, buildPolicy, buildPolicySources, type LoadedPolicy, loadPolicy } from "./load.js";
+export {
+  type FindingPattern,
+  findingsOf,
+  type Mismatch,
+  matchesPattern,
+  mismatchesOf,
+  type PartialDeep,
+  type ResultLike,
+  type Search,
+  search,
+  shown,
+} from "./scenarios/match.js";
+export {
+  type BrokenScenario,
+  type ExpectedFinding,
+  type Failure,
+  fixturePath,
+  judge,
+  mergeFacts,
+  patternSubjectText,
+  type Scenario,
+  scenarioFiles,
+  subjectText,
+  toScenario,
+} from "./scenarios/scenario.js";

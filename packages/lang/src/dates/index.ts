@@ -1,0 +1,7 @@
+export {
+  type CalendarDate,
+  daysInMonth,
+  isCalendarDate,
+  isLeapYear,
+  parseCalendarDate,
+} from "./calendar-date.js";

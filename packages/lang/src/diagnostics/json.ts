@@ -1,0 +1,35 @@
+import type { Position } from "../syntax/ast.js";
+import type { Diagnostic, Localized, Severity } from "./diagnostic.js";
+
+/**
+ * A diagnostic as JSON, the one shape every program-facing output writes (`remit check --format
+ * json`, the server's `/v1/check`, error outputs): every key is always present, so a reader never
+ * has to tell a missing key from a missing value. `hint` is `null` when the diagnostic has none.
+ */
+export interface DiagnosticJson {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: Localized;
+  readonly hint: Localized | null;
+  readonly span: { readonly file: string; readonly start: Position; readonly end: Position };
+  readonly suggestions: readonly string[];
+}
+
+/**
+ * The JSON form of a diagnostic. `displayPath` names the file as the reader should see it (the
+ * command line shows paths as the user typed them); the span's own file by default.
+ */
+export function diagnosticToJson(
+  diagnostic: Diagnostic,
+  displayPath: (file: string) => string = (file) => file,
+): DiagnosticJson {
+  const { span } = diagnostic;
+  return {
+    code: diagnostic.code,
+    severity: diagnostic.severity,
+    message: { en: diagnostic.message.en, zh: diagnostic.message.zh },
+    hint: diagnostic.hint === undefined ? null : { en: diagnostic.hint.en, zh: diagnostic.hint.zh },
+    span: { file: displayPath(span.file), start: { ...span.start }, end: { ...span.end } },
+    suggestions: [...diagnostic.suggestions],
+  };
+}
