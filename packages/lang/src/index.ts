@@ -8,13 +8,30 @@
  * @packageDocumentation
  */
 
-export { asOfNames, builtinFunctions } from "./check/builtins.js";
+export {
+  asOfNames,
+  type Bilingual,
+  type BuiltinFunction,
+  builtinFunctionDeclarations,
+  builtinFunctionsByName,
+  builtinFunctionTable,
+  builtinNameDeclarations,
+  type CallableFunction,
+  type FunctionDeclaration,
+  type FunctionDocs,
+  type FunctionSignature,
+  functionTable,
+  type HostFunction,
+  type JsonRulesEngineTranslation,
+  type ParameterType,
+  type RuntimeValue,
+} from "./builtins/index.js";
 export {
   type AccountabilityInfo,
   type AnalyzeResult,
   analyze,
-  type BuiltinFunction,
   type CheckedPolicy,
+  type CheckOptions,
   type CheckResult,
   type ClauseInfo,
   type CollectionInfo,
