@@ -29,19 +29,20 @@ export function translateCall(
   const values: Value[] = [];
   for (const arg of args) {
     if (arg === undefined) return { ok: false, refusal: "call" };
-    values.push(valueOf(arg));
+    values.push(runtimeValueOf(arg));
   }
-  if (declaration.signature.propagatesNone && values.includes(null)) return { ok: true, value: { k: "none" } };
+  if (declaration.signature.propagatesNone && values.includes(null))
+    return { ok: true, value: { k: "none" } };
   const result = builtinImplementations[resolution.name](argumentTypes)(values);
   return { ok: true, value: constOf(result, resultType) };
 }
 
-function valueOf(c: Const): Value {
+function runtimeValueOf(c: Const): Value {
   switch (c.k) {
     case "none":
       return null;
     case "list":
-      return c.v.map(valueOf);
+      return c.v.map(runtimeValueOf);
     default:
       return c.v;
   }

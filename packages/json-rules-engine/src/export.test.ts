@@ -1,4 +1,11 @@
-import { analyze, type CheckedPolicy, memoryHost } from "@remit/lang";
+import {
+  analyze,
+  type CheckedPolicy,
+  dateType,
+  type HostFunction,
+  memoryHost,
+  numberType,
+} from "@remit/lang";
 import { describe, expect, test } from "vitest";
 import { exportPolicy, exportPolicyJson } from "./export.js";
 
@@ -127,6 +134,44 @@ duty e "e" must cites 1 for each x in items requires x.town.name = "a"`),
     expect(r.en).toContain(text);
     expect(r.zh).toContain(text);
     expect(r.en).toMatch(/^[a-z'].*[^.]$/);
+  });
+
+  test("refuses a host function's call, naming the function in both languages", () => {
+    const addWorkingDays: HostFunction = {
+      name: "addWorkingDays",
+      spellings: { en: "addWorkingDays", zh: "加工作日" },
+      signature: {
+        parameters: [dateType(), numberType(true, undefined)],
+        result: dateType(true),
+        propagatesNone: true,
+      },
+      docs: { parameters: ["d", "n"], meaning: { en: "working days after d", zh: "d 之后的工作日" } },
+      implementation: ([day, count]) => (day as number) + (count as number),
+    };
+    const source = `${header}duty d "d" must cites 1 for each x in items requires x.done by addWorkingDays(x.opened, 3)\n`;
+    const analyzed = analyze("p.remit", memoryHost({ "p.remit": source }), { functions: [addWorkingDays] });
+    const { rules, diagnostics } = exportPolicy(analyzed.policy!);
+    expect(rules).toEqual([]);
+    expect(diagnostics.map((d) => [d.code, d.message.en, d.message.zh])).toEqual([
+      [
+        "R7011",
+        "the host function 'addWorkingDays' runs only in the Remit engine and cannot be exported to json-rules-engine",
+        "宿主函数“addWorkingDays”只在 Remit 引擎中运行，无法导出为 json-rules-engine 规则",
+      ],
+    ]);
+    expect(diagnostics[0]!.hint?.zh).toContain("Remit 引擎");
+  });
+
+  test("folds a built-in call on constants to its value, computed by the engine's implementation", () => {
+    const folded = exportPolicy(
+      checked(
+        `duty d "d" must cites 1 for each x in items requires x.n > year(2026-03-31) - 2000 + month(endOfQuarter(2026-02-01)) + daysBetween(2026-01-01, 2026-01-11) + length([1, 2])`,
+      ),
+    );
+    const plain = exportPolicy(checked(`duty d "d" must cites 1 for each x in items requires x.n > 41`));
+    expect(folded.diagnostics).toEqual([]);
+    // 26 + 3 + 10 + 2
+    expect(JSON.stringify(folded.rules)).toBe(JSON.stringify(plain.rules));
   });
 
   test("refuses recurring deadlines, subjects that are not a collection, and computed event dates", () => {

@@ -438,7 +438,8 @@ class Exporter {
           args.map((a) => this.policy.typeOf(a)),
           this.policy.typeOf(expr),
         );
-        if (!translated.ok) return this.refuse(exportCodes[translated.refusal], expr.span, this.text(expr.span));
+        if (!translated.ok)
+          return this.refuse(exportCodes[translated.refusal], expr.span, this.text(expr.span));
         return { t: "const", c: translated.value };
       }
       case "field":

@@ -50,6 +50,16 @@ export {
   type RuleInfo,
   type Type,
 } from "./check/index.js";
+/** Type constructors, for a host function's signature. */
+export {
+  boolType,
+  dateType,
+  durationType,
+  listType,
+  numberType,
+  optionalType,
+  textType,
+} from "./check/types.js";
 
 export {
   type Diagnostic,

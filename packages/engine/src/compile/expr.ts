@@ -21,17 +21,9 @@ import {
   addDays,
   addMonths,
   type EpochDay,
-  endOfMonth,
-  endOfQuarter,
-  endOfYear,
   formatIsoDate,
-  monthOf,
   type Period,
   parseIsoDate,
-  startOfMonth,
-  startOfQuarter,
-  startOfYear,
-  yearOf,
 } from "../calendar/index.js";
 import { builtinImplementations, type Implementation } from "./builtins.js";
 import type { Data } from "./data.js";

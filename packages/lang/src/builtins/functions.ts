@@ -105,7 +105,10 @@ export const builtinFunctionDeclarations = [
     spellings: { en: "daysBetween", zh: "相隔天数" },
     signature: { parameters: [dateType(), dateType()], result: integer, propagatesNone: true },
     jsonRulesEngine: { kind: "foldConstants" },
-    docs: { parameters: ["a", "b"], meaning: { en: "whole days from `a` to `b`", zh: "从 `a` 到 `b` 相隔的整天数" } },
+    docs: {
+      parameters: ["a", "b"],
+      meaning: { en: "whole days from `a` to `b`", zh: "从 `a` 到 `b` 相隔的整天数" },
+    },
   },
   {
     name: "year",
@@ -125,7 +128,10 @@ export const builtinFunctionDeclarations = [
     en: "the first day of the date's month",
     zh: "所在月的第一天",
   }),
-  dateFunction("endOfMonth", "endOfMonth", "月末", { en: "the last day of the date's month", zh: "所在月的最后一天" }),
+  dateFunction("endOfMonth", "endOfMonth", "月末", {
+    en: "the last day of the date's month",
+    zh: "所在月的最后一天",
+  }),
   dateFunction("startOfQuarter", "startOfQuarter", "季初", {
     en: "the first day of the date's quarter",
     zh: "所在季度的第一天",
@@ -134,8 +140,14 @@ export const builtinFunctionDeclarations = [
     en: "the last day of the date's quarter",
     zh: "所在季度的最后一天",
   }),
-  dateFunction("startOfYear", "startOfYear", "年初", { en: "the first day of the date's year", zh: "所在年的第一天" }),
-  dateFunction("endOfYear", "endOfYear", "年末", { en: "the last day of the date's year", zh: "所在年的最后一天" }),
+  dateFunction("startOfYear", "startOfYear", "年初", {
+    en: "the first day of the date's year",
+    zh: "所在年的第一天",
+  }),
+  dateFunction("endOfYear", "endOfYear", "年末", {
+    en: "the last day of the date's year",
+    zh: "所在年的最后一天",
+  }),
   {
     name: "length",
     spellings: { en: "length", zh: "长度" },
@@ -193,8 +205,10 @@ export const builtinNameDeclarations: readonly NameDeclaration[] = [
 ];
 
 /** The members of `period`: `period.start` / `period.开始`, `period.end` / `period.结束`. */
-export const periodMemberDeclarations: readonly { readonly name: "start" | "end"; readonly spellings: Bilingual }[] =
-  [
-    { name: "start", spellings: { en: "start", zh: "开始" } },
-    { name: "end", spellings: { en: "end", zh: "结束" } },
-  ];
+export const periodMemberDeclarations: readonly {
+  readonly name: "start" | "end";
+  readonly spellings: Bilingual;
+}[] = [
+  { name: "start", spellings: { en: "start", zh: "开始" } },
+  { name: "end", spellings: { en: "end", zh: "结束" } },
+];

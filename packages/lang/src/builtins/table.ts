@@ -12,16 +12,19 @@ export type CallableFunction =
   | { readonly kind: "builtin"; readonly name: BuiltinFunction; readonly declaration: FunctionDeclaration }
   | { readonly kind: "host"; readonly function: HostFunction };
 
-function spellingsOf(declaration: { readonly spellings: { readonly en: string; readonly zh: string } }): string[] {
+function spellingsOf(declaration: {
+  readonly spellings: { readonly en: string; readonly zh: string };
+}): string[] {
   const { en, zh } = declaration.spellings;
   return en === zh ? [en] : [en, zh];
 }
 
-const builtinEntries: readonly [string, CallableFunction][] = builtinFunctionDeclarations.flatMap((declaration) =>
-  spellingsOf(declaration).map((spelling): [string, CallableFunction] => [
-    spelling,
-    { kind: "builtin", name: declaration.name, declaration },
-  ]),
+const builtinEntries: readonly [string, CallableFunction][] = builtinFunctionDeclarations.flatMap(
+  (declaration) =>
+    spellingsOf(declaration).map((spelling): [string, CallableFunction] => [
+      spelling,
+      { kind: "builtin", name: declaration.name, declaration },
+    ]),
 );
 
 /** The built-in functions by both spellings. */
@@ -40,7 +43,9 @@ export function functionTable(host: readonly HostFunction[]): ReadonlyMap<string
       const taken = table.get(spelling);
       if (taken !== undefined) {
         const owner = taken.kind === "builtin" ? `the built-in '${taken.name}'` : `'${taken.function.name}'`;
-        throw new Error(`host function '${fn.name}' is spelt '${spelling}', already the spelling of ${owner}`);
+        throw new Error(
+          `host function '${fn.name}' is spelt '${spelling}', already the spelling of ${owner}`,
+        );
       }
       table.set(spelling, { kind: "host", function: fn });
     }
@@ -54,7 +59,10 @@ export function declarationOf(callable: CallableFunction): Omit<FunctionDeclarat
 }
 
 function namesByKind<N extends string>(
-  declarations: readonly { readonly name: N; readonly spellings: { readonly en: string; readonly zh: string } }[],
+  declarations: readonly {
+    readonly name: N;
+    readonly spellings: { readonly en: string; readonly zh: string };
+  }[],
   name: N,
 ): Set<string> {
   return new Set(declarations.filter((d) => d.name === name).flatMap(spellingsOf));

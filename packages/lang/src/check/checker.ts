@@ -1,3 +1,12 @@
+import {
+  asOfNames,
+  type CallableFunction,
+  declarationOf,
+  displayedParameterType,
+  functionTable,
+  periodMembers,
+  periodNames,
+} from "../builtins/index.js";
 import * as codes from "../diagnostics/check-codes.js";
 import {
   type Diagnostic,
@@ -28,15 +37,6 @@ import type {
 } from "../syntax/ast.js";
 import { isLiteral } from "../syntax/literals.js";
 import { primitiveTypeNames } from "../syntax/primitives.js";
-import {
-  asOfNames,
-  type CallableFunction,
-  declarationOf,
-  displayedParameterType,
-  functionTable,
-  periodMembers,
-  periodNames,
-} from "../builtins/index.js";
 import type {
   CheckedPolicy,
   CheckOptions,
