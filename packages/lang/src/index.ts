@@ -95,6 +95,19 @@ export {
 export { maxFileLength, maxNestingDepth, type ParseResult, parse } from "./parse/index.js";
 export { keywordTokens, type TokenizeResult, tokenize } from "./scan/index.js";
 export type * from "./syntax/ast.js";
-export { type KeywordSpelling, keywords, spellingsOf } from "./syntax/keywords.js";
+export {
+  aggregateKeywords,
+  durationUnitKeywords,
+  type KeywordName,
+  type KeywordSpelling,
+  keywords,
+  keywordsByName,
+  modalityKeywords,
+  primitiveTypeKeywords,
+  recurrenceKeywords,
+  spellingsOf,
+  type UnitKeyword,
+  type UnitMeasure,
+} from "./syntax/keywords.js";
 export { isLiteral } from "./syntax/literals.js";
 export { primitiveTypeNames } from "./syntax/primitives.js";

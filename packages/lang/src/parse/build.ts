@@ -19,7 +19,6 @@ import { stringValue } from "../scan/lexer.js";
 import { hasPosition, joinSpans, tokenEnd, tokenSpan, tokenStart } from "../scan/span.js";
 import type {
   AccountabilityRule,
-  AggregateOperator,
   BinaryOperator,
   Cause,
   ClauseDecl,
@@ -30,7 +29,6 @@ import type {
   Declaration,
   DefineDecl,
   DefineParam,
-  DurationUnit,
   DutyRule,
   EscalationLevel,
   EscalationRule,
@@ -39,13 +37,10 @@ import type {
   Identifier,
   Import,
   LetBinding,
-  Modality,
   ModalityNode,
   Module,
   ParamDecl,
-  PeriodUnit,
   PolicyHeader,
-  PrimitiveTypeName,
   QualifiedName,
   RecordDecl,
   RuleId,
@@ -55,7 +50,16 @@ import type {
   TypeDecl,
   TypeExpr,
 } from "../syntax/ast.js";
-import { declarationKeywords, keywords } from "../syntax/keywords.js";
+import {
+  aggregateKeywords,
+  declarationKeywords,
+  durationUnitKeywords,
+  keywords,
+  modalityKeywords,
+  primitiveTypeKeywords,
+  recurrenceKeywords,
+  valuesByToken,
+} from "../syntax/keywords.js";
 import { suggestKeywords } from "./messages.js";
 
 /** A required part is missing; the enclosing declaration is left out. */
@@ -161,49 +165,17 @@ const binaryOperators: Readonly<Record<string, BinaryOperator>> = {
   Slash: "/",
 };
 
-const durationUnits: Readonly<Record<string, DurationUnit>> = {
-  Day: "day",
-  Week: "week",
-  Month: "month",
-  Quarter: "quarter",
-  Year: "year",
-};
-
-const periodUnits: Readonly<Record<string, PeriodUnit>> = {
-  Week: "week",
-  Month: "month",
-  Quarter: "quarter",
-  Year: "year",
-  EveryWeek: "week",
-  EveryMonth: "month",
-  EveryQuarter: "quarter",
-  EveryYear: "year",
-};
-
-const primitiveTypes: Readonly<Record<string, PrimitiveTypeName>> = {
-  TextType: "text",
-  Integer: "integer",
-  Decimal: "decimal",
-  Bool: "bool",
-  DateType: "date",
-  Duration: "duration",
-};
-
-const aggregateOperators: Readonly<Record<string, AggregateOperator>> = {
-  Count: "count",
-  Any: "any",
-  All: "all",
-  Sum: "sum",
-  Min: "min",
-  Max: "max",
-  Latest: "latest",
-  Earliest: "earliest",
-};
-
-const modalities: Readonly<Record<string, Modality>> = { Must: "must", Should: "should", May: "may" };
+// The syntax tree's values of keyword tokens, from the keyword table.
+const durationUnits = valuesByToken(durationUnitKeywords);
+const { day: _exactOnly, ...periodUnitKeywords } = durationUnitKeywords;
+/** `every quarter` (the unit's token) and `每季度` (one token). */
+const periodUnits = new Map([...valuesByToken(periodUnitKeywords), ...valuesByToken(recurrenceKeywords)]);
+const primitiveTypes = valuesByToken(primitiveTypeKeywords);
+const aggregateOperators = valuesByToken(aggregateKeywords);
+const modalities = valuesByToken(modalityKeywords);
 
 const comparisonTokens = new Set(["Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual", "In"]);
-const allKeywordNames = keywords.map((k) => k.name);
+const allKeywordNames: readonly string[] = keywords.map((k) => k.name);
 const declarationKeywordNames = declarationKeywords.map((k) => k.name);
 
 export interface BuildInput {
@@ -621,7 +593,7 @@ class Builder {
       const unit = this.node(node, "unit");
       return {
         kind: "PrimitiveType",
-        name: required(primitiveTypes[primitive.tokenType.name]),
+        name: required(primitiveTypes.get(primitive.tokenType.name)),
         unit: unit ? this.name(unit) : undefined,
         planned: this.token(node, "Planned") !== undefined,
         span,
@@ -686,7 +658,7 @@ class Builder {
     if (modalityToken) {
       modality = {
         kind: "Modality",
-        value: required(modalities[modalityToken.tokenType.name]),
+        value: required(modalities.get(modalityToken.tokenType.name)),
         span: this.tokenSpan(modalityToken),
       };
     } else if (!this.hasErrorWithin(rule)) {
@@ -771,7 +743,7 @@ class Builder {
     const unitToken = required(this.token(recurrence, "unit") ?? this.token(recurrence, "every"));
     return {
       kind: "RecurringDeadline",
-      unit: required(periodUnits[unitToken.tokenType.name]),
+      unit: required(periodUnits.get(unitToken.tokenType.name)),
       from: this.expr(required(this.node(node, "from"))),
       until: this.optionalExpr(this.node(node, "until")),
       span,
@@ -971,7 +943,7 @@ class Builder {
         return {
           kind: "DurationLiteral",
           amount: value,
-          unit: required(durationUnits[unitToken.tokenType.name]),
+          unit: required(durationUnits.get(unitToken.tokenType.name)),
           span,
         };
       }
@@ -1011,7 +983,7 @@ class Builder {
     const value = this.node(node, "value");
     return {
       kind: "AggregateExpr",
-      operator: required(aggregateOperators[op.tokenType.name]),
+      operator: required(aggregateOperators.get(op.tokenType.name)),
       variable: this.identifier(required(this.token(node, "variable"))),
       source: this.expr(required(this.node(node, "source"))),
       filter: filter ? this.expr(filter) : undefined,

@@ -9,7 +9,7 @@ import { chainedComparison, syntaxError } from "../diagnostics/scan-codes.js";
 import { editDistance } from "../diagnostics/suggest.js";
 import { hasPosition, tokenSpan } from "../scan/span.js";
 import type { Span } from "../syntax/ast.js";
-import { keywords } from "../syntax/keywords.js";
+import { type KeywordSpelling, keywords } from "../syntax/keywords.js";
 
 interface SyntaxErrorPayload {
   /** Names of the token types that would have been accepted. */
@@ -62,7 +62,7 @@ interface Description {
   readonly zh: string;
 }
 
-const spellingByName = new Map(keywords.map((k) => [k.name, k]));
+const spellingByName = new Map<string, KeywordSpelling>(keywords.map((k) => [k.name, k]));
 
 function quoteKeyword(name: string): Description {
   const k = spellingByName.get(name);
