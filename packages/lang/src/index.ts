@@ -103,6 +103,7 @@ export {
   keywords,
   keywordsByName,
   modalityKeywords,
+  periodUnitKeywords,
   primitiveTypeKeywords,
   recurrenceKeywords,
   spellingsOf,

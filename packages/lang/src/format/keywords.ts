@@ -9,6 +9,7 @@ import {
   type KeywordName,
   type KeywordSpelling,
   keywordsByName,
+  periodUnitKeywords,
   primitiveTypeKeywords,
   recurrenceKeywords,
 } from "../syntax/keywords.js";
@@ -125,7 +126,7 @@ export const aggregateSpellings: Readonly<Record<AggregateOperator, Spelling>> =
 function recurrence(unit: PeriodUnit): Spelling {
   const every = firstSpelling(keywordsByName.Every, "en");
   return {
-    en: `${every} ${firstSpelling(durationUnitKeywords[unit], "en")}`,
+    en: `${every} ${firstSpelling(periodUnitKeywords[unit], "en")}`,
     zh: firstSpelling(recurrenceKeywords[unit], "zh"),
   };
 }

@@ -56,6 +56,7 @@ import {
   durationUnitKeywords,
   keywords,
   modalityKeywords,
+  periodUnitKeywords,
   primitiveTypeKeywords,
   recurrenceKeywords,
   valuesByToken,
@@ -167,7 +168,6 @@ const binaryOperators: Readonly<Record<string, BinaryOperator>> = {
 
 // The syntax tree's values of keyword tokens, from the keyword table.
 const durationUnits = valuesByToken(durationUnitKeywords);
-const { day: _exactOnly, ...periodUnitKeywords } = durationUnitKeywords;
 /** `every quarter` (the unit's token) and `每季度` (one token). */
 const periodUnits = new Map([...valuesByToken(periodUnitKeywords), ...valuesByToken(recurrenceKeywords)]);
 const primitiveTypes = valuesByToken(primitiveTypeKeywords);

@@ -33,25 +33,99 @@ import {
   StringLiteral,
   vocabulary,
 } from "../scan/tokens.js";
+import {
+  aggregateKeywords,
+  durationUnitKeywords,
+  type KeywordName,
+  type KeywordSpelling,
+  modalityKeywords,
+  periodUnitKeywords,
+  recurrenceKeywords,
+} from "../syntax/keywords.js";
 
 /** The keyword token types by name (`K.Duty`), from the keyword table. */
 const K = keywordTokens;
 
+const tokensOf = (group: Readonly<Record<string, KeywordSpelling<KeywordName>>>): TokenType[] =>
+  Object.values(group).map((keyword) => K[keyword.name]);
+const modalityTokens = tokensOf(modalityKeywords);
+const aggregateTokens = tokensOf(aggregateKeywords);
+const durationUnitTokens = tokensOf(durationUnitKeywords);
+/** `every week` … `every year`. */
+const recurrenceUnitTokens = tokensOf(periodUnitKeywords);
+/** `每周` … `每年`. */
+const everyTokens = tokensOf(recurrenceKeywords);
+
+/** The places the grammar chooses between alternatives, each with its own cache. */
+type AlternationSite =
+  | "module"
+  | "headerPart"
+  | "declaration"
+  | "name"
+  | "clauseTextKeyword"
+  | "fieldKind"
+  | "primitiveType"
+  | "typeExpr"
+  | "modality"
+  | "subject"
+  | "deadline"
+  | "recurrenceUnit"
+  | "recurrence"
+  | "levelTrigger"
+  | "asAt"
+  | "expr"
+  | "notExpr"
+  | "comparison"
+  | "isSetWord"
+  | "isSet"
+  | "additiveOperator"
+  | "multiplicativeOperator"
+  | "unary"
+  | "keywordCall"
+  | "primary"
+  | "durationUnit"
+  | "aggregate";
+
 export class RemitParser extends CstParser {
   /**
-   * Each `OR`'s alternatives, built on its first run and reused: building them afresh at every
-   * call allocated a dozen closures per expression, and collecting them dominated parse time.
+   * Each `OR`'s alternatives, built on its first run and reused (chevrotain's performance guide,
+   * "Caching Arrays of Alternatives"): building them afresh at every call allocated a dozen
+   * closures per expression. One cache per alternation site, all declared here so the object's
+   * shape never changes.
    */
-  private readonly alternatives: IOrAlt<unknown>[][] = [];
+  private readonly alternatives: Record<AlternationSite, IOrAlt<unknown>[] | undefined> = {
+    module: undefined,
+    headerPart: undefined,
+    declaration: undefined,
+    name: undefined,
+    clauseTextKeyword: undefined,
+    fieldKind: undefined,
+    primitiveType: undefined,
+    typeExpr: undefined,
+    modality: undefined,
+    subject: undefined,
+    deadline: undefined,
+    recurrenceUnit: undefined,
+    recurrence: undefined,
+    levelTrigger: undefined,
+    asAt: undefined,
+    expr: undefined,
+    notExpr: undefined,
+    comparison: undefined,
+    isSetWord: undefined,
+    isSet: undefined,
+    additiveOperator: undefined,
+    multiplicativeOperator: undefined,
+    unary: undefined,
+    keywordCall: undefined,
+    primary: undefined,
+    durationUnit: undefined,
+    aggregate: undefined,
+  };
 
-  /** The alternatives of the `OR` numbered `index`, built by `build` the first time only. */
-  private choice(index: number, build: () => IOrAlt<unknown>[]): IOrAlt<unknown>[] {
-    let alternatives = this.alternatives[index];
-    if (alternatives === undefined) {
-      alternatives = build();
-      this.alternatives[index] = alternatives;
-    }
-    return alternatives;
+  /** One alternative per token type, each consumed under `label`. */
+  private oneOf(types: readonly TokenType[], label: string): IOrAlt<unknown>[] {
+    return types.map((type) => ({ ALT: () => this.CONSUME(type, { LABEL: label }) }));
   }
 
   constructor(errorMessageProvider: IParserErrorMessageProvider) {
@@ -72,7 +146,7 @@ export class RemitParser extends CstParser {
   public module = this.RULE("module", () => {
     this.MANY(() => {
       this.OR(
-        this.choice(0, () => [
+        (this.alternatives.module ??= [
           { ALT: () => this.SUBRULE(this.header) },
           { ALT: () => this.SUBRULE(this.importDecl) },
           { ALT: () => this.SUBRULE(this.declaration) },
@@ -91,7 +165,7 @@ export class RemitParser extends CstParser {
     this.CONSUME(StringLiteral, { LABEL: "name" });
     this.MANY(() => {
       this.OR(
-        this.choice(1, () => [
+        (this.alternatives.headerPart ??= [
           {
             ALT: () => {
               this.CONSUME(K.Version);
@@ -130,7 +204,7 @@ export class RemitParser extends CstParser {
 
   private declaration = this.RULE("declaration", () => {
     this.OR(
-      this.choice(2, () => [
+      (this.alternatives.declaration ??= [
         { ALT: () => this.SUBRULE(this.clauseDecl) },
         { ALT: () => this.SUBRULE(this.paramDecl) },
         { ALT: () => this.SUBRULE(this.typeDecl) },
@@ -147,7 +221,7 @@ export class RemitParser extends CstParser {
   /** A name that may be spelt like a keyword, where nothing else could stand (`h.level`). */
   private name = this.RULE("name", () => {
     this.OR(
-      this.choice(3, () => [
+      (this.alternatives.name ??= [
         { ALT: () => this.CONSUME(Identifier) },
         { ALT: () => this.CONSUME(AnyKeyword) },
       ]),
@@ -163,7 +237,7 @@ export class RemitParser extends CstParser {
     this.CONSUME(StringLiteral, { LABEL: "title" });
     this.OPTION(() => {
       this.OR(
-        this.choice(4, () => [
+        (this.alternatives.clauseTextKeyword ??= [
           { ALT: () => this.CONSUME(K.ClauseText) },
           { ALT: () => this.CONSUME(K.TextType) },
         ]),
@@ -216,7 +290,7 @@ export class RemitParser extends CstParser {
   private field = this.RULE("field", () => {
     this.SUBRULE(this.name, { LABEL: "name" });
     this.OR(
-      this.choice(5, () => [
+      (this.alternatives.fieldKind ??= [
         {
           ALT: () => {
             this.CONSUME(Colon);
@@ -238,7 +312,7 @@ export class RemitParser extends CstParser {
 
   private typeExpr = this.RULE("typeExpr", () => {
     this.OR(
-      this.choice(7, () => [
+      (this.alternatives.typeExpr ??= [
         {
           ALT: () => {
             this.CONSUME(K.Optional);
@@ -260,7 +334,7 @@ export class RemitParser extends CstParser {
         {
           ALT: () => {
             this.OR2(
-              this.choice(6, () => [
+              (this.alternatives.primitiveType ??= [
                 { ALT: () => this.CONSUME(K.TextType, { LABEL: "primitive" }) },
                 { ALT: () => this.CONSUME(K.Integer, { LABEL: "primitive" }) },
                 { ALT: () => this.CONSUME(K.Decimal, { LABEL: "primitive" }) },
@@ -365,19 +439,13 @@ export class RemitParser extends CstParser {
   });
 
   private modality = this.RULE("modality", () => {
-    this.OR(
-      this.choice(8, () => [
-        { ALT: () => this.CONSUME(K.Must, { LABEL: "value" }) },
-        { ALT: () => this.CONSUME(K.Should, { LABEL: "value" }) },
-        { ALT: () => this.CONSUME(K.May, { LABEL: "value" }) },
-      ]),
-    );
+    this.OR((this.alternatives.modality ??= this.oneOf(modalityTokens, "value")));
   });
 
   private subject = this.RULE("subject", () => {
     this.CONSUME(K.For);
     this.OR(
-      this.choice(9, () => [
+      (this.alternatives.subject ??= [
         {
           ALT: () => {
             this.CONSUME(K.Each);
@@ -412,7 +480,7 @@ export class RemitParser extends CstParser {
 
   private deadline = this.RULE("deadline", () => {
     this.OR(
-      this.choice(10, () => [
+      (this.alternatives.deadline ??= [
         {
           ALT: () => {
             this.CONSUME(K.By);
@@ -444,24 +512,14 @@ export class RemitParser extends CstParser {
 
   private recurrence = this.RULE("recurrence", () => {
     this.OR(
-      this.choice(12, () => [
+      (this.alternatives.recurrence ??= [
         {
           ALT: () => {
             this.CONSUME(K.Every);
-            this.OR2(
-              this.choice(11, () => [
-                { ALT: () => this.CONSUME(K.Week, { LABEL: "unit" }) },
-                { ALT: () => this.CONSUME(K.Month, { LABEL: "unit" }) },
-                { ALT: () => this.CONSUME(K.Quarter, { LABEL: "unit" }) },
-                { ALT: () => this.CONSUME(K.Year, { LABEL: "unit" }) },
-              ]),
-            );
+            this.OR2((this.alternatives.recurrenceUnit ??= this.oneOf(recurrenceUnitTokens, "unit")));
           },
         },
-        { ALT: () => this.CONSUME(K.EveryWeek, { LABEL: "every" }) },
-        { ALT: () => this.CONSUME(K.EveryMonth, { LABEL: "every" }) },
-        { ALT: () => this.CONSUME(K.EveryQuarter, { LABEL: "every" }) },
-        { ALT: () => this.CONSUME(K.EveryYear, { LABEL: "every" }) },
+        ...this.oneOf(everyTokens, "every"),
       ]),
     );
   });
@@ -489,7 +547,7 @@ export class RemitParser extends CstParser {
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
     this.OPTION2(() => {
       this.OR(
-        this.choice(13, () => [
+        (this.alternatives.levelTrigger ??= [
           {
             ALT: () => {
               this.CONSUME(K.After);
@@ -515,7 +573,7 @@ export class RemitParser extends CstParser {
     this.CONSUME(K.Accountability);
     this.SUBRULE(this.ruleHead);
     this.OR(
-      this.choice(14, () => [
+      (this.alternatives.asAt ??= [
         {
           ALT: () => {
             this.CONSUME(K.As);
@@ -558,7 +616,7 @@ export class RemitParser extends CstParser {
 
   public expr = this.RULE("expr", () => {
     this.OR(
-      this.choice(15, () => [
+      (this.alternatives.expr ??= [
         {
           ALT: () => {
             this.CONSUME(K.If);
@@ -592,7 +650,7 @@ export class RemitParser extends CstParser {
 
   private notExpr = this.RULE("notExpr", () => {
     this.OR(
-      this.choice(16, () => [
+      (this.alternatives.notExpr ??= [
         {
           ALT: () => {
             this.CONSUME(K.Not, { LABEL: "op" });
@@ -608,22 +666,21 @@ export class RemitParser extends CstParser {
     this.SUBRULE(this.additive, { LABEL: "operand" });
     this.OPTION(() => {
       this.OR(
-        this.choice(17, () =>
-          [Equal, NotEqual, LessEqual, GreaterEqual, Less, Greater, K.In].map((type: TokenType) => ({
-            ALT: () => this.CONSUME(type, { LABEL: "op" }),
-          })),
-        ),
+        (this.alternatives.comparison ??= this.oneOf(
+          [Equal, NotEqual, LessEqual, GreaterEqual, Less, Greater, K.In],
+          "op",
+        )),
       );
       this.SUBRULE2(this.additive, { LABEL: "operand" });
     });
     this.OPTION2(() => {
       this.OR2(
-        this.choice(19, () => [
+        (this.alternatives.isSet ??= [
           {
             ALT: () => {
               this.CONSUME(K.Is);
               this.OR3(
-                this.choice(18, () => [
+                (this.alternatives.isSetWord ??= [
                   { ALT: () => this.CONSUME(K.Set, { LABEL: "isSet" }) },
                   { ALT: () => this.CONSUME(K.Missing, { LABEL: "isMissing" }) },
                 ]),
@@ -641,7 +698,7 @@ export class RemitParser extends CstParser {
     this.SUBRULE(this.multiplicative, { LABEL: "operand" });
     this.MANY(() => {
       this.OR(
-        this.choice(20, () => [
+        (this.alternatives.additiveOperator ??= [
           { ALT: () => this.CONSUME(Plus, { LABEL: "op" }) },
           { ALT: () => this.CONSUME(Minus, { LABEL: "op" }) },
         ]),
@@ -654,7 +711,7 @@ export class RemitParser extends CstParser {
     this.SUBRULE(this.unary, { LABEL: "operand" });
     this.MANY(() => {
       this.OR(
-        this.choice(21, () => [
+        (this.alternatives.multiplicativeOperator ??= [
           { ALT: () => this.CONSUME(Star, { LABEL: "op" }) },
           { ALT: () => this.CONSUME(Slash, { LABEL: "op" }) },
         ]),
@@ -665,7 +722,7 @@ export class RemitParser extends CstParser {
 
   private unary = this.RULE("unary", () => {
     this.OR(
-      this.choice(22, () => [
+      (this.alternatives.unary ??= [
         {
           ALT: () => {
             this.CONSUME(Minus, { LABEL: "op" });
@@ -702,7 +759,7 @@ export class RemitParser extends CstParser {
 
   private primary = this.RULE("primary", () => {
     this.OR(
-      this.choice(24, () => [
+      (this.alternatives.primary ??= [
         {
           ALT: () => {
             this.CONSUME(NumberLiteral, { LABEL: "number" });
@@ -738,7 +795,7 @@ export class RemitParser extends CstParser {
           // Built-in functions spelt like keywords: `text(x)`, `year(d)`, `month(d)`.
           ALT: () => {
             this.OR2(
-              this.choice(23, () => [
+              (this.alternatives.keywordCall ??= [
                 { ALT: () => this.CONSUME(K.TextType, { LABEL: "builtin" }) },
                 { ALT: () => this.CONSUME(K.Year, { LABEL: "builtin" }) },
                 { ALT: () => this.CONSUME(K.Month, { LABEL: "builtin" }) },
@@ -762,25 +819,11 @@ export class RemitParser extends CstParser {
   });
 
   private durationUnit = this.RULE("durationUnit", () => {
-    this.OR(
-      this.choice(25, () => [
-        { ALT: () => this.CONSUME(K.Day, { LABEL: "unit" }) },
-        { ALT: () => this.CONSUME(K.Week, { LABEL: "unit" }) },
-        { ALT: () => this.CONSUME(K.Month, { LABEL: "unit" }) },
-        { ALT: () => this.CONSUME(K.Quarter, { LABEL: "unit" }) },
-        { ALT: () => this.CONSUME(K.Year, { LABEL: "unit" }) },
-      ]),
-    );
+    this.OR((this.alternatives.durationUnit ??= this.oneOf(durationUnitTokens, "unit")));
   });
 
   private aggregate = this.RULE("aggregate", () => {
-    this.OR(
-      this.choice(26, () =>
-        [K.Count, K.Any, K.All, K.Sum, K.Min, K.Max, K.Latest, K.Earliest].map((type) => ({
-          ALT: () => this.CONSUME(type, { LABEL: "op" }),
-        })),
-      ),
-    );
+    this.OR((this.alternatives.aggregate ??= this.oneOf(aggregateTokens, "op")));
     this.CONSUME(LParen);
     this.CONSUME(Identifier, { LABEL: "variable" });
     this.CONSUME(K.In);

@@ -81,6 +81,14 @@ export const durationUnitKeywords = {
   year: unit("Year", ["year", "years"], "年", { unit: "month", factor: 12 }),
 } as const satisfies Record<DurationUnit, UnitKeyword>;
 
+/** The units that are also periods (`every quarter`): all but days. */
+export const periodUnitKeywords = {
+  week: durationUnitKeywords.week,
+  month: durationUnitKeywords.month,
+  quarter: durationUnitKeywords.quarter,
+  year: durationUnitKeywords.year,
+} as const satisfies Record<PeriodUnit, UnitKeyword>;
+
 /** Recurrences: English writes `every` and a unit, Chinese one word (`每季度`). */
 export const recurrenceKeywords = {
   week: kw("EveryWeek", [], "每周"),
