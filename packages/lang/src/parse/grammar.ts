@@ -123,6 +123,12 @@ export class RemitParser extends CstParser {
     aggregate: undefined,
   };
 
+  /** Keeps a site's alternatives; written `this.alternatives.site ?? this.cache(site, […])`, the array is built once. */
+  private cache(site: AlternationSite, alternatives: IOrAlt<unknown>[]): IOrAlt<unknown>[] {
+    this.alternatives[site] = alternatives;
+    return alternatives;
+  }
+
   /** One alternative per token type, each consumed under `label`. */
   private oneOf(types: readonly TokenType[], label: string): IOrAlt<unknown>[] {
     return types.map((type) => ({ ALT: () => this.CONSUME(type, { LABEL: label }) }));
@@ -146,12 +152,13 @@ export class RemitParser extends CstParser {
   public module = this.RULE("module", () => {
     this.MANY(() => {
       this.OR(
-        (this.alternatives.module ??= [
-          { ALT: () => this.SUBRULE(this.header) },
-          { ALT: () => this.SUBRULE(this.importDecl) },
-          { ALT: () => this.SUBRULE(this.declaration) },
-          { ALT: () => this.SUBRULE(this.stray) },
-        ]),
+        this.alternatives.module ??
+          this.cache("module", [
+            { ALT: () => this.SUBRULE(this.header) },
+            { ALT: () => this.SUBRULE(this.importDecl) },
+            { ALT: () => this.SUBRULE(this.declaration) },
+            { ALT: () => this.SUBRULE(this.stray) },
+          ]),
       );
     });
   });
@@ -165,32 +172,33 @@ export class RemitParser extends CstParser {
     this.CONSUME(StringLiteral, { LABEL: "name" });
     this.MANY(() => {
       this.OR(
-        (this.alternatives.headerPart ??= [
-          {
-            ALT: () => {
-              this.CONSUME(K.Version);
-              this.CONSUME2(StringLiteral, { LABEL: "version" });
+        this.alternatives.headerPart ??
+          this.cache("headerPart", [
+            {
+              ALT: () => {
+                this.CONSUME(K.Version);
+                this.CONSUME2(StringLiteral, { LABEL: "version" });
+              },
             },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(K.Source);
-              this.CONSUME3(StringLiteral, { LABEL: "source" });
+            {
+              ALT: () => {
+                this.CONSUME(K.Source);
+                this.CONSUME3(StringLiteral, { LABEL: "source" });
+              },
             },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(K.Effective);
-              this.CONSUME(DateLiteral, { LABEL: "effective" });
+            {
+              ALT: () => {
+                this.CONSUME(K.Effective);
+                this.CONSUME(DateLiteral, { LABEL: "effective" });
+              },
             },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(K.Warning);
-              this.SUBRULE(this.expr, { LABEL: "warning" });
+            {
+              ALT: () => {
+                this.CONSUME(K.Warning);
+                this.SUBRULE(this.expr, { LABEL: "warning" });
+              },
             },
-          },
-        ]),
+          ]),
       );
     });
   });
@@ -204,27 +212,29 @@ export class RemitParser extends CstParser {
 
   private declaration = this.RULE("declaration", () => {
     this.OR(
-      (this.alternatives.declaration ??= [
-        { ALT: () => this.SUBRULE(this.clauseDecl) },
-        { ALT: () => this.SUBRULE(this.paramDecl) },
-        { ALT: () => this.SUBRULE(this.typeDecl) },
-        { ALT: () => this.SUBRULE(this.collectionDecl) },
-        { ALT: () => this.SUBRULE(this.recordDecl) },
-        { ALT: () => this.SUBRULE(this.defineDecl) },
-        { ALT: () => this.SUBRULE(this.dutyRule) },
-        { ALT: () => this.SUBRULE(this.escalationRule) },
-        { ALT: () => this.SUBRULE(this.accountabilityRule) },
-      ]),
+      this.alternatives.declaration ??
+        this.cache("declaration", [
+          { ALT: () => this.SUBRULE(this.clauseDecl) },
+          { ALT: () => this.SUBRULE(this.paramDecl) },
+          { ALT: () => this.SUBRULE(this.typeDecl) },
+          { ALT: () => this.SUBRULE(this.collectionDecl) },
+          { ALT: () => this.SUBRULE(this.recordDecl) },
+          { ALT: () => this.SUBRULE(this.defineDecl) },
+          { ALT: () => this.SUBRULE(this.dutyRule) },
+          { ALT: () => this.SUBRULE(this.escalationRule) },
+          { ALT: () => this.SUBRULE(this.accountabilityRule) },
+        ]),
     );
   });
 
   /** A name that may be spelt like a keyword, where nothing else could stand (`h.level`). */
   private name = this.RULE("name", () => {
     this.OR(
-      (this.alternatives.name ??= [
-        { ALT: () => this.CONSUME(Identifier) },
-        { ALT: () => this.CONSUME(AnyKeyword) },
-      ]),
+      this.alternatives.name ??
+        this.cache("name", [
+          { ALT: () => this.CONSUME(Identifier) },
+          { ALT: () => this.CONSUME(AnyKeyword) },
+        ]),
     );
   });
 
@@ -237,10 +247,11 @@ export class RemitParser extends CstParser {
     this.CONSUME(StringLiteral, { LABEL: "title" });
     this.OPTION(() => {
       this.OR(
-        (this.alternatives.clauseTextKeyword ??= [
-          { ALT: () => this.CONSUME(K.ClauseText) },
-          { ALT: () => this.CONSUME(K.TextType) },
-        ]),
+        this.alternatives.clauseTextKeyword ??
+          this.cache("clauseTextKeyword", [
+            { ALT: () => this.CONSUME(K.ClauseText) },
+            { ALT: () => this.CONSUME(K.TextType) },
+          ]),
       );
       this.CONSUME2(StringLiteral, { LABEL: "text" });
     });
@@ -290,86 +301,89 @@ export class RemitParser extends CstParser {
   private field = this.RULE("field", () => {
     this.SUBRULE(this.name, { LABEL: "name" });
     this.OR(
-      (this.alternatives.fieldKind ??= [
-        {
-          ALT: () => {
-            this.CONSUME(Colon);
-            this.SUBRULE(this.typeExpr, { LABEL: "type" });
+      this.alternatives.fieldKind ??
+        this.cache("fieldKind", [
+          {
+            ALT: () => {
+              this.CONSUME(Colon);
+              this.SUBRULE(this.typeExpr, { LABEL: "type" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(Arrow);
-            this.OPTION(() => this.CONSUME(K.Optional));
-            this.SUBRULE(this.qualified, { LABEL: "target" });
-            this.CONSUME(K.As);
-            this.SUBRULE2(this.name, { LABEL: "as" });
+          {
+            ALT: () => {
+              this.CONSUME(Arrow);
+              this.OPTION(() => this.CONSUME(K.Optional));
+              this.SUBRULE(this.qualified, { LABEL: "target" });
+              this.CONSUME(K.As);
+              this.SUBRULE2(this.name, { LABEL: "as" });
+            },
           },
-        },
-      ]),
+        ]),
     );
   });
 
   private typeExpr = this.RULE("typeExpr", () => {
     this.OR(
-      (this.alternatives.typeExpr ??= [
-        {
-          ALT: () => {
-            this.CONSUME(K.Optional);
-            this.SUBRULE(this.typeExpr, { LABEL: "inner" });
+      this.alternatives.typeExpr ??
+        this.cache("typeExpr", [
+          {
+            ALT: () => {
+              this.CONSUME(K.Optional);
+              this.SUBRULE(this.typeExpr, { LABEL: "inner" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.List);
-            this.SUBRULE2(this.typeExpr, { LABEL: "inner" });
+          {
+            ALT: () => {
+              this.CONSUME(K.List);
+              this.SUBRULE2(this.typeExpr, { LABEL: "inner" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.Planned);
-            this.CONSUME(K.DateType, { LABEL: "primitive" });
+          {
+            ALT: () => {
+              this.CONSUME(K.Planned);
+              this.CONSUME(K.DateType, { LABEL: "primitive" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.OR2(
-              (this.alternatives.primitiveType ??= [
-                { ALT: () => this.CONSUME(K.TextType, { LABEL: "primitive" }) },
-                { ALT: () => this.CONSUME(K.Integer, { LABEL: "primitive" }) },
-                { ALT: () => this.CONSUME(K.Decimal, { LABEL: "primitive" }) },
-                { ALT: () => this.CONSUME(K.Bool, { LABEL: "primitive" }) },
-                { ALT: () => this.CONSUME2(K.DateType, { LABEL: "primitive" }) },
-                { ALT: () => this.CONSUME(K.Duration, { LABEL: "primitive" }) },
-              ]),
-            );
-            this.OPTION(() => {
-              this.CONSUME(LBracket);
-              this.SUBRULE(this.name, { LABEL: "unit" });
-              this.CONSUME(RBracket);
-            });
+          {
+            ALT: () => {
+              this.OR2(
+                this.alternatives.primitiveType ??
+                  this.cache("primitiveType", [
+                    { ALT: () => this.CONSUME(K.TextType, { LABEL: "primitive" }) },
+                    { ALT: () => this.CONSUME(K.Integer, { LABEL: "primitive" }) },
+                    { ALT: () => this.CONSUME(K.Decimal, { LABEL: "primitive" }) },
+                    { ALT: () => this.CONSUME(K.Bool, { LABEL: "primitive" }) },
+                    { ALT: () => this.CONSUME2(K.DateType, { LABEL: "primitive" }) },
+                    { ALT: () => this.CONSUME(K.Duration, { LABEL: "primitive" }) },
+                  ]),
+              );
+              this.OPTION(() => {
+                this.CONSUME(LBracket);
+                this.SUBRULE(this.name, { LABEL: "unit" });
+                this.CONSUME(RBracket);
+              });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.Enum);
-            this.CONSUME(LParen);
-            this.CONSUME(StringLiteral, { LABEL: "value" });
-            this.MANY(() => {
-              this.CONSUME(Comma);
-              this.CONSUME2(StringLiteral, { LABEL: "value" });
-            });
-            this.CONSUME(RParen);
+          {
+            ALT: () => {
+              this.CONSUME(K.Enum);
+              this.CONSUME(LParen);
+              this.CONSUME(StringLiteral, { LABEL: "value" });
+              this.MANY(() => {
+                this.CONSUME(Comma);
+                this.CONSUME2(StringLiteral, { LABEL: "value" });
+              });
+              this.CONSUME(RParen);
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.Record);
-            this.SUBRULE(this.fieldBlock);
+          {
+            ALT: () => {
+              this.CONSUME(K.Record);
+              this.SUBRULE(this.fieldBlock);
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.qualified, { LABEL: "named" }) },
-      ]),
+          { ALT: () => this.SUBRULE(this.qualified, { LABEL: "named" }) },
+        ]),
     );
   });
 
@@ -439,27 +453,28 @@ export class RemitParser extends CstParser {
   });
 
   private modality = this.RULE("modality", () => {
-    this.OR((this.alternatives.modality ??= this.oneOf(modalityTokens, "value")));
+    this.OR(this.alternatives.modality ?? this.cache("modality", this.oneOf(modalityTokens, "value")));
   });
 
   private subject = this.RULE("subject", () => {
     this.CONSUME(K.For);
     this.OR(
-      (this.alternatives.subject ??= [
-        {
-          ALT: () => {
-            this.CONSUME(K.Each);
-            this.CONSUME(Identifier, { LABEL: "variable" });
-            this.CONSUME(K.In);
-            this.SUBRULE(this.expr, { LABEL: "source" });
-            this.OPTION(() => {
-              this.CONSUME(K.Where);
-              this.SUBRULE2(this.expr, { LABEL: "filter" });
-            });
+      this.alternatives.subject ??
+        this.cache("subject", [
+          {
+            ALT: () => {
+              this.CONSUME(K.Each);
+              this.CONSUME(Identifier, { LABEL: "variable" });
+              this.CONSUME(K.In);
+              this.SUBRULE(this.expr, { LABEL: "source" });
+              this.OPTION(() => {
+                this.CONSUME(K.Where);
+                this.SUBRULE2(this.expr, { LABEL: "filter" });
+              });
+            },
           },
-        },
-        { ALT: () => this.CONSUME2(Identifier, { LABEL: "record" }) },
-      ]),
+          { ALT: () => this.CONSUME2(Identifier, { LABEL: "record" }) },
+        ]),
     );
   });
 
@@ -480,47 +495,52 @@ export class RemitParser extends CstParser {
 
   private deadline = this.RULE("deadline", () => {
     this.OR(
-      (this.alternatives.deadline ??= [
-        {
-          ALT: () => {
-            this.CONSUME(K.By);
-            this.SUBRULE(this.expr, { LABEL: "date" });
+      this.alternatives.deadline ??
+        this.cache("deadline", [
+          {
+            ALT: () => {
+              this.CONSUME(K.By);
+              this.SUBRULE(this.expr, { LABEL: "date" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.Within);
-            this.SUBRULE2(this.expr, { LABEL: "duration" });
-            this.CONSUME(K.Of);
-            this.SUBRULE3(this.expr, { LABEL: "from" });
+          {
+            ALT: () => {
+              this.CONSUME(K.Within);
+              this.SUBRULE2(this.expr, { LABEL: "duration" });
+              this.CONSUME(K.Of);
+              this.SUBRULE3(this.expr, { LABEL: "from" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.SUBRULE(this.recurrence);
-            this.CONSUME(K.From);
-            this.SUBRULE4(this.expr, { LABEL: "from" });
-            this.OPTION(() => {
-              this.CONSUME(K.Until);
-              this.SUBRULE5(this.expr, { LABEL: "until" });
-            });
+          {
+            ALT: () => {
+              this.SUBRULE(this.recurrence);
+              this.CONSUME(K.From);
+              this.SUBRULE4(this.expr, { LABEL: "from" });
+              this.OPTION(() => {
+                this.CONSUME(K.Until);
+                this.SUBRULE5(this.expr, { LABEL: "until" });
+              });
+            },
           },
-        },
-      ]),
+        ]),
     );
   });
 
   private recurrence = this.RULE("recurrence", () => {
     this.OR(
-      (this.alternatives.recurrence ??= [
-        {
-          ALT: () => {
-            this.CONSUME(K.Every);
-            this.OR2((this.alternatives.recurrenceUnit ??= this.oneOf(recurrenceUnitTokens, "unit")));
+      this.alternatives.recurrence ??
+        this.cache("recurrence", [
+          {
+            ALT: () => {
+              this.CONSUME(K.Every);
+              this.OR2(
+                this.alternatives.recurrenceUnit ??
+                  this.cache("recurrenceUnit", this.oneOf(recurrenceUnitTokens, "unit")),
+              );
+            },
           },
-        },
-        ...this.oneOf(everyTokens, "every"),
-      ]),
+          ...this.oneOf(everyTokens, "every"),
+        ]),
     );
   });
 
@@ -547,20 +567,21 @@ export class RemitParser extends CstParser {
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
     this.OPTION2(() => {
       this.OR(
-        (this.alternatives.levelTrigger ??= [
-          {
-            ALT: () => {
-              this.CONSUME(K.After);
-              this.SUBRULE(this.expr, { LABEL: "after" });
+        this.alternatives.levelTrigger ??
+          this.cache("levelTrigger", [
+            {
+              ALT: () => {
+                this.CONSUME(K.After);
+                this.SUBRULE(this.expr, { LABEL: "after" });
+              },
             },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(K.When);
-              this.SUBRULE2(this.expr, { LABEL: "when" });
+            {
+              ALT: () => {
+                this.CONSUME(K.When);
+                this.SUBRULE2(this.expr, { LABEL: "when" });
+              },
             },
-          },
-        ]),
+          ]),
       );
     });
     this.OPTION3(() => {
@@ -573,15 +594,16 @@ export class RemitParser extends CstParser {
     this.CONSUME(K.Accountability);
     this.SUBRULE(this.ruleHead);
     this.OR(
-      (this.alternatives.asAt ??= [
-        {
-          ALT: () => {
-            this.CONSUME(K.As);
-            this.CONSUME(K.At);
+      this.alternatives.asAt ??
+        this.cache("asAt", [
+          {
+            ALT: () => {
+              this.CONSUME(K.As);
+              this.CONSUME(K.At);
+            },
           },
-        },
-        { ALT: () => this.CONSUME(K.AsAt) },
-      ]),
+          { ALT: () => this.CONSUME(K.AsAt) },
+        ]),
     );
     this.SUBRULE(this.expr, { LABEL: "asAt" });
     this.MANY(() => this.SUBRULE(this.cause));
@@ -616,19 +638,20 @@ export class RemitParser extends CstParser {
 
   public expr = this.RULE("expr", () => {
     this.OR(
-      (this.alternatives.expr ??= [
-        {
-          ALT: () => {
-            this.CONSUME(K.If);
-            this.SUBRULE(this.expr, { LABEL: "condition" });
-            this.CONSUME(K.Then);
-            this.SUBRULE2(this.expr, { LABEL: "then" });
-            this.CONSUME(K.Else);
-            this.SUBRULE3(this.expr, { LABEL: "else" });
+      this.alternatives.expr ??
+        this.cache("expr", [
+          {
+            ALT: () => {
+              this.CONSUME(K.If);
+              this.SUBRULE(this.expr, { LABEL: "condition" });
+              this.CONSUME(K.Then);
+              this.SUBRULE2(this.expr, { LABEL: "then" });
+              this.CONSUME(K.Else);
+              this.SUBRULE3(this.expr, { LABEL: "else" });
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.orExpr, { LABEL: "body" }) },
-      ]),
+          { ALT: () => this.SUBRULE(this.orExpr, { LABEL: "body" }) },
+        ]),
     );
   });
 
@@ -650,15 +673,16 @@ export class RemitParser extends CstParser {
 
   private notExpr = this.RULE("notExpr", () => {
     this.OR(
-      (this.alternatives.notExpr ??= [
-        {
-          ALT: () => {
-            this.CONSUME(K.Not, { LABEL: "op" });
-            this.SUBRULE(this.notExpr, { LABEL: "operand" });
+      this.alternatives.notExpr ??
+        this.cache("notExpr", [
+          {
+            ALT: () => {
+              this.CONSUME(K.Not, { LABEL: "op" });
+              this.SUBRULE(this.notExpr, { LABEL: "operand" });
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.compare, { LABEL: "body" }) },
-      ]),
+          { ALT: () => this.SUBRULE(this.compare, { LABEL: "body" }) },
+        ]),
     );
   });
 
@@ -666,30 +690,33 @@ export class RemitParser extends CstParser {
     this.SUBRULE(this.additive, { LABEL: "operand" });
     this.OPTION(() => {
       this.OR(
-        (this.alternatives.comparison ??= this.oneOf(
-          [Equal, NotEqual, LessEqual, GreaterEqual, Less, Greater, K.In],
-          "op",
-        )),
+        this.alternatives.comparison ??
+          this.cache(
+            "comparison",
+            this.oneOf([Equal, NotEqual, LessEqual, GreaterEqual, Less, Greater, K.In], "op"),
+          ),
       );
       this.SUBRULE2(this.additive, { LABEL: "operand" });
     });
     this.OPTION2(() => {
       this.OR2(
-        (this.alternatives.isSet ??= [
-          {
-            ALT: () => {
-              this.CONSUME(K.Is);
-              this.OR3(
-                (this.alternatives.isSetWord ??= [
-                  { ALT: () => this.CONSUME(K.Set, { LABEL: "isSet" }) },
-                  { ALT: () => this.CONSUME(K.Missing, { LABEL: "isMissing" }) },
-                ]),
-              );
+        this.alternatives.isSet ??
+          this.cache("isSet", [
+            {
+              ALT: () => {
+                this.CONSUME(K.Is);
+                this.OR3(
+                  this.alternatives.isSetWord ??
+                    this.cache("isSetWord", [
+                      { ALT: () => this.CONSUME(K.Set, { LABEL: "isSet" }) },
+                      { ALT: () => this.CONSUME(K.Missing, { LABEL: "isMissing" }) },
+                    ]),
+                );
+              },
             },
-          },
-          { ALT: () => this.CONSUME(K.IsSet, { LABEL: "isSet" }) },
-          { ALT: () => this.CONSUME(K.IsMissing, { LABEL: "isMissing" }) },
-        ]),
+            { ALT: () => this.CONSUME(K.IsSet, { LABEL: "isSet" }) },
+            { ALT: () => this.CONSUME(K.IsMissing, { LABEL: "isMissing" }) },
+          ]),
       );
     });
   });
@@ -698,10 +725,11 @@ export class RemitParser extends CstParser {
     this.SUBRULE(this.multiplicative, { LABEL: "operand" });
     this.MANY(() => {
       this.OR(
-        (this.alternatives.additiveOperator ??= [
-          { ALT: () => this.CONSUME(Plus, { LABEL: "op" }) },
-          { ALT: () => this.CONSUME(Minus, { LABEL: "op" }) },
-        ]),
+        this.alternatives.additiveOperator ??
+          this.cache("additiveOperator", [
+            { ALT: () => this.CONSUME(Plus, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(Minus, { LABEL: "op" }) },
+          ]),
       );
       this.SUBRULE2(this.multiplicative, { LABEL: "operand" });
     });
@@ -711,10 +739,11 @@ export class RemitParser extends CstParser {
     this.SUBRULE(this.unary, { LABEL: "operand" });
     this.MANY(() => {
       this.OR(
-        (this.alternatives.multiplicativeOperator ??= [
-          { ALT: () => this.CONSUME(Star, { LABEL: "op" }) },
-          { ALT: () => this.CONSUME(Slash, { LABEL: "op" }) },
-        ]),
+        this.alternatives.multiplicativeOperator ??
+          this.cache("multiplicativeOperator", [
+            { ALT: () => this.CONSUME(Star, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(Slash, { LABEL: "op" }) },
+          ]),
       );
       this.SUBRULE2(this.unary, { LABEL: "operand" });
     });
@@ -722,15 +751,16 @@ export class RemitParser extends CstParser {
 
   private unary = this.RULE("unary", () => {
     this.OR(
-      (this.alternatives.unary ??= [
-        {
-          ALT: () => {
-            this.CONSUME(Minus, { LABEL: "op" });
-            this.SUBRULE(this.unary, { LABEL: "operand" });
+      this.alternatives.unary ??
+        this.cache("unary", [
+          {
+            ALT: () => {
+              this.CONSUME(Minus, { LABEL: "op" });
+              this.SUBRULE(this.unary, { LABEL: "operand" });
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.postfix, { LABEL: "body" }) },
-      ]),
+          { ALT: () => this.SUBRULE(this.postfix, { LABEL: "body" }) },
+        ]),
     );
   });
 
@@ -759,71 +789,75 @@ export class RemitParser extends CstParser {
 
   private primary = this.RULE("primary", () => {
     this.OR(
-      (this.alternatives.primary ??= [
-        {
-          ALT: () => {
-            this.CONSUME(NumberLiteral, { LABEL: "number" });
-            this.OPTION(() => this.SUBRULE(this.durationUnit, { LABEL: "unit" }));
+      this.alternatives.primary ??
+        this.cache("primary", [
+          {
+            ALT: () => {
+              this.CONSUME(NumberLiteral, { LABEL: "number" });
+              this.OPTION(() => this.SUBRULE(this.durationUnit, { LABEL: "unit" }));
+            },
           },
-        },
-        { ALT: () => this.CONSUME(StringLiteral, { LABEL: "string" }) },
-        { ALT: () => this.CONSUME(DateLiteral, { LABEL: "date" }) },
-        { ALT: () => this.CONSUME(K.True, { LABEL: "true" }) },
-        { ALT: () => this.CONSUME(K.False, { LABEL: "false" }) },
-        { ALT: () => this.CONSUME(K.None, { LABEL: "none" }) },
-        {
-          ALT: () => {
-            this.CONSUME(LBracket, { LABEL: "list" });
-            this.OPTION2(() => {
-              this.SUBRULE(this.expr, { LABEL: "element" });
-              this.MANY(() => {
-                this.CONSUME(Comma);
-                this.SUBRULE2(this.expr, { LABEL: "element" });
+          { ALT: () => this.CONSUME(StringLiteral, { LABEL: "string" }) },
+          { ALT: () => this.CONSUME(DateLiteral, { LABEL: "date" }) },
+          { ALT: () => this.CONSUME(K.True, { LABEL: "true" }) },
+          { ALT: () => this.CONSUME(K.False, { LABEL: "false" }) },
+          { ALT: () => this.CONSUME(K.None, { LABEL: "none" }) },
+          {
+            ALT: () => {
+              this.CONSUME(LBracket, { LABEL: "list" });
+              this.OPTION2(() => {
+                this.SUBRULE(this.expr, { LABEL: "element" });
+                this.MANY(() => {
+                  this.CONSUME(Comma);
+                  this.SUBRULE2(this.expr, { LABEL: "element" });
+                });
               });
-            });
-            this.CONSUME(RBracket);
+              this.CONSUME(RBracket);
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.aggregate) },
-        {
-          ALT: () => {
-            this.CONSUME(Identifier, { LABEL: "name" });
-            this.OPTION3(() => this.SUBRULE(this.callArgs));
+          { ALT: () => this.SUBRULE(this.aggregate) },
+          {
+            ALT: () => {
+              this.CONSUME(Identifier, { LABEL: "name" });
+              this.OPTION3(() => this.SUBRULE(this.callArgs));
+            },
           },
-        },
-        {
-          // Built-in functions spelt like keywords: `text(x)`, `year(d)`, `month(d)`.
-          ALT: () => {
-            this.OR2(
-              (this.alternatives.keywordCall ??= [
-                { ALT: () => this.CONSUME(K.TextType, { LABEL: "builtin" }) },
-                { ALT: () => this.CONSUME(K.Year, { LABEL: "builtin" }) },
-                { ALT: () => this.CONSUME(K.Month, { LABEL: "builtin" }) },
-                { ALT: () => this.CONSUME(K.Quarter, { LABEL: "builtin" }) },
-                { ALT: () => this.CONSUME(K.Week, { LABEL: "builtin" }) },
-                { ALT: () => this.CONSUME(K.Day, { LABEL: "builtin" }) },
-              ]),
-            );
-            this.SUBRULE2(this.callArgs);
+          {
+            // Built-in functions spelt like keywords: `text(x)`, `year(d)`, `month(d)`.
+            ALT: () => {
+              this.OR2(
+                this.alternatives.keywordCall ??
+                  this.cache("keywordCall", [
+                    { ALT: () => this.CONSUME(K.TextType, { LABEL: "builtin" }) },
+                    { ALT: () => this.CONSUME(K.Year, { LABEL: "builtin" }) },
+                    { ALT: () => this.CONSUME(K.Month, { LABEL: "builtin" }) },
+                    { ALT: () => this.CONSUME(K.Quarter, { LABEL: "builtin" }) },
+                    { ALT: () => this.CONSUME(K.Week, { LABEL: "builtin" }) },
+                    { ALT: () => this.CONSUME(K.Day, { LABEL: "builtin" }) },
+                  ]),
+              );
+              this.SUBRULE2(this.callArgs);
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(LParen, { LABEL: "paren" });
-            this.SUBRULE3(this.expr, { LABEL: "inner" });
-            this.CONSUME(RParen);
+          {
+            ALT: () => {
+              this.CONSUME(LParen, { LABEL: "paren" });
+              this.SUBRULE3(this.expr, { LABEL: "inner" });
+              this.CONSUME(RParen);
+            },
           },
-        },
-      ]),
+        ]),
     );
   });
 
   private durationUnit = this.RULE("durationUnit", () => {
-    this.OR((this.alternatives.durationUnit ??= this.oneOf(durationUnitTokens, "unit")));
+    this.OR(
+      this.alternatives.durationUnit ?? this.cache("durationUnit", this.oneOf(durationUnitTokens, "unit")),
+    );
   });
 
   private aggregate = this.RULE("aggregate", () => {
-    this.OR((this.alternatives.aggregate ??= this.oneOf(aggregateTokens, "op")));
+    this.OR(this.alternatives.aggregate ?? this.cache("aggregate", this.oneOf(aggregateTokens, "op")));
     this.CONSUME(LParen);
     this.CONSUME(Identifier, { LABEL: "variable" });
     this.CONSUME(K.In);
