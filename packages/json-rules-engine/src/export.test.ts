@@ -1,11 +1,4 @@
-import {
-  analyze,
-  type CheckedPolicy,
-  dateType,
-  type HostFunction,
-  memoryHost,
-  numberType,
-} from "@remit/lang";
+import { analyze, boolType, type CheckedPolicy, dateType, type HostFunction, memoryHost } from "@remit/lang";
 import { describe, expect, test } from "vitest";
 import { exportPolicy, exportPolicyJson } from "./export.js";
 
@@ -137,26 +130,23 @@ duty e "e" must cites 1 for each x in items requires x.town.name = "a"`),
   });
 
   test("refuses a host function's call, naming the function in both languages", () => {
-    const addWorkingDays: HostFunction = {
-      name: "addWorkingDays",
-      spellings: { en: "addWorkingDays", zh: "加工作日" },
-      signature: {
-        parameters: [dateType(), numberType(true, undefined)],
-        result: dateType(true),
-        propagatesNone: true,
-      },
-      docs: { parameters: ["d", "n"], meaning: { en: "working days after d", zh: "d 之后的工作日" } },
-      implementation: ([day, count]) => (day as number) + (count as number),
+    // Any host function will do: json-rules-engine cannot run the host's code.
+    const isHoliday: HostFunction = {
+      name: "isHoliday",
+      spellings: { en: "isHoliday", zh: "是假日" },
+      signature: { parameters: [dateType()], result: boolType, propagatesNone: true },
+      docs: { parameters: ["d"], meaning: { en: "whether d is a holiday", zh: "d 是否为假日" } },
+      implementation: () => false,
     };
-    const source = `${header}duty d "d" must cites 1 for each x in items requires x.done by addWorkingDays(x.opened, 3)\n`;
-    const analyzed = analyze("p.remit", memoryHost({ "p.remit": source }), { functions: [addWorkingDays] });
+    const source = `${header}duty d "d" must cites 1 for each x in items requires x.ok or isHoliday(x.opened)\n`;
+    const analyzed = analyze("p.remit", memoryHost({ "p.remit": source }), { functions: [isHoliday] });
     const { rules, diagnostics } = exportPolicy(analyzed.policy!);
     expect(rules).toEqual([]);
     expect(diagnostics.map((d) => [d.code, d.message.en, d.message.zh])).toEqual([
       [
         "R7011",
-        "the host function 'addWorkingDays' runs only in the Remit engine and cannot be exported to json-rules-engine",
-        "宿主函数“addWorkingDays”只在 Remit 引擎中运行，无法导出为 json-rules-engine 规则",
+        "the host function 'isHoliday' runs only in the Remit engine and cannot be exported to json-rules-engine",
+        "宿主函数“isHoliday”只在 Remit 引擎中运行，无法导出为 json-rules-engine 规则",
       ],
     ]);
     expect(diagnostics[0]!.hint?.zh).toContain("Remit 引擎");

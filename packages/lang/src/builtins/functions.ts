@@ -83,20 +83,23 @@ export interface HostFunction extends Omit<FunctionDeclaration, "jsonRulesEngine
 
 const integer = numberType(true, undefined);
 
-function dateFunction<Name extends string>(
+/** A function of one date (none in, none out). */
+function ofDate<const Name extends string>(
   name: Name,
-  en: string,
   zh: string,
+  result: Type,
   meaning: Bilingual,
 ): FunctionDeclaration & { readonly name: Name } {
   return {
     name,
-    spellings: { en, zh },
-    signature: { parameters: [dateType()], result: dateType(true), propagatesNone: true },
+    spellings: { en: name, zh },
+    signature: { parameters: [dateType()], result, propagatesNone: true },
     jsonRulesEngine: { kind: "foldConstants" },
     docs: { parameters: ["d"], meaning },
   };
 }
+
+const day = dateType(true);
 
 /** The built-in functions, in the order the docs list them. */
 export const builtinFunctionDeclarations = [
@@ -110,44 +113,17 @@ export const builtinFunctionDeclarations = [
       meaning: { en: "whole days from `a` to `b`", zh: "从 `a` 到 `b` 相隔的整天数" },
     },
   },
-  {
-    name: "year",
-    spellings: { en: "year", zh: "年份" },
-    signature: { parameters: [dateType()], result: integer, propagatesNone: true },
-    jsonRulesEngine: { kind: "foldConstants" },
-    docs: { parameters: ["d"], meaning: { en: "the year of a date", zh: "日期的年" } },
-  },
-  {
-    name: "month",
-    spellings: { en: "month", zh: "月份" },
-    signature: { parameters: [dateType()], result: integer, propagatesNone: true },
-    jsonRulesEngine: { kind: "foldConstants" },
-    docs: { parameters: ["d"], meaning: { en: "the month of a date, 1 to 12", zh: "日期的月，1 到 12" } },
-  },
-  dateFunction("startOfMonth", "startOfMonth", "月初", {
-    en: "the first day of the date's month",
-    zh: "所在月的第一天",
-  }),
-  dateFunction("endOfMonth", "endOfMonth", "月末", {
-    en: "the last day of the date's month",
-    zh: "所在月的最后一天",
-  }),
-  dateFunction("startOfQuarter", "startOfQuarter", "季初", {
+  ofDate("year", "年份", integer, { en: "the year of a date", zh: "日期的年" }),
+  ofDate("month", "月份", integer, { en: "the month of a date, 1 to 12", zh: "日期的月，1 到 12" }),
+  ofDate("startOfMonth", "月初", day, { en: "the first day of the date's month", zh: "所在月的第一天" }),
+  ofDate("endOfMonth", "月末", day, { en: "the last day of the date's month", zh: "所在月的最后一天" }),
+  ofDate("startOfQuarter", "季初", day, {
     en: "the first day of the date's quarter",
     zh: "所在季度的第一天",
   }),
-  dateFunction("endOfQuarter", "endOfQuarter", "季末", {
-    en: "the last day of the date's quarter",
-    zh: "所在季度的最后一天",
-  }),
-  dateFunction("startOfYear", "startOfYear", "年初", {
-    en: "the first day of the date's year",
-    zh: "所在年的第一天",
-  }),
-  dateFunction("endOfYear", "endOfYear", "年末", {
-    en: "the last day of the date's year",
-    zh: "所在年的最后一天",
-  }),
+  ofDate("endOfQuarter", "季末", day, { en: "the last day of the date's quarter", zh: "所在季度的最后一天" }),
+  ofDate("startOfYear", "年初", day, { en: "the first day of the date's year", zh: "所在年的第一天" }),
+  ofDate("endOfYear", "年末", day, { en: "the last day of the date's year", zh: "所在年的最后一天" }),
   {
     name: "length",
     spellings: { en: "length", zh: "长度" },
