@@ -3,7 +3,7 @@
  * every example parses, every complete example checks clean, and the keyword and built-in tables
  * list every spelling the lexer and checker accept.
  */
-import { analyze, builtinFunctions, keywords, memoryHost, parse } from "@remit/lang";
+import { analyze, builtinFunctionDeclarations, keywords, memoryHost, parse } from "@remit/lang";
 import { describe, expect, it } from "vitest";
 import { fencedBlocks, isCompletePolicy, remitBlocks } from "./src/fences.js";
 import { readRepoFile } from "./src/paths.js";
@@ -91,8 +91,8 @@ for (const path of references) {
 
     it("lists every built-in function with its English and Chinese names on one row", () => {
       const spellings = new Map<string, string[]>();
-      for (const [spelling, fn] of builtinFunctions)
-        spellings.set(fn, [...(spellings.get(fn) ?? []), spelling]);
+      for (const fn of builtinFunctionDeclarations)
+        spellings.set(fn.name, [fn.spellings.en, fn.spellings.zh]);
       const rows = tableRows(text);
       const unpaired = [...spellings].filter(([, names]) => {
         const [en, zh] = [

@@ -11,7 +11,14 @@ export {
   periodOf,
   periodsBetween,
 } from "./calendar/index.js";
-export { type Duration, parseDuration, sha256Hex, type Value } from "./compile/index.js";
+export {
+  builtinImplementations,
+  type Duration,
+  type Implementation,
+  parseDuration,
+  sha256Hex,
+  type Value,
+} from "./compile/index.js";
 export { isFixedStatus, renderExplanation, statusNames, statusWord } from "./explain/index.js";
 export { type FactsSchema, factsSchema } from "./facts/index.js";
 export {

@@ -2,7 +2,14 @@
  * The engine's entry points: compile a policy once, then evaluate facts against it as often as
  * needed. Errors come back as values (diagnostics, fact errors), never as exceptions.
  */
-import { analyze, type CheckedPolicy, type Diagnostic, hasErrors, memoryHost } from "@remit/lang";
+import {
+  analyze,
+  type CheckedPolicy,
+  type CheckOptions,
+  type Diagnostic,
+  hasErrors,
+  memoryHost,
+} from "@remit/lang";
 import { assembleResult } from "./assemble.js";
 import { ExpressionCompiler } from "./compile/expr.js";
 import { type CompiledRule, evaluateInOrder } from "./evaluate/index.js";
@@ -138,14 +145,17 @@ export function compileChecked(checked: CheckedPolicy): Policy {
 
 export type CompileInput = string | { readonly files: Record<string, string>; readonly entry: string };
 
-/** Compiles policy text: a bare string is one module named `policy.remit`. */
-export function compile(input: CompileInput): CompileOutcome<Policy> {
+/**
+ * Compiles policy text: a bare string is one module named `policy.remit`. `options.functions`
+ * adds the host's own functions, type-checked and run like the built-ins.
+ */
+export function compile(input: CompileInput, options: CheckOptions = {}): CompileOutcome<Policy> {
   const files = typeof input === "string" ? { "policy.remit": input } : input.files;
   const entry = typeof input === "string" ? "policy.remit" : input.entry;
   const analyzed: {
     readonly policy: CheckedPolicy | undefined;
     readonly diagnostics: readonly Diagnostic[];
-  } = analyze(entry, memoryHost(files));
+  } = analyze(entry, memoryHost(files), options);
   if (analyzed.policy === undefined || hasErrors(analyzed.diagnostics))
     return { diagnostics: analyzed.diagnostics };
   return { policy: compileChecked(analyzed.policy), diagnostics: analyzed.diagnostics };

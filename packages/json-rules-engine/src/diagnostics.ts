@@ -87,6 +87,17 @@ export const exportCodes = {
     en: `the value given for the parameter '${key}' does not fit its type`,
     zh: `参数“${key}”的取值与其类型不符`,
   })),
+  hostFunction: define(
+    "R7011",
+    (name) => ({
+      en: `the host function '${name}' runs only in the Remit engine and cannot be exported to json-rules-engine`,
+      zh: `宿主函数“${name}”只在 Remit 引擎中运行，无法导出为 json-rules-engine 规则`,
+    }),
+    {
+      en: "json-rules-engine knows only its own operators; evaluate this rule with the Remit engine",
+      zh: "json-rules-engine 只认识它自己的运算符；请用 Remit 引擎评估这条规则",
+    },
+  ),
 } as const;
 
 export const importCodes = {

@@ -1,4 +1,4 @@
-import { analyze, type CheckedPolicy, memoryHost } from "@remit/lang";
+import { analyze, boolType, type CheckedPolicy, dateType, type HostFunction, memoryHost } from "@remit/lang";
 import { describe, expect, test } from "vitest";
 import { exportPolicy, exportPolicyJson } from "./export.js";
 
@@ -127,6 +127,41 @@ duty e "e" must cites 1 for each x in items requires x.town.name = "a"`),
     expect(r.en).toContain(text);
     expect(r.zh).toContain(text);
     expect(r.en).toMatch(/^[a-z'].*[^.]$/);
+  });
+
+  test("refuses a host function's call, naming the function in both languages", () => {
+    // Any host function will do: json-rules-engine cannot run the host's code.
+    const isHoliday: HostFunction = {
+      name: "isHoliday",
+      spellings: { en: "isHoliday", zh: "是假日" },
+      signature: { parameters: [dateType()], result: boolType, propagatesNone: true },
+      docs: { parameters: ["d"], meaning: { en: "whether d is a holiday", zh: "d 是否为假日" } },
+      implementation: () => false,
+    };
+    const source = `${header}duty d "d" must cites 1 for each x in items requires x.ok or isHoliday(x.opened)\n`;
+    const analyzed = analyze("p.remit", memoryHost({ "p.remit": source }), { functions: [isHoliday] });
+    const { rules, diagnostics } = exportPolicy(analyzed.policy!);
+    expect(rules).toEqual([]);
+    expect(diagnostics.map((d) => [d.code, d.message.en, d.message.zh])).toEqual([
+      [
+        "R7011",
+        "the host function 'isHoliday' runs only in the Remit engine and cannot be exported to json-rules-engine",
+        "宿主函数“isHoliday”只在 Remit 引擎中运行，无法导出为 json-rules-engine 规则",
+      ],
+    ]);
+    expect(diagnostics[0]!.hint?.zh).toContain("Remit 引擎");
+  });
+
+  test("folds a built-in call on constants to its value, computed by the engine's implementation", () => {
+    const folded = exportPolicy(
+      checked(
+        `duty d "d" must cites 1 for each x in items requires x.n > year(2026-03-31) - 2000 + month(endOfQuarter(2026-02-01)) + daysBetween(2026-01-01, 2026-01-11) + length([1, 2])`,
+      ),
+    );
+    const plain = exportPolicy(checked(`duty d "d" must cites 1 for each x in items requires x.n > 41`));
+    expect(folded.diagnostics).toEqual([]);
+    // 26 + 3 + 10 + 2
+    expect(JSON.stringify(folded.rules)).toBe(JSON.stringify(plain.rules));
   });
 
   test("refuses recurring deadlines, subjects that are not a collection, and computed event dates", () => {

@@ -32,6 +32,7 @@ import {
   type Span,
   type Type,
 } from "@remit/lang";
+import { translateCall } from "./calls.js";
 import { exportCodes, makeDiagnostic } from "./diagnostics.js";
 import type {
   JreCondition,
@@ -77,7 +78,7 @@ export interface ExportResult {
 // ---------------------------------------------------------------------------------------------
 // Values and terms
 
-type Const =
+export type Const =
   | { readonly k: "none" }
   | { readonly k: "bool"; readonly v: boolean }
   | { readonly k: "number"; readonly v: number }
@@ -431,15 +432,21 @@ class Exporter {
         return this.inline(expr, resolution.key, scope, (body, inner) => this.term(body, inner));
       case "asOf":
         return scope.asAt;
-      case "builtin": {
-        const args = expr.kind === "CallExpr" ? expr.args.map((a) => this.term(a, scope)) : [];
-        const [first, second] = args;
-        if (resolution.name === "daysBetween" && first?.t === "const" && second?.t === "const") {
-          const a = first.c;
-          const b = second.c;
-          return { t: "const", c: a.k === "date" && b.k === "date" ? { k: "number", v: b.v - a.v } : none };
-        }
-        return this.refuse(exportCodes.call, expr.span, this.text(expr.span));
+      case "builtin":
+      case "host": {
+        if (resolution.kind === "host")
+          return this.refuse(exportCodes.hostFunction, expr.span, resolution.function.name);
+        const args = expr.kind === "CallExpr" ? expr.args : [];
+        const terms = args.map((a) => this.term(a, scope));
+        const translated = translateCall(
+          resolution,
+          terms.map((t) => (t.t === "const" ? t.c : undefined)),
+          args.map((a) => this.policy.typeOf(a)),
+          this.policy.typeOf(expr),
+        );
+        if (!translated.ok)
+          return this.refuse(exportCodes[translated.refusal], expr.span, this.text(expr.span));
+        return { t: "const", c: translated.value };
       }
       case "field":
         return this.fieldTerm(expr as MemberExpr, scope);

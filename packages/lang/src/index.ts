@@ -8,13 +8,30 @@
  * @packageDocumentation
  */
 
-export { asOfNames, builtinFunctions } from "./check/builtins.js";
+export {
+  asOfNames,
+  type Bilingual,
+  type BuiltinFunction,
+  builtinFunctionDeclarations,
+  builtinFunctionsByName,
+  builtinFunctionTable,
+  builtinNameDeclarations,
+  type CallableFunction,
+  type FunctionDeclaration,
+  type FunctionDocs,
+  type FunctionSignature,
+  functionTable,
+  type HostFunction,
+  type JsonRulesEngineTranslation,
+  type ParameterType,
+  type RuntimeValue,
+} from "./builtins/index.js";
 export {
   type AccountabilityInfo,
   type AnalyzeResult,
   analyze,
-  type BuiltinFunction,
   type CheckedPolicy,
+  type CheckOptions,
   type CheckResult,
   type ClauseInfo,
   type CollectionInfo,
@@ -33,6 +50,16 @@ export {
   type RuleInfo,
   type Type,
 } from "./check/index.js";
+/** Type constructors, for a host function's signature. */
+export {
+  boolType,
+  dateType,
+  durationType,
+  listType,
+  numberType,
+  optionalType,
+  textType,
+} from "./check/types.js";
 
 export {
   type CalendarDate,
@@ -92,6 +119,20 @@ export {
   type RulePartName,
   ruleParts,
 } from "./syntax/children.js";
-export { type KeywordSpelling, keywords, spellingsOf } from "./syntax/keywords.js";
+export {
+  aggregateKeywords,
+  durationUnitKeywords,
+  type KeywordName,
+  type KeywordSpelling,
+  keywords,
+  keywordsByName,
+  modalityKeywords,
+  periodUnitKeywords,
+  primitiveTypeKeywords,
+  recurrenceKeywords,
+  spellingsOf,
+  type UnitKeyword,
+  type UnitMeasure,
+} from "./syntax/keywords.js";
 export { isLiteral } from "./syntax/literals.js";
 export { primitiveTypeNames } from "./syntax/primitives.js";

@@ -7,10 +7,11 @@ import {
   type AggregateExpr,
   assertNever,
   type BinaryExpr,
-  type BuiltinFunction,
+  builtinFunctionsByName,
   type CallExpr,
   type CheckedPolicy,
   type Expr,
+  type FunctionSignature,
   isLiteral,
   type MemberExpr,
   type NameExpr,
@@ -21,18 +22,11 @@ import {
   addDays,
   addMonths,
   type EpochDay,
-  endOfMonth,
-  endOfQuarter,
-  endOfYear,
   formatIsoDate,
-  monthOf,
   type Period,
   parseIsoDate,
-  startOfMonth,
-  startOfQuarter,
-  startOfYear,
-  yearOf,
 } from "../calendar/index.js";
+import { builtinImplementations, type Implementation } from "./builtins.js";
 import type { Data } from "./data.js";
 import {
   type Duration,
@@ -435,8 +429,19 @@ export class ExpressionCompiler {
       }
       case "define":
         return this.compileDefineCall(resolution.key, node.kind === "CallExpr" ? node.args : []);
-      case "builtin":
-        return this.compileBuiltin(resolution.name, (node as CallExpr).args);
+      case "builtin": {
+        const args = (node as CallExpr).args;
+        const implementation = builtinImplementations[resolution.name](args.map((a) => this.typeOf(a)));
+        const declaration = builtinFunctionsByName.get(resolution.name);
+        if (declaration === undefined) throw new Error(`unknown built-in "${resolution.name}"`);
+        return this.compileFunctionCall(implementation, declaration.signature, args);
+      }
+      case "host": {
+        const host = resolution.function;
+        // The host's values are the engine's (RuntimeValue is Value's published shape).
+        const implementation = host.implementation as Implementation;
+        return this.compileFunctionCall(implementation, host.signature, (node as CallExpr).args);
+      }
       case "field":
         return this.compileField(node as MemberExpr, resolution.name, resolution.overList, resolution.masked);
       case "reference":
@@ -612,52 +617,33 @@ export class ExpressionCompiler {
     };
   }
 
-  private compileBuiltin(name: BuiltinFunction, args: readonly Expr[]): Compiled {
+  /** A call of a built-in or host function: its implementation, `none` handled by its signature. */
+  private compileFunctionCall(
+    implementation: Implementation,
+    signature: FunctionSignature,
+    args: readonly Expr[],
+  ): Compiled {
     const compiled = args.map((a) => this.compile(a));
-    const a0 = compiled[0] ?? (() => null);
-    const a1 = compiled[1] ?? (() => null);
-    const dateFn =
-      (fn: (d: EpochDay) => number): Compiled =>
-      (ctx) => {
-        const d = a0(ctx);
-        return d === null ? null : fn(d as number);
+    const strict = signature.propagatesNone;
+    const [a0, a1] = compiled;
+    // One and two arguments are what the built-ins take: no array of closures walked for those.
+    if (compiled.length === 1 && a0 !== undefined) {
+      return (ctx) => {
+        const v0 = a0(ctx);
+        return strict && v0 === null ? null : implementation([v0]);
       };
-    switch (name) {
-      case "daysBetween":
-        return (ctx) => {
-          const a = a0(ctx);
-          const b = a1(ctx);
-          return a === null || b === null ? null : (b as number) - (a as number);
-        };
-      case "year":
-        return dateFn(yearOf);
-      case "month":
-        return dateFn(monthOf);
-      case "startOfMonth":
-        return dateFn(startOfMonth);
-      case "endOfMonth":
-        return dateFn(endOfMonth);
-      case "startOfQuarter":
-        return dateFn(startOfQuarter);
-      case "endOfQuarter":
-        return dateFn(endOfQuarter);
-      case "startOfYear":
-        return dateFn(startOfYear);
-      case "endOfYear":
-        return dateFn(endOfYear);
-      case "length":
-        return (ctx) => {
-          const v = a0(ctx);
-          return v === null ? null : (v as readonly Value[]).length;
-        };
-      case "text": {
-        const toText = textOf(args[0] ? this.typeOf(args[0]) : { kind: "none" });
-        return (ctx) => {
-          const v = a0(ctx);
-          return v === null ? null : toText(v);
-        };
-      }
     }
+    if (compiled.length === 2 && a0 !== undefined && a1 !== undefined) {
+      return (ctx) => {
+        const v0 = a0(ctx);
+        const v1 = a1(ctx);
+        return strict && (v0 === null || v1 === null) ? null : implementation([v0, v1]);
+      };
+    }
+    return (ctx) => {
+      const values = compiled.map((a) => a(ctx));
+      return strict && values.includes(null) ? null : implementation(values);
+    };
   }
 }
 

@@ -1,3 +1,4 @@
+export { builtinImplementations, type Implementation } from "./builtins.js";
 export { Data } from "./data.js";
 export {
   type Compiled,

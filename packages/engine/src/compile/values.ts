@@ -2,6 +2,7 @@
  * Runtime values. Facts stay the caller's JSON objects (no copy): an entity is its JSON object,
  * a date read from the facts is turned into an epoch day when read. `null` is `none`.
  */
+import { type DurationUnit, durationUnitKeywords, type UnitMeasure } from "@remit/lang";
 import type { EpochDay, Period } from "../calendar/index.js";
 
 /** Days and weeks are exact (`day`), months, quarters and years are calendar units (`month`). */
@@ -23,28 +24,15 @@ export type Value =
   | FactObject
   | readonly Value[];
 
-const unitNames: Record<string, { readonly unit: "day" | "month"; readonly factor: number }> = {
-  day: { unit: "day", factor: 1 },
-  days: { unit: "day", factor: 1 },
-  天: { unit: "day", factor: 1 },
-  日: { unit: "day", factor: 1 },
-  week: { unit: "day", factor: 7 },
-  weeks: { unit: "day", factor: 7 },
-  周: { unit: "day", factor: 7 },
-  month: { unit: "month", factor: 1 },
-  months: { unit: "month", factor: 1 },
-  个月: { unit: "month", factor: 1 },
-  quarter: { unit: "month", factor: 3 },
-  quarters: { unit: "month", factor: 3 },
-  个季度: { unit: "month", factor: 3 },
-  year: { unit: "month", factor: 12 },
-  years: { unit: "month", factor: 12 },
-  年: { unit: "month", factor: 12 },
-};
+/** Every spelling of a duration unit (`days`, `个季度`) → what it measures, from the keyword table. */
+const unitNames: ReadonlyMap<string, UnitMeasure> = new Map(
+  Object.values(durationUnitKeywords).flatMap((keyword) =>
+    [...keyword.en, ...keyword.zh].map((spelling): [string, UnitMeasure] => [spelling, keyword.measure]),
+  ),
+);
 
-export function durationOf(amount: number, unit: "day" | "week" | "month" | "quarter" | "year"): Duration {
-  const spec = unitNames[unit];
-  if (!spec) throw new Error(`unknown duration unit "${unit}"`);
+export function durationOf(amount: number, unit: DurationUnit): Duration {
+  const spec = durationUnitKeywords[unit].measure;
   return { amount: amount * spec.factor, unit: spec.unit };
 }
 
@@ -57,7 +45,7 @@ export function parseDuration(input: unknown): Duration | undefined {
   if (typeof input !== "string") return undefined;
   const match = /^\s*(-?\d+(?:\.\d+)?)\s*([a-z\u4e00-\u9fff]+)\s*$/u.exec(input);
   if (!match) return undefined;
-  const spec = Object.hasOwn(unitNames, match[2]!) ? unitNames[match[2]!] : undefined;
+  const spec = unitNames.get(match[2]!);
   if (!spec) return undefined;
   return { amount: Number(match[1]) * spec.factor, unit: spec.unit };
 }

@@ -3,7 +3,7 @@ import type { SourceHost } from "../modules/host.js";
 import { loadModules } from "../modules/load-default.js";
 import type { Module } from "../syntax/ast.js";
 import { check } from "./check.js";
-import type { CheckedPolicy } from "./model.js";
+import type { CheckedPolicy, CheckOptions } from "./model.js";
 
 export interface AnalyzeResult {
   /** The checked policy, when there are no errors. */
@@ -14,9 +14,9 @@ export interface AnalyzeResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Loads the policy whose entry is `entry` from `host`, then checks it. */
-export function analyze(entry: string, host: SourceHost): AnalyzeResult {
+/** Loads the policy whose entry is `entry` from `host`, then checks it (with the host's functions). */
+export function analyze(entry: string, host: SourceHost, options: CheckOptions = {}): AnalyzeResult {
   const loaded = loadModules(entry, host);
-  const { policy, diagnostics } = check(loaded);
+  const { policy, diagnostics } = check(loaded, options);
   return { policy, modules: loaded.modules, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -4,6 +4,7 @@
  * (parameters.ts), expression typing (expressions.ts), one file per rule kind (rules.ts and the
  * kinds' files) and lints (lints.ts); this file runs them in order and builds the model.
  */
+import { functionTable } from "../builtins/index.js";
 import * as codes from "../diagnostics/check-codes.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { LoadedModules } from "../modules/load.js";
@@ -11,7 +12,7 @@ import { fileStartSpan } from "../modules/load.js";
 import type { Module, Rule, Span } from "../syntax/ast.js";
 import { Checker } from "./expressions.js";
 import { lint } from "./lints.js";
-import type { CheckedPolicy } from "./model.js";
+import type { CheckedPolicy, CheckOptions } from "./model.js";
 import { checkRule } from "./rules.js";
 
 /** What `check` returns: the model when the policy is free of errors, and every diagnostic. */
@@ -25,12 +26,12 @@ export interface CheckResult {
  * Resolves and type-checks loaded modules into the checked model. The model is returned only when
  * no error was found, so the engine never sees an ill-formed policy.
  */
-export function check(loaded: LoadedModules): CheckResult {
+export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckResult {
   const entryModule = loaded.modules[0];
   if (entryModule === undefined) {
     return { policy: undefined, diagnostics: [...loaded.diagnostics] };
   }
-  const checker = new Checker(loaded);
+  const checker = new Checker(loaded, functionTable(options.functions ?? []));
   checker.buildScopes();
   const scopes = [...checker.scopes.values()];
   for (const scope of scopes) checker.declareClauses(scope);

@@ -15,8 +15,15 @@ import type {
   NameExpr,
   Span,
 } from "../syntax/ast.js";
-import { asOfNames, builtinFunctions, periodMembers, periodNames } from "./builtins.js";
-import type { BuiltinFunction, CollectionInfo, FieldInfo, Type } from "./model.js";
+import {
+  asOfNames,
+  type CallableFunction,
+  declarationOf,
+  displayedParameterType,
+  periodMembers,
+  periodNames,
+} from "../builtins/index.js";
+import type { CollectionInfo, FieldInfo, Type } from "./model.js";
 import { ParameterChecker } from "./parameters.js";
 import { type Declared, type ModuleScope, qualifiedText } from "./scope.js";
 import { type Context, typeArgs, unwrapParens, type What, whatArgs } from "./state.js";
@@ -535,10 +542,15 @@ export class Checker extends ParameterChecker {
       });
       return this.defineType(found.key, found.decl, owner);
     }
-    const builtin = parts.length === 1 && first !== undefined ? builtinFunctions.get(first.name) : undefined;
-    if (builtin !== undefined) {
-      this.resolutions.set(expr, { kind: "builtin", name: builtin });
-      return this.builtinCall(builtin, expr, text, argTypes());
+    const callable = parts.length === 1 && first !== undefined ? this.functions.get(first.name) : undefined;
+    if (callable !== undefined) {
+      this.resolutions.set(
+        expr,
+        callable.kind === "builtin"
+          ? { kind: "builtin", name: callable.name }
+          : { kind: "host", function: callable.function },
+      );
+      return this.builtinCall(callable, expr, text, argTypes());
     }
     const defines = [...context.scope.declared.values()]
       .filter((d) => d.kind === "define")
@@ -547,55 +559,39 @@ export class Checker extends ParameterChecker {
       codes.unknownFunction,
       expr.callee.span,
       { name: text },
-      suggest(text, [...defines, ...builtinFunctions.keys()]),
+      suggest(text, [...defines, ...this.functions.keys()]),
     );
     argTypes();
     return errorType;
   }
 
-  private builtinCall(name: BuiltinFunction, expr: CallExpr, text: string, args: Type[]): Type {
-    const arity = name === "daysBetween" ? 2 : 1;
-    if (args.length !== arity) {
+  /** A call of a built-in or host function, checked against its signature in the registry. */
+  private builtinCall(callable: CallableFunction, expr: CallExpr, text: string, args: Type[]): Type {
+    const { parameters, result, propagatesNone } = declarationOf(callable).signature;
+    if (args.length !== parameters.length) {
       this.report(codes.wrongArgumentCount, expr.span, {
         name: text,
-        expected: String(arity),
+        expected: String(parameters.length),
         found: String(args.length),
       });
       return errorType;
     }
-    const expectArg = (index: number, expected: Type, ok: (t: Type) => boolean): void => {
+    parameters.forEach((parameter, index) => {
       const type = args[index];
       const arg = expr.args[index];
-      if (type === undefined || arg === undefined) return;
+      if (type === undefined || arg === undefined || parameter === "any") return;
       const base = stripOptional(type);
-      if (!ok(base) && !this.silent(base)) {
+      const accepted = parameter === "list" ? base.kind === "list" : assignable(parameter, base);
+      if (!accepted && !this.silent(base)) {
         this.report(codes.argumentMismatch, arg.span, {
           name: text,
           position: String(index + 1),
-          ...typeArgs("expected", expected),
+          ...typeArgs("expected", displayedParameterType(parameter)),
           ...typeArgs("found", type),
         });
       }
-    };
-    const isDate = (t: Type) => t.kind === "date";
-    switch (name) {
-      case "daysBetween":
-        expectArg(0, dateType(), isDate);
-        expectArg(1, dateType(), isDate);
-        return optionalIfAny(numberType(true, undefined), ...args);
-      case "year":
-      case "month":
-        expectArg(0, dateType(), isDate);
-        return optionalIfAny(numberType(true, undefined), ...args);
-      case "length":
-        expectArg(0, listType(noneType), (t) => t.kind === "list");
-        return numberType(true, undefined);
-      case "text":
-        return optionalIfAny(textType, ...args);
-      default:
-        expectArg(0, dateType(), isDate);
-        return optionalIfAny(dateType(true), ...args);
-    }
+    });
+    return propagatesNone ? optionalIfAny(result, ...args) : result;
   }
 
   binary(expr: BinaryExpr, context: Context): Type {

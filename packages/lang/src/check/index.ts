@@ -2,8 +2,8 @@ export { type AnalyzeResult, analyze } from "./analyze.js";
 export { type CheckResult, check } from "./check.js";
 export type {
   AccountabilityInfo,
-  BuiltinFunction,
   CheckedPolicy,
+  CheckOptions,
   ClauseInfo,
   CollectionInfo,
   DefineInfo,

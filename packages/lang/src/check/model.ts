@@ -3,6 +3,7 @@
  * units and citations are resolved; the engine never looks a name up again. The syntax tree is
  * kept as is, with side tables (`typeOf`, `resolve`, `slotOf`) keyed by its nodes.
  */
+import type { BuiltinFunction, HostFunction } from "../builtins/functions.js";
 import type {
   AccountabilityRule,
   CallExpr,
@@ -145,19 +146,6 @@ export interface AccountabilityInfo extends RuleInfoCommon {
 
 export type RuleInfo = DutyInfo | EscalationInfo | AccountabilityInfo;
 
-export type BuiltinFunction =
-  | "daysBetween"
-  | "year"
-  | "month"
-  | "startOfMonth"
-  | "endOfMonth"
-  | "startOfQuarter"
-  | "endOfQuarter"
-  | "startOfYear"
-  | "endOfYear"
-  | "length"
-  | "text";
-
 /** What a name, a member access or a call refers to. */
 export type Resolution =
   /** A local: subject variable, `let`, aggregate variable or define parameter, by frame slot. */
@@ -183,7 +171,15 @@ export type Resolution =
       readonly overList: boolean;
     }
   | { readonly kind: "inverse"; readonly source: string; readonly field: string; readonly overList: boolean }
-  | { readonly kind: "builtin"; readonly name: BuiltinFunction };
+  | { readonly kind: "builtin"; readonly name: BuiltinFunction }
+  /** A function the host added through the check options. */
+  | { readonly kind: "host"; readonly function: HostFunction };
+
+/** What the host adds to the language when a policy is checked. */
+export interface CheckOptions {
+  /** The host's own functions, callable from policies beside the built-ins. */
+  readonly functions?: readonly HostFunction[];
+}
 
 export interface PolicyInfo {
   readonly name: string;

@@ -3,6 +3,7 @@
  * tables keyed by syntax nodes, the reporting of diagnostics, and the context an expression is
  * checked in.
  */
+import type { CallableFunction } from "../builtins/index.js";
 import { type Diagnostic, type DiagnosticDefinition, diagnostic } from "../diagnostics/diagnostic.js";
 import type { LoadedModules } from "../modules/load.js";
 import type { CallExpr, Expr, Identifier, MemberExpr, NameExpr, Span } from "../syntax/ast.js";
@@ -70,7 +71,11 @@ export abstract class CheckState {
   readonly defines = new Map<string, DefineInfo>();
   readonly rules: RuleInfo[] = [];
 
-  constructor(readonly loaded: LoadedModules) {}
+  constructor(
+    readonly loaded: LoadedModules,
+    /** The built-in and host functions by spelling. */
+    readonly functions: ReadonlyMap<string, CallableFunction>,
+  ) {}
 
   report<A extends Record<string, string>>(
     definition: DiagnosticDefinition<A>,

@@ -1,4 +1,18 @@
+/**
+ * The keywords the printer writes, in both languages: each keyword's first spelling in the
+ * keyword table (syntax/keywords.ts), and the phrases English writes as several keywords.
+ */
 import type { AggregateOperator, DurationUnit, PeriodUnit, PrimitiveTypeName } from "../syntax/ast.js";
+import {
+  aggregateKeywords,
+  durationUnitKeywords,
+  type KeywordName,
+  type KeywordSpelling,
+  keywordsByName,
+  periodUnitKeywords,
+  primitiveTypeKeywords,
+  recurrenceKeywords,
+} from "../syntax/keywords.js";
 
 /** The language the formatter spells keywords in. */
 export type KeywordLanguage = "en" | "zh";
@@ -8,117 +22,127 @@ interface Spelling {
   readonly zh: string;
 }
 
+function firstSpelling(keyword: KeywordSpelling, language: KeywordLanguage): string {
+  const spelling = keyword[language][0];
+  if (spelling === undefined) throw new Error(`the keyword '${keyword.name}' has no ${language} spelling`);
+  return spelling;
+}
+
+/** The words of a phrase, each keyword's first spelling, in English and in Chinese. */
+function phrase(en: readonly KeywordName[], zh: readonly KeywordName[]): Spelling {
+  return {
+    en: en.map((name) => firstSpelling(keywordsByName[name], "en")).join(" "),
+    zh: zh.map((name) => firstSpelling(keywordsByName[name], "zh")).join(" "),
+  };
+}
+
+/** One keyword, the same in both languages' tables. */
+function word(name: KeywordName): Spelling {
+  return phrase([name], [name]);
+}
+
+function firstSpellings<Value extends string>(
+  group: Readonly<Record<Value, KeywordSpelling>>,
+): Record<Value, Spelling> {
+  const entries = Object.entries(group) as [Value, KeywordSpelling][];
+  return Object.fromEntries(
+    entries.map(([value, keyword]) => [
+      value,
+      { en: firstSpelling(keyword, "en"), zh: firstSpelling(keyword, "zh") },
+    ]),
+  ) as Record<Value, Spelling>;
+}
+
 /** Every keyword the printer writes, in both spellings (docs/language.md, "Keywords"). */
 export const keywordSpellings = {
-  policy: { en: "policy", zh: "政策" },
-  version: { en: "version", zh: "版本" },
-  source: { en: "source", zh: "文号" },
-  effective: { en: "effective", zh: "生效" },
-  warning: { en: "warning", zh: "预警" },
-  import: { en: "import", zh: "导入" },
-  as: { en: "as", zh: "作为" },
-  clause: { en: "clause", zh: "条款" },
-  clauseText: { en: "text", zh: "原文" },
-  param: { en: "param", zh: "参数" },
-  type: { en: "type", zh: "类型" },
-  collection: { en: "collection", zh: "集合" },
-  record: { en: "record", zh: "记录" },
-  since: { en: "since", zh: "始于" },
-  define: { en: "define", zh: "定义" },
-  let: { en: "let", zh: "令" },
-  duty: { en: "duty", zh: "职责" },
-  escalation: { en: "escalation", zh: "升级" },
-  accountability: { en: "accountability", zh: "问责" },
-  must: { en: "must", zh: "必须" },
-  should: { en: "should", zh: "应当" },
-  may: { en: "may", zh: "可以" },
-  cites: { en: "cites", zh: "依据" },
-  forEach: { en: "for each", zh: "对于 每个" },
-  for: { en: "for", zh: "对于" },
-  in: { en: "in", zh: "属于" },
-  where: { en: "where", zh: "满足" },
-  holder: { en: "holder", zh: "责任主体" },
-  requires: { en: "requires", zh: "要求" },
-  by: { en: "by", zh: "截止" },
-  within: { en: "within", zh: "以内" },
-  of: { en: "of", zh: "自" },
-  from: { en: "from", zh: "从" },
-  until: { en: "until", zh: "直到" },
-  starts: { en: "starts", zh: "起算" },
-  level: { en: "level", zh: "级别" },
-  after: { en: "after", zh: "超过" },
-  when: { en: "when", zh: "当" },
-  closes: { en: "closes", zh: "办结" },
-  overdueAfter: { en: "overdue after", zh: "逾期 超过" },
-  asAt: { en: "as at", zh: "截至" },
-  cause: { en: "cause", zh: "原因" },
-  targets: { en: "targets", zh: "问责对象" },
-  and: { en: "and", zh: "且" },
-  or: { en: "or", zh: "或" },
-  not: { en: "not", zh: "非" },
-  isSet: { en: "is set", zh: "有值" },
-  isMissing: { en: "is missing", zh: "缺失" },
-  if: { en: "if", zh: "如果" },
-  thenWord: { en: "then", zh: "则" },
-  else: { en: "else", zh: "否则" },
-  true: { en: "true", zh: "真" },
-  false: { en: "false", zh: "假" },
-  none: { en: "none", zh: "空" },
-  enum: { en: "enum", zh: "枚举" },
-  list: { en: "list", zh: "列表" },
-  optional: { en: "optional", zh: "可选" },
-  planned: { en: "planned", zh: "计划" },
+  policy: word("Policy"),
+  version: word("Version"),
+  source: word("Source"),
+  effective: word("Effective"),
+  warning: word("Warning"),
+  import: word("Import"),
+  as: word("As"),
+  clause: word("Clause"),
+  clauseText: phrase(["TextType"], ["ClauseText"]),
+  param: word("Param"),
+  type: word("Type"),
+  collection: word("Collection"),
+  record: word("Record"),
+  since: word("Since"),
+  define: word("Define"),
+  let: word("Let"),
+  duty: word("Duty"),
+  escalation: word("Escalation"),
+  accountability: word("Accountability"),
+  must: word("Must"),
+  should: word("Should"),
+  may: word("May"),
+  cites: word("Cites"),
+  forEach: phrase(["For", "Each"], ["For", "Each"]),
+  for: word("For"),
+  in: word("In"),
+  where: word("Where"),
+  holder: word("Holder"),
+  requires: word("Requires"),
+  by: word("By"),
+  within: word("Within"),
+  of: word("Of"),
+  from: word("From"),
+  until: word("Until"),
+  starts: word("Starts"),
+  level: word("Level"),
+  after: word("After"),
+  when: word("When"),
+  closes: word("Closes"),
+  overdueAfter: phrase(["Overdue", "After"], ["Overdue", "After"]),
+  asAt: phrase(["As", "At"], ["AsAt"]),
+  cause: word("Cause"),
+  targets: word("Targets"),
+  and: word("And"),
+  or: word("Or"),
+  not: word("Not"),
+  isSet: phrase(["Is", "Set"], ["IsSet"]),
+  isMissing: phrase(["Is", "Missing"], ["IsMissing"]),
+  if: word("If"),
+  thenWord: word("Then"),
+  else: word("Else"),
+  true: word("True"),
+  false: word("False"),
+  none: word("None"),
+  enum: word("Enum"),
+  list: word("List"),
+  optional: word("Optional"),
+  planned: word("Planned"),
 } as const satisfies Record<string, Spelling>;
 
 export type KeywordKey = keyof typeof keywordSpellings;
 
-export const primitiveTypeSpellings: Readonly<Record<PrimitiveTypeName, Spelling>> = {
-  text: { en: "text", zh: "文本" },
-  integer: { en: "integer", zh: "整数" },
-  decimal: { en: "decimal", zh: "小数" },
-  bool: { en: "bool", zh: "布尔" },
-  date: { en: "date", zh: "日期" },
-  duration: { en: "duration", zh: "时长" },
-};
+export const primitiveTypeSpellings: Readonly<Record<PrimitiveTypeName, Spelling>> =
+  firstSpellings(primitiveTypeKeywords);
 
-export const aggregateSpellings: Readonly<Record<AggregateOperator, Spelling>> = {
-  count: { en: "count", zh: "计数" },
-  any: { en: "any", zh: "存在" },
-  all: { en: "all", zh: "全部" },
-  sum: { en: "sum", zh: "求和" },
-  min: { en: "min", zh: "最小" },
-  max: { en: "max", zh: "最大" },
-  latest: { en: "latest", zh: "最近" },
-  earliest: { en: "earliest", zh: "最早" },
-};
+export const aggregateSpellings: Readonly<Record<AggregateOperator, Spelling>> =
+  firstSpellings(aggregateKeywords);
+
+function recurrence(unit: PeriodUnit): Spelling {
+  const every = firstSpelling(keywordsByName.Every, "en");
+  return {
+    en: `${every} ${firstSpelling(periodUnitKeywords[unit], "en")}`,
+    zh: firstSpelling(recurrenceKeywords[unit], "zh"),
+  };
+}
 
 /** `every quarter` is one word in Chinese (`每季度`). */
 export const recurrenceSpellings: Readonly<Record<PeriodUnit, Spelling>> = {
-  week: { en: "every week", zh: "每周" },
-  month: { en: "every month", zh: "每月" },
-  quarter: { en: "every quarter", zh: "每季度" },
-  year: { en: "every year", zh: "每年" },
+  week: recurrence("week"),
+  month: recurrence("month"),
+  quarter: recurrence("quarter"),
+  year: recurrence("year"),
 };
 
 /** Duration units: English takes the plural unless the amount is exactly one. */
 export function durationUnitSpelling(unit: DurationUnit, amount: number, language: KeywordLanguage): string {
-  if (language === "zh") return durationUnitsZh[unit];
-  return amount === 1 ? unit : `${unit}s`;
+  const keyword = durationUnitKeywords[unit];
+  if (language === "zh") return firstSpelling(keyword, "zh");
+  const [singular, plural] = keyword.en;
+  return (amount === 1 ? singular : plural) ?? firstSpelling(keyword, "en");
 }
-
-const durationUnitsZh: Readonly<Record<DurationUnit, string>> = {
-  day: "天",
-  week: "周",
-  month: "个月",
-  quarter: "个季度",
-  year: "年",
-};
-
-/** Every word that is a keyword in either language (identifiers must avoid them). */
-export const reservedWords: ReadonlySet<string> = new Set([
-  ...Object.values(keywordSpellings).flatMap((s) => [...s.en.split(" "), ...s.zh.split(" ")]),
-  ...Object.values(primitiveTypeSpellings).flatMap((s) => [s.en, s.zh]),
-  ...Object.values(aggregateSpellings).flatMap((s) => [s.en, s.zh]),
-  ...Object.values(recurrenceSpellings).flatMap((s) => [...s.en.split(" "), s.zh]),
-  ...["day", "days", "weeks", "months", "quarters", "years", "日", ...Object.values(durationUnitsZh)],
-]);

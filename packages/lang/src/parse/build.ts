@@ -19,7 +19,6 @@ import { stringValue } from "../scan/lexer.js";
 import { hasPosition, joinSpans, tokenEnd, tokenSpan, tokenStart } from "../scan/span.js";
 import type {
   AccountabilityRule,
-  AggregateOperator,
   BinaryOperator,
   Cause,
   ClauseDecl,
@@ -30,7 +29,6 @@ import type {
   Declaration,
   DefineDecl,
   DefineParam,
-  DurationUnit,
   DutyRule,
   EscalationLevel,
   EscalationRule,
@@ -39,13 +37,10 @@ import type {
   Identifier,
   Import,
   LetBinding,
-  Modality,
   ModalityNode,
   Module,
   ParamDecl,
-  PeriodUnit,
   PolicyHeader,
-  PrimitiveTypeName,
   QualifiedName,
   RecordDecl,
   RuleId,
@@ -55,7 +50,56 @@ import type {
   TypeDecl,
   TypeExpr,
 } from "../syntax/ast.js";
-import { declarationKeywords, keywords } from "../syntax/keywords.js";
+import {
+  aggregateKeywords,
+  declarationKeywords,
+  durationUnitKeywords,
+  keywords,
+  modalityKeywords,
+  periodUnitKeywords,
+  primitiveTypeKeywords,
+  recurrenceKeywords,
+  valuesByToken,
+} from "../syntax/keywords.js";
+import type {
+  AccountabilityRuleCstNode,
+  AdditiveCstNode,
+  AggregateCstNode,
+  AndExprCstNode,
+  CallArgsCstNode,
+  CauseCstNode,
+  ClauseDeclCstNode,
+  CollectionDeclCstNode,
+  CompareCstNode,
+  DeadlineCstNode,
+  DeclarationCstNode,
+  DefineDeclCstNode,
+  DefineParamCstNode,
+  DutyRuleCstNode,
+  EscalationRuleCstNode,
+  ExprCstNode,
+  FieldBlockCstNode,
+  FieldCstNode,
+  HeaderCstNode,
+  ImportDeclCstNode,
+  LetBindingCstNode,
+  LevelCstNode,
+  ModuleCstNode,
+  MultiplicativeCstNode,
+  NameCstNode,
+  NotExprCstNode,
+  ParamDeclCstNode,
+  PostfixCstNode,
+  PrimaryCstNode,
+  QualifiedCstNode,
+  RecordDeclCstNode,
+  RuleIdCstNode,
+  StrayCstNode,
+  SubjectCstNode,
+  TypeDeclCstNode,
+  TypeExprCstNode,
+  UnaryCstNode,
+} from "./cst.generated.js";
 import { suggestKeywords } from "./messages.js";
 
 /** A required part is missing; the enclosing declaration is left out. */
@@ -66,14 +110,27 @@ function isToken(element: CstElement): element is IToken {
   return (element as Partial<IToken>).tokenType !== undefined;
 }
 
+// Labels of a node type of cst.generated.ts: a misspelt label, or a token read as a node, does
+// not compile.
+type LabelOf<N extends CstNode> = keyof N["children"] & string;
+type ElementAt<N extends CstNode, L extends LabelOf<N>> =
+  NonNullable<N["children"][L]> extends readonly (infer E)[] ? E : never;
+type TokenLabel<N extends CstNode> = {
+  [L in LabelOf<N>]: IToken extends ElementAt<N, L> ? L : never;
+}[LabelOf<N>];
+type NodeLabel<N extends CstNode> = {
+  [L in LabelOf<N>]: ElementAt<N, L> extends CstNode ? L : never;
+}[LabelOf<N>];
+type NodeAt<N extends CstNode, L extends LabelOf<N>> = Extract<ElementAt<N, L>, CstNode>;
+
 const noElements: CstElement[] = [];
 
 /** The node's first child in label order (the declaration rule has exactly one). */
-function firstElement(node: CstNode): CstElement | undefined {
+function firstElement<N extends CstNode>(node: N): ElementAt<N, LabelOf<N>> | undefined {
   const children = node.children;
   for (const label in children) {
     const first = children[label]?.[0];
-    if (first !== undefined) return first;
+    if (first !== undefined) return first as ElementAt<N, LabelOf<N>>;
   }
   return undefined;
 }
@@ -161,53 +218,20 @@ const binaryOperators: Readonly<Record<string, BinaryOperator>> = {
   Slash: "/",
 };
 
-const durationUnits: Readonly<Record<string, DurationUnit>> = {
-  Day: "day",
-  Week: "week",
-  Month: "month",
-  Quarter: "quarter",
-  Year: "year",
-};
-
-const periodUnits: Readonly<Record<string, PeriodUnit>> = {
-  Week: "week",
-  Month: "month",
-  Quarter: "quarter",
-  Year: "year",
-  EveryWeek: "week",
-  EveryMonth: "month",
-  EveryQuarter: "quarter",
-  EveryYear: "year",
-};
-
-const primitiveTypes: Readonly<Record<string, PrimitiveTypeName>> = {
-  TextType: "text",
-  Integer: "integer",
-  Decimal: "decimal",
-  Bool: "bool",
-  DateType: "date",
-  Duration: "duration",
-};
-
-const aggregateOperators: Readonly<Record<string, AggregateOperator>> = {
-  Count: "count",
-  Any: "any",
-  All: "all",
-  Sum: "sum",
-  Min: "min",
-  Max: "max",
-  Latest: "latest",
-  Earliest: "earliest",
-};
-
-const modalities: Readonly<Record<string, Modality>> = { Must: "must", Should: "should", May: "may" };
+// The syntax tree's values of keyword tokens, from the keyword table.
+const durationUnits = valuesByToken(durationUnitKeywords);
+/** `every quarter` (the unit's token) and `每季度` (one token). */
+const periodUnits = new Map([...valuesByToken(periodUnitKeywords), ...valuesByToken(recurrenceKeywords)]);
+const primitiveTypes = valuesByToken(primitiveTypeKeywords);
+const aggregateOperators = valuesByToken(aggregateKeywords);
+const modalities = valuesByToken(modalityKeywords);
 
 const comparisonTokens = new Set(["Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual", "In"]);
-const allKeywordNames = keywords.map((k) => k.name);
+const allKeywordNames: readonly string[] = keywords.map((k) => k.name);
 const declarationKeywordNames = declarationKeywords.map((k) => k.name);
 
 export interface BuildInput {
-  readonly cst: CstNode;
+  readonly cst: ModuleCstNode;
   readonly text: string;
   readonly file: string;
   readonly comments: readonly Comment[];
@@ -235,11 +259,11 @@ class Builder {
 
   // These run for every node of the concrete tree: plain loops, no intermediate arrays.
 
-  private children(node: CstNode | undefined, label: string): CstElement[] {
-    return node?.children[label] ?? noElements;
+  private children<N extends CstNode>(node: N | undefined, label: LabelOf<N>): readonly CstElement[] {
+    return (node?.children[label] as CstElement[] | undefined) ?? noElements;
   }
 
-  private tokens(node: CstNode | undefined, label: string): IToken[] {
+  private tokens<N extends CstNode>(node: N | undefined, label: TokenLabel<N>): IToken[] {
     const elements = this.children(node, label);
     const tokens: IToken[] = [];
     for (let i = 0; i < elements.length; i++) {
@@ -249,7 +273,7 @@ class Builder {
     return tokens;
   }
 
-  private token(node: CstNode | undefined, label: string): IToken | undefined {
+  private token<N extends CstNode>(node: N | undefined, label: TokenLabel<N>): IToken | undefined {
     const elements = this.children(node, label);
     for (let i = 0; i < elements.length; i++) {
       const element = elements[i] as CstElement;
@@ -258,21 +282,24 @@ class Builder {
     return undefined;
   }
 
-  private nodes(node: CstNode | undefined, label: string): CstNode[] {
+  private nodes<N extends CstNode, L extends NodeLabel<N>>(node: N | undefined, label: L): NodeAt<N, L>[] {
     const elements = this.children(node, label);
-    const nodes: CstNode[] = [];
+    const nodes: NodeAt<N, L>[] = [];
     for (let i = 0; i < elements.length; i++) {
       const element = elements[i] as CstElement;
-      if (!isToken(element)) nodes.push(element);
+      if (!isToken(element)) nodes.push(element as NodeAt<N, L>);
     }
     return nodes;
   }
 
-  private node(node: CstNode | undefined, label: string): CstNode | undefined {
+  private node<N extends CstNode, L extends NodeLabel<N>>(
+    node: N | undefined,
+    label: L,
+  ): NodeAt<N, L> | undefined {
     const elements = this.children(node, label);
     for (let i = 0; i < elements.length; i++) {
       const element = elements[i] as CstElement;
-      if (!isToken(element)) return element;
+      if (!isToken(element)) return element as NodeAt<N, L>;
     }
     return undefined;
   }
@@ -315,10 +342,10 @@ class Builder {
 
   module(): { module: Module; diagnostics: Diagnostic[] } {
     const root = this.input.cst;
-    const elements = ["header", "importDecl", "declaration", "stray"]
+    const elements = (["header", "importDecl", "declaration", "stray"] as const)
       .flatMap((label) => this.nodes(root, label))
       .map((node) => ({ node, range: this.range(node) }))
-      .filter((e): e is { node: CstNode; range: TokenRange } => e.range !== null)
+      .filter((e): e is { node: typeof e.node; range: TokenRange } => e.range !== null)
       .sort((a, b) => a.range.first.startOffset - b.range.first.startOffset);
 
     let header: PolicyHeader | undefined;
@@ -392,7 +419,7 @@ class Builder {
    * A word that starts a line and looks like a misspelt declaration keyword (`dutty`) is reported
    * too, since it was most likely meant to start a declaration.
    */
-  private stray(node: CstNode, previousStart: number): void {
+  private stray(node: StrayCstNode, previousStart: number): void {
     const tokens = this.tokens(node, "NotDeclarationStart");
     const first = tokens[0];
     if (!first) return;
@@ -424,7 +451,7 @@ class Builder {
     this.report(expectedDeclaration, span, { text: first.image }, suggestions);
   }
 
-  private header(node: CstNode): PolicyHeader {
+  private header(node: HeaderCstNode): PolicyHeader {
     const warning = this.node(node, "warning");
     const effective = this.token(node, "effective");
     return {
@@ -440,7 +467,7 @@ class Builder {
     };
   }
 
-  private importDecl(node: CstNode): Import {
+  private importDecl(node: ImportDeclCstNode): Import {
     return {
       kind: "Import",
       path: this.string(required(this.token(node, "path"))),
@@ -449,9 +476,8 @@ class Builder {
     };
   }
 
-  private declaration(node: CstNode): Declaration {
+  private declaration(node: DeclarationCstNode): Declaration {
     const inner = required(firstElement(node));
-    if (isToken(inner)) throw new Incomplete();
     switch (inner.name) {
       case "clauseDecl":
         return this.clauseDecl(inner);
@@ -472,6 +498,8 @@ class Builder {
       case "accountabilityRule":
         return this.accountabilityRule(inner);
       default:
+        // Every declaration rule of the grammar is handled above.
+        inner satisfies never;
         throw new Incomplete();
     }
   }
@@ -484,7 +512,7 @@ class Builder {
   }
 
   /** A `name` node: an identifier or a keyword read as a name. */
-  private name(node: CstNode | undefined): Identifier {
+  private name(node: NameCstNode | undefined): Identifier {
     const token = required(this.token(node, "Identifier") ?? this.token(node, "AnyKeyword"));
     return this.identifier(token);
   }
@@ -501,7 +529,7 @@ class Builder {
     return { kind: "ClauseId", id: token.image, span: this.tokenSpan(token) };
   }
 
-  private qualified(node: CstNode): QualifiedName {
+  private qualified(node: QualifiedCstNode): QualifiedName {
     const parts = [
       this.identifier(required(this.token(node, "part"))),
       ...this.nodes(node, "rest").map((n) => this.name(n)),
@@ -516,7 +544,7 @@ class Builder {
   // -------------------------------------------------------------------------------------------
   // Declarations
 
-  private clauseDecl(node: CstNode): ClauseDecl {
+  private clauseDecl(node: ClauseDeclCstNode): ClauseDecl {
     return {
       kind: "ClauseDecl",
       id: this.clauseId(required(this.token(node, "id"))),
@@ -527,7 +555,7 @@ class Builder {
     };
   }
 
-  private paramDecl(node: CstNode): ParamDecl {
+  private paramDecl(node: ParamDeclCstNode): ParamDecl {
     return {
       kind: "ParamDecl",
       name: this.identifier(required(this.token(node, "name"))),
@@ -538,7 +566,7 @@ class Builder {
     };
   }
 
-  private typeDecl(node: CstNode): TypeDecl {
+  private typeDecl(node: TypeDeclCstNode): TypeDecl {
     return {
       kind: "TypeDecl",
       name: this.identifier(required(this.token(node, "name"))),
@@ -547,7 +575,7 @@ class Builder {
     };
   }
 
-  private fields(node: CstNode | undefined): FieldDecl[] {
+  private fields(node: FieldBlockCstNode | undefined): FieldDecl[] {
     const block = required(node);
     return this.nodes(block, "field").flatMap((f) => {
       const built = this.attempt(() => this.field(f));
@@ -555,7 +583,7 @@ class Builder {
     });
   }
 
-  private collectionDecl(node: CstNode): CollectionDecl {
+  private collectionDecl(node: CollectionDeclCstNode): CollectionDecl {
     const since = this.node(node, "since");
     return {
       kind: "CollectionDecl",
@@ -567,7 +595,7 @@ class Builder {
     };
   }
 
-  private recordDecl(node: CstNode): RecordDecl {
+  private recordDecl(node: RecordDeclCstNode): RecordDecl {
     return {
       kind: "RecordDecl",
       name: this.identifier(required(this.token(node, "name"))),
@@ -577,7 +605,7 @@ class Builder {
     };
   }
 
-  private field(node: CstNode): FieldDecl {
+  private field(node: FieldCstNode): FieldDecl {
     const name = this.name(this.node(node, "name"));
     const type = this.node(node, "type");
     if (type) {
@@ -607,7 +635,7 @@ class Builder {
     };
   }
 
-  private typeExpr(node: CstNode): TypeExpr {
+  private typeExpr(node: TypeExprCstNode): TypeExpr {
     const span = this.spanOf(node);
     const inner = this.node(node, "inner");
     if (this.token(node, "Optional")) {
@@ -621,7 +649,7 @@ class Builder {
       const unit = this.node(node, "unit");
       return {
         kind: "PrimitiveType",
-        name: required(primitiveTypes[primitive.tokenType.name]),
+        name: required(primitiveTypes.get(primitive.tokenType.name)),
         unit: unit ? this.name(unit) : undefined,
         planned: this.token(node, "Planned") !== undefined,
         span,
@@ -637,7 +665,7 @@ class Builder {
     return { kind: "NamedType", name: this.qualified(named), span };
   }
 
-  private defineDecl(node: CstNode): DefineDecl {
+  private defineDecl(node: DefineDeclCstNode): DefineDecl {
     const returnType = this.node(node, "returnType");
     return {
       kind: "DefineDecl",
@@ -649,7 +677,7 @@ class Builder {
     };
   }
 
-  private defineParam(node: CstNode): DefineParam {
+  private defineParam(node: DefineParamCstNode): DefineParam {
     return {
       kind: "DefineParam",
       name: this.identifier(required(this.token(node, "name"))),
@@ -661,7 +689,7 @@ class Builder {
   // -------------------------------------------------------------------------------------------
   // Rules
 
-  private ruleId(node: CstNode): RuleId {
+  private ruleId(node: RuleIdCstNode): RuleId {
     const parts = this.nodes(node, "part").map((p) => required(this.range(p) ?? undefined).first);
     const all = [...parts, ...this.tokens(node, "dash")].sort((a, b) => a.startOffset - b.startOffset);
     const first = required(all[0]);
@@ -677,7 +705,7 @@ class Builder {
     return { kind: "RuleId", text, span };
   }
 
-  private ruleCommon(rule: CstNode) {
+  private ruleCommon(rule: DutyRuleCstNode | EscalationRuleCstNode | AccountabilityRuleCstNode) {
     const head = required(this.node(rule, "ruleHead"));
     const id = this.ruleId(required(this.node(head, "ruleId")));
     const modalityNode = this.node(head, "modality");
@@ -686,7 +714,7 @@ class Builder {
     if (modalityToken) {
       modality = {
         kind: "Modality",
-        value: required(modalities[modalityToken.tokenType.name]),
+        value: required(modalities.get(modalityToken.tokenType.name)),
         span: this.tokenSpan(modalityToken),
       };
     } else if (!this.hasErrorWithin(rule)) {
@@ -709,7 +737,7 @@ class Builder {
     };
   }
 
-  private subject(node: CstNode): Subject {
+  private subject(node: SubjectCstNode): Subject {
     const record = this.token(node, "record");
     if (record) {
       const name = this.identifier(record);
@@ -731,7 +759,7 @@ class Builder {
     };
   }
 
-  private letBinding(node: CstNode): LetBinding {
+  private letBinding(node: LetBindingCstNode): LetBinding {
     return {
       kind: "LetBinding",
       name: this.identifier(required(this.token(node, "name"))),
@@ -740,11 +768,11 @@ class Builder {
     };
   }
 
-  private optionalExpr(node: CstNode | undefined): Expr | undefined {
+  private optionalExpr(node: ExprCstNode | undefined): Expr | undefined {
     return node ? this.optional(() => this.expr(node)) : undefined;
   }
 
-  private dutyRule(node: CstNode): DutyRule {
+  private dutyRule(node: DutyRuleCstNode): DutyRule {
     const deadline = this.node(node, "deadline");
     return {
       kind: "DutyRule",
@@ -754,7 +782,7 @@ class Builder {
     };
   }
 
-  private deadline(node: CstNode): Deadline {
+  private deadline(node: DeadlineCstNode): Deadline {
     const span = this.spanOf(node);
     if (this.token(node, "By")) {
       return { kind: "ByDeadline", date: this.expr(required(this.node(node, "date"))), span };
@@ -771,14 +799,14 @@ class Builder {
     const unitToken = required(this.token(recurrence, "unit") ?? this.token(recurrence, "every"));
     return {
       kind: "RecurringDeadline",
-      unit: required(periodUnits[unitToken.tokenType.name]),
+      unit: required(periodUnits.get(unitToken.tokenType.name)),
       from: this.expr(required(this.node(node, "from"))),
       until: this.optionalExpr(this.node(node, "until")),
       span,
     };
   }
 
-  private escalationRule(node: CstNode): EscalationRule {
+  private escalationRule(node: EscalationRuleCstNode): EscalationRule {
     return {
       kind: "EscalationRule",
       ...this.ruleCommon(node),
@@ -792,7 +820,7 @@ class Builder {
     };
   }
 
-  private level(node: CstNode): EscalationLevel {
+  private level(node: LevelCstNode): EscalationLevel {
     return {
       kind: "EscalationLevel",
       name: this.identifier(required(this.token(node, "name"))),
@@ -804,7 +832,7 @@ class Builder {
     };
   }
 
-  private accountabilityRule(node: CstNode): AccountabilityRule {
+  private accountabilityRule(node: AccountabilityRuleCstNode): AccountabilityRule {
     const causes = this.nodes(node, "cause").flatMap((c) => {
       const built = this.optional(() => this.cause(c));
       return built ? [built] : [];
@@ -826,7 +854,7 @@ class Builder {
     };
   }
 
-  private cause(node: CstNode): Cause {
+  private cause(node: CauseCstNode): Cause {
     return {
       kind: "Cause",
       label: this.string(required(this.token(node, "label"))),
@@ -837,7 +865,7 @@ class Builder {
   }
 
   /** The expressions that built, skipping those lost to a syntax error. */
-  private exprs(nodes: readonly CstNode[]): Expr[] {
+  private exprs(nodes: readonly ExprCstNode[]): Expr[] {
     return nodes.flatMap((t) => {
       const built = this.optionalExpr(t);
       return built ? [built] : [];
@@ -847,7 +875,7 @@ class Builder {
   // -------------------------------------------------------------------------------------------
   // Expressions
 
-  expr(node: CstNode): Expr {
+  expr(node: ExprCstNode): Expr {
     const body = this.node(node, "body");
     if (body) return this.binaryChain(body, this.andOperand);
     return {
@@ -861,22 +889,26 @@ class Builder {
   }
 
   // The operand readers of each precedence level, made once rather than as closures per call.
-  private readonly andOperand = (node: CstNode): Expr => this.binaryChain(node, this.notOperand);
-  private readonly notOperand = (node: CstNode): Expr => this.notExpr(node);
-  private readonly additiveOperand = (node: CstNode): Expr =>
+  private readonly andOperand = (node: AndExprCstNode): Expr => this.binaryChain(node, this.notOperand);
+  private readonly notOperand = (node: NotExprCstNode): Expr => this.notExpr(node);
+  private readonly additiveOperand = (node: AdditiveCstNode): Expr =>
     this.binaryChain(node, this.multiplicativeOperand);
-  private readonly multiplicativeOperand = (node: CstNode): Expr => this.binaryChain(node, this.unaryOperand);
-  private readonly unaryOperand = (node: CstNode): Expr => this.unary(node);
+  private readonly multiplicativeOperand = (node: MultiplicativeCstNode): Expr =>
+    this.binaryChain(node, this.unaryOperand);
+  private readonly unaryOperand = (node: UnaryCstNode): Expr => this.unary(node);
 
   /** `operand { op operand }`, folded to the left. */
-  private binaryChain(node: CstNode, operand: (node: CstNode) => Expr): Expr {
+  private binaryChain<Operand extends CstNode>(
+    node: CstNode & { readonly children: { readonly operand: Operand[]; readonly op?: IToken[] } },
+    operand: (node: Operand) => Expr,
+  ): Expr {
     // Most chains are a lone operand (`a` is an `or` of one `and` of one …): no arrays for those.
-    const elements = node.children.operand;
+    const elements: Operand[] | undefined = node.children.operand;
     if (node.children.op === undefined && elements !== undefined && elements.length === 1) {
-      const only = elements[0] as CstElement;
-      if (!isToken(only)) return operand(only);
+      const only = elements[0];
+      if (only !== undefined && !isToken(only)) return operand(only);
     }
-    const operands = this.nodes(node, "operand");
+    const operands = (elements ?? []).filter((element) => !isToken(element));
     const operators = this.tokens(node, "op");
     let left = operand(required(operands[0]));
     for (let i = 0; i < operators.length; i++) {
@@ -893,7 +925,7 @@ class Builder {
     return left;
   }
 
-  private notExpr(node: CstNode): Expr {
+  private notExpr(node: NotExprCstNode): Expr {
     const op = this.token(node, "op");
     if (op) {
       const operand = this.notExpr(required(this.node(node, "operand")));
@@ -907,7 +939,7 @@ class Builder {
     return this.compare(required(this.node(node, "body")));
   }
 
-  private compare(node: CstNode): Expr {
+  private compare(node: CompareCstNode): Expr {
     const compared = this.binaryChain(node, this.additiveOperand);
     const isSet = this.token(node, "isSet");
     const isMissing = this.token(node, "isMissing");
@@ -921,7 +953,7 @@ class Builder {
     };
   }
 
-  private unary(node: CstNode): Expr {
+  private unary(node: UnaryCstNode): Expr {
     const op = this.token(node, "op");
     if (op) {
       const operand = this.unary(required(this.node(node, "operand")));
@@ -930,7 +962,7 @@ class Builder {
     return this.postfix(required(this.node(node, "body")));
   }
 
-  private postfix(node: CstNode): Expr {
+  private postfix(node: PostfixCstNode): Expr {
     let result = this.primary(required(this.node(node, "primary")));
     for (const member of this.nodes(node, "member")) {
       const property = this.name(this.node(member, "name"));
@@ -953,11 +985,11 @@ class Builder {
     return result;
   }
 
-  private args(node: CstNode): Expr[] {
+  private args(node: CallArgsCstNode): Expr[] {
     return this.nodes(node, "arg").map((a) => this.expr(a));
   }
 
-  private primary(node: CstNode): Expr {
+  private primary(node: PrimaryCstNode): Expr {
     const span = this.spanOf(node);
     const number = this.token(node, "number");
     if (number) {
@@ -971,7 +1003,7 @@ class Builder {
         return {
           kind: "DurationLiteral",
           amount: value,
-          unit: required(durationUnits[unitToken.tokenType.name]),
+          unit: required(durationUnits.get(unitToken.tokenType.name)),
           span,
         };
       }
@@ -1005,13 +1037,13 @@ class Builder {
     return { kind: "ParenExpr", inner: this.expr(inner), span };
   }
 
-  private aggregate(node: CstNode): Expr {
+  private aggregate(node: AggregateCstNode): Expr {
     const op = required(this.token(node, "op"));
     const filter = this.node(node, "filter");
     const value = this.node(node, "value");
     return {
       kind: "AggregateExpr",
-      operator: required(aggregateOperators[op.tokenType.name]),
+      operator: required(aggregateOperators.get(op.tokenType.name)),
       variable: this.identifier(required(this.token(node, "variable"))),
       source: this.expr(required(this.node(node, "source"))),
       filter: filter ? this.expr(filter) : undefined,

@@ -14,7 +14,7 @@ import {
   Greater,
   GreaterEqual,
   Identifier,
-  keyword,
+  keywordTokens,
   LBrace,
   LBracket,
   Less,
@@ -33,113 +33,105 @@ import {
   StringLiteral,
   vocabulary,
 } from "../scan/tokens.js";
+import {
+  aggregateKeywords,
+  durationUnitKeywords,
+  type KeywordName,
+  type KeywordSpelling,
+  modalityKeywords,
+  periodUnitKeywords,
+  recurrenceKeywords,
+} from "../syntax/keywords.js";
 
-const K = {
-  Policy: keyword("Policy"),
-  Version: keyword("Version"),
-  Source: keyword("Source"),
-  Effective: keyword("Effective"),
-  Warning: keyword("Warning"),
-  Import: keyword("Import"),
-  As: keyword("As"),
-  Clause: keyword("Clause"),
-  ClauseText: keyword("ClauseText"),
-  Param: keyword("Param"),
-  Type: keyword("Type"),
-  Collection: keyword("Collection"),
-  Record: keyword("Record"),
-  Since: keyword("Since"),
-  Define: keyword("Define"),
-  Let: keyword("Let"),
-  Duty: keyword("Duty"),
-  Escalation: keyword("Escalation"),
-  Accountability: keyword("Accountability"),
-  Must: keyword("Must"),
-  Should: keyword("Should"),
-  May: keyword("May"),
-  Cites: keyword("Cites"),
-  For: keyword("For"),
-  Each: keyword("Each"),
-  In: keyword("In"),
-  Where: keyword("Where"),
-  Holder: keyword("Holder"),
-  Requires: keyword("Requires"),
-  By: keyword("By"),
-  Within: keyword("Within"),
-  Of: keyword("Of"),
-  Every: keyword("Every"),
-  EveryWeek: keyword("EveryWeek"),
-  EveryMonth: keyword("EveryMonth"),
-  EveryQuarter: keyword("EveryQuarter"),
-  EveryYear: keyword("EveryYear"),
-  From: keyword("From"),
-  Until: keyword("Until"),
-  Starts: keyword("Starts"),
-  Level: keyword("Level"),
-  After: keyword("After"),
-  When: keyword("When"),
-  Closes: keyword("Closes"),
-  Overdue: keyword("Overdue"),
-  At: keyword("At"),
-  AsAt: keyword("AsAt"),
-  Cause: keyword("Cause"),
-  Targets: keyword("Targets"),
-  And: keyword("And"),
-  Or: keyword("Or"),
-  Not: keyword("Not"),
-  Is: keyword("Is"),
-  Set: keyword("Set"),
-  Missing: keyword("Missing"),
-  IsSet: keyword("IsSet"),
-  IsMissing: keyword("IsMissing"),
-  If: keyword("If"),
-  Then: keyword("Then"),
-  Else: keyword("Else"),
-  True: keyword("True"),
-  False: keyword("False"),
-  None: keyword("None"),
-  Count: keyword("Count"),
-  Any: keyword("Any"),
-  All: keyword("All"),
-  Sum: keyword("Sum"),
-  Min: keyword("Min"),
-  Max: keyword("Max"),
-  Latest: keyword("Latest"),
-  Earliest: keyword("Earliest"),
-  TextType: keyword("TextType"),
-  Integer: keyword("Integer"),
-  Decimal: keyword("Decimal"),
-  Bool: keyword("Bool"),
-  DateType: keyword("DateType"),
-  Duration: keyword("Duration"),
-  Enum: keyword("Enum"),
-  List: keyword("List"),
-  Optional: keyword("Optional"),
-  Planned: keyword("Planned"),
-  Day: keyword("Day"),
-  Week: keyword("Week"),
-  Month: keyword("Month"),
-  Quarter: keyword("Quarter"),
-  Year: keyword("Year"),
-} as const;
+/** The keyword token types by name (`K.Duty`), from the keyword table. */
+const K = keywordTokens;
 
-export { K as keywordTypes };
+const tokensOf = (group: Readonly<Record<string, KeywordSpelling<KeywordName>>>): TokenType[] =>
+  Object.values(group).map((keyword) => K[keyword.name]);
+const modalityTokens = tokensOf(modalityKeywords);
+const aggregateTokens = tokensOf(aggregateKeywords);
+const durationUnitTokens = tokensOf(durationUnitKeywords);
+/** `every week` … `every year`. */
+const recurrenceUnitTokens = tokensOf(periodUnitKeywords);
+/** `每周` … `每年`. */
+const everyTokens = tokensOf(recurrenceKeywords);
+
+/** The places the grammar chooses between alternatives, each with its own cache. */
+type AlternationSite =
+  | "module"
+  | "headerPart"
+  | "declaration"
+  | "name"
+  | "clauseTextKeyword"
+  | "fieldKind"
+  | "primitiveType"
+  | "typeExpr"
+  | "modality"
+  | "subject"
+  | "deadline"
+  | "recurrenceUnit"
+  | "recurrence"
+  | "levelTrigger"
+  | "asAt"
+  | "expr"
+  | "notExpr"
+  | "comparison"
+  | "isSetWord"
+  | "isSet"
+  | "additiveOperator"
+  | "multiplicativeOperator"
+  | "unary"
+  | "keywordCall"
+  | "primary"
+  | "durationUnit"
+  | "aggregate";
 
 export class RemitParser extends CstParser {
   /**
-   * Each `OR`'s alternatives, built on its first run and reused: building them afresh at every
-   * call allocated a dozen closures per expression, and collecting them dominated parse time.
+   * Each `OR`'s alternatives, built on its first run and reused (chevrotain's performance guide,
+   * "Caching Arrays of Alternatives"): building them afresh at every call allocated a dozen
+   * closures per expression. One cache per alternation site, all declared here so the object's
+   * shape never changes.
    */
-  private readonly alternatives: IOrAlt<unknown>[][] = [];
+  private readonly alternatives: Record<AlternationSite, IOrAlt<unknown>[] | undefined> = {
+    module: undefined,
+    headerPart: undefined,
+    declaration: undefined,
+    name: undefined,
+    clauseTextKeyword: undefined,
+    fieldKind: undefined,
+    primitiveType: undefined,
+    typeExpr: undefined,
+    modality: undefined,
+    subject: undefined,
+    deadline: undefined,
+    recurrenceUnit: undefined,
+    recurrence: undefined,
+    levelTrigger: undefined,
+    asAt: undefined,
+    expr: undefined,
+    notExpr: undefined,
+    comparison: undefined,
+    isSetWord: undefined,
+    isSet: undefined,
+    additiveOperator: undefined,
+    multiplicativeOperator: undefined,
+    unary: undefined,
+    keywordCall: undefined,
+    primary: undefined,
+    durationUnit: undefined,
+    aggregate: undefined,
+  };
 
-  /** The alternatives of the `OR` numbered `index`, built by `build` the first time only. */
-  private choice(index: number, build: () => IOrAlt<unknown>[]): IOrAlt<unknown>[] {
-    let alternatives = this.alternatives[index];
-    if (alternatives === undefined) {
-      alternatives = build();
-      this.alternatives[index] = alternatives;
-    }
+  /** Keeps a site's alternatives; written `this.alternatives.site ?? this.cache(site, […])`, the array is built once. */
+  private cache(site: AlternationSite, alternatives: IOrAlt<unknown>[]): IOrAlt<unknown>[] {
+    this.alternatives[site] = alternatives;
     return alternatives;
+  }
+
+  /** One alternative per token type, each consumed under `label`. */
+  private oneOf(types: readonly TokenType[], label: string): IOrAlt<unknown>[] {
+    return types.map((type) => ({ ALT: () => this.CONSUME(type, { LABEL: label }) }));
   }
 
   constructor(errorMessageProvider: IParserErrorMessageProvider) {
@@ -160,12 +152,13 @@ export class RemitParser extends CstParser {
   public module = this.RULE("module", () => {
     this.MANY(() => {
       this.OR(
-        this.choice(0, () => [
-          { ALT: () => this.SUBRULE(this.header) },
-          { ALT: () => this.SUBRULE(this.importDecl) },
-          { ALT: () => this.SUBRULE(this.declaration) },
-          { ALT: () => this.SUBRULE(this.stray) },
-        ]),
+        this.alternatives.module ??
+          this.cache("module", [
+            { ALT: () => this.SUBRULE(this.header) },
+            { ALT: () => this.SUBRULE(this.importDecl) },
+            { ALT: () => this.SUBRULE(this.declaration) },
+            { ALT: () => this.SUBRULE(this.stray) },
+          ]),
       );
     });
   });
@@ -179,32 +172,33 @@ export class RemitParser extends CstParser {
     this.CONSUME(StringLiteral, { LABEL: "name" });
     this.MANY(() => {
       this.OR(
-        this.choice(1, () => [
-          {
-            ALT: () => {
-              this.CONSUME(K.Version);
-              this.CONSUME2(StringLiteral, { LABEL: "version" });
+        this.alternatives.headerPart ??
+          this.cache("headerPart", [
+            {
+              ALT: () => {
+                this.CONSUME(K.Version);
+                this.CONSUME2(StringLiteral, { LABEL: "version" });
+              },
             },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(K.Source);
-              this.CONSUME3(StringLiteral, { LABEL: "source" });
+            {
+              ALT: () => {
+                this.CONSUME(K.Source);
+                this.CONSUME3(StringLiteral, { LABEL: "source" });
+              },
             },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(K.Effective);
-              this.CONSUME(DateLiteral, { LABEL: "effective" });
+            {
+              ALT: () => {
+                this.CONSUME(K.Effective);
+                this.CONSUME(DateLiteral, { LABEL: "effective" });
+              },
             },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(K.Warning);
-              this.SUBRULE(this.expr, { LABEL: "warning" });
+            {
+              ALT: () => {
+                this.CONSUME(K.Warning);
+                this.SUBRULE(this.expr, { LABEL: "warning" });
+              },
             },
-          },
-        ]),
+          ]),
       );
     });
   });
@@ -218,27 +212,29 @@ export class RemitParser extends CstParser {
 
   private declaration = this.RULE("declaration", () => {
     this.OR(
-      this.choice(2, () => [
-        { ALT: () => this.SUBRULE(this.clauseDecl) },
-        { ALT: () => this.SUBRULE(this.paramDecl) },
-        { ALT: () => this.SUBRULE(this.typeDecl) },
-        { ALT: () => this.SUBRULE(this.collectionDecl) },
-        { ALT: () => this.SUBRULE(this.recordDecl) },
-        { ALT: () => this.SUBRULE(this.defineDecl) },
-        { ALT: () => this.SUBRULE(this.dutyRule) },
-        { ALT: () => this.SUBRULE(this.escalationRule) },
-        { ALT: () => this.SUBRULE(this.accountabilityRule) },
-      ]),
+      this.alternatives.declaration ??
+        this.cache("declaration", [
+          { ALT: () => this.SUBRULE(this.clauseDecl) },
+          { ALT: () => this.SUBRULE(this.paramDecl) },
+          { ALT: () => this.SUBRULE(this.typeDecl) },
+          { ALT: () => this.SUBRULE(this.collectionDecl) },
+          { ALT: () => this.SUBRULE(this.recordDecl) },
+          { ALT: () => this.SUBRULE(this.defineDecl) },
+          { ALT: () => this.SUBRULE(this.dutyRule) },
+          { ALT: () => this.SUBRULE(this.escalationRule) },
+          { ALT: () => this.SUBRULE(this.accountabilityRule) },
+        ]),
     );
   });
 
   /** A name that may be spelt like a keyword, where nothing else could stand (`h.level`). */
   private name = this.RULE("name", () => {
     this.OR(
-      this.choice(3, () => [
-        { ALT: () => this.CONSUME(Identifier) },
-        { ALT: () => this.CONSUME(AnyKeyword) },
-      ]),
+      this.alternatives.name ??
+        this.cache("name", [
+          { ALT: () => this.CONSUME(Identifier) },
+          { ALT: () => this.CONSUME(AnyKeyword) },
+        ]),
     );
   });
 
@@ -251,10 +247,11 @@ export class RemitParser extends CstParser {
     this.CONSUME(StringLiteral, { LABEL: "title" });
     this.OPTION(() => {
       this.OR(
-        this.choice(4, () => [
-          { ALT: () => this.CONSUME(K.ClauseText) },
-          { ALT: () => this.CONSUME(K.TextType) },
-        ]),
+        this.alternatives.clauseTextKeyword ??
+          this.cache("clauseTextKeyword", [
+            { ALT: () => this.CONSUME(K.ClauseText) },
+            { ALT: () => this.CONSUME(K.TextType) },
+          ]),
       );
       this.CONSUME2(StringLiteral, { LABEL: "text" });
     });
@@ -304,86 +301,89 @@ export class RemitParser extends CstParser {
   private field = this.RULE("field", () => {
     this.SUBRULE(this.name, { LABEL: "name" });
     this.OR(
-      this.choice(5, () => [
-        {
-          ALT: () => {
-            this.CONSUME(Colon);
-            this.SUBRULE(this.typeExpr, { LABEL: "type" });
+      this.alternatives.fieldKind ??
+        this.cache("fieldKind", [
+          {
+            ALT: () => {
+              this.CONSUME(Colon);
+              this.SUBRULE(this.typeExpr, { LABEL: "type" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(Arrow);
-            this.OPTION(() => this.CONSUME(K.Optional));
-            this.SUBRULE(this.qualified, { LABEL: "target" });
-            this.CONSUME(K.As);
-            this.SUBRULE2(this.name, { LABEL: "as" });
+          {
+            ALT: () => {
+              this.CONSUME(Arrow);
+              this.OPTION(() => this.CONSUME(K.Optional));
+              this.SUBRULE(this.qualified, { LABEL: "target" });
+              this.CONSUME(K.As);
+              this.SUBRULE2(this.name, { LABEL: "as" });
+            },
           },
-        },
-      ]),
+        ]),
     );
   });
 
   private typeExpr = this.RULE("typeExpr", () => {
     this.OR(
-      this.choice(7, () => [
-        {
-          ALT: () => {
-            this.CONSUME(K.Optional);
-            this.SUBRULE(this.typeExpr, { LABEL: "inner" });
+      this.alternatives.typeExpr ??
+        this.cache("typeExpr", [
+          {
+            ALT: () => {
+              this.CONSUME(K.Optional);
+              this.SUBRULE(this.typeExpr, { LABEL: "inner" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.List);
-            this.SUBRULE2(this.typeExpr, { LABEL: "inner" });
+          {
+            ALT: () => {
+              this.CONSUME(K.List);
+              this.SUBRULE2(this.typeExpr, { LABEL: "inner" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.Planned);
-            this.CONSUME(K.DateType, { LABEL: "primitive" });
+          {
+            ALT: () => {
+              this.CONSUME(K.Planned);
+              this.CONSUME(K.DateType, { LABEL: "primitive" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.OR2(
-              this.choice(6, () => [
-                { ALT: () => this.CONSUME(K.TextType, { LABEL: "primitive" }) },
-                { ALT: () => this.CONSUME(K.Integer, { LABEL: "primitive" }) },
-                { ALT: () => this.CONSUME(K.Decimal, { LABEL: "primitive" }) },
-                { ALT: () => this.CONSUME(K.Bool, { LABEL: "primitive" }) },
-                { ALT: () => this.CONSUME2(K.DateType, { LABEL: "primitive" }) },
-                { ALT: () => this.CONSUME(K.Duration, { LABEL: "primitive" }) },
-              ]),
-            );
-            this.OPTION(() => {
-              this.CONSUME(LBracket);
-              this.SUBRULE(this.name, { LABEL: "unit" });
-              this.CONSUME(RBracket);
-            });
+          {
+            ALT: () => {
+              this.OR2(
+                this.alternatives.primitiveType ??
+                  this.cache("primitiveType", [
+                    { ALT: () => this.CONSUME(K.TextType, { LABEL: "primitive" }) },
+                    { ALT: () => this.CONSUME(K.Integer, { LABEL: "primitive" }) },
+                    { ALT: () => this.CONSUME(K.Decimal, { LABEL: "primitive" }) },
+                    { ALT: () => this.CONSUME(K.Bool, { LABEL: "primitive" }) },
+                    { ALT: () => this.CONSUME2(K.DateType, { LABEL: "primitive" }) },
+                    { ALT: () => this.CONSUME(K.Duration, { LABEL: "primitive" }) },
+                  ]),
+              );
+              this.OPTION(() => {
+                this.CONSUME(LBracket);
+                this.SUBRULE(this.name, { LABEL: "unit" });
+                this.CONSUME(RBracket);
+              });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.Enum);
-            this.CONSUME(LParen);
-            this.CONSUME(StringLiteral, { LABEL: "value" });
-            this.MANY(() => {
-              this.CONSUME(Comma);
-              this.CONSUME2(StringLiteral, { LABEL: "value" });
-            });
-            this.CONSUME(RParen);
+          {
+            ALT: () => {
+              this.CONSUME(K.Enum);
+              this.CONSUME(LParen);
+              this.CONSUME(StringLiteral, { LABEL: "value" });
+              this.MANY(() => {
+                this.CONSUME(Comma);
+                this.CONSUME2(StringLiteral, { LABEL: "value" });
+              });
+              this.CONSUME(RParen);
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.Record);
-            this.SUBRULE(this.fieldBlock);
+          {
+            ALT: () => {
+              this.CONSUME(K.Record);
+              this.SUBRULE(this.fieldBlock);
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.qualified, { LABEL: "named" }) },
-      ]),
+          { ALT: () => this.SUBRULE(this.qualified, { LABEL: "named" }) },
+        ]),
     );
   });
 
@@ -453,33 +453,28 @@ export class RemitParser extends CstParser {
   });
 
   private modality = this.RULE("modality", () => {
-    this.OR(
-      this.choice(8, () => [
-        { ALT: () => this.CONSUME(K.Must, { LABEL: "value" }) },
-        { ALT: () => this.CONSUME(K.Should, { LABEL: "value" }) },
-        { ALT: () => this.CONSUME(K.May, { LABEL: "value" }) },
-      ]),
-    );
+    this.OR(this.alternatives.modality ?? this.cache("modality", this.oneOf(modalityTokens, "value")));
   });
 
   private subject = this.RULE("subject", () => {
     this.CONSUME(K.For);
     this.OR(
-      this.choice(9, () => [
-        {
-          ALT: () => {
-            this.CONSUME(K.Each);
-            this.CONSUME(Identifier, { LABEL: "variable" });
-            this.CONSUME(K.In);
-            this.SUBRULE(this.expr, { LABEL: "source" });
-            this.OPTION(() => {
-              this.CONSUME(K.Where);
-              this.SUBRULE2(this.expr, { LABEL: "filter" });
-            });
+      this.alternatives.subject ??
+        this.cache("subject", [
+          {
+            ALT: () => {
+              this.CONSUME(K.Each);
+              this.CONSUME(Identifier, { LABEL: "variable" });
+              this.CONSUME(K.In);
+              this.SUBRULE(this.expr, { LABEL: "source" });
+              this.OPTION(() => {
+                this.CONSUME(K.Where);
+                this.SUBRULE2(this.expr, { LABEL: "filter" });
+              });
+            },
           },
-        },
-        { ALT: () => this.CONSUME2(Identifier, { LABEL: "record" }) },
-      ]),
+          { ALT: () => this.CONSUME2(Identifier, { LABEL: "record" }) },
+        ]),
     );
   });
 
@@ -500,57 +495,52 @@ export class RemitParser extends CstParser {
 
   private deadline = this.RULE("deadline", () => {
     this.OR(
-      this.choice(10, () => [
-        {
-          ALT: () => {
-            this.CONSUME(K.By);
-            this.SUBRULE(this.expr, { LABEL: "date" });
+      this.alternatives.deadline ??
+        this.cache("deadline", [
+          {
+            ALT: () => {
+              this.CONSUME(K.By);
+              this.SUBRULE(this.expr, { LABEL: "date" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.Within);
-            this.SUBRULE2(this.expr, { LABEL: "duration" });
-            this.CONSUME(K.Of);
-            this.SUBRULE3(this.expr, { LABEL: "from" });
+          {
+            ALT: () => {
+              this.CONSUME(K.Within);
+              this.SUBRULE2(this.expr, { LABEL: "duration" });
+              this.CONSUME(K.Of);
+              this.SUBRULE3(this.expr, { LABEL: "from" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.SUBRULE(this.recurrence);
-            this.CONSUME(K.From);
-            this.SUBRULE4(this.expr, { LABEL: "from" });
-            this.OPTION(() => {
-              this.CONSUME(K.Until);
-              this.SUBRULE5(this.expr, { LABEL: "until" });
-            });
+          {
+            ALT: () => {
+              this.SUBRULE(this.recurrence);
+              this.CONSUME(K.From);
+              this.SUBRULE4(this.expr, { LABEL: "from" });
+              this.OPTION(() => {
+                this.CONSUME(K.Until);
+                this.SUBRULE5(this.expr, { LABEL: "until" });
+              });
+            },
           },
-        },
-      ]),
+        ]),
     );
   });
 
   private recurrence = this.RULE("recurrence", () => {
     this.OR(
-      this.choice(12, () => [
-        {
-          ALT: () => {
-            this.CONSUME(K.Every);
-            this.OR2(
-              this.choice(11, () => [
-                { ALT: () => this.CONSUME(K.Week, { LABEL: "unit" }) },
-                { ALT: () => this.CONSUME(K.Month, { LABEL: "unit" }) },
-                { ALT: () => this.CONSUME(K.Quarter, { LABEL: "unit" }) },
-                { ALT: () => this.CONSUME(K.Year, { LABEL: "unit" }) },
-              ]),
-            );
+      this.alternatives.recurrence ??
+        this.cache("recurrence", [
+          {
+            ALT: () => {
+              this.CONSUME(K.Every);
+              this.OR2(
+                this.alternatives.recurrenceUnit ??
+                  this.cache("recurrenceUnit", this.oneOf(recurrenceUnitTokens, "unit")),
+              );
+            },
           },
-        },
-        { ALT: () => this.CONSUME(K.EveryWeek, { LABEL: "every" }) },
-        { ALT: () => this.CONSUME(K.EveryMonth, { LABEL: "every" }) },
-        { ALT: () => this.CONSUME(K.EveryQuarter, { LABEL: "every" }) },
-        { ALT: () => this.CONSUME(K.EveryYear, { LABEL: "every" }) },
-      ]),
+          ...this.oneOf(everyTokens, "every"),
+        ]),
     );
   });
 
@@ -577,20 +567,21 @@ export class RemitParser extends CstParser {
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
     this.OPTION2(() => {
       this.OR(
-        this.choice(13, () => [
-          {
-            ALT: () => {
-              this.CONSUME(K.After);
-              this.SUBRULE(this.expr, { LABEL: "after" });
+        this.alternatives.levelTrigger ??
+          this.cache("levelTrigger", [
+            {
+              ALT: () => {
+                this.CONSUME(K.After);
+                this.SUBRULE(this.expr, { LABEL: "after" });
+              },
             },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(K.When);
-              this.SUBRULE2(this.expr, { LABEL: "when" });
+            {
+              ALT: () => {
+                this.CONSUME(K.When);
+                this.SUBRULE2(this.expr, { LABEL: "when" });
+              },
             },
-          },
-        ]),
+          ]),
       );
     });
     this.OPTION3(() => {
@@ -603,15 +594,16 @@ export class RemitParser extends CstParser {
     this.CONSUME(K.Accountability);
     this.SUBRULE(this.ruleHead);
     this.OR(
-      this.choice(14, () => [
-        {
-          ALT: () => {
-            this.CONSUME(K.As);
-            this.CONSUME(K.At);
+      this.alternatives.asAt ??
+        this.cache("asAt", [
+          {
+            ALT: () => {
+              this.CONSUME(K.As);
+              this.CONSUME(K.At);
+            },
           },
-        },
-        { ALT: () => this.CONSUME(K.AsAt) },
-      ]),
+          { ALT: () => this.CONSUME(K.AsAt) },
+        ]),
     );
     this.SUBRULE(this.expr, { LABEL: "asAt" });
     this.MANY(() => this.SUBRULE(this.cause));
@@ -646,19 +638,20 @@ export class RemitParser extends CstParser {
 
   public expr = this.RULE("expr", () => {
     this.OR(
-      this.choice(15, () => [
-        {
-          ALT: () => {
-            this.CONSUME(K.If);
-            this.SUBRULE(this.expr, { LABEL: "condition" });
-            this.CONSUME(K.Then);
-            this.SUBRULE2(this.expr, { LABEL: "then" });
-            this.CONSUME(K.Else);
-            this.SUBRULE3(this.expr, { LABEL: "else" });
+      this.alternatives.expr ??
+        this.cache("expr", [
+          {
+            ALT: () => {
+              this.CONSUME(K.If);
+              this.SUBRULE(this.expr, { LABEL: "condition" });
+              this.CONSUME(K.Then);
+              this.SUBRULE2(this.expr, { LABEL: "then" });
+              this.CONSUME(K.Else);
+              this.SUBRULE3(this.expr, { LABEL: "else" });
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.orExpr, { LABEL: "body" }) },
-      ]),
+          { ALT: () => this.SUBRULE(this.orExpr, { LABEL: "body" }) },
+        ]),
     );
   });
 
@@ -680,15 +673,16 @@ export class RemitParser extends CstParser {
 
   private notExpr = this.RULE("notExpr", () => {
     this.OR(
-      this.choice(16, () => [
-        {
-          ALT: () => {
-            this.CONSUME(K.Not, { LABEL: "op" });
-            this.SUBRULE(this.notExpr, { LABEL: "operand" });
+      this.alternatives.notExpr ??
+        this.cache("notExpr", [
+          {
+            ALT: () => {
+              this.CONSUME(K.Not, { LABEL: "op" });
+              this.SUBRULE(this.notExpr, { LABEL: "operand" });
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.compare, { LABEL: "body" }) },
-      ]),
+          { ALT: () => this.SUBRULE(this.compare, { LABEL: "body" }) },
+        ]),
     );
   });
 
@@ -696,31 +690,33 @@ export class RemitParser extends CstParser {
     this.SUBRULE(this.additive, { LABEL: "operand" });
     this.OPTION(() => {
       this.OR(
-        this.choice(17, () =>
-          [Equal, NotEqual, LessEqual, GreaterEqual, Less, Greater, K.In].map((type: TokenType) => ({
-            ALT: () => this.CONSUME(type, { LABEL: "op" }),
-          })),
-        ),
+        this.alternatives.comparison ??
+          this.cache(
+            "comparison",
+            this.oneOf([Equal, NotEqual, LessEqual, GreaterEqual, Less, Greater, K.In], "op"),
+          ),
       );
       this.SUBRULE2(this.additive, { LABEL: "operand" });
     });
     this.OPTION2(() => {
       this.OR2(
-        this.choice(19, () => [
-          {
-            ALT: () => {
-              this.CONSUME(K.Is);
-              this.OR3(
-                this.choice(18, () => [
-                  { ALT: () => this.CONSUME(K.Set, { LABEL: "isSet" }) },
-                  { ALT: () => this.CONSUME(K.Missing, { LABEL: "isMissing" }) },
-                ]),
-              );
+        this.alternatives.isSet ??
+          this.cache("isSet", [
+            {
+              ALT: () => {
+                this.CONSUME(K.Is);
+                this.OR3(
+                  this.alternatives.isSetWord ??
+                    this.cache("isSetWord", [
+                      { ALT: () => this.CONSUME(K.Set, { LABEL: "isSet" }) },
+                      { ALT: () => this.CONSUME(K.Missing, { LABEL: "isMissing" }) },
+                    ]),
+                );
+              },
             },
-          },
-          { ALT: () => this.CONSUME(K.IsSet, { LABEL: "isSet" }) },
-          { ALT: () => this.CONSUME(K.IsMissing, { LABEL: "isMissing" }) },
-        ]),
+            { ALT: () => this.CONSUME(K.IsSet, { LABEL: "isSet" }) },
+            { ALT: () => this.CONSUME(K.IsMissing, { LABEL: "isMissing" }) },
+          ]),
       );
     });
   });
@@ -729,10 +725,11 @@ export class RemitParser extends CstParser {
     this.SUBRULE(this.multiplicative, { LABEL: "operand" });
     this.MANY(() => {
       this.OR(
-        this.choice(20, () => [
-          { ALT: () => this.CONSUME(Plus, { LABEL: "op" }) },
-          { ALT: () => this.CONSUME(Minus, { LABEL: "op" }) },
-        ]),
+        this.alternatives.additiveOperator ??
+          this.cache("additiveOperator", [
+            { ALT: () => this.CONSUME(Plus, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(Minus, { LABEL: "op" }) },
+          ]),
       );
       this.SUBRULE2(this.multiplicative, { LABEL: "operand" });
     });
@@ -742,10 +739,11 @@ export class RemitParser extends CstParser {
     this.SUBRULE(this.unary, { LABEL: "operand" });
     this.MANY(() => {
       this.OR(
-        this.choice(21, () => [
-          { ALT: () => this.CONSUME(Star, { LABEL: "op" }) },
-          { ALT: () => this.CONSUME(Slash, { LABEL: "op" }) },
-        ]),
+        this.alternatives.multiplicativeOperator ??
+          this.cache("multiplicativeOperator", [
+            { ALT: () => this.CONSUME(Star, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(Slash, { LABEL: "op" }) },
+          ]),
       );
       this.SUBRULE2(this.unary, { LABEL: "operand" });
     });
@@ -753,15 +751,16 @@ export class RemitParser extends CstParser {
 
   private unary = this.RULE("unary", () => {
     this.OR(
-      this.choice(22, () => [
-        {
-          ALT: () => {
-            this.CONSUME(Minus, { LABEL: "op" });
-            this.SUBRULE(this.unary, { LABEL: "operand" });
+      this.alternatives.unary ??
+        this.cache("unary", [
+          {
+            ALT: () => {
+              this.CONSUME(Minus, { LABEL: "op" });
+              this.SUBRULE(this.unary, { LABEL: "operand" });
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.postfix, { LABEL: "body" }) },
-      ]),
+          { ALT: () => this.SUBRULE(this.postfix, { LABEL: "body" }) },
+        ]),
     );
   });
 
@@ -790,85 +789,75 @@ export class RemitParser extends CstParser {
 
   private primary = this.RULE("primary", () => {
     this.OR(
-      this.choice(24, () => [
-        {
-          ALT: () => {
-            this.CONSUME(NumberLiteral, { LABEL: "number" });
-            this.OPTION(() => this.SUBRULE(this.durationUnit, { LABEL: "unit" }));
+      this.alternatives.primary ??
+        this.cache("primary", [
+          {
+            ALT: () => {
+              this.CONSUME(NumberLiteral, { LABEL: "number" });
+              this.OPTION(() => this.SUBRULE(this.durationUnit, { LABEL: "unit" }));
+            },
           },
-        },
-        { ALT: () => this.CONSUME(StringLiteral, { LABEL: "string" }) },
-        { ALT: () => this.CONSUME(DateLiteral, { LABEL: "date" }) },
-        { ALT: () => this.CONSUME(K.True, { LABEL: "true" }) },
-        { ALT: () => this.CONSUME(K.False, { LABEL: "false" }) },
-        { ALT: () => this.CONSUME(K.None, { LABEL: "none" }) },
-        {
-          ALT: () => {
-            this.CONSUME(LBracket, { LABEL: "list" });
-            this.OPTION2(() => {
-              this.SUBRULE(this.expr, { LABEL: "element" });
-              this.MANY(() => {
-                this.CONSUME(Comma);
-                this.SUBRULE2(this.expr, { LABEL: "element" });
+          { ALT: () => this.CONSUME(StringLiteral, { LABEL: "string" }) },
+          { ALT: () => this.CONSUME(DateLiteral, { LABEL: "date" }) },
+          { ALT: () => this.CONSUME(K.True, { LABEL: "true" }) },
+          { ALT: () => this.CONSUME(K.False, { LABEL: "false" }) },
+          { ALT: () => this.CONSUME(K.None, { LABEL: "none" }) },
+          {
+            ALT: () => {
+              this.CONSUME(LBracket, { LABEL: "list" });
+              this.OPTION2(() => {
+                this.SUBRULE(this.expr, { LABEL: "element" });
+                this.MANY(() => {
+                  this.CONSUME(Comma);
+                  this.SUBRULE2(this.expr, { LABEL: "element" });
+                });
               });
-            });
-            this.CONSUME(RBracket);
+              this.CONSUME(RBracket);
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.aggregate) },
-        {
-          ALT: () => {
-            this.CONSUME(Identifier, { LABEL: "name" });
-            this.OPTION3(() => this.SUBRULE(this.callArgs));
+          { ALT: () => this.SUBRULE(this.aggregate) },
+          {
+            ALT: () => {
+              this.CONSUME(Identifier, { LABEL: "name" });
+              this.OPTION3(() => this.SUBRULE(this.callArgs));
+            },
           },
-        },
-        {
-          // Built-in functions spelt like keywords: `text(x)`, `year(d)`, `month(d)`.
-          ALT: () => {
-            this.OR2(
-              this.choice(23, () => [
-                { ALT: () => this.CONSUME(K.TextType, { LABEL: "builtin" }) },
-                { ALT: () => this.CONSUME(K.Year, { LABEL: "builtin" }) },
-                { ALT: () => this.CONSUME(K.Month, { LABEL: "builtin" }) },
-                { ALT: () => this.CONSUME(K.Quarter, { LABEL: "builtin" }) },
-                { ALT: () => this.CONSUME(K.Week, { LABEL: "builtin" }) },
-                { ALT: () => this.CONSUME(K.Day, { LABEL: "builtin" }) },
-              ]),
-            );
-            this.SUBRULE2(this.callArgs);
+          {
+            // Built-in functions spelt like keywords: `text(x)`, `year(d)`, `month(d)`.
+            ALT: () => {
+              this.OR2(
+                this.alternatives.keywordCall ??
+                  this.cache("keywordCall", [
+                    { ALT: () => this.CONSUME(K.TextType, { LABEL: "builtin" }) },
+                    { ALT: () => this.CONSUME(K.Year, { LABEL: "builtin" }) },
+                    { ALT: () => this.CONSUME(K.Month, { LABEL: "builtin" }) },
+                    { ALT: () => this.CONSUME(K.Quarter, { LABEL: "builtin" }) },
+                    { ALT: () => this.CONSUME(K.Week, { LABEL: "builtin" }) },
+                    { ALT: () => this.CONSUME(K.Day, { LABEL: "builtin" }) },
+                  ]),
+              );
+              this.SUBRULE2(this.callArgs);
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(LParen, { LABEL: "paren" });
-            this.SUBRULE3(this.expr, { LABEL: "inner" });
-            this.CONSUME(RParen);
+          {
+            ALT: () => {
+              this.CONSUME(LParen, { LABEL: "paren" });
+              this.SUBRULE3(this.expr, { LABEL: "inner" });
+              this.CONSUME(RParen);
+            },
           },
-        },
-      ]),
+        ]),
     );
   });
 
   private durationUnit = this.RULE("durationUnit", () => {
     this.OR(
-      this.choice(25, () => [
-        { ALT: () => this.CONSUME(K.Day, { LABEL: "unit" }) },
-        { ALT: () => this.CONSUME(K.Week, { LABEL: "unit" }) },
-        { ALT: () => this.CONSUME(K.Month, { LABEL: "unit" }) },
-        { ALT: () => this.CONSUME(K.Quarter, { LABEL: "unit" }) },
-        { ALT: () => this.CONSUME(K.Year, { LABEL: "unit" }) },
-      ]),
+      this.alternatives.durationUnit ?? this.cache("durationUnit", this.oneOf(durationUnitTokens, "unit")),
     );
   });
 
   private aggregate = this.RULE("aggregate", () => {
-    this.OR(
-      this.choice(26, () =>
-        [K.Count, K.Any, K.All, K.Sum, K.Min, K.Max, K.Latest, K.Earliest].map((type) => ({
-          ALT: () => this.CONSUME(type, { LABEL: "op" }),
-        })),
-      ),
-    );
+    this.OR(this.alternatives.aggregate ?? this.cache("aggregate", this.oneOf(aggregateTokens, "op")));
     this.CONSUME(LParen);
     this.CONSUME(Identifier, { LABEL: "variable" });
     this.CONSUME(K.In);

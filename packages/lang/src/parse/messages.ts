@@ -9,7 +9,15 @@ import { chainedComparison, syntaxError } from "../diagnostics/scan-codes.js";
 import { editDistance } from "../diagnostics/suggest.js";
 import { hasPosition, tokenSpan } from "../scan/span.js";
 import type { Span } from "../syntax/ast.js";
-import { keywords } from "../syntax/keywords.js";
+import {
+  durationUnitKeywords,
+  type KeywordName,
+  type KeywordSpelling,
+  keywords,
+  keywordsByName,
+  modalityKeywords,
+  recurrenceKeywords,
+} from "../syntax/keywords.js";
 
 interface SyntaxErrorPayload {
   /** Names of the token types that would have been accepted. */
@@ -62,7 +70,7 @@ interface Description {
   readonly zh: string;
 }
 
-const spellingByName = new Map(keywords.map((k) => [k.name, k]));
+const spellingByName = new Map<string, KeywordSpelling>(keywords.map((k) => [k.name, k]));
 
 function quoteKeyword(name: string): Description {
   const k = spellingByName.get(name);
@@ -71,6 +79,38 @@ function quoteKeyword(name: string): Description {
   const zh = k.zh[0] ?? k.en[0] ?? name;
   return { en: `\`${en}\``, zh: `“${zh}”` };
 }
+
+function firstEn(name: KeywordName): string {
+  return keywordsByName[name].en[0] ?? name;
+}
+
+function quoteEn(name: KeywordName): string {
+  return `\`${firstEn(name)}\``;
+}
+
+function quoteZh(name: KeywordName): string {
+  return `“${keywordsByName[name].zh[0] ?? name}”`;
+}
+
+/** `a, b or c`. */
+function enAlternatives(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+}
+
+/** `“a”“b”或“c”`. */
+function zhAlternatives(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join("")}或${items.at(-1)}`;
+}
+
+const units = Object.values(durationUnitKeywords);
+/** `every …` is one word per unit in Chinese: “每周/每月/每季度/每年”. */
+const everyZh = `“${Object.values(recurrenceKeywords)
+  .map((k) => k.zh[0] ?? k.name)
+  .join("/")}”`;
+const modalityDescription: Description = {
+  en: `a modality (${enAlternatives(Object.values(modalityKeywords).map((k) => quoteEn(k.name)))})`,
+  zh: `情态（${zhAlternatives(Object.values(modalityKeywords).map((k) => quoteZh(k.name)))}）`,
+};
 
 const tokenDescriptions: Readonly<Record<string, Description>> = {
   Identifier: { en: "a name", zh: "名称" },
@@ -125,17 +165,17 @@ const groups: readonly { readonly members: readonly string[]; readonly descripti
   {
     members: ["By", "Within", "Every", "EveryWeek", "EveryMonth", "EveryQuarter", "EveryYear"],
     description: {
-      en: "a deadline (`by`, `within` or `every`)",
-      zh: "期限（“截止”“以内”或“每周/每月/每季度/每年”）",
+      en: `a deadline (${enAlternatives([quoteEn("By"), quoteEn("Within"), quoteEn("Every")])})`,
+      zh: `期限（${zhAlternatives([quoteZh("By"), quoteZh("Within"), everyZh])}）`,
     },
   },
   {
     members: ["Must", "Should", "May", "Cites"],
-    description: { en: "a modality (`must`, `should` or `may`)", zh: "情态（“必须”“应当”或“可以”）" },
+    description: modalityDescription,
   },
   {
     members: ["Must", "Should", "May"],
-    description: { en: "a modality (`must`, `should` or `may`)", zh: "情态（“必须”“应当”或“可以”）" },
+    description: modalityDescription,
   },
   {
     members: [
@@ -150,22 +190,25 @@ const groups: readonly { readonly members: readonly string[]; readonly descripti
       "Duration",
       "Enum",
     ],
-    description: { en: "a type (such as `text`, `integer` or `date`)", zh: "类型（如“文本”“整数”“日期”）" },
+    description: {
+      en: `a type (such as ${enAlternatives([quoteEn("TextType"), quoteEn("Integer"), quoteEn("DateType")])})`,
+      zh: `类型（如${quoteZh("TextType")}${quoteZh("Integer")}${quoteZh("DateType")}）`,
+    },
   },
   {
     members: ["Day", "Week", "Month", "Quarter", "Year"],
     description: {
-      en: "a unit (`days`, `weeks`, `months`, `quarters` or `years`)",
-      zh: "单位（天、周、个月、个季度、年）",
+      en: `a unit (${enAlternatives(units.map((u) => `\`${u.en[1] ?? u.name}\``))})`,
+      zh: `单位（${units.map((u) => u.zh[0] ?? u.name).join("、")}）`,
     },
   },
   {
     members: ["Every", "EveryWeek", "EveryMonth", "EveryQuarter", "EveryYear"],
-    description: { en: "`every`", zh: "“每周/每月/每季度/每年”" },
+    description: { en: quoteEn("Every"), zh: everyZh },
   },
   {
     members: ["As", "AsAt"],
-    description: { en: "`as at`", zh: "“截至”" },
+    description: { en: `\`${firstEn("As")} ${firstEn("At")}\``, zh: quoteZh("AsAt") },
   },
   {
     members: ["Identifier", "AnyKeyword"],

@@ -7,6 +7,7 @@ import { advance, hasPosition, tokenSpan } from "../scan/span.js";
 import { vocabulary } from "../scan/tokens.js";
 import type { ClauseDecl, Declaration, Module, Position, Span } from "../syntax/ast.js";
 import { buildModule } from "./build.js";
+import type { ModuleCstNode } from "./cst.generated.js";
 import { RemitParser } from "./grammar.js";
 import { describeSyntaxError, errorMessageProvider } from "./messages.js";
 
@@ -112,7 +113,8 @@ function parseCode(code: string, text: string, file: string): ParseResult {
   }
   const p = parser();
   p.input = scanned.tokens;
-  const cst = p.module();
+  // What the module rule builds is described by the types generated from the grammar.
+  const cst = p.module() as ModuleCstNode;
   const errors = p.errors;
   const syntaxDiagnostics = errors.map((error) => {
     const previous = (error as { previousToken?: IToken }).previousToken;

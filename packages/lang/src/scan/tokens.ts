@@ -3,7 +3,12 @@
  * character lexes as its ASCII token (the lexer then reports it) and parsing goes on.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
-import { declarationKeywords, type KeywordSpelling, otherKeywords } from "../syntax/keywords.js";
+import {
+  declarationKeywords,
+  type KeywordName,
+  type KeywordSpelling,
+  otherKeywords,
+} from "../syntax/keywords.js";
 
 /** Any token that cannot start a declaration: lets the parser skip to the next declaration. */
 export const NotDeclarationStart = createToken({ name: "NotDeclarationStart", pattern: Lexer.NA });
@@ -145,24 +150,17 @@ function keywordToken(spelling: KeywordSpelling, declarationStart: boolean): Tok
 const declarationKeywordTokens = declarationKeywords.map((k) => keywordToken(k, true));
 const otherKeywordTokens = otherKeywords.map((k) => keywordToken(k, false));
 
-/** Keyword token types by name (`Duty`, `Requires`, …). */
-export const keywordTokens: Readonly<Record<string, TokenType>> = Object.fromEntries(
+/** Keyword token types by name (`Duty`, `Requires`, …): every entry of the keyword table. */
+export const keywordTokens = Object.fromEntries(
   [...declarationKeywordTokens, ...otherKeywordTokens].map((t) => [t.name, t]),
-);
+) as { readonly [Name in KeywordName]: TokenType };
 
 /** Whole-word spelling → keyword token type. */
 export const keywordBySpelling: ReadonlyMap<string, TokenType> = new Map(
-  [...declarationKeywords, ...otherKeywords].flatMap((k) => {
-    const type = keywordTokens[k.name];
-    return type ? [...k.en, ...k.zh].map((s): [string, TokenType] => [s, type]) : [];
-  }),
+  [...declarationKeywords, ...otherKeywords].flatMap((k) =>
+    [...k.en, ...k.zh].map((s): [string, TokenType] => [s, keywordTokens[k.name]]),
+  ),
 );
-
-export function keyword(name: string): TokenType {
-  const type = keywordTokens[name];
-  if (!type) throw new Error(`unknown keyword token '${name}'`);
-  return type;
-}
 
 /** The patterns the lexer tries, in order. */
 export const lexerTokens: readonly TokenType[] = [

@@ -1,20 +1,104 @@
 /**
- * The keyword table of docs/language.md: every keyword's English and Chinese spellings. The lexer
- * builds its token types from it and the error messages quote it, so both stay in step.
+ * The keyword table of docs/language.md: every keyword's English and Chinese spellings, and for
+ * the keywords that stand for a value of the syntax tree (modalities, aggregates, primitive
+ * types, units, recurrences) that value. The lexer builds its token types from it, the grammar
+ * consumes those tokens by name, the builder maps tokens to the syntax tree's values through it,
+ * the formatter prints its first spellings and the error messages quote it: no other list of
+ * keyword spellings exists.
  */
-export interface KeywordSpelling {
+import type { AggregateOperator, DurationUnit, Modality, PeriodUnit, PrimitiveTypeName } from "./ast.js";
+
+export interface KeywordSpelling<Name extends string = string> {
   /** The token type name. */
-  readonly name: string;
+  readonly name: Name;
   readonly en: readonly string[];
   readonly zh: readonly string[];
 }
 
-function kw(name: string, en: string | readonly string[], zh: string | readonly string[]): KeywordSpelling {
+function kw<const Name extends string>(
+  name: Name,
+  en: string | readonly string[],
+  zh: string | readonly string[],
+): KeywordSpelling<Name> {
   return { name, en: typeof en === "string" ? [en] : en, zh: typeof zh === "string" ? [zh] : zh };
 }
 
+/** What a duration unit measures: days and weeks are exact (in days), the others calendar months. */
+export interface UnitMeasure {
+  readonly unit: "day" | "month";
+  /** How many days or months one unit is. */
+  readonly factor: number;
+}
+
+export interface UnitKeyword<Name extends string = string> extends KeywordSpelling<Name> {
+  readonly measure: UnitMeasure;
+}
+
+function unit<const Name extends string>(
+  name: Name,
+  en: readonly [singular: string, plural: string],
+  zh: string | readonly string[],
+  measure: UnitMeasure,
+): UnitKeyword<Name> {
+  return { ...kw(name, en, zh), measure };
+}
+
+/** `must`, `should`, `may`. */
+export const modalityKeywords = {
+  must: kw("Must", "must", "必须"),
+  should: kw("Should", "should", "应当"),
+  may: kw("May", "may", "可以"),
+} as const satisfies Record<Modality, KeywordSpelling>;
+
+/** The aggregates: `count(v in xs where c)` … */
+export const aggregateKeywords = {
+  count: kw("Count", "count", "计数"),
+  any: kw("Any", "any", "存在"),
+  all: kw("All", "all", "全部"),
+  sum: kw("Sum", "sum", "求和"),
+  min: kw("Min", "min", "最小"),
+  max: kw("Max", "max", "最大"),
+  latest: kw("Latest", "latest", "最近"),
+  earliest: kw("Earliest", "earliest", "最早"),
+} as const satisfies Record<AggregateOperator, KeywordSpelling>;
+
+/** The primitive types. `text` in English is also the clause text (`ClauseText` in Chinese). */
+export const primitiveTypeKeywords = {
+  text: kw("TextType", "text", "文本"),
+  integer: kw("Integer", "integer", "整数"),
+  decimal: kw("Decimal", "decimal", "小数"),
+  bool: kw("Bool", "bool", "布尔"),
+  date: kw("DateType", "date", "日期"),
+  duration: kw("Duration", "duration", "时长"),
+} as const satisfies Record<PrimitiveTypeName, KeywordSpelling>;
+
+/** Duration units, singular and plural in English (`1 day`, `15 days`), with what they measure. */
+export const durationUnitKeywords = {
+  day: unit("Day", ["day", "days"], ["天", "日"], { unit: "day", factor: 1 }),
+  week: unit("Week", ["week", "weeks"], "周", { unit: "day", factor: 7 }),
+  month: unit("Month", ["month", "months"], "个月", { unit: "month", factor: 1 }),
+  quarter: unit("Quarter", ["quarter", "quarters"], "个季度", { unit: "month", factor: 3 }),
+  year: unit("Year", ["year", "years"], "年", { unit: "month", factor: 12 }),
+} as const satisfies Record<DurationUnit, UnitKeyword>;
+
+/** The units that are also periods (`every quarter`): all but days. */
+export const periodUnitKeywords = {
+  week: durationUnitKeywords.week,
+  month: durationUnitKeywords.month,
+  quarter: durationUnitKeywords.quarter,
+  year: durationUnitKeywords.year,
+} as const satisfies Record<PeriodUnit, UnitKeyword>;
+
+/** Recurrences: English writes `every` and a unit, Chinese one word (`每季度`). */
+export const recurrenceKeywords = {
+  week: kw("EveryWeek", [], "每周"),
+  month: kw("EveryMonth", [], "每月"),
+  quarter: kw("EveryQuarter", [], "每季度"),
+  year: kw("EveryYear", [], "每年"),
+} as const satisfies Record<PeriodUnit, KeywordSpelling>;
+
 /** Keywords that start a top-level declaration (or the header, or an import). */
-export const declarationKeywords: readonly KeywordSpelling[] = [
+export const declarationKeywords = [
   kw("Policy", "policy", "政策"),
   kw("Import", "import", "导入"),
   kw("Clause", "clause", "条款"),
@@ -26,9 +110,9 @@ export const declarationKeywords: readonly KeywordSpelling[] = [
   kw("Duty", "duty", "职责"),
   kw("Escalation", "escalation", "升级"),
   kw("Accountability", "accountability", "问责"),
-];
+] as const;
 
-export const otherKeywords: readonly KeywordSpelling[] = [
+export const otherKeywords = [
   kw("Version", "version", "版本"),
   kw("Source", "source", "文号"),
   kw("Effective", "effective", "生效"),
@@ -38,9 +122,9 @@ export const otherKeywords: readonly KeywordSpelling[] = [
   kw("ClauseText", [], "原文"),
   kw("Since", "since", "始于"),
   kw("Let", "let", "令"),
-  kw("Must", "must", "必须"),
-  kw("Should", "should", "应当"),
-  kw("May", "may", "可以"),
+  modalityKeywords.must,
+  modalityKeywords.should,
+  modalityKeywords.may,
   kw("Cites", "cites", "依据"),
   kw("For", "for", "对于"),
   kw("Each", "each", "每个"),
@@ -52,10 +136,10 @@ export const otherKeywords: readonly KeywordSpelling[] = [
   kw("Within", "within", "以内"),
   kw("Of", "of", "自"),
   kw("Every", "every", []),
-  kw("EveryWeek", [], "每周"),
-  kw("EveryMonth", [], "每月"),
-  kw("EveryQuarter", [], "每季度"),
-  kw("EveryYear", [], "每年"),
+  recurrenceKeywords.week,
+  recurrenceKeywords.month,
+  recurrenceKeywords.quarter,
+  recurrenceKeywords.year,
   kw("From", "from", "从"),
   kw("Until", "until", "直到"),
   kw("Starts", "starts", "起算"),
@@ -82,35 +166,39 @@ export const otherKeywords: readonly KeywordSpelling[] = [
   kw("True", "true", "真"),
   kw("False", "false", "假"),
   kw("None", "none", "空"),
-  kw("Count", "count", "计数"),
-  kw("Any", "any", "存在"),
-  kw("All", "all", "全部"),
-  kw("Sum", "sum", "求和"),
-  kw("Min", "min", "最小"),
-  kw("Max", "max", "最大"),
-  kw("Latest", "latest", "最近"),
-  kw("Earliest", "earliest", "最早"),
-  kw("TextType", "text", "文本"),
-  kw("Integer", "integer", "整数"),
-  kw("Decimal", "decimal", "小数"),
-  kw("Bool", "bool", "布尔"),
-  kw("DateType", "date", "日期"),
-  kw("Duration", "duration", "时长"),
+  ...Object.values(aggregateKeywords),
+  ...Object.values(primitiveTypeKeywords),
   kw("Enum", "enum", "枚举"),
   kw("List", "list", "列表"),
   kw("Optional", "optional", "可选"),
   kw("Planned", "planned", "计划"),
-  kw("Day", ["day", "days"], ["天", "日"]),
-  kw("Week", ["week", "weeks"], "周"),
-  kw("Month", ["month", "months"], "个月"),
-  kw("Quarter", ["quarter", "quarters"], "个季度"),
-  kw("Year", ["year", "years"], "年"),
-];
+  ...Object.values(durationUnitKeywords),
+] as const;
 
-export const keywords: readonly KeywordSpelling[] = [...declarationKeywords, ...otherKeywords];
+/** A keyword's token type name (`Duty`, `Requires`, …). */
+export type KeywordName =
+  | (typeof declarationKeywords)[number]["name"]
+  | (typeof otherKeywords)[number]["name"];
+
+/** Every keyword, declaration keywords first. */
+export const keywords: readonly KeywordSpelling<KeywordName>[] = [...declarationKeywords, ...otherKeywords];
+
+/** Every keyword by its token type name. */
+export const keywordsByName: { readonly [Name in KeywordName]: KeywordSpelling<Name> } = Object.fromEntries(
+  keywords.map((k) => [k.name, k]),
+) as Record<KeywordName, KeywordSpelling<never>>;
 
 /** Every spelling of `name`'s keyword, English first. */
 export function spellingsOf(name: string): readonly string[] {
   const entry = keywords.find((k) => k.name === name);
   return entry ? [...entry.en, ...entry.zh] : [];
+}
+
+/** The value each keyword of `group` stands for, by token type name. */
+export function valuesByToken<Value extends string>(
+  group: Readonly<Record<Value, KeywordSpelling>>,
+): ReadonlyMap<string, Value> {
+  return new Map(
+    (Object.entries(group) as [Value, KeywordSpelling][]).map(([value, keyword]) => [keyword.name, value]),
+  );
 }

@@ -1,11 +1,7 @@
 import type { PrimitiveTypeName } from "./ast.js";
+import { primitiveTypeKeywords } from "./keywords.js";
 
-/** The built-in type names, as written in English (each has a Chinese keyword too). */
-export const primitiveTypeNames: readonly PrimitiveTypeName[] = [
-  "text",
-  "integer",
-  "decimal",
-  "bool",
-  "date",
-  "duration",
-];
+/** The built-in type names, as the syntax tree writes them (each has its keywords in the table). */
+export const primitiveTypeNames: readonly PrimitiveTypeName[] = Object.keys(
+  primitiveTypeKeywords,
+) as PrimitiveTypeName[];

@@ -1,0 +1,50 @@
+/**
+ * The engine's slot of the built-in registry (`@remit/lang`'s `builtinFunctionDeclarations`): one
+ * implementation per built-in, keyed by every name, so a new built-in does not compile until it
+ * runs. Implementations see values as the engine holds them (dates as epoch days); the compiler
+ * handles `none` for the built-ins whose signature propagates it.
+ */
+import type { BuiltinFunction, Type } from "@remit/lang";
+import {
+  endOfMonth,
+  endOfQuarter,
+  endOfYear,
+  monthOf,
+  startOfMonth,
+  startOfQuarter,
+  startOfYear,
+  yearOf,
+} from "../calendar/index.js";
+import { textOf } from "./expr.js";
+import type { Value } from "./values.js";
+
+/** A function's implementation over its arguments' values. */
+export type Implementation = (args: readonly Value[]) => Value;
+
+/** Made once per call site: `text` formats by its argument's type. */
+type BuiltinImplementation = (argumentTypes: readonly Type[]) => Implementation;
+
+function ofDate(fn: (day: number) => number): BuiltinImplementation {
+  return () => (args) => fn(args[0] as number);
+}
+
+export const builtinImplementations: { readonly [Name in BuiltinFunction]: BuiltinImplementation } = {
+  daysBetween: () => (args) => (args[1] as number) - (args[0] as number),
+  year: ofDate(yearOf),
+  month: ofDate(monthOf),
+  startOfMonth: ofDate(startOfMonth),
+  endOfMonth: ofDate(endOfMonth),
+  startOfQuarter: ofDate(startOfQuarter),
+  endOfQuarter: ofDate(endOfQuarter),
+  startOfYear: ofDate(startOfYear),
+  endOfYear: ofDate(endOfYear),
+  // `length` does not propagate `none` in its type (a missing list counts nothing), yet reads none.
+  length: () => (args) => {
+    const list = args[0] ?? null;
+    return list === null ? null : (list as readonly Value[]).length;
+  },
+  text: ([type]) => {
+    const toText = textOf(type ?? { kind: "none" });
+    return (args) => toText(args[0] ?? null);
+  },
+};

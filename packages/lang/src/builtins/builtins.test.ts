@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../check/analyze.js";
+import { dateType, numberType } from "../check/types.js";
+import { memoryHost } from "../modules/host.js";
+import type { CallExpr, DutyRule } from "../syntax/ast.js";
+import { builtinDocsTable, type DocsLanguage, withBuiltinDocsTable } from "./docs.js";
+import { builtinFunctionDeclarations, type HostFunction } from "./functions.js";
+import { functionTable } from "./table.js";
+
+describe("the docs tables", () => {
+  it.each<[DocsLanguage, string]>([
+    ["en", "../../../../docs/language.md"],
+    ["zh", "../../../../docs/language.zh.md"],
+  ])("of %s are the registry's (pnpm --filter @remit/lang gen:docs rewrites them)", (language, path) => {
+    const page = readFileSync(new URL(path, import.meta.url), "utf8");
+    expect(page).toContain(builtinDocsTable(language));
+    expect(withBuiltinDocsTable(page, language)).toBe(page);
+  });
+
+  it("list every built-in by both spellings", () => {
+    const en = builtinDocsTable("en");
+    const zh = builtinDocsTable("zh");
+    for (const f of builtinFunctionDeclarations) {
+      expect(en).toContain(`\`${f.spellings.en}(`);
+      expect(zh).toContain(`\`${f.spellings.zh}(`);
+    }
+  });
+});
+
+/** Whole days from `a` to `b`, weekends left out: a stand-in for a calendar's working days. */
+const workingDaysBetween: HostFunction = {
+  name: "workingDaysBetween",
+  spellings: { en: "workingDaysBetween", zh: "相隔工作日" },
+  signature: {
+    parameters: [dateType(), dateType()],
+    result: numberType(true, undefined),
+    propagatesNone: true,
+  },
+  docs: {
+    parameters: ["a", "b"],
+    meaning: { en: "working days from `a` to `b`", zh: "从 `a` 到 `b` 的工作日数" },
+  },
+  implementation: ([a, b]) => {
+    let count = 0;
+    for (let day = a as number; day < (b as number); day++) {
+      const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday
+      if (weekday !== 0 && weekday !== 6) count++;
+    }
+    return count;
+  },
+};
+
+function policyCalling(call: string): string {
+  return `policy "p"
+clause 1 "c"
+collection cases {
+  opened: date
+  closed: optional date
+  tag: text
+}
+duty d "d" must cites 1 for each x in cases requires ${call} < 5
+`;
+}
+
+function analyzeWith(call: string, functions: readonly HostFunction[] = [workingDaysBetween]) {
+  return analyze("p.remit", memoryHost({ "p.remit": policyCalling(call) }), { functions });
+}
+
+function errors(call: string, functions?: readonly HostFunction[]) {
+  return analyzeWith(call, functions).diagnostics.filter((d) => d.severity === "error");
+}
+
+function codes(call: string, functions?: readonly HostFunction[]): string[] {
+  return errors(call, functions).map((d) => d.code);
+}
+
+describe("host functions", () => {
+  it("are called by either spelling and resolve to the host's entry, typed by its signature", () => {
+    for (const spelling of ["workingDaysBetween", "相隔工作日"]) {
+      const { policy, diagnostics } = analyzeWith(`${spelling}(x.opened, x.closed)`);
+      expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      const rule = policy?.modules[0]?.declarations.find((d): d is DutyRule => d.kind === "DutyRule");
+      const requirement = rule?.requirement;
+      if (requirement?.kind !== "BinaryExpr") throw new Error("expected a comparison");
+      const call = requirement.left as CallExpr;
+      expect(policy?.resolve(call)).toEqual({ kind: "host", function: workingDaysBetween });
+      // `closed` is optional: none in, none out.
+      expect(policy?.typeOf(call)).toEqual({ kind: "optional", inner: numberType(true, undefined) });
+    }
+  });
+
+  it("are unknown to a policy checked without them", () => {
+    expect(codes("workingDaysBetween(x.opened, x.opened)", [])).toEqual(["R3006"]);
+  });
+
+  it("check their arguments against the signature", () => {
+    expect(codes(`workingDaysBetween(x.opened, x.tag)`)).toEqual(["R4014"]);
+    expect(codes(`workingDaysBetween(x.opened)`)).toEqual(["R3013"]);
+  });
+
+  it("are suggested for a misspelt call", () => {
+    const [unknown] = errors("workingDaysBetwen(x.opened, x.opened)");
+    expect(unknown?.suggestions).toContain("workingDaysBetween");
+  });
+
+  it("may not take a spelling that is already taken", () => {
+    expect(() => functionTable([{ ...workingDaysBetween, spellings: { en: "year", zh: "年数" } }])).toThrow(
+      /the built-in 'year'/,
+    );
+    expect(() => functionTable([workingDaysBetween, { ...workingDaysBetween, name: "again" }])).toThrow(
+      /'workingDaysBetween'/,
+    );
+  });
+});

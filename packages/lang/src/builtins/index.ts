@@ -1,0 +1,26 @@
+export {
+  type Bilingual,
+  type BuiltinFunction,
+  builtinFunctionDeclarations,
+  builtinFunctionsByName,
+  builtinNameDeclarations,
+  displayedParameterType,
+  type FunctionDeclaration,
+  type FunctionDocs,
+  type FunctionSignature,
+  type HostFunction,
+  type JsonRulesEngineTranslation,
+  type NameDeclaration,
+  type ParameterType,
+  periodMemberDeclarations,
+  type RuntimeValue,
+} from "./functions.js";
+export {
+  asOfNames,
+  builtinFunctionTable,
+  type CallableFunction,
+  declarationOf,
+  functionTable,
+  periodMembers,
+  periodNames,
+} from "./table.js";
