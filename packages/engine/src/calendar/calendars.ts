@@ -77,14 +77,21 @@ function shapeErrors(error: z.ZodError, base: string): FactError[] {
           code: "invalid-value",
           message: { en: "expected a non-empty text", zh: "应为非空文本" },
         };
-      case "invalid_type":
+      case "invalid_type": {
+        const expected =
+          issue.expected === "string" ? { en: "a text", zh: "文本" } : { en: "an object", zh: "对象" };
         return issue.input === undefined
-          ? { path, code: "missing", message: { en: `missing: expected ${issue.expected}`, zh: "缺少此项" } }
+          ? {
+              path,
+              code: "missing",
+              message: { en: `missing: expected ${expected.en}`, zh: `缺少此项：应为${expected.zh}` },
+            }
           : {
               path,
               code: "invalid-type",
-              message: { en: `expected ${issue.expected}`, zh: `类型不符，应为 ${issue.expected}` },
+              message: { en: `expected ${expected.en}`, zh: `应为${expected.zh}` },
             };
+      }
       default:
         return { path, code: "invalid-value", message: { en: issue.message, zh: "取值无效" } };
     }
@@ -149,7 +156,7 @@ export function coveredYears(calendar: Calendar): { readonly first: number; read
 
 /** Validates a calendar handed in as JSON; `path` prefixes the errors' JSON paths. */
 export function parseCalendar(input: unknown, path = "calendar"): CalendarOutcome {
-  const parsed = calendarSchema.safeParse(input);
+  const parsed = calendarSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { errors: shapeErrors(parsed.error, path) };
   const data = parsed.data;
   const errors: FactError[] = [];
@@ -208,7 +215,7 @@ export function withCalendarDays(
   source: string,
   path = "calendarDays",
 ): CalendarOutcome {
-  const parsed = calendarDaysSchema.safeParse(days);
+  const parsed = calendarDaysSchema.safeParse(days, { reportInput: true });
   if (!parsed.success) return { errors: shapeErrors(parsed.error, path) };
   const daysOff = parsed.data.daysOff ?? {};
   const workingDays = parsed.data.workingDays ?? {};
