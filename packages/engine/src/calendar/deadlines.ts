@@ -73,10 +73,15 @@ interface Counter {
   between(a: EpochDay, b: EpochDay): CalendarAnswer<number>;
 }
 
+const calendarDays: Counter = {
+  add: (start, n) => ({ value: start + n }),
+  between: (a, b) => ({ value: b - a }),
+};
+
 function counterOf(unit: CountUnit, calendar: CalendarIndex): Counter {
   switch (unit) {
     case "days":
-      return { add: (start, n) => ({ value: start + n }), between: (a, b) => ({ value: b - a }) };
+      return calendarDays;
     case "working days":
       return {
         add: (start, n) => calendar.addWorkingDays(start, n),

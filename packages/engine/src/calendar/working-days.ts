@@ -32,6 +32,8 @@ function requireInteger(n: number, what: string): void {
 
 export class CalendarIndex {
   readonly calendar: Calendar;
+  readonly firstYear: number;
+  readonly lastYear: number;
   /** First and last covered day. */
   readonly firstDay: EpochDay;
   readonly lastDay: EpochDay;
@@ -43,6 +45,8 @@ export class CalendarIndex {
   constructor(calendar: Calendar) {
     this.calendar = calendar;
     const { first, last } = coveredYears(calendar);
+    this.firstYear = first;
+    this.lastYear = last;
     this.firstDay = epochDayOf(first, 1, 1);
     this.lastDay = epochDayOf(last, 12, 31);
     const span = this.lastDay - this.firstDay + 1;
@@ -63,9 +67,11 @@ export class CalendarIndex {
     for (let i = 0, k = 0; i < span; i++) if (working[i] === 1) this.workingDays[k++] = this.firstDay + i;
   }
 
+  /** The answer for a date outside the covered years. */
   uncovered(date: EpochDay): Uncovered {
-    const { first, last } = coveredYears(this.calendar);
-    return { uncovered: { date, calendar: this.calendar.name, firstYear: first, lastYear: last } };
+    return {
+      uncovered: { date, calendar: this.calendar.name, firstYear: this.firstYear, lastYear: this.lastYear },
+    };
   }
 
   covers(date: EpochDay): boolean {
