@@ -14,6 +14,18 @@ export {
   yearOf,
 } from "./arithmetic.js";
 export {
+  builtInCalendars,
+  type Calendar,
+  type CalendarData,
+  type CalendarDayLabels,
+  type CalendarDays,
+  type CalendarOutcome,
+  type CalendarYearData,
+  coveredYears,
+  parseCalendar,
+  withCalendarDays,
+} from "./calendars.js";
+export {
   type CivilDate,
   civilOf,
   daysBetween,
@@ -26,6 +38,15 @@ export {
   parseIsoDate,
 } from "./dates.js";
 export {
+  type CountUnit,
+  computeDeadline,
+  type Deadline,
+  type DeadlineSpec,
+  type DeadlineStep,
+  mergePauses,
+  type PausedInterval,
+} from "./deadlines.js";
+export {
   type Period,
   type PeriodUnit,
   periodEnd,
@@ -34,3 +55,10 @@ export {
   periodStart,
   periodsBetween,
 } from "./periods.js";
+export {
+  type CalendarAnswer,
+  CalendarIndex,
+  calendarIndex,
+  isWeekend,
+  type Uncovered,
+} from "./working-days.js";
