@@ -23,11 +23,11 @@ export const migrations: readonly Migration[] = [
         policy_name text not null,
         policy_version text,
         policy_hash text not null,
-        policy_sources jsonb not null,
+        policy_sources json not null,
         facts_hash text not null,
         as_of date not null,
-        params jsonb not null,
-        status_counts jsonb not null,
+        params json not null,
+        status_counts json not null,
         finding_count integer not null
       );
       create index remit_records_recent on remit_records (recorded_at desc, id desc);
@@ -48,7 +48,7 @@ export const migrations: readonly Migration[] = [
         status text not null,
         holder text,
         overdue boolean not null,
-        finding jsonb not null,
+        finding json not null,
         primary key (record_id, position)
       );
       create index remit_findings_judged

@@ -62,6 +62,7 @@ export interface Store {
    * latest at or before `until` (or the latest of all). `undefined` when there is no later record.
    */
   changesSince(query: ChangesSinceQuery): Promise<StoreOutcome<Changes | undefined>>;
+  /** Closes the database; later calls answer `unavailable`. Closing again does nothing. */
   close(): Promise<void>;
 }
 
@@ -154,6 +155,17 @@ function judgedParams(query: JudgedQuery): (string | null)[] {
 }
 
 function storeOn(db: SqlConnection, now: () => Date): Store {
+  let closing: Promise<void> | undefined;
+  /** One store operation, unless the store is closed. */
+  const guarded = <T>(operation: () => Promise<StoreOutcome<T>>): Promise<StoreOutcome<T>> =>
+    closing
+      ? Promise.resolve({
+          error: {
+            code: "unavailable",
+            message: { en: "the store of evaluation records is closed", zh: "评估记录库已关闭" },
+          },
+        })
+      : attempt(operation);
   const summaryById = async (runner: SqlRunner, id: string): Promise<RecordSummary | undefined> => {
     const rows = await runner.query<SummaryRow>(
       `select ${SUMMARY} from remit_records r where r.id = $1::bigint`,
@@ -193,7 +205,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
     backend: db.backend,
 
     append: (evaluation) =>
-      attempt<RecordSummary>(async () => {
+      guarded<RecordSummary>(async () => {
         const invalid = invalidEvaluation(evaluation);
         if (invalid) return { error: invalid };
         const recordedAt = instant(evaluation.recordedAt ?? now().toISOString());
@@ -220,7 +232,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
           );
           const id = inserted!.id;
           // One statement for all findings: the list crosses as one JSON text, the database
-          // takes it apart (the stored finding keeps its text, hence json and not jsonb).
+          // takes it apart. Stored as json, not jsonb, so a finding reads back as it was written.
           await tx.query(
             `insert into remit_findings (record_id, position, rule, kind, subject_collection,
                subject_id, period, status, holder, overdue, finding)
@@ -243,7 +255,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
       }),
 
     list: (filter = {}) =>
-      attempt<RecordPage>(async () => {
+      guarded<RecordPage>(async () => {
         const limit = filter.limit ?? PAGE_SIZE;
         if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
           return {
@@ -302,7 +314,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
       }),
 
     get: (id) =>
-      attempt<EvaluationRecord>(async () => {
+      guarded<EvaluationRecord>(async () => {
         if (!isRecordId(id)) return { error: notFound(id) };
         const rows = await db.query<SummaryRow & { policy_sources: PolicySource[]; params: EvaluationRecord["params"] }>(
           `select ${SUMMARY}, r.policy_sources, r.params from remit_records r where r.id = $1::bigint`,
@@ -322,7 +334,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
       }),
 
     history: (query) =>
-      attempt<readonly Judgement[]>(async () => {
+      guarded<readonly Judgement[]>(async () => {
         const rows = await db.query<SummaryRow & { finding: Finding }>(
           `select ${SUMMARY}, f.finding
            from remit_findings f join remit_records r on r.id = f.record_id
@@ -334,7 +346,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
       }),
 
     statusOn: (query) =>
-      attempt<StatusOn | undefined>(async () => {
+      guarded<StatusOn | undefined>(async () => {
         if (!isIsoDate(query.on)) return { error: badDate("on") };
         const knownAt = optionalInstant(query.knownAt);
         if (knownAt === undefined) return { error: badInstant("knownAt") };
@@ -366,7 +378,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
       }),
 
     changesBetween: (beforeId, afterId) =>
-      attempt<Changes>(async () => {
+      guarded<Changes>(async () => {
         const before = isRecordId(beforeId) ? await summaryById(db, beforeId) : undefined;
         if (!before) return { error: notFound(beforeId) };
         const after = isRecordId(afterId) ? await summaryById(db, afterId) : undefined;
@@ -383,7 +395,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
       }),
 
     changesSince: (query) =>
-      attempt<Changes | undefined>(async () => {
+      guarded<Changes | undefined>(async () => {
         const since = instant(query.since);
         if (since === undefined) return { error: badInstant("since") };
         const until = optionalInstant(query.until);
@@ -393,7 +405,10 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
         return { value: await changesFrom(await latestOf(query.policy, since), after) };
       }),
 
-    close: () => db.close(),
+    close: () => {
+      closing ??= db.close();
+      return closing;
+    },
   };
 }
 
