@@ -53,10 +53,7 @@ describe("diffFindings", () => {
       overdue: true,
     };
     const closed = { ...township, status: "closed", closedOn: "2026-10-20", overdue: false };
-    expect(diffFindings([grid], [township]).map((c) => c.kind)).toEqual([
-      "newly-overdue",
-      "escalated",
-    ]);
+    expect(diffFindings([grid], [township]).map((c) => c.kind)).toEqual(["newly-overdue", "escalated"]);
     expect(diffFindings([township], [closed]).map((c) => c.kind)).toEqual(["resolved"]);
     // A case first seen at a level did not climb one.
     expect(diffFindings([], [grid])).toEqual([]);
@@ -65,9 +62,7 @@ describe("diffFindings", () => {
   it("reports accountability newly triggered, once", () => {
     const quiet = finding({ rule: "review", kind: "accountability", status: "not-triggered" });
     const triggered = { ...quiet, status: "triggered", targets: ["乡镇政府"] };
-    expect(diffFindings([quiet], [triggered]).map((c) => c.kind)).toEqual([
-      "accountability-triggered",
-    ]);
+    expect(diffFindings([quiet], [triggered]).map((c) => c.kind)).toEqual(["accountability-triggered"]);
     expect(diffFindings([], [triggered]).map((c) => c.kind)).toEqual(["accountability-triggered"]);
     expect(diffFindings([triggered], [triggered])).toEqual([]);
   });
@@ -141,11 +136,14 @@ const findingArbitrary: fc.Arbitrary<Finding> = fc.oneof(
         overdue: !closed && overdue,
       });
     }),
-  fc
-    .record({ id: fc.constantFrom("F1", "F2"), triggered: fc.boolean() })
-    .map(({ id, triggered }) =>
-      finding({ rule: "review", kind: "accountability", id, status: triggered ? "triggered" : "not-triggered" }),
-    ),
+  fc.record({ id: fc.constantFrom("F1", "F2"), triggered: fc.boolean() }).map(({ id, triggered }) =>
+    finding({
+      rule: "review",
+      kind: "accountability",
+      id,
+      status: triggered ? "triggered" : "not-triggered",
+    }),
+  ),
 );
 
 /** One finding per key, as an evaluation gives them. */

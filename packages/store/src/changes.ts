@@ -69,11 +69,7 @@ function changesOf(before: Finding | undefined, after: Finding): ChangeKind[] {
   ) {
     kinds.push("escalated");
   }
-  if (
-    after.kind === "accountability" &&
-    after.status === "triggered" &&
-    before?.status !== "triggered"
-  ) {
+  if (after.kind === "accountability" && after.status === "triggered" && before?.status !== "triggered") {
     kinds.push("accountability-triggered");
   }
   return kinds;
@@ -85,10 +81,7 @@ function changesOf(before: Finding | undefined, after: Finding): ChangeKind[] {
  * change; one only in `after` can be newly overdue or newly triggered, but not escalated (a new
  * case starts at its level) nor resolved.
  */
-export function diffFindings(
-  before: readonly Finding[],
-  after: readonly Finding[],
-): readonly Change[] {
+export function diffFindings(before: readonly Finding[], after: readonly Finding[]): readonly Change[] {
   const earlier = new Map(before.map((finding) => [findingKey(finding), finding]));
   const changes: Change[] = [];
   for (const finding of after) {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { mustOpen, valueOf } from "./testing/stores.js";
+import { mustOpen, succeeded } from "./testing/stores.js";
 
 const folders: string[] = [];
 afterAll(() => {
@@ -21,10 +21,14 @@ const packageRoot = fileURLToPath(new URL("..", import.meta.url));
  */
 function appendThenKill(dataDir: string, run: string, acknowledgements: number): Promise<Set<number>> {
   return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, ["--conditions=source", "--import", "tsx", child, dataDir, run], {
-      cwd: packageRoot,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const process_ = spawn(
+      process.execPath,
+      ["--conditions=source", "--import", "tsx", child, dataDir, run],
+      {
+        cwd: packageRoot,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     const acknowledged = new Set<number>();
     let stderr = "";
     let buffered = "";
@@ -61,8 +65,11 @@ describe("durability (PGlite)", () => {
       const stored = new Map<string, number>();
       let cursor: string | undefined;
       do {
-        const page = valueOf(await store.list({ policy: "durability", limit: 500, ...(cursor ? { cursor } : {}) }));
-        for (const record of page.records) stored.set(record.requestId, (stored.get(record.requestId) ?? 0) + 1);
+        const page = succeeded(
+          await store.list({ policy: "durability", limit: 500, ...(cursor ? { cursor } : {}) }),
+        );
+        for (const record of page.records)
+          stored.set(record.requestId, (stored.get(record.requestId) ?? 0) + 1);
         cursor = page.next;
       } while (cursor);
       const acknowledged = [...[...first].map((n) => `first-${n}`), ...[...second].map((n) => `second-${n}`)];
@@ -72,8 +79,8 @@ describe("durability (PGlite)", () => {
       expect(stored.size - acknowledged.length).toBeLessThanOrEqual(2);
       expect(first.size).toBeGreaterThanOrEqual(30);
       // Each record whole: all its findings, counted as appended.
-      const some = valueOf(await store.list({ policy: "durability", limit: 1 })).records[0]!;
-      expect(valueOf(await store.get(some.id)).findings).toHaveLength(20);
+      const some = succeeded(await store.list({ policy: "durability", limit: 1 })).records[0]!;
+      expect(succeeded(await store.get(some.id)).findings).toHaveLength(20);
       expect(some.counts).toEqual({ overdue: 7, met: 13 });
     } finally {
       await store.close();

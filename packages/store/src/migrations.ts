@@ -79,9 +79,7 @@ export const migrations: readonly Migration[] = [
 /** Serialises concurrent migrations from several processes sharing one PostgreSQL server. */
 const MIGRATION_LOCK = 7_265_646_905;
 
-export type MigrateOutcome =
-  | { readonly applied: readonly number[] }
-  | { readonly newerSchema: number };
+export type MigrateOutcome = { readonly applied: readonly number[] } | { readonly newerSchema: number };
 
 /**
  * Applies the migrations the database has not seen, in one transaction. A database migrated by a

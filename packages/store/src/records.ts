@@ -135,12 +135,7 @@ export interface Changes {
   readonly changes: readonly Change[];
 }
 
-export type StoreErrorCode =
-  | "invalid-input"
-  | "not-found"
-  | "newer-schema"
-  | "unavailable"
-  | "database";
+export type StoreErrorCode = "invalid-input" | "not-found" | "newer-schema" | "unavailable" | "database";
 
 export interface StoreError {
   readonly code: StoreErrorCode;

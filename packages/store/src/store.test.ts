@@ -9,8 +9,8 @@ import {
   mustOpen,
   removeTestFolders,
   type StoreLocation,
+  succeeded,
   testBackends,
-  valueOf,
 } from "./testing/stores.js";
 
 afterAll(removeTestFolders);
@@ -68,7 +68,7 @@ for (const backend of testBackends()) {
     }
 
     it("keeps an evaluation whole: policy, sources, parameters, findings and counts", async () => {
-      const appended = valueOf(
+      const appended = succeeded(
         await store.append(toRecord(december, "req-1", "2026-12-01T09:30:00+08:00")),
       );
       expect(appended).toMatchObject({
@@ -82,7 +82,7 @@ for (const backend of testBackends()) {
       for (const f of december.findings) expectedCounts[f.status] = (expectedCounts[f.status] ?? 0) + 1;
       expect(appended.counts).toEqual(expectedCounts);
 
-      const record = valueOf(await store.get(appended.id));
+      const record = succeeded(await store.get(appended.id));
       expect(JSON.stringify(record.findings)).toBe(JSON.stringify(december.findings));
       expect(record.params).toEqual(december.params);
       expect(record.policy.sources).toEqual([{ path: "policy.remit.md", hash: december.policy.hash }]);
@@ -95,79 +95,106 @@ for (const backend of testBackends()) {
       for (let day = 1; day <= 7; day++) {
         const date = `2026-10-0${day}`;
         const policy = day % 2 === 0 ? "list-even" : "list-odd";
-        appended.push(valueOf(await store.append(small("pending", date, `${date}T08:00:00Z`, `r${day}`, policy))));
+        appended.push(
+          succeeded(await store.append(small("pending", date, `${date}T08:00:00Z`, `r${day}`, policy))),
+        );
       }
       // Two records at the same instant: the later appended comes first.
       appended.push(
-        valueOf(await store.append(small("met", "2026-10-07", "2026-10-07T08:00:00Z", "r8", "list-odd"))),
+        succeeded(await store.append(small("met", "2026-10-07", "2026-10-07T08:00:00Z", "r8", "list-odd"))),
       );
       const ours = (records: readonly RecordSummary[]) =>
         records.filter((r) => r.policy.name.startsWith("list-"));
       const newestFirst = [...appended].reverse();
 
-      const all = valueOf(await store.list({ recorded: { from: "2026-10-01T00:00:00Z", to: "2026-10-31T00:00:00Z" } }));
+      const all = succeeded(
+        await store.list({ recorded: { from: "2026-10-01T00:00:00Z", to: "2026-10-31T00:00:00Z" } }),
+      );
       expect(ours(all.records)).toEqual(newestFirst);
       expect(all.next).toBeUndefined();
 
       const pages: RecordSummary[][] = [];
       let cursor: string | undefined;
       do {
-        const page = valueOf(await store.list({ limit: 3, ...(cursor ? { cursor } : {}) }));
+        const page = succeeded(await store.list({ limit: 3, ...(cursor ? { cursor } : {}) }));
         pages.push(ours(page.records));
         cursor = page.next;
       } while (cursor);
       expect(pages.flat()).toEqual(newestFirst);
-      const odd = valueOf(await store.list({ policy: "list-odd", limit: 2 }));
+      const odd = succeeded(await store.list({ policy: "list-odd", limit: 2 }));
       expect(odd.records.map((r) => r.requestId)).toEqual(["r8", "r7"]);
-      const rest = valueOf(await store.list({ policy: "list-odd", limit: 2, cursor: odd.next! }));
+      const rest = succeeded(await store.list({ policy: "list-odd", limit: 2, cursor: odd.next! }));
       expect(rest.records.map((r) => r.requestId)).toEqual(["r5", "r3"]);
 
-      const even = valueOf(await store.list({ policy: "list-even" })).records;
+      const even = succeeded(await store.list({ policy: "list-even" })).records;
       expect(even.map((r) => r.requestId)).toEqual(["r6", "r4", "r2"]);
-      const byAsOf = valueOf(await store.list({ asOf: { from: "2026-10-02", to: "2026-10-04" } })).records;
+      const byAsOf = succeeded(await store.list({ asOf: { from: "2026-10-02", to: "2026-10-04" } })).records;
       expect(ours(byAsOf).map((r) => r.requestId)).toEqual(["r4", "r3", "r2"]);
-      const byTime = valueOf(
+      const byTime = succeeded(
         await store.list({ recorded: { from: "2026-10-06T00:00:00Z", to: "2026-10-07T23:00:00+08:00" } }),
       ).records;
       expect(ours(byTime).map((r) => r.requestId)).toEqual(["r8", "r7", "r6"]);
-      const h2 = valueOf(await store.list({ policy: "list-odd", subject: { collection: "hazards", id: "H2" } }));
+      const h2 = succeeded(
+        await store.list({ policy: "list-odd", subject: { collection: "hazards", id: "H2" } }),
+      );
       expect(h2.records).toHaveLength(5);
-      expect(valueOf(await store.list({ subject: { collection: "hazards", id: "H7" } })).records).toEqual([]);
+      expect(succeeded(await store.list({ subject: { collection: "hazards", id: "H7" } })).records).toEqual(
+        [],
+      );
 
       expect(await store.list({ limit: 0 })).toMatchObject({ error: { code: "invalid-input" } });
       expect(await store.list({ cursor: "nonsense" })).toMatchObject({ error: { code: "invalid-input" } });
-      expect(await store.list({ asOf: { from: "2026-13-01" } })).toMatchObject({ error: { code: "invalid-input" } });
-      expect(await store.list({ recorded: { to: "yesterday" } })).toMatchObject({ error: { code: "invalid-input" } });
+      expect(await store.list({ asOf: { from: "2026-13-01" } })).toMatchObject({
+        error: { code: "invalid-input" },
+      });
+      expect(await store.list({ recorded: { to: "yesterday" } })).toMatchObject({
+        error: { code: "invalid-input" },
+      });
     });
 
     it("answers the history of one duty for one subject, and its status on a date", async () => {
       const p = "history";
-      const first = valueOf(await store.append(small("pending", "2026-10-01", "2026-10-01T08:00:00Z", "a", p)));
-      const second = valueOf(await store.append(small("overdue", "2026-10-10", "2026-10-10T08:00:00Z", "b", p)));
+      const first = succeeded(
+        await store.append(small("pending", "2026-10-01", "2026-10-01T08:00:00Z", "a", p)),
+      );
+      const second = succeeded(
+        await store.append(small("overdue", "2026-10-10", "2026-10-10T08:00:00Z", "b", p)),
+      );
       // A re-run of 1 October, recorded later: it is the latest word on that date.
-      const rerun = valueOf(await store.append(small("met", "2026-10-01", "2026-10-12T08:00:00Z", "c", p)));
+      const rerun = succeeded(await store.append(small("met", "2026-10-01", "2026-10-12T08:00:00Z", "c", p)));
       await store.append(small("overdue", "2026-10-01", "2026-10-13T08:00:00Z", "other", "history-other"));
 
       const query = { rule: "listing", subject: { collection: "hazards", id: "H1" }, policy: p };
-      const history = valueOf(await store.history(query));
-      expect(history.map((h) => [h.record.id, h.finding.status, h.finding.holder, h.record.policy.version])).toEqual([
+      const history = succeeded(await store.history(query));
+      expect(
+        history.map((h) => [h.record.id, h.finding.status, h.finding.holder, h.record.policy.version]),
+      ).toEqual([
         [first.id, "pending", "holder-a", "v-2026-10-01"],
         [second.id, "overdue", "holder-b", "v-2026-10-10"],
         [rerun.id, "met", "holder-c", "v-2026-10-01"],
       ]);
       const { policy: _, ...anyPolicy } = query;
-      expect(valueOf(await store.history(anyPolicy)).some((h) => h.record.requestId === "other")).toBe(true);
+      expect(succeeded(await store.history(anyPolicy)).some((h) => h.record.requestId === "other")).toBe(
+        true,
+      );
 
-      expect(valueOf(await store.statusOn({ ...query, on: "2026-09-30" }))).toBeUndefined();
-      const onFifth = valueOf(await store.statusOn({ ...query, on: "2026-10-05" }));
+      expect(succeeded(await store.statusOn({ ...query, on: "2026-09-30" }))).toBeUndefined();
+      const onFifth = succeeded(await store.statusOn({ ...query, on: "2026-10-05" }));
       expect(onFifth).toMatchObject({ record: { id: rerun.id }, overdue: false });
       expect(onFifth?.findings.map((f) => f.status)).toEqual(["met"]);
       // What the store said of 5 October before the re-run was recorded.
-      const knownBefore = valueOf(await store.statusOn({ ...query, on: "2026-10-05", knownAt: "2026-10-11T00:00:00Z" }));
+      const knownBefore = succeeded(
+        await store.statusOn({ ...query, on: "2026-10-05", knownAt: "2026-10-11T00:00:00Z" }),
+      );
       expect(knownBefore).toMatchObject({ record: { id: first.id }, overdue: false });
-      const onTenth = valueOf(await store.statusOn({ ...query, on: "2026-10-10" }));
-      expect(onTenth).toMatchObject({ record: { id: second.id, policy: { version: "v-2026-10-10" } }, overdue: true });
-      expect(await store.statusOn({ ...query, on: "10/10/2026" })).toMatchObject({ error: { code: "invalid-input" } });
+      const onTenth = succeeded(await store.statusOn({ ...query, on: "2026-10-10" }));
+      expect(onTenth).toMatchObject({
+        record: { id: second.id, policy: { version: "v-2026-10-10" } },
+        overdue: true,
+      });
+      expect(await store.statusOn({ ...query, on: "10/10/2026" })).toMatchObject({
+        error: { code: "invalid-input" },
+      });
     });
 
     it("answers for each period of a recurring duty", async () => {
@@ -181,54 +208,65 @@ for (const backend of testBackends()) {
           finding({ rule: "drill", kind: "duty", status: "overdue", period: "2026-Q3", id: "T1" }),
         ],
       };
-      const record = valueOf(await store.append(toRecord(result, "q", "2026-10-15T08:00:00Z")));
-      const query = { rule: "drill", subject: { collection: "hazards", id: "T1" }, policy: p, on: "2026-10-15" };
-      const both = valueOf(await store.statusOn(query));
+      const record = succeeded(await store.append(toRecord(result, "q", "2026-10-15T08:00:00Z")));
+      const query = {
+        rule: "drill",
+        subject: { collection: "hazards", id: "T1" },
+        policy: p,
+        on: "2026-10-15",
+      };
+      const both = succeeded(await store.statusOn(query));
       expect(both).toMatchObject({ record: { id: record.id }, overdue: true });
       expect(both?.findings.map((f) => f.period)).toEqual(["2026-Q2", "2026-Q3"]);
-      expect(valueOf(await store.statusOn({ ...query, period: "2026-Q2" }))?.overdue).toBe(false);
-      expect(valueOf(await store.history({ ...query, period: "2026-Q3" })).map((h) => h.finding.status)).toEqual([
-        "overdue",
-      ]);
+      expect(succeeded(await store.statusOn({ ...query, period: "2026-Q2" }))?.overdue).toBe(false);
+      expect(
+        succeeded(await store.history({ ...query, period: "2026-Q3" })).map((h) => h.finding.status),
+      ).toEqual(["overdue"]);
     });
 
     it("tells what changed between two evaluations and since a time", async () => {
       const p = `changes-${backend.name}`;
       const named = (result: EvaluationResult) => ({ ...result, policy: { ...result.policy, name: p } });
-      const before = valueOf(await store.append(toRecord(named(september), "sep", "2026-09-01T08:00:00Z")));
-      const after = valueOf(await store.append(toRecord(named(december), "dec", "2026-12-01T08:00:00Z")));
+      const before = succeeded(await store.append(toRecord(named(september), "sep", "2026-09-01T08:00:00Z")));
+      const after = succeeded(await store.append(toRecord(named(december), "dec", "2026-12-01T08:00:00Z")));
       const expected = diffFindings(september.findings, december.findings);
       expect(expected.length).toBeGreaterThan(0);
 
-      const between = valueOf(await store.changesBetween(before.id, after.id));
+      const between = succeeded(await store.changesBetween(before.id, after.id));
       expect(between.before).toEqual(before);
       expect(between.after).toEqual(after);
       expect(between.changes).toEqual(expected);
 
-      const weekly = valueOf(await store.changesSince({ policy: p, since: "2026-11-24T00:00:00Z" }));
+      const weekly = succeeded(await store.changesSince({ policy: p, since: "2026-11-24T00:00:00Z" }));
       expect(weekly).toEqual(between);
-      const fromStart = valueOf(await store.changesSince({ policy: p, since: "2026-01-01T00:00:00Z" }));
+      const fromStart = succeeded(await store.changesSince({ policy: p, since: "2026-01-01T00:00:00Z" }));
       expect(fromStart?.before).toBeUndefined();
       expect(fromStart?.changes).toEqual(diffFindings([], december.findings));
-      const untilOctober = valueOf(
+      const untilOctober = succeeded(
         await store.changesSince({ policy: p, since: "2026-01-01T00:00:00Z", until: "2026-10-01T00:00:00Z" }),
       );
       expect(untilOctober?.after).toEqual(before);
-      const quiet = valueOf(await store.changesSince({ policy: p, since: "2026-12-02T00:00:00Z" }));
+      const quiet = succeeded(await store.changesSince({ policy: p, since: "2026-12-02T00:00:00Z" }));
       expect(quiet?.changes).toEqual([]);
-      expect(valueOf(await store.changesSince({ policy: "unknown", since: "2026-12-02T00:00:00Z" }))).toBeUndefined();
+      expect(
+        succeeded(await store.changesSince({ policy: "unknown", since: "2026-12-02T00:00:00Z" })),
+      ).toBeUndefined();
       expect(await store.changesSince({ policy: p, since: "last week" })).toMatchObject({
         error: { code: "invalid-input" },
       });
 
-      const other = valueOf(await store.append(small("overdue", "2026-10-01", "2026-10-01T08:00:00Z", "x", "other")));
-      expect(await store.changesBetween(before.id, other.id)).toMatchObject({ error: { code: "invalid-input" } });
+      const other = succeeded(
+        await store.append(small("overdue", "2026-10-01", "2026-10-01T08:00:00Z", "x", "other")),
+      );
+      expect(await store.changesBetween(before.id, other.id)).toMatchObject({
+        error: { code: "invalid-input" },
+      });
       expect(await store.changesBetween(before.id, "424242")).toMatchObject({ error: { code: "not-found" } });
     });
 
     it("stamps a record with the store's clock when the caller gives no time, and rejects bad input", async () => {
       const { recordedAt: _, ...untimed } = small("met", "2026-12-03", "2026-12-03T10:00:00Z", "t", "clock");
-      expect(valueOf(await store.append(untimed)).recordedAt).toBe(now().toISOString());
+      expect(succeeded(await store.append(untimed)).recordedAt).toBe(now().toISOString());
       for (const bad of [
         { ...untimed, requestId: "" },
         { ...untimed, asOf: "2026-02-30" },
@@ -236,11 +274,13 @@ for (const backend of testBackends()) {
       ]) {
         expect(await store.append(bad)).toMatchObject({ error: { code: "invalid-input" } });
       }
-      expect(valueOf(await store.list({ policy: "clock" })).records).toHaveLength(1);
+      expect(succeeded(await store.list({ policy: "clock" })).records).toHaveLength(1);
     });
 
     it("refuses to update, delete or truncate records and findings, in the database itself", async () => {
-      const appended = valueOf(await store.append(small("overdue", "2026-10-01", "2026-10-01T08:00:00Z", "r1", "guarded")));
+      const appended = succeeded(
+        await store.append(small("overdue", "2026-10-01", "2026-10-01T08:00:00Z", "r1", "guarded")),
+      );
       await withSql(async (db) => {
         for (const statement of [
           "update remit_records set request_id = 'forged'",
@@ -253,7 +293,7 @@ for (const backend of testBackends()) {
           await expect(db.query(statement), statement).rejects.toThrow(/append-only/);
         }
       });
-      const record = valueOf(await store.get(appended.id));
+      const record = succeeded(await store.get(appended.id));
       expect(record.requestId).toBe("r1");
       expect(record.findings.map((f) => f.status)).toEqual(["overdue", "met"]);
     });
@@ -262,7 +302,9 @@ for (const backend of testBackends()) {
       await store.close();
       const db = await connect(location);
       try {
-        const rows = await db.query<{ version: number }>("select version from remit_schema_migrations order by version");
+        const rows = await db.query<{ version: number }>(
+          "select version from remit_schema_migrations order by version",
+        );
         expect(rows.map((row) => row.version)).toEqual(migrations.map((m) => m.version));
         await db.query("insert into remit_schema_migrations (version, name) values (9999, 'future')");
       } finally {

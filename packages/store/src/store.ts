@@ -70,9 +70,7 @@ export async function openStore(options: StoreOptions): Promise<StoreOutcome<Sto
   let db: SqlConnection;
   try {
     db =
-      "databaseUrl" in options
-        ? await openPostgres(options.databaseUrl)
-        : await openPglite(options.dataDir);
+      "databaseUrl" in options ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
   } catch (error) {
     return {
       error: failure("unavailable", error, {
@@ -145,13 +143,7 @@ const JUDGED = `
   and ($5::text is null or r.policy_name = $5)`;
 
 function judgedParams(query: JudgedQuery): (string | null)[] {
-  return [
-    query.rule,
-    query.subject.collection,
-    query.subject.id,
-    query.period ?? null,
-    query.policy ?? null,
-  ];
+  return [query.rule, query.subject.collection, query.subject.id, query.period ?? null, query.policy ?? null];
 }
 
 function storeOn(db: SqlConnection, now: () => Date): Store {
@@ -180,10 +172,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
     );
     return rows.map((row) => row.finding);
   };
-  const changesFrom = async (
-    before: RecordSummary | undefined,
-    after: RecordSummary,
-  ): Promise<Changes> => {
+  const changesFrom = async (before: RecordSummary | undefined, after: RecordSummary): Promise<Changes> => {
     const changes: readonly Change[] = diffFindings(
       before ? await findingsOf(before.id) : [],
       await findingsOf(after.id),
@@ -243,11 +232,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
              from json_array_elements($2::json) with ordinality as f(finding, ord)
              join json_array_elements($3::json) with ordinality as o(overdue, ord)
                on o.ord = f.ord`,
-            [
-              id,
-              JSON.stringify(evaluation.findings),
-              JSON.stringify(evaluation.findings.map(isOverdue)),
-            ],
+            [id, JSON.stringify(evaluation.findings), JSON.stringify(evaluation.findings.map(isOverdue))],
           );
           return summaryById(tx, id);
         });
@@ -316,10 +301,9 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
     get: (id) =>
       guarded<EvaluationRecord>(async () => {
         if (!isRecordId(id)) return { error: notFound(id) };
-        const rows = await db.query<SummaryRow & { policy_sources: PolicySource[]; params: EvaluationRecord["params"] }>(
-          `select ${SUMMARY}, r.policy_sources, r.params from remit_records r where r.id = $1::bigint`,
-          [id],
-        );
+        const rows = await db.query<
+          SummaryRow & { policy_sources: PolicySource[]; params: EvaluationRecord["params"] }
+        >(`select ${SUMMARY}, r.policy_sources, r.params from remit_records r where r.id = $1::bigint`, [id]);
         const row = rows[0];
         if (!row) return { error: notFound(id) };
         const summary = summaryOf(row);
@@ -431,8 +415,7 @@ function invalidEvaluation(evaluation: EvaluationToRecord): StoreError | undefin
   return undefined;
 }
 
-const INSTANT =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** An ISO instant with its offset, as UTC at millisecond precision; `undefined` if it is not one. */
 function instant(text: string): string | undefined {
@@ -495,11 +478,7 @@ function notFound(id: string): StoreError {
   };
 }
 
-function failure(
-  code: StoreError["code"],
-  error: unknown,
-  message: StoreError["message"],
-): StoreError {
+function failure(code: StoreError["code"], error: unknown, message: StoreError["message"]): StoreError {
   return { code, message, detail: error instanceof Error ? error.message : String(error) };
 }
 
@@ -531,4 +510,3 @@ async function attempt<T>(operation: () => Promise<StoreOutcome<T>>): Promise<St
     return { error: databaseError(error) };
   }
 }
-

@@ -18,7 +18,9 @@ export function evaluateZiyuan(asOf: string): EvaluationResult {
     }
     const compiled = compile({ files, entry: "ziyuan-2026/policy.remit.md" });
     if (!("policy" in compiled)) {
-      throw new Error(`the Ziyuan policy does not compile: ${compiled.diagnostics.map((d) => d.message.en).join("; ")}`);
+      throw new Error(
+        `the Ziyuan policy does not compile: ${compiled.diagnostics.map((d) => d.message.en).join("; ")}`,
+      );
     }
     const facts: unknown = JSON.parse(
       readFileSync(new URL("examples/ziyuan-county/facts.json", root), "utf8"),

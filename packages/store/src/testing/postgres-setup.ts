@@ -21,7 +21,10 @@ declare module "vitest" {
 const script = fileURLToPath(new URL("../../scripts/throwaway-postgres.sh", import.meta.url));
 
 function run(...args: string[]): string {
-  return execFileSync("sh", [script, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+  return execFileSync("sh", [script, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  }).trim();
 }
 
 /** A port free on 127.0.0.1 right now (another process could still take it: start retries). */
@@ -52,7 +55,9 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   const missing = installed();
   if (missing !== undefined) {
     if (process.env.CI === "true") {
-      throw new Error(`${missing}; CI must run the store's tests against PostgreSQL (.ci/system-deps installs it)`);
+      throw new Error(
+        `${missing}; CI must run the store's tests against PostgreSQL (.ci/system-deps installs it)`,
+      );
     }
     project.provide("postgres", { skipped: missing });
     return undefined;

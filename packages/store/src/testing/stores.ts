@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
-import { type Store, type StoreOptions, openStore } from "../store.js";
+import { openStore, type Store, type StoreOptions } from "../store.js";
 
 export interface TestBackend {
   readonly name: "pglite" | "postgres";
@@ -66,7 +66,9 @@ export async function mustOpen(
 }
 
 /** The value of a store outcome, failing the test with the error otherwise. */
-export function valueOf<T>(outcome: { readonly value: T } | { readonly error: { readonly message: { readonly en: string } } }): T {
+export function succeeded<T>(
+  outcome: { readonly value: T } | { readonly error: { readonly message: { readonly en: string } } },
+): T {
   if ("error" in outcome) throw new Error(`unexpected store error: ${outcome.error.message.en}`);
   return outcome.value;
 }
