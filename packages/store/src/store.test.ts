@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffFindings } from "./changes.js";
 import { openStore, type RecordSummary, type Store } from "./index.js";
 import { migrations } from "./migrations.js";
+import { queries } from "./queries.js";
 import { openPglite, openPostgres, type SqlConnection } from "./sql.js";
 import { evaluateZiyuan, finding, toRecord } from "./testing/findings.js";
 import {
@@ -298,6 +299,31 @@ for (const backend of testBackends()) {
       expect(record.findings.map((f) => f.status)).toEqual(["overdue", "met"]);
     });
 
+    it("answers the officer's questions from indexes, not by reading every record", async () => {
+      const judged = ["listing", "hazards", "H1", null, "history"];
+      const cursor = ["2026-10-07T08:00:00.000Z", "8"];
+      const plans: [string, string, (string | number | null)[]][] = [
+        ["list", queries.list, [null, null, null, null, null, null, null, null, null, 51]],
+        ["list by policy", queries.list, ["history", null, null, null, null, null, null, ...cursor, 51]],
+        ["list by subject", queries.list, [null, "hazards", "H1", null, null, null, null, null, null, 51]],
+        ["history", queries.history, judged],
+        ["status on a date", queries.statusOn, [...judged, "2026-10-05", null]],
+        ["findings of a record", queries.findingsOf, ["1"]],
+        ["latest record of a policy", queries.latestOf, ["history", "2026-10-05T00:00:00Z"]],
+      ];
+      await withSql(async (db) => {
+        for (const [name, sql, params] of plans) {
+          const scans = await db.transaction(async (tx) => {
+            // Tables this small are cheaper to scan; forbid that to see whether an index serves.
+            await tx.query("set local enable_seqscan = off");
+            const [row] = await tx.query<{ "QUERY PLAN": unknown }>(`explain (format json) ${sql}`, params);
+            return seqScans(row?.["QUERY PLAN"]);
+          });
+          expect(scans, name).toEqual([]);
+        }
+      });
+    });
+
     it("applies each migration once, and refuses to run on a newer schema", async () => {
       await store.close();
       const db = await connect(location);
@@ -320,4 +346,13 @@ for (const backend of testBackends()) {
       });
     });
   });
+}
+
+/** The tables a query plan reads whole (`Seq Scan` nodes), at any depth. */
+function seqScans(plan: unknown): string[] {
+  if (Array.isArray(plan)) return plan.flatMap(seqScans);
+  if (typeof plan !== "object" || plan === null) return [];
+  const node = plan as Record<string, unknown>;
+  const own = node["Node Type"] === "Seq Scan" ? [String(node["Relation Name"])] : [];
+  return [...own, ...Object.values(node).flatMap(seqScans)];
 }

@@ -5,6 +5,7 @@
 import { type Finding, isIsoDate } from "@remit/engine";
 import { type Change, diffFindings, isOverdue } from "./changes.js";
 import { migrate } from "./migrations.js";
+import { judgedParams, queries, type SummaryRow, summaryOf } from "./queries.js";
 import type {
   Changes,
   ChangesSinceQuery,
@@ -103,49 +104,6 @@ export async function openStore(options: StoreOptions): Promise<StoreOutcome<Sto
 const PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 500;
 
-/** A record's summary columns, as text and numbers the same on both backends. */
-const SUMMARY = `
-  r.id::text as id,
-  to_char(r.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at,
-  r.request_id, r.policy_name, r.policy_version, r.policy_hash, r.facts_hash,
-  r.as_of::text as as_of, r.status_counts, r.finding_count`;
-
-interface SummaryRow {
-  readonly id: string;
-  readonly recorded_at: string;
-  readonly request_id: string;
-  readonly policy_name: string;
-  readonly policy_version: string | null;
-  readonly policy_hash: string;
-  readonly facts_hash: string;
-  readonly as_of: string;
-  readonly status_counts: StatusCounts;
-  readonly finding_count: number;
-}
-
-function summaryOf(row: SummaryRow): RecordSummary {
-  return {
-    id: row.id,
-    recordedAt: row.recorded_at,
-    requestId: row.request_id,
-    policy: { name: row.policy_name, version: row.policy_version, hash: row.policy_hash },
-    factsHash: row.facts_hash,
-    asOf: row.as_of,
-    counts: row.status_counts,
-    findingCount: row.finding_count,
-  };
-}
-
-/** The rows of one rule and subject: `$1` rule, `$2` collection, `$3` id, `$4` period, `$5` policy. */
-const JUDGED = `
-  f.rule = $1 and f.subject_collection = $2 and f.subject_id = $3
-  and ($4::text is null or f.period = $4)
-  and ($5::text is null or r.policy_name = $5)`;
-
-function judgedParams(query: JudgedQuery): (string | null)[] {
-  return [query.rule, query.subject.collection, query.subject.id, query.period ?? null, query.policy ?? null];
-}
-
 function storeOn(db: SqlConnection, now: () => Date): Store {
   let closing: Promise<void> | undefined;
   /** One store operation, unless the store is closed. */
@@ -159,17 +117,11 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
         })
       : attempt(operation);
   const summaryById = async (runner: SqlRunner, id: string): Promise<RecordSummary | undefined> => {
-    const rows = await runner.query<SummaryRow>(
-      `select ${SUMMARY} from remit_records r where r.id = $1::bigint`,
-      [id],
-    );
+    const rows = await runner.query<SummaryRow>(queries.summaryById, [id]);
     return rows[0] && summaryOf(rows[0]);
   };
   const findingsOf = async (id: string): Promise<Finding[]> => {
-    const rows = await db.query<{ finding: Finding }>(
-      "select finding from remit_findings where record_id = $1::bigint order by position",
-      [id],
-    );
+    const rows = await db.query<{ finding: Finding }>(queries.findingsOf, [id]);
     return rows.map((row) => row.finding);
   };
   const changesFrom = async (before: RecordSummary | undefined, after: RecordSummary): Promise<Changes> => {
@@ -181,12 +133,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
   };
   /** The latest record of a policy recorded at or before an instant (any time when null). */
   const latestOf = async (policy: string, at: string | null): Promise<RecordSummary | undefined> => {
-    const rows = await db.query<SummaryRow>(
-      `select ${SUMMARY} from remit_records r
-       where r.policy_name = $1 and ($2::timestamptz is null or r.recorded_at <= $2::timestamptz)
-       order by r.recorded_at desc, r.id desc limit 1`,
-      [policy, at],
-    );
+    const rows = await db.query<SummaryRow>(queries.latestOf, [policy, at]);
     return rows[0] && summaryOf(rows[0]);
   };
 
@@ -200,40 +147,25 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
         const recordedAt = instant(evaluation.recordedAt ?? now().toISOString());
         if (recordedAt === undefined) return { error: badInstant("recordedAt") };
         const summary = await db.transaction(async (tx) => {
-          const [inserted] = await tx.query<{ id: string }>(
-            `insert into remit_records (recorded_at, request_id, policy_name, policy_version,
-               policy_hash, policy_sources, facts_hash, as_of, params, status_counts, finding_count)
-             values ($1::timestamptz, $2, $3, $4, $5, $6::json, $7, $8::date, $9::json, $10::json, $11)
-             returning id::text as id`,
-            [
-              recordedAt,
-              evaluation.requestId,
-              evaluation.policy.name,
-              evaluation.policy.version,
-              evaluation.policy.hash,
-              JSON.stringify(evaluation.policy.sources),
-              evaluation.factsHash,
-              evaluation.asOf,
-              JSON.stringify(evaluation.params),
-              JSON.stringify(countByStatus(evaluation.findings)),
-              evaluation.findings.length,
-            ],
-          );
+          const [inserted] = await tx.query<{ id: string }>(queries.insertRecord, [
+            recordedAt,
+            evaluation.requestId,
+            evaluation.policy.name,
+            evaluation.policy.version,
+            evaluation.policy.hash,
+            JSON.stringify(evaluation.policy.sources),
+            evaluation.factsHash,
+            evaluation.asOf,
+            JSON.stringify(evaluation.params),
+            JSON.stringify(countByStatus(evaluation.findings)),
+            evaluation.findings.length,
+          ]);
           const id = inserted!.id;
-          // One statement for all findings: the list crosses as one JSON text, the database
-          // takes it apart. Stored as json, not jsonb, so a finding reads back as it was written.
-          await tx.query(
-            `insert into remit_findings (record_id, position, rule, kind, subject_collection,
-               subject_id, period, status, holder, overdue, finding)
-             select $1::bigint, (f.ord - 1)::integer, f.finding->>'rule', f.finding->>'kind',
-               f.finding->'subject'->>'collection', f.finding->'subject'->>'id',
-               coalesce(f.finding->>'period', ''), f.finding->>'status', f.finding->>'holder',
-               o.overdue::text::boolean, f.finding
-             from json_array_elements($2::json) with ordinality as f(finding, ord)
-             join json_array_elements($3::json) with ordinality as o(overdue, ord)
-               on o.ord = f.ord`,
-            [id, JSON.stringify(evaluation.findings), JSON.stringify(evaluation.findings.map(isOverdue))],
-          );
+          await tx.query(queries.insertFindings, [
+            id,
+            JSON.stringify(evaluation.findings),
+            JSON.stringify(evaluation.findings.map(isOverdue)),
+          ]);
           return summaryById(tx, id);
         });
         return { value: summary! };
@@ -262,32 +194,18 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
         const recordedTo = optionalInstant(filter.recorded?.to);
         if (recordedFrom === undefined) return { error: badInstant("recorded.from") };
         if (recordedTo === undefined) return { error: badInstant("recorded.to") };
-        const rows = await db.query<SummaryRow>(
-          `select ${SUMMARY} from remit_records r
-           where ($1::text is null or r.policy_name = $1)
-             and ($2::text is null or exists (
-               select 1 from remit_findings f
-               where f.subject_collection = $2 and f.subject_id = $3 and f.record_id = r.id))
-             and ($4::date is null or r.as_of >= $4::date)
-             and ($5::date is null or r.as_of <= $5::date)
-             and ($6::timestamptz is null or r.recorded_at >= $6::timestamptz)
-             and ($7::timestamptz is null or r.recorded_at <= $7::timestamptz)
-             and ($8::timestamptz is null or (r.recorded_at, r.id) < ($8::timestamptz, $9::bigint))
-           order by r.recorded_at desc, r.id desc
-           limit $10`,
-          [
-            filter.policy ?? null,
-            filter.subject?.collection ?? null,
-            filter.subject?.id ?? null,
-            filter.asOf?.from ?? null,
-            filter.asOf?.to ?? null,
-            recordedFrom,
-            recordedTo,
-            cursor?.recordedAt ?? null,
-            cursor?.id ?? null,
-            limit + 1,
-          ],
-        );
+        const rows = await db.query<SummaryRow>(queries.list, [
+          filter.policy ?? null,
+          filter.subject?.collection ?? null,
+          filter.subject?.id ?? null,
+          filter.asOf?.from ?? null,
+          filter.asOf?.to ?? null,
+          recordedFrom,
+          recordedTo,
+          cursor?.recordedAt ?? null,
+          cursor?.id ?? null,
+          limit + 1,
+        ]);
         const records = rows.slice(0, limit).map(summaryOf);
         const last = records.at(-1);
         return {
@@ -303,7 +221,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
         if (!isRecordId(id)) return { error: notFound(id) };
         const rows = await db.query<
           SummaryRow & { policy_sources: PolicySource[]; params: EvaluationRecord["params"] }
-        >(`select ${SUMMARY}, r.policy_sources, r.params from remit_records r where r.id = $1::bigint`, [id]);
+        >(queries.get, [id]);
         const row = rows[0];
         if (!row) return { error: notFound(id) };
         const summary = summaryOf(row);
@@ -319,13 +237,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
 
     history: (query) =>
       guarded<readonly Judgement[]>(async () => {
-        const rows = await db.query<SummaryRow & { finding: Finding }>(
-          `select ${SUMMARY}, f.finding
-           from remit_findings f join remit_records r on r.id = f.record_id
-           where ${JUDGED}
-           order by r.recorded_at, r.id, f.position`,
-          judgedParams(query),
-        );
+        const rows = await db.query<SummaryRow & { finding: Finding }>(queries.history, judgedParams(query));
         return { value: rows.map((row) => ({ record: summaryOf(row), finding: row.finding })) };
       }),
 
@@ -334,22 +246,11 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
         if (!isIsoDate(query.on)) return { error: badDate("on") };
         const knownAt = optionalInstant(query.knownAt);
         if (knownAt === undefined) return { error: badInstant("knownAt") };
-        const rows = await db.query<SummaryRow & { finding: Finding; overdue: boolean }>(
-          `with answer as (
-             select r.id from remit_findings f join remit_records r on r.id = f.record_id
-             where ${JUDGED}
-               and r.as_of <= $6::date
-               and ($7::timestamptz is null or r.recorded_at <= $7::timestamptz)
-             order by r.as_of desc, r.recorded_at desc, r.id desc
-             limit 1)
-           select ${SUMMARY}, f.finding, f.overdue
-           from answer a
-           join remit_records r on r.id = a.id
-           join remit_findings f on f.record_id = a.id
-           where ${JUDGED}
-           order by f.position`,
-          [...judgedParams(query), query.on, knownAt],
-        );
+        const rows = await db.query<SummaryRow & { finding: Finding; overdue: boolean }>(queries.statusOn, [
+          ...judgedParams(query),
+          query.on,
+          knownAt,
+        ]);
         const first = rows[0];
         if (!first) return { value: undefined };
         return {
