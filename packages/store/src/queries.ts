@@ -4,12 +4,12 @@
  */
 import type { JudgedQuery, RecordSummary, StatusCounts } from "./records.js";
 
-/** A record's summary columns, as text and numbers the same on both backends. */
+/** A record's summary columns, as text and numbers whatever the server's TimeZone and DateStyle. */
 const SUMMARY = `
   r.id::text as id,
   to_char(r.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at,
   r.request_id, r.policy_name, r.policy_version, r.policy_hash, r.facts_hash,
-  r.as_of::text as as_of, r.status_counts, r.finding_count`;
+  to_char(r.as_of, 'YYYY-MM-DD') as as_of, r.status_counts, r.finding_count`;
 
 export interface SummaryRow {
   readonly id: string;

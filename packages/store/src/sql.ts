@@ -1,8 +1,7 @@
 /**
  * The two databases behind the store, behind one small interface: PGlite (PostgreSQL compiled to
  * WebAssembly, its data in a folder) and a PostgreSQL server through `pg`. The store sends both
- * the same SQL; values cross as text, numbers, booleans and JSON text, so neither driver's type
- * parsing (dates, 64-bit integers) shows through.
+ * the same SQL (queries.ts).
  */
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";

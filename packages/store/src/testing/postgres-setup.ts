@@ -59,6 +59,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
         `${missing}; CI must run the store's tests against PostgreSQL (.ci/system-deps installs it)`,
       );
     }
+    console.warn(`store: the tests against a PostgreSQL server are skipped: ${missing}`);
     project.provide("postgres", { skipped: missing });
     return undefined;
   }
