@@ -265,6 +265,29 @@ for (const backend of testBackends()) {
       expect(await store.changesBetween(before.id, "424242")).toMatchObject({ error: { code: "not-found" } });
     });
 
+    it("records concurrent evaluations, each once and whole", async () => {
+      const appended = await Promise.all(
+        Array.from({ length: 24 }, (_, n) =>
+          store.append(
+            small(
+              n % 2 ? "overdue" : "met",
+              "2026-11-01",
+              `2026-11-01T08:00:${String(n).padStart(2, "0")}Z`,
+              `c${n}`,
+              "concurrent",
+            ),
+          ),
+        ),
+      );
+      const ids = appended.map((outcome) => succeeded(outcome).id);
+      expect(new Set(ids).size).toBe(24);
+      const listed = succeeded(await store.list({ policy: "concurrent", limit: 100 })).records;
+      expect(listed.map((r) => r.requestId).sort()).toEqual(
+        appended.map((o) => succeeded(o).requestId).sort(),
+      );
+      for (const record of listed) expect(record.findingCount).toBe(2);
+    });
+
     it("stamps a record with the store's clock when the caller gives no time, and rejects bad input", async () => {
       const { recordedAt: _, ...untimed } = small("met", "2026-12-03", "2026-12-03T10:00:00Z", "t", "clock");
       expect(succeeded(await store.append(untimed)).recordedAt).toBe(now().toISOString());
