@@ -298,9 +298,10 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
 }
 
 function countByStatus(findings: readonly Finding[]): StatusCounts {
-  const counts: Record<string, number> = {};
-  for (const finding of findings) counts[finding.status] = (counts[finding.status] ?? 0) + 1;
-  return counts;
+  // A Map, then entries: escalation level names are the policy's, whatever they are.
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(finding.status, (counts.get(finding.status) ?? 0) + 1);
+  return Object.fromEntries(counts);
 }
 
 function invalidEvaluation(evaluation: EvaluationToRecord): StoreError | undefined {
