@@ -64,3 +64,4 @@ export type {
   SubjectRef,
   Summary,
 } from "./result.js";
+export { findingKey } from "./result.js";

@@ -80,6 +80,14 @@ export interface Finding {
   readonly explanation: Explanation;
 }
 
+/**
+ * What identifies a finding across evaluations of the same policy: its rule, subject and period.
+ * Two findings with the same key judge the same thing (possibly with different outcomes).
+ */
+export function findingKey(f: Finding): string {
+  return `${f.rule}\u0000${f.subject.collection}\u0000${f.subject.id}\u0000${f.period ?? ""}`;
+}
+
 export interface Summary {
   readonly total: number;
   /** `byKind.duty.overdue` → count. */

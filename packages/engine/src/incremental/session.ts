@@ -15,7 +15,7 @@ import { compareIds, evaluateAll, findingsOf, orderFindings } from "../evaluate/
 import { settleExplanation } from "../explain/lazy.js";
 import { schemaOfFields, validateElement } from "../facts/index.js";
 import type { EvaluateOptions, PolicyInternals, Prepared } from "../policy.js";
-import type { EvaluationResult, FactError, Finding } from "../result.js";
+import { type EvaluationResult, type FactError, type Finding, findingKey } from "../result.js";
 import { chunkedDocument, chunkedLength, fromChunks, toChunks } from "./chunked.js";
 import { type RuleDependencies, ruleDependencies } from "./dependencies.js";
 
@@ -46,10 +46,6 @@ export type UpdateOutcome = FindingsDiff | { readonly errors: readonly FactError
 
 /** A draft of the facts document, as the recipe sees it. */
 export type FactsDraft = { [key: string]: unknown };
-
-function findingKey(f: Finding): string {
-  return `${f.rule}\u0000${f.subject.collection}\u0000${f.subject.id}\u0000${f.period ?? ""}`;
-}
 
 interface Touched {
   readonly collection: string;
