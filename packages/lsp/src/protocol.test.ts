@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StdioClient } from "./bench/stdio-client.js";
+import { StdioClient } from "./client.js";
 
 const serverScript = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const ziyuanPath = fileURLToPath(new URL("../../../policies/ziyuan-2026/policy.remit.md", import.meta.url));

@@ -1,33 +1,36 @@
 /**
- * Bundles the extension and the language server into `out/` (CommonJS, as VS Code loads
- * extensions), so the packaged `.vsix` needs no `node_modules`. Run after `tsc -b`: the server
- * comes from `@remit/lsp`'s built files.
+ * Bundles the extension and the language server (CommonJS, as VS Code loads extensions), so the
+ * packaged `.vsix` needs no `node_modules`. The server comes from `@remit/lsp`'s built files, so
+ * run after `tsc -b`.
  */
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const common = {
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  logLevel: "warning",
-} as const;
+/** The extension's folder. */
+export const extensionRoot = fileURLToPath(new URL("..", import.meta.url));
 
-await build({
-  ...common,
-  entryPoints: [`${root}/src/extension.ts`],
-  outfile: `${root}/out/extension.cjs`,
-  external: ["vscode"],
-});
-await build({
-  ...common,
-  stdin: {
-    contents: 'import { runLanguageServer } from "@remit/lsp";\nrunLanguageServer();\n',
-    resolveDir: root,
-    loader: "js",
-  },
-  outfile: `${root}/out/server.cjs`,
-});
-console.log("bundled out/extension.cjs and out/server.cjs");
+/** Writes `extension.cjs` and `server.cjs` into `outDir`. */
+export async function bundle(outDir: string): Promise<void> {
+  const common = {
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    logLevel: "warning",
+  } as const;
+  await build({
+    ...common,
+    entryPoints: [`${extensionRoot}/src/extension.ts`],
+    outfile: `${outDir}/extension.cjs`,
+    external: ["vscode"],
+  });
+  await build({
+    ...common,
+    stdin: {
+      contents: 'import { runLanguageServer } from "@remit/lsp";\nrunLanguageServer();\n',
+      resolveDir: extensionRoot,
+      loader: "js",
+    },
+    outfile: `${outDir}/server.cjs`,
+  });
+}

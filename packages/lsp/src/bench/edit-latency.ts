@@ -6,8 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { StdioClient } from "../client.js";
 import { PolicyWorkspace } from "../workspace.js";
-import { StdioClient } from "./stdio-client.js";
 
 const serverScript = fileURLToPath(new URL("../bin.js", import.meta.url));
 const policyPath = fileURLToPath(

@@ -1,6 +1,7 @@
 /**
- * A language client over standard input and output, as an editor would run the server: for the
- * protocol test and the latency benchmark.
+ * `@remit/lsp/client`: a language client that runs a server over standard input and output as an
+ * editor does. The protocol tests, the latency benchmark and the extension's package test drive
+ * the server through it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import {
