@@ -5,6 +5,9 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import {
+  type CodeAction,
+  CodeActionRequest,
+  type Command,
   type CompletionItem,
   CompletionRequest,
   createProtocolConnection,
@@ -24,10 +27,12 @@ import {
   PublishDiagnosticsNotification,
   type Range,
   ReferencesRequest,
+  RenameRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type TextEdit,
+  type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 
 export interface ClientOptions {
@@ -144,6 +149,20 @@ export class StdioClient {
     const result = await this.connection.sendRequest(DocumentFormattingRequest.type, {
       textDocument: { uri },
       options: { tabSize: 2, insertSpaces: true },
+    });
+    return result ?? [];
+  }
+
+  async rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | null> {
+    return this.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName });
+  }
+
+  /** The code actions for `range`, given the diagnostics the client shows there. */
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<(Command | CodeAction)[]> {
+    const result = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics },
     });
     return result ?? [];
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { normalizePath } from "@remit/lang";
+import { type Diagnostic, normalizePath } from "@remit/lang";
 import { describe, expect, it } from "vitest";
 import { completionsAt } from "./completion.js";
 import { quickFixFor } from "./fixes.js";
@@ -182,6 +182,30 @@ describe("the Ziyuan policy", () => {
     const use = offsetOf(text, "h.venue.", 0, "h.venue.".length);
     const labels = completionsAt(workspace, ziyuan, text, use, "en").map((c) => c.label);
     expect(labels).toContain("township");
+  });
+});
+
+describe("quick fixes", () => {
+  const at = (text: string, from: number, to: number): Diagnostic => ({
+    code: "R0000",
+    severity: "error",
+    message: { en: "m", zh: "m" },
+    hint: undefined,
+    span: {
+      file: "f.remit",
+      start: { offset: from, line: 1, column: from + 1 },
+      end: { offset: to, line: 1, column: to + 1 },
+    },
+    suggestions: [text],
+  });
+
+  it("replace a single punctuation mark", () => {
+    expect(quickFixFor(at("(", 6, 7), "count（x")?.edit.newText).toBe("(");
+  });
+
+  it("refuse a span wider than one word, or more than one candidate", () => {
+    expect(quickFixFor(at("a", 0, 7), "a and b")).toBeUndefined();
+    expect(quickFixFor({ ...at("ab", 0, 2), suggestions: ["ab", "ac"] }, "aa")).toBeUndefined();
   });
 });
 

@@ -9,13 +9,14 @@ export interface QuickFix {
 
 /**
  * The fix for `diagnostic`, when it is unambiguous: one suggestion, and a span that covers a
- * single word of `text` (the misspelt name or keyword), so the replacement cannot eat more.
+ * single word of `text` (the misspelt name or keyword) or a single punctuation mark, so the
+ * replacement cannot eat more.
  */
 export function quickFixFor(diagnostic: Diagnostic, text: string): QuickFix | undefined {
   const [only, ...others] = diagnostic.suggestions;
   if (only === undefined || others.length > 0) return undefined;
   const written = text.slice(diagnostic.span.start.offset, diagnostic.span.end.offset);
-  if (!/^[\p{L}\p{N}_.-]+$/u.test(written) || written === only) return undefined;
+  if (!/^(?:[\p{L}\p{N}_.-]+|\p{P})$/u.test(written) || written === only) return undefined;
   return {
     title: { en: `Change '${written}' to '${only}'`, zh: `将“${written}”改为“${only}”` },
     edit: { span: diagnostic.span, newText: only },
