@@ -142,9 +142,19 @@ describe("the Ziyuan policy", () => {
     expect(analysis.diagnostics).toEqual([]);
   });
 
-  it("reads an imported module as part of the policy that imports it", () => {
-    workspace.analysisFor(ziyuan);
-    expect(workspace.entryOf(gbt)).toBe(ziyuan);
+  it("reads an imported module as part of the policy that imports it, also while it is edited", () => {
+    const editing = new PolicyWorkspace(diskReader);
+    editing.analysisFor(ziyuan);
+    expect(editing.entryOf(gbt)).toBe(ziyuan);
+    const gbtText = diskReader(gbt) ?? "";
+    editing.setDocument(gbt, `${gbtText}\nparam unusedHere: integer = 1\n`);
+    expect(editing.entryOf(gbt)).toBe(ziyuan);
+    expect(editing.analysisFor(gbt).loaded.sources.get(gbt)).toContain("unusedHere");
+    // A module nothing imports is analysed on its own, without the missing-header error.
+    expect(editing.entryOf(`${repo}/policies/standards/key-units.remit`)).toBe(ziyuan);
+    const alone = memoryWorkspace({ "/s/lib.remit": "param x: integer = 1\n" }).analysisFor("/s/lib.remit");
+    expect(alone.standalone).toBe(true);
+    expect(alone.diagnostics.map((d) => d.code)).not.toContain("R5009");
   });
 
   it("goes from an alias-qualified name to its declaration in the imported module", () => {

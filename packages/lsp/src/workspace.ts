@@ -43,6 +43,8 @@ export class PolicyWorkspace {
   private readonly openDocuments = new Map<string, string>();
   private readonly diskCache = new Map<string, string | undefined>();
   private readonly analyses = new Map<string, PolicyAnalysis>();
+  /** The entry each file was last read by: kept while an edit invalidates the analysis itself. */
+  private readonly entries = new Map<string, string>();
 
   constructor(private readonly readFromDisk: FileReader) {}
 
@@ -94,14 +96,13 @@ export class PolicyWorkspace {
   }
 
   /**
-   * The entry of the policy `path` belongs to: a policy already analysed that reads it, else the
-   * `policy.remit.md` or `policy.remit` of its folder when that imports it, else `path` itself.
+   * The entry of the policy `path` belongs to: the policy that last read it if it still does, else
+   * the `policy.remit.md` or `policy.remit` of its folder when that imports it, else `path` itself.
    */
   entryOf(path: string): string {
     const file = normalizePath(path);
-    for (const analysis of this.analyses.values()) {
-      if (!analysis.standalone && analysis.loaded.sources.has(file)) return analysis.entry;
-    }
+    const known = this.entries.get(file);
+    if (known !== undefined && this.analyze(known).loaded.sources.has(file)) return known;
     const folder = file.slice(0, Math.max(0, file.lastIndexOf("/")));
     for (const name of entryFileNames) {
       const candidate = normalizePath(`${folder}/${name}`);
@@ -124,6 +125,8 @@ export class PolicyWorkspace {
     if (cached !== undefined) return cached;
     const analysis = analyzeWith(file, this.host());
     this.analyses.set(file, analysis);
+    if (!analysis.standalone)
+      for (const source of analysis.loaded.sources.keys()) this.entries.set(source, file);
     return analysis;
   }
 
