@@ -4,5 +4,6 @@ import { defineProject } from "vitest/config";
 export default defineProject({
   resolve: { conditions: ["source"] },
   ssr: { resolve: { conditions: ["source"], externalConditions: ["source"] } },
-  test: { name: "lsp", include: ["src/**/*.test.ts"] },
+  // The protocol tests spawn servers: generous limits for a loaded machine.
+  test: { name: "lsp", include: ["src/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 30_000 },
 });

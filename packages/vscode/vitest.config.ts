@@ -4,5 +4,6 @@ import { defineProject } from "vitest/config";
 export default defineProject({
   resolve: { conditions: ["source"] },
   ssr: { resolve: { conditions: ["source"], externalConditions: ["source"] } },
-  test: { name: "vscode", include: ["src/**/*.test.ts"] },
+  // The tests spawn servers (and bundle one): generous limits for a loaded machine.
+  test: { name: "vscode", include: ["src/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 30_000 },
 });
