@@ -27,6 +27,7 @@ export {
   occurrenceAt,
   type PolicySymbol,
   type Shape,
+  type SymbolCommon,
   type SymbolIndex,
   type SymbolKind,
 } from "./symbols.js";

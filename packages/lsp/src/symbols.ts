@@ -46,7 +46,7 @@ export type Shape =
   | { readonly kind: "entities"; readonly collection: string }
   | { readonly kind: "record"; readonly record: string };
 
-interface SymbolCommon {
+export interface SymbolCommon {
   /** Unique across the policy: kind, file and name. */
   readonly key: string;
   readonly name: string;
