@@ -4,7 +4,7 @@
  * and the names in scope.
  */
 import type { Language } from "@remit/lang";
-import { documentLanguage, keywordOf, keywordSpellings } from "./language.js";
+import { documentLanguage, isInCode, keywordOf, keywordSpellings } from "./language.js";
 import { occurrenceAt, type PolicySymbol, type SymbolIndex, shapeOfSymbol } from "./symbols.js";
 import type { PolicyAnalysis, PolicyWorkspace } from "./workspace.js";
 
@@ -28,6 +28,7 @@ export function completionsAt(
   offset: number,
   fallbackLanguage: Language,
 ): CompletionCandidate[] {
+  if (!isInCode(text, file, offset)) return [];
   let wordStart = offset;
   while (wordStart > 0 && wordPart.test(text.charAt(wordStart - 1))) wordStart--;
   let wordEnd = offset;

@@ -178,6 +178,14 @@ describe("the Ziyuan policy", () => {
     expect(hoverAt(analysis, ziyuan, use, "zh")?.markdown).toContain("**2.1.3**");
   });
 
+  it("completes and explains keywords in the remit blocks only, not in the prose", () => {
+    const prose = offsetOf(text, "可执行版本", 0, 2);
+    expect(completionsAt(workspace, ziyuan, text, prose, "zh")).toEqual([]);
+    const inBlock = offsetOf(text, "  warning 30 days", 0, 3);
+    expect(hoverAt(analysis, ziyuan, inBlock, "zh")?.markdown).toContain("`预警`");
+    expect(completionsAt(workspace, ziyuan, text, inBlock, "zh").map((c) => c.label)).toContain("warning");
+  });
+
   it("finds every reference of a parameter", () => {
     const declaration = offsetOf(text, "param gridDays", 0, 7);
     const references = referencesAt(analysis, ziyuan, declaration, false);

@@ -3,7 +3,7 @@
  * clause's text, a keyword's spelling in the other language. Markdown, in the editor's language.
  */
 import { displayType, type Language, type Span } from "@remit/lang";
-import { keywordOf, otherLanguage, wordAt } from "./language.js";
+import { isInCode, keywordOf, otherLanguage, wordAt } from "./language.js";
 import { kindLabel } from "./navigation.js";
 import { assertNever, occurrenceAt, type PolicySymbol, type Shape } from "./symbols.js";
 import type { PolicyAnalysis } from "./workspace.js";
@@ -25,7 +25,7 @@ export function hoverAt(
     return { span: occurrence.span, markdown: describeSymbol(analysis, symbol, language) };
   }
   const text = analysis.loaded.sources.get(file);
-  if (text === undefined) return undefined;
+  if (text === undefined || !isInCode(text, file, offset)) return undefined;
   const word = wordAt(text, offset);
   const keyword = word === undefined ? undefined : keywordOf(word.word);
   if (word === undefined || keyword === undefined) return undefined;

@@ -57,18 +57,41 @@ export function documentLanguage(text: string, file: string): Language | undefin
   return zh > en ? "zh" : "en";
 }
 
-/** The lines inside the ```remit blocks of a Markdown text. */
+/** The text inside the ```remit blocks of a Markdown text. */
 function remitBlockText(markdown: string): string {
-  const lines: string[] = [];
-  let inside = false;
-  for (const line of markdown.split(/\r?\n/)) {
+  return remitBlockRanges(markdown)
+    .map(([from, to]) => markdown.slice(from, to))
+    .join("\n");
+}
+
+/** The offsets `[from, to)` of the code inside each ```remit block of a Markdown text. */
+function remitBlockRanges(markdown: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  let start: number | undefined;
+  let inFence = false;
+  let offset = 0;
+  for (const line of markdown.split("\n")) {
+    const next = offset + line.length + 1;
     if (/^\s*```/.test(line)) {
-      inside = !inside && /^\s*```\s*remit\b/.test(line);
-      continue;
+      if (inFence) {
+        if (start !== undefined) ranges.push([start, offset]);
+        start = undefined;
+        inFence = false;
+      } else {
+        inFence = true;
+        start = /^\s*```\s*remit\b/.test(line) ? next : undefined;
+      }
     }
-    if (inside) lines.push(line);
+    offset = next;
   }
-  return lines.join("\n");
+  if (start !== undefined) ranges.push([start, markdown.length]);
+  return ranges;
+}
+
+/** Whether `offset` is in code: anywhere in a `.remit` file, inside a ```remit block in Markdown. */
+export function isInCode(text: string, file: string, offset: number): boolean {
+  if (!file.endsWith(".md")) return true;
+  return remitBlockRanges(text).some(([from, to]) => from <= offset && offset <= to);
 }
 
 /** The other language. */
