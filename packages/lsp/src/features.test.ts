@@ -204,18 +204,21 @@ describe("the Ziyuan policy", () => {
 });
 
 describe("quick fixes", () => {
-  const at = (text: string, from: number, to: number): Diagnostic => ({
-    code: "R0000",
-    severity: "error",
-    message: { en: "m", zh: "m" },
-    hint: undefined,
-    span: {
-      file: "f.remit",
-      start: { offset: from, line: 1, column: from + 1 },
-      end: { offset: to, line: 1, column: to + 1 },
-    },
-    suggestions: [text],
-  });
+  // A real diagnostic (a misspelt name), moved and given other candidates.
+  const file = "/p/policy.remit";
+  const typed = zhPolicy.replace("以内 挂牌期限", "以内 挂牌期线");
+  const real = memoryWorkspace({ [file]: typed })
+    .analysisFor(file)
+    .diagnostics.find((d) => d.suggestions.length === 1);
+  const at = (text: string, from: number, to: number): Diagnostic => {
+    if (real === undefined) throw new Error("no diagnostic with a suggestion");
+    const start = { offset: from, line: 1, column: from + 1 };
+    return {
+      ...real,
+      span: { file, start, end: { offset: to, line: 1, column: to + 1 } },
+      suggestions: [text],
+    };
+  };
 
   it("replace a single punctuation mark", () => {
     expect(quickFixFor(at("(", 6, 7), "count（x")?.edit.newText).toBe("(");
