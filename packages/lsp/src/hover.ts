@@ -1,0 +1,153 @@
+/**
+ * What to show on hover: a name's declaration and type, a parameter's default and description, a
+ * clause's text, a keyword's spelling in the other language. Markdown, in the editor's language.
+ */
+import { displayType, type Language, type Span } from "@remit/lang";
+import { isInCode, keywordOf, otherLanguage, wordAt } from "./language.js";
+import { kindLabel } from "./navigation.js";
+import { assertNever, occurrenceAt, type PolicySymbol, type Shape } from "./symbols.js";
+import type { PolicyAnalysis } from "./workspace.js";
+
+export interface HoverResult {
+  readonly span: Span;
+  readonly markdown: string;
+}
+
+export function hoverAt(
+  analysis: PolicyAnalysis,
+  file: string,
+  offset: number,
+  language: Language,
+): HoverResult | undefined {
+  const occurrence = occurrenceAt(analysis.index, file, offset);
+  const symbol = occurrence === undefined ? undefined : analysis.index.symbols.get(occurrence.key);
+  if (occurrence !== undefined && symbol !== undefined) {
+    return { span: occurrence.span, markdown: describeSymbol(analysis, symbol, language) };
+  }
+  const text = analysis.loaded.sources.get(file);
+  if (text === undefined || !isInCode(text, file, offset)) return undefined;
+  const word = wordAt(text, offset);
+  const keyword = word === undefined ? undefined : keywordOf(word.word);
+  if (word === undefined || keyword === undefined) return undefined;
+  const other = otherLanguage(keyword.language);
+  const spellings = keyword.entry[other];
+  const otherName =
+    other === "en" ? (language === "en" ? "English" : "英文") : language === "en" ? "Chinese" : "中文";
+  const lines = [
+    language === "en"
+      ? `keyword \`${word.word}\` (${keyword.entry.name})`
+      : `关键字 \`${word.word}\`（${keyword.entry.name}）`,
+    spellings.length === 0
+      ? language === "en"
+        ? `no ${otherName} spelling`
+        : `没有${otherName}写法`
+      : `${otherName}: ${spellings.map((s) => `\`${s}\``).join(", ")}`,
+  ];
+  const span = spanOfOffsets(text, file, word.start, word.end);
+  return { span, markdown: lines.join("\n\n") };
+}
+
+function describeSymbol(analysis: PolicyAnalysis, symbol: PolicySymbol, language: Language): string {
+  const source = (span: Span): string =>
+    analysis.loaded.sources.get(span.file)?.slice(span.start.offset, span.end.offset) ?? "";
+  const code = (text: string): string => `\`\`\`remit\n${text}\n\`\`\``;
+  const label = `*${kindLabel(symbol, language)}*`;
+  switch (symbol.kind) {
+    case "param": {
+      const { decl } = symbol;
+      const head = source({ file: symbol.file, start: decl.span.start, end: decl.default.span.end });
+      const parts = [code(head), label];
+      if (decl.description !== undefined) parts.push(decl.description.value);
+      return parts.join("\n\n");
+    }
+    case "define": {
+      const { decl } = symbol;
+      const head = source({ file: symbol.file, start: decl.span.start, end: decl.body.span.start }).trimEnd();
+      const parts = [code(`${head} …`), label];
+      const info = analysis.policy?.defines;
+      const found = info === undefined ? undefined : [...info.values()].find((d) => d.decl === decl);
+      if (found !== undefined) parts.push(`→ ${displayType(found.returnType, language)}`);
+      return parts.join("\n\n");
+    }
+    case "collection":
+    case "record": {
+      const { decl } = symbol;
+      const head = `${source({ file: symbol.file, start: decl.span.start, end: (decl.label ?? decl.name).span.end })}`;
+      const fields = decl.fields.map((f) => `  ${source(f.span)}`);
+      return [code([`${head} {`, ...fields, "}"].join("\n")), label].join("\n\n");
+    }
+    case "type":
+    case "field":
+      return [code(source(symbol.decl.span)), label].join("\n\n");
+    case "clause": {
+      const { decl } = symbol;
+      const parts = [`**${decl.id.id}** ${decl.title.value}`, label];
+      if (decl.text !== undefined) parts.push(decl.text.value);
+      return parts.join("\n\n");
+    }
+    case "rule":
+      return [`**${symbol.name}** ${symbol.decl.title.value}`, label].join("\n\n");
+    case "module":
+      return [`\`${symbol.path}\``, label].join("\n\n");
+    case "local": {
+      const parts = [code(symbol.name), label];
+      const type = localType(analysis, symbol, language);
+      if (type !== undefined) parts.push(type);
+      if (symbol.value !== undefined) parts.push(code(`${symbol.name} = ${source(symbol.value.span)}`));
+      return parts.join("\n\n");
+    }
+    default:
+      return assertNever(symbol);
+  }
+}
+
+/** The type of a local: from the checked model when there is one, else from the index. */
+function localType(
+  analysis: PolicyAnalysis,
+  symbol: Extract<PolicySymbol, { kind: "local" }>,
+  language: Language,
+): string | undefined {
+  if (symbol.value !== undefined && analysis.policy !== undefined) {
+    return displayType(analysis.policy.typeOf(symbol.value), language);
+  }
+  return shapeText(analysis, symbol.shape, language);
+}
+
+function shapeText(
+  analysis: PolicyAnalysis,
+  shape: Shape | undefined,
+  language: Language,
+): string | undefined {
+  if (shape === undefined) return undefined;
+  const nameOf = (key: string): string => analysis.index.symbols.get(key)?.name ?? key;
+  switch (shape.kind) {
+    case "entity":
+      return language === "en"
+        ? `an element of \`${nameOf(shape.collection)}\``
+        : `\`${nameOf(shape.collection)}\` 的元素`;
+    case "entities":
+      return language === "en"
+        ? `elements of \`${nameOf(shape.collection)}\``
+        : `\`${nameOf(shape.collection)}\` 的元素列表`;
+    case "record":
+      return language === "en"
+        ? `the record \`${nameOf(shape.record)}\``
+        : `记录 \`${nameOf(shape.record)}\``;
+    default:
+      return assertNever(shape);
+  }
+}
+
+/** The span of `text.slice(from, to)`, with lines and columns counted from the start. */
+export function spanOfOffsets(text: string, file: string, from: number, to: number): Span {
+  const position = (offset: number) => {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    return { offset, line, column: offset - lineStart + 1 };
+  };
+  return { file, start: position(from), end: position(to) };
+}

@@ -1,0 +1,42 @@
+/**
+ * `@remit/lsp`: the Remit language server. `runLanguageServer()` serves over standard input and
+ * output (what `remit lsp --stdio` runs); `startServer(connection)` serves any connection. The
+ * feature functions work on plain text and spans, without the protocol.
+ * @packageDocumentation
+ */
+import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { startServer } from "./server.js";
+
+export { type CompletionCandidate, completionsAt } from "./completion.js";
+export { type QuickFix, quickFixFor } from "./fixes.js";
+export { type HoverResult, hoverAt } from "./hover.js";
+export { documentLanguage, keywordOf, languageOfLocale } from "./language.js";
+export {
+  definitionAt,
+  type RenameResult,
+  referencesAt,
+  renameAt,
+  renameTargetAt,
+  type TextEdit,
+} from "./navigation.js";
+export { type ServerOptions, startServer, toLsp, toRange } from "./server.js";
+export {
+  buildIndex,
+  type LocalBinding,
+  type Occurrence,
+  occurrenceAt,
+  type PolicySymbol,
+  type Shape,
+  type SymbolCommon,
+  type SymbolIndex,
+  type SymbolKind,
+} from "./symbols.js";
+export { type FileReader, type PolicyAnalysis, PolicyWorkspace } from "./workspace.js";
+
+/** Serves the language server on standard input and output until the client exits. */
+export function runLanguageServer(
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): void {
+  startServer(createConnection(ProposedFeatures.all, input, output));
+}

@@ -1,0 +1,105 @@
+/**
+ * Words and keywords: which keyword a word is, which language a document is written in, and the
+ * word under the cursor. Read through `@remit/lang`'s keyword table only.
+ */
+import { type KeywordSpelling, keywords, type Language } from "@remit/lang";
+
+const wordPart = /[\p{L}\p{N}_]/u;
+
+/** The word around `offset` (a cursor just after a word counts), if any. */
+export function wordAt(
+  text: string,
+  offset: number,
+): { word: string; start: number; end: number } | undefined {
+  let start = offset;
+  while (start > 0 && wordPart.test(text.charAt(start - 1))) start--;
+  let end = offset;
+  while (end < text.length && wordPart.test(text.charAt(end))) end++;
+  if (start === end) return undefined;
+  return { word: text.slice(start, end), start, end };
+}
+
+const byEnglish = new Map<string, KeywordSpelling>();
+const byChinese = new Map<string, KeywordSpelling>();
+for (const entry of keywords) {
+  for (const spelling of entry.en) byEnglish.set(spelling, entry);
+  for (const spelling of entry.zh) byChinese.set(spelling, entry);
+}
+
+/** The keyword spelled `word`, and the language of that spelling. */
+export function keywordOf(word: string): { entry: KeywordSpelling; language: Language } | undefined {
+  const zh = byChinese.get(word);
+  if (zh !== undefined) return { entry: zh, language: "zh" };
+  const en = byEnglish.get(word);
+  if (en !== undefined) return { entry: en, language: "en" };
+  return undefined;
+}
+
+/** Every spelling of every keyword in `language`. */
+export function keywordSpellings(language: Language): string[] {
+  return keywords.flatMap((entry) => entry[language]);
+}
+
+/**
+ * The language a policy text is written in: the one whose keywords it uses more (in a
+ * `.remit.md` file, inside its `remit` blocks), or undefined when it uses none.
+ */
+export function documentLanguage(text: string, file: string): Language | undefined {
+  const code = file.endsWith(".md") ? remitBlockText(text) : text;
+  let en = 0;
+  let zh = 0;
+  for (const match of code.matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) {
+    const word = match[0];
+    if (byChinese.has(word)) zh++;
+    else if (byEnglish.has(word)) en++;
+  }
+  if (en === zh) return undefined;
+  return zh > en ? "zh" : "en";
+}
+
+/** The text inside the ```remit blocks of a Markdown text. */
+function remitBlockText(markdown: string): string {
+  return remitBlockRanges(markdown)
+    .map(([from, to]) => markdown.slice(from, to))
+    .join("\n");
+}
+
+/** The offsets `[from, to)` of the code inside each ```remit block of a Markdown text. */
+function remitBlockRanges(markdown: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  let start: number | undefined;
+  let inFence = false;
+  let offset = 0;
+  for (const line of markdown.split("\n")) {
+    const next = offset + line.length + 1;
+    if (/^\s*```/.test(line)) {
+      if (inFence) {
+        if (start !== undefined) ranges.push([start, offset]);
+        start = undefined;
+        inFence = false;
+      } else {
+        inFence = true;
+        start = /^\s*```\s*remit\b/.test(line) ? next : undefined;
+      }
+    }
+    offset = next;
+  }
+  if (start !== undefined) ranges.push([start, markdown.length]);
+  return ranges;
+}
+
+/** Whether `offset` is in code: anywhere in a `.remit` file, inside a ```remit block in Markdown. */
+export function isInCode(text: string, file: string, offset: number): boolean {
+  if (!file.endsWith(".md")) return true;
+  return remitBlockRanges(text).some(([from, to]) => from <= offset && offset <= to);
+}
+
+/** The other language. */
+export function otherLanguage(language: Language): Language {
+  return language === "en" ? "zh" : "en";
+}
+
+/** The language the editor speaks, from its locale (`zh-cn`, `en-us`, …). */
+export function languageOfLocale(locale: string | undefined): Language {
+  return locale?.toLowerCase().startsWith("zh") ? "zh" : "en";
+}

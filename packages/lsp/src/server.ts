@@ -1,0 +1,303 @@
+/**
+ * The language server: maps the protocol onto the workspace and the feature functions. The
+ * logic (what is at a position, definitions, completions, fixes) lives in those plain modules;
+ * this file converts positions and kinds and wires the requests.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { type Diagnostic, format, type Language, normalizePath, type Span } from "@remit/lang";
+import {
+  type CodeAction,
+  CodeActionKind,
+  type CompletionItem,
+  CompletionItemKind,
+  type Connection,
+  DiagnosticSeverity,
+  type InitializeResult,
+  LSPErrorCodes,
+  type Diagnostic as LspDiagnostic,
+  type Range,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type TextEdit,
+  type WorkspaceEdit,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { type CompletionCandidate, completionsAt } from "./completion.js";
+import { quickFixFor } from "./fixes.js";
+import { hoverAt } from "./hover.js";
+import { languageOfLocale } from "./language.js";
+import { definitionAt, referencesAt, renameAt, renameTargetAt } from "./navigation.js";
+import { assertNever } from "./symbols.js";
+import { PolicyWorkspace } from "./workspace.js";
+
+/** Options a client may pass in `initializationOptions`. */
+export interface ServerOptions {
+  /** How long to wait after the last keystroke before checking, in milliseconds (default 50). */
+  readonly debounceMs?: number;
+}
+
+const defaultDebounceMs = 50;
+
+/** Serves the Remit language on `connection` until the client exits. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new PolicyWorkspace(readFromDisk);
+  const uris = new Map<string, string>();
+  let language: Language = "en";
+  let debounceMs = defaultDebounceMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const pathOf = (uri: string): string => {
+    const path = uri.startsWith("file:") ? normalizePath(fileURLToPath(uri)) : uri;
+    uris.set(path, uri);
+    return path;
+  };
+  const uriOf = (path: string): string =>
+    uris.get(path) ?? (path.startsWith("/") ? pathToFileURL(path).href : path);
+
+  connection.onInitialize((params): InitializeResult => {
+    language = languageOfLocale(params.locale);
+    const options = params.initializationOptions as ServerOptions | undefined;
+    if (typeof options?.debounceMs === "number" && options.debounceMs >= 0) debounceMs = options.debounceMs;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        completionProvider: { triggerCharacters: ["."] },
+        documentFormattingProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: "remit" },
+    };
+  });
+
+  const publishAll = (): void => {
+    timer = undefined;
+    const published = new Set<string>();
+    for (const path of workspace.openPaths()) {
+      if (published.has(path)) continue;
+      const analysis = workspace.analysisFor(path);
+      for (const file of analysis.loaded.sources.keys()) {
+        if (!workspace.isOpen(file) || published.has(file)) continue;
+        published.add(file);
+        const diagnostics = analysis.diagnostics
+          .filter((d) => d.span.file === file)
+          .map((d) => toLsp(d, language));
+        void connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
+      }
+      if (!published.has(path)) {
+        published.add(path);
+        void connection.sendDiagnostics({ uri: uriOf(path), diagnostics: [] });
+      }
+    }
+  };
+  const schedule = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(publishAll, debounceMs);
+  };
+
+  documents.onDidChangeContent((event) => {
+    workspace.setDocument(pathOf(event.document.uri), event.document.getText());
+    schedule();
+  });
+  documents.onDidClose((event) => {
+    workspace.closeDocument(pathOf(event.document.uri));
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    schedule();
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) workspace.fileChanged(pathOf(change.uri));
+    schedule();
+  });
+
+  /** The document, its path and the offset of a position in it. */
+  const at = (uri: string, position: { line: number; character: number }) => {
+    const document = documents.get(uri);
+    if (document === undefined) return undefined;
+    const path = pathOf(uri);
+    return { document, path, offset: document.offsetAt(position), analysis: workspace.analysisFor(path) };
+  };
+
+  connection.onHover((params) => {
+    const here = at(params.textDocument.uri, params.position);
+    if (here === undefined) return null;
+    const hover = hoverAt(here.analysis, here.path, here.offset, language);
+    if (hover === undefined) return null;
+    return { contents: { kind: "markdown", value: hover.markdown }, range: toRange(hover.span) };
+  });
+
+  connection.onDefinition((params) => {
+    const here = at(params.textDocument.uri, params.position);
+    const span = here === undefined ? undefined : definitionAt(here.analysis, here.path, here.offset);
+    return span === undefined ? null : { uri: uriOf(span.file), range: toRange(span) };
+  });
+
+  connection.onReferences((params) => {
+    const here = at(params.textDocument.uri, params.position);
+    if (here === undefined) return [];
+    return referencesAt(here.analysis, here.path, here.offset, params.context.includeDeclaration).map(
+      (span) => ({
+        uri: uriOf(span.file),
+        range: toRange(span),
+      }),
+    );
+  });
+
+  connection.onCompletion((params): CompletionItem[] => {
+    const document = documents.get(params.textDocument.uri);
+    if (document === undefined) return [];
+    const offset = document.offsetAt(params.position);
+    return completionsAt(workspace, pathOf(document.uri), document.getText(), offset, language).map(
+      toCompletionItem,
+    );
+  });
+
+  connection.onDocumentFormatting((params): TextEdit[] => {
+    const document = documents.get(params.textDocument.uri);
+    if (document === undefined) return [];
+    const text = document.getText();
+    const result = format(text, pathOf(document.uri));
+    if (!result.changed) return [];
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) },
+        newText: result.text,
+      },
+    ];
+  });
+
+  connection.onPrepareRename((params) => {
+    const here = at(params.textDocument.uri, params.position);
+    const span = here === undefined ? undefined : renameTargetAt(here.analysis, here.path, here.offset);
+    return span === undefined ? null : toRange(span);
+  });
+
+  connection.onRenameRequest((params): WorkspaceEdit | ResponseError => {
+    const here = at(params.textDocument.uri, params.position);
+    if (here === undefined) return { changes: {} };
+    const result = renameAt(here.analysis, here.path, here.offset, params.newName);
+    if (!result.ok) return new ResponseError(LSPErrorCodes.RequestFailed, result.reason[language]);
+    const changes: Record<string, TextEdit[]> = {};
+    for (const edit of result.edits) {
+      const uri = uriOf(edit.span.file);
+      const list = changes[uri] ?? [];
+      list.push({ range: toRange(edit.span), newText: edit.newText });
+      changes[uri] = list;
+    }
+    return { changes };
+  });
+
+  connection.onCodeAction((params): CodeAction[] => {
+    const document = documents.get(params.textDocument.uri);
+    if (document === undefined) return [];
+    const path = pathOf(document.uri);
+    const text = document.getText();
+    const from = document.offsetAt(params.range.start);
+    const to = document.offsetAt(params.range.end);
+    const actions: CodeAction[] = [];
+    for (const diagnostic of workspace.analysisFor(path).diagnostics) {
+      if (diagnostic.span.file !== path) continue;
+      if (diagnostic.span.end.offset < from || diagnostic.span.start.offset > to) continue;
+      const fix = quickFixFor(diagnostic, text);
+      if (fix === undefined) continue;
+      actions.push({
+        title: fix.title[language],
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [toLsp(diagnostic, language)],
+        isPreferred: true,
+        edit: { changes: { [document.uri]: [{ range: toRange(fix.edit.span), newText: fix.edit.newText }] } },
+      });
+    }
+    return actions;
+  });
+
+  connection.onShutdown(() => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function readFromDisk(path: string): string | undefined {
+  if (!path.startsWith("/")) return undefined;
+  try {
+    const text = readFileSync(path, "utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A span's range: the language counts lines and UTF-16 columns from 1, the protocol from 0. */
+export function toRange(span: Span): Range {
+  return {
+    start: { line: span.start.line - 1, character: span.start.column - 1 },
+    end: { line: span.end.line - 1, character: span.end.column - 1 },
+  };
+}
+
+export function toLsp(diagnostic: Diagnostic, language: Language): LspDiagnostic {
+  const hint = diagnostic.hint?.[language];
+  return {
+    range: toRange(diagnostic.span),
+    severity: severityOf(diagnostic.severity),
+    code: diagnostic.code,
+    source: "remit",
+    message: hint === undefined ? diagnostic.message[language] : `${diagnostic.message[language]}\n${hint}`,
+    data: { suggestions: diagnostic.suggestions },
+  };
+}
+
+function severityOf(severity: Diagnostic["severity"]): DiagnosticSeverity {
+  switch (severity) {
+    case "error":
+      return DiagnosticSeverity.Error;
+    case "warning":
+      return DiagnosticSeverity.Warning;
+    case "info":
+      return DiagnosticSeverity.Information;
+    default:
+      return assertNever(severity);
+  }
+}
+
+function toCompletionItem(candidate: CompletionCandidate): CompletionItem {
+  const item: CompletionItem = { label: candidate.label, kind: completionKind(candidate.kind) };
+  if (candidate.detail !== undefined) item.detail = candidate.detail;
+  return item;
+}
+
+function completionKind(kind: CompletionCandidate["kind"]): CompletionItemKind {
+  switch (kind) {
+    case "keyword":
+      return CompletionItemKind.Keyword;
+    case "param":
+      return CompletionItemKind.Constant;
+    case "define":
+      return CompletionItemKind.Function;
+    case "collection":
+    case "record":
+      return CompletionItemKind.Class;
+    case "type":
+      return CompletionItemKind.TypeParameter;
+    case "field":
+      return CompletionItemKind.Field;
+    case "clause":
+      return CompletionItemKind.Reference;
+    case "rule":
+      return CompletionItemKind.Event;
+    case "module":
+      return CompletionItemKind.Module;
+    case "local":
+      return CompletionItemKind.Variable;
+    default:
+      return assertNever(kind);
+  }
+}
