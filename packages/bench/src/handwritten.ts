@@ -96,7 +96,7 @@ function duty(
     status: s,
     subject: { collection, id },
   };
-  if (township !== undefined) f.township = township;
+  if (township !== undefined) f.group = township;
   f.holder = holder;
   if (due !== null) f.due = formatIsoDate(due);
   if (metOn !== null) {
@@ -282,7 +282,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
           modality: "must",
           status: closed ? "closed" : city ? "city" : "county",
           subject: { collection: "hazards", id },
-          township,
+          group: township,
           holder: !closed && city ? "桂林市人民政府" : "资源县人民政府",
           overdue: false,
           reached,
@@ -333,7 +333,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
         modality: "must",
         status: closed ? "closed" : ladderLevels[level],
         subject: { collection: "hazards", id },
-        township,
+        group: township,
         holder,
         overdue,
         reached,

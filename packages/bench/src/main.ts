@@ -145,7 +145,7 @@ function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
       f.late ?? null,
       f.overdueDays ?? null,
       f.holder ?? null,
-      f.township ?? null,
+      f.group ?? null,
       f.reached ?? null,
       f.closedOn ?? null,
       f.overdue ?? null,

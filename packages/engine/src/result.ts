@@ -51,8 +51,11 @@ export interface Finding {
   readonly modality: Modality;
   readonly status: FindingStatus;
   readonly subject: SubjectRef;
-  /** The township this finding belongs to, when the subject leads to one (for summaries). */
-  readonly township?: string;
+  /**
+   * The id of the group this finding belongs to — the element of the collection the policy groups
+   * by (`group by townships`) that its subject leads to — when it leads to one.
+   */
+  readonly group?: string;
   readonly holder?: string;
   /** Duties: the deadline (ISO date). */
   readonly due?: string;
@@ -92,8 +95,8 @@ export interface Summary {
   readonly total: number;
   /** `byKind.duty.overdue` → count. */
   readonly byKind: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** Per township id (findings with no township are under `""`): status → count. */
-  readonly byTownship: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Per group id (findings in no group, or every finding when the policy declares no grouping, are under `""`): status → count. */
+  readonly byGroup: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 export interface EvaluationResult {

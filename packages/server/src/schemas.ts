@@ -82,7 +82,7 @@ export const Finding = z
         "duty: met, pending, due-soon, overdue, advisory; escalation: level name or closed; accountability: triggered",
     }),
     subject: z.object({ collection: z.string(), id: z.string() }),
-    township: z.string().optional(),
+    group: z.string().optional(),
     holder: z.string().optional(),
     due: IsoDate.optional(),
     period: z.string().optional(),
@@ -113,7 +113,7 @@ export const EvaluationResult = z
     summary: z.object({
       total: z.number().int(),
       byKind: z.record(z.string(), z.record(z.string(), z.number().int())),
-      byTownship: z.record(z.string(), z.record(z.string(), z.number().int())),
+      byGroup: z.record(z.string(), z.record(z.string(), z.number().int())),
     }),
   })
   .openapi("EvaluationResult");

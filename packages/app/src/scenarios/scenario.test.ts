@@ -76,7 +76,7 @@ describe("scenario patterns", () => {
         asOf: "2026-07-03",
         params: {},
         findings: [finding],
-        summary: { total: 1, byKind: {}, byTownship: {} },
+        summary: { total: 1, byKind: {}, byGroup: {} },
       },
     };
     expect(judge(scenario, outcome)).toEqual([]);

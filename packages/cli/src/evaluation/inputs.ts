@@ -94,7 +94,10 @@ function factErrorCount(n: number, lang: Language): string {
   return lang === "zh" ? `事实数据无效：${n} 处错误` : `invalid facts: ${n} error${n === 1 ? "" : "s"}`;
 }
 
-/** Level labels from the policy's escalation rules and township names from the facts. */
+/**
+ * Level labels from the policy's escalation rules; the policy's grouping, with each group's name
+ * from the `name` field of its element in the facts.
+ */
 export function tableLabels(policy: CheckedPolicy, facts: unknown): TableLabels {
   const byRule = new Map<string, Map<string, string>>();
   const anyRule = new Map<string, string>();
@@ -111,19 +114,28 @@ export function tableLabels(policy: CheckedPolicy, facts: unknown): TableLabels 
     }
     byRule.set(rule.id, labels);
   }
-  const townships = new Map<string, string>();
-  if (typeof facts === "object" && facts !== null && "townships" in facts && Array.isArray(facts.townships)) {
-    for (const township of facts.townships as unknown[]) {
-      if (typeof township !== "object" || township === null) continue;
-      const { id, name } = township as { id?: unknown; name?: unknown };
-      if (typeof id === "string" && typeof name === "string") townships.set(id, name);
+  const levelLabel: TableLabels["levelLabel"] = (rule, level) =>
+    (rule === undefined ? undefined : byRule.get(rule)?.get(level)) ?? anyRule.get(level);
+  const grouping = policy.info.grouping;
+  if (grouping === undefined) return { levelLabel, levelOrder };
+  const names = new Map<string, string>();
+  const elements =
+    typeof facts === "object" && facts !== null ? Reflect.get(facts, grouping.collection) : undefined;
+  if (Array.isArray(elements)) {
+    for (const element of elements as unknown[]) {
+      if (typeof element !== "object" || element === null) continue;
+      const { id, name } = element as { id?: unknown; name?: unknown };
+      if (typeof id === "string" && typeof name === "string") names.set(id, name);
     }
   }
   return {
-    levelLabel: (rule, level) =>
-      (rule === undefined ? undefined : byRule.get(rule)?.get(level)) ?? anyRule.get(level),
+    levelLabel,
     levelOrder,
-    townshipName: (id) => townships.get(id),
+    grouping: {
+      label: policy.collections.get(grouping.collection)?.label ?? grouping.collection,
+      name: (id) => names.get(id),
+      others: grouping.others,
+    },
   };
 }
 

@@ -15,7 +15,7 @@ const findings: Finding[] = [
     modality: "must",
     status: "overdue",
     subject: { collection: "townships", id: "T02" },
-    township: "T02",
+    group: "T02",
     holder: "梅溪镇人民政府",
     due: "2026-06-30",
     overdueDays: 151,
@@ -29,7 +29,7 @@ const findings: Finding[] = [
     modality: "must",
     status: "met",
     subject: { collection: "townships", id: "T01" },
-    township: "T01",
+    group: "T01",
     due: "2026-09-30",
     period: "2026-Q3",
     metOn: "2026-10-02",
@@ -46,7 +46,7 @@ const findings: Finding[] = [
     overdue: true,
     reached: { grid: "2026-11-20", township: "2026-11-26" },
     subject: { collection: "hazards", id: "H0501" },
-    township: "T01",
+    group: "T01",
     holder: "资源镇人民政府",
     cites: ["2.3.3"],
     explanation,
@@ -58,7 +58,7 @@ const findings: Finding[] = [
     modality: "must",
     status: "triggered",
     subject: { collection: "incidents", id: "F0201" },
-    township: "T01",
+    group: "T01",
     asAt: "2026-09-12",
     causes: ["基层消防组织不健全", "人员力量配备不足"],
     targets: ["资源镇人民政府"],
@@ -90,7 +90,7 @@ const result: EvaluationResult = {
       escalation: { township: 1 },
       accountability: { triggered: 1 },
     },
-    byTownship: {
+    byGroup: {
       T01: { met: 1, township: 1, triggered: 1 },
       T02: { overdue: 1 },
       "": { "due-soon": 1 },
@@ -104,11 +104,11 @@ const labels: TableLabels = {
       ? ({ grid: "网格", township: "乡镇", county: "县" } as Record<string, string>)[level]
       : undefined,
   levelOrder: ["grid", "township", "county"],
-  townshipName: (id) => ({ T01: "资源镇", T02: "梅溪镇" })[id],
+  grouping: { label: "乡镇", name: (id) => ({ T01: "资源镇", T02: "梅溪镇" })[id], others: "县级" },
 };
 
 describe("renderEvaluationTable", () => {
-  it("groups by township, county level last, then by kind", () => {
+  it("groups by the policy's groups, the findings in none last under the policy's name, then by kind", () => {
     const text = renderEvaluationTable(result, { lang: "en", colors: plain, labels });
     const order = [
       "资源镇 (T01)",
@@ -116,7 +116,7 @@ describe("renderEvaluationTable", () => {
       "Escalations",
       "Accountability",
       "梅溪镇 (T02)",
-      "County level",
+      "县级",
       "Summary",
     ];
     const positions = order.map((heading) => text.indexOf(heading));
@@ -179,13 +179,14 @@ describe("renderEvaluationTable", () => {
     expect(columnOf(row, "townships")).toBe(columnOf(header, "对象"));
   });
 
-  it("counts per status and per township", () => {
+  it("counts per status and per group", () => {
     const text = renderEvaluationTable(result, { lang: "en", colors: plain, labels });
     expect(text).toContain("Summary: 5 findings");
     expect(text).toMatch(/Duties +met +1/);
-    expect(text).toMatch(/Township +met +due soon +overdue +level township +triggered +Total/);
+    expect(text).toContain("By 乡镇");
+    expect(text).toMatch(/乡镇 +met +due soon +overdue +level township +triggered +Total/);
     expect(text).toMatch(/资源镇 \(T01\) +1 +0 +0 +1 +1 +3/);
-    expect(text).toMatch(/County level +0 +1 +0 +0 +0 +1/);
+    expect(text).toMatch(/县级 +0 +1 +0 +0 +0 +1/);
   });
 
   it("colours statuses on a terminal", () => {
@@ -196,7 +197,7 @@ describe("renderEvaluationTable", () => {
   });
 
   it("says so when there are no findings", () => {
-    const empty = { ...result, findings: [], summary: { total: 0, byKind: {}, byTownship: {} } };
+    const empty = { ...result, findings: [], summary: { total: 0, byKind: {}, byGroup: {} } };
     expect(renderEvaluationTable(empty, { lang: "zh", colors: plain })).toContain("无结果");
   });
 });

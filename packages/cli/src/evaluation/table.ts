@@ -2,6 +2,7 @@ import { type EvaluationResult, type Finding, statusNames } from "@remit/engine"
 import type { Language } from "@remit/lang";
 import type { Colors } from "../terminal/colors.js";
 import { type CellInput, type Column, renderTable } from "../terminal/table.js";
+import { groupHeading, groupOf, groupOrder, groupTitle } from "./groups.js";
 import { kindWords, words } from "./labels.js";
 
 /** What the policy and the facts tell about names the result only holds ids for. */
@@ -13,8 +14,16 @@ export interface TableLabels {
   readonly levelLabel?: (rule: string | undefined, level: string) => string | undefined;
   /** Every level name, lowest first, for ordering summary columns. */
   readonly levelOrder?: readonly string[];
-  /** A township's name from the facts (`townships[].name`). */
-  readonly townshipName?: (id: string) => string | undefined;
+  /**
+   * How the policy groups findings (`group by townships others "县级"`): the group collection's
+   * label, a group's name from the facts, and the name of the findings in no group. Absent when the
+   * policy declares no grouping: every finding is then in one group.
+   */
+  readonly grouping?: {
+    readonly label: string;
+    readonly name: (id: string) => string | undefined;
+    readonly others: string | undefined;
+  };
 }
 
 export interface TableOptions {
@@ -27,8 +36,8 @@ const kinds = ["duty", "escalation", "accountability"] as const;
 const dutyStatuses = ["met", "pending", "due-soon", "overdue", "advisory"];
 
 /**
- * An evaluation result for a terminal: findings grouped by township (county-level ones last),
- * then by kind, one table per kind; then the counts per status and per township.
+ * An evaluation result for a terminal: findings by the policy's groups (those in no group last),
+ * then by kind, one table per kind; then the counts per status and per group.
  */
 export function renderEvaluationTable(result: EvaluationResult, options: TableOptions): string {
   const { lang, colors } = options;
@@ -42,11 +51,11 @@ export function renderEvaluationTable(result: EvaluationResult, options: TableOp
   if (result.findings.length === 0) {
     out.push(words.noFindings[lang], "");
   }
-  for (const township of townshipOrder(result.findings.map((finding) => finding.township ?? ""))) {
-    const inTownship = result.findings.filter((finding) => (finding.township ?? "") === township);
-    out.push(colors.bold(view.townshipTitle(township)));
+  for (const group of groupOrder(result.findings.map(groupOf))) {
+    const inGroup = result.findings.filter((finding) => groupOf(finding) === group);
+    out.push(colors.bold(groupTitle(group, labels, lang)));
     for (const kind of kinds) {
-      const ofKind = inTownship.filter((finding) => finding.kind === kind);
+      const ofKind = inGroup.filter((finding) => finding.kind === kind);
       if (ofKind.length === 0) continue;
       out.push(`  ${colors.underline(kindWords[kind]?.[lang] ?? kind)}`);
       out.push(...view.kindTable(kind, ofKind));
@@ -57,23 +66,12 @@ export function renderEvaluationTable(result: EvaluationResult, options: TableOp
   return `${out.join("\n")}\n`;
 }
 
-/** Township ids in sorted order, the county level (`""`) last. */
-function townshipOrder(townships: readonly string[]): string[] {
-  return [...new Set(townships)].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a < b ? -1 : a > b ? 1 : 0));
-}
-
 class View {
   constructor(
     private readonly lang: Language,
     private readonly colors: Colors,
     private readonly labels: TableLabels,
   ) {}
-
-  townshipTitle(id: string): string {
-    if (id === "") return words.countyLevel[this.lang];
-    const name = this.labels.townshipName?.(id);
-    return name === undefined || name === id ? id : `${name} (${id})`;
-  }
 
   kindTable(kind: (typeof kinds)[number], findings: readonly Finding[]): string[] {
     const w = (word: keyof typeof words) => words[word][this.lang];
@@ -217,10 +215,10 @@ class View {
   }
 
   /**
-   * A status column of the per-township counts. Levels are marked as such there, since a level's
-   * name (`township`, `乡镇`) would read like the township column's own heading.
+   * A status column of the per-group counts. Levels are marked as such there, since a level's
+   * name (`township`, `乡镇`) would read like the group column's own heading.
    */
-  private townshipColumnHeader(status: string): string {
+  private groupColumnHeader(status: string): string {
     const fixed = statusNames[status];
     if (fixed !== undefined) return fixed[this.lang];
     const level = this.levelText(undefined, status);
@@ -264,22 +262,23 @@ class View {
       "",
     );
 
-    const townships = townshipOrder(Object.keys(result.summary.byTownship));
-    if (townships.length > 0) {
-      out.push(`  ${colors.underline(words.byTownship[lang])}`);
+    const heading = groupHeading(this.labels);
+    const groups = groupOrder(Object.keys(result.summary.byGroup));
+    if (heading !== undefined && groups.length > 0) {
+      out.push(`  ${colors.underline(`${words.by[lang]}${heading}`)}`);
       const statuses = this.orderStatuses(
-        Object.values(result.summary.byTownship).flatMap((counts) => Object.keys(counts)),
+        Object.values(result.summary.byGroup).flatMap((counts) => Object.keys(counts)),
       );
       const columns: Column[] = [
-        { header: words.township[lang] },
-        ...statuses.map((status) => ({ header: this.townshipColumnHeader(status), align: "right" as const })),
+        { header: heading },
+        ...statuses.map((status) => ({ header: this.groupColumnHeader(status), align: "right" as const })),
         { header: words.total[lang], align: "right" },
       ];
-      const rows = townships.map((township) => {
-        const counts = result.summary.byTownship[township] ?? {};
+      const rows = groups.map((group) => {
+        const counts = result.summary.byGroup[group] ?? {};
         const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
         return [
-          this.townshipTitle(township),
+          groupTitle(group, this.labels, lang),
           ...statuses.map((status) => String(counts[status] ?? 0)),
           String(total),
         ];

@@ -70,15 +70,15 @@ describe.skipIf(!existsSync(chromiumPath))("the HTML report in a browser", () =>
 
   it("is titled with the policy's name and the evaluation date, in Chinese", async () => {
     expect(await page.title()).toBe(`${result.policy.name} — 评估报告 ${result.asOf}`);
-    expect(await page.locator("h2").first().innerText()).toBe("各乡镇汇总");
+    expect(await page.locator("h2").first().innerText()).toBe("分组汇总");
   });
 
   it("shows each township's counts as the result's summary gives them", async () => {
-    const townships = Object.keys(result.summary.byTownship);
+    const townships = Object.keys(result.summary.byGroup);
     expect(townships.length).toBeGreaterThan(1);
     for (const township of townships) {
-      const counts = result.summary.byTownship[township] ?? {};
-      const row = page.locator(`#summary tr[data-township="${township}"]`);
+      const counts = result.summary.byGroup[township] ?? {};
+      const row = page.locator(`#summary tr[data-group="${township}"]`);
       await expect(row.isVisible()).resolves.toBe(true);
       for (const status of ["met", "due-soon", "overdue", "triggered"]) {
         const shown = await row.locator(`td[data-status="${status}"]`).innerText();

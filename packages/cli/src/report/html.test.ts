@@ -11,7 +11,7 @@ function finding(overrides: Partial<Finding>): Finding {
     modality: "must",
     status: "met",
     subject: { collection: "townships", id: "T01" },
-    township: "T01",
+    group: "T01",
     cites: ["2.1"],
     explanation: { holds: true, because: [] },
     ...overrides,
@@ -20,14 +20,14 @@ function finding(overrides: Partial<Finding>): Finding {
 
 function resultOf(
   findings: readonly Finding[],
-  byTownship: EvaluationResult["summary"]["byTownship"] = {},
+  byGroup: EvaluationResult["summary"]["byGroup"] = {},
 ): EvaluationResult {
   return {
     policy: { name: "测试政策", version: "1.0", hash: "0123456789abcdef" },
     asOf: "2026-11-28",
     params: {},
     findings,
-    summary: { total: findings.length, byKind: {}, byTownship },
+    summary: { total: findings.length, byKind: {}, byGroup },
   };
 }
 
@@ -135,18 +135,20 @@ describe("renderHtmlReport", () => {
     expect(section).toMatch(/class="step ahead"><span class="level">县级/);
   });
 
-  it("counts per township as the result's summary does", () => {
-    const byTownship = { T01: { met: 3, overdue: 2 }, "": { triggered: 1, "due-soon": 4 } };
-    const html = renderHtmlReport(resultOf([], byTownship), {
+  it("counts per group as the result's summary does", () => {
+    const byGroup = { T01: { met: 3, overdue: 2 }, "": { triggered: 1, "due-soon": 4 } };
+    const html = renderHtmlReport(resultOf([], byGroup), {
       lang: "en",
       clauses,
-      labels: { townshipName: (id) => (id === "T01" ? "资源镇" : undefined) },
+      labels: {
+        grouping: { label: "乡镇", name: (id) => (id === "T01" ? "资源镇" : undefined), others: "县级" },
+      },
     });
     expect(html).toMatch(
-      /<tr data-township="T01"><th scope="row">资源镇 \(T01\)<\/th><td[^>]*data-status="met">3<\/td><td[^>]*data-status="due-soon">0<\/td><td[^>]*data-status="overdue">2<\/td><td[^>]*data-status="triggered">0<\/td><td[^>]*data-status="total">5<\/td>/,
+      /<tr data-group="T01"><th scope="row">资源镇 \(T01\)<\/th><td[^>]*data-status="met">3<\/td><td[^>]*data-status="due-soon">0<\/td><td[^>]*data-status="overdue">2<\/td><td[^>]*data-status="triggered">0<\/td><td[^>]*data-status="total">5<\/td>/,
     );
     expect(html).toMatch(
-      /<tr data-township=""><th scope="row">County level<\/th>.*data-status="triggered">1<\/td><td[^>]*data-status="total">5</,
+      /<tr data-group=""><th scope="row">县级<\/th>.*data-status="triggered">1<\/td><td[^>]*data-status="total">5</,
     );
   });
 
@@ -174,7 +176,7 @@ describe("renderHtmlReport", () => {
           {
             lang: "zh",
             clauses: new Map([["2.1", { id: "2.1", title: cause, text: clauseText }]]),
-            labels: { townshipName: () => holder },
+            labels: { grouping: { label: "乡镇", name: () => holder, others: undefined } },
           },
         );
         // The only markup is the report's own: exactly one script and one style element.

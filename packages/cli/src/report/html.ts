@@ -8,6 +8,7 @@ import {
   statusNames,
 } from "@remit/engine";
 import type { Language } from "@remit/lang";
+import { groupHeading, groupOf, groupOrder, groupTitle } from "../evaluation/groups.js";
 import { kindWords, words } from "../evaluation/labels.js";
 import type { TableLabels } from "../evaluation/table.js";
 import { reportScript, reportStyle } from "./assets.js";
@@ -24,7 +25,7 @@ export interface HtmlReportOptions {
   readonly lang: Language;
   /** The policy's clauses by id (the checked model's `clauses`). */
   readonly clauses: ReadonlyMap<string, ReportClause>;
-  /** Level labels, level order and township names, as the terminal table uses them. */
+  /** Level labels, level order and the policy's grouping, as the terminal table uses them. */
   readonly labels?: TableLabels;
   /** Each escalation rule's levels, lowest first (see `escalationLadders`). */
   readonly ladders?: ReadonlyMap<string, readonly string[]>;
@@ -37,7 +38,7 @@ export const summaryStatuses = ["met", "due-soon", "overdue", "triggered"] as co
 
 /**
  * An evaluation result as one self-contained HTML page for policy staff: styles and script
- * inline, nothing fetched. Sections: a summary per township, the deadlines of the coming weeks,
+ * inline, nothing fetched. Sections: a summary per group, the deadlines of the coming weeks,
  * the escalation ladders of open cases, the accountability triggers with their explanation, every
  * finding, and the clauses the findings cite (each finding links to its clauses' text).
  * Every piece of text from the policy or the facts is escaped.
@@ -136,22 +137,22 @@ class Page {
   }
 
   summary(): string {
-    const byTownship = this.result.summary.byTownship;
-    const townships = townshipOrder(Object.keys(byTownship));
+    const byGroup = this.result.summary.byGroup;
+    const groups = groupOrder(Object.keys(byGroup));
     const head = [
-      `<th>${escapeHtml(words.township[this.lang])}</th>`,
+      `<th>${escapeHtml(groupHeading(this.labels) ?? "")}</th>`,
       ...summaryStatuses.map((s) => `<th>${escapeHtml(statusWord(s, this.lang))}</th>`),
       `<th>${escapeHtml(words.total[this.lang])}</th>`,
     ].join("");
-    const rows = townships.map((township) => {
-      const counts = byTownship[township] ?? {};
+    const rows = groups.map((group) => {
+      const counts = byGroup[group] ?? {};
       const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
       const cells = summaryStatuses.map((status) => {
         const n = counts[status] ?? 0;
         const alert = n > 0 && (status === "overdue" || status === "triggered") ? " alert" : "";
         return `<td class="num status-${status}${alert}" data-status="${status}">${n}</td>`;
       });
-      return `<tr data-township="${escapeHtml(township)}"><th scope="row">${escapeHtml(this.townshipTitle(township))}</th>${cells.join("")}<td class="num" data-status="total">${total}</td></tr>`;
+      return `<tr data-group="${escapeHtml(group)}"><th scope="row">${escapeHtml(groupTitle(group, this.labels, this.lang))}</th>${cells.join("")}<td class="num" data-status="total">${total}</td></tr>`;
     });
     return section(
       "summary",
@@ -232,7 +233,7 @@ class Page {
   findings(): string {
     const l = this.lang;
     const head = [
-      words.township[l],
+      groupHeading(this.labels) ?? "",
       words.kind[l],
       words.rule[l],
       words.title[l],
@@ -248,12 +249,12 @@ class Page {
     const filter = `<label class="filter">${escapeHtml(this.w.filter)} <select id="status-filter"><option value="">${escapeHtml(this.w.all)}</option>${statuses
       .map((s) => `<option value="${escapeHtml(s)}">${escapeHtml(this.statusWordFor(s))}</option>`)
       .join("")}</select></label>`;
-    const rows = townshipOrder(this.result.findings.map((f) => f.township ?? "")).flatMap((township) =>
+    const rows = groupOrder(this.result.findings.map(groupOf)).flatMap((group) =>
       this.result.findings
-        .filter((f) => (f.township ?? "") === township)
+        .filter((f) => groupOf(f) === group)
         .map(
           (f) =>
-            `<tr class="finding status-${escapeHtml(f.status)}" data-status="${escapeHtml(f.status)}" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}"><td>${escapeHtml(this.townshipTitle(township))}</td><td>${escapeHtml(kindWord(f.kind, l))}</td><td><code>${escapeHtml(f.rule)}</code></td><td>${escapeHtml(f.title)}</td><td>${escapeHtml(this.subjectText(f))}${f.period === undefined ? "" : ` <span class="period">${escapeHtml(f.period)}</span>`}</td><td>${this.statusBadge(f)}</td><td>${escapeHtml(f.due ?? "")}${f.overdueDays === undefined ? "" : ` <span class="alert">+${f.overdueDays}</span>`}</td><td>${escapeHtml(f.holder ?? "")}</td><td>${this.citeLinks(f)}</td></tr>`,
+            `<tr class="finding status-${escapeHtml(f.status)}" data-status="${escapeHtml(f.status)}" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}"><td>${escapeHtml(groupTitle(group, this.labels, l))}</td><td>${escapeHtml(kindWord(f.kind, l))}</td><td><code>${escapeHtml(f.rule)}</code></td><td>${escapeHtml(f.title)}</td><td>${escapeHtml(this.subjectText(f))}${f.period === undefined ? "" : ` <span class="period">${escapeHtml(f.period)}</span>`}</td><td>${this.statusBadge(f)}</td><td>${escapeHtml(f.due ?? "")}${f.overdueDays === undefined ? "" : ` <span class="alert">+${f.overdueDays}</span>`}</td><td>${escapeHtml(f.holder ?? "")}</td><td>${this.citeLinks(f)}</td></tr>`,
         ),
     );
     const table = `<table class="findings"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
@@ -303,12 +304,6 @@ class Page {
     return this.labels.levelLabel?.(rule, level) ?? level;
   }
 
-  private townshipTitle(id: string): string {
-    if (id === "") return words.countyLevel[this.lang];
-    const name = this.labels.townshipName?.(id);
-    return name === undefined || name === id ? id : `${name} (${id})`;
-  }
-
   private subjectText(finding: Finding): string {
     return `${finding.subject.collection} ${finding.subject.id}`;
   }
@@ -327,6 +322,3 @@ function kindWord(kind: string, lang: Language): string {
 }
 
 /** Township ids in sorted order, the county level (`""`) last. */
-function townshipOrder(townships: readonly string[]): string[] {
-  return [...new Set(townships)].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a < b ? -1 : a > b ? 1 : 0));
-}

@@ -15,7 +15,7 @@ describe("accountability as at the event date", () => {
       asAt: "2026-09-20",
       causes: ["no team", "no leadership"],
       targets: ["梅溪镇 government"],
-      township: "T02",
+      group: "T02",
       cites: ["3.3"],
     });
   });

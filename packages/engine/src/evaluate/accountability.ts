@@ -89,7 +89,7 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
         new AccountabilityFinding(
           info,
           plan.subjectRef(subject),
-          plan.township(ctx, subject),
+          plan.group(ctx, subject),
           plan.holder?.(ctx),
           [...targetTexts],
           held,

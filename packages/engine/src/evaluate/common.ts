@@ -53,15 +53,20 @@ interface SubjectPlan {
   readonly letScope: LetScope;
   readonly holder: ((ctx: Context) => string | undefined) | undefined;
   readonly subjectRef: (subject: Value) => SubjectRef;
-  readonly township: (ctx: Context, subject: Value) => string | undefined;
+  readonly group: (ctx: Context, subject: Value) => string | undefined;
   readonly collection: string | undefined;
 }
 
-/** The reference fields leading from a collection (or record) to `townships`, breadth-first. */
-function townshipPath(
+/**
+ * The reference fields leading from a collection (or record) to the collection findings are
+ * grouped by, breadth-first; undefined when there is none or the policy declares no grouping.
+ */
+function groupPath(
   policy: CheckedPolicy,
   fields: readonly FieldInfo[],
 ): { field: string; target: string }[] | undefined {
+  const grouping = policy.info.grouping?.collection;
+  if (grouping === undefined) return undefined;
   const queue: { fields: readonly FieldInfo[]; path: { field: string; target: string }[] }[] = [
     { fields, path: [] },
   ];
@@ -72,7 +77,7 @@ function townshipPath(
       if (!field.reference) continue;
       const target = field.reference.target;
       const next = [...path, { field: field.name, target }];
-      if (target === "townships") return next;
+      if (target === grouping) return next;
       if (seen.has(target)) continue;
       seen.add(target);
       const info = policy.collections.get(target);
@@ -148,10 +153,13 @@ export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
     rule.lets.map((l) => [policy.slotOf(l.name), { name: l.name.name, value: l.value }]),
   );
   const holder = compileHolder(rule.holder, compiler);
-  const noTownship = (): undefined => undefined;
+  const noGroup = (): undefined => undefined;
   if (info.subject?.kind === "collection" && subject) {
     const name = info.subject.name;
-    const path = name === "townships" ? [] : townshipPath(policy, policy.collections.get(name)?.fields ?? []);
+    const path =
+      name === policy.info.grouping?.collection
+        ? []
+        : groupPath(policy, policy.collections.get(name)?.fields ?? []);
     return {
       slot: subject.variable ? policy.slotOf(subject.variable) : undefined,
       source: compiler.compile(subject.source),
@@ -161,12 +169,12 @@ export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
       holder,
       collection: name,
       subjectRef: (s) => ({ collection: name, id: String((s as FactObject).id) }),
-      township: path === undefined ? noTownship : (ctx, s) => followTownship(ctx, s as FactObject, path),
+      group: path === undefined ? noGroup : (ctx, s) => followGroup(ctx, s as FactObject, path),
     };
   }
   if (info.subject?.kind === "record") {
     const name = info.subject.name;
-    const path = townshipPath(policy, policy.records.get(name)?.fields ?? []);
+    const path = groupPath(policy, policy.records.get(name)?.fields ?? []);
     return {
       slot: subject?.variable ? policy.slotOf(subject.variable) : undefined,
       source: (ctx) => {
@@ -179,7 +187,7 @@ export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
       holder,
       collection: undefined,
       subjectRef: (s) => ({ collection: name, id: String((s as FactObject).id ?? name) }),
-      township: path === undefined ? noTownship : (ctx, s) => followTownship(ctx, s as FactObject, path),
+      group: path === undefined ? noGroup : (ctx, s) => followGroup(ctx, s as FactObject, path),
     };
   }
   const policyName = policy.info.name;
@@ -192,11 +200,11 @@ export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
     holder,
     collection: undefined,
     subjectRef: () => ({ collection: "policy", id: policyName }),
-    township: noTownship,
+    group: noGroup,
   };
 }
 
-function followTownship(
+function followGroup(
   ctx: Context,
   subject: FactObject,
   path: readonly { field: string; target: string }[],

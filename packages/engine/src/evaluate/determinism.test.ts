@@ -48,12 +48,12 @@ describe("determinism", () => {
     }
   });
 
-  it("summarises by kind, status and township", () => {
+  it("summarises by kind, status and group", () => {
     const { summary, findings } = evaluateOk(policy, countyFacts());
     expect(summary.total).toBe(findings.length);
     const kinds = Object.values(summary.byKind).flatMap((row) => Object.values(row));
     expect(kinds.reduce((a, b) => a + b, 0)).toBe(findings.length);
-    expect(summary.byTownship.T02).toMatchObject({ triggered: 1, township: 1, closed: 1 });
+    expect(summary.byGroup.T02).toMatchObject({ triggered: 1, township: 1, closed: 1 });
     expect(summary.byKind.escalation).toEqual({ closed: 1, township: 1 });
   });
 });

@@ -114,7 +114,7 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
       info,
       status,
       plan.subjectRef(subject),
-      plan.township(ctx, subject),
+      plan.group(ctx, subject),
       plan.holder?.(ctx),
       due === null ? undefined : formatIsoDate(due),
       period?.label,

@@ -416,7 +416,7 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
         info,
         judged.status,
         plan.subject.subjectRef(subject),
-        plan.subject.township(ctx, subject),
+        plan.subject.group(ctx, subject),
         judged.holder,
         judged.overdue,
         judged.reached,

@@ -32,7 +32,7 @@ abstract class RuleFinding extends DeferredFinding {
   declare readonly modality: Modality;
   declare readonly status: FindingStatus;
   declare readonly subject: SubjectRef;
-  declare readonly township?: string;
+  declare readonly group?: string;
   declare readonly holder?: string;
   declare readonly cites: readonly string[];
   declare readonly explanation: Explanation;
@@ -43,7 +43,7 @@ abstract class RuleFinding extends DeferredFinding {
     kind: RuleKind,
     status: FindingStatus,
     subjectRef: SubjectRef,
-    township: string | undefined,
+    group: string | undefined,
     holder: string | undefined,
     source: ExplanationSource,
     subject: Value,
@@ -56,7 +56,7 @@ abstract class RuleFinding extends DeferredFinding {
     self.modality = rule.modality;
     self.status = status;
     self.subject = subjectRef;
-    if (township !== undefined) self.township = township;
+    if (group !== undefined) self.group = group;
     if (holder !== undefined) self.holder = holder;
   }
 }
@@ -80,7 +80,7 @@ export class DutyFinding extends RuleFinding {
     rule: RuleHeader,
     status: DutyStatus,
     subjectRef: SubjectRef,
-    township: string | undefined,
+    group: string | undefined,
     holder: string | undefined,
     due: string | undefined,
     period: string | undefined,
@@ -90,7 +90,7 @@ export class DutyFinding extends RuleFinding {
     source: ExplanationSource,
     subject: Value,
   ) {
-    super(rule, "duty", status, subjectRef, township, holder, source, subject);
+    super(rule, "duty", status, subjectRef, group, holder, source, subject);
     const self = this as Writable<DutyFinding>;
     if (due !== undefined) self.due = due;
     if (period !== undefined) self.period = period;
@@ -117,7 +117,7 @@ export class EscalationFinding extends RuleFinding {
     rule: RuleHeader,
     status: EscalationStatus,
     subjectRef: SubjectRef,
-    township: string | undefined,
+    group: string | undefined,
     holder: string | undefined,
     overdue: boolean,
     reached: Readonly<Record<string, string>>,
@@ -125,7 +125,7 @@ export class EscalationFinding extends RuleFinding {
     source: ExplanationSource,
     subject: Value,
   ) {
-    super(rule, "escalation", status, subjectRef, township, holder, source, subject);
+    super(rule, "escalation", status, subjectRef, group, holder, source, subject);
     const self = this as Writable<EscalationFinding>;
     self.overdue = overdue;
     self.reached = reached;
@@ -148,7 +148,7 @@ export class AccountabilityFinding extends RuleFinding {
   constructor(
     rule: RuleHeader,
     subjectRef: SubjectRef,
-    township: string | undefined,
+    group: string | undefined,
     holder: string | undefined,
     targets: readonly string[],
     causes: readonly string[],
@@ -156,7 +156,7 @@ export class AccountabilityFinding extends RuleFinding {
     source: ExplanationSource,
     subject: Value,
   ) {
-    super(rule, "accountability", "triggered", subjectRef, township, holder, source, subject);
+    super(rule, "accountability", "triggered", subjectRef, group, holder, source, subject);
     const self = this as Writable<AccountabilityFinding>;
     self.targets = targets;
     self.causes = causes;

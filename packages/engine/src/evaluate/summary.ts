@@ -10,17 +10,17 @@ function bump(table: Map<string, Map<string, number>>, key: string, status: stri
 }
 
 /**
- * Counts by kind and status, and by township and status; keys sorted for stable output. Tables
+ * Counts by kind and status, and by group and status; keys sorted for stable output. Tables
  * are built from Maps with `Object.fromEntries`, so an id such as `__proto__` stays a plain key.
  */
 export function summarize(findings: readonly Finding[]): Summary {
   const byKind = new Map<string, Map<string, number>>();
-  const byTownship = new Map<string, Map<string, number>>();
+  const byGroup = new Map<string, Map<string, number>>();
   for (const f of findings) {
     bump(byKind, f.kind, f.status);
-    bump(byTownship, f.township ?? "", f.status);
+    bump(byGroup, f.group ?? "", f.status);
   }
-  return { total: findings.length, byKind: toTable(byKind), byTownship: toTable(byTownship) };
+  return { total: findings.length, byKind: toTable(byKind), byGroup: toTable(byGroup) };
 }
 
 const byKey = (a: [string, unknown], b: [string, unknown]): number =>

@@ -233,9 +233,9 @@ describe("prototype pollution", () => {
     facts.incidents[1]!.townshipId = "__proto__";
     facts.townships[0]!.name = "hasOwnProperty";
     const result = evaluateOk(policy, facts);
-    expect(findingOf(result, "village-pact", "V001")!.township).toBe("__proto__");
-    expect(findingOf(result, "fire-accountability", "F0201")!.township).toBe("constructor");
-    expect(Object.keys(result.summary.byTownship)).toContain("__proto__");
+    expect(findingOf(result, "village-pact", "V001")!.group).toBe("__proto__");
+    expect(findingOf(result, "fire-accountability", "F0201")!.group).toBe("constructor");
+    expect(Object.keys(result.summary.byGroup)).toContain("__proto__");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

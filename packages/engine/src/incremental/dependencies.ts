@@ -108,8 +108,8 @@ export function ruleDependencies(
   };
   visitNode(rule);
 
-  // The finding's township is found through reference fields: a change along them moves it.
-  const addTownshipPath = (
+  // The finding's group is found through reference fields: a change along them moves it.
+  const addReferencePaths = (
     fields: readonly { name: string; reference: { target: string } | undefined }[],
     source: string,
     seen: Set<string>,
@@ -119,12 +119,12 @@ export function ruleDependencies(
       seen.add(field.reference.target);
       forward.set(`${source}.${field.name}`, { source, field: field.name, target: field.reference.target });
       const next = policy.collections.get(field.reference.target);
-      if (next) addTownshipPath(next.fields, next.name, seen);
+      if (next) addReferencePaths(next.fields, next.name, seen);
     }
   };
   if (subjectCollection) {
     const info = policy.collections.get(subjectCollection);
-    if (info) addTownshipPath(info.fields, info.name, new Set([info.name]));
+    if (info) addReferencePaths(info.fields, info.name, new Set([info.name]));
   }
   return {
     forward: [...forward.values()],

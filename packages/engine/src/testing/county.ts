@@ -4,6 +4,7 @@ export const countyPolicy = `
 policy "test county"
   version "1.0.0"
   warning 30 days
+  group by townships
 
 clause 1 "target"
 clause 2.1.3 "hazards"

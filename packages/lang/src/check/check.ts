@@ -7,13 +7,15 @@
 import { functionTable } from "../builtins/index.js";
 import * as codes from "../diagnostics/check-codes.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
+import { suggest } from "../diagnostics/suggest.js";
 import type { LoadedModules } from "../modules/load.js";
 import { fileStartSpan } from "../modules/load.js";
-import type { Module, Rule, Span } from "../syntax/ast.js";
+import type { Grouping, Module, Rule, Span } from "../syntax/ast.js";
 import { Checker } from "./expressions.js";
 import { lint } from "./lints.js";
 import type { CheckedPolicy, CheckOptions } from "./model.js";
 import { checkRule } from "./rules.js";
+import type { ModuleScope } from "./scope.js";
 
 /** What `check` returns: the model when the policy is free of errors, and every diagnostic. */
 export interface CheckResult {
@@ -46,10 +48,13 @@ export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckR
   const header = entryModule.header;
   if (header === undefined) {
     checker.report(codes.missingPolicyHeader, fileStartSpan(entryModule.file), { file: entryModule.file });
-  } else if (header.warning !== undefined) {
+  } else {
     const entryScope = checker.scopeOf(entryModule);
-    const type = checker.expr(header.warning, checker.moduleContext(entryScope));
-    checker.expectKind(type, "duration", header.warning.span, ["the warning window", "预警期"]);
+    if (header.warning !== undefined) {
+      const type = checker.expr(header.warning, checker.moduleContext(entryScope));
+      checker.expectKind(type, "duration", header.warning.span, ["the warning window", "预警期"]);
+    }
+    if (header.grouping !== undefined) checkGrouping(checker, header.grouping, entryScope);
   }
 
   // Imported modules' rules first, the entry's last; a repeated rule id is reported where it repeats.
@@ -78,6 +83,21 @@ export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckR
   return { policy: model(checker, entryModule), diagnostics };
 }
 
+/** `group by` names a collection of the entry module (an imported module's would be `gbt.x`). */
+function checkGrouping(checker: Checker, grouping: Grouping, scope: ModuleScope): void {
+  const name = grouping.collection.name;
+  if (scope.declared.get(name)?.kind === "collection") return;
+  const collections = [...scope.declared.values()]
+    .filter((d) => d.kind === "collection")
+    .map((d) => d.decl.name.name);
+  checker.report(
+    codes.unknownGroupCollection,
+    grouping.collection.span,
+    { name },
+    suggest(name, collections),
+  );
+}
+
 function model(checker: Checker, entryModule: Module): CheckedPolicy {
   const header = entryModule.header;
   const { types, resolutions, slots } = checker;
@@ -88,6 +108,10 @@ function model(checker: Checker, entryModule: Module): CheckedPolicy {
       source: header?.source?.value,
       effective: header?.effective?.value,
       warning: header?.warning,
+      grouping:
+        header?.grouping === undefined
+          ? undefined
+          : { collection: header.grouping.collection.name, others: header.grouping.others?.value },
     },
     modules: checker.loaded.modules,
     sources: checker.loaded.sources,

@@ -229,6 +229,17 @@ const cases: readonly GoldenCase[] = [
     zh: "“t”在本规则中已绑定",
   },
   {
+    code: "R3022",
+    // The header's own clause, so it goes right after the header line.
+    imports: "  group by township\n",
+    source: "",
+    line: 2,
+    column: 12,
+    en: "findings cannot be grouped by 'township': it is not a collection of this policy",
+    zh: "无法按“township”分组：它不是本政策的集合",
+    suggestions: ["townships"],
+  },
+  {
     code: "R4001",
     source: 'duty d "t"\n  must\n  cites 1\n  holder "h"\n  requires true\n  by 30 days\n',
     line: 8,

@@ -10,6 +10,7 @@ export type {
   DutyInfo,
   EscalationInfo,
   FieldInfo,
+  GroupingInfo,
   InverseInfo,
   ParamInfo,
   PolicyInfo,

@@ -188,6 +188,15 @@ export interface PolicyInfo {
   readonly effective: string | undefined;
   /** The due-soon window (a duration expression), when the header sets one. */
   readonly warning: Expr | undefined;
+  /** How findings are grouped, when the header declares it (`group by townships others "县级"`). */
+  readonly grouping: GroupingInfo | undefined;
+}
+
+export interface GroupingInfo {
+  /** The collection whose elements are the groups. */
+  readonly collection: string;
+  /** The name of the findings whose subject leads to no element of it. */
+  readonly others: string | undefined;
 }
 
 export interface CheckedPolicy {

@@ -200,6 +200,19 @@ export const duplicateLocal = defineDiagnostic<{ name: string }>({
   }),
 });
 
+export const unknownGroupCollection = defineDiagnostic<{ name: string }>({
+  code: "R3022",
+  severity: "error",
+  message: ({ name }) => ({
+    en: `findings cannot be grouped by '${name}': it is not a collection of this policy`,
+    zh: `无法按“${name}”分组：它不是本政策的集合`,
+  }),
+  hint: () => ({
+    en: "name a collection declared in the policy's own file, e.g. `group by townships`",
+    zh: "请写本政策文件中声明的集合，例如 `分组 townships`",
+  }),
+});
+
 // R4xxx: types and units ---------------------------------------------------------------------
 
 export const typeMismatch = defineDiagnostic<{

@@ -60,6 +60,9 @@ export const keywordSpellings = {
   source: word("Source"),
   effective: word("Effective"),
   warning: word("Warning"),
+  // Chinese writes no word for `by`: `分组 townships`.
+  groupBy: phrase(["Group", "By"], ["Group"]),
+  others: word("Others"),
   import: word("Import"),
   as: word("As"),
   clause: word("Clause"),

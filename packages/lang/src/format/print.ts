@@ -9,6 +9,7 @@ import type {
   EscalationLevel,
   Expr,
   FieldDecl,
+  Grouping,
   Import,
   Module,
   ParamDecl,
@@ -21,7 +22,7 @@ import type {
   TypeDecl,
   TypeExpr,
 } from "../syntax/ast.js";
-import { childrenOf, type RulePart, ruleParts } from "../syntax/children.js";
+import { childrenOf, partsOf, type RulePart, ruleParts } from "../syntax/children.js";
 import { placeComments } from "./comments.js";
 import {
   aggregateSpellings,
@@ -150,26 +151,56 @@ class Printer {
   private printHeader(header: PolicyHeader): void {
     this.fallback = "en";
     this.fallback = this.language(header.span.start.offset, header.name.span.start.offset);
-    const siblings = [header.name, header.version, header.source, header.effective, header.warning];
+    const siblings = [
+      header.name,
+      header.version,
+      header.source,
+      header.effective,
+      header.warning,
+      header.grouping,
+    ];
     const before = (span: Span) => gapBefore(siblings, header.span, span);
-    this.line(0, header.span);
-    this.out.append(`${this.kw("policy", ...before(header.name.span))} ${quote(header.name.value)}`);
-    if (header.version !== undefined) {
-      this.line(INDENT, header.version.span);
-      this.out.append(`${this.kw("version", ...before(header.version.span))} ${quote(header.version.value)}`);
+    for (const part of partsOf(header)) {
+      switch (part.name) {
+        case "name":
+          this.line(0, header.span);
+          this.out.append(`${this.kw("policy", ...before(part.value.span))} ${quote(part.value.value)}`);
+          break;
+        case "version":
+        case "source":
+          this.line(INDENT, part.value.span);
+          this.out.append(`${this.kw(part.name, ...before(part.value.span))} ${quote(part.value.value)}`);
+          break;
+        case "effective":
+          this.line(INDENT, part.value.span);
+          this.out.append(`${this.kw("effective", ...before(part.value.span))} ${part.value.value}`);
+          break;
+        case "warning":
+          this.line(INDENT, part.value.span);
+          this.out.append(`${this.kw("warning", ...before(part.value.span))} `);
+          this.clauseExpr(part.value, INDENT);
+          break;
+        case "grouping":
+          this.printGrouping(part.value);
+          break;
+        default:
+          assertNever(part, "header part");
+      }
     }
-    if (header.source !== undefined) {
-      this.line(INDENT, header.source.span);
-      this.out.append(`${this.kw("source", ...before(header.source.span))} ${quote(header.source.value)}`);
-    }
-    if (header.effective !== undefined) {
-      this.line(INDENT, header.effective.span);
-      this.out.append(`${this.kw("effective", ...before(header.effective.span))} ${header.effective.value}`);
-    }
-    if (header.warning !== undefined) {
-      this.line(INDENT, header.warning.span);
-      this.out.append(`${this.kw("warning", ...before(header.warning.span))} `);
-      this.clauseExpr(header.warning, INDENT);
+  }
+
+  /** `group by townships others "县级"` / `分组 townships 其余 "县级"`. */
+  private printGrouping(grouping: Grouping): void {
+    this.line(INDENT, grouping.span);
+    const groupBy = this.kw("groupBy", grouping.span.start.offset, grouping.collection.span.start.offset);
+    this.out.append(`${groupBy} ${grouping.collection.name}`);
+    if (grouping.others !== undefined) {
+      const othersWord = this.kw(
+        "others",
+        grouping.collection.span.end.offset,
+        grouping.others.span.start.offset,
+      );
+      this.out.append(` ${othersWord} ${quote(grouping.others.value)}`);
     }
   }
 

@@ -34,6 +34,7 @@ import type {
   EscalationRule,
   Expr,
   FieldDecl,
+  Grouping,
   Identifier,
   Import,
   LetBinding,
@@ -463,7 +464,22 @@ class Builder {
         ? { kind: "DateLiteral", value: effective.image, span: this.tokenSpan(effective) }
         : undefined,
       warning: warning ? this.optional(() => this.expr(warning)) : undefined,
+      grouping: this.grouping(node),
       span: this.spanOf(node),
+    };
+  }
+
+  private grouping(node: HeaderCstNode): Grouping | undefined {
+    const keyword = this.token(node, "Group");
+    const collection = this.token(node, "groupBy");
+    if (keyword === undefined || collection === undefined) return undefined;
+    const others = this.token(node, "others");
+    const last = others ?? collection;
+    return {
+      kind: "Grouping",
+      collection: this.identifier(collection),
+      others: this.optionalString(others),
+      span: { file: this.file, start: tokenStart(keyword), end: tokenEnd(last) },
     };
   }
 

@@ -38,6 +38,11 @@ export type HeaderCstChildren = {
   effective?: IToken[];
   Warning?: IToken[];
   warning?: ExprCstNode[];
+  Group?: IToken[];
+  By?: IToken[];
+  groupBy?: IToken[];
+  Others?: IToken[];
+  others?: IToken[];
 };
 
 export interface ImportDeclCstNode extends CstNode {

@@ -198,6 +198,17 @@ export class RemitParser extends CstParser {
                 this.SUBRULE(this.expr, { LABEL: "warning" });
               },
             },
+            {
+              ALT: () => {
+                this.CONSUME(K.Group);
+                this.OPTION(() => this.CONSUME(K.By));
+                this.CONSUME(Identifier, { LABEL: "groupBy" });
+                this.OPTION2(() => {
+                  this.CONSUME(K.Others);
+                  this.CONSUME4(StringLiteral, { LABEL: "others" });
+                });
+              },
+            },
           ]),
       );
     });

@@ -53,6 +53,20 @@ export interface PolicyHeader {
   readonly effective: DateLiteral | undefined;
   /** The due-soon window for dated duties (an expression of type duration). */
   readonly warning: Expr | undefined;
+  /** The collection findings are grouped by, when the policy declares one. */
+  readonly grouping: Grouping | undefined;
+  readonly span: Span;
+}
+
+/**
+ * `group by townships others "县级"` / `分组 townships 其余 "县级"`: findings are grouped by the
+ * element of `townships` their subject leads to through reference fields; `others` names the
+ * findings whose subject leads to none.
+ */
+export interface Grouping {
+  readonly kind: "Grouping";
+  readonly collection: Identifier;
+  readonly others: StringLiteral | undefined;
   readonly span: Span;
 }
 
@@ -543,6 +557,7 @@ export interface ParenExpr {
 export type Node =
   | Module
   | PolicyHeader
+  | Grouping
   | Import
   | Declaration
   | FieldDecl

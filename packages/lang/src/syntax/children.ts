@@ -45,7 +45,8 @@ function complete<const T extends ChildTable>(
  */
 const childKeys = complete({
   Module: ["header", "imports", "declarations", "comments"],
-  PolicyHeader: ["name", "version", "source", "effective", "warning"],
+  PolicyHeader: ["name", "version", "source", "effective", "warning", "grouping"],
+  Grouping: ["collection", "others"],
   Import: ["path", "alias"],
   ClauseDecl: ["id", "title", "text"],
   ParamDecl: ["name", "type", "default", "description"],
@@ -186,16 +187,27 @@ export type RulePart<R extends Rule = Rule> = R extends Rule ? PartOf<R> : never
 /** The name of a rule part, across every rule kind. */
 export type RulePartName = RulePart["name"];
 
+/**
+ * One written part of any node: its field name and what it holds (the policy header's `version`,
+ * `warning`, `grouping`, …). A switch over `name` ending in `assertNever` handles every part.
+ */
+export type NodePart<N extends Node> = N extends Node ? PartOf<N> : never;
+
 /** The parts a rule has as written, in source order: absent parts and empty lists are left out. */
 export function ruleParts<R extends Rule>(rule: R): RulePart<R>[] {
-  const keys: readonly string[] = childKeys[rule.kind];
-  const fields = rule as unknown as Readonly<Record<string, ChildValue>>;
+  return partsOf(rule) as unknown as RulePart<R>[];
+}
+
+/** The parts a node has as written, in source order: absent parts and empty lists are left out. */
+export function partsOf<N extends Node>(node: N): NodePart<N>[] {
+  const keys: readonly string[] = childKeys[node.kind];
+  const fields = node as unknown as Readonly<Record<string, ChildValue>>;
   const out: { name: string; value: Node | readonly Node[] }[] = [];
   for (const name of keys) {
     const value = fields[name];
     if (value === undefined || (isNodeList(value) && value.length === 0)) continue;
     out.push({ name, value });
   }
-  // Each entry pairs a key of `childKeys[rule.kind]` with that field's value.
-  return out as unknown as RulePart<R>[];
+  // Each entry pairs a key of `childKeys[node.kind]` with that field's value.
+  return out as unknown as NodePart<N>[];
 }

@@ -117,6 +117,8 @@ export const otherKeywords = [
   kw("Source", "source", "文号"),
   kw("Effective", "effective", "生效"),
   kw("Warning", "warning", "预警"),
+  kw("Group", "group", "分组"),
+  kw("Others", "others", "其余"),
   kw("As", "as", "作为"),
   // `text` in English is both the clause text and the type; Chinese spells them apart.
   kw("ClauseText", [], "原文"),

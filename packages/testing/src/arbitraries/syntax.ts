@@ -534,6 +534,14 @@ function header(depth: number): fc.Arbitrary<PolicyHeader> {
     source: option(stringLiteral()),
     effective: option(isoDate().map((value) => ({ kind: "DateLiteral" as const, value, span: nowhere }))),
     warning: option(expr(Math.min(depth, 1))),
+    grouping: option(
+      fc.record({
+        kind: fc.constant("Grouping" as const),
+        collection: identifier(),
+        others: option(stringLiteral()),
+        span: fc.constant(nowhere),
+      }),
+    ),
     span: fc.constant(nowhere),
   });
 }
