@@ -8,6 +8,7 @@ import {
   durationUnitKeywords,
   type KeywordName,
   type KeywordSpelling,
+  keywords,
   keywordsByName,
   periodUnitKeywords,
   primitiveTypeKeywords,
@@ -53,69 +54,55 @@ function firstSpellings<Value extends string>(
   ) as Record<Value, Spelling>;
 }
 
-/** Every keyword the printer writes, in both spellings (docs/language.md, "Keywords"). */
+/**
+ * Keywords spelt in one language only (`is set` is `有值`, `每季度` is `every quarter`): the printer
+ * writes them as part of a phrase, never alone. A test keeps this list in step with the table.
+ */
+export type OneLanguageKeyword =
+  | "EveryWeek"
+  | "EveryMonth"
+  | "EveryQuarter"
+  | "EveryYear"
+  | "ClauseText"
+  | "Every"
+  | "At"
+  | "AsAt"
+  | "Is"
+  | "Set"
+  | "Missing"
+  | "IsSet"
+  | "IsMissing";
+
+/** A keyword written on its own, by its table name in lower camel case (`policy`, `overdue`). */
+type WordKey = Uncapitalize<Exclude<KeywordName, OneLanguageKeyword>>;
+
+function uncapitalize(name: string): string {
+  return `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+}
+
+/** Every keyword spelt in both languages: a keyword added to the table is printable at once. */
+const words = Object.fromEntries(
+  keywords
+    .filter((keyword) => keyword.en.length > 0 && keyword.zh.length > 0)
+    .map((keyword) => [uncapitalize(keyword.name), word(keyword.name)]),
+) as Record<WordKey, Spelling>;
+
+/**
+ * Every keyword the printer writes, in both spellings (docs/language.md, "Keywords"): each single
+ * keyword under its table name, and the phrases English or Chinese writes as several keywords.
+ */
 export const keywordSpellings = {
-  policy: word("Policy"),
-  version: word("Version"),
-  source: word("Source"),
-  effective: word("Effective"),
-  warning: word("Warning"),
+  ...words,
+  clauseText: phrase(["TextType"], ["ClauseText"]),
+  forEach: phrase(["For", "Each"], ["For", "Each"]),
   // Chinese writes no word for `by`: `分组 townships`.
   groupBy: phrase(["Group", "By"], ["Group"]),
-  others: word("Others"),
-  import: word("Import"),
-  as: word("As"),
-  clause: word("Clause"),
-  clauseText: phrase(["TextType"], ["ClauseText"]),
-  param: word("Param"),
-  type: word("Type"),
-  collection: word("Collection"),
-  record: word("Record"),
-  since: word("Since"),
-  define: word("Define"),
-  let: word("Let"),
-  duty: word("Duty"),
-  escalation: word("Escalation"),
-  accountability: word("Accountability"),
-  must: word("Must"),
-  should: word("Should"),
-  may: word("May"),
-  cites: word("Cites"),
-  forEach: phrase(["For", "Each"], ["For", "Each"]),
-  for: word("For"),
-  in: word("In"),
-  where: word("Where"),
-  holder: word("Holder"),
-  requires: word("Requires"),
-  by: word("By"),
-  within: word("Within"),
-  of: word("Of"),
-  from: word("From"),
-  until: word("Until"),
-  starts: word("Starts"),
-  level: word("Level"),
-  after: word("After"),
-  when: word("When"),
-  closes: word("Closes"),
+  // Not `then`: an object with a `then` member reads as a promise.
+  thenWord: word("Then"),
   overdueAfter: phrase(["Overdue", "After"], ["Overdue", "After"]),
   asAt: phrase(["As", "At"], ["AsAt"]),
-  cause: word("Cause"),
-  targets: word("Targets"),
-  and: word("And"),
-  or: word("Or"),
-  not: word("Not"),
   isSet: phrase(["Is", "Set"], ["IsSet"]),
   isMissing: phrase(["Is", "Missing"], ["IsMissing"]),
-  if: word("If"),
-  thenWord: word("Then"),
-  else: word("Else"),
-  true: word("True"),
-  false: word("False"),
-  none: word("None"),
-  enum: word("Enum"),
-  list: word("List"),
-  optional: word("Optional"),
-  planned: word("Planned"),
 } as const satisfies Record<string, Spelling>;
 
 export type KeywordKey = keyof typeof keywordSpellings;

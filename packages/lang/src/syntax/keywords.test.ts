@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { format } from "../format/index.js";
-import { durationUnitSpelling, keywordSpellings } from "../format/keywords.js";
+import { durationUnitSpelling, keywordSpellings, type OneLanguageKeyword } from "../format/keywords.js";
 import { parse } from "../parse/index.js";
 import { durationUnitKeywords, keywords, modalityKeywords, recurrenceKeywords } from "./keywords.js";
 
@@ -23,6 +23,34 @@ describe("the keyword table", () => {
     expect(durationUnitSpelling("quarter", 2, "en")).toBe("quarters");
     expect(durationUnitSpelling("day", 1, "zh")).toBe("天");
     expect(keywordSpellings.overdueAfter).toEqual({ en: "overdue after", zh: "逾期 超过" });
+  });
+
+  it("lets the formatter print every keyword spelt in both languages by its name, and names the others", () => {
+    const oneLanguage: readonly OneLanguageKeyword[] = [
+      "EveryWeek",
+      "EveryMonth",
+      "EveryQuarter",
+      "EveryYear",
+      "ClauseText",
+      "Every",
+      "At",
+      "AsAt",
+      "Is",
+      "Set",
+      "Missing",
+      "IsSet",
+      "IsMissing",
+    ];
+    const spelt = keywordSpellings as Readonly<Record<string, { en: string; zh: string } | undefined>>;
+    for (const k of keywords) {
+      const key = `${k.name.charAt(0).toLowerCase()}${k.name.slice(1)}`;
+      if (k.en.length === 0 || k.zh.length === 0) {
+        expect(oneLanguage, k.name).toContain(k.name);
+      } else {
+        expect(oneLanguage, k.name).not.toContain(k.name);
+        expect(spelt[key], k.name).toEqual({ en: k.en[0], zh: k.zh[0] });
+      }
+    }
   });
 
   it("drives the lexer, the builder and the formatter alike: a policy's keywords translate both ways", () => {
