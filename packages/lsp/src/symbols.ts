@@ -4,24 +4,27 @@
  * (the checker hands back a model only for a policy without errors); definitions, references,
  * rename, hover and completion all read it.
  */
-import type {
-  Cause,
-  ClauseDecl,
-  CollectionDecl,
-  Declaration,
-  DefineDecl,
-  Expr,
-  FieldDecl,
-  Identifier,
-  LetBinding,
-  Module,
-  ParamDecl,
-  QualifiedName,
-  RecordDecl,
-  Rule,
-  Span,
-  TypeDecl,
-  TypeExpr,
+import {
+  type ClauseDecl,
+  type CollectionDecl,
+  type Declaration,
+  type DefineDecl,
+  type Expr,
+  type FieldDecl,
+  forEachChild,
+  type Identifier,
+  isExpression,
+  type LetBinding,
+  type Module,
+  type Node,
+  type ParamDecl,
+  type QualifiedName,
+  type RecordDecl,
+  type Rule,
+  ruleParts,
+  type Span,
+  type TypeDecl,
+  type TypeExpr,
 } from "@remit/lang";
 
 /** What a symbol is; a closed set. */
@@ -335,53 +338,17 @@ class IndexBuilder {
       }
       if (filter !== undefined) this.expr(filter, file, locals);
     }
-    if (rule.kind === "AccountabilityRule" && rule.asAt !== undefined) this.expr(rule.asAt, file, locals);
     for (const binding of rule.lets) this.letBinding(binding, rule.span, file, locals);
-    if (rule.holder !== undefined) this.expr(rule.holder, file, locals);
-    switch (rule.kind) {
-      case "DutyRule":
-        if (rule.requirement !== undefined) this.expr(rule.requirement, file, locals);
-        if (rule.deadline !== undefined) {
-          const deadline = rule.deadline;
-          switch (deadline.kind) {
-            case "ByDeadline":
-              this.expr(deadline.date, file, locals);
-              break;
-            case "WithinDeadline":
-              this.expr(deadline.duration, file, locals);
-              this.expr(deadline.from, file, locals);
-              break;
-            case "RecurringDeadline":
-              this.expr(deadline.from, file, locals);
-              if (deadline.until !== undefined) this.expr(deadline.until, file, locals);
-              break;
-            default:
-              assertNever(deadline);
-          }
-        }
-        break;
-      case "EscalationRule":
-        if (rule.start !== undefined) this.expr(rule.start, file, locals);
-        for (const level of rule.levels) {
-          for (const part of [level.after, level.when, level.holder]) {
-            if (part !== undefined) this.expr(part, file, locals);
-          }
-        }
-        if (rule.closes !== undefined) this.expr(rule.closes, file, locals);
-        if (rule.overdueAfter !== undefined) this.expr(rule.overdueAfter, file, locals);
-        break;
-      case "AccountabilityRule":
-        for (const cause of rule.causes) this.cause(cause, file, locals);
-        for (const target of rule.targets) this.expr(target, file, locals);
-        break;
-      default:
-        assertNever(rule);
+    // Every other part only reads names: walked through the one enumeration of children, so a
+    // part added to a rule is indexed without a change here.
+    const visit = (node: Node): void => {
+      if (isExpression(node)) this.expr(node, file, locals);
+      else forEachChild(node, visit);
+    };
+    for (const part of ruleParts(rule)) {
+      if (part.name === "subject" || part.name === "lets" || part.name === "cites") continue;
+      for (const node of Array.isArray(part.value) ? part.value : [part.value]) visit(node);
     }
-  }
-
-  private cause(cause: Cause, file: string, locals: Locals): void {
-    this.expr(cause.condition, file, locals);
-    for (const target of cause.targets) this.expr(target, file, locals);
   }
 
   private letBinding(binding: LetBinding, scope: Span, file: string, locals: Map<string, string>): void {
