@@ -51,6 +51,14 @@ const values: fc.Arbitrary<unknown> = fc.oneof(
 
 type Mutation = (document: Record<string, unknown>) => void;
 
+/**
+ * A fresh copy of a generated value: `constantFrom` hands out the same `{}` and `[]` each time, and
+ * inserting one instance twice could put a container inside itself, a cycle no JSON document has.
+ */
+function fresh(value: unknown): unknown {
+  return typeof value === "object" && value !== null ? structuredClone(value) : value;
+}
+
 const mutations: fc.Arbitrary<Mutation> = fc.oneof(
   fc.tuple(fc.nat(), fc.nat(), values).map(
     ([at, key, value]): Mutation =>
@@ -59,7 +67,7 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
         const target = all[at % all.length]!;
         const keys = Object.keys(target);
         if (keys.length === 0) return;
-        (target as Record<string, unknown>)[keys[key % keys.length]!] = value;
+        (target as Record<string, unknown>)[keys[key % keys.length]!] = fresh(value);
       },
   ),
   fc.tuple(fc.nat(), fc.nat()).map(
@@ -76,7 +84,12 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
       (document) => {
         const all = containers(document);
         const target = all[at % all.length]!;
-        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(target, key, {
+          value: fresh(value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       },
   ),
 );
