@@ -3,7 +3,10 @@
  * generated from them, so the two cannot drift apart.
  */
 import { z } from "@hono/zod-openapi";
-import { isCalendarDate } from "@remit/lang";
+import { isCalendarDate, type Modality, modalityKeywords } from "@remit/lang";
+
+/** The modalities, from the keyword table: a modality added to the language is described here too. */
+const modalities = Object.keys(modalityKeywords) as [Modality, ...Modality[]];
 
 export const IsoDate = z
   .string()
@@ -76,7 +79,7 @@ export const Finding = z
     rule: z.string(),
     title: z.string(),
     kind: z.enum(["duty", "escalation", "accountability"]),
-    modality: z.enum(["must", "should", "may"]),
+    modality: z.enum(modalities),
     status: z.string().openapi({
       description:
         "duty: met, pending, due-soon, overdue, advisory; escalation: level name or closed; accountability: triggered",
@@ -129,7 +132,7 @@ export const PolicyDescription = z
         id: z.string(),
         title: z.string(),
         kind: z.enum(["duty", "escalation", "accountability"]),
-        modality: z.enum(["must", "should", "may"]),
+        modality: z.enum(modalities),
         cites: z.array(z.string()),
       }),
     ),

@@ -1,7 +1,7 @@
-import { analyze, dateType, type HostFunction, memoryHost, numberType } from "@remit/lang";
+import { dateType, type HostFunction, numberType } from "@remit/lang";
 import { describe, expect, it } from "vitest";
 import { formatIsoDate, parseIsoDate } from "../calendar/index.js";
-import { compileChecked } from "../policy.js";
+import { compile } from "../policy.js";
 import { evaluateOk, findingOf } from "../testing/helpers.js";
 
 const isWeekend = (day: number): boolean => [2, 3].includes(((day % 7) + 7) % 7); // 1970-01-01 was a Thursday
@@ -38,10 +38,10 @@ clause 1 "c"
 collection cases { opened: optional date  closed: optional date }
 duty d "d" must cites 1 for each c in cases requires ${requirement}
 `;
-  const analyzed = analyze("p.remit", memoryHost({ "p.remit": source }), { functions: [fn] });
-  if (analyzed.policy === undefined)
-    throw new Error(analyzed.diagnostics.map((d) => d.message.en).join("; "));
-  return compileChecked(analyzed.policy);
+  // Through the public entry point: `compile` hands the host's functions to the checker.
+  const compiled = compile(source, { functions: [fn] });
+  if (!("policy" in compiled)) throw new Error(compiled.diagnostics.map((d) => d.message.en).join("; "));
+  return compiled.policy;
 }
 
 describe("host functions", () => {
