@@ -1,0 +1,57 @@
+import type { Finding, FindingStatus } from "@remit/engine";
+import { statusNames } from "@remit/engine";
+import type { Language } from "@remit/lang";
+import { kindWords, words } from "../evaluation/labels.js";
+import type { TableLabels } from "../evaluation/table.js";
+
+/**
+ * How the reports (HTML, spreadsheet, CSV) name what the result holds as ids: groups by their
+ * names, escalation levels by their rule's own labels, statuses in the reader's language.
+ */
+export class ReportText {
+  constructor(
+    readonly lang: Language,
+    private readonly labels: TableLabels = {},
+  ) {}
+
+  /** A group's name with its id (`梅溪镇（T03）`); the county level for findings with no group. */
+  groupName(id: string): string {
+    if (id === "") return words.countyLevel[this.lang];
+    const name = this.labels.townshipName?.(id);
+    if (name === undefined || name === id) return id;
+    return this.lang === "zh" ? `${name}（${id}）` : `${name} (${id})`;
+  }
+
+  /** A level of one rule's ladder: that rule's label, never another ladder's. */
+  levelText(rule: string, level: string): string {
+    if (this.lang === "en") return level;
+    return this.labels.levelLabel?.(rule, level) ?? level;
+  }
+
+  /** A finding's status as a word; an open escalation by the level it reached. */
+  statusText(finding: Finding): string {
+    const word = this.statusOf(finding.kind === "escalation" ? finding.rule : undefined, finding.status);
+    if (finding.late !== true) return word;
+    return this.lang === "zh" ? `${word}（${words.late.zh}）` : `${word} (${words.late.en})`;
+  }
+
+  /** A status word; for an escalation rule's status that is not a fixed word, its level label. */
+  statusOf(rule: string | undefined, status: FindingStatus): string {
+    const fixed = statusNames[status]?.[this.lang];
+    if (fixed !== undefined) return fixed;
+    return rule === undefined ? status : this.levelText(rule, status);
+  }
+
+  kindText(kind: string): string {
+    return kindWords[kind]?.[this.lang] ?? kind;
+  }
+
+  subjectText(finding: Finding): string {
+    return `${finding.subject.collection} ${finding.subject.id}`;
+  }
+
+  /** Names in a list, with the reader's separator. */
+  list(items: readonly string[]): string {
+    return items.join(this.lang === "zh" ? "、" : ", ");
+  }
+}
