@@ -1,4 +1,4 @@
-import type { Finding, FindingStatus } from "@remit/engine";
+import type { Finding, FindingStatus, Modality } from "@remit/engine";
 import { statusNames } from "@remit/engine";
 import type { Language } from "@remit/lang";
 import { kindWords, words } from "../evaluation/labels.js";
@@ -42,6 +42,11 @@ export class ReportText {
     return rule === undefined ? status : this.levelText(rule, status);
   }
 
+  /** What the rule asks: `must`, `should`, `may`, as the reader says it. */
+  modalityText(modality: Modality): string {
+    return modalityWords[modality][this.lang];
+  }
+
   kindText(kind: string): string {
     return kindWords[kind]?.[this.lang] ?? kind;
   }
@@ -55,3 +60,9 @@ export class ReportText {
     return items.join(this.lang === "zh" ? "、" : ", ");
   }
 }
+
+const modalityWords: Readonly<Record<Modality, Readonly<Record<Language, string>>>> = {
+  must: { en: "must", zh: "必须" },
+  should: { en: "should", zh: "宜" },
+  may: { en: "may", zh: "可以" },
+};
