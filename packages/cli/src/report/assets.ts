@@ -34,15 +34,16 @@ tfoot tr { border-top: 2px solid var(--ink); }
 .badge.status-overdue, .badge.status-triggered, .badge.alert, .badge.action-overdue, .badge.action-accountability { background: #fee4e2; color: var(--alert); }
 .badge.status-due-soon, .badge.action-escalated { background: #fef0c7; color: var(--warn); }
 .badge.status-met { background: #dcfae6; color: var(--ok); }
-.note, .period, .rule-id { color: var(--muted); }
-.rule-id { font-size: 12px; }
-.action-block { border-top: 1px solid var(--line); padding-top: 2px; }
-.action-block h3 .group { color: var(--muted); font-weight: normal; margin-left: 8px; }
-.action-block h3 .count { color: var(--muted); font-weight: normal; margin-left: 8px; }
+.note, .period { color: var(--muted); }
+td.kind { white-space: nowrap; }
+tr.block-heading th { background: #eef2f8; color: var(--ink); font-size: 15px; padding-top: 8px; border-top: 2px solid var(--line); }
+tr.block-heading .group, tr.block-heading .count { color: var(--muted); font-weight: normal; margin-left: 8px; }
+td.since { white-space: nowrap; }
 table.actions td.days { color: var(--alert); font-weight: 600; }
 figure.chart { margin: 0 0 8px; }
 figure.chart figcaption { color: var(--muted); margin-bottom: 4px; }
-figure.chart svg { max-width: 100%; height: auto; }
+figure.chart svg { width: 100%; max-width: 1100px; height: auto; }
+td > p { margin: 0; }
 ol.timeline { list-style: none; padding: 0; }
 li.week { border-left: 3px solid var(--accent); padding-left: 12px; margin-bottom: 12px; }
 li.week ul { padding-left: 16px; }
@@ -69,7 +70,8 @@ tr.hidden { display: none; }
   #findings, #clauses { break-before: page; }
   h2, h3 { break-after: avoid; }
   thead { display: table-header-group; }
-  tr, .action-block h3, li.week h3, figure.chart { break-inside: avoid; }
+  tr, li.week h3, figure.chart { break-inside: avoid; }
+  tr.block-heading { break-after: avoid; }
   th, td { padding: 2px 4px; }
   .scroll { overflow: visible; }
   a { color: inherit; text-decoration: none; }

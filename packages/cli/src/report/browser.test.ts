@@ -80,10 +80,10 @@ describe.skipIf(!existsSync(chromiumPath))("the HTML report in a browser", () =>
 
   it("lists every action once, by responsible unit and township, the most overdue first", async () => {
     const blocks = await page
-      .locator("#actions article.action-block")
-      .evaluateAll((articles) =>
-        articles.map((article) =>
-          [...article.querySelectorAll("tr.action")].map((row) => Number(row.getAttribute("data-days"))),
+      .locator("#actions tbody.action-block")
+      .evaluateAll((bodies) =>
+        bodies.map((body) =>
+          [...body.querySelectorAll("tr.action")].map((row) => Number(row.getAttribute("data-days"))),
         ),
       );
     const expected = result.findings.filter(

@@ -35,7 +35,7 @@ export function groupStatusChart(
     if (cell !== undefined) cell[finding.status] = (cell[finding.status] ?? 0) + 1;
   }
   const rowHeight = 30;
-  const width = 900;
+  const width = 1100;
   const height = 70 + rowHeight * Math.max(groups.length, 1);
   const chart = init(null, null, { renderer: "svg", ssr: true, width, height });
   try {

@@ -12,7 +12,14 @@ import type { TableLabels } from "../evaluation/table.js";
 import { type Action, type ActionKind, actionBlocks, actionsOf } from "./actions.js";
 import { reportScript, reportStyle } from "./assets.js";
 import { chartStatuses, groupStatusChart } from "./chart.js";
-import { type ColumnGroup, columnKeyOf, columnLabel, countBy, statusColumns } from "./columns.js";
+import {
+  type ColumnGroup,
+  columnKeyOf,
+  columnLabel,
+  countBy,
+  type StatusColumn,
+  statusColumns,
+} from "./columns.js";
 import { groupOf, groupOrder } from "./group.js";
 import { ReportText } from "./text.js";
 import { reportWords } from "./words.js";
@@ -159,16 +166,21 @@ class Page {
     ]
       .map((h) => `<th>${escapeHtml(h)}</th>`)
       .join("");
+    // One table, a heading row per block, so the columns line up down the whole list.
     const blocks = actionBlocks(actions).map((block) => {
       const rows = block.actions.map((action) => this.actionRow(action)).join("");
-      return `<article class="action-block"><h3><span class="responsible">${escapeHtml(block.responsible || this.w.noHolder)}</span> <span class="group">${escapeHtml(this.text.groupName(block.group))}</span> <span class="count">${escapeHtml(this.w.itemCount(block.actions.length))}</span></h3><table class="actions"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></article>`;
+      return `<tbody class="action-block"><tr class="block-heading"><th colspan="7"><span class="responsible">${escapeHtml(block.responsible || this.w.noHolder)}</span> <span class="group">${escapeHtml(this.text.groupName(block.group))}</span> <span class="count">${escapeHtml(this.w.itemCount(block.actions.length))}</span></th></tr>${rows}</tbody>`;
     });
-    return section("actions", this.w.actions, `${lead}${blocks.join("")}`);
+    return section(
+      "actions",
+      this.w.actions,
+      `${lead}<table class="actions"><thead><tr>${head}</tr></thead>${blocks.join("")}</table>`,
+    );
   }
 
   private actionRow(action: Action): string {
     const f = action.finding;
-    return `<tr class="action action-${action.kind}" data-kind="${action.kind}" data-days="${action.days}" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}" data-group="${escapeHtml(action.group)}"><td><span class="badge action-${action.kind}">${escapeHtml(this.w.actionKind[action.kind])}</span></td><td>${escapeHtml(f.title)}${f.period === undefined ? "" : ` <span class="period">${escapeHtml(f.period)}</span>`}</td><td>${escapeHtml(this.text.subjectText(f))}</td><td>${action.since === undefined ? "" : `${escapeHtml(this.w.sinceWord[action.kind])} ${dateCell(action.since)}`}</td><td class="num days">${escapeHtml(this.w.waitedDays(action.kind, action.days))}</td><td>${this.actionDetail(action)}</td><td>${this.citeLinks(f)}</td></tr>`;
+    return `<tr class="action action-${action.kind}" data-kind="${action.kind}" data-days="${action.days}" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}" data-group="${escapeHtml(action.group)}"><td><span class="badge action-${action.kind}">${escapeHtml(this.w.actionKind[action.kind])}</span></td><td>${escapeHtml(f.title)}${f.period === undefined ? "" : ` <span class="period">${escapeHtml(f.period)}</span>`}</td><td>${escapeHtml(this.text.subjectText(f))}</td><td class="since">${action.since === undefined ? "" : `${escapeHtml(this.w.sinceWord[action.kind])} ${dateCell(action.since)}`}</td><td class="num days">${escapeHtml(this.w.waitedDays(action.kind, action.days))}</td><td>${this.actionDetail(action)}</td><td>${this.citeLinks(f)}</td></tr>`;
   }
 
   /** For a case, its ladder with the level reached; for accountability, the causes and the explanation. */
@@ -210,11 +222,15 @@ class Page {
     }));
     const byRule = countBy(this.result.findings, (f) => f.rule);
     const ruleTitles = new Map(this.result.findings.map((f) => [f.rule, f.title]));
+    const ruleKinds = new Map(this.result.findings.map((f) => [f.rule, f.kind]));
     const ruleRows = [...byRule.entries()].map(([rule, counts]) => ({
       key: rule,
       title: ruleTitles.get(rule) ?? rule,
       attribute: `data-rule="${escapeHtml(rule)}"`,
       counts,
+      // A rule's row is blank under the columns it can never fall in (another kind, another ladder).
+      applies: (c: StatusColumn) =>
+        c.kind === ruleKinds.get(rule) && (c.rule === undefined || c.rule === rule),
     }));
     return section(
       "summary",
@@ -226,20 +242,26 @@ class Page {
   private countTable(
     id: string,
     rowHeading: string,
-    rows: readonly { title: string; attribute: string; counts: ReadonlyMap<string, number> }[],
+    rows: readonly {
+      title: string;
+      attribute: string;
+      counts: ReadonlyMap<string, number>;
+      applies?: (column: StatusColumn) => boolean;
+    }[],
   ): string {
     const columns = this.columns.flatMap((g) => g.columns);
     const top = `<tr><th rowspan="2">${escapeHtml(rowHeading)}</th>${this.columns
       .map((g) => `<th colspan="${g.columns.length}" class="column-group">${escapeHtml(g.heading)}</th>`)
       .join("")}<th rowspan="2" class="num">${escapeHtml(words.total[this.lang])}</th></tr>`;
     const second = `<tr>${columns.map((c) => `<th class="num" data-column="${escapeHtml(c.key)}">${escapeHtml(columnLabel(c, this.text))}</th>`).join("")}</tr>`;
-    const cell = (key: string, n: number) => {
+    const cell = (key: string, n: number, applies: boolean) => {
+      if (!applies) return `<td class="num" data-column="${escapeHtml(key)}"></td>`;
       const alert = n > 0 && (key === "duty:overdue" || key === "accountability:triggered") ? " alert" : "";
       return `<td class="num${alert}" data-column="${escapeHtml(key)}">${n === 0 ? `<span class="zero">0</span>` : n}</td>`;
     };
     const body = rows.map((row) => {
       const total = [...row.counts.values()].reduce((sum, n) => sum + n, 0);
-      return `<tr ${row.attribute}><th scope="row">${escapeHtml(row.title)}</th>${columns.map((c) => cell(c.key, row.counts.get(c.key) ?? 0)).join("")}<td class="num total" data-column="total">${total}</td></tr>`;
+      return `<tr ${row.attribute}><th scope="row">${escapeHtml(row.title)}</th>${columns.map((c) => cell(c.key, row.counts.get(c.key) ?? 0, row.applies?.(c) ?? true)).join("")}<td class="num total" data-column="total">${total}</td></tr>`;
     });
     const sums = columns.map((c) => rows.reduce((sum, row) => sum + (row.counts.get(c.key) ?? 0), 0));
     const foot = `<tr class="sum"><th scope="row">${escapeHtml(words.total[this.lang])}</th>${columns.map((c, i) => `<td class="num" data-column="${escapeHtml(c.key)}">${sums[i] ?? 0}</td>`).join("")}<td class="num total" data-column="total">${this.result.findings.length}</td></tr>`;
@@ -310,7 +332,7 @@ class Page {
         .filter((f) => groupOf(f) === group)
         .map(
           (f) =>
-            `<tr class="finding status-${escapeHtml(f.status)}" data-status="${escapeHtml(f.status)}" data-column="${escapeHtml(columnKeyOf(f))}" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}"><td>${escapeHtml(this.text.groupName(group))}</td><td>${escapeHtml(this.text.kindText(f.kind))}</td><td>${escapeHtml(f.title)} <code class="rule-id">${escapeHtml(f.rule)}</code></td><td>${escapeHtml(this.text.subjectText(f))}${f.period === undefined ? "" : ` <span class="period">${escapeHtml(f.period)}</span>`}</td><td>${this.statusBadge(f)}</td><td>${dateCell(f.due)}${f.overdueDays === undefined ? "" : ` <span class="alert">+${f.overdueDays}</span>`}</td><td>${escapeHtml(f.holder ?? "")}</td><td>${this.citeLinks(f)}</td></tr>`,
+            `<tr class="finding status-${escapeHtml(f.status)}" data-status="${escapeHtml(f.status)}" data-column="${escapeHtml(columnKeyOf(f))}" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}"><td>${escapeHtml(this.text.groupName(group))}</td><td class="kind">${escapeHtml(this.text.kindText(f.kind))}</td><td title="${escapeHtml(f.rule)}">${escapeHtml(f.title)}</td><td>${escapeHtml(this.text.subjectText(f))}${f.period === undefined ? "" : ` <span class="period">${escapeHtml(f.period)}</span>`}</td><td>${this.statusBadge(f)}</td><td>${dateCell(f.due)}${f.overdueDays === undefined ? "" : ` <span class="alert">+${f.overdueDays}</span>`}</td><td>${escapeHtml(f.holder ?? "")}</td><td>${this.citeLinks(f)}</td></tr>`,
         ),
     );
     const table = `<table class="findings"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
