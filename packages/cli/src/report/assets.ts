@@ -39,6 +39,7 @@ td.kind { white-space: nowrap; }
 tr.block-heading th { background: #eef2f8; color: var(--ink); font-size: 15px; padding-top: 8px; border-top: 2px solid var(--line); }
 tr.block-heading .group, tr.block-heading .count { color: var(--muted); font-weight: normal; margin-left: 8px; }
 td.since { white-space: nowrap; }
+table.actions td.title { min-width: 10em; }
 table.actions td.days { color: var(--alert); font-weight: 600; }
 figure.chart { margin: 0 0 8px; }
 figure.chart figcaption { color: var(--muted); margin-bottom: 4px; }
@@ -73,6 +74,8 @@ tr.hidden { display: none; }
   tr, li.week h3, figure.chart { break-inside: avoid; }
   tr.block-heading { break-after: avoid; }
   th, td { padding: 2px 4px; }
+  .step { font-size: 9pt; }
+  details > summary { display: none; }
   .scroll { overflow: visible; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
