@@ -1,5 +1,3 @@
-import { writeFileSync } from "node:fs";
-import * as path from "node:path";
 import { diagnosticsDocument } from "@remit/app";
 import { type Finding, renderExplanation } from "@remit/engine";
 import type { Language } from "@remit/lang";
@@ -13,6 +11,7 @@ import { ExitCode } from "../io.js";
 import { escalationLadders, renderHtmlReport } from "../report/html.js";
 import { renderCsv, renderXlsx } from "../report/sheet.js";
 import { singlePath } from "./check.js";
+import { writeOutput } from "./interchange.js";
 
 /** `remit eval POLICY --facts FILE [--as-of D] [--params FILE] [--format table|json|html|xlsx|csv] [--out FILE]` */
 export async function evalCommand(args: readonly string[], context: CommandContext): Promise<number> {
@@ -36,7 +35,7 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     ["table", "json", "html", "xlsx", "csv"] as const,
     "table",
   );
-  const outFile = typeof values["out"] === "string" ? path.resolve(context.io.cwd, values["out"]) : undefined;
+  const outFile = typeof values["out"] === "string" ? values["out"] : undefined;
   if (outFile !== undefined && outputFormat !== "xlsx" && outputFormat !== "csv") {
     throw new UsageError({
       en: "'--out FILE' is for '--format xlsx' and '--format csv'",
@@ -92,8 +91,7 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   } else if (outputFormat === "xlsx" || outputFormat === "csv") {
     const options = { lang: reportLang, labels, ladders: escalationLadders(checked.rules) };
     const sheet = outputFormat === "xlsx" ? await renderXlsx(result, options) : renderCsv(result, options);
-    if (outFile !== undefined) writeFileSync(outFile, sheet);
-    else if (typeof sheet === "string") context.io.stdout.write(sheet);
+    writeOutput(context, outFile, sheet);
   } else {
     context.io.stdout.write(renderEvaluationTable(result, { lang, colors: context.stdoutColors, labels }));
     if (values["explain"] === true) context.io.stdout.write(renderExplanations(result.findings, lang));

@@ -102,10 +102,29 @@ describe("remit eval --format xlsx", () => {
     expect(workbook.getWorksheet("All findings")?.getRow(1).values).toContain("Due");
   });
 
-  it("asks for a file to write to", async () => {
-    const { code, stderr } = await remit([...evalArgs, "--format", "xlsx", "--lang", "en"]);
-    expect(code).toBe(2);
-    expect(stderr).toContain("--out FILE");
+  it("asks for a file to write to, and takes --out only for a spreadsheet", async () => {
+    const noFile = await remit([...evalArgs, "--format", "xlsx", "--lang", "en"]);
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain("add '--out FILE'");
+    const html = await remit([
+      ...evalArgs,
+      "--format",
+      "html",
+      "--out",
+      path.join(scratch, "x.html"),
+      "--lang",
+      "en",
+    ]);
+    expect(html.code).toBe(2);
+    expect(html.stderr).toContain("'--out FILE' is for '--format xlsx' and '--format csv'");
+    const nowhere = await remit([
+      ...evalArgs,
+      "--format",
+      "xlsx",
+      "--out",
+      path.join(scratch, "no", "such", "dir.xlsx"),
+    ]);
+    expect(nowhere.code).toBe(2);
   });
 });
 
