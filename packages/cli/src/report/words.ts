@@ -66,7 +66,7 @@ const en: typeof zh = {
         : `${days} days since triggered`,
   detail: "Detail",
   noHolder: "no holder named",
-  itemCount: (n) => `${n} items`,
+  itemCount: (n) => (n === 1 ? "1 item" : `${n} items`),
   summary: "Summary",
   chartCaption: (legend) => `Duties per township (${legend})`,
   byGroup: "By township",
