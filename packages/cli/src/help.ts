@@ -42,7 +42,7 @@ Usage:
 Commands:
   check PATH        check a policy file or folder and report diagnostics
   fmt PATH...       format policy files (*.remit, *.remit.md) or folders
-  eval POLICY       evaluate a policy on a facts file (table, JSON or HTML report)
+  eval POLICY       evaluate a policy on a facts file (table, JSON, HTML report, spreadsheet)
   test POLICY       run the scenario tests that live next to a policy
   explain POLICY    explain one finding: the conditions tested and the facts that decided them
   export POLICY     translate a policy to json-rules-engine rules
@@ -66,7 +66,7 @@ ${exitCodes.en}
 命令：
   check PATH        检查政策文件或政策目录并报告诊断
   fmt PATH...       格式化政策文件（*.remit、*.remit.md）或目录
-  eval POLICY       以事实数据文件评估政策（表格、JSON 或 HTML 报告）
+  eval POLICY       以事实数据文件评估政策（表格、JSON、HTML 报告或电子表格）
   test POLICY       运行政策旁的场景测试
   explain POLICY    说明一条结果：所检验的条件及决定结果的事实
   export POLICY     将政策转换为 json-rules-engine 规则
@@ -213,7 +213,7 @@ ${codes.fmt.zh}
   eval: {
     en: `Usage:
   remit eval POLICY --facts FILE [--as-of YYYY-MM-DD] [--params FILE]
-             [--format table|json|html] [--explain] [--quiet] [--lang zh|en]
+             [--format table|json|html|xlsx|csv] [--out FILE] [--explain] [--quiet] [--lang zh|en]
 
 Evaluate a policy (a file or a policy folder) on a JSON facts document.
 
@@ -224,7 +224,10 @@ Options:
   --format table|json|html  table: findings by township and kind, then a summary (default);
                             json: the evaluation result;
                             html: a self-contained report page for policy staff, in Chinese
-                            unless --lang en is given (remit eval ... --format html > report.html)
+                            unless --lang en is given (remit eval ... --format html > report.html);
+                            xlsx: a workbook with the actions and every finding (needs --out);
+                            csv: every finding, UTF-8 with a byte order mark for Excel
+  --out FILE                write the xlsx or csv report to FILE
   --explain                 after the table, explain each finding that asks for action
   -q, --quiet               no progress bar
   --lang zh|en              language of labels and messages
@@ -234,7 +237,7 @@ ${codes.eval.en}
 `,
     zh: `用法：
   remit eval POLICY --facts FILE [--as-of YYYY-MM-DD] [--params FILE]
-             [--format table|json|html] [--explain] [--quiet] [--lang zh|en]
+             [--format table|json|html|xlsx|csv] [--out FILE] [--explain] [--quiet] [--lang zh|en]
 
 以 JSON 事实数据评估政策（政策文件或政策目录）。
 
@@ -244,7 +247,10 @@ ${codes.eval.en}
   --params FILE             参数覆盖的 JSON 对象，如 {"gridDays": "20 天"}
   --format table|json|html  table：按乡镇、规则类型分组的结果和汇总（默认）；json：评估结果；
                             html：供政策工作人员阅读的独立报告页面，默认中文，--lang en 为英文
-                            （remit eval ... --format html > report.html）
+                            （remit eval ... --format html > report.html）；
+                            xlsx：待处理事项与全部结果两张工作表（须加 --out）；
+                            csv：全部结果，带 BOM 的 UTF-8，Excel 可直接打开
+  --out FILE                将 xlsx 或 csv 报告写入 FILE
   --explain                 在表格之后说明每条需处理结果的理由
   -q, --quiet               不显示进度条
   --lang zh|en              标签和消息的语言

@@ -9,9 +9,11 @@ import { renderEvaluationTable } from "../evaluation/table.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
 import { escalationLadders, renderHtmlReport } from "../report/html.js";
+import { renderCsv, renderXlsx } from "../report/sheet.js";
 import { singlePath } from "./check.js";
+import { writeOutput } from "./interchange.js";
 
-/** `remit eval POLICY --facts FILE [--as-of D] [--params FILE] [--format table|json|html]` */
+/** `remit eval POLICY --facts FILE [--as-of D] [--params FILE] [--format table|json|html|xlsx|csv] [--out FILE]` */
 export async function evalCommand(args: readonly string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     ...commonOptions,
@@ -20,13 +22,32 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     "as-of": { type: "string" },
     params: { type: "string" },
     format: { type: "string" },
+    out: { type: "string" },
     explain: { type: "boolean" },
   });
   if (values["help"] === true) {
     context.io.stdout.write(commandHelp("eval", context.lang));
     return ExitCode.ok;
   }
-  const outputFormat = oneOf("format", values["format"], ["table", "json", "html"] as const, "table");
+  const outputFormat = oneOf(
+    "format",
+    values["format"],
+    ["table", "json", "html", "xlsx", "csv"] as const,
+    "table",
+  );
+  const outFile = typeof values["out"] === "string" ? values["out"] : undefined;
+  if (outFile !== undefined && outputFormat !== "xlsx" && outputFormat !== "csv") {
+    throw new UsageError({
+      en: "'--out FILE' is for '--format xlsx' and '--format csv'",
+      zh: "“--out FILE”只用于“--format xlsx”和“--format csv”",
+    });
+  }
+  if (outputFormat === "xlsx" && outFile === undefined) {
+    throw new UsageError({
+      en: "'--format xlsx' writes a file: add '--out FILE'",
+      zh: "“--format xlsx”输出文件：请加上“--out FILE”",
+    });
+  }
   const target = singlePath(positionals);
   const factsFile = values["facts"];
   if (typeof factsFile !== "string") {
@@ -54,11 +75,11 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   }
   const { result, checked, facts } = evaluated;
   const labels = tableLabels(checked, facts);
+  // The reports are for policy staff, who read Chinese unless they ask otherwise.
+  const reportLang: Language = values["lang"] === "en" ? "en" : "zh";
   if (outputFormat === "json") {
     context.io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else if (outputFormat === "html") {
-    // The report is for policy staff, who read Chinese unless they ask otherwise.
-    const reportLang: Language = values["lang"] === "en" ? "en" : "zh";
     context.io.stdout.write(
       renderHtmlReport(result, {
         lang: reportLang,
@@ -67,6 +88,10 @@ export async function evalCommand(args: readonly string[], context: CommandConte
         ladders: escalationLadders(checked.rules),
       }),
     );
+  } else if (outputFormat === "xlsx" || outputFormat === "csv") {
+    const options = { lang: reportLang, labels, ladders: escalationLadders(checked.rules) };
+    const sheet = outputFormat === "xlsx" ? await renderXlsx(result, options) : renderCsv(result, options);
+    writeOutput(context, outFile, sheet);
   } else {
     context.io.stdout.write(renderEvaluationTable(result, { lang, colors: context.stdoutColors, labels }));
     if (values["explain"] === true) context.io.stdout.write(renderExplanations(result.findings, lang));

@@ -92,13 +92,18 @@ function report(diagnostics: readonly Diagnostic[], host: NodeSourceHost, contex
   writeLine(context.io.stderr, renderCounts(countDiagnostics(diagnostics), context.lang));
 }
 
-function writeOutput(context: CommandContext, out: string | boolean | undefined, text: string): void {
+/** Writes text or bytes to `--out FILE` (text as UTF-8), or text to standard output without one. */
+export function writeOutput(
+  context: CommandContext,
+  out: string | boolean | undefined,
+  content: string | Uint8Array,
+): void {
   if (typeof out !== "string") {
-    context.io.stdout.write(text);
+    if (typeof content === "string") context.io.stdout.write(content);
     return;
   }
   try {
-    writeFileSync(path.resolve(context.io.cwd, out), text, "utf8");
+    writeFileSync(path.resolve(context.io.cwd, out), content);
   } catch {
     throw new UsageError({ en: `cannot write file '${out}'`, zh: `无法写入文件“${out}”` });
   }

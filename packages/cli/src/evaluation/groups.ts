@@ -16,7 +16,7 @@ const ungrouped = { en: "Ungrouped", zh: "未分组" } as const;
 const allFindings = { en: "All findings", zh: "全部结果" } as const;
 
 /**
- * A group as a reader names it: `梅溪镇 (T03)` from the facts, the policy's own name for the
+ * A group as a reader names it: `梅溪镇（T03）` from the facts, the policy's own name for the
  * findings in no group (`others "县级"`), or plain words when the policy declares no grouping.
  */
 export function groupTitle(id: string, labels: TableLabels, lang: Language): string {
@@ -24,7 +24,8 @@ export function groupTitle(id: string, labels: TableLabels, lang: Language): str
   if (grouping === undefined) return allFindings[lang];
   if (id === "") return grouping.others ?? ungrouped[lang];
   const name = grouping.name(id);
-  return name === undefined || name === id ? id : `${name} (${id})`;
+  if (name === undefined || name === id) return id;
+  return lang === "zh" ? `${name}（${id}）` : `${name} (${id})`;
 }
 
 /** The heading of the group column and of the per-group summary (`乡（镇）`). */

@@ -83,15 +83,36 @@ describe("renderHtmlReport", () => {
       ]),
       { lang: "en", clauses },
     );
-    const timeline = html.slice(
-      html.indexOf('<section id="timeline">'),
-      html.indexOf('<section id="escalations">'),
+    const timeline = visibleText(
+      html.slice(html.indexOf('<section id="timeline">'), html.indexOf('<section id="findings">')),
     );
     // 2026-12-02 is a Wednesday: its week runs Monday 11-30 to Sunday 12-06.
     expect(timeline).toContain("2026-11-30 – 2026-12-06");
     expect(timeline).toContain("2027-02-22 – 2027-02-28");
     expect(timeline).not.toContain("超出范围");
     expect(timeline).not.toContain("已完成的");
+  });
+
+  it("leaves advisory duties out of the timeline: it lists what is owed", () => {
+    const html = renderHtmlReport(
+      resultOf([
+        finding({ rule: "owed", title: "必须做的", status: "due-soon", due: "2026-12-02" }),
+        finding({
+          rule: "advised",
+          title: "建议做的",
+          modality: "should",
+          status: "advisory",
+          due: "2026-12-02",
+        }),
+      ]),
+      { lang: "zh", clauses },
+    );
+    const timeline = html.slice(
+      html.indexOf('<section id="timeline">'),
+      html.indexOf('<section id="findings">'),
+    );
+    expect(timeline).toContain("必须做的");
+    expect(timeline).not.toContain("建议做的");
   });
 
   it("shows an open case's ladder with the level reached and its dates, and hides closed cases", () => {
@@ -121,35 +142,110 @@ describe("renderHtmlReport", () => {
       },
     );
     const section = html.slice(
-      html.indexOf('<section id="escalations">'),
-      html.indexOf('<section id="accountability">'),
+      html.indexOf('<section id="actions">'),
+      html.indexOf('<section id="summary">'),
     );
     expect(section).toContain('data-subject="H1"');
     expect(section).not.toContain('data-subject="H2"');
-    expect(section).toMatch(
-      /class="step reached"><span class="level">网格<\/span><span class="date">2026-11-01/,
-    );
-    expect(section).toMatch(
-      /class="step current"><span class="level">乡镇<\/span><span class="date">2026-11-17/,
-    );
+    expect(section).toMatch(/class="step reached"><span class="level">网格<\/span> <time>2026-11-01/);
+    expect(section).toMatch(/class="step current"><span class="level">乡镇<\/span> <time>2026-11-17/);
     expect(section).toMatch(/class="step ahead"><span class="level">县级/);
   });
 
-  it("counts per group as the result's summary does", () => {
-    const byGroup = { T01: { met: 3, overdue: 2 }, "": { triggered: 1, "due-soon": 4 } };
-    const html = renderHtmlReport(resultOf([], byGroup), {
-      lang: "en",
+  it("puts the actions first, by responsible unit and group, the most overdue first", () => {
+    const html = renderHtmlReport(
+      resultOf([
+        finding({
+          rule: "a",
+          status: "overdue",
+          due: "2026-11-18",
+          overdueDays: 10,
+          holder: "甲镇政府",
+          group: "T01",
+        }),
+        finding({
+          rule: "b",
+          status: "overdue",
+          due: "2026-08-30",
+          overdueDays: 90,
+          holder: "乙镇政府",
+          group: "T02",
+        }),
+        finding({
+          rule: "c",
+          status: "overdue",
+          due: "2026-10-29",
+          overdueDays: 30,
+          holder: "甲镇政府",
+          group: "T01",
+        }),
+        finding({ rule: "d", status: "due-soon", due: "2026-12-01", holder: "甲镇政府", group: "T01" }),
+        finding({
+          rule: "e",
+          kind: "accountability",
+          status: "triggered",
+          asAt: "2026-11-08",
+          targets: ["甲镇政府"],
+          group: "T01",
+        }),
+      ]),
+      { lang: "zh", clauses },
+    );
+    expect(html.indexOf('<section id="actions">')).toBeLessThan(html.indexOf('<section id="summary">'));
+    const actions = html.slice(
+      html.indexOf('<section id="actions">'),
+      html.indexOf('<section id="summary">'),
+    );
+    // Blocks in the order of their most overdue action; actions inside a block, most overdue first.
+    expect([...actions.matchAll(/data-rule="(\w)"/g)].map((m) => m[1])).toEqual(["b", "c", "e", "a"]);
+    expect([...actions.matchAll(/class="responsible">([^<]*)</g)].map((m) => m[1])).toEqual([
+      "乙镇政府",
+      "甲镇政府",
+    ]);
+    expect(visibleText(actions)).toContain("逾期 90 天");
+    expect(visibleText(actions)).toContain("触发已 20 天");
+  });
+
+  it("counts every finding in one column, a level shared by two ladders under each rule", () => {
+    const findings = [
+      finding({ status: "met", group: "T01" }),
+      finding({ status: "overdue", group: "T01" }),
+      finding({ status: "advisory", modality: "may", group: "" }),
+      finding({ rule: "general", title: "一般隐患", kind: "escalation", status: "county", group: "T01" }),
+      finding({ rule: "general", title: "一般隐患", kind: "escalation", status: "closed", group: "T02" }),
+      finding({ rule: "major", title: "重大隐患", kind: "escalation", status: "county", group: "T02" }),
+      finding({ kind: "accountability", status: "triggered", group: "T02" }),
+    ];
+    const html = renderHtmlReport(resultOf(findings), {
+      lang: "zh",
       clauses,
+      ladders: new Map([
+        ["general", ["grid", "township", "county"]],
+        ["major", ["county"]],
+      ]),
       labels: {
-        grouping: { label: "乡镇", name: (id) => (id === "T01" ? "资源镇" : undefined), others: "县级" },
+        levelLabel: (rule, level) =>
+          rule === "major" && level === "county" ? "县级挂牌督办" : { county: "县级" }[level],
+        grouping: { label: "乡镇", name: (id) => ({ T01: "资源镇", T02: "中峰镇" })[id], others: "县级" },
       },
     });
-    expect(html).toMatch(
-      /<tr data-group="T01"><th scope="row">资源镇 \(T01\)<\/th><td[^>]*data-status="met">3<\/td><td[^>]*data-status="due-soon">0<\/td><td[^>]*data-status="overdue">2<\/td><td[^>]*data-status="triggered">0<\/td><td[^>]*data-status="total">5<\/td>/,
+    const table = html.slice(
+      html.indexOf('<table class="counts" id="by-group">'),
+      html.indexOf("</table>", html.indexOf('id="by-group"')),
     );
-    expect(html).toMatch(
-      /<tr data-group=""><th scope="row">县级<\/th>.*data-status="triggered">1<\/td><td[^>]*data-status="total">5</,
+    // Each ladder's `county` is its own column, under its own rule and with its own label.
+    expect(table).toContain('data-column="escalation:general:county">县级</th>');
+    expect(table).toContain('data-column="escalation:major:county">县级挂牌督办</th>');
+    expect(table).toMatch(
+      /<tr data-group="T01"><th scope="row">资源镇（T01）<\/th>.*data-column="escalation:major:county"><span class="zero">0</,
     );
+    expect(table).toMatch(/<tr data-group="T02">.*data-column="escalation:major:county">1</);
+    // Every row adds up, the county level last, and the totals row gives the number of findings.
+    const totals = [...table.matchAll(/<tr[^>]*>.*?data-column="total">(\d+)</g)].map((m) => Number(m[1]));
+    expect(totals).toEqual([3, 3, 1, 7]);
+    // The status filter offers the same columns with the same labels.
+    expect(html).toContain('<option value="escalation:major:county">重大隐患 · 县级挂牌督办</option>');
+    expect(html).toContain('<option value="escalation:general:county">一般隐患 · 县级</option>');
   });
 
   it("escapes every text from the facts and the policy (property)", () => {
@@ -195,7 +291,7 @@ describe("renderHtmlReport", () => {
 });
 
 const allowedTags = new Set(
-  "body header h1 h2 h3 p nav a main section table thead tbody tr th td ol ul li span time article dl dt dd pre label select option code script br".split(
+  "body header h1 h2 h3 p nav a main section table thead tbody tfoot tr th td ol ul li span time article label select option code script br div figure figcaption details summary svg rect path text".split(
     " ",
   ),
 );

@@ -5,13 +5,23 @@ import {
   formatIsoDate,
   parseIsoDate,
   renderExplanation,
-  statusNames,
 } from "@remit/engine";
-import type { Language } from "@remit/lang";
-import { groupHeading, groupOf, groupOrder, groupTitle } from "../evaluation/groups.js";
-import { kindWords, words } from "../evaluation/labels.js";
+import { assertNever, type Language } from "@remit/lang";
+import { groupOf, groupOrder } from "../evaluation/groups.js";
+import { words } from "../evaluation/labels.js";
 import type { TableLabels } from "../evaluation/table.js";
+import { type Action, type ActionKind, actionBlocks, actionsOf } from "./actions.js";
 import { reportScript, reportStyle } from "./assets.js";
+import { chartStatuses, groupStatusChart } from "./chart.js";
+import {
+  type ColumnGroup,
+  columnKeyOf,
+  columnLabel,
+  countBy,
+  type StatusColumn,
+  statusColumns,
+} from "./columns.js";
+import { ReportText } from "./text.js";
 import { reportWords } from "./words.js";
 
 /** A clause as the report shows it: the policy's own id, title and text. */
@@ -21,27 +31,30 @@ export interface ReportClause {
   readonly text: string | undefined;
 }
 
-export interface HtmlReportOptions {
+/** What every report (HTML, spreadsheet, CSV) needs beside the result. */
+export interface ReportOptions {
   readonly lang: Language;
-  /** The policy's clauses by id (the checked model's `clauses`). */
-  readonly clauses: ReadonlyMap<string, ReportClause>;
-  /** Level labels, level order and the policy's grouping, as the terminal table uses them. */
+  /** Level labels and group names, as the terminal table uses them. */
   readonly labels?: TableLabels;
   /** Each escalation rule's levels, lowest first (see `escalationLadders`). */
   readonly ladders?: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface HtmlReportOptions extends ReportOptions {
+  /** The policy's clauses by id (the checked model's `clauses`). */
+  readonly clauses: ReadonlyMap<string, ReportClause>;
   /** How many days after the evaluation date the deadline timeline covers; 90 by default. */
   readonly horizonDays?: number;
 }
 
-/** The summary columns: what policy staff act on. */
-export const summaryStatuses = ["met", "due-soon", "overdue", "triggered"] as const;
-
 /**
- * An evaluation result as one self-contained HTML page for policy staff: styles and script
- * inline, nothing fetched. Sections: a summary per group, the deadlines of the coming weeks,
- * the escalation ladders of open cases, the accountability triggers with their explanation, every
- * finding, and the clauses the findings cite (each finding links to its clauses' text).
- * Every piece of text from the policy or the facts is escaped.
+ * An evaluation result as one self-contained HTML page for officials: styles and the chart inline,
+ * nothing fetched, readable and printable (A4) without its one optional script. Sections, in the
+ * order an official needs them: the actions (overdue duties, open escalated cases, triggered
+ * accountability) by responsible unit and group, most overdue first; the summary (a chart per
+ * group, counts per group and per rule whose columns add up to the total); the deadline timeline;
+ * every finding; the clauses the findings cite. Every piece of text from the policy or the facts
+ * is escaped.
  */
 export function renderHtmlReport(result: EvaluationResult, options: HtmlReportOptions): string {
   const page = new Page(result, options);
@@ -61,12 +74,11 @@ export function renderHtmlReport(result: EvaluationResult, options: HtmlReportOp
 <body>
 <header>
 <h1>${escapeHtml(result.policy.name)}</h1>
-<p class="meta">${escapeHtml(`${w.asOf} ${result.asOf}${version} · ${w.hash} ${result.policy.hash.slice(0, 12)}`)}</p>
+<p class="meta">${escapeHtml(`${w.asOf} `)}<time>${escapeHtml(result.asOf)}</time>${escapeHtml(`${version} · ${w.hash} ${result.policy.hash.slice(0, 12)}`)}</p>
 <nav>${[
+    ["actions", w.actions],
     ["summary", w.summary],
     ["timeline", w.timeline],
-    ["escalations", w.escalations],
-    ["accountability", w.accountability],
     ["findings", w.findings],
     ["clauses", w.clauses],
   ]
@@ -74,10 +86,9 @@ export function renderHtmlReport(result: EvaluationResult, options: HtmlReportOp
     .join("")}</nav>
 </header>
 <main>
+${page.actions()}
 ${page.summary()}
 ${page.timeline()}
-${page.escalations()}
-${page.accountability()}
 ${page.findings()}
 ${page.clauses()}
 </main>
@@ -124,51 +135,150 @@ export function clauseAnchor(id: string): string {
 
 class Page {
   private readonly lang: Language;
-  private readonly labels: TableLabels;
+  private readonly text: ReportText;
   private readonly w: ReturnType<typeof reportWords>;
+  private readonly columns: readonly ColumnGroup[];
 
   constructor(
     private readonly result: EvaluationResult,
     private readonly options: HtmlReportOptions,
   ) {
     this.lang = options.lang;
-    this.labels = options.labels ?? {};
+    this.text = new ReportText(options.lang, options.labels);
     this.w = reportWords(options.lang);
+    this.columns = statusColumns(result.findings, this.text, options.ladders);
   }
 
-  summary(): string {
-    const byGroup = this.result.summary.byGroup;
-    const groups = groupOrder(Object.keys(byGroup));
+  /** What asks for action, by responsible unit and group, the most overdue first. */
+  actions(): string {
+    const actions = actionsOf(this.result);
+    const count = (kind: ActionKind) => actions.filter((a) => a.kind === kind).length;
+    const lead = `<p class="lead">${escapeHtml(this.w.actionsLead(actions.length, count("overdue"), count("escalated"), count("accountability"), this.text.declaredGroupHeading()))}</p>`;
+    if (actions.length === 0) return section("actions", this.w.actions, lead);
     const head = [
-      `<th>${escapeHtml(groupHeading(this.labels) ?? "")}</th>`,
-      ...summaryStatuses.map((s) => `<th>${escapeHtml(statusWord(s, this.lang))}</th>`),
-      `<th>${escapeHtml(words.total[this.lang])}</th>`,
-    ].join("");
-    const rows = groups.map((group) => {
-      const counts = byGroup[group] ?? {};
-      const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-      const cells = summaryStatuses.map((status) => {
-        const n = counts[status] ?? 0;
-        const alert = n > 0 && (status === "overdue" || status === "triggered") ? " alert" : "";
-        return `<td class="num status-${status}${alert}" data-status="${status}">${n}</td>`;
-      });
-      return `<tr data-group="${escapeHtml(group)}"><th scope="row">${escapeHtml(groupTitle(group, this.labels, this.lang))}</th>${cells.join("")}<td class="num" data-status="total">${total}</td></tr>`;
+      this.w.action,
+      words.title[this.lang],
+      words.subject[this.lang],
+      this.w.since,
+      this.w.waited,
+      this.w.detail,
+      this.w.clauses,
+    ]
+      .map((h) => `<th>${escapeHtml(h)}</th>`)
+      .join("");
+    // One table, a heading row per block, so the columns line up down the whole list.
+    const blocks = actionBlocks(actions).map((block) => {
+      const rows = block.actions.map((action) => this.actionRow(action)).join("");
+      return `<tbody class="action-block"><tr class="block-heading"><th colspan="7"><span class="responsible">${escapeHtml(block.responsible || this.w.noHolder)}</span> <span class="group">${escapeHtml(this.text.groupName(block.group))}</span> <span class="count">${escapeHtml(this.w.itemCount(block.actions.length))}</span></th></tr>${rows}</tbody>`;
     });
     return section(
-      "summary",
-      this.w.summary,
-      `<table class="summary"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`,
+      "actions",
+      this.w.actions,
+      `${lead}<table class="actions"><thead><tr>${head}</tr></thead>${blocks.join("")}</table>`,
     );
   }
 
-  /** Duties not yet met whose due date falls in the coming weeks, grouped by week (Monday first). */
+  private actionRow(action: Action): string {
+    const f = action.finding;
+    return `<tr class="action action-${action.kind}" data-kind="${action.kind}" data-days="${action.days}" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}" data-group="${escapeHtml(action.group)}"><td><span class="badge action-${action.kind}">${escapeHtml(this.w.actionKind[action.kind])}</span></td><td class="title">${escapeHtml(f.title)}${f.period === undefined ? "" : ` <span class="period">${escapeHtml(f.period)}</span>`}</td><td>${escapeHtml(this.text.subjectText(f))}</td><td class="since">${action.since === undefined ? "" : `${escapeHtml(this.w.sinceWord[action.kind])} ${dateCell(action.since)}`}</td><td class="num days">${escapeHtml(this.w.waitedDays(action.kind, action.days))}</td><td>${this.actionDetail(action)}</td><td>${this.citeLinks(f)}</td></tr>`;
+  }
+
+  /** For a case, its ladder with the level reached; for accountability, the causes and the explanation. */
+  private actionDetail(action: Action): string {
+    const f = action.finding;
+    switch (action.kind) {
+      case "overdue":
+        return "";
+      case "escalated": {
+        const reached = f.reached ?? {};
+        const ladder = this.options.ladders?.get(f.rule) ?? Object.keys(reached);
+        const steps = ladder.map((level) => {
+          const date = reached[level];
+          const state = level === f.status ? "current" : date !== undefined ? "reached" : "ahead";
+          return `<li class="step ${state}"><span class="level">${escapeHtml(this.text.levelText(f.rule, level))}</span>${date === undefined ? "" : ` <time>${escapeHtml(date)}</time>`}</li>`;
+        });
+        const overdue =
+          f.overdue === true ? ` <span class="badge alert">${escapeHtml(this.w.caseOverdue)}</span>` : "";
+        return `<ol class="ladder">${steps.join("")}</ol>${overdue}`;
+      }
+      case "accountability":
+        return `<p>${escapeHtml(`${words.causes[this.lang]}${this.lang === "zh" ? "：" : ": "}${(f.causes ?? []).join(this.lang === "zh" ? "；" : "; ")}`)}</p><details><summary>${escapeHtml(this.w.explanation)}</summary><p class="explanation">${escapeHtml(renderExplanation(f, this.lang))}</p></details>`;
+      default:
+        return assertNever(action.kind, "action kind");
+    }
+  }
+
+  /** The chart per group, then counts per group and per rule; each table's columns add up. */
+  summary(): string {
+    const chart = groupStatusChart(this.result.findings, this.text);
+    const legend = chartStatuses.map(({ status }) => this.text.statusOf(undefined, status)).join(" / ");
+    const figure = `<figure class="chart"><figcaption>${escapeHtml(this.w.chartCaption(legend, this.text.groupHeading()))}</figcaption>${chart.svg}</figure>`;
+    const byGroup = countBy(this.result.findings, groupOf);
+    const groupRows = groupOrder(byGroup.keys()).map((group) => ({
+      key: group,
+      title: this.text.groupName(group),
+      attribute: `data-group="${escapeHtml(group)}"`,
+      counts: byGroup.get(group) ?? new Map<string, number>(),
+    }));
+    const byRule = countBy(this.result.findings, (f) => f.rule);
+    const ruleTitles = new Map(this.result.findings.map((f) => [f.rule, f.title]));
+    const ruleKinds = new Map(this.result.findings.map((f) => [f.rule, f.kind]));
+    const ruleRows = [...byRule.entries()].map(([rule, counts]) => ({
+      key: rule,
+      title: ruleTitles.get(rule) ?? rule,
+      attribute: `data-rule="${escapeHtml(rule)}"`,
+      counts,
+      // A rule's row is blank under the columns it can never fall in (another kind, another ladder).
+      applies: (c: StatusColumn) =>
+        c.kind === ruleKinds.get(rule) && (c.rule === undefined || c.rule === rule),
+    }));
+    return section(
+      "summary",
+      this.w.summary,
+      `${figure}<h3>${escapeHtml(this.w.byGroup(this.text.groupHeading()))}</h3>${this.countTable("by-group", this.text.groupHeading(), groupRows)}<h3>${escapeHtml(this.w.byRule)}</h3>${this.countTable("by-rule", words.rule[this.lang], ruleRows)}`,
+    );
+  }
+
+  private countTable(
+    id: string,
+    rowHeading: string,
+    rows: readonly {
+      title: string;
+      attribute: string;
+      counts: ReadonlyMap<string, number>;
+      applies?: (column: StatusColumn) => boolean;
+    }[],
+  ): string {
+    const columns = this.columns.flatMap((g) => g.columns);
+    const top = `<tr><th rowspan="2">${escapeHtml(rowHeading)}</th>${this.columns
+      .map((g) => `<th colspan="${g.columns.length}" class="column-group">${escapeHtml(g.heading)}</th>`)
+      .join("")}<th rowspan="2" class="num">${escapeHtml(words.total[this.lang])}</th></tr>`;
+    const second = `<tr>${columns.map((c) => `<th class="num" data-column="${escapeHtml(c.key)}">${escapeHtml(columnLabel(c, this.text))}</th>`).join("")}</tr>`;
+    const cell = (key: string, n: number, applies: boolean) => {
+      if (!applies) return `<td class="num" data-column="${escapeHtml(key)}"></td>`;
+      const alert = n > 0 && (key === "duty:overdue" || key === "accountability:triggered") ? " alert" : "";
+      return `<td class="num${alert}" data-column="${escapeHtml(key)}">${n === 0 ? `<span class="zero">0</span>` : n}</td>`;
+    };
+    const body = rows.map((row) => {
+      const total = [...row.counts.values()].reduce((sum, n) => sum + n, 0);
+      return `<tr ${row.attribute}><th scope="row">${escapeHtml(row.title)}</th>${columns.map((c) => cell(c.key, row.counts.get(c.key) ?? 0, row.applies?.(c) ?? true)).join("")}<td class="num total" data-column="total">${total}</td></tr>`;
+    });
+    const sums = columns.map((c) => rows.reduce((sum, row) => sum + (row.counts.get(c.key) ?? 0), 0));
+    const foot = `<tr class="sum"><th scope="row">${escapeHtml(words.total[this.lang])}</th>${columns.map((c, i) => `<td class="num" data-column="${escapeHtml(c.key)}">${sums[i] ?? 0}</td>`).join("")}<td class="num total" data-column="total">${this.result.findings.length}</td></tr>`;
+    return `<div class="scroll"><table class="counts" id="${id}"><thead>${top}${second}</thead><tbody>${body.join("")}</tbody><tfoot>${foot}</tfoot></table></div>`;
+  }
+
+  /**
+   * Duties that must be done and are not yet, due in the coming weeks, by week (Monday first).
+   * Advisory (`should`, `may`) duties stay out: a deadline list is for what is owed.
+   */
   timeline(): string {
     const asOf = parseIsoDate(this.result.asOf);
     const horizon = this.options.horizonDays ?? 90;
     if (asOf === undefined) return section("timeline", this.w.timeline, `<p>${escapeHtml(this.w.none)}</p>`);
     const end = addDays(asOf, horizon);
     const upcoming = this.result.findings
-      .filter((f) => f.kind === "duty" && f.status !== "met" && f.due !== undefined)
+      .filter((f) => f.kind === "duty" && f.modality === "must" && f.status !== "met" && f.due !== undefined)
       .map((f) => ({ finding: f, day: parseIsoDate(f.due ?? "") }))
       .filter(
         (x): x is { finding: Finding; day: number } => x.day !== undefined && x.day >= asOf && x.day <= end,
@@ -185,57 +295,21 @@ class Page {
     if (weeks.size === 0)
       return section("timeline", this.w.timeline, `${intro}<p>${escapeHtml(this.w.none)}</p>`);
     const items = [...weeks.entries()].map(([monday, list]) => {
-      const range = `${formatIsoDate(monday)} – ${formatIsoDate(addDays(monday, 6))}`;
+      const range = `<time>${formatIsoDate(monday)}</time> – <time>${formatIsoDate(addDays(monday, 6))}</time>`;
       const entries = list.map(
         ({ finding }) =>
-          `<li class="status-${escapeHtml(finding.status)}"><time>${escapeHtml(finding.due ?? "")}</time> ${this.statusBadge(finding)} ${escapeHtml(finding.title)} · ${escapeHtml(this.subjectText(finding))}${finding.holder === undefined ? "" : ` · ${escapeHtml(finding.holder)}`} ${this.citeLinks(finding)}</li>`,
+          `<li class="status-${escapeHtml(finding.status)}"><time>${escapeHtml(finding.due ?? "")}</time> ${this.statusBadge(finding)} ${escapeHtml(finding.title)} · ${escapeHtml(this.text.subjectText(finding))} · ${escapeHtml(this.text.groupName(groupOf(finding)))}${finding.holder === undefined ? "" : ` · ${escapeHtml(finding.holder)}`} ${this.citeLinks(finding)}</li>`,
       );
-      return `<li class="week"><h3>${escapeHtml(range)} <span class="count">${escapeHtml(this.w.dueCount(list.length))}</span></h3><ul>${entries.join("")}</ul></li>`;
+      return `<li class="week"><h3>${range} <span class="count">${escapeHtml(this.w.dueCount(list.length))}</span></h3><ul>${entries.join("")}</ul></li>`;
     });
     return section("timeline", this.w.timeline, `${intro}<ol class="timeline">${items.join("")}</ol>`);
-  }
-
-  /** Each open escalation case: its ladder of levels, the one reached marked, with the dates. */
-  escalations(): string {
-    const open = this.result.findings.filter((f) => f.kind === "escalation" && f.status !== "closed");
-    if (open.length === 0)
-      return section("escalations", this.w.escalations, `<p>${escapeHtml(this.w.none)}</p>`);
-    const cases = open.map((f) => {
-      const reached = f.reached ?? {};
-      const ladder = this.options.ladders?.get(f.rule) ?? Object.keys(reached);
-      const steps = ladder.map((level) => {
-        const date = reached[level];
-        const state = level === f.status ? "current" : date !== undefined ? "reached" : "ahead";
-        return `<li class="step ${state}"><span class="level">${escapeHtml(this.levelText(f.rule, level))}</span><span class="date">${escapeHtml(date ?? "—")}</span></li>`;
-      });
-      const overdue =
-        f.overdue === true ? `<span class="badge alert">${escapeHtml(this.w.caseOverdue)}</span>` : "";
-      return `<article class="case" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}"><h3>${escapeHtml(f.title)} · ${escapeHtml(this.subjectText(f))} ${overdue}</h3><p>${escapeHtml(`${words.level[this.lang]}: ${this.levelText(f.rule, f.status)}`)}${f.holder === undefined ? "" : escapeHtml(` · ${words.holder[this.lang]}: ${f.holder}`)} ${this.citeLinks(f)}</p><ol class="ladder">${steps.join("")}</ol></article>`;
-    });
-    return section("escalations", this.w.escalations, cases.join(""));
-  }
-
-  accountability(): string {
-    const triggered = this.result.findings.filter(
-      (f) => f.kind === "accountability" && f.status === "triggered",
-    );
-    if (triggered.length === 0) {
-      return section("accountability", this.w.accountability, `<p>${escapeHtml(this.w.none)}</p>`);
-    }
-    const sep = this.lang === "zh" ? "；" : "; ";
-    const items = triggered.map(
-      (f) =>
-        `<article class="trigger" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}"><h3>${escapeHtml(f.title)} · ${escapeHtml(this.subjectText(f))}</h3><dl><dt>${escapeHtml(words.causes[this.lang])}</dt><dd>${escapeHtml((f.causes ?? []).join(sep))}</dd><dt>${escapeHtml(words.targets[this.lang])}</dt><dd>${escapeHtml((f.targets ?? []).join(this.lang === "zh" ? "、" : ", "))}</dd><dt>${escapeHtml(words.asAt[this.lang])}</dt><dd>${escapeHtml(f.asAt ?? "")}</dd><dt>${escapeHtml(this.w.clauses)}</dt><dd>${this.citeLinks(f)}</dd></dl><pre class="explanation">${escapeHtml(renderExplanation(f, this.lang))}</pre></article>`,
-    );
-    return section("accountability", this.w.accountability, items.join(""));
   }
 
   findings(): string {
     const l = this.lang;
     const head = [
-      groupHeading(this.labels) ?? "",
+      this.text.groupHeading(),
       words.kind[l],
-      words.rule[l],
       words.title[l],
       words.subject[l],
       words.status[l],
@@ -245,16 +319,20 @@ class Page {
     ]
       .map((h) => `<th>${escapeHtml(h)}</th>`)
       .join("");
-    const statuses = [...new Set(this.result.findings.map((f) => f.status))];
-    const filter = `<label class="filter">${escapeHtml(this.w.filter)} <select id="status-filter"><option value="">${escapeHtml(this.w.all)}</option>${statuses
-      .map((s) => `<option value="${escapeHtml(s)}">${escapeHtml(this.statusWordFor(s))}</option>`)
-      .join("")}</select></label>`;
+    // The filter offers the summary's columns, each an escalation level under its own rule.
+    const options = this.columns.flatMap((group) =>
+      group.columns.map(
+        (c) =>
+          `<option value="${escapeHtml(c.key)}">${escapeHtml(`${group.heading} · ${columnLabel(c, this.text)}`)}</option>`,
+      ),
+    );
+    const filter = `<label class="filter">${escapeHtml(this.w.filter)} <select id="status-filter"><option value="">${escapeHtml(this.w.all)}</option>${options.join("")}</select></label>`;
     const rows = groupOrder(this.result.findings.map(groupOf)).flatMap((group) =>
       this.result.findings
         .filter((f) => groupOf(f) === group)
         .map(
           (f) =>
-            `<tr class="finding status-${escapeHtml(f.status)}" data-status="${escapeHtml(f.status)}" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}"><td>${escapeHtml(groupTitle(group, this.labels, l))}</td><td>${escapeHtml(kindWord(f.kind, l))}</td><td><code>${escapeHtml(f.rule)}</code></td><td>${escapeHtml(f.title)}</td><td>${escapeHtml(this.subjectText(f))}${f.period === undefined ? "" : ` <span class="period">${escapeHtml(f.period)}</span>`}</td><td>${this.statusBadge(f)}</td><td>${escapeHtml(f.due ?? "")}${f.overdueDays === undefined ? "" : ` <span class="alert">+${f.overdueDays}</span>`}</td><td>${escapeHtml(f.holder ?? "")}</td><td>${this.citeLinks(f)}</td></tr>`,
+            `<tr class="finding status-${escapeHtml(f.status)}" data-status="${escapeHtml(f.status)}" data-column="${escapeHtml(columnKeyOf(f))}" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}"><td>${escapeHtml(this.text.groupName(group))}</td><td class="kind">${escapeHtml(this.text.kindText(f.kind))}</td><td title="${escapeHtml(f.rule)}">${escapeHtml(f.title)}</td><td>${escapeHtml(this.text.subjectText(f))}${f.period === undefined ? "" : ` <span class="period">${escapeHtml(f.period)}</span>`}</td><td>${this.statusBadge(f)}</td><td>${dateCell(f.due)}${f.overdueDays === undefined ? "" : ` <span class="alert">+${f.overdueDays}</span>`}</td><td>${escapeHtml(f.holder ?? "")}</td><td>${this.citeLinks(f)}</td></tr>`,
         ),
     );
     const table = `<table class="findings"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
@@ -287,25 +365,7 @@ class Page {
   }
 
   private statusBadge(finding: Finding): string {
-    const late = finding.late === true ? ` (${words.late[this.lang]})` : "";
-    const text =
-      finding.kind === "escalation" && finding.status !== "closed"
-        ? this.levelText(finding.rule, finding.status)
-        : this.statusWordFor(finding.status);
-    return `<span class="badge status-${escapeHtml(finding.status)}">${escapeHtml(`${text}${late}`)}</span>`;
-  }
-
-  private statusWordFor(status: string): string {
-    return statusNames[status]?.[this.lang] ?? this.levelText(undefined, status);
-  }
-
-  private levelText(rule: string | undefined, level: string): string {
-    if (this.lang === "en") return level;
-    return this.labels.levelLabel?.(rule, level) ?? level;
-  }
-
-  private subjectText(finding: Finding): string {
-    return `${finding.subject.collection} ${finding.subject.id}`;
+    return `<span class="badge status-${escapeHtml(finding.status)}">${escapeHtml(this.text.statusText(finding))}</span>`;
   }
 }
 
@@ -313,12 +373,7 @@ function section(id: string, title: string, body: string): string {
   return `<section id="${id}"><h2>${escapeHtml(title)}</h2>${body}</section>`;
 }
 
-function statusWord(status: string, lang: Language): string {
-  return statusNames[status]?.[lang] ?? status;
+/** A date that never wraps, or nothing. */
+function dateCell(date: string | undefined): string {
+  return date === undefined ? "" : `<time>${escapeHtml(date)}</time>`;
 }
-
-function kindWord(kind: string, lang: Language): string {
-  return kindWords[kind]?.[lang] ?? kind;
-}
-
-/** Township ids in sorted order, the county level (`""`) last. */
