@@ -6,8 +6,8 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-/** The built executable; `pnpm install` builds it (`prepare` runs `tsc -b`). */
-const entry = fileURLToPath(new URL("../dist/main.js", import.meta.url));
+/** The bundled executable, as `bin` ships it; `pnpm install` builds it (`prepare` runs `tsc -b` and the bundle). */
+const entry = fileURLToPath(new URL("../dist/remit.js", import.meta.url));
 
 function remit(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   const result = spawnSync(process.execPath, [entry, ...args], {

@@ -38,11 +38,11 @@ describe("run: help and usage", () => {
     expect(far.stderr.text).toBe("error: unknown command 'publish'\nrun 'remit --help' for usage\n");
   });
 
-  it("suggests the command a typo meant", () => {
-    expect(closestCommand("chekc")).toBe("check");
-    expect(closestCommand("fnt")).toBe("fmt");
-    expect(closestCommand("evl")).toBe("eval");
-    expect(closestCommand("lint")).toBeUndefined();
+  it("suggests the command a typo meant", async () => {
+    expect(await closestCommand("chekc")).toBe("check");
+    expect(await closestCommand("fnt")).toBe("fmt");
+    expect(await closestCommand("evl")).toBe("eval");
+    expect(await closestCommand("lint")).toBeUndefined();
   });
 
   it("rejects an unknown global option", async () => {

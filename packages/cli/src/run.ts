@@ -1,4 +1,4 @@
-import { editDistance, type Language } from "@remit/lang";
+import type { Language } from "@remit/lang";
 import { parseCommandArgs, UsageError } from "./args.js";
 import { type CommandContext, commonOptions, createContext, writeLine } from "./context.js";
 import { type CommandName, commandNames, generalHelp } from "./help.js";
@@ -37,7 +37,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const args = [...argv.slice(0, at), ...argv.slice(at + 1)];
       return await (await commands[command]())(args, context);
     }
-    if (word !== undefined) throw unknownCommand(word);
+    if (word !== undefined) throw await unknownCommand(word);
     if (argv.length === 0) {
       io.stderr.write(generalHelp(lang));
       return ExitCode.usage;
@@ -71,8 +71,8 @@ function commandIndex(argv: readonly string[]): number {
   return i;
 }
 
-function unknownCommand(word: string): UsageError {
-  const near = closestCommand(word);
+async function unknownCommand(word: string): Promise<UsageError> {
+  const near = await closestCommand(word);
   return near === undefined
     ? new UsageError({ en: `unknown command '${word}'`, zh: `未知命令“${word}”` })
     : new UsageError({
@@ -81,13 +81,17 @@ function unknownCommand(word: string): UsageError {
       });
 }
 
-/** The command a mistyped word most likely meant: one that starts it, or one or two edits away. */
-export function closestCommand(word: string): CommandName | undefined {
+/**
+ * The command a mistyped word most likely meant: one that starts it, or one or two edits away.
+ * The language package (for its edit distance) loads only on this error path, not at start-up.
+ */
+export async function closestCommand(word: string): Promise<CommandName | undefined> {
   const lower = word.toLowerCase();
   const prefixed = commandNames.find(
     (name) => lower.startsWith(name) || (lower.length >= 2 && name.startsWith(lower)),
   );
   if (prefixed !== undefined) return prefixed;
+  const { editDistance } = await import("@remit/lang");
   let best: { name: CommandName; distance: number } | undefined;
   for (const name of commandNames) {
     const distance = editDistance(lower, name);
