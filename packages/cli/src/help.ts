@@ -213,7 +213,8 @@ ${codes.fmt.zh}
   eval: {
     en: `Usage:
   remit eval POLICY --facts FILE [--as-of YYYY-MM-DD] [--params FILE]
-             [--format table|json|html] [--explain] [--quiet] [--lang zh|en]
+             [--format table|json|html] [--explain none|actions|all] [--pretty]
+             [--quiet] [--lang zh|en]
 
 Evaluate a policy (a file or a policy folder) on a JSON facts document.
 
@@ -222,10 +223,13 @@ Options:
   --as-of YYYY-MM-DD        evaluation date (default: the facts' "asOf"; with neither, exit 1)
   --params FILE             JSON object of parameter overrides, e.g. {"gridDays": "20 days"}
   --format table|json|html  table: findings by township and kind, then a summary (default);
-                            json: the evaluation result;
+                            json: the evaluation result, streamed as it is written, with
+                            "schemaVersion"; one line unless on a terminal or --pretty;
                             html: a self-contained report page for policy staff, in Chinese
                             unless --lang en is given (remit eval ... --format html > report.html)
-  --explain                 after the table, explain each finding that asks for action
+  --explain none|actions|all  which findings carry their explanation: json default actions
+                            (those that ask for action), table default none (after the table)
+  --pretty                  indent the JSON even when not writing to a terminal
   -q, --quiet               no progress bar
   --lang zh|en              language of labels and messages
   -h, --help                show this help
@@ -234,7 +238,8 @@ ${codes.eval.en}
 `,
     zh: `用法：
   remit eval POLICY --facts FILE [--as-of YYYY-MM-DD] [--params FILE]
-             [--format table|json|html] [--explain] [--quiet] [--lang zh|en]
+             [--format table|json|html] [--explain none|actions|all] [--pretty]
+             [--quiet] [--lang zh|en]
 
 以 JSON 事实数据评估政策（政策文件或政策目录）。
 
@@ -242,10 +247,14 @@ ${codes.eval.en}
   --facts FILE              事实数据文件（JSON），必填
   --as-of YYYY-MM-DD        评估日期（默认取事实数据中的 "asOf"；两者皆无则退出码为 1）
   --params FILE             参数覆盖的 JSON 对象，如 {"gridDays": "20 天"}
-  --format table|json|html  table：按乡镇、规则类型分组的结果和汇总（默认）；json：评估结果；
+  --format table|json|html  table：按乡镇、规则类型分组的结果和汇总（默认）；
+                            json：评估结果，边计算边输出，含 "schemaVersion"；非终端时为单行，
+                            除非给出 --pretty；
                             html：供政策工作人员阅读的独立报告页面，默认中文，--lang en 为英文
                             （remit eval ... --format html > report.html）
-  --explain                 在表格之后说明每条需处理结果的理由
+  --explain none|actions|all  哪些结果附带说明：json 默认 actions（需处理的结果），
+                            表格默认 none（说明列在表格之后）
+  --pretty                  即使不输出到终端也缩进 JSON
   -q, --quiet               不显示进度条
   --lang zh|en              标签和消息的语言
   -h, --help                显示本帮助

@@ -3,9 +3,12 @@
  * process and read what it printed.
  */
 export interface OutputStream {
-  write(text: string): void;
+  /** `false` when the stream's buffer is full: a writer of a large answer then waits for `drain`. */
+  write(text: string): boolean | undefined | void;
   /** Colours are used only on a terminal. */
   readonly isTTY?: boolean;
+  /** Node's writable streams have it: called once when a full buffer has emptied. */
+  once?(event: "drain", listener: () => void): unknown;
 }
 
 export interface CliIo {
@@ -37,12 +40,22 @@ export const ExitCode = {
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
+/**
+ * Writes `text`, then waits if the stream's buffer is full (a slow pipe, a slow disk), so that a
+ * large answer is written at the pace the reader takes it and never held in memory whole.
+ */
+export async function writeInTurn(stream: OutputStream, text: string): Promise<void> {
+  if (stream.write(text) !== false || stream.once === undefined) return;
+  await new Promise<void>((resolve) => stream.once?.("drain", resolve));
+}
+
 /** A stream that collects what is written, for tests and for callers that want the text. */
 export class MemoryStream implements OutputStream {
   private readonly chunks: string[] = [];
   constructor(readonly isTTY = false) {}
-  write(text: string): void {
+  write(text: string): boolean {
     this.chunks.push(text);
+    return true;
   }
   get text(): string {
     return this.chunks.join("");

@@ -4,6 +4,7 @@ import { type CheckedPolicy, type Diagnostic, isCalendarDate, type Language } fr
 import { UsageError } from "../args.js";
 import type { CommandContext } from "../context.js";
 import { Problem } from "../problem.js";
+import { resultSchemaVersion } from "./json.js";
 import type { TableLabels } from "./table.js";
 
 /** A file named on the command line; one that cannot be read is a usage error. */
@@ -79,7 +80,10 @@ export function reportFactErrors(
   context: CommandContext,
   asJson: boolean,
 ): void {
-  if (asJson) context.io.stdout.write(`${JSON.stringify({ errors }, null, 2)}\n`);
+  if (asJson) {
+    const document = { schemaVersion: resultSchemaVersion, errors };
+    context.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  }
   const { lang } = context;
   const c = context.stderrColors;
   for (const error of errors) {
