@@ -222,6 +222,7 @@ Options:
   --facts FILE              the facts document (JSON), required
   --as-of YYYY-MM-DD        evaluation date (default: the facts' "asOf"; with neither, exit 1)
   --params FILE             JSON object of parameter overrides, e.g. {"gridDays": "20 days"}
+  --rules ID,ID             evaluate only these rules (default: all)
   --format table|json|html  table: findings by township and kind, then a summary (default);
                             json: the evaluation result, streamed as it is written, with
                             "schemaVersion"; one line unless on a terminal or --pretty;
@@ -247,6 +248,7 @@ ${codes.eval.en}
   --facts FILE              事实数据文件（JSON），必填
   --as-of YYYY-MM-DD        评估日期（默认取事实数据中的 "asOf"；两者皆无则退出码为 1）
   --params FILE             参数覆盖的 JSON 对象，如 {"gridDays": "20 天"}
+  --rules ID,ID             只评估这些规则（默认全部）
   --format table|json|html  table：按乡镇、规则类型分组的结果和汇总（默认）；
                             json：评估结果，边计算边输出，含 "schemaVersion"；非终端时为单行，
                             除非给出 --pretty；

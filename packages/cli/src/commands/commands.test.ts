@@ -305,6 +305,15 @@ describe("remit eval", () => {
     expect(bad.stderr).toContain("option '--explain' must be none|actions|all, not 'some'");
   });
 
+  it("evaluates only the rules --rules names, and rejects one the policy does not declare", async () => {
+    const only = await remit(["eval", "p", "--facts", "facts.json", "--format", "json", "--rules", "leadership-mechanism"]);
+    expect(only.code).toBe(0);
+    expect(JSON.parse(only.stdout).findings).toHaveLength(2);
+    const unknown = await remit(["eval", "p", "--facts", "facts.json", "--rules", "leadership-mechanism,nope"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('unknown rule "nope"');
+  });
+
   it("writes a JSON error document for a facts file that is not JSON under --format json", async () => {
     put("broken.json", "{ townships: ");
     const { code, stdout, stderr } = await remit(["eval", "p", "--facts", "broken.json", "--format", "json"]);

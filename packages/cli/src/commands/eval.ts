@@ -24,6 +24,7 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     facts: { type: "string" },
     "as-of": { type: "string" },
     params: { type: "string" },
+    rules: { type: "string" },
     format: { type: "string" },
     explain: { type: "string" },
     pretty: { type: "boolean" },
@@ -44,12 +45,13 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   const asOf = asOfOption(values["as-of"]);
   const paramsFile = typeof values["params"] === "string" ? values["params"] : undefined;
   const params = readParams(context.io.cwd, paramsFile);
+  const rules = typeof values["rules"] === "string" ? values["rules"].split(",").map((id) => id.trim()) : undefined;
   const { lang } = context;
 
   const progress = progressFor(context, evaluationPhases, values["quiet"] === true);
   let evaluated: Evaluated;
   try {
-    evaluated = await evaluatePolicy({ target, factsFile, asOf, params, progress }, context);
+    evaluated = await evaluatePolicy({ target, factsFile, asOf, params, rules, progress }, context);
   } catch (error) {
     // A facts file that is not JSON, or no evaluation date: a program asking for JSON still gets
     // a JSON document, in the shape of rejected facts.

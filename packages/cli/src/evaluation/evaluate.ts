@@ -13,6 +13,8 @@ export interface EvaluationRequest {
   readonly factsFile: string;
   readonly asOf: string | undefined;
   readonly params: Readonly<Record<string, JsonValue>>;
+  /** Only these rules (by id); every rule when absent. */
+  readonly rules?: readonly string[] | undefined;
   /** Updated at each phase: read the facts, build the policy, evaluate. */
   readonly progress?: Progress;
 }
@@ -43,7 +45,7 @@ export async function evaluatePolicy(
     context.io.stderr.write(`${renderCounts(countDiagnostics(built.diagnostics), context.lang)}\n`);
     return { kind: "policy-errors", diagnostics: built.diagnostics };
   }
-  const outcome = await evaluateFacts(built.policy, facts, { asOf, params: request.params });
+  const outcome = await evaluateFacts(built.policy, facts, { asOf, params: request.params, rules: request.rules });
   request.progress?.update(3);
   if ("errors" in outcome) return { kind: "fact-errors", errors: outcome.errors };
   return { kind: "result", result: outcome.result, checked: built.checked, facts };
