@@ -22,6 +22,11 @@ export interface CliIo {
    * `performance.now` by default. Evaluation dates never come from a clock.
    */
   readonly now?: () => number;
+  /**
+   * Standard input's whole text, read when a command is given `-` for a file (`--facts -`,
+   * `check -`, `fmt --stdout -`); absent where there is no standard input to read.
+   */
+  readonly stdin?: () => string;
   /** Stops a command that runs until stopped (`serve`); by default SIGINT or SIGTERM does. */
   readonly stop?: AbortSignal;
 }

@@ -3,11 +3,11 @@ import { type Diagnostic, hasErrors } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
 import { countDiagnostics, renderCounts, renderDiagnostic } from "../diagnostics/render.js";
-import { policyEntry } from "../files.js";
+import { policyEntry, stdinArgument, stdinName, stdinSourceHost } from "../files.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
 
-/** `remit check PATH [--format human|json]`: diagnostics of a policy and its imports. */
+/** `remit check PATH [--format human|json]`: diagnostics of a policy and its imports; `-` reads standard input. */
 export async function checkCommand(args: readonly string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { ...commonOptions, format: { type: "string" } });
   if (values["help"] === true) {
@@ -16,8 +16,9 @@ export async function checkCommand(args: readonly string[], context: CommandCont
   }
   const format = oneOf("format", values["format"], ["human", "json"] as const, "human");
   const target = singlePath(positionals);
-  const entry = policyEntry(context.io.cwd, target);
-  const host = createNodeSourceHost(context.io.cwd);
+  const fromStdin = target === stdinArgument;
+  const entry = fromStdin ? stdinName : policyEntry(context.io.cwd, target);
+  const host = fromStdin ? stdinSourceHost(context.io) : createNodeSourceHost(context.io.cwd);
   // The compiler runs too: a policy that checks but does not compile is not ready to evaluate.
   const sorted = buildPolicy(entry, host).diagnostics;
   if (format === "json") {

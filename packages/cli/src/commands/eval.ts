@@ -44,7 +44,7 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   }
   const asOf = asOfOption(values["as-of"]);
   const paramsFile = typeof values["params"] === "string" ? values["params"] : undefined;
-  const params = readParams(context.io.cwd, paramsFile);
+  const params = readParams(context.io, paramsFile);
   const rules = typeof values["rules"] === "string" ? values["rules"].split(",").map((id) => id.trim()) : undefined;
   const { lang } = context;
 

@@ -34,7 +34,7 @@ export async function explainCommand(args: readonly string[], context: CommandCo
   const period = typeof values["period"] === "string" ? values["period"] : undefined;
   const asOf = asOfOption(values["as-of"]);
   const paramsFile = typeof values["params"] === "string" ? values["params"] : undefined;
-  const params = readParams(context.io.cwd, paramsFile);
+  const params = readParams(context.io, paramsFile);
 
   const evaluated = await evaluatePolicy({ target, factsFile, asOf, params }, context);
   if (evaluated.kind === "policy-errors") return ExitCode.problems;

@@ -18,7 +18,7 @@ import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
 import { parseJsonFile, readInput } from "../evaluation/inputs.js";
 import { policyEntry } from "../files.js";
 import { commandHelp } from "../help.js";
-import { ExitCode } from "../io.js";
+import { type CliIo, ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
 import { printDiagnostics, singlePath } from "./check.js";
 
@@ -57,7 +57,7 @@ export async function testCommand(args: readonly string[], context: CommandConte
   const c = context.stdoutColors;
   const fixtures = new Map<string, unknown>();
   const readFixture = (file: string): unknown => {
-    if (!fixtures.has(file)) fixtures.set(file, parseJsonFile(readInput(cwd, file), file, "facts"));
+    if (!fixtures.has(file)) fixtures.set(file, parseJsonFile(readInput(context.io, file), file, "facts"));
     return fixtures.get(file);
   };
   const progress = progressFor(context, files.length, values["quiet"] === true);
@@ -66,7 +66,7 @@ export async function testCommand(args: readonly string[], context: CommandConte
     for (const [index, file] of files.entries()) {
       const id = file.replace(/\.json$/, "");
       const shown = joinPath(folder, file);
-      const raw = parseScenarioFile(cwd, shown);
+      const raw = parseScenarioFile(context.io, shown);
       const scenario =
         "problem" in raw ? raw : toScenario(id, raw.value, path.resolve(cwd, folder), readFixture);
       progress.update(index, id);
@@ -140,11 +140,11 @@ function isFolder(cwd: string, file: string): boolean {
 
 /** A scenario file's JSON; a file that is not JSON fails that scenario only. */
 function parseScenarioFile(
-  cwd: string,
+  io: CliIo,
   file: string,
 ): { readonly value: unknown } | { readonly problem: { readonly en: string; readonly zh: string } } {
   try {
-    return { value: parseJsonFile(readInput(cwd, file), file, "scenario") };
+    return { value: parseJsonFile(readInput(io, file), file, "scenario") };
   } catch (error) {
     if (error instanceof Problem) return { problem: error.text };
     throw error;

@@ -33,7 +33,7 @@ export async function evaluatePolicy(
   const { cwd } = context.io;
   const entry = policyEntry(cwd, request.target);
   request.progress?.update(0, request.factsFile);
-  const facts = parseJsonFile(readInput(cwd, request.factsFile), request.factsFile, "facts");
+  const facts = parseJsonFile(readInput(context.io, request.factsFile), request.factsFile, "facts");
   const asOf = evaluationDate(request.asOf, facts);
   request.progress?.update(1, entry);
   const host = createNodeSourceHost(cwd);
