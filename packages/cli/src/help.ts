@@ -48,13 +48,17 @@ Commands:
   export POLICY     translate a policy to json-rules-engine rules
   import FILE       translate json-rules-engine rules to a Remit policy
   serve POLICY...   serve policies over HTTP until SIGINT or SIGTERM
+  help [COMMAND]    show this help, or a command's
 
 Options:
   --lang zh|en      language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
-  -h, --help        show help; "remit <command> --help" for a command
+  -h, --help        show help; "remit help <command>" or "remit <command> --help" for a command
+  -V, --version     print the version
 
 Colours are used on a terminal only, and never when NO_COLOR is set. Batch runs that take over
 a second draw a progress bar on standard error when it is a terminal (--quiet turns it off).
+A file argument of - reads standard input (--facts -, check -, fmt --stdout -); a reader that
+closes the pipe early (remit eval ... | head) ends the command quietly.
 
 ${exitCodes.en}
 `,
@@ -72,13 +76,16 @@ ${exitCodes.en}
   export POLICY     将政策转换为 json-rules-engine 规则
   import FILE       将 json-rules-engine 规则转换为 Remit 政策
   serve POLICY...   通过 HTTP 发布政策，直到收到 SIGINT 或 SIGTERM
+  help [COMMAND]    显示本帮助或某个命令的帮助
 
 选项：
   --lang zh|en      消息语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
-  -h, --help        显示帮助；命令的帮助见 "remit <命令> --help"
+  -h, --help        显示帮助；命令的帮助见 "remit help <命令>" 或 "remit <命令> --help"
+  -V, --version     显示版本
 
 仅在终端中使用颜色；设置 NO_COLOR 时不使用颜色。耗时超过一秒的批量任务在标准错误为终端时
-显示进度条（--quiet 关闭）。
+显示进度条（--quiet 关闭）。文件参数写 - 时读取标准输入（--facts -、check -、fmt --stdout -）；
+读取方提前关闭管道（remit eval ... | head）时命令安静结束。
 
 ${exitCodes.zh}
 `,

@@ -17,6 +17,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Relative paths on the command line are taken from here. */
   readonly cwd: string;
+  /** What `remit --version` prints: the installed package's version. */
+  readonly version?: string;
   /**
    * Milliseconds on a monotonic clock, read only to decide when a progress bar is worth showing;
    * `performance.now` by default. Evaluation dates never come from a clock.

@@ -19,6 +19,7 @@ try {
     env: process.env,
     cwd: process.cwd(),
     stdin: () => readFileSync(0, "utf8"),
+    version: installedVersion(),
   });
 } catch (error) {
   // A fault in the tool itself, not in the user's input: one line, the stack only on request.
@@ -27,4 +28,19 @@ try {
   if (process.env["REMIT_DEBUG"] && error instanceof Error && error.stack)
     process.stderr.write(`${error.stack}\n`);
   process.exitCode = 1;
+}
+
+/**
+ * The version in the package's manifest, one folder up from this file (`dist/main.js` as compiled,
+ * `dist/remit.js` as bundled: both sit in `dist`).
+ */
+function installedVersion(): string | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version?: unknown;
+    };
+    return typeof manifest.version === "string" ? manifest.version : undefined;
+  } catch {
+    return undefined;
+  }
 }

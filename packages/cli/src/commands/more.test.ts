@@ -308,7 +308,12 @@ describe("remit explain", () => {
     const rule = await remit(["explain", "p", "--facts", "facts.json", "no-such-rule", "T01"]);
     expect(rule.code).toBe(1);
     expect(rule.stderr).toContain(
-      "no rule 'no-such-rule' in the policy; its rules: leadership-mechanism, fire-review",
+      "no rule 'no-such-rule' in the policy, nor one with a similar id (it has 2 rules)",
+    );
+    const typo = await remit(["explain", "p", "--facts", "facts.json", "leadership-mechansim", "T01"]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toBe(
+      "error: no rule 'leadership-mechansim' in the policy; did you mean 'leadership-mechanism'?\n",
     );
   });
 
