@@ -159,7 +159,7 @@ A failing scenario is listed with the fields that did not match.`,
 const commands: Record<CommandName, Record<Language, string>> = {
   check: {
     en: `Usage:
-  remit check PATH [--format human|json] [--lang zh|en]
+  remit check PATH [--format human|json] [--watch] [--lang zh|en]
 
 Check a policy: parse it, load its imports and report every diagnostic.
 PATH is a policy file, or a policy folder whose entry is policy.remit.md or policy.remit.
@@ -167,12 +167,13 @@ PATH is a policy file, or a policy folder whose entry is policy.remit.md or poli
 Options:
   --format human|json   human: code frames and a count line (default); json: {"diagnostics": [...]}
   --lang zh|en          language of messages
+  --watch               check again whenever the policy changes, until Ctrl-C
   -h, --help            show this help
 
 ${codes.check.en}
 `,
     zh: `用法：
-  remit check PATH [--format human|json] [--lang zh|en]
+  remit check PATH [--format human|json] [--watch] [--lang zh|en]
 
 检查政策：解析、加载导入的模块并报告所有诊断。
 PATH 为政策文件，或以 policy.remit.md / policy.remit 为入口的政策目录。
@@ -180,6 +181,7 @@ PATH 为政策文件，或以 policy.remit.md / policy.remit 为入口的政策�
 选项：
   --format human|json   human：代码片段与计数行（默认）；json：{"diagnostics": [...]}
   --lang zh|en          消息语言
+  --watch               政策文件更改时重新检查，直到 Ctrl-C
   -h, --help            显示本帮助
 
 ${codes.check.zh}
@@ -240,6 +242,7 @@ Options:
   --pretty                  indent the JSON even when not writing to a terminal
   -q, --quiet               no progress bar
   --lang zh|en              language of labels and messages
+  --watch                   run again whenever the policy, facts or params change, until Ctrl-C
   -h, --help                show this help
 
 ${codes.eval.en}
@@ -266,6 +269,7 @@ ${codes.eval.en}
   --pretty                  即使不输出到终端也缩进 JSON
   -q, --quiet               不显示进度条
   --lang zh|en              标签和消息的语言
+  --watch                   政策、事实数据或参数文件更改时重新运行，直到 Ctrl-C
   -h, --help                显示本帮助
 
 ${codes.eval.zh}
@@ -273,7 +277,7 @@ ${codes.eval.zh}
   },
   test: {
     en: `Usage:
-  remit test POLICY [--scenarios DIR] [--quiet] [--lang zh|en]
+  remit test POLICY [--scenarios DIR] [--format text|json|junit] [--watch] [--quiet] [--lang zh|en]
 
 Run a policy's scenario tests: evaluate the policy on each scenario and compare the findings
 (or the facts errors) with what the scenario expects. Prints PASS or FAIL per scenario.
@@ -284,12 +288,13 @@ Options:
   --scenarios DIR   the folder of scenario files (default: POLICY's folder/tests)
   -q, --quiet       no progress bar
   --lang zh|en      language of messages
+  --watch           run again whenever the policy or a scenario changes, until Ctrl-C
   -h, --help        show this help
 
 ${codes.test.en}
 `,
     zh: `用法：
-  remit test POLICY [--scenarios DIR] [--quiet] [--lang zh|en]
+  remit test POLICY [--scenarios DIR] [--format text|json|junit] [--watch] [--quiet] [--lang zh|en]
 
 运行政策的场景测试：以每个场景评估政策，并将结果（或事实数据错误）与场景的预期比较。
 每个场景输出“通过”或“失败”。
@@ -300,6 +305,7 @@ ${scenarioFormat.zh}
   --scenarios DIR   场景文件目录（默认：政策目录下的 tests）
   -q, --quiet       不显示进度条
   --lang zh|en      消息语言
+  --watch           文件更改时重新运行，直到 Ctrl-C
   -h, --help        显示本帮助
 
 ${codes.test.zh}

@@ -6,16 +6,22 @@ import { countDiagnostics, renderCounts, renderDiagnostic } from "../diagnostics
 import { policyEntry, stdinArgument, stdinName, stdinSourceHost } from "../files.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
+import { watchAndRerun, watchOption } from "../watch.js";
 
 /** `remit check PATH [--format human|json]`: diagnostics of a policy and its imports; `-` reads standard input. */
 export async function checkCommand(args: readonly string[], context: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { ...commonOptions, format: { type: "string" } });
+  const { values, positionals } = parseCommandArgs(args, {
+    ...commonOptions,
+    ...watchOption,
+    format: { type: "string" },
+  });
   if (values["help"] === true) {
     context.io.stdout.write(commandHelp("check", context.lang));
     return ExitCode.ok;
   }
   const format = oneOf("format", values["format"], ["human", "json"] as const, "human");
   const target = singlePath(positionals);
+  if (values["watch"] === true) return await watchAndRerun("check", args, [target], context);
   const fromStdin = target === stdinArgument;
   const entry = fromStdin ? stdinName : policyEntry(context.io.cwd, target);
   const host = fromStdin ? stdinSourceHost(context.io) : createNodeSourceHost(context.io.cwd);

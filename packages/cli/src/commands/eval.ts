@@ -10,6 +10,7 @@ import { renderEvaluationTable } from "../evaluation/table.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
+import { watchAndRerun, watchOption } from "../watch.js";
 import { escalationLadders, renderHtmlReport } from "../report/html.js";
 import { singlePath } from "./check.js";
 
@@ -21,6 +22,7 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   const { values, positionals } = parseCommandArgs(args, {
     ...commonOptions,
     ...quietOption,
+    ...watchOption,
     facts: { type: "string" },
     "as-of": { type: "string" },
     params: { type: "string" },
@@ -44,6 +46,10 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   }
   const asOf = asOfOption(values["as-of"]);
   const paramsFile = typeof values["params"] === "string" ? values["params"] : undefined;
+  if (values["watch"] === true) {
+    const inputs = paramsFile === undefined ? [target, factsFile] : [target, factsFile, paramsFile];
+    return await watchAndRerun("eval", args, inputs, context);
+  }
   const params = readParams(context.io, paramsFile);
   const rules = typeof values["rules"] === "string" ? values["rules"].split(",").map((id) => id.trim()) : undefined;
   const { lang } = context;

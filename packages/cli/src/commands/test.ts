@@ -20,6 +20,7 @@ import { policyEntry } from "../files.js";
 import { commandHelp } from "../help.js";
 import { type CliIo, ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
+import { watchAndRerun, watchOption } from "../watch.js";
 import { printDiagnostics, singlePath } from "./check.js";
 
 /** `remit test POLICY [--scenarios DIR] [--quiet]`: the policy's scenario tests. */
@@ -27,6 +28,7 @@ export async function testCommand(args: readonly string[], context: CommandConte
   const { values, positionals } = parseCommandArgs(args, {
     ...commonOptions,
     ...quietOption,
+    ...watchOption,
     scenarios: { type: "string" },
   });
   if (values["help"] === true) {
@@ -37,6 +39,7 @@ export async function testCommand(args: readonly string[], context: CommandConte
   const target = singlePath(positionals);
   const entry = policyEntry(cwd, target);
   const folder = scenariosFolder(cwd, target, entry, values["scenarios"]);
+  if (values["watch"] === true) return await watchAndRerun("test", args, [target, folder], context);
   const files = scenarioFiles(path.resolve(cwd, folder));
   if (files.length === 0) {
     throw new Problem({
