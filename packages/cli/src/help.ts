@@ -286,6 +286,8 @@ ${scenarioFormat.en}
 
 Options:
   --scenarios DIR   the folder of scenario files (default: POLICY's folder/tests)
+  --format text|json|junit  text: PASS/FAIL per scenario (default); json: the results with
+                    each failure in both languages; junit: JUnit XML for CI systems
   -q, --quiet       no progress bar
   --lang zh|en      language of messages
   --watch           run again whenever the policy or a scenario changes, until Ctrl-C
@@ -303,6 +305,8 @@ ${scenarioFormat.zh}
 
 选项：
   --scenarios DIR   场景文件目录（默认：政策目录下的 tests）
+  --format text|json|junit  text：逐个场景输出通过/失败（默认）；json：含中英文失败说明的结果；
+                    junit：供 CI 系统读取的 JUnit XML
   -q, --quiet       不显示进度条
   --lang zh|en      消息语言
   --watch           文件更改时重新运行，直到 Ctrl-C

@@ -12,7 +12,7 @@ import {
   toScenario,
 } from "@remit/app";
 import type { Language } from "@remit/lang";
-import { parseCommandArgs, UsageError } from "../args.js";
+import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
 import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
 import { parseJsonFile, readInput } from "../evaluation/inputs.js";
@@ -21,6 +21,7 @@ import { commandHelp } from "../help.js";
 import { type CliIo, ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
 import { watchAndRerun, watchOption } from "../watch.js";
+import { junitReport, type ScenarioReport, testResultJson } from "./test-report.js";
 import { printDiagnostics, singlePath } from "./check.js";
 
 /** `remit test POLICY [--scenarios DIR] [--quiet]`: the policy's scenario tests. */
@@ -30,12 +31,14 @@ export async function testCommand(args: readonly string[], context: CommandConte
     ...quietOption,
     ...watchOption,
     scenarios: { type: "string" },
+    format: { type: "string" },
   });
   if (values["help"] === true) {
     context.io.stdout.write(commandHelp("test", context.lang));
     return ExitCode.ok;
   }
   const { cwd } = context.io;
+  const format = oneOf("format", values["format"], ["text", "json", "junit"] as const, "text");
   const target = singlePath(positionals);
   const entry = policyEntry(cwd, target);
   const folder = scenariosFolder(cwd, target, entry, values["scenarios"]);
@@ -64,6 +67,8 @@ export async function testCommand(args: readonly string[], context: CommandConte
     return fixtures.get(file);
   };
   const progress = progressFor(context, files.length, values["quiet"] === true);
+  const now = context.io.now ?? (() => performance.now());
+  const reports: ScenarioReport[] = [];
   let failed = 0;
   try {
     for (const [index, file] of files.entries()) {
@@ -73,6 +78,7 @@ export async function testCommand(args: readonly string[], context: CommandConte
       const scenario =
         "problem" in raw ? raw : toScenario(id, raw.value, path.resolve(cwd, folder), readFixture);
       progress.update(index, id);
+      const started = now();
       let failures: Failure[];
       let name = id;
       if ("problem" in scenario) {
@@ -89,6 +95,8 @@ export async function testCommand(args: readonly string[], context: CommandConte
       progress.clear();
       const ok = failures.length === 0;
       if (!ok) failed++;
+      reports.push({ id, name, file: shown, failures, ms: now() - started });
+      if (format !== "text") continue;
       const mark = ok
         ? c.green(lang === "zh" ? "通过" : "PASS")
         : c.red(c.bold(lang === "zh" ? "失败" : "FAIL"));
@@ -99,6 +107,11 @@ export async function testCommand(args: readonly string[], context: CommandConte
     }
   } finally {
     progress.clear();
+  }
+  if (format !== "text") {
+    const suite = { policy: target, scenarios: reports };
+    context.io.stdout.write(format === "json" ? testResultJson(suite) : junitReport(suite));
+    return failed > 0 ? ExitCode.problems : ExitCode.ok;
   }
   const passed = files.length - failed;
   const counts =
