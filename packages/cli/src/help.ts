@@ -1,12 +1,22 @@
 import type { Language } from "@remit/lang";
 
-export type CommandName = "check" | "fmt" | "eval" | "test" | "explain" | "export" | "import" | "serve";
+export type CommandName =
+  | "check"
+  | "fmt"
+  | "eval"
+  | "test"
+  | "coverage"
+  | "explain"
+  | "export"
+  | "import"
+  | "serve";
 
 export const commandNames: readonly CommandName[] = [
   "check",
   "fmt",
   "eval",
   "test",
+  "coverage",
   "explain",
   "export",
   "import",
@@ -44,6 +54,7 @@ Commands:
   fmt PATH...       format policy files (*.remit, *.remit.md) or folders
   eval POLICY       evaluate a policy on a facts file (table, JSON or HTML report)
   test POLICY       run the scenario tests that live next to a policy
+  coverage POLICY   which clauses and rules the scenario tests exercise
   explain POLICY    explain one finding: the conditions tested and the facts that decided them
   export POLICY     translate a policy to json-rules-engine rules
   import FILE       translate json-rules-engine rules to a Remit policy
@@ -72,6 +83,7 @@ ${exitCodes.en}
   fmt PATH...       格式化政策文件（*.remit、*.remit.md）或目录
   eval POLICY       以事实数据文件评估政策（表格、JSON 或 HTML 报告）
   test POLICY       运行政策旁的场景测试
+  coverage POLICY   场景测试覆盖了哪些条款和规则
   explain POLICY    说明一条结果：所检验的条件及决定结果的事实
   export POLICY     将政策转换为 json-rules-engine 规则
   import FILE       将 json-rules-engine 规则转换为 Remit 政策
@@ -104,6 +116,10 @@ const codes = {
   test: exitCodesFor({
     en: "policy errors, a failing or unreadable scenario",
     zh: "政策有错误、场景失败或无法读取",
+  }),
+  coverage: exitCodesFor({
+    en: "policy errors, a rule no scenario expects findings of",
+    zh: "政策有错误、有规则没有任何场景预期其结果",
   }),
   explain: exitCodesFor({
     en: "policy errors, invalid facts, no such finding",
@@ -425,6 +441,41 @@ ${codes.import.en}
   -h, --help                 显示本帮助
 
 ${codes.import.zh}
+`,
+  },
+  coverage: {
+    en: `Usage:
+  remit coverage POLICY [--scenarios DIR] [--format text|json|markdown] [--lang zh|en]
+
+Clause coverage: for each clause of the policy, the rules citing it and the scenarios exercising
+them. A scenario exercises a rule when it expects a finding of the rule (or its absence), or when
+it declares a clause the rule cites ("clauses": ["2.1.1"]). A clause with no rules shows the line
+of its text beginning 不可机器判定 (why nothing is judged), if it has one.
+
+Options:
+  --scenarios DIR            the folder of scenario files (default: POLICY's folder/tests)
+  --format text|json|markdown  text: a table per clause (default); json: the coverage, with
+                             "schemaVersion"; markdown: a document for the repository
+  --lang zh|en               language of messages
+  -h, --help                 show this help
+
+${codes.coverage.en}
+`,
+    zh: `用法：
+  remit coverage POLICY [--scenarios DIR] [--format text|json|markdown] [--lang zh|en]
+
+条款覆盖：政策每一条款、引用它的规则以及检验这些规则的场景。场景预期某规则的结果（或预期其
+不出现），或声明了该规则引用的条款（"clauses": ["2.1.1"]），即视为检验了该规则。没有规则的
+条款显示其正文中以“不可机器判定”开头的说明（如有）。
+
+选项：
+  --scenarios DIR            场景文件目录（默认：政策目录下的 tests）
+  --format text|json|markdown  text：按条款列表（默认）；json：覆盖数据，含 "schemaVersion"；
+                             markdown：供仓库保存的文档
+  --lang zh|en               消息语言
+  -h, --help                 显示本帮助
+
+${codes.coverage.zh}
 `,
   },
   serve: {

@@ -14,6 +14,7 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   fmt: async () => (await import("./commands/fmt.js")).fmtCommand,
   eval: async () => (await import("./commands/eval.js")).evalCommand,
   test: async () => (await import("./commands/test.js")).testCommand,
+  coverage: async () => (await import("./commands/coverage.js")).coverageCommand,
   explain: async () => (await import("./commands/explain.js")).explainCommand,
   export: async () => (await import("./commands/interchange.js")).exportCommand,
   import: async () => (await import("./commands/interchange.js")).importCommand,

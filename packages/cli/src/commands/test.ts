@@ -123,7 +123,7 @@ export async function testCommand(args: readonly string[], context: CommandConte
 }
 
 /** `--scenarios DIR`, else the `tests` folder beside the policy's entry. */
-function scenariosFolder(
+export function scenariosFolder(
   cwd: string,
   target: string,
   entry: string,
@@ -155,7 +155,7 @@ function isFolder(cwd: string, file: string): boolean {
 }
 
 /** A scenario file's JSON; a file that is not JSON fails that scenario only. */
-function parseScenarioFile(
+export function parseScenarioFile(
   io: CliIo,
   file: string,
 ): { readonly value: unknown } | { readonly problem: { readonly en: string; readonly zh: string } } {
