@@ -86,7 +86,9 @@ export function renderCoverageMarkdown(coverage: PolicyCoverage): string {
   const lines: string[] = ["| clause | heading | rules | scenarios |", "|---|---|---|---|"];
   const sections: string[] = [];
   for (const clause of coverage.clauses) {
-    lines.push(`| ${clause.id} | ${cell(clause.title)} | ${clause.rules.length} | ${clause.exercisedBy.length} |`);
+    lines.push(
+      `| ${clause.id} | ${cell(clause.title)} | ${clause.rules.length} | ${clause.exercisedBy.length} |`,
+    );
     sections.push("", `## ${clause.id} ${clause.title}`, "");
     if (clause.rules.length === 0) {
       sections.push(clause.notCheckable ?? "**No rule and no reason given.**");

@@ -15,4 +15,7 @@ if (file === undefined) {
   process.stderr.write("usage: county-file --scale N [--seed S] FILE\n");
   process.exit(2);
 }
-writeFileSync(file, JSON.stringify(generateCounty(Number(option("seed", "2026")), Number(option("scale", "1")))));
+writeFileSync(
+  file,
+  JSON.stringify(generateCounty(Number(option("seed", "2026")), Number(option("scale", "1")))),
+);

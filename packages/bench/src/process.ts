@@ -48,7 +48,11 @@ function measure(nodeArgs: readonly string[], out?: string): Measure {
   const command = timeTool ?? process.execPath;
   const commandArgs = timeTool ? ["-f", "%e %M", process.execPath, ...nodeArgs] : [...nodeArgs];
   const start = performance.now();
-  const child = spawnSync(command, commandArgs, { cwd: root, stdio: ["ignore", fd, "pipe"], encoding: "utf8" });
+  const child = spawnSync(command, commandArgs, {
+    cwd: root,
+    stdio: ["ignore", fd, "pipe"],
+    encoding: "utf8",
+  });
   const seconds = (performance.now() - start) / 1000;
   closeSync(fd);
   const last = child.stderr.trimEnd().split("\n").at(-1) ?? "";
@@ -86,7 +90,8 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
 }
 
 const seconds = (s: number): string => `${s.toFixed(3)} s`;
-const mb = (bytes: number): string => (Number.isFinite(bytes) ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : "–");
+const mb = (bytes: number): string =>
+  Number.isFinite(bytes) ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : "–";
 
 /** The findings array of a one-line JSON answer, as bytes: from `"findings":[` to its `]`. */
 function findingsBytes(file: string, endMarker: string): Buffer {
@@ -99,9 +104,13 @@ function findingsBytes(file: string, endMarker: string): Buffer {
 function countyFile(scale: number): string {
   const file = join(work, `county-${seed}-${scale}.json`);
   if (!existsSync(file)) {
-    const made = spawnSync(process.execPath, [join(here, "county-file.js"), "--scale", String(scale), "--seed", String(seed), file], {
-      stdio: "inherit",
-    });
+    const made = spawnSync(
+      process.execPath,
+      [join(here, "county-file.js"), "--scale", String(scale), "--seed", String(seed), file],
+      {
+        stdio: "inherit",
+      },
+    );
     if (made.status !== 0) throw new Error(`could not generate the county at scale ${scale}`);
   }
   return file;
@@ -125,7 +134,12 @@ console.log("Start-up (targets: --help ≤ 3× node -e 0; check and eval ≤ 0.5
 console.log(
   table(
     ["command", "time", "× node -e 0", "peak RSS"],
-    Object.entries(startup).map(([name, m]) => [name, seconds(m.seconds), `${(m.seconds / node).toFixed(1)}×`, mb(m.rss)]),
+    Object.entries(startup).map(([name, m]) => [
+      name,
+      seconds(m.seconds),
+      `${(m.seconds / node).toFixed(1)}×`,
+      mb(m.rss),
+    ]),
   ),
 );
 
@@ -141,7 +155,18 @@ for (const scale of scales) {
   const m = inTurns(
     {
       remit: {
-        args: [remit, "eval", "policies/ziyuan-2026", "--facts", facts, "--format", "json", "--quiet", "--rules", handwrittenRules.join(",")],
+        args: [
+          remit,
+          "eval",
+          "policies/ziyuan-2026",
+          "--facts",
+          facts,
+          "--format",
+          "json",
+          "--quiet",
+          "--rules",
+          handwrittenRules.join(","),
+        ],
         out: remitOut,
       },
       hand: { args: [join(here, "handwritten-process.js"), facts], out: handOut },
@@ -164,7 +189,20 @@ for (const scale of scales) {
   ]);
 }
 console.log(
-  table(["scale", "facts", "remit", "hand-written", "time ratio", "remit RSS", "hand RSS", "RSS ratio", "same findings"], rows),
+  table(
+    [
+      "scale",
+      "facts",
+      "remit",
+      "hand-written",
+      "time ratio",
+      "remit RSS",
+      "hand RSS",
+      "RSS ratio",
+      "same findings",
+    ],
+    rows,
+  ),
 );
 
 const largest = Math.max(...scales);

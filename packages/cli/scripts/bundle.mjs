@@ -3,8 +3,9 @@
 // pulls lodash-es in file by file); one file removes that. Commands stay behind dynamic
 // `import()`: esbuild keeps each one a lazily initialised module, so `remit --help` runs none of
 // the compiler's or engine's top-level code. Types still come from `tsc -b`.
-import { build } from "esbuild";
+
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -21,7 +22,9 @@ await build({
   // Workspace packages from their TypeScript sources, as the `source` export condition names them.
   conditions: ["source"],
   // Bundled CommonJS dependencies call `require` for node built-ins; an ES module has none.
-  banner: { js: 'import { createRequire as __remitRequire } from "node:module";\nconst require = __remitRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __remitRequire } from "node:module";\nconst require = __remitRequire(import.meta.url);',
+  },
   // playwright-core is only for the report's browser test; never reached by a command.
   external: ["playwright-core"],
   minifyWhitespace: true,

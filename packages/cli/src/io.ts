@@ -4,7 +4,7 @@
  */
 export interface OutputStream {
   /** `false` when the stream's buffer is full: a writer of a large answer then waits for `drain`. */
-  write(text: string): boolean | undefined | void;
+  write(text: string): unknown;
   /** Colours are used only on a terminal. */
   readonly isTTY?: boolean;
   /** Node's writable streams have it: called once when a full buffer has emptied. */

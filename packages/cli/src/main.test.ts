@@ -59,7 +59,10 @@ describe.skipIf(!existsSync(entry))("the built remit executable", () => {
       'policy "x"\nclause 1 "总则"\ncollection townships {\n  name: text\n}\nduty named "乡镇有名称"\n  must\n  cites 1\n  for each t in townships\n  holder "县"\n  requires t.name != ""\n  by 2026-12-31\n',
     );
     const facts = JSON.stringify({ asOf: "2026-11-28", townships: [{ id: "T01", name: "资源镇" }] });
-    const evaluated = remit(["eval", "p.remit", "--facts", "-", "--format", "json"], { cwd: root, input: facts });
+    const evaluated = remit(["eval", "p.remit", "--facts", "-", "--format", "json"], {
+      cwd: root,
+      input: facts,
+    });
     expect(evaluated.code).toBe(0);
     expect(JSON.parse(evaluated.stdout).findings[0].status).toBe("met");
   });

@@ -22,7 +22,13 @@ describe("--watch", () => {
     const stdout = new MemoryStream();
     const stderr = new MemoryStream();
     const stop = new AbortController();
-    const done = run(["check", "p.remit", "--watch"], { stdout, stderr, env: {}, cwd: root, stop: stop.signal });
+    const done = run(["check", "p.remit", "--watch"], {
+      stdout,
+      stderr,
+      env: {},
+      cwd: root,
+      stop: stop.signal,
+    });
     await until(() => stderr.text.includes("watching for changes"), "the watcher");
     expect(count(stdout.text, "0 errors")).toBe(1);
     writeFileSync(path.join(root, "p.remit"), 'policy "x"\n\ndefine y = 未知名称\n');
@@ -35,7 +41,12 @@ describe("--watch", () => {
 
   it("refuses to watch standard input", async () => {
     const stderr = new MemoryStream();
-    const code = await run(["check", "-", "--watch"], { stdout: new MemoryStream(), stderr, env: {}, cwd: tmpdir() });
+    const code = await run(["check", "-", "--watch"], {
+      stdout: new MemoryStream(),
+      stderr,
+      env: {},
+      cwd: tmpdir(),
+    });
     expect(code).toBe(2);
     expect(stderr.text).toContain("--watch cannot watch standard input");
   });

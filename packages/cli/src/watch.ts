@@ -33,7 +33,10 @@ export async function watchAndRerun(
   context: CommandContext,
 ): Promise<number> {
   if (paths.includes(stdinArgument)) {
-    throw new UsageError({ en: "--watch cannot watch standard input ('-')", zh: "--watch 无法监视标准输入（“-”）" });
+    throw new UsageError({
+      en: "--watch cannot watch standard input ('-')",
+      zh: "--watch 无法监视标准输入（“-”）",
+    });
   }
   const { run } = await import("./run.js");
   const once = args.filter((arg) => arg !== "--watch");

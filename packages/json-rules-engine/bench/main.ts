@@ -197,8 +197,12 @@ for (let round = 0; round < rounds; round++) {
   zenRounds.push({ remit, zen: await timed(zenOnce), zenSequential: await timed(zenSequential) });
 }
 const perDecision = (ms: number): string => `${((ms * 1000) / subjects).toFixed(2)} µs`;
-const wallOf = (pick: (m: (typeof zenRounds)[number]) => Timing): number => median(zenRounds.map((m) => pick(m).wall));
-const zenBest = Math.min(wallOf((m) => m.zen), wallOf((m) => m.zenSequential));
+const wallOf = (pick: (m: (typeof zenRounds)[number]) => Timing): number =>
+  median(zenRounds.map((m) => pick(m).wall));
+const zenBest = Math.min(
+  wallOf((m) => m.zen),
+  wallOf((m) => m.zenSequential),
+);
 console.log(
   `\nGoRules Zen ${"(decision graph, one expression node)"}: ${zenFindings.length} decisions, same as Remit: ${zenSame ? "yes" : "NO"}`,
 );

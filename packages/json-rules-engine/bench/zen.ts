@@ -13,7 +13,8 @@ const day = 86_400;
 const a = "date(asOf)";
 const f = "date(foundOn)";
 /** `field` is set and on or before `when`. */
-const onOrBefore = (field: string, when: string): string => `(${field} != null and date(${field}) <= ${when})`;
+const onOrBefore = (field: string, when: string): string =>
+  `(${field} != null and date(${field}) <= ${when})`;
 
 const expressions: Record<string, string> = {
   "major-hazard-listing": `${f} <= ${a} and level == "重大" ? (${onOrBefore("listedOn", a)} ? "met" : (${a} > ${f} + ${7 * day} ? "overdue" : (${a} >= ${f} + ${(7 - 15) * day} ? "due-soon" : "pending"))) : null`,
@@ -32,7 +33,9 @@ export const zenGraph = {
       type: "expressionNode",
       name: "statuses",
       position: { x: 300, y: 0 },
-      content: { expressions: Object.entries(expressions).map(([key, value], i) => ({ id: String(i), key, value })) },
+      content: {
+        expressions: Object.entries(expressions).map(([key, value], i) => ({ id: String(i), key, value })),
+      },
     },
     { id: "output", type: "outputNode", name: "statuses", position: { x: 600, y: 0 } },
   ],
@@ -45,7 +48,10 @@ export const zenGraph = {
 export const zenRules = Object.keys(expressions);
 
 /** A decision ready to evaluate: each call judges one hazard as at `asOf`. */
-export function zenDecision(): (hazard: Record<string, unknown>, asOf: string) => Promise<Record<string, string | null>> {
+export function zenDecision(): (
+  hazard: Record<string, unknown>,
+  asOf: string,
+) => Promise<Record<string, string | null>> {
   const engine = new ZenEngine();
   const decision = engine.createDecision(Buffer.from(JSON.stringify(zenGraph)));
   return async (hazard, asOf) => {

@@ -159,7 +159,9 @@ export function toScenario(
   return {
     id,
     name: typeof name === "string" ? name : id,
-    clauses: Array.isArray(raw["clauses"]) ? raw["clauses"].filter((c): c is string => typeof c === "string") : [],
+    clauses: Array.isArray(raw["clauses"])
+      ? raw["clauses"].filter((c): c is string => typeof c === "string")
+      : [],
     asOf,
     params: params ?? {},
     facts: { ...merged, asOf },

@@ -306,10 +306,26 @@ describe("remit eval", () => {
   });
 
   it("evaluates only the rules --rules names, and rejects one the policy does not declare", async () => {
-    const only = await remit(["eval", "p", "--facts", "facts.json", "--format", "json", "--rules", "leadership-mechanism"]);
+    const only = await remit([
+      "eval",
+      "p",
+      "--facts",
+      "facts.json",
+      "--format",
+      "json",
+      "--rules",
+      "leadership-mechanism",
+    ]);
     expect(only.code).toBe(0);
     expect(JSON.parse(only.stdout).findings).toHaveLength(2);
-    const unknown = await remit(["eval", "p", "--facts", "facts.json", "--rules", "leadership-mechanism,nope"]);
+    const unknown = await remit([
+      "eval",
+      "p",
+      "--facts",
+      "facts.json",
+      "--rules",
+      "leadership-mechanism,nope",
+    ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('unknown rule "nope"');
   });

@@ -1,8 +1,8 @@
 import * as path from "node:path";
 import {
   buildPolicy,
-  createNodeSourceHost,
   type CoverageScenario,
+  createNodeSourceHost,
   describePolicy,
   joinPath,
   type PolicyCoverage,
@@ -54,7 +54,9 @@ export async function coverageCommand(args: readonly string[], context: CommandC
   for (const file of scenarioFiles(path.resolve(cwd, folder))) {
     const raw = parseScenarioFile(context.io, joinPath(folder, file));
     const scenario =
-      "problem" in raw ? raw : toScenario(file.replace(/\.json$/, ""), raw.value, path.resolve(cwd, folder), readFixture);
+      "problem" in raw
+        ? raw
+        : toScenario(file.replace(/\.json$/, ""), raw.value, path.resolve(cwd, folder), readFixture);
     // A broken scenario exercises nothing; `remit test` reports why.
     if ("problem" in scenario) {
       writeLine(context.io.stderr, `${file}: ${scenario.problem[context.lang]}`);
@@ -65,7 +67,9 @@ export async function coverageCommand(args: readonly string[], context: CommandC
   const coverage = policyCoverage(describePolicy(built.policy), scenarios);
   switch (format) {
     case "json":
-      context.io.stdout.write(`${JSON.stringify({ schemaVersion: coverageSchemaVersion, ...coverage }, null, 2)}\n`);
+      context.io.stdout.write(
+        `${JSON.stringify({ schemaVersion: coverageSchemaVersion, ...coverage }, null, 2)}\n`,
+      );
       break;
     case "markdown":
       context.io.stdout.write(renderCoverageMarkdown(coverage));
@@ -89,7 +93,8 @@ function coverageText(coverage: PolicyCoverage, context: CommandContext): string
     const counts = words(lang, clause.rules.length, clause.exercisedBy.length);
     const line = `${c.bold(clause.id)} ${clause.title}  ${counts}`;
     lines.push(clause.rules.length > 0 && clause.exercisedBy.length === 0 ? c.red(line) : line);
-    if (clause.rules.length === 0 && clause.notCheckable !== undefined) lines.push(`    ${c.dim(clause.notCheckable)}`);
+    if (clause.rules.length === 0 && clause.notCheckable !== undefined)
+      lines.push(`    ${c.dim(clause.notCheckable)}`);
     for (const rule of clause.rules) {
       if (rule.expectedBy.length > 0 || seen.has(rule.id)) continue;
       seen.add(rule.id);
@@ -99,7 +104,9 @@ function coverageText(coverage: PolicyCoverage, context: CommandContext): string
   lines.push("");
   lines.push(
     untested.length === 0
-      ? c.green(lang === "zh" ? "每条规则都有场景预期其结果" : "every rule has a scenario expecting its findings")
+      ? c.green(
+          lang === "zh" ? "每条规则都有场景预期其结果" : "every rule has a scenario expecting its findings",
+        )
       : c.red(
           lang === "zh"
             ? `没有场景预期其结果的规则（${untested.length}）：${untested.join("、")}`

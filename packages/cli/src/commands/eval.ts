@@ -4,14 +4,20 @@ import type { Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption } from "../context.js";
 import { evaluatePolicy, evaluationPhases } from "../evaluation/evaluate.js";
-import { type Evaluated, asOfOption, readParams, reportFactErrors, tableLabels } from "../evaluation/inputs.js";
+import {
+  asOfOption,
+  type Evaluated,
+  readParams,
+  reportFactErrors,
+  tableLabels,
+} from "../evaluation/inputs.js";
 import { asksForAction, explainLevels, resultSchemaVersion, writeResultJson } from "../evaluation/json.js";
 import { renderEvaluationTable } from "../evaluation/table.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
-import { watchAndRerun, watchOption } from "../watch.js";
 import { escalationLadders, renderHtmlReport } from "../report/html.js";
+import { watchAndRerun, watchOption } from "../watch.js";
 import { singlePath } from "./check.js";
 
 /**
@@ -38,7 +44,12 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   const outputFormat = oneOf("format", values["format"], ["table", "json", "html"] as const, "table");
   // JSON carries the explanations of findings that ask for action unless told otherwise; the
   // table explains nothing unless asked.
-  const explain = oneOf("explain", values["explain"], explainLevels, outputFormat === "json" ? "actions" : "none");
+  const explain = oneOf(
+    "explain",
+    values["explain"],
+    explainLevels,
+    outputFormat === "json" ? "actions" : "none",
+  );
   const target = singlePath(positionals);
   const factsFile = values["facts"];
   if (typeof factsFile !== "string") {
@@ -51,7 +62,8 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     return await watchAndRerun("eval", args, inputs, context);
   }
   const params = readParams(context.io, paramsFile);
-  const rules = typeof values["rules"] === "string" ? values["rules"].split(",").map((id) => id.trim()) : undefined;
+  const rules =
+    typeof values["rules"] === "string" ? values["rules"].split(",").map((id) => id.trim()) : undefined;
   const { lang } = context;
 
   const progress = progressFor(context, evaluationPhases, values["quiet"] === true);
@@ -62,7 +74,10 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     // A facts file that is not JSON, or no evaluation date: a program asking for JSON still gets
     // a JSON document, in the shape of rejected facts.
     if (outputFormat === "json" && error instanceof Problem) {
-      const document = { schemaVersion: resultSchemaVersion, errors: [{ path: "", code: "invalid-facts-document", message: error.text }] };
+      const document = {
+        schemaVersion: resultSchemaVersion,
+        errors: [{ path: "", code: "invalid-facts-document", message: error.text }],
+      };
       context.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     }
     throw error;

@@ -66,7 +66,10 @@ export function pickFinding(
   rules: readonly { readonly id: string }[],
 ): Finding {
   if (!rules.some((r) => r.id === rule)) {
-    const near = suggest(rule, rules.map((r) => r.id));
+    const near = suggest(
+      rule,
+      rules.map((r) => r.id),
+    );
     throw new Problem(
       near.length === 0
         ? {

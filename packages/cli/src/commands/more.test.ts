@@ -113,7 +113,9 @@ describe("remit test", () => {
       "p/tests/04-wrong.json",
       scenario("expects <the wrong> & status", {
         facts: {},
-        expect: [{ rule: "leadership-mechanism", subject: { collection: "townships", id: "T02" }, status: "met" }],
+        expect: [
+          { rule: "leadership-mechanism", subject: { collection: "townships", id: "T02" }, status: "met" },
+        ],
       }),
     );
     const json = await remit(["test", "p", "--format", "json"]);
@@ -122,7 +124,11 @@ describe("remit test", () => {
       schemaVersion: number;
       total: number;
       failed: number;
-      scenarios: { id: string; passed: boolean; failures: { kind: string; message: { en: string; zh: string } }[] }[];
+      scenarios: {
+        id: string;
+        passed: boolean;
+        failures: { kind: string; message: { en: string; zh: string } }[];
+      }[];
     };
     expect(document).toMatchObject({ schemaVersion: 1, total: 4, failed: 1 });
     const wrong = document.scenarios.find((s) => s.id === "04-wrong");
@@ -132,7 +138,9 @@ describe("remit test", () => {
     expect(wrong?.failures[0]?.message.zh).toContain("status：应为");
     const junit = await remit(["test", "p", "--format", "junit"]);
     expect(junit.code).toBe(1);
-    expect(junit.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="remit test" tests="4" failures="1"/);
+    expect(junit.stdout).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="remit test" tests="4" failures="1"/,
+    );
     expect(junit.stdout).toContain('name="04-wrong: expects &lt;the wrong&gt; &amp; status"');
     expect(junit.stdout.match(/<testcase /g)).toHaveLength(4);
     expect(junit.stdout.match(/<failure message="1 mismatch: leadership-mechanism/g)).toHaveLength(1);

@@ -8,8 +8,8 @@ import { policyEntry } from "../files.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
-import { printDiagnostics } from "./check.js";
 import { untilStopped } from "../stop.js";
+import { printDiagnostics } from "./check.js";
 
 /** `remit serve POLICY... [--port N] [--host ADDRESS]`: the HTTP server until SIGINT or SIGTERM. */
 export async function serveCommand(args: readonly string[], context: CommandContext): Promise<number> {

@@ -40,7 +40,10 @@ export function testResultJson(suite: SuiteReport): string {
       passed: s.failures.length === 0,
       failures: s.failures.map((failure) => ({
         kind: failure.kind,
-        message: { en: describeFailure(failure, "en").join("\n"), zh: describeFailure(failure, "zh").join("\n") },
+        message: {
+          en: describeFailure(failure, "en").join("\n"),
+          zh: describeFailure(failure, "zh").join("\n"),
+        },
       })),
     })),
   };

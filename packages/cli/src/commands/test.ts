@@ -21,8 +21,8 @@ import { commandHelp } from "../help.js";
 import { type CliIo, ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
 import { watchAndRerun, watchOption } from "../watch.js";
-import { junitReport, type ScenarioReport, testResultJson } from "./test-report.js";
 import { printDiagnostics, singlePath } from "./check.js";
+import { junitReport, type ScenarioReport, testResultJson } from "./test-report.js";
 
 /** `remit test POLICY [--scenarios DIR] [--quiet]`: the policy's scenario tests. */
 export async function testCommand(args: readonly string[], context: CommandContext): Promise<number> {

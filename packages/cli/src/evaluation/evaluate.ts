@@ -45,7 +45,11 @@ export async function evaluatePolicy(
     context.io.stderr.write(`${renderCounts(countDiagnostics(built.diagnostics), context.lang)}\n`);
     return { kind: "policy-errors", diagnostics: built.diagnostics };
   }
-  const outcome = await evaluateFacts(built.policy, facts, { asOf, params: request.params, rules: request.rules });
+  const outcome = await evaluateFacts(built.policy, facts, {
+    asOf,
+    params: request.params,
+    rules: request.rules,
+  });
   request.progress?.update(3);
   if ("errors" in outcome) return { kind: "fact-errors", errors: outcome.errors };
   return { kind: "result", result: outcome.result, checked: built.checked, facts };

@@ -69,23 +69,33 @@ describe("the streamed JSON result", () => {
 
   it("explains only what is asked: none, the findings that ask for action, or all", async () => {
     await fc.assert(
-      fc.asyncProperty(counties, fc.constantFrom<ExplainLevel>("none", "actions", "all"), async (townships, level) => {
-        const result = evaluate(townships);
-        const parsed = JSON.parse(await written(result, level, false)) as { findings: Record<string, unknown>[] };
-        expect(parsed.findings).toHaveLength(result.findings.length);
-        parsed.findings.forEach((finding, i) => {
-          const original = result.findings[i]!;
-          const expected = level === "all" || (level === "actions" && asksForAction(original));
-          expect("explanation" in finding).toBe(expected);
-          expect(finding["status"]).toBe(original.status);
-        });
-      }),
+      fc.asyncProperty(
+        counties,
+        fc.constantFrom<ExplainLevel>("none", "actions", "all"),
+        async (townships, level) => {
+          const result = evaluate(townships);
+          const parsed = JSON.parse(await written(result, level, false)) as {
+            findings: Record<string, unknown>[];
+          };
+          expect(parsed.findings).toHaveLength(result.findings.length);
+          parsed.findings.forEach((finding, i) => {
+            const original = result.findings[i]!;
+            const expected = level === "all" || (level === "actions" && asksForAction(original));
+            expect("explanation" in finding).toBe(expected);
+            expect(finding["status"]).toBe(original.status);
+          });
+        },
+      ),
       { numRuns: 40 },
     );
   });
 
   it("writes a large answer in chunks and waits for a full stream to drain", async () => {
-    const townships = Array.from({ length: 2000 }, (_, i) => ({ id: `T${i}`, mechanismOn: null, pactOn: null }));
+    const townships = Array.from({ length: 2000 }, (_, i) => ({
+      id: `T${i}`,
+      mechanismOn: null,
+      pactOn: null,
+    }));
     const result = evaluate(townships);
     const chunks: string[] = [];
     let waiting: (() => void) | undefined;
