@@ -1,4 +1,10 @@
-import { buildPolicy, createNodeSourceHost, diagnosticsDocument, type NodeSourceHost } from "@remit/app";
+import {
+  type BuiltPolicy,
+  buildPolicy,
+  createNodeSourceHost,
+  diagnosticsDocument,
+  type NodeSourceHost,
+} from "@remit/app";
 import { type Diagnostic, hasErrors } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
@@ -34,6 +40,22 @@ export async function checkCommand(args: readonly string[], context: CommandCont
     writeLine(context.io.stdout, renderCounts(countDiagnostics(sorted), context.lang));
   }
   return hasErrors(sorted) ? ExitCode.problems : ExitCode.ok;
+}
+
+/**
+ * Builds the policy at `entry`, printing its diagnostics (and, when it does not compile, the
+ * count line) to standard error; undefined when it does not compile.
+ */
+export function buildReporting(
+  entry: string,
+  context: CommandContext,
+): NonNullable<BuiltPolicy["policy"]> | undefined {
+  const host = createNodeSourceHost(context.io.cwd);
+  const built = buildPolicy(entry, host);
+  if (built.diagnostics.length > 0) printDiagnostics(built.diagnostics, host, context, "stderr");
+  if (built.policy === undefined)
+    writeLine(context.io.stderr, renderCounts(countDiagnostics(built.diagnostics), context.lang));
+  return built.policy;
 }
 
 /** Prints diagnostics with code frames, each followed by a blank line. */

@@ -1,26 +1,20 @@
 import * as path from "node:path";
 import {
-  buildPolicy,
   type CoverageScenario,
-  createNodeSourceHost,
   describePolicy,
-  joinPath,
   type PolicyCoverage,
   policyCoverage,
   renderCoverageMarkdown,
   scenarioFiles,
-  toScenario,
 } from "@remit/app";
 import type { Language } from "@remit/lang";
 import { oneOf, parseCommandArgs } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
-import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
-import { parseJsonFile, readInput } from "../evaluation/inputs.js";
 import { policyEntry } from "../files.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
-import { printDiagnostics, singlePath } from "./check.js";
-import { parseScenarioFile, scenariosFolder } from "./test.js";
+import { buildReporting, singlePath } from "./check.js";
+import { scenarioReader, scenariosFolder } from "./test.js";
 
 /** The version of the JSON document's shape, raised when a field is renamed or removed. */
 export const coverageSchemaVersion = 1;
@@ -41,22 +35,13 @@ export async function coverageCommand(args: readonly string[], context: CommandC
   const target = singlePath(positionals);
   const entry = policyEntry(cwd, target);
   const folder = scenariosFolder(cwd, target, entry, values["scenarios"]);
-  const host = createNodeSourceHost(cwd);
-  const built = buildPolicy(entry, host);
-  if (built.diagnostics.length > 0) printDiagnostics(built.diagnostics, host, context, "stderr");
-  if (built.policy === undefined) {
-    writeLine(context.io.stderr, renderCounts(countDiagnostics(built.diagnostics), context.lang));
-    return ExitCode.problems;
-  }
+  const policy = buildReporting(entry, context);
+  if (policy === undefined) return ExitCode.problems;
 
+  const readScenario = scenarioReader(context.io, folder);
   const scenarios: CoverageScenario[] = [];
-  const readFixture = (file: string): unknown => parseJsonFile(readInput(context.io, file), file, "facts");
   for (const file of scenarioFiles(path.resolve(cwd, folder))) {
-    const raw = parseScenarioFile(context.io, joinPath(folder, file));
-    const scenario =
-      "problem" in raw
-        ? raw
-        : toScenario(file.replace(/\.json$/, ""), raw.value, path.resolve(cwd, folder), readFixture);
+    const scenario = readScenario(file);
     // A broken scenario exercises nothing; `remit test` reports why.
     if ("problem" in scenario) {
       writeLine(context.io.stderr, `${file}: ${scenario.problem[context.lang]}`);
@@ -64,7 +49,7 @@ export async function coverageCommand(args: readonly string[], context: CommandC
     }
     scenarios.push(scenario);
   }
-  const coverage = policyCoverage(describePolicy(built.policy), scenarios);
+  const coverage = policyCoverage(describePolicy(policy), scenarios);
   switch (format) {
     case "json":
       context.io.stdout.write(

@@ -1,12 +1,12 @@
 import { existsSync, statSync } from "node:fs";
 import * as path from "node:path";
 import {
-  buildPolicy,
-  createNodeSourceHost,
+  type BrokenScenario,
   type Failure,
   joinPath,
   judge,
   patternSubjectText,
+  type Scenario,
   scenarioFiles,
   subjectText,
   toScenario,
@@ -14,14 +14,13 @@ import {
 import type { Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
-import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
 import { parseJsonFile, readInput } from "../evaluation/inputs.js";
 import { policyEntry } from "../files.js";
 import { commandHelp } from "../help.js";
 import { type CliIo, ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
 import { watchAndRerun, watchOption } from "../watch.js";
-import { printDiagnostics, singlePath } from "./check.js";
+import { buildReporting, singlePath } from "./check.js";
 import { junitReport, type ScenarioReport, testResultJson } from "./test-report.js";
 
 /** `remit test POLICY [--scenarios DIR] [--quiet]`: the policy's scenario tests. */
@@ -51,21 +50,12 @@ export async function testCommand(args: readonly string[], context: CommandConte
     });
   }
 
-  const host = createNodeSourceHost(cwd);
-  const built = buildPolicy(entry, host);
-  if (built.diagnostics.length > 0) printDiagnostics(built.diagnostics, host, context, "stderr");
-  if (built.policy === undefined) {
-    writeLine(context.io.stderr, renderCounts(countDiagnostics(built.diagnostics), context.lang));
-    return ExitCode.problems;
-  }
+  const policy = buildReporting(entry, context);
+  if (policy === undefined) return ExitCode.problems;
 
   const { lang } = context;
   const c = context.stdoutColors;
-  const fixtures = new Map<string, unknown>();
-  const readFixture = (file: string): unknown => {
-    if (!fixtures.has(file)) fixtures.set(file, parseJsonFile(readInput(context.io, file), file, "facts"));
-    return fixtures.get(file);
-  };
+  const readScenario = scenarioReader(context.io, folder);
   const progress = progressFor(context, files.length, values["quiet"] === true);
   const now = context.io.now ?? (() => performance.now());
   const reports: ScenarioReport[] = [];
@@ -74,9 +64,7 @@ export async function testCommand(args: readonly string[], context: CommandConte
     for (const [index, file] of files.entries()) {
       const id = file.replace(/\.json$/, "");
       const shown = joinPath(folder, file);
-      const raw = parseScenarioFile(context.io, shown);
-      const scenario =
-        "problem" in raw ? raw : toScenario(id, raw.value, path.resolve(cwd, folder), readFixture);
+      const scenario = readScenario(file);
       progress.update(index, id);
       const started = now();
       let failures: Failure[];
@@ -85,7 +73,7 @@ export async function testCommand(args: readonly string[], context: CommandConte
         failures = [{ kind: "broken", problem: scenario.problem }];
       } else {
         name = scenario.name;
-        const outcome = await built.policy.evaluate(scenario.facts, {
+        const outcome = await policy.evaluate(scenario.facts, {
           asOf: scenario.asOf,
           params: scenario.params,
         });
@@ -154,8 +142,25 @@ function isFolder(cwd: string, file: string): boolean {
   }
 }
 
+/**
+ * Reads the scenario files of `folder` by name, each fixture parsed once; a file that is not a
+ * scenario gives a broken scenario (a failure of that scenario only).
+ */
+export function scenarioReader(io: CliIo, folder: string): (file: string) => Scenario | BrokenScenario {
+  const fixtures = new Map<string, unknown>();
+  const readFixture = (file: string): unknown => {
+    if (!fixtures.has(file)) fixtures.set(file, parseJsonFile(readInput(io, file), file, "facts"));
+    return fixtures.get(file);
+  };
+  return (file) => {
+    const raw = parseScenarioFile(io, joinPath(folder, file));
+    if ("problem" in raw) return { id: file.replace(/\.json$/, ""), problem: raw.problem };
+    return toScenario(file.replace(/\.json$/, ""), raw.value, path.resolve(io.cwd, folder), readFixture);
+  };
+}
+
 /** A scenario file's JSON; a file that is not JSON fails that scenario only. */
-export function parseScenarioFile(
+function parseScenarioFile(
   io: CliIo,
   file: string,
 ): { readonly value: unknown } | { readonly problem: { readonly en: string; readonly zh: string } } {
