@@ -39,6 +39,8 @@ interface Measure {
   readonly seconds: number;
   /** Peak resident set size in bytes, when `/usr/bin/time` is there to read it. */
   readonly rss: number | undefined;
+  /** CPU seconds (user + system), steadier than wall-clock on a busy machine; with `/usr/bin/time`. */
+  readonly cpu: number | undefined;
   readonly status: number | null;
 }
 
@@ -46,7 +48,7 @@ interface Measure {
 function measure(nodeArgs: readonly string[], out?: string): Measure {
   const fd = openSync(out ?? "/dev/null", "w");
   const command = timeTool ?? process.execPath;
-  const commandArgs = timeTool ? ["-f", "%e %M", process.execPath, ...nodeArgs] : [...nodeArgs];
+  const commandArgs = timeTool ? ["-f", "%e %M %U %S", process.execPath, ...nodeArgs] : [...nodeArgs];
   const start = performance.now();
   const child = spawnSync(command, commandArgs, {
     cwd: root,
@@ -56,8 +58,14 @@ function measure(nodeArgs: readonly string[], out?: string): Measure {
   const seconds = (performance.now() - start) / 1000;
   closeSync(fd);
   const last = child.stderr.trimEnd().split("\n").at(-1) ?? "";
-  const kb = timeTool ? Number(last.split(" ")[1]) : Number.NaN;
-  return { seconds, rss: Number.isFinite(kb) ? kb * 1024 : undefined, status: child.status };
+  const [, kb, user, system] = timeTool ? last.split(" ").map(Number) : [];
+  const cpu = (user ?? Number.NaN) + (system ?? Number.NaN);
+  return {
+    seconds,
+    rss: kb !== undefined && Number.isFinite(kb) ? kb * 1024 : undefined,
+    cpu: Number.isFinite(cpu) ? cpu : undefined,
+    status: child.status,
+  };
 }
 
 const median = (values: readonly number[]): number =>
@@ -68,6 +76,7 @@ function inTurns(commands: Record<string, { args: readonly string[]; out?: strin
   const all = Object.keys(commands);
   const times = new Map<string, number[]>(all.map((name) => [name, []]));
   const memory = new Map<string, number[]>(all.map((name) => [name, []]));
+  const cpu = new Map<string, number[]>(all.map((name) => [name, []]));
   for (let round = 0; round < count; round++) {
     for (const name of all) {
       const command = commands[name]!;
@@ -75,10 +84,14 @@ function inTurns(commands: Record<string, { args: readonly string[]; out?: strin
       if (m.status !== 0 && m.status !== 1) throw new Error(`${name} exited with ${m.status}`);
       times.get(name)!.push(m.seconds);
       if (m.rss !== undefined) memory.get(name)!.push(m.rss);
+      if (m.cpu !== undefined) cpu.get(name)!.push(m.cpu);
     }
   }
   return Object.fromEntries(
-    all.map((name) => [name, { seconds: median(times.get(name)!), rss: median(memory.get(name)!) }]),
+    all.map((name) => [
+      name,
+      { seconds: median(times.get(name)!), rss: median(memory.get(name)!), cpu: median(cpu.get(name)!) },
+    ]),
   );
 }
 
@@ -130,14 +143,17 @@ const startup = inTurns(
   runs,
 );
 const node = startup["node -e 0"]!.seconds;
+const nodeCpu = startup["node -e 0"]!.cpu;
 console.log("Start-up (targets: --help ≤ 3× node -e 0; check and eval ≤ 0.5 s)");
 console.log(
   table(
-    ["command", "time", "× node -e 0", "peak RSS"],
+    ["command", "wall", "× node -e 0", "CPU", "× node -e 0 (CPU)", "peak RSS"],
     Object.entries(startup).map(([name, m]) => [
       name,
       seconds(m.seconds),
       `${(m.seconds / node).toFixed(1)}×`,
+      seconds(m.cpu),
+      `${(m.cpu / nodeCpu).toFixed(1)}×`,
       mb(m.rss),
     ]),
   ),
@@ -182,6 +198,7 @@ for (const scale of scales) {
     seconds(r.seconds),
     seconds(h.seconds),
     `${(r.seconds / h.seconds).toFixed(2)}×`,
+    `${(r.cpu / h.cpu).toFixed(2)}×`,
     mb(r.rss),
     mb(h.rss),
     `${(r.rss / h.rss).toFixed(2)}×`,
@@ -196,6 +213,7 @@ console.log(
       "remit",
       "hand-written",
       "time ratio",
+      "CPU ratio",
       "remit RSS",
       "hand RSS",
       "RSS ratio",
