@@ -1,17 +1,25 @@
 /** Evaluating a policy on a facts document as at a date. */
 import type { EvaluateOutcome, JsonValue, Policy } from "@remit/engine";
 
-/** What a host asks an evaluation for: a date (else the facts' own `asOf`) and parameter overrides. */
+/**
+ * What a host asks an evaluation for: a date (else the facts' own `asOf`), parameter overrides,
+ * and optionally only some rules (by id; an unknown id is a rejected input, as bad facts are).
+ */
 export interface EvaluationRequest {
   readonly asOf?: string | undefined;
   readonly params?: Readonly<Record<string, JsonValue>>;
+  readonly rules?: readonly string[] | undefined;
 }
 
 /** The part of a policy an evaluation calls; a host may wrap it (to wait, to time it). */
 export interface Evaluable {
   evaluate(
     facts: unknown,
-    options: { readonly asOf?: string; readonly params: Readonly<Record<string, JsonValue>> },
+    options: {
+      readonly asOf?: string;
+      readonly params: Readonly<Record<string, JsonValue>>;
+      readonly rules?: readonly string[];
+    },
   ): EvaluateOutcome | Promise<EvaluateOutcome>;
 }
 
@@ -35,8 +43,9 @@ export async function evaluateFacts(
   request: EvaluationRequest,
 ): Promise<EvaluateOutcome> {
   const params = { ...(request.params ?? {}) };
-  return await policy.evaluate(
-    facts,
-    request.asOf === undefined ? { params } : { asOf: request.asOf, params },
-  );
+  return await policy.evaluate(facts, {
+    params,
+    ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
+    ...(request.rules === undefined ? {} : { rules: request.rules }),
+  });
 }

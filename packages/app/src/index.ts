@@ -6,6 +6,14 @@
  * Node-only (it reads files); the browser-safe pieces live in `@remit/lang` and `@remit/engine`.
  * @packageDocumentation
  */
+export {
+  type ClauseCoverage,
+  type CoverageScenario,
+  type PolicyCoverage,
+  policyCoverage,
+  type RuleCoverage,
+  renderCoverageMarkdown,
+} from "./coverage.js";
 export { type DescribablePolicy, describePolicy, type PolicyDescription } from "./describe.js";
 export { diagnosticsDocument } from "./diagnostics.js";
 export {

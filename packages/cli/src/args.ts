@@ -12,6 +12,20 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * An option the command does not take, with the ones it does: `run` words it with the nearest
+ * of them ("did you mean"), loading the edit distance only on this error path.
+ */
+export class UnknownOptionError extends UsageError {
+  constructor(
+    readonly option: string,
+    readonly known: readonly string[],
+  ) {
+    super({ en: `unknown option '${option}'`, zh: `未知选项“${option}”` });
+    this.name = "UnknownOptionError";
+  }
+}
+
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
 export interface ParsedArgs {
@@ -33,17 +47,20 @@ export function parseCommandArgs(args: readonly string[], options: Options): Par
     });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
-    throw toUsageError(error);
+    throw toUsageError(error, Object.keys(options));
   }
 }
 
-function toUsageError(error: unknown): UsageError {
+function toUsageError(error: unknown, known: readonly string[]): UsageError {
   const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
   const message = error instanceof Error ? error.message : String(error);
   const quoted = /'([^']*)'/.exec(message)?.[1] ?? "";
   switch (code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return new UsageError({ en: `unknown option '${quoted}'`, zh: `未知选项“${quoted}”` });
+      return new UnknownOptionError(
+        quoted,
+        known.map((name) => `--${name}`),
+      );
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
       const option = /Option '([^']*)'/.exec(message)?.[1] ?? quoted;
       const name = option.split(" ").find((part) => part.startsWith("--")) ?? option;

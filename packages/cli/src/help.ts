@@ -1,12 +1,22 @@
 import type { Language } from "@remit/lang";
 
-export type CommandName = "check" | "fmt" | "eval" | "test" | "explain" | "export" | "import" | "serve";
+export type CommandName =
+  | "check"
+  | "fmt"
+  | "eval"
+  | "test"
+  | "coverage"
+  | "explain"
+  | "export"
+  | "import"
+  | "serve";
 
 export const commandNames: readonly CommandName[] = [
   "check",
   "fmt",
   "eval",
   "test",
+  "coverage",
   "explain",
   "export",
   "import",
@@ -44,17 +54,22 @@ Commands:
   fmt PATH...       format policy files (*.remit, *.remit.md) or folders
   eval POLICY       evaluate a policy on a facts file (table, JSON, HTML report, spreadsheet)
   test POLICY       run the scenario tests that live next to a policy
+  coverage POLICY   which clauses and rules the scenario tests exercise
   explain POLICY    explain one finding: the conditions tested and the facts that decided them
   export POLICY     translate a policy to json-rules-engine rules
   import FILE       translate json-rules-engine rules to a Remit policy
   serve POLICY...   serve policies over HTTP until SIGINT or SIGTERM
+  help [COMMAND]    show this help, or a command's
 
 Options:
   --lang zh|en      language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
-  -h, --help        show help; "remit <command> --help" for a command
+  -h, --help        show help; "remit help <command>" or "remit <command> --help" for a command
+  -V, --version     print the version
 
 Colours are used on a terminal only, and never when NO_COLOR is set. Batch runs that take over
 a second draw a progress bar on standard error when it is a terminal (--quiet turns it off).
+A file argument of - reads standard input (--facts -, check -, fmt --stdout -); a reader that
+closes the pipe early (remit eval ... | head) ends the command quietly.
 
 ${exitCodes.en}
 `,
@@ -68,17 +83,21 @@ ${exitCodes.en}
   fmt PATH...       格式化政策文件（*.remit、*.remit.md）或目录
   eval POLICY       以事实数据文件评估政策（表格、JSON、HTML 报告或电子表格）
   test POLICY       运行政策旁的场景测试
+  coverage POLICY   场景测试覆盖了哪些条款和规则
   explain POLICY    说明一条结果：所检验的条件及决定结果的事实
   export POLICY     将政策转换为 json-rules-engine 规则
   import FILE       将 json-rules-engine 规则转换为 Remit 政策
   serve POLICY...   通过 HTTP 发布政策，直到收到 SIGINT 或 SIGTERM
+  help [COMMAND]    显示本帮助或某个命令的帮助
 
 选项：
   --lang zh|en      消息语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
-  -h, --help        显示帮助；命令的帮助见 "remit <命令> --help"
+  -h, --help        显示帮助；命令的帮助见 "remit help <命令>" 或 "remit <命令> --help"
+  -V, --version     显示版本
 
 仅在终端中使用颜色；设置 NO_COLOR 时不使用颜色。耗时超过一秒的批量任务在标准错误为终端时
-显示进度条（--quiet 关闭）。
+显示进度条（--quiet 关闭）。文件参数写 - 时读取标准输入（--facts -、check -、fmt --stdout -）；
+读取方提前关闭管道（remit eval ... | head）时命令安静结束。
 
 ${exitCodes.zh}
 `,
@@ -97,6 +116,10 @@ const codes = {
   test: exitCodesFor({
     en: "policy errors, a failing or unreadable scenario",
     zh: "政策有错误、场景失败或无法读取",
+  }),
+  coverage: exitCodesFor({
+    en: "policy errors, a rule no scenario expects findings of",
+    zh: "政策有错误、有规则没有任何场景预期其结果",
   }),
   explain: exitCodesFor({
     en: "policy errors, invalid facts, no such finding",
@@ -152,7 +175,7 @@ A failing scenario is listed with the fields that did not match.`,
 const commands: Record<CommandName, Record<Language, string>> = {
   check: {
     en: `Usage:
-  remit check PATH [--format human|json] [--lang zh|en]
+  remit check PATH [--format human|json] [--watch] [--lang zh|en]
 
 Check a policy: parse it, load its imports and report every diagnostic.
 PATH is a policy file, or a policy folder whose entry is policy.remit.md or policy.remit.
@@ -160,12 +183,13 @@ PATH is a policy file, or a policy folder whose entry is policy.remit.md or poli
 Options:
   --format human|json   human: code frames and a count line (default); json: {"diagnostics": [...]}
   --lang zh|en          language of messages
+  --watch               check again whenever the policy changes, until Ctrl-C
   -h, --help            show this help
 
 ${codes.check.en}
 `,
     zh: `用法：
-  remit check PATH [--format human|json] [--lang zh|en]
+  remit check PATH [--format human|json] [--watch] [--lang zh|en]
 
 检查政策：解析、加载导入的模块并报告所有诊断。
 PATH 为政策文件，或以 policy.remit.md / policy.remit 为入口的政策目录。
@@ -173,6 +197,7 @@ PATH 为政策文件，或以 policy.remit.md / policy.remit 为入口的政策�
 选项：
   --format human|json   human：代码片段与计数行（默认）；json：{"diagnostics": [...]}
   --lang zh|en          消息语言
+  --watch               政策文件更改时重新检查，直到 Ctrl-C
   -h, --help            显示本帮助
 
 ${codes.check.zh}
@@ -213,7 +238,8 @@ ${codes.fmt.zh}
   eval: {
     en: `Usage:
   remit eval POLICY --facts FILE [--as-of YYYY-MM-DD] [--params FILE]
-             [--format table|json|html|xlsx|csv] [--out FILE] [--explain] [--quiet] [--lang zh|en]
+             [--format table|json|html|xlsx|csv] [--out FILE] [--explain none|actions|all]
+             [--pretty] [--quiet] [--lang zh|en]
 
 Evaluate a policy (a file or a policy folder) on a JSON facts document.
 
@@ -221,23 +247,29 @@ Options:
   --facts FILE              the facts document (JSON), required
   --as-of YYYY-MM-DD        evaluation date (default: the facts' "asOf"; with neither, exit 1)
   --params FILE             JSON object of parameter overrides, e.g. {"gridDays": "20 days"}
+  --rules ID,ID             evaluate only these rules (default: all)
   --format table|json|html  table: findings by township and kind, then a summary (default);
-                            json: the evaluation result;
+                            json: the evaluation result, streamed as it is written, with
+                            "schemaVersion"; one line unless on a terminal or --pretty;
                             html: a self-contained report page for policy staff, in Chinese
                             unless --lang en is given (remit eval ... --format html > report.html);
                             xlsx: a workbook with the actions and every finding (needs --out);
                             csv: every finding, UTF-8 with a byte order mark for Excel
   --out FILE                write the xlsx or csv report to FILE
-  --explain                 after the table, explain each finding that asks for action
+  --explain none|actions|all  which findings carry their explanation: json default actions
+                            (those that ask for action), table default none (after the table)
+  --pretty                  indent the JSON even when not writing to a terminal
   -q, --quiet               no progress bar
   --lang zh|en              language of labels and messages
+  --watch                   run again whenever the policy, facts or params change, until Ctrl-C
   -h, --help                show this help
 
 ${codes.eval.en}
 `,
     zh: `用法：
   remit eval POLICY --facts FILE [--as-of YYYY-MM-DD] [--params FILE]
-             [--format table|json|html|xlsx|csv] [--out FILE] [--explain] [--quiet] [--lang zh|en]
+             [--format table|json|html|xlsx|csv] [--out FILE] [--explain none|actions|all]
+             [--pretty] [--quiet] [--lang zh|en]
 
 以 JSON 事实数据评估政策（政策文件或政策目录）。
 
@@ -245,15 +277,21 @@ ${codes.eval.en}
   --facts FILE              事实数据文件（JSON），必填
   --as-of YYYY-MM-DD        评估日期（默认取事实数据中的 "asOf"；两者皆无则退出码为 1）
   --params FILE             参数覆盖的 JSON 对象，如 {"gridDays": "20 天"}
-  --format table|json|html  table：按乡镇、规则类型分组的结果和汇总（默认）；json：评估结果；
+  --rules ID,ID             只评估这些规则（默认全部）
+  --format table|json|html  table：按乡镇、规则类型分组的结果和汇总（默认）；
+                            json：评估结果，边计算边输出，含 "schemaVersion"；非终端时为单行，
+                            除非给出 --pretty；
                             html：供政策工作人员阅读的独立报告页面，默认中文，--lang en 为英文
                             （remit eval ... --format html > report.html）；
                             xlsx：待处理事项与全部结果两张工作表（须加 --out）；
                             csv：全部结果，带 BOM 的 UTF-8，Excel 可直接打开
   --out FILE                将 xlsx 或 csv 报告写入 FILE
-  --explain                 在表格之后说明每条需处理结果的理由
+  --explain none|actions|all  哪些结果附带说明：json 默认 actions（需处理的结果），
+                            表格默认 none（说明列在表格之后）
+  --pretty                  即使不输出到终端也缩进 JSON
   -q, --quiet               不显示进度条
   --lang zh|en              标签和消息的语言
+  --watch                   政策、事实数据或参数文件更改时重新运行，直到 Ctrl-C
   -h, --help                显示本帮助
 
 ${codes.eval.zh}
@@ -261,7 +299,7 @@ ${codes.eval.zh}
   },
   test: {
     en: `Usage:
-  remit test POLICY [--scenarios DIR] [--quiet] [--lang zh|en]
+  remit test POLICY [--scenarios DIR] [--format text|json|junit] [--watch] [--quiet] [--lang zh|en]
 
 Run a policy's scenario tests: evaluate the policy on each scenario and compare the findings
 (or the facts errors) with what the scenario expects. Prints PASS or FAIL per scenario.
@@ -270,14 +308,17 @@ ${scenarioFormat.en}
 
 Options:
   --scenarios DIR   the folder of scenario files (default: POLICY's folder/tests)
+  --format text|json|junit  text: PASS/FAIL per scenario (default); json: the results with
+                    each failure in both languages; junit: JUnit XML for CI systems
   -q, --quiet       no progress bar
   --lang zh|en      language of messages
+  --watch           run again whenever the policy or a scenario changes, until Ctrl-C
   -h, --help        show this help
 
 ${codes.test.en}
 `,
     zh: `用法：
-  remit test POLICY [--scenarios DIR] [--quiet] [--lang zh|en]
+  remit test POLICY [--scenarios DIR] [--format text|json|junit] [--watch] [--quiet] [--lang zh|en]
 
 运行政策的场景测试：以每个场景评估政策，并将结果（或事实数据错误）与场景的预期比较。
 每个场景输出“通过”或“失败”。
@@ -286,8 +327,11 @@ ${scenarioFormat.zh}
 
 选项：
   --scenarios DIR   场景文件目录（默认：政策目录下的 tests）
+  --format text|json|junit  text：逐个场景输出通过/失败（默认）；json：含中英文失败说明的结果；
+                    junit：供 CI 系统读取的 JUnit XML
   -q, --quiet       不显示进度条
   --lang zh|en      消息语言
+  --watch           文件更改时重新运行，直到 Ctrl-C
   -h, --help        显示本帮助
 
 ${codes.test.zh}
@@ -403,6 +447,41 @@ ${codes.import.en}
   -h, --help                 显示本帮助
 
 ${codes.import.zh}
+`,
+  },
+  coverage: {
+    en: `Usage:
+  remit coverage POLICY [--scenarios DIR] [--format text|json|markdown] [--lang zh|en]
+
+Clause coverage: for each clause of the policy, the rules citing it and the scenarios exercising
+them. A scenario exercises a rule when it expects a finding of the rule (or its absence), or when
+it declares a clause the rule cites ("clauses": ["2.1.1"]). A clause with no rules shows the line
+of its text beginning 不可机器判定 (why nothing is judged), if it has one.
+
+Options:
+  --scenarios DIR            the folder of scenario files (default: POLICY's folder/tests)
+  --format text|json|markdown  text: a table per clause (default); json: the coverage, with
+                             "schemaVersion"; markdown: a document for the repository
+  --lang zh|en               language of messages
+  -h, --help                 show this help
+
+${codes.coverage.en}
+`,
+    zh: `用法：
+  remit coverage POLICY [--scenarios DIR] [--format text|json|markdown] [--lang zh|en]
+
+条款覆盖：政策每一条款、引用它的规则以及检验这些规则的场景。场景预期某规则的结果（或预期其
+不出现），或声明了该规则引用的条款（"clauses": ["2.1.1"]），即视为检验了该规则。没有规则的
+条款显示其正文中以“不可机器判定”开头的说明（如有）。
+
+选项：
+  --scenarios DIR            场景文件目录（默认：政策目录下的 tests）
+  --format text|json|markdown  text：按条款列表（默认）；json：覆盖数据，含 "schemaVersion"；
+                             markdown：供仓库保存的文档
+  --lang zh|en               消息语言
+  -h, --help                 显示本帮助
+
+${codes.coverage.zh}
 `,
   },
   serve: {

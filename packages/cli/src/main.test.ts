@@ -6,14 +6,15 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-/** The built executable; `pnpm install` builds it (`prepare` runs `tsc -b`). */
-const entry = fileURLToPath(new URL("../dist/main.js", import.meta.url));
+/** The bundled executable, as `bin` ships it; `pnpm install` builds it (`prepare` runs `tsc -b` and the bundle). */
+const entry = fileURLToPath(new URL("../dist/remit.js", import.meta.url));
 
-function remit(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+function remit(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
   const result = spawnSync(process.execPath, [entry, ...args], {
     cwd: options.cwd ?? process.cwd(),
     env: { PATH: process.env["PATH"] ?? "", ...options.env },
     encoding: "utf8",
+    ...(options.input === undefined ? {} : { input: options.input }),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -35,6 +36,35 @@ describe.skipIf(!existsSync(entry))("the built remit executable", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it("ends quietly with exit 0 when the reader closes the pipe early", () => {
+    const repo = fileURLToPath(new URL("../../../", import.meta.url));
+    const line = `"${process.execPath}" "${entry}" eval policies/ziyuan-2026 --facts examples/ziyuan-county/facts.json --format json --explain all --pretty | head -c 10; echo " status=\${PIPESTATUS[0]}"`;
+    const result = spawnSync("bash", ["-c", line], { cwd: repo, encoding: "utf8" });
+    expect(result.stdout).toBe('{\n  "schem status=0\n');
+    expect(result.stderr).toBe("");
+  });
+
+  it("reads standard input for '-': facts, a policy to check, a file to format", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "remit-bin-"));
+    const checked = remit(["check", "-"], { cwd: root, input: 'policy "x"\n\ndefine y = 未知名称\n' });
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toMatch(/^<stdin>:3:12 error\[R\d+\]/m);
+    const formatted = remit(["fmt", "--stdout", "-"], { cwd: root, input: 'policy   "x"\n' });
+    expect(formatted.code).toBe(0);
+    expect(formatted.stdout).toBe('policy "x"\n');
+    writeFileSync(
+      path.join(root, "p.remit"),
+      'policy "x"\nclause 1 "总则"\ncollection townships {\n  name: text\n}\nduty named "乡镇有名称"\n  must\n  cites 1\n  for each t in townships\n  holder "县"\n  requires t.name != ""\n  by 2026-12-31\n',
+    );
+    const facts = JSON.stringify({ asOf: "2026-11-28", townships: [{ id: "T01", name: "资源镇" }] });
+    const evaluated = remit(["eval", "p.remit", "--facts", "-", "--format", "json"], {
+      cwd: root,
+      input: facts,
+    });
+    expect(evaluated.code).toBe(0);
+    expect(JSON.parse(evaluated.stdout).findings[0].status).toBe("met");
   });
 
   it("checks a policy through a pipe without colours and exits 1 on errors", () => {

@@ -38,11 +38,38 @@ describe("run: help and usage", () => {
     expect(far.stderr.text).toBe("error: unknown command 'publish'\nrun 'remit --help' for usage\n");
   });
 
-  it("suggests the command a typo meant", () => {
-    expect(closestCommand("chekc")).toBe("check");
-    expect(closestCommand("fnt")).toBe("fmt");
-    expect(closestCommand("evl")).toBe("eval");
-    expect(closestCommand("lint")).toBeUndefined();
+  it("suggests the command a typo meant", async () => {
+    expect(await closestCommand("chekc")).toBe("check");
+    expect(await closestCommand("fnt")).toBe("fmt");
+    expect(await closestCommand("evl")).toBe("eval");
+    expect(await closestCommand("lint")).toBeUndefined();
+  });
+
+  it("prints its version, and a command's help with 'remit help COMMAND'", async () => {
+    const streams = { ...io(), version: "1.2.3" };
+    expect(await run(["--version"], streams)).toBe(0);
+    expect(streams.stdout.text).toBe("remit 1.2.3\n");
+    const help = io();
+    expect(await run(["help", "eval"], help)).toBe(0);
+    expect(help.stdout.text).toContain("remit eval POLICY --facts FILE");
+    const general = io();
+    expect(await run(["help"], general)).toBe(0);
+    expect(general.stdout.text).toContain("remit <command> [options]");
+    const wrong = io();
+    expect(await run(["help", "evl"], wrong)).toBe(2);
+    expect(wrong.stderr.text).toContain("unknown command 'evl', did you mean 'eval'?");
+  });
+
+  it("suggests the option a typo meant", async () => {
+    const streams = io();
+    expect(await run(["eval", "p", "--fatcs", "f.json"], streams)).toBe(2);
+    expect(streams.stderr.text).toContain("unknown option '--fatcs', did you mean '--facts'?");
+    const zh = io({ LC_ALL: "zh_CN.UTF-8" });
+    expect(await run(["check", "p", "--fromat", "json"], zh)).toBe(2);
+    expect(zh.stderr.text).toContain("未知选项“--fromat”，是否想写“--format”？");
+    const far = io();
+    expect(await run(["check", "p", "--verbose"], far)).toBe(2);
+    expect(far.stderr.text).toContain("unknown option '--verbose'\n");
   });
 
   it("rejects an unknown global option", async () => {

@@ -1,7 +1,7 @@
-import { editDistance, type Language } from "@remit/lang";
-import { parseCommandArgs, UsageError } from "./args.js";
+import type { Language } from "@remit/lang";
+import { parseCommandArgs, UnknownOptionError, UsageError } from "./args.js";
 import { type CommandContext, commonOptions, createContext, writeLine } from "./context.js";
-import { type CommandName, commandNames, generalHelp } from "./help.js";
+import { type CommandName, commandHelp, commandNames, generalHelp } from "./help.js";
 import { type CliIo, ExitCode } from "./io.js";
 import { isLanguage, languageFromEnv } from "./locale.js";
 import { Problem } from "./problem.js";
@@ -14,6 +14,7 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   fmt: async () => (await import("./commands/fmt.js")).fmtCommand,
   eval: async () => (await import("./commands/eval.js")).evalCommand,
   test: async () => (await import("./commands/test.js")).testCommand,
+  coverage: async () => (await import("./commands/coverage.js")).coverageCommand,
   explain: async () => (await import("./commands/explain.js")).explainCommand,
   export: async () => (await import("./commands/interchange.js")).exportCommand,
   import: async () => (await import("./commands/interchange.js")).importCommand,
@@ -37,14 +38,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const args = [...argv.slice(0, at), ...argv.slice(at + 1)];
       return await (await commands[command]())(args, context);
     }
-    if (word !== undefined) throw unknownCommand(word);
+    if (word === "help") return await helpCommand(argv.slice(at + 1), context);
+    if (word !== undefined) throw await unknownCommand(word);
     if (argv.length === 0) {
       io.stderr.write(generalHelp(lang));
       return ExitCode.usage;
     }
-    const { values } = parseCommandArgs(argv, commonOptions);
+    const { values } = parseCommandArgs(argv, { ...commonOptions, version: { type: "boolean", short: "V" } });
     if (values["help"] === true) {
       io.stdout.write(generalHelp(lang));
+      return ExitCode.ok;
+    }
+    if (values["version"] === true) {
+      writeLine(io.stdout, `remit ${io.version ?? "(unknown version)"}`);
       return ExitCode.ok;
     }
     throw new UsageError({ en: "missing command", zh: "缺少命令" });
@@ -57,11 +63,38 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (!(error instanceof UsageError)) throw error;
     const colors = createContext(io, lang).stderrColors;
     const label = lang === "zh" ? "错误：" : "error: ";
-    writeLine(io.stderr, `${colors.red(colors.bold(label))}${error.messageIn(lang)}`);
+    const message = error instanceof UnknownOptionError ? await withNearest(error) : error;
+    writeLine(io.stderr, `${colors.red(colors.bold(label))}${message.messageIn(lang)}`);
     const help = command === undefined ? "remit --help" : `remit ${command} --help`;
     writeLine(io.stderr, lang === "zh" ? `运行 '${help}' 查看用法` : `run '${help}' for usage`);
     return ExitCode.usage;
   }
+}
+
+/** `remit help [COMMAND]`: the general help, or one command's, on standard output. */
+async function helpCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  const [name, ...extra] = args.filter((arg) => !arg.startsWith("-"));
+  if (extra.length > 0) {
+    throw new UsageError({ en: `unexpected argument '${extra[0]}'`, zh: `多余的参数“${extra[0]}”` });
+  }
+  if (name === undefined) {
+    context.io.stdout.write(generalHelp(context.lang));
+    return ExitCode.ok;
+  }
+  if (!isCommand(name)) throw await unknownCommand(name);
+  context.io.stdout.write(commandHelp(name, context.lang));
+  return ExitCode.ok;
+}
+
+/** An unknown option's error, with the nearest option the command takes when one is close. */
+async function withNearest(error: UnknownOptionError): Promise<UsageError> {
+  const { suggest } = await import("@remit/lang");
+  const [near] = suggest(error.option, error.known, 1);
+  if (near === undefined) return error;
+  return new UsageError({
+    en: `unknown option '${error.option}', did you mean '${near}'?`,
+    zh: `未知选项“${error.option}”，是否想写“${near}”？`,
+  });
 }
 
 /** Where the command word is: the first argument that is neither an option nor `--lang`'s value. */
@@ -71,8 +104,8 @@ function commandIndex(argv: readonly string[]): number {
   return i;
 }
 
-function unknownCommand(word: string): UsageError {
-  const near = closestCommand(word);
+async function unknownCommand(word: string): Promise<UsageError> {
+  const near = await closestCommand(word);
   return near === undefined
     ? new UsageError({ en: `unknown command '${word}'`, zh: `未知命令“${word}”` })
     : new UsageError({
@@ -81,13 +114,17 @@ function unknownCommand(word: string): UsageError {
       });
 }
 
-/** The command a mistyped word most likely meant: one that starts it, or one or two edits away. */
-export function closestCommand(word: string): CommandName | undefined {
+/**
+ * The command a mistyped word most likely meant: one that starts it, or one or two edits away.
+ * The language package (for its edit distance) loads only on this error path, not at start-up.
+ */
+export async function closestCommand(word: string): Promise<CommandName | undefined> {
   const lower = word.toLowerCase();
   const prefixed = commandNames.find(
     (name) => lower.startsWith(name) || (lower.length >= 2 && name.startsWith(lower)),
   );
   if (prefixed !== undefined) return prefixed;
+  const { editDistance } = await import("@remit/lang");
   let best: { name: CommandName; distance: number } | undefined;
   for (const name of commandNames) {
     const distance = editDistance(lower, name);

@@ -9,6 +9,7 @@
 import { addDays, compileChecked, type EvaluationResult, formatIsoDate, parseIsoDate } from "@remit/engine";
 import { exportPolicy, prepareEngines, runExported } from "@remit/json-rules-engine";
 import { analyze, memoryHost } from "@remit/lang";
+import { zenDecision, zenRules } from "./zen.js";
 
 const source = `policy "火灾隐患处置（基准）" warning 15 days
 clause 1 "隐患登记"
@@ -173,4 +174,42 @@ for (const clock of ["cpu", "wall"] as const) {
     `${`ratio, ${label}:`.padEnd(20)}${median(r).toFixed(0)}× (remit faster; median of ${rounds} rounds, ${Math.min(...r).toFixed(0)}–${Math.max(...r).toFixed(0)}×; remit ${median(measured.map((m) => m.remit[clock])).toFixed(1)} ms, json-rules-engine ${median(measured.map((m) => m.jre[clock])).toFixed(0)} ms)`,
   );
 }
-if (!same) process.exitCode = 1;
+
+// GoRules Zen: the same decisions as a decision graph (zen.ts), one evaluation per hazard. Zen's
+// evaluate is asynchronous (the Rust core answers through a promise), so it is timed both one
+// decision after another and with every decision in flight at once; the better figure counts.
+const zen = zenDecision();
+const zenOnce = async (): Promise<string[]> => {
+  const results = await Promise.all(hazards.map((h) => zen(h, asOf)));
+  return results.flatMap((r, i) =>
+    zenRules.flatMap((rule) => (r[rule] == null ? [] : [`${rule} ${hazards[i]!.id} ${r[rule]}`])),
+  );
+};
+const zenSequential = async (): Promise<void> => {
+  for (const h of hazards) await zen(h, asOf);
+};
+const zenFindings = await zenOnce();
+const zenSame = JSON.stringify([...remitFindings].sort()) === JSON.stringify([...zenFindings].sort());
+const zenRounds: { remit: Timing; zen: Timing; zenSequential: Timing }[] = [];
+for (let round = 0; round < rounds; round++) {
+  let remit: Timing = { cpu: Number.POSITIVE_INFINITY, wall: Number.POSITIVE_INFINITY };
+  for (let i = 0; i < 10; i++) remit = best(remit, await timed(remitOnce));
+  zenRounds.push({ remit, zen: await timed(zenOnce), zenSequential: await timed(zenSequential) });
+}
+const perDecision = (ms: number): string => `${((ms * 1000) / subjects).toFixed(2)} µs`;
+const wallOf = (pick: (m: (typeof zenRounds)[number]) => Timing): number =>
+  median(zenRounds.map((m) => pick(m).wall));
+const zenBest = Math.min(
+  wallOf((m) => m.zen),
+  wallOf((m) => m.zenSequential),
+);
+console.log(
+  `\nGoRules Zen ${"(decision graph, one expression node)"}: ${zenFindings.length} decisions, same as Remit: ${zenSame ? "yes" : "NO"}`,
+);
+console.log(
+  `per hazard, wall:   remit ${perDecision(wallOf((m) => m.remit))}; Zen ${perDecision(wallOf((m) => m.zen))} all in flight, ${perDecision(wallOf((m) => m.zenSequential))} one at a time (median of ${rounds} rounds)`,
+);
+console.log(
+  `ratio, wall clock:  ${(zenBest / wallOf((m) => m.remit)).toFixed(1)}× (remit ${zenBest >= wallOf((m) => m.remit) ? "faster" : "SLOWER"}; Zen's better figure against Remit's whole evaluation)`,
+);
+if (!same || !zenSame) process.exitCode = 1;

@@ -63,6 +63,7 @@ describe("scenario patterns", () => {
     const scenario: Scenario = {
       id: "s",
       name: "s",
+      clauses: [],
       asOf: "2026-07-03",
       params: {},
       facts: {},

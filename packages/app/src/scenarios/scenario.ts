@@ -16,6 +16,8 @@ export interface Scenario {
   /** The file name without `.json`. */
   readonly id: string;
   readonly name: string;
+  /** The clause ids the scenario says it exercises (`"clauses": ["2.1.1"]`), for coverage. */
+  readonly clauses: readonly string[];
   readonly asOf: string;
   readonly params: JsonObject;
   /** The merged facts document the policy is evaluated on (with `asOf` set). */
@@ -157,6 +159,9 @@ export function toScenario(
   return {
     id,
     name: typeof name === "string" ? name : id,
+    clauses: Array.isArray(raw["clauses"])
+      ? raw["clauses"].filter((c): c is string => typeof c === "string")
+      : [],
     asOf,
     params: params ?? {},
     facts: { ...merged, asOf },

@@ -1,23 +1,36 @@
-import { buildPolicy, createNodeSourceHost, diagnosticsDocument, type NodeSourceHost } from "@remit/app";
+import {
+  type BuiltPolicy,
+  buildPolicy,
+  createNodeSourceHost,
+  diagnosticsDocument,
+  type NodeSourceHost,
+} from "@remit/app";
 import { type Diagnostic, hasErrors } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
 import { countDiagnostics, renderCounts, renderDiagnostic } from "../diagnostics/render.js";
-import { policyEntry } from "../files.js";
+import { policyEntry, stdinArgument, stdinName, stdinSourceHost } from "../files.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
+import { watchAndRerun, watchOption } from "../watch.js";
 
-/** `remit check PATH [--format human|json]`: diagnostics of a policy and its imports. */
+/** `remit check PATH [--format human|json]`: diagnostics of a policy and its imports; `-` reads standard input. */
 export async function checkCommand(args: readonly string[], context: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { ...commonOptions, format: { type: "string" } });
+  const { values, positionals } = parseCommandArgs(args, {
+    ...commonOptions,
+    ...watchOption,
+    format: { type: "string" },
+  });
   if (values["help"] === true) {
     context.io.stdout.write(commandHelp("check", context.lang));
     return ExitCode.ok;
   }
   const format = oneOf("format", values["format"], ["human", "json"] as const, "human");
   const target = singlePath(positionals);
-  const entry = policyEntry(context.io.cwd, target);
-  const host = createNodeSourceHost(context.io.cwd);
+  if (values["watch"] === true) return await watchAndRerun("check", args, [target], context);
+  const fromStdin = target === stdinArgument;
+  const entry = fromStdin ? stdinName : policyEntry(context.io.cwd, target);
+  const host = fromStdin ? stdinSourceHost(context.io) : createNodeSourceHost(context.io.cwd);
   // The compiler runs too: a policy that checks but does not compile is not ready to evaluate.
   const sorted = buildPolicy(entry, host).diagnostics;
   if (format === "json") {
@@ -27,6 +40,22 @@ export async function checkCommand(args: readonly string[], context: CommandCont
     writeLine(context.io.stdout, renderCounts(countDiagnostics(sorted), context.lang));
   }
   return hasErrors(sorted) ? ExitCode.problems : ExitCode.ok;
+}
+
+/**
+ * Builds the policy at `entry`, printing its diagnostics (and, when it does not compile, the
+ * count line) to standard error; undefined when it does not compile.
+ */
+export function buildReporting(
+  entry: string,
+  context: CommandContext,
+): NonNullable<BuiltPolicy["policy"]> | undefined {
+  const host = createNodeSourceHost(context.io.cwd);
+  const built = buildPolicy(entry, host);
+  if (built.diagnostics.length > 0) printDiagnostics(built.diagnostics, host, context, "stderr");
+  if (built.policy === undefined)
+    writeLine(context.io.stderr, renderCounts(countDiagnostics(built.diagnostics), context.lang));
+  return built.policy;
 }
 
 /** Prints diagnostics with code frames, each followed by a blank line. */

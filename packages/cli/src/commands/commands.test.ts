@@ -196,7 +196,7 @@ describe("remit eval", () => {
   });
 
   it("prints a pretty, stable JSON result", async () => {
-    const first = await remit(["eval", "p", "--facts", "facts.json", "--format", "json"]);
+    const first = await remit(["eval", "p", "--facts", "facts.json", "--format", "json", "--pretty"]);
     expect(first.code).toBe(0);
     const result = JSON.parse(first.stdout);
     expect(result.asOf).toBe("2026-11-28");
@@ -205,7 +205,7 @@ describe("remit eval", () => {
     );
     expect(statuses).toEqual({ T01: "met", T02: "overdue" });
     expect(first.stdout).toBe(`${JSON.stringify(result, null, 2)}\n`);
-    const second = await remit(["eval", "p", "--facts", "facts.json", "--format", "json"]);
+    const second = await remit(["eval", "p", "--facts", "facts.json", "--format", "json", "--pretty"]);
     expect(second.stdout).toBe(first.stdout);
   });
 
@@ -221,7 +221,9 @@ describe("remit eval", () => {
     put("undated.json", JSON.stringify(undated));
     const en = await remit(["eval", "p", "--facts", "undated.json", "--format", "json"]);
     expect(en.code).toBe(1);
-    expect(en.stdout).toBe("");
+    expect(JSON.parse(en.stdout).errors[0].message.en).toBe(
+      "no evaluation date: pass --as-of or put asOf in the facts",
+    );
     expect(en.stderr).toBe("error: no evaluation date: pass --as-of or put asOf in the facts\n");
     const zh = await remit(["eval", "p", "--facts", "undated.json", "--lang", "zh"]);
     expect(zh.code).toBe(1);
@@ -271,12 +273,71 @@ describe("remit eval", () => {
     expect(zh.stdout).toContain("汇总");
   });
 
-  it("explains the findings that ask for action with --explain", async () => {
-    const { code, stdout } = await remit(["eval", "p", "--facts", "facts.json", "--explain"]);
+  it("explains the findings that ask for action with --explain actions, all of them with all", async () => {
+    const { code, stdout } = await remit(["eval", "p", "--facts", "facts.json", "--explain", "actions"]);
     expect(code).toBe(0);
     const explanations = stdout.slice(stdout.indexOf("Explanations"));
     expect(explanations).toContain("townships T02");
     expect(explanations).not.toContain("townships T01");
+    const all = await remit(["eval", "p", "--facts", "facts.json", "--explain", "all"]);
+    expect(all.stdout.slice(all.stdout.indexOf("Explanations"))).toContain("townships T01");
+    expect((await remit(["eval", "p", "--facts", "facts.json"])).stdout).not.toContain("Explanations");
+  });
+
+  it("gives JSON a schema version and the explanations of findings that ask for action", async () => {
+    const { code, stdout } = await remit(["eval", "p", "--facts", "facts.json", "--format", "json"]);
+    expect(code).toBe(0);
+    // Not a terminal: one line.
+    expect(stdout.trimEnd().split("\n")).toHaveLength(1);
+    const result = JSON.parse(stdout) as { schemaVersion: number; findings: Record<string, unknown>[] };
+    expect(result.schemaVersion).toBe(1);
+    const explained = result.findings.map((f) => [f["status"], "explanation" in f]);
+    expect(explained).toEqual([
+      ["met", false],
+      ["overdue", true],
+    ]);
+    const none = await remit(["eval", "p", "--facts", "facts.json", "--format", "json", "--explain", "none"]);
+    expect(JSON.parse(none.stdout).findings.some((f: object) => "explanation" in f)).toBe(false);
+    const pretty = await remit(["eval", "p", "--facts", "facts.json", "--format", "json", "--pretty"]);
+    expect(pretty.stdout).toContain('\n  "schemaVersion": 1,\n');
+    const bad = await remit(["eval", "p", "--facts", "facts.json", "--explain", "some"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("option '--explain' must be none|actions|all, not 'some'");
+  });
+
+  it("evaluates only the rules --rules names, and rejects one the policy does not declare", async () => {
+    const only = await remit([
+      "eval",
+      "p",
+      "--facts",
+      "facts.json",
+      "--format",
+      "json",
+      "--rules",
+      "leadership-mechanism",
+    ]);
+    expect(only.code).toBe(0);
+    expect(JSON.parse(only.stdout).findings).toHaveLength(2);
+    const unknown = await remit([
+      "eval",
+      "p",
+      "--facts",
+      "facts.json",
+      "--rules",
+      "leadership-mechanism,nope",
+    ]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('unknown rule "nope"');
+  });
+
+  it("writes a JSON error document for a facts file that is not JSON under --format json", async () => {
+    put("broken.json", "{ townships: ");
+    const { code, stdout, stderr } = await remit(["eval", "p", "--facts", "broken.json", "--format", "json"]);
+    expect(code).toBe(1);
+    const document = JSON.parse(stdout) as { schemaVersion: number; errors: { code: string }[] };
+    expect(document.schemaVersion).toBe(1);
+    expect(document.errors.map((e) => e.code)).toEqual(["invalid-facts-document"]);
+    expect(stderr).toContain("is not valid JSON");
   });
 
   it("reports invalid facts by JSON path and exits 1 without a stack trace", async () => {

@@ -4,26 +4,41 @@ import type { Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption } from "../context.js";
 import { evaluatePolicy, evaluationPhases } from "../evaluation/evaluate.js";
-import { asOfOption, readParams, reportFactErrors, tableLabels } from "../evaluation/inputs.js";
+import {
+  asOfOption,
+  type Evaluated,
+  readParams,
+  reportFactErrors,
+  tableLabels,
+} from "../evaluation/inputs.js";
+import { asksForAction, explainLevels, resultSchemaVersion, writeResultJson } from "../evaluation/json.js";
 import { renderEvaluationTable } from "../evaluation/table.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
+import { Problem } from "../problem.js";
 import { escalationLadders, renderHtmlReport } from "../report/html.js";
 import { renderCsv, renderXlsx } from "../report/sheet.js";
+import { watchAndRerun, watchOption } from "../watch.js";
 import { singlePath } from "./check.js";
 import { writeOutput } from "./interchange.js";
 
-/** `remit eval POLICY --facts FILE [--as-of D] [--params FILE] [--format table|json|html|xlsx|csv] [--out FILE]` */
+/**
+ * `remit eval POLICY --facts FILE [--as-of D] [--params FILE] [--format table|json|html|xlsx|csv]
+ * [--out FILE] [--explain none|actions|all] [--pretty]`
+ */
 export async function evalCommand(args: readonly string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     ...commonOptions,
     ...quietOption,
+    ...watchOption,
     facts: { type: "string" },
     "as-of": { type: "string" },
     params: { type: "string" },
+    rules: { type: "string" },
     format: { type: "string" },
     out: { type: "string" },
-    explain: { type: "boolean" },
+    explain: { type: "string" },
+    pretty: { type: "boolean" },
   });
   if (values["help"] === true) {
     context.io.stdout.write(commandHelp("eval", context.lang));
@@ -48,6 +63,14 @@ export async function evalCommand(args: readonly string[], context: CommandConte
       zh: "“--format xlsx”输出文件：请加上“--out FILE”",
     });
   }
+  // JSON carries the explanations of findings that ask for action unless told otherwise; the
+  // table explains nothing unless asked.
+  const explain = oneOf(
+    "explain",
+    values["explain"],
+    explainLevels,
+    outputFormat === "json" ? "actions" : "none",
+  );
   const target = singlePath(positionals);
   const factsFile = values["facts"];
   if (typeof factsFile !== "string") {
@@ -55,13 +78,33 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   }
   const asOf = asOfOption(values["as-of"]);
   const paramsFile = typeof values["params"] === "string" ? values["params"] : undefined;
-  const params = readParams(context.io.cwd, paramsFile);
+  if (values["watch"] === true) {
+    const inputs = paramsFile === undefined ? [target, factsFile] : [target, factsFile, paramsFile];
+    return await watchAndRerun("eval", args, inputs, context);
+  }
+  const params = readParams(context.io, paramsFile);
+  const rules =
+    typeof values["rules"] === "string" ? values["rules"].split(",").map((id) => id.trim()) : undefined;
   const { lang } = context;
 
   const progress = progressFor(context, evaluationPhases, values["quiet"] === true);
-  const evaluated = await evaluatePolicy({ target, factsFile, asOf, params, progress }, context).finally(() =>
-    progress.clear(),
-  );
+  let evaluated: Evaluated;
+  try {
+    evaluated = await evaluatePolicy({ target, factsFile, asOf, params, rules, progress }, context);
+  } catch (error) {
+    // A facts file that is not JSON, or no evaluation date: a program asking for JSON still gets
+    // a JSON document, in the shape of rejected facts.
+    if (outputFormat === "json" && error instanceof Problem) {
+      const document = {
+        schemaVersion: resultSchemaVersion,
+        errors: [{ path: "", code: "invalid-facts-document", message: error.text }],
+      };
+      context.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    }
+    throw error;
+  } finally {
+    progress.clear();
+  }
   if (evaluated.kind === "policy-errors") {
     // Programs asking for JSON get the reason as JSON too, as `check --format json` gives it.
     if (outputFormat === "json") {
@@ -78,7 +121,8 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   // The reports are for policy staff, who read Chinese unless they ask otherwise.
   const reportLang: Language = values["lang"] === "en" ? "en" : "zh";
   if (outputFormat === "json") {
-    context.io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    const pretty = values["pretty"] === true || context.io.stdout.isTTY === true;
+    await writeResultJson(result, context.io.stdout, { explain, pretty });
   } else if (outputFormat === "html") {
     context.io.stdout.write(
       renderHtmlReport(result, {
@@ -94,16 +138,22 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     writeOutput(context, outFile, sheet);
   } else {
     context.io.stdout.write(renderEvaluationTable(result, { lang, colors: context.stdoutColors, labels }));
-    if (values["explain"] === true) context.io.stdout.write(renderExplanations(result.findings, lang));
+    if (explain !== "none") context.io.stdout.write(renderExplanations(result.findings, explain, lang));
   }
   return ExitCode.ok;
 }
 
-/** The findings that ask for action, each with the engine's account of why. */
-function renderExplanations(findings: readonly Finding[], lang: Language): string {
-  const settled = new Set(["met", "pending", "closed"]);
-  const open = findings.filter((finding) => !settled.has(finding.status));
-  const heading = lang === "zh" ? "说明（需处理的结果）" : "Explanations (findings that ask for action)";
+/** The findings that ask for action (or all of them), each with the engine's account of why. */
+function renderExplanations(findings: readonly Finding[], level: "actions" | "all", lang: Language): string {
+  const open = level === "all" ? findings : findings.filter(asksForAction);
+  const heading =
+    level === "all"
+      ? lang === "zh"
+        ? "说明（全部结果）"
+        : "Explanations (all findings)"
+      : lang === "zh"
+        ? "说明（需处理的结果）"
+        : "Explanations (findings that ask for action)";
   const body = open.map((finding) => renderExplanation(finding, lang)).join("\n\n");
   return `${heading}\n\n${body === "" ? (lang === "zh" ? "无" : "none") : body}\n`;
 }

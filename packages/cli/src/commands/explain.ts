@@ -1,4 +1,5 @@
 import { type Finding, renderExplanation } from "@remit/engine";
+import { suggest } from "@remit/lang";
 import { parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions } from "../context.js";
 import { evaluatePolicy } from "../evaluation/evaluate.js";
@@ -34,7 +35,7 @@ export async function explainCommand(args: readonly string[], context: CommandCo
   const period = typeof values["period"] === "string" ? values["period"] : undefined;
   const asOf = asOfOption(values["as-of"]);
   const paramsFile = typeof values["params"] === "string" ? values["params"] : undefined;
-  const params = readParams(context.io.cwd, paramsFile);
+  const params = readParams(context.io, paramsFile);
 
   const evaluated = await evaluatePolicy({ target, factsFile, asOf, params }, context);
   if (evaluated.kind === "policy-errors") return ExitCode.problems;
@@ -65,11 +66,21 @@ export function pickFinding(
   rules: readonly { readonly id: string }[],
 ): Finding {
   if (!rules.some((r) => r.id === rule)) {
-    const ids = rules.map((r) => r.id).join(", ");
-    throw new Problem({
-      en: `no rule '${rule}' in the policy; its rules: ${ids}`,
-      zh: `政策中没有规则“${rule}”；现有规则：${ids}`,
-    });
+    const near = suggest(
+      rule,
+      rules.map((r) => r.id),
+    );
+    throw new Problem(
+      near.length === 0
+        ? {
+            en: `no rule '${rule}' in the policy, nor one with a similar id (it has ${rules.length} rules)`,
+            zh: `政策中没有规则“${rule}”，也没有相近的规则编号（共 ${rules.length} 条规则）`,
+          }
+        : {
+            en: `no rule '${rule}' in the policy; did you mean ${near.map((id) => `'${id}'`).join(" or ")}?`,
+            zh: `政策中没有规则“${rule}”；是否想写${near.map((id) => `“${id}”`).join("或")}？`,
+          },
+    );
   }
   const ofRule = findings.filter((f) => f.rule === rule);
   const slash = subject.lastIndexOf("/");

@@ -4,7 +4,7 @@ import { createNodeSourceHost } from "@remit/app";
 import { type Diagnostic, format, hasErrors, sortDiagnostics } from "@remit/lang";
 import { parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
-import { collectSources } from "../files.js";
+import { collectSources, stdinArgument, stdinName, stdinSourceHost } from "../files.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
 import { printDiagnostics } from "./check.js";
@@ -32,8 +32,15 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
   const mode: Mode = modes[0] ?? "write";
   if (positionals.length === 0)
     throw new UsageError({ en: "missing file or folder to format", zh: "缺少要格式化的文件或目录" });
-  const files = collectSources(context.io.cwd, positionals);
-  const host = createNodeSourceHost(context.io.cwd);
+  const fromStdin = positionals.includes(stdinArgument);
+  if (fromStdin && (positionals.length > 1 || mode === "write")) {
+    throw new UsageError({
+      en: "standard input ('-') is formatted alone, with --stdout or --check",
+      zh: "标准输入（“-”）只能单独格式化，并配合 --stdout 或 --check",
+    });
+  }
+  const files = fromStdin ? [stdinName] : collectSources(context.io.cwd, positionals);
+  const host = fromStdin ? stdinSourceHost(context.io) : createNodeSourceHost(context.io.cwd);
   const { lang } = context;
 
   let failed = false;

@@ -29,7 +29,7 @@ export async function exportCommand(args: readonly string[], context: CommandCon
   requiredFormat("to", values["to"]);
   const { cwd } = context.io;
   const entry = policyEntry(cwd, singlePath(positionals));
-  const params = readParams(cwd, typeof values["params"] === "string" ? values["params"] : undefined);
+  const params = readParams(context.io, typeof values["params"] === "string" ? values["params"] : undefined);
   const host = createNodeSourceHost(cwd);
   const built = buildPolicy(entry, host);
   if (built.checked === undefined || hasErrors(built.diagnostics)) {

@@ -101,10 +101,79 @@ describe("remit test", () => {
     put(
       "p/tests/03-rejected.json",
       scenario("a name that is not text is rejected", {
+        clauses: ["2.1"],
         facts: { townships: [{ $from: "T01", name: 5 }] },
         expectErrors: [{ path: "townships[0].name" }],
       }),
     );
+  });
+
+  it("reports to programs: JSON with failures in both languages, JUnit XML for CI", async () => {
+    put(
+      "p/tests/04-wrong.json",
+      scenario("expects <the wrong> & status", {
+        facts: {},
+        expect: [
+          { rule: "leadership-mechanism", subject: { collection: "townships", id: "T02" }, status: "met" },
+        ],
+      }),
+    );
+    const json = await remit(["test", "p", "--format", "json"]);
+    expect(json.code).toBe(1);
+    const document = JSON.parse(json.stdout) as {
+      schemaVersion: number;
+      total: number;
+      failed: number;
+      scenarios: {
+        id: string;
+        passed: boolean;
+        failures: { kind: string; message: { en: string; zh: string } }[];
+      }[];
+    };
+    expect(document).toMatchObject({ schemaVersion: 1, total: 4, failed: 1 });
+    const wrong = document.scenarios.find((s) => s.id === "04-wrong");
+    expect(wrong?.passed).toBe(false);
+    expect(wrong?.failures[0]?.kind).toBe("mismatch");
+    expect(wrong?.failures[0]?.message.en).toContain('status: expected "met", got "overdue"');
+    expect(wrong?.failures[0]?.message.zh).toContain("status：应为");
+    const junit = await remit(["test", "p", "--format", "junit"]);
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="remit test" tests="4" failures="1"/,
+    );
+    expect(junit.stdout).toContain('name="04-wrong: expects &lt;the wrong&gt; &amp; status"');
+    expect(junit.stdout.match(/<testcase /g)).toHaveLength(4);
+    expect(junit.stdout.match(/<failure message="1 mismatch: leadership-mechanism/g)).toHaveLength(1);
+    expect(junit.stdout).not.toContain("PASS");
+  });
+
+  it("reports clause coverage, and exits 1 while a rule has no scenario expecting its findings", async () => {
+    const text = await remit(["coverage", "p"]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("2.1 建立领导机制  1 rule, 3 scenarios");
+    expect(text.stdout).toContain("3 问责  1 rule, 0 scenarios");
+    expect(text.stdout).toContain("rules no scenario expects findings of (1): fire-review");
+    const json = await remit(["coverage", "p", "--format", "json"]);
+    const document = JSON.parse(json.stdout) as {
+      schemaVersion: number;
+      clauses: { id: string; exercisedBy: string[]; rules: { id: string; expectedBy: string[] }[] }[];
+      dataScenarios: { id: string }[];
+    };
+    expect(document.schemaVersion).toBe(1);
+    expect(document.clauses.map((c) => [c.id, c.rules.map((r) => [r.id, r.expectedBy])])).toEqual([
+      ["2.1", [["leadership-mechanism", ["01-met", "02-from"]]]],
+      ["3", [["fire-review", []]]],
+    ]);
+    // The rejected-facts scenario exercises the clause it declares, and is a data scenario.
+    expect(document.clauses[0]?.exercisedBy).toEqual(["01-met", "02-from", "03-rejected"]);
+    expect(document.dataScenarios.map((s) => s.id)).toEqual(["03-rejected"]);
+    put(
+      "p/tests/04-review.json",
+      scenario("no fire, no review", { facts: {}, expectNoFinding: [{ rule: "fire-review" }] }),
+    );
+    const covered = await remit(["coverage", "p", "--format", "markdown"]);
+    expect(covered.code).toBe(0);
+    expect(covered.stdout).toContain("| `fire-review` 火灾问责 | accountability | must | 3 | `04-review` |");
   });
 
   it("passes every scenario in the policy's tests folder and exits 0", async () => {
@@ -308,7 +377,12 @@ describe("remit explain", () => {
     const rule = await remit(["explain", "p", "--facts", "facts.json", "no-such-rule", "T01"]);
     expect(rule.code).toBe(1);
     expect(rule.stderr).toContain(
-      "no rule 'no-such-rule' in the policy; its rules: leadership-mechanism, fire-review",
+      "no rule 'no-such-rule' in the policy, nor one with a similar id (it has 2 rules)",
+    );
+    const typo = await remit(["explain", "p", "--facts", "facts.json", "leadership-mechansim", "T01"]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toBe(
+      "error: no rule 'leadership-mechansim' in the policy; did you mean 'leadership-mechanism'?\n",
     );
   });
 

@@ -8,6 +8,7 @@ import { policyEntry } from "../files.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
+import { untilStopped } from "../stop.js";
 import { printDiagnostics } from "./check.js";
 
 /** `remit serve POLICY... [--port N] [--host ADDRESS]`: the HTTP server until SIGINT or SIGTERM. */
@@ -90,25 +91,6 @@ export async function serveCommand(args: readonly string[], context: CommandCont
   );
   await server.close();
   return ExitCode.ok;
-}
-
-/** Resolves when `stop` aborts, or, with none, on the first SIGINT or SIGTERM. */
-function untilStopped(stop: AbortSignal | undefined): Promise<void> {
-  if (stop !== undefined) {
-    return new Promise((resolve) => {
-      if (stop.aborted) resolve();
-      else stop.addEventListener("abort", () => resolve(), { once: true });
-    });
-  }
-  return new Promise((resolve) => {
-    const onSignal = () => {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-      resolve();
-    };
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-  });
 }
 
 /** `--port`: a whole number from 0 to 65535; 8080 when not given. */

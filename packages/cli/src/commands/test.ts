@@ -1,42 +1,47 @@
 import { existsSync, statSync } from "node:fs";
 import * as path from "node:path";
 import {
-  buildPolicy,
-  createNodeSourceHost,
+  type BrokenScenario,
   type Failure,
   joinPath,
   judge,
   patternSubjectText,
+  type Scenario,
   scenarioFiles,
   subjectText,
   toScenario,
 } from "@remit/app";
 import type { Language } from "@remit/lang";
-import { parseCommandArgs, UsageError } from "../args.js";
+import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
-import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
 import { parseJsonFile, readInput } from "../evaluation/inputs.js";
 import { policyEntry } from "../files.js";
 import { commandHelp } from "../help.js";
-import { ExitCode } from "../io.js";
+import { type CliIo, ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
-import { printDiagnostics, singlePath } from "./check.js";
+import { watchAndRerun, watchOption } from "../watch.js";
+import { buildReporting, singlePath } from "./check.js";
+import { junitReport, type ScenarioReport, testResultJson } from "./test-report.js";
 
 /** `remit test POLICY [--scenarios DIR] [--quiet]`: the policy's scenario tests. */
 export async function testCommand(args: readonly string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     ...commonOptions,
     ...quietOption,
+    ...watchOption,
     scenarios: { type: "string" },
+    format: { type: "string" },
   });
   if (values["help"] === true) {
     context.io.stdout.write(commandHelp("test", context.lang));
     return ExitCode.ok;
   }
   const { cwd } = context.io;
+  const format = oneOf("format", values["format"], ["text", "json", "junit"] as const, "text");
   const target = singlePath(positionals);
   const entry = policyEntry(cwd, target);
   const folder = scenariosFolder(cwd, target, entry, values["scenarios"]);
+  if (values["watch"] === true) return await watchAndRerun("test", args, [target, folder], context);
   const files = scenarioFiles(path.resolve(cwd, folder));
   if (files.length === 0) {
     throw new Problem({
@@ -45,38 +50,30 @@ export async function testCommand(args: readonly string[], context: CommandConte
     });
   }
 
-  const host = createNodeSourceHost(cwd);
-  const built = buildPolicy(entry, host);
-  if (built.diagnostics.length > 0) printDiagnostics(built.diagnostics, host, context, "stderr");
-  if (built.policy === undefined) {
-    writeLine(context.io.stderr, renderCounts(countDiagnostics(built.diagnostics), context.lang));
-    return ExitCode.problems;
-  }
+  const policy = buildReporting(entry, context);
+  if (policy === undefined) return ExitCode.problems;
 
   const { lang } = context;
   const c = context.stdoutColors;
-  const fixtures = new Map<string, unknown>();
-  const readFixture = (file: string): unknown => {
-    if (!fixtures.has(file)) fixtures.set(file, parseJsonFile(readInput(cwd, file), file, "facts"));
-    return fixtures.get(file);
-  };
+  const readScenario = scenarioReader(context.io, folder);
   const progress = progressFor(context, files.length, values["quiet"] === true);
+  const now = context.io.now ?? (() => performance.now());
+  const reports: ScenarioReport[] = [];
   let failed = 0;
   try {
     for (const [index, file] of files.entries()) {
       const id = file.replace(/\.json$/, "");
       const shown = joinPath(folder, file);
-      const raw = parseScenarioFile(cwd, shown);
-      const scenario =
-        "problem" in raw ? raw : toScenario(id, raw.value, path.resolve(cwd, folder), readFixture);
+      const scenario = readScenario(file);
       progress.update(index, id);
+      const started = now();
       let failures: Failure[];
       let name = id;
       if ("problem" in scenario) {
         failures = [{ kind: "broken", problem: scenario.problem }];
       } else {
         name = scenario.name;
-        const outcome = await built.policy.evaluate(scenario.facts, {
+        const outcome = await policy.evaluate(scenario.facts, {
           asOf: scenario.asOf,
           params: scenario.params,
         });
@@ -86,6 +83,8 @@ export async function testCommand(args: readonly string[], context: CommandConte
       progress.clear();
       const ok = failures.length === 0;
       if (!ok) failed++;
+      reports.push({ id, name, file: shown, failures, ms: now() - started });
+      if (format !== "text") continue;
       const mark = ok
         ? c.green(lang === "zh" ? "通过" : "PASS")
         : c.red(c.bold(lang === "zh" ? "失败" : "FAIL"));
@@ -97,6 +96,11 @@ export async function testCommand(args: readonly string[], context: CommandConte
   } finally {
     progress.clear();
   }
+  if (format !== "text") {
+    const suite = { policy: target, scenarios: reports };
+    context.io.stdout.write(format === "json" ? testResultJson(suite) : junitReport(suite));
+    return failed > 0 ? ExitCode.problems : ExitCode.ok;
+  }
   const passed = files.length - failed;
   const counts =
     lang === "zh"
@@ -107,7 +111,7 @@ export async function testCommand(args: readonly string[], context: CommandConte
 }
 
 /** `--scenarios DIR`, else the `tests` folder beside the policy's entry. */
-function scenariosFolder(
+export function scenariosFolder(
   cwd: string,
   target: string,
   entry: string,
@@ -138,13 +142,30 @@ function isFolder(cwd: string, file: string): boolean {
   }
 }
 
+/**
+ * Reads the scenario files of `folder` by name, each fixture parsed once; a file that is not a
+ * scenario gives a broken scenario (a failure of that scenario only).
+ */
+export function scenarioReader(io: CliIo, folder: string): (file: string) => Scenario | BrokenScenario {
+  const fixtures = new Map<string, unknown>();
+  const readFixture = (file: string): unknown => {
+    if (!fixtures.has(file)) fixtures.set(file, parseJsonFile(readInput(io, file), file, "facts"));
+    return fixtures.get(file);
+  };
+  return (file) => {
+    const raw = parseScenarioFile(io, joinPath(folder, file));
+    if ("problem" in raw) return { id: file.replace(/\.json$/, ""), problem: raw.problem };
+    return toScenario(file.replace(/\.json$/, ""), raw.value, path.resolve(io.cwd, folder), readFixture);
+  };
+}
+
 /** A scenario file's JSON; a file that is not JSON fails that scenario only. */
 function parseScenarioFile(
-  cwd: string,
+  io: CliIo,
   file: string,
 ): { readonly value: unknown } | { readonly problem: { readonly en: string; readonly zh: string } } {
   try {
-    return { value: parseJsonFile(readInput(cwd, file), file, "scenario") };
+    return { value: parseJsonFile(readInput(io, file), file, "scenario") };
   } catch (error) {
     if (error instanceof Problem) return { problem: error.text };
     throw error;

@@ -13,6 +13,8 @@ export interface EvaluationRequest {
   readonly factsFile: string;
   readonly asOf: string | undefined;
   readonly params: Readonly<Record<string, JsonValue>>;
+  /** Only these rules (by id); every rule when absent. */
+  readonly rules?: readonly string[] | undefined;
   /** Updated at each phase: read the facts, build the policy, evaluate. */
   readonly progress?: Progress;
 }
@@ -31,7 +33,7 @@ export async function evaluatePolicy(
   const { cwd } = context.io;
   const entry = policyEntry(cwd, request.target);
   request.progress?.update(0, request.factsFile);
-  const facts = parseJsonFile(readInput(cwd, request.factsFile), request.factsFile, "facts");
+  const facts = parseJsonFile(readInput(context.io, request.factsFile), request.factsFile, "facts");
   const asOf = evaluationDate(request.asOf, facts);
   request.progress?.update(1, entry);
   const host = createNodeSourceHost(cwd);
@@ -43,7 +45,11 @@ export async function evaluatePolicy(
     context.io.stderr.write(`${renderCounts(countDiagnostics(built.diagnostics), context.lang)}\n`);
     return { kind: "policy-errors", diagnostics: built.diagnostics };
   }
-  const outcome = await evaluateFacts(built.policy, facts, { asOf, params: request.params });
+  const outcome = await evaluateFacts(built.policy, facts, {
+    asOf,
+    params: request.params,
+    rules: request.rules,
+  });
   request.progress?.update(3);
   if ("errors" in outcome) return { kind: "fact-errors", errors: outcome.errors };
   return { kind: "result", result: outcome.result, checked: built.checked, facts };

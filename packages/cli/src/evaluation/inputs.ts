@@ -3,12 +3,16 @@ import type { EvaluationResult, FactError, JsonValue } from "@remit/engine";
 import { type CheckedPolicy, type Diagnostic, isCalendarDate, type Language } from "@remit/lang";
 import { UsageError } from "../args.js";
 import type { CommandContext } from "../context.js";
+import { readStdin, stdinArgument } from "../files.js";
+import type { CliIo } from "../io.js";
 import { Problem } from "../problem.js";
+import { resultSchemaVersion } from "./json.js";
 import type { TableLabels } from "./table.js";
 
-/** A file named on the command line; one that cannot be read is a usage error. */
-export function readInput(cwd: string, file: string): string {
-  const text = readTextFile(cwd, file);
+/** A file named on the command line, `-` for standard input; one that cannot be read is a usage error. */
+export function readInput(io: CliIo, file: string): string {
+  if (file === stdinArgument) return readStdin(io);
+  const text = readTextFile(io.cwd, file);
   if (text === undefined)
     throw new UsageError({ en: `cannot read file '${file}'`, zh: `无法读取文件“${file}”` });
   return text;
@@ -35,9 +39,9 @@ export function parseJsonFile(text: string, file: string, what: keyof typeof fil
 }
 
 /** The `--params FILE` overrides: a JSON object, or none when no file is named. */
-export function readParams(cwd: string, file: string | undefined): Record<string, JsonValue> {
+export function readParams(io: CliIo, file: string | undefined): Record<string, JsonValue> {
   if (file === undefined) return {};
-  const value = parseJsonFile(readInput(cwd, file), file, "params");
+  const value = parseJsonFile(readInput(io, file), file, "params");
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new Problem({
       en: `params file '${file}' must hold a JSON object of parameter values`,
@@ -79,7 +83,10 @@ export function reportFactErrors(
   context: CommandContext,
   asJson: boolean,
 ): void {
-  if (asJson) context.io.stdout.write(`${JSON.stringify({ errors }, null, 2)}\n`);
+  if (asJson) {
+    const document = { schemaVersion: resultSchemaVersion, errors };
+    context.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  }
   const { lang } = context;
   const c = context.stderrColors;
   for (const error of errors) {

@@ -29,17 +29,19 @@ export interface TokenizeResult {
 
 // Words use a custom matcher (for `\p{L}`) whose possible first characters are given as a hint,
 // so chevrotain's first-character optimisation applies to every pattern; `ensureOptimizations`
-// makes a pattern that would silently fall back to trying everything fail at start-up instead.
-const lexer = new Lexer([...lexerTokens], {
-  positionTracking: "full",
-  ensureOptimizations: true,
-});
+// makes a pattern that would silently fall back to trying everything fail on first use instead.
+// Built on first use, once per process: a command that never reads a policy never pays for it.
+let sharedLexer: Lexer | undefined;
+function lexer(): Lexer {
+  sharedLexer ??= new Lexer([...lexerTokens], { positionTracking: "full", ensureOptimizations: true });
+  return sharedLexer;
+}
 
 const fullWidthCharacters = new Set(Object.keys(asciiForFullWidth));
 
 /** Splits `text` into tokens; never throws. Positions are those of `text` itself. */
 export function tokenize(text: string, file: string): TokenizeResult {
-  const result = lexer.tokenize(text);
+  const result = lexer().tokenize(text);
   const diagnostics: Diagnostic[] = result.errors.map((error) => lexingDiagnostic(error, text, file));
   const tokens: IToken[] = [];
   for (const token of result.tokens) {
