@@ -2,8 +2,10 @@
 // (`pnpm pack`, which turns `workspace:*` into versions and applies `publishConfig`), checks what
 // each tarball holds (LICENSE, README, no tests, source maps whose sources are shipped), runs
 // publint and @arethetypeswrong/cli on it, then installs the tarballs into a scratch project in a
-// temporary folder (offline, from pnpm's store; the packages depend on each other's tarballs) that
-// strict TypeScript compiles and that evaluates a small policy through `import` and `require()`.
+// temporary folder (the packages' dependencies on each other resolved to the tarballs, third-party
+// packages from pnpm's store where it has them), which strict TypeScript compiles: there the
+// READMEs' examples must print what the READMEs say, `import` and `require()` of the engine must
+// evaluate the example policy alike, and the `remit` bin must check it.
 // Expects the packages built (`pnpm install` or `pnpm build`). Exits 1 on any failure.
 import { spawn, spawnSync } from "node:child_process";
 import {
@@ -153,58 +155,43 @@ writeFileSync(
     include: ["*.ts", "*.cts"],
   }),
 );
-const policy = `policy "pack check"
-  version "1.0.0"
-
-clause 1 "hazards are listed within a week"
-
-collection hazards since foundOn {
-  foundOn: date
-  listedOn: optional date
+// The READMEs' examples, as a stranger pastes them (tests/packaging checks they are the READMEs'
+// words), and require() of the engine over the repository's example policy.
+const examples = readdirSync(join(root, "tests/packaging/examples")).map((file) => file.replace(/\.ts$/, ""));
+for (const example of examples) {
+  writeFileSync(
+    join(scratch, `${example}.ts`),
+    readFileSync(join(root, "tests/packaging/examples", `${example}.ts`), "utf8"),
+  );
 }
-
-duty listing "hazards are listed"
-  must
-  cites 1
-  for each h in hazards
-  holder "township"
-  requires h.listedOn
-  within 7 days of h.foundOn
-`;
-const facts = {
-  asOf: "2026-10-20",
-  hazards: [
-    { id: "H1", foundOn: "2026-10-01", listedOn: "2026-10-03" },
-    { id: "H2", foundOn: "2026-10-01", listedOn: null },
-  ],
-};
-writeFileSync(join(scratch, "policy.remit"), policy);
-const evaluate = (load) => `
-const compiled = compile(${JSON.stringify(policy)});
+/** What a README says its example prints: the `text output` block. */
+function printedInReadme(example) {
+  const readme = readFileSync(join(root, "packages", example, "README.md"), "utf8");
+  return /^```text output\n([\s\S]*?)^```$/m.exec(readme)?.[1]?.trim();
+}
+const policyFile = join(root, "examples/testing/policy.remit");
+const factsFile = join(root, "examples/testing/facts.json");
+/** Evaluates examples/testing and prints its findings, the same text whichever way it is loaded. */
+const evaluation = `
+const compiled = compile(readFileSync(${JSON.stringify(policyFile)}, "utf8"));
 if (!("policy" in compiled)) throw new Error(compiled.diagnostics.map((d) => d.message.en).join("\\n"));
-const outcome = compiled.policy.evaluate(${JSON.stringify(facts)});
+const outcome = compiled.policy.evaluate(JSON.parse(readFileSync(${JSON.stringify(factsFile)}, "utf8")));
 if ("errors" in outcome) throw new Error(outcome.errors.map((e) => e.message.en).join("\\n"));
-console.log("${load}", outcome.result.findings.map((f) => \`\${f.subject?.id}=\${f.status}\`).join(" "));
+console.log(outcome.result.findings.map((f) => \`\${f.rule} \${f.subject?.id} \${f.status}\`).join("; "));
 `;
 writeFileSync(
-  join(scratch, "esm.ts"),
-  `import { run } from "@remit/cli";
+  join(scratch, "import.ts"),
+  `import { readFileSync } from "node:fs";
 import { compile } from "@remit/engine";
-import { exportPolicy } from "@remit/json-rules-engine";
-import { analyze, memoryHost } from "@remit/lang";
-import { createApp } from "@remit/server";
-import { policySource } from "@remit/testing";
-
-for (const used of [run, exportPolicy, analyze, memoryHost, createApp, policySource]) {
-  if (typeof used !== "function") throw new Error("an export is missing");
-}
-${evaluate("import")}`,
+${evaluation}`,
 );
 writeFileSync(
   join(scratch, "require.cts"),
   `import engine = require("@remit/engine");
+import fs = require("node:fs");
 const { compile } = engine;
-${evaluate("require")}`,
+const { readFileSync } = fs;
+${evaluation}`,
 );
 
 const install = await runAsync(
@@ -226,22 +213,24 @@ check(
 if (install.ok) {
   const tsc = run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", scratch]);
   check("scratch project: strict tsc (skipLibCheck off)", tsc.ok, tsc.output);
-  const expected = "H1=met H2=overdue";
-  const esm = run(process.execPath, [join(scratch, "out/esm.js")]);
+  for (const example of examples) {
+    const ran = run(process.execPath, [join(scratch, `out/${example}.js`)], { cwd: scratch });
+    check(
+      `scratch project: the ${example} README example prints what the README says`,
+      ran.ok && ran.output === printedInReadme(example),
+      ran.output,
+    );
+  }
+  const imported = run(process.execPath, [join(scratch, "out/import.js")]);
+  const required = run(process.execPath, [join(scratch, "out/require.cjs")]);
   check(
-    `scratch project: import evaluates (${esm.output})`,
-    esm.ok && esm.output === `import ${expected}`,
-    esm.output,
+    "scratch project: import and require() evaluate examples/testing alike",
+    imported.ok && required.ok && imported.output.length > 0 && required.output === imported.output,
+    `import: ${imported.output}\nrequire(): ${required.output}`,
   );
-  const cjs = run(process.execPath, [join(scratch, "out/require.cjs")]);
-  check(
-    `scratch project: require() evaluates (${cjs.output})`,
-    cjs.ok && cjs.output === `require ${expected}`,
-    cjs.output,
-  );
-  const conditions = run(process.execPath, ["--conditions=source", join(scratch, "out/esm.js")]);
+  const conditions = run(process.execPath, ["--conditions=source", join(scratch, "out/import.js")]);
   check("scratch project: node --conditions=source", conditions.ok, conditions.output);
-  const cli = run(join(scratch, "node_modules/.bin/remit"), ["check", join(scratch, "policy.remit")], {
+  const cli = run(join(scratch, "node_modules/.bin/remit"), ["check", policyFile], {
     cwd: scratch,
   });
   check("scratch project: the remit bin checks a policy", cli.ok, cli.output);

@@ -4,6 +4,7 @@
  * prints the README's `text output` block that follows.
  */
 import { readFileSync } from "node:fs";
+import { format } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { fencedBlocks } from "../docs/src/fences.js";
 
@@ -14,7 +15,7 @@ const published = ["lang", "engine", "cli", "server", "json-rules-engine", "test
 async function printedBy(folder: (typeof published)[number]): Promise<string> {
   const lines: string[] = [];
   const log = vi.spyOn(console, "log").mockImplementation((...values: unknown[]) => {
-    lines.push(values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(" "));
+    lines.push(format(...values)); // as Node's console.log writes them
   });
   try {
     await import(`./examples/${folder}.ts`);

@@ -25,9 +25,6 @@ if (policy === undefined) throw new Error("the policy does not check");
 // Remit → json-rules-engine rules (as JSON text), and back to Remit source.
 const { json, diagnostics } = exportPolicyJson(policy);
 const exported = JSON.parse(json) as { rules: { name: string; event: { type: string } }[] };
-console.log(
-  diagnostics.length,
-  exported.rules.map((rule) => rule.event.type),
-);
+console.log(diagnostics.length, exported.rules.map((rule) => rule.event.type).join(", "));
 const imported = importRules(exported.rules, { policyName: "imported" });
 console.log(imported.source.split("\n")[0]);

@@ -29,7 +29,4 @@ const response = await app.request("/v1/evaluate", {
   body: JSON.stringify({ asOf: "2026-10-20", facts: { hazards: [{ id: "H1", foundOn: "2026-10-01" }] } }),
 });
 const body = (await response.json()) as { findings: { subject: { id: string }; status: string }[] };
-console.log(
-  response.status,
-  body.findings.map((f) => `${f.subject.id} ${f.status}`),
-);
+console.log(response.status, body.findings.map((f) => `${f.subject.id} ${f.status}`).join(", "));
