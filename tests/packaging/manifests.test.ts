@@ -48,12 +48,16 @@ it("asks for a Node that can require() ES modules, at the root too", () => {
 for (const folder of folders) {
   const manifest = readJson(`packages/${folder}/package.json`);
   describe(`packages/${folder}`, () => {
-    it("is built by tsconfig.package.json (tests left out) and type-checks its tests", () => {
-      expect(readJsonc(`packages/${folder}/tsconfig.json`).extends).toBe("../../tsconfig.package.json");
-      const tests = readJsonc(`packages/${folder}/tsconfig.test.json`);
-      expect(tests.include).toEqual(["src"]);
-      expect((tests.compilerOptions as Record<string, unknown>).noEmit).toBe(true);
-    });
+    const compiledByTsc = existsSync(new URL(`packages/${folder}/tsconfig.json`, root));
+    it.runIf(compiledByTsc)(
+      "is built by tsconfig.package.json (tests left out) and type-checks its tests",
+      () => {
+        expect(readJsonc(`packages/${folder}/tsconfig.json`).extends).toBe("../../tsconfig.package.json");
+        const tests = readJsonc(`packages/${folder}/tsconfig.test.json`);
+        expect(tests.include).toEqual(["src"]);
+        expect((tests.compilerOptions as Record<string, unknown>).noEmit).toBe(true);
+      },
+    );
 
     it("has an MIT licence file matching its license field", () => {
       expect(manifest.license).toBe("MIT");
