@@ -37,7 +37,18 @@ function withoutSource(exports: Exports): Exports {
 
 it("finds the packages", () => {
   expect(folders).toEqual(
-    expect.arrayContaining(["lang", "engine", "cli", "server", "json-rules-engine", "testing"]),
+    expect.arrayContaining([
+      "lang",
+      "engine",
+      "app",
+      "cli",
+      "server",
+      "store",
+      "lsp",
+      "json-rules-engine",
+      "testing",
+      "vscode",
+    ]),
   );
 });
 
