@@ -9,7 +9,17 @@ import { describe, expect, it, vi } from "vitest";
 import { fencedBlocks } from "../docs/src/fences.js";
 
 const root = new URL("../../", import.meta.url);
-const published = ["lang", "engine", "cli", "server", "json-rules-engine", "testing"] as const;
+const published = [
+  "lang",
+  "engine",
+  "app",
+  "cli",
+  "server",
+  "store",
+  "lsp",
+  "json-rules-engine",
+  "testing",
+] as const;
 
 /** Runs an example module and returns what it printed with console.log. */
 async function printedBy(folder: (typeof published)[number]): Promise<string> {
