@@ -1,5 +1,6 @@
 // Type-checks the test suites and examples that are not part of the `tsc -b` build graph
-// (they emit nothing): every folder under tests/ and examples/ with a tsconfig.json.
+// (they emit nothing): every folder under tests/ and examples/ with a tsconfig.json, and each
+// package's tsconfig.test.json (its tests and test support, which its build leaves out of dist).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -10,6 +11,10 @@ const projects = roots.flatMap((root) =>
     .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, "tsconfig.json")))
     .map((entry) => join(root, entry.name)),
 );
+const packageTests = readdirSync("packages", { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join("packages", entry.name, "tsconfig.test.json")))
+  .map((entry) => join("packages", entry.name, "tsconfig.test.json"));
+projects.push(...packageTests);
 let failed = 0;
 for (const project of projects) {
   const result = spawnSync("tsc", ["--noEmit", "-p", project], {

@@ -4,7 +4,8 @@
  * unless listed as a day off. A host hands a calendar in, or adds days to one (a county's own
  * 放假 notice), as plain JSON; both go through zod here and come back as a `Calendar` or as errors.
  */
-import { z } from "zod";
+// zod/mini, as in facts/schema.ts: classic zod would bring its message locales into browser bundles.
+import * as z from "zod/mini";
 import type { FactError } from "../result.js";
 import { cnMainlandCalendarData } from "./data/cn-mainland.js";
 import { civilOf, parseIsoDate } from "./dates.js";
@@ -40,14 +41,15 @@ export type CalendarOutcome = { readonly calendar: Calendar } | { readonly error
 
 const dayLabelsSchema = z.record(z.string(), z.string());
 const yearSchema = z.strictObject({ daysOff: dayLabelsSchema, workingDays: dayLabelsSchema });
+const nonEmptyText = z.string().check(z.minLength(1));
 const calendarSchema = z.strictObject({
-  name: z.string().min(1),
-  source: z.string().min(1),
+  name: nonEmptyText,
+  source: nonEmptyText,
   years: z.record(z.string(), yearSchema),
 });
 const calendarDaysSchema = z.strictObject({
-  daysOff: dayLabelsSchema.optional(),
-  workingDays: dayLabelsSchema.optional(),
+  daysOff: z.optional(dayLabelsSchema),
+  workingDays: z.optional(dayLabelsSchema),
 });
 
 /** `calendar.years["2026"].daysOff["2026-10-01"]`: keys that are not identifiers are quoted. */
@@ -61,7 +63,7 @@ function pathOf(base: string, segments: readonly PropertyKey[]): string {
   return path;
 }
 
-function shapeErrors(error: z.ZodError, base: string): FactError[] {
+function shapeErrors(error: z.core.$ZodError, base: string): FactError[] {
   return error.issues.map((issue): FactError => {
     const path = pathOf(base, issue.path);
     switch (issue.code) {

@@ -3,23 +3,26 @@
  * one object per record, strict everywhere (an unknown key is an error), optional fields nullable.
  */
 import type { CheckedPolicy, FieldInfo, Type } from "@remit/lang";
-import { z } from "zod";
+// zod/mini, imported as a namespace: bundlers keep only the schema kinds used here. The classic
+// `import { z } from "zod"` drags every one of zod's 60-odd message locales into a browser bundle,
+// and the engine writes its own messages from the issues' codes.
+import * as z from "zod/mini";
 import { isIsoDate } from "../calendar/index.js";
 import { parseDuration } from "../compile/values.js";
 
-export type FactsSchema = z.ZodType<Record<string, unknown>>;
+export type FactsSchema = z.ZodMiniType<Record<string, unknown>>;
 
-const dateSchema = z.string().refine(isIsoDate, { abort: true });
+const dateSchema = z.string().check(z.refine(isIsoDate, { abort: true }));
 const durationSchema = z
   .union([z.number(), z.string()])
-  .refine((v) => parseDuration(v) !== undefined, { abort: true });
+  .check(z.refine((v) => parseDuration(v) !== undefined, { abort: true }));
 
-export function schemaOfType(type: Type): z.ZodType {
+export function schemaOfType(type: Type): z.ZodMiniType {
   switch (type.kind) {
     case "text":
       return z.string();
     case "number":
-      return type.integer ? z.number().int() : z.number();
+      return type.integer ? z.int() : z.number();
     case "bool":
       return z.boolean();
     case "date":
@@ -31,7 +34,7 @@ export function schemaOfType(type: Type): z.ZodType {
     case "list":
       return z.array(schemaOfType(type.element));
     case "optional":
-      return schemaOfType(type.inner).nullable().optional();
+      return z.optional(z.nullable(schemaOfType(type.inner)));
     case "record":
       return schemaOfFields(type.fields);
     case "entity":
@@ -43,10 +46,10 @@ export function schemaOfType(type: Type): z.ZodType {
   }
 }
 
-export function schemaOfFields(fields: readonly FieldInfo[]): z.ZodType<Record<string, unknown>> {
-  const shape: Record<string, z.ZodType> = {};
+export function schemaOfFields(fields: readonly FieldInfo[]): z.ZodMiniType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const field of fields) shape[field.name] = schemaOfType(field.type);
-  return z.strictObject(shape) as unknown as z.ZodType<Record<string, unknown>>;
+  return z.strictObject(shape) as unknown as z.ZodMiniType<Record<string, unknown>>;
 }
 
 /**
@@ -54,9 +57,9 @@ export function schemaOfFields(fields: readonly FieldInfo[]): z.ZodType<Record<s
  * evaluation date the caller may send with its facts.
  */
 export function factsSchema(policy: CheckedPolicy): FactsSchema {
-  const shape: Record<string, z.ZodType> = { asOf: dateSchema.optional() };
+  const shape: Record<string, z.ZodMiniType> = { asOf: z.optional(dateSchema) };
   for (const collection of policy.collections.values()) {
-    shape[collection.name] = z.array(schemaOfFields(collection.fields)).optional();
+    shape[collection.name] = z.optional(z.array(schemaOfFields(collection.fields)));
   }
   for (const record of policy.records.values()) shape[record.name] = schemaOfFields(record.fields);
   return z.strictObject(shape) as unknown as FactsSchema;

@@ -5,7 +5,7 @@
  * guarantee no key outside the declared fields, so `__proto__` and the like never get through).
  */
 import type { CheckedPolicy, FieldInfo, Localized, Type } from "@remit/lang";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { FactObject } from "../compile/values.js";
 import type { FactError } from "../result.js";
 import { quickCheckOfDocument } from "./check.js";
@@ -137,7 +137,7 @@ function issuesToErrors(
 /** Validates one element of a collection against its schema (for incremental updates). */
 export function validateElement(
   fields: readonly FieldInfo[],
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   collection: string,
   index: number,
   element: unknown,

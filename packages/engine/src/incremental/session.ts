@@ -7,7 +7,7 @@
  * record, `asOf` or a whole collection, or that removes elements, falls back to a full evaluation.
  */
 import { enablePatches, freeze, type Patch, produceWithPatches } from "immer";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { existsAsAt } from "../compile/expr.js";
 import type { FactObject } from "../compile/values.js";
 import type { CompiledRule } from "../evaluate/common.js";
@@ -69,7 +69,7 @@ export class Session {
   private stats: UpdateStats = { mode: "none", evaluated: 0 };
   private perRule: Map<string, Finding[]>[];
   private readonly dependencies: readonly RuleDependencies[];
-  private readonly elementSchemas = new Map<string, z.ZodType>();
+  private readonly elementSchemas = new Map<string, z.ZodMiniType>();
 
   private constructor(
     private readonly internals: PolicyInternals,
@@ -241,7 +241,7 @@ export class Session {
     return diff;
   }
 
-  private elementSchema(collection: string): z.ZodType {
+  private elementSchema(collection: string): z.ZodMiniType {
     let schema = this.elementSchemas.get(collection);
     if (!schema) {
       schema = schemaOfFields(this.internals.checked.collections.get(collection)!.fields);
