@@ -46,10 +46,19 @@ export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckR
   const header = entryModule.header;
   if (header === undefined) {
     checker.report(codes.missingPolicyHeader, fileStartSpan(entryModule.file), { file: entryModule.file });
-  } else if (header.warning !== undefined) {
-    const entryScope = checker.scopeOf(entryModule);
-    const type = checker.expr(header.warning, checker.moduleContext(entryScope));
-    checker.expectKind(type, "duration", header.warning.span, ["the warning window", "预警期"]);
+  } else {
+    if (header.warning !== undefined) {
+      const entryScope = checker.scopeOf(entryModule);
+      const type = checker.expr(header.warning, checker.moduleContext(entryScope));
+      checker.expectKind(type, "duration", header.warning.span, ["the warning window", "预警期"]);
+    }
+    const known = options.calendars;
+    if (header.calendar !== undefined && known !== undefined && !known.includes(header.calendar.value)) {
+      checker.report(codes.unknownCalendar, header.calendar.span, {
+        name: header.calendar.value,
+        known: known.join(", "),
+      });
+    }
   }
 
   // Imported modules' rules first, the entry's last; a repeated rule id is reported where it repeats.
@@ -88,6 +97,8 @@ function model(checker: Checker, entryModule: Module): CheckedPolicy {
       source: header?.source?.value,
       effective: header?.effective?.value,
       warning: header?.warning,
+      calendar: header?.calendar?.value,
+      rollOver: header?.rollOver !== undefined,
     },
     modules: checker.loaded.modules,
     sources: checker.loaded.sources,

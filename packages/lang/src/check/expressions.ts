@@ -9,6 +9,7 @@ import type {
   AggregateExpr,
   BinaryExpr,
   CallExpr,
+  DurationLiteral,
   Expr,
   Identifier,
   MemberExpr,
@@ -36,7 +37,8 @@ import {
   elementOf,
   entityType,
   errorType,
-  exactDays,
+  type DurationMeasure,
+  unitMeasure,
   isEventDate,
   isOptional,
   isTextLike,
@@ -122,7 +124,7 @@ export class Checker extends ParameterChecker {
       case "DateLiteral":
         return dateType(true);
       case "DurationLiteral":
-        return durationType(expr.unit in exactDays ? "exact" : "calendar");
+        return this.durationLiteral(expr);
       case "NoneLiteral":
         return noneType;
       case "ParenExpr":
@@ -205,6 +207,28 @@ export class Checker extends ParameterChecker {
     const locals = new Map(context.locals);
     locals.set(variable.name, { slot, type });
     return { ...context, locals };
+  }
+
+  /** A duration literal's type; working days need the calendar the policy header names. */
+  durationLiteral(expr: DurationLiteral): Type {
+    const { measure } = unitMeasure(expr.unit);
+    if (measure === "working" && this.loaded.modules[0]?.header?.calendar === undefined) {
+      this.report(codes.workingDaysWithoutCalendar, expr.span, {});
+    }
+    return durationType(measure);
+  }
+
+  /** Whether two durations' measures combine under `operator`; reports them when they do not. */
+  checkMeasures(
+    a: DurationMeasure | undefined,
+    b: DurationMeasure | undefined,
+    span: Span,
+    operator: string,
+  ): boolean {
+    if (measuresCompatible(a, b)) return true;
+    const definition = a === "working" || b === "working" ? codes.workingDaysMixed : codes.durationMeasureMismatch;
+    this.report(definition, span, { operator });
+    return false;
   }
 
   aggregate(expr: AggregateExpr, context: Context): Type {
@@ -676,9 +700,7 @@ export class Checker extends ParameterChecker {
       return true;
     }
     if (left.kind === "duration" && right.kind === "duration") {
-      if (!measuresCompatible(measureOf(left), measureOf(right))) {
-        this.report(codes.durationMeasureMismatch, expr.span, { operator: expr.operator });
-      }
+      this.checkMeasures(measureOf(left), measureOf(right), expr.span, expr.operator);
       return true;
     }
     if (left.kind === "date" && right.kind === "date") return true;
@@ -749,10 +771,7 @@ export class Checker extends ParameterChecker {
     }
     if (left.kind === "duration" && right.kind === "duration" && (operator === "+" || operator === "-")) {
       const [a, b] = [measureOf(left), measureOf(right)];
-      if (!measuresCompatible(a, b)) {
-        this.report(codes.durationMeasureMismatch, expr.span, { operator });
-        return undefined;
-      }
+      if (!this.checkMeasures(a, b, expr.span, operator)) return undefined;
       return durationType(a ?? b);
     }
     if (operator === "*" && left.kind === "duration" && right.kind === "number" && right.integer) return left;

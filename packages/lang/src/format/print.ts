@@ -12,6 +12,7 @@ import type {
   Import,
   Module,
   ParamDecl,
+  PauseClause,
   PolicyHeader,
   QualifiedName,
   RecordDecl,
@@ -150,7 +151,15 @@ class Printer {
   private printHeader(header: PolicyHeader): void {
     this.fallback = "en";
     this.fallback = this.language(header.span.start.offset, header.name.span.start.offset);
-    const siblings = [header.name, header.version, header.source, header.effective, header.warning];
+    const siblings = [
+      header.name,
+      header.version,
+      header.source,
+      header.effective,
+      header.warning,
+      header.calendar,
+      header.rollOver === undefined ? undefined : { span: header.rollOver },
+    ];
     const before = (span: Span) => gapBefore(siblings, header.span, span);
     this.line(0, header.span);
     this.out.append(`${this.kw("policy", ...before(header.name.span))} ${quote(header.name.value)}`);
@@ -170,6 +179,30 @@ class Printer {
       this.line(INDENT, header.warning.span);
       this.out.append(`${this.kw("warning", ...before(header.warning.span))} `);
       this.clauseExpr(header.warning, INDENT);
+    }
+    if (header.calendar !== undefined) {
+      this.line(INDENT, header.calendar.span);
+      this.out.append(`${this.kw("calendar", ...before(header.calendar.span))} ${quote(header.calendar.value)}`);
+    }
+    if (header.rollOver !== undefined) {
+      this.line(INDENT, header.rollOver);
+      this.out.append(this.kw("rollOver", header.rollOver.start.offset, header.rollOver.end.offset));
+    }
+  }
+
+  /** `excluding a to b [for each c in xs]`, on a line of its own under the deadline. */
+  private printPause(pause: PauseClause): void {
+    this.line(INDENT * 2, pause.span);
+    const start = pause.span.start.offset;
+    const excluding = this.kw("excluding", start, pause.from.span.start.offset);
+    const to = this.kw("to", pause.from.span.end.offset, pause.to.span.start.offset);
+    this.out.append(
+      `${excluding} ${this.expr(pause.from, Precedence.Or)} ${to} ${this.expr(pause.to, Precedence.Or)}`,
+    );
+    if (pause.variable !== undefined && pause.source !== undefined) {
+      const forEach = this.kw("forEach", pause.to.span.end.offset, pause.variable.span.start.offset);
+      const inWord = this.kw("in", pause.variable.span.end.offset, pause.source.span.start.offset);
+      this.out.append(` ${forEach} ${pause.variable.name} ${inWord} ${this.expr(pause.source, Precedence.Or)}`);
     }
   }
 
@@ -478,6 +511,7 @@ class Printer {
         const of = this.kw("of", deadline.duration.span.end.offset, deadline.from.span.start.offset);
         this.out.append(`${within} ${this.expr(deadline.duration, Precedence.Or)} ${of} `);
         this.clauseExpr(deadline.from, INDENT);
+        for (const pause of deadline.pauses) this.printPause(pause);
         return;
       }
       case "RecurringDeadline": {

@@ -26,6 +26,7 @@ import type {
   CollectionDecl,
   Comment,
   Deadline,
+  PauseClause,
   Declaration,
   DefineDecl,
   DefineParam,
@@ -72,6 +73,7 @@ import type {
   CollectionDeclCstNode,
   CompareCstNode,
   DeadlineCstNode,
+  PauseCstNode,
   DeclarationCstNode,
   DefineDeclCstNode,
   DefineParamCstNode,
@@ -454,6 +456,7 @@ class Builder {
   private header(node: HeaderCstNode): PolicyHeader {
     const warning = this.node(node, "warning");
     const effective = this.token(node, "effective");
+    const rollOver = this.token(node, "rollOver");
     return {
       kind: "PolicyHeader",
       name: this.string(required(this.token(node, "name"))),
@@ -463,6 +466,8 @@ class Builder {
         ? { kind: "DateLiteral", value: effective.image, span: this.tokenSpan(effective) }
         : undefined,
       warning: warning ? this.optional(() => this.expr(warning)) : undefined,
+      calendar: this.optionalString(this.token(node, "calendar")),
+      rollOver: rollOver ? this.tokenSpan(rollOver) : undefined,
       span: this.spanOf(node),
     };
   }
@@ -782,6 +787,19 @@ class Builder {
     };
   }
 
+  private pause(node: PauseCstNode): PauseClause {
+    const variable = this.token(node, "variable");
+    const source = this.node(node, "source");
+    return {
+      kind: "PauseClause",
+      from: this.expr(required(this.node(node, "from"))),
+      to: this.expr(required(this.node(node, "to"))),
+      variable: variable ? this.identifier(variable) : undefined,
+      source: source ? this.expr(source) : undefined,
+      span: this.spanOf(node),
+    };
+  }
+
   private deadline(node: DeadlineCstNode): Deadline {
     const span = this.spanOf(node);
     if (this.token(node, "By")) {
@@ -792,6 +810,7 @@ class Builder {
         kind: "WithinDeadline",
         duration: this.expr(required(this.node(node, "duration"))),
         from: this.expr(required(this.node(node, "from"))),
+        pauses: this.nodes(node, "pause").map((pause) => this.pause(pause)),
         span,
       };
     }
@@ -998,12 +1017,15 @@ class Builder {
         this.report(clauseIdAsNumber, this.tokenSpan(number), { text: raw });
       }
       const value = Number.parseFloat(raw);
-      const unitToken = this.token(this.node(node, "unit"), "unit");
+      const unitNode = this.node(node, "unit");
+      const unitToken = this.token(unitNode, "unit");
       if (unitToken) {
         return {
           kind: "DurationLiteral",
           amount: value,
-          unit: required(durationUnits.get(unitToken.tokenType.name)),
+          unit: this.token(unitNode, "working")
+            ? "workingDay"
+            : required(durationUnits.get(unitToken.tokenType.name)),
           span,
         };
       }

@@ -38,6 +38,9 @@ export type HeaderCstChildren = {
   effective?: IToken[];
   Warning?: IToken[];
   warning?: ExprCstNode[];
+  Calendar?: IToken[];
+  calendar?: IToken[];
+  rollOver?: IToken[];
 };
 
 export interface ImportDeclCstNode extends CstNode {
@@ -327,10 +330,28 @@ export type DeadlineCstChildren = {
   duration?: ExprCstNode[];
   Of?: IToken[];
   from?: (ExprCstNode)[];
+  pause?: PauseCstNode[];
   recurrence?: RecurrenceCstNode[];
   From?: IToken[];
   Until?: IToken[];
   until?: ExprCstNode[];
+};
+
+export interface PauseCstNode extends CstNode {
+  name: "pause";
+  children: PauseCstChildren;
+}
+
+export type PauseCstChildren = {
+  Excluding: IToken[];
+  from: ExprCstNode[];
+  To: IToken[];
+  to: ExprCstNode[];
+  For?: IToken[];
+  Each?: IToken[];
+  variable?: IToken[];
+  In?: IToken[];
+  source?: ExprCstNode[];
 };
 
 export interface RecurrenceCstNode extends CstNode {
@@ -568,6 +589,7 @@ export interface DurationUnitCstNode extends CstNode {
 
 export type DurationUnitCstChildren = {
   unit?: (IToken)[];
+  working?: IToken[];
 };
 
 export interface AggregateCstNode extends CstNode {

@@ -53,6 +53,13 @@ export interface PolicyHeader {
   readonly effective: DateLiteral | undefined;
   /** The due-soon window for dated duties (an expression of type duration). */
   readonly warning: Expr | undefined;
+  /** `calendar "cn-mainland"`: the calendar working days are counted on. */
+  readonly calendar: StringLiteral | undefined;
+  /**
+   * `rollover` / `顺延` (the keyword's span when written): a period whose last day is a day off
+   * ends on the next working day (民法典第二百零三条).
+   */
+  readonly rollOver: Span | undefined;
   readonly span: Span;
 }
 
@@ -299,6 +306,21 @@ export interface WithinDeadline {
   readonly kind: "WithinDeadline";
   readonly duration: Expr;
   readonly from: Expr;
+  /** The intervals not counted (不计算在内), in the order written. */
+  readonly pauses: readonly PauseClause[];
+  readonly span: Span;
+}
+
+/**
+ * `excluding c.from to c.to for each c in r.consultations`: the days `from` through `to` are not
+ * counted; with `for each`, one interval per element of the list.
+ */
+export interface PauseClause {
+  readonly kind: "PauseClause";
+  readonly from: Expr;
+  readonly to: Expr;
+  readonly variable: Identifier | undefined;
+  readonly source: Expr | undefined;
   readonly span: Span;
 }
 
@@ -424,7 +446,7 @@ export interface DateLiteral {
   readonly span: Span;
 }
 
-export type DurationUnit = "day" | "week" | "month" | "quarter" | "year";
+export type DurationUnit = "day" | "week" | "month" | "quarter" | "year" | "workingDay";
 
 /** `15 days`, `1 quarter`, `6 个月`. */
 export interface DurationLiteral {
@@ -552,6 +574,7 @@ export type Node =
   | Subject
   | LetBinding
   | Deadline
+  | PauseClause
   | EscalationLevel
   | Cause
   | Expr

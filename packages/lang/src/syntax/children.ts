@@ -45,7 +45,7 @@ function complete<const T extends ChildTable>(
  */
 const childKeys = complete({
   Module: ["header", "imports", "declarations", "comments"],
-  PolicyHeader: ["name", "version", "source", "effective", "warning"],
+  PolicyHeader: ["name", "version", "source", "effective", "warning", "calendar"],
   Import: ["path", "alias"],
   ClauseDecl: ["id", "title", "text"],
   ParamDecl: ["name", "type", "default", "description"],
@@ -68,7 +68,8 @@ const childKeys = complete({
   Subject: ["variable", "source", "filter"],
   LetBinding: ["name", "value"],
   ByDeadline: ["date"],
-  WithinDeadline: ["duration", "from"],
+  WithinDeadline: ["duration", "from", "pauses"],
+  PauseClause: ["from", "to", "variable", "source"],
   RecurringDeadline: ["from", "until"],
   EscalationLevel: ["name", "label", "after", "when", "holder"],
   Cause: ["label", "condition", "targets"],
