@@ -1,7 +1,15 @@
 export {
   addDays,
   addMonths,
+  builtInCalendars,
+  type Calendar,
+  type CalendarData,
+  type CalendarDays,
+  calendarIndex,
+  computeDeadline,
   daysBetween,
+  parseCalendar,
+  withCalendarDays,
   type EpochDay,
   formatIsoDate,
   isIsoDate,
@@ -13,7 +21,9 @@ export {
 } from "./calendar/index.js";
 export {
   builtinImplementations,
+  type CalendarState,
   type Duration,
+  noCalendar,
   type Implementation,
   parseDuration,
   sha256Hex,
@@ -37,6 +47,7 @@ export {
 } from "./parameters.js";
 export {
   type CompileInput,
+  type CompileOptions,
   compile,
   compileChecked,
   type EvaluateOptions,
@@ -56,6 +67,7 @@ export type {
   FactError,
   Finding,
   FindingStatus,
+  FindingWarning,
   FixedStatus,
   JsonValue,
   LevelName,

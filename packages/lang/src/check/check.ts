@@ -52,7 +52,7 @@ export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckR
       const type = checker.expr(header.warning, checker.moduleContext(entryScope));
       checker.expectKind(type, "duration", header.warning.span, ["the warning window", "预警期"]);
     }
-    const known = options.calendars;
+    const known = options.calendarNames;
     if (header.calendar !== undefined && known !== undefined && !known.includes(header.calendar.value)) {
       checker.report(codes.unknownCalendar, header.calendar.span, {
         name: header.calendar.value,

@@ -591,7 +591,11 @@ export class Checker extends ParameterChecker {
 
   /** A call of a built-in or host function, checked against its signature in the registry. */
   private builtinCall(callable: CallableFunction, expr: CallExpr, text: string, args: Type[]): Type {
-    const { parameters, result, propagatesNone } = declarationOf(callable).signature;
+    const declaration = declarationOf(callable);
+    if (declaration.needsCalendar === true && this.loaded.modules[0]?.header?.calendar === undefined) {
+      this.report(codes.workingDaysWithoutCalendar, expr.span, {});
+    }
+    const { parameters, result, propagatesNone } = declaration.signature;
     if (args.length !== parameters.length) {
       this.report(codes.wrongArgumentCount, expr.span, {
         name: text,

@@ -183,7 +183,7 @@ export interface CheckOptions {
    * The names of the calendars a policy header may name (`calendar "cn-mainland"`); when absent,
    * any name passes the checker and the engine judges it.
    */
-  readonly calendars?: readonly string[];
+  readonly calendarNames?: readonly string[];
 }
 
 export interface PolicyInfo {
