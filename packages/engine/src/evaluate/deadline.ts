@@ -102,36 +102,34 @@ export function derivationValues(
   words: { readonly zh: boolean },
 ): Readonly<Record<string, string>> {
   const values: Record<string, string> = {};
-  const zh = words.zh;
+  const { zh } = words;
+  const unitText = (unit: CountUnit) =>
+    unit === "working days" ? (zh ? "个工作日" : "working days") : zh ? "日" : "days";
+  const counted = dueDate.steps.find((step) => step.kind === "count");
+  const unit = counted?.kind === "count" ? counted.unit : "days";
   for (const step of dueDate.steps) {
     switch (step.kind) {
       case "start":
         values[zh ? "起算日" : "start"] = formatIsoDate(step.date);
         break;
-      case "count": {
-        const unit = zh
-          ? step.unit === "working days"
-            ? "个工作日"
-            : "日"
-          : step.unit === "working days"
-            ? "working days"
-            : "days";
-        values[`+ ${step.amount} ${unit}`] = formatIsoDate(step.due);
+      case "count":
+        values[`+ ${step.amount} ${unitText(step.unit)}`] = formatIsoDate(step.due);
         break;
-      }
       case "pause": {
         const interval = `${formatIsoDate(step.from)}–${formatIsoDate(step.to)}`;
-        const key = zh ? `不计 ${interval}（${step.excluded} 日）` : `not counted ${interval} (${step.excluded})`;
-        values[key] = formatIsoDate(step.due);
-        break;
-      }
-      case "roll-over":
-        values[zh ? `${formatIsoDate(step.from)} 为休息日，顺延` : `${formatIsoDate(step.from)} is a day off, rolled over`] =
+        const excluded = `${step.excluded} ${unitText(unit)}`;
+        values[zh ? `不计 ${interval}（${excluded}）` : `not counted ${interval} (${excluded})`] =
           formatIsoDate(step.due);
         break;
+      }
+      case "roll-over": {
+        const last = formatIsoDate(step.from);
+        values[zh ? `${last} 为休息日，顺延` : `${last} is a day off, rolled over`] = formatIsoDate(step.due);
+        break;
+      }
       default: {
         const unknown: never = step;
-        throw new Error(`unknown step ${JSON.stringify(unknown)}`);
+        throw new Error(`unknown deadline step ${JSON.stringify(unknown)}`);
       }
     }
   }
