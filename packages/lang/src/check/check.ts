@@ -52,6 +52,9 @@ export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckR
       const type = checker.expr(header.warning, checker.moduleContext(entryScope));
       checker.expectKind(type, "duration", header.warning.span, ["the warning window", "预警期"]);
     }
+    if (header.rollOver !== undefined && header.calendar === undefined) {
+      checker.report(codes.workingDaysWithoutCalendar, header.rollOver, {});
+    }
     const known = options.calendarNames;
     if (header.calendar !== undefined && known !== undefined && !known.includes(header.calendar.value)) {
       checker.report(codes.unknownCalendar, header.calendar.span, {
