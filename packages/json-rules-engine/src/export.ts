@@ -886,17 +886,22 @@ class Exporter {
     if (found !== undefined) refuse(found.span);
   }
 
-  /** Whether an expression (or a definition it calls) holds a duration in working days. */
+  /** Whether an expression (or a parameter or definition it reads) holds a duration in working days. */
   private countsWorkingDays(expr: Expr, visited: Set<string>): boolean {
-    const type = this.policy.typeOf(expr);
-    const base = type.kind === "optional" ? type.inner : type;
-    if (base.kind === "duration" && (base as { readonly measure?: string }).measure === "working") return true;
+    if (expr.kind === "DurationLiteral") return expr.unit === "workingDay";
     if (expr.kind === "NameExpr" || expr.kind === "MemberExpr" || expr.kind === "CallExpr") {
       const resolution = this.policy.resolve(expr);
-      if (resolution?.kind === "define" && !visited.has(resolution.key)) {
-        visited.add(resolution.key);
-        const body = this.policy.defines.get(resolution.key)?.decl.body;
-        if (body !== undefined && this.countsWorkingDays(body, visited)) return true;
+      if (resolution?.kind === "define" || resolution?.kind === "param") {
+        if (!visited.has(resolution.key)) {
+          visited.add(resolution.key);
+          const body =
+            resolution.kind === "define"
+              ? this.policy.defines.get(resolution.key)?.decl.body
+              : this.policy.params.get(resolution.key)?.decl.default;
+          if (body !== undefined && this.countsWorkingDays(body, visited)) return true;
+        }
+        // A qualified name (`gbt.x`) has no parts of its own to read; a call's arguments do.
+        if (expr.kind !== "CallExpr") return false;
       }
     }
     return (
