@@ -109,7 +109,10 @@ function factsOf(requests: readonly Request[]) {
       receivedOn: formatIsoDate(r.start),
       answeredOn: null,
       amount: r.amount,
-      pauses: r.pauses.map((p) => ({ from: formatIsoDate(p.from), to: p.to === null ? null : formatIsoDate(p.to) })),
+      pauses: r.pauses.map((p) => ({
+        from: formatIsoDate(p.from),
+        to: p.to === null ? null : formatIsoDate(p.to),
+      })),
     })),
   };
 }
@@ -136,7 +139,14 @@ describe.each([
           const finding = result.findings.find((f) => f.subject.id === `R${String(i).padStart(2, "0")}`)!;
           // Open pauses run to the evaluation date, which is inside the calendar.
           const paused = request.pauses.map((p) => ({ from: p.from, to: p.to ?? asOf }));
-          const due = naiveDue(request.start, request.amount, unit === "working days", paused, asOf, rollOver);
+          const due = naiveDue(
+            request.start,
+            request.amount,
+            unit === "working days",
+            paused,
+            asOf,
+            rollOver,
+          );
           const countsOnCalendar = unit === "working days" || rollOver;
           if (due === undefined && countsOnCalendar) {
             expect(finding.due).toBeUndefined();
@@ -148,7 +158,9 @@ describe.each([
           expect(finding.warnings).toBeUndefined();
           if (due < asOf) {
             expect(finding.status).toBe("overdue");
-            expect(finding.overdueDays).toBe(unit === "working days" ? naiveWorkingDaysBetween(due, asOf) : asOf - due);
+            expect(finding.overdueDays).toBe(
+              unit === "working days" ? naiveWorkingDaysBetween(due, asOf) : asOf - due,
+            );
           }
         });
       }),

@@ -11,8 +11,8 @@ import {
   parseIsoDate,
   withCalendarDays,
 } from "./calendar/index.js";
-import type { CalendarState } from "./compile/durations.js";
 import { Data } from "./compile/data.js";
+import type { CalendarState } from "./compile/durations.js";
 import type { Context } from "./compile/expr.js";
 import type { FactObject } from "./compile/values.js";
 import { type FactsSchema, validateFacts } from "./facts/index.js";
@@ -87,7 +87,12 @@ export function prepareEvaluation(
   }
   let calendar = plan.calendar;
   if (calendar !== undefined && options?.calendarDays !== undefined) {
-    const added = withCalendarDays(calendar, options.calendarDays, "options.calendarDays", "options.calendarDays");
+    const added = withCalendarDays(
+      calendar,
+      options.calendarDays,
+      "options.calendarDays",
+      "options.calendarDays",
+    );
     if ("errors" in added) errors.push(...added.errors);
     else calendar = added.calendar;
   }

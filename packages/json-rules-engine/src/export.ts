@@ -26,11 +26,11 @@ import {
   type DutyInfo,
   type EscalationInfo,
   type Expr,
-  type MemberExpr,
-  type RuleInfo,
   forEachChild,
   isExpression,
+  type MemberExpr,
   type Node,
+  type RuleInfo,
   ruleParts,
   type Span,
   type Type,
@@ -881,7 +881,11 @@ class Exporter {
         refuse(warning.span);
     }
     const find = (node: Node): Expr | undefined =>
-      isExpression(node) ? (this.countsWorkingDays(node, new Set()) ? node : undefined) : forEachChild(node, find);
+      isExpression(node)
+        ? this.countsWorkingDays(node, new Set())
+          ? node
+          : undefined
+        : forEachChild(node, find);
     const found = forEachChild(rule, find);
     if (found !== undefined) refuse(found.span);
   }

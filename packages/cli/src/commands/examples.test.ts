@@ -42,6 +42,8 @@ describe("the working-day example examples/gov-info-disclosure", () => {
       { stdout, stderr: new MemoryStream(), env: {}, cwd: repoRoot },
     );
     expect(code).toBe(0);
-    expect(stdout.text).toContain("Warnings\n  答复 申请 A07: the calendar \"cn-mainland\" covers 2004–2026; 2027-01-01 lies outside it");
+    expect(stdout.text).toContain(
+      'Warnings\n  答复 申请 A07: the calendar "cn-mainland" covers 2004–2026; 2027-01-01 lies outside it',
+    );
   });
 });

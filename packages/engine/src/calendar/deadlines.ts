@@ -83,7 +83,8 @@ function counterOf(unit: CountUnit, calendar: CalendarIndex | undefined): Counte
     case "days":
       return calendarDays;
     case "working days":
-      if (calendar === undefined) throw new Error("working days are counted on a calendar, and none was given");
+      if (calendar === undefined)
+        throw new Error("working days are counted on a calendar, and none was given");
       return {
         add: (start, n) => calendar.addWorkingDays(start, n),
         between: (a, b) => calendar.workingDaysBetween(a, b),
@@ -136,7 +137,8 @@ export function computeDeadline(
     steps.push({ kind: "pause", from: pause.from, to: pause.to, excluded: excluded.value, due });
   }
   if (spec.rollOver === true) {
-    if (calendar === undefined) throw new Error("a last day is rolled over on a calendar, and none was given");
+    if (calendar === undefined)
+      throw new Error("a last day is rolled over on a calendar, and none was given");
     const rolled = calendar.rollOver(due);
     if (!("value" in rolled)) return rolled;
     if (rolled.value !== due) steps.push({ kind: "roll-over", from: due, due: rolled.value });

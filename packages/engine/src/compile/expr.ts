@@ -18,17 +18,10 @@ import {
   type Resolution,
   type Type,
 } from "@remit/lang";
-import {
-  addDays,
-  addMonths,
-  type EpochDay,
-  formatIsoDate,
-  type Period,
-  parseIsoDate,
-} from "../calendar/index.js";
+import { type EpochDay, formatIsoDate, type Period, parseIsoDate } from "../calendar/index.js";
 import { builtinImplementations, type Implementation } from "./builtins.js";
-import { addDuration, type CalendarState } from "./durations.js";
 import type { Data } from "./data.js";
+import { addDuration, type CalendarState } from "./durations.js";
 import {
   type Duration,
   durationOf,
@@ -57,7 +50,6 @@ export function stripType(type: Type): Type {
   while (t.kind === "optional" || t.kind === "list") t = t.kind === "optional" ? t.inner : t.element;
   return t;
 }
-
 
 /** Orders two values of the same type (numbers, dates, durations, text); NaN when they cannot be. */
 function order(a: Value, b: Value): number {
@@ -251,7 +243,9 @@ export class ExpressionCompiler {
           return (ctx) => {
             const d = left(ctx);
             const n = right(ctx);
-            return d === null || n === null ? null : addDuration(d as number, n as Duration, sign, ctx.calendar);
+            return d === null || n === null
+              ? null
+              : addDuration(d as number, n as Duration, sign, ctx.calendar);
           };
         }
         if (leftType.kind === "duration" && rightType.kind === "date" && sign === 1) {

@@ -7,8 +7,8 @@
 import type { CheckedPolicy, WithinDeadline } from "@remit/lang";
 import {
   addMonths,
-  computeDeadline,
   type CountUnit,
+  computeDeadline,
   type DeadlineStep,
   type EpochDay,
   formatIsoDate,

@@ -1,7 +1,7 @@
-import { noCalendar } from "../compile/durations.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, formatIsoDate, parseIsoDate } from "../calendar/index.js";
+import { noCalendar } from "../compile/durations.js";
 import { durationOf } from "../compile/values.js";
 import { compile } from "../policy.js";
 import { countyFacts } from "../testing/county.js";

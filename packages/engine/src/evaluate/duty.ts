@@ -117,9 +117,19 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     const metOn = isDate ? (value as EpochDay | null) : null;
     const met = isDate ? metOn !== null : value === true;
     const calendar = ctx.calendar;
-    const status = dutyStatus(met, info.modality, due, hasDeadline, asOf, env.warning(ctx) as Duration, calendar);
+    const status = dutyStatus(
+      met,
+      info.modality,
+      due,
+      hasDeadline,
+      asOf,
+      env.warning(ctx) as Duration,
+      calendar,
+    );
     const overdueDays =
-      status === "overdue" && dueDate !== null ? countBetween(dueDate.due, asOf, dueDate.unit, calendar) : null;
+      status === "overdue" && dueDate !== null
+        ? countBetween(dueDate.due, asOf, dueDate.unit, calendar)
+        : null;
     return new DutyFinding(
       info,
       status,
@@ -178,7 +188,11 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
       ctx.calendar.uncovered = undefined;
       const dueDate = derivedDue(ctx);
       if (dueDate !== null && dueDate.steps.length > 0) {
-        because.push({ test: dueText, value: finding.due, values: derivationValues(dueDate, { zh: chinese }) });
+        because.push({
+          test: dueText,
+          value: finding.due,
+          values: derivationValues(dueDate, { zh: chinese }),
+        });
       }
     }
     const explanation: Explanation =

@@ -8,11 +8,11 @@
 import type { Value } from "../compile/values.js";
 import { DeferredFinding, deferExplanation, type ExplanationSource } from "../explain/lazy.js";
 import type {
-  FindingWarning,
   DutyStatus,
   EscalationStatus,
   Explanation,
   FindingStatus,
+  FindingWarning,
   Modality,
   RuleKind,
   SubjectRef,

@@ -3,6 +3,15 @@
  * aggregates, with the expectations rules place on them. It completes the checker: declarations
  * and parameters below call back into it for the expressions they hold.
  */
+
+import {
+  asOfNames,
+  type CallableFunction,
+  declarationOf,
+  displayedParameterType,
+  periodMembers,
+  periodNames,
+} from "../builtins/index.js";
 import * as codes from "../diagnostics/check-codes.js";
 import { suggest } from "../diagnostics/suggest.js";
 import type {
@@ -16,14 +25,6 @@ import type {
   NameExpr,
   Span,
 } from "../syntax/ast.js";
-import {
-  asOfNames,
-  type CallableFunction,
-  declarationOf,
-  displayedParameterType,
-  periodMembers,
-  periodNames,
-} from "../builtins/index.js";
 import type { CollectionInfo, FieldInfo, Type } from "./model.js";
 import { ParameterChecker } from "./parameters.js";
 import { type Declared, type ModuleScope, qualifiedText } from "./scope.js";
@@ -31,14 +32,13 @@ import { type Context, typeArgs, unwrapParens, type What, whatArgs } from "./sta
 import {
   assignable,
   boolType,
+  type DurationMeasure,
   dateType,
   displayType,
   durationType,
   elementOf,
   entityType,
   errorType,
-  type DurationMeasure,
-  unitMeasure,
   isEventDate,
   isOptional,
   isTextLike,
@@ -53,6 +53,7 @@ import {
   stripOptional,
   textType,
   unify,
+  unitMeasure,
   unitsCompatible,
 } from "./types.js";
 
@@ -226,7 +227,8 @@ export class Checker extends ParameterChecker {
     operator: string,
   ): boolean {
     if (measuresCompatible(a, b)) return true;
-    const definition = a === "working" || b === "working" ? codes.workingDaysMixed : codes.durationMeasureMismatch;
+    const definition =
+      a === "working" || b === "working" ? codes.workingDaysMixed : codes.durationMeasureMismatch;
     this.report(definition, span, { operator });
     return false;
   }

@@ -212,7 +212,10 @@ const measureOfUnit: { readonly [Unit in UnitMeasure["unit"]]: DurationMeasure }
 };
 
 /** What a unit measures and how many days, months or working days one of it is, from the keyword table. */
-export function unitMeasure(unit: DurationUnit): { readonly measure: DurationMeasure; readonly factor: number } {
+export function unitMeasure(unit: DurationUnit): {
+  readonly measure: DurationMeasure;
+  readonly factor: number;
+} {
   const { measure } = durationUnitKeywords[unit];
   return { measure: measureOfUnit[measure.unit], factor: measure.factor };
 }

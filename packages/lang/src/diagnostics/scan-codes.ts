@@ -192,7 +192,7 @@ export const unknownUnit = defineDiagnostic<{ text: string; units: string; units
     zh: `未知的单位“${text}”；可用的单位有：${unitsZh}`,
   }),
   hint: () => ({
-    en: 'a number followed by a word is a duration: write one of these units, or a unit in brackets in a field\'s type (`integer [人]`)',
+    en: "a number followed by a word is a duration: write one of these units, or a unit in brackets in a field's type (`integer [人]`)",
     zh: "数字后接单位表示时长，请使用上列单位之一；数量单位写在字段类型的方括号中（`整数 [人]`）",
   }),
 });

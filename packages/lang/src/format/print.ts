@@ -182,7 +182,9 @@ class Printer {
     }
     if (header.calendar !== undefined) {
       this.line(INDENT, header.calendar.span);
-      this.out.append(`${this.kw("calendar", ...before(header.calendar.span))} ${quote(header.calendar.value)}`);
+      this.out.append(
+        `${this.kw("calendar", ...before(header.calendar.span))} ${quote(header.calendar.value)}`,
+      );
     }
     if (header.rollOver !== undefined) {
       this.line(INDENT, header.rollOver);
@@ -202,7 +204,9 @@ class Printer {
     if (pause.variable !== undefined && pause.source !== undefined) {
       const forEach = this.kw("forEach", pause.to.span.end.offset, pause.variable.span.start.offset);
       const inWord = this.kw("in", pause.variable.span.end.offset, pause.source.span.start.offset);
-      this.out.append(` ${forEach} ${pause.variable.name} ${inWord} ${this.expr(pause.source, Precedence.Or)}`);
+      this.out.append(
+        ` ${forEach} ${pause.variable.name} ${inWord} ${this.expr(pause.source, Precedence.Or)}`,
+      );
     }
   }
 

@@ -49,7 +49,9 @@ export function tokenize(text: string, file: string): TokenizeResult {
     const classified = classify(token, file, diagnostics);
     if (isUnknownUnit(tokens, classified)) {
       // `20 workdays`: told the units there are, and read as the bare number so parsing goes on.
-      diagnostics.push(diagnostic(unknownUnit, tokenSpan(classified, file), { text: classified.image, ...unitLists }));
+      diagnostics.push(
+        diagnostic(unknownUnit, tokenSpan(classified, file), { text: classified.image, ...unitLists }),
+      );
       continue;
     }
     tokens.push(classified);
@@ -80,7 +82,13 @@ const unitLists = {
 };
 
 /** Tokens after which a number is an id or a count, not an amount: `clause 1 "…"`, `cites 1, 2`. */
-const numberNotAmount = new Set(["Clause", "Cites", "Comma", "Level", ...declarationKeywords.map((k) => k.name)]);
+const numberNotAmount = new Set([
+  "Clause",
+  "Cites",
+  "Comma",
+  "Level",
+  ...declarationKeywords.map((k) => k.name),
+]);
 
 /** A word right after an amount on the same line: a unit the language does not have. */
 function isUnknownUnit(previous: readonly IToken[], token: IToken): boolean {

@@ -28,8 +28,8 @@ import type {
   Modality,
   Module,
   ParamDecl,
-  PeriodUnit,
   PauseClause,
+  PeriodUnit,
   PolicyHeader,
   QualifiedName,
   RecordDecl,
@@ -429,27 +429,29 @@ function ruleCommon(depth: number) {
 /** `excluding a to b`, with or without `for each c in xs`. */
 function pause(depth: number): fc.Arbitrary<PauseClause> {
   const sub = expr(depth);
-  return fc
-    .tuple(sub, sub, option(fc.tuple(identifier(), sub)))
-    .map(([from, to, each]) => ({
-      kind: "PauseClause" as const,
-      from,
-      to,
-      variable: each?.[0],
-      source: each?.[1],
-      span: nowhere,
-    }));
+  return fc.tuple(sub, sub, option(fc.tuple(identifier(), sub))).map(([from, to, each]) => ({
+    kind: "PauseClause" as const,
+    from,
+    to,
+    variable: each?.[0],
+    source: each?.[1],
+    span: nowhere,
+  }));
 }
 
 function deadline(depth: number): fc.Arbitrary<Deadline> {
   const sub = expr(depth);
   return fc.oneof(
     sub.map((date): Deadline => ({ kind: "ByDeadline", date, span: nowhere })),
-    fc
-      .tuple(sub, sub, fc.array(pause(depth), { maxLength: 2 }))
-      .map(
-        ([duration, from, pauses]): Deadline => ({ kind: "WithinDeadline", duration, from, pauses, span: nowhere }),
-      ),
+    fc.tuple(sub, sub, fc.array(pause(depth), { maxLength: 2 })).map(
+      ([duration, from, pauses]): Deadline => ({
+        kind: "WithinDeadline",
+        duration,
+        from,
+        pauses,
+        span: nowhere,
+      }),
+    ),
     fc
       .tuple(fc.constantFrom<PeriodUnit>("week", "month", "quarter", "year"), sub, option(sub))
       .map(
