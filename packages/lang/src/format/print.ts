@@ -763,9 +763,11 @@ class Printer {
 
   private durationText(amount: number, unit: Parameters<typeof durationUnitSpelling>[0], span: Span): string {
     if (this.mode === "preserve" && this.source !== undefined) {
-      // The unit as written (`day`, `days`, `天`, `日`): whatever follows the digits.
-      const written = /[\p{L}_]+$/u.exec(this.source.slice(span.start.offset, span.end.offset).trim());
-      if (written !== null) return `${amount} ${written[0]}`;
+      // The unit as written (`day`, `days`, `天`, `日`, `working days`): whatever follows the digits.
+      const written = /[\p{L}_]+(?:\s+[\p{L}_]+)?$/u.exec(
+        this.source.slice(span.start.offset, span.end.offset).trim(),
+      );
+      if (written !== null) return `${amount} ${written[0].replace(/\s+/u, " ")}`;
     }
     return `${amount} ${durationUnitSpelling(unit, amount, this.language(span.start.offset, span.end.offset))}`;
   }
