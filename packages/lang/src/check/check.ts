@@ -53,7 +53,7 @@ export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckR
       checker.expectKind(type, "duration", header.warning.span, ["the warning window", "预警期"]);
     }
     if (header.rollOver !== undefined && header.calendar === undefined) {
-      checker.report(codes.workingDaysWithoutCalendar, header.rollOver, {});
+      checker.report(codes.workingDaysWithoutCalendar, header.rollOver.span, {});
     }
     const known = options.calendarNames;
     if (header.calendar !== undefined && known !== undefined && !known.includes(header.calendar.value)) {

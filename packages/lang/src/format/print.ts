@@ -158,7 +158,7 @@ class Printer {
       header.effective,
       header.warning,
       header.calendar,
-      header.rollOver === undefined ? undefined : { span: header.rollOver },
+      header.rollOver,
     ];
     const before = (span: Span) => gapBefore(siblings, header.span, span);
     this.line(0, header.span);
@@ -187,8 +187,9 @@ class Printer {
       );
     }
     if (header.rollOver !== undefined) {
-      this.line(INDENT, header.rollOver);
-      this.out.append(this.kw("rollOver", header.rollOver.start.offset, header.rollOver.end.offset));
+      const { span } = header.rollOver;
+      this.line(INDENT, span);
+      this.out.append(this.kw("rollOver", span.start.offset, span.end.offset));
     }
   }
 

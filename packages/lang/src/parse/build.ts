@@ -467,7 +467,7 @@ class Builder {
         : undefined,
       warning: warning ? this.optional(() => this.expr(warning)) : undefined,
       calendar: this.optionalString(this.token(node, "calendar")),
-      rollOver: rollOver ? this.tokenSpan(rollOver) : undefined,
+      rollOver: rollOver ? { span: this.tokenSpan(rollOver) } : undefined,
       span: this.spanOf(node),
     };
   }

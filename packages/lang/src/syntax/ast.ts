@@ -59,7 +59,7 @@ export interface PolicyHeader {
    * `rollover` / `顺延` (the keyword's span when written): a period whose last day is a day off
    * ends on the next working day (民法典第二百零三条).
    */
-  readonly rollOver: Span | undefined;
+  readonly rollOver: { readonly span: Span } | undefined;
   readonly span: Span;
 }
 

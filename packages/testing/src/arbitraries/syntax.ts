@@ -555,7 +555,7 @@ function header(depth: number): fc.Arbitrary<PolicyHeader> {
     effective: option(isoDate().map((value) => ({ kind: "DateLiteral" as const, value, span: nowhere }))),
     warning: option(expr(Math.min(depth, 1))),
     calendar: option(stringLiteral()),
-    rollOver: option(fc.constant(nowhere)),
+    rollOver: option(fc.constant({ span: nowhere })),
     span: fc.constant(nowhere),
   });
 }
