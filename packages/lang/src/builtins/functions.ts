@@ -103,6 +103,21 @@ function ofDate<const Name extends string>(
 
 const day = dateType(true);
 
+/** A choice between two dates: `none` is no date, so the other one is the answer. */
+function ofTwoDates<const Name extends string>(
+  name: Name,
+  zh: string,
+  meaning: Bilingual,
+): FunctionDeclaration & { readonly name: Name } {
+  return {
+    name,
+    spellings: { en: name, zh },
+    signature: { parameters: [dateType(), dateType()], result: dateType(), propagatesNone: false },
+    jsonRulesEngine: { kind: "foldConstants" },
+    docs: { parameters: ["a", "b"], meaning },
+  };
+}
+
 /** The built-in functions, in the order the docs list them. */
 export const builtinFunctionDeclarations = [
   {
@@ -135,32 +150,14 @@ export const builtinFunctionDeclarations = [
       },
     },
   },
-  {
-    name: "earlierOf",
-    spellings: { en: "earlierOf", zh: "较早者" },
-    signature: { parameters: [dateType(), dateType()], result: dateType(), propagatesNone: false },
-    jsonRulesEngine: { kind: "foldConstants" },
-    docs: {
-      parameters: ["a", "b"],
-      meaning: {
-        en: "the earlier of two dates; `none` only when both are (an extension with a cap)",
-        zh: "两个日期中较早的一个；两者都为空时才为空（如有上限的延长）",
-      },
-    },
-  },
-  {
-    name: "laterOf",
-    spellings: { en: "laterOf", zh: "较晚者" },
-    signature: { parameters: [dateType(), dateType()], result: dateType(), propagatesNone: false },
-    jsonRulesEngine: { kind: "foldConstants" },
-    docs: {
-      parameters: ["a", "b"],
-      meaning: {
-        en: "the later of two dates; `none` only when both are (a period restarted by a later event)",
-        zh: "两个日期中较晚的一个；两者都为空时才为空（如因后一事件重新起算）",
-      },
-    },
-  },
+  ofTwoDates("earlierOf", "较早者", {
+    en: "the earlier of two dates; `none` only when both are (an extension with a cap)",
+    zh: "两个日期中较早的一个；两者都为空时才为空（如有上限的延长）",
+  }),
+  ofTwoDates("laterOf", "较晚者", {
+    en: "the later of two dates; `none` only when both are (a period restarted by a later event)",
+    zh: "两个日期中较晚的一个；两者都为空时才为空（如因后一事件重新起算）",
+  }),
   ofDate("year", "年份", integer, { en: "the year of a date", zh: "日期的年" }),
   ofDate("month", "月份", integer, { en: "the month of a date, 1 to 12", zh: "日期的月，1 到 12" }),
   ofDate("startOfMonth", "月初", day, { en: "the first day of the date's month", zh: "所在月的第一天" }),
