@@ -51,3 +51,25 @@ describe("the calendar of a policy", () => {
     expect(dueOf('policy "p"')).toEqual(["R5018"]);
   });
 });
+
+describe("an escalation threshold in working days", () => {
+  it("reaches the level on the day after the N-th working day, across the National Day holiday", () => {
+    const out = compile(`policy "p" calendar "cn-mainland"
+clause 1 "c"
+collection requests { receivedOn: date  answeredOn: optional date }
+escalation ladder "ladder" must cites 1 for each r in requests holder "office"
+  starts r.receivedOn
+  level office "office"
+  level head "head" after 5 working days
+  closes r.answeredOn
+`);
+    if (out.policy === undefined) throw new Error(out.diagnostics.map((d) => d.message.en).join("; "));
+    const evaluated = out.policy.evaluate({
+      asOf: "2026-10-20",
+      requests: [{ id: "A", receivedOn: "2026-09-29", answeredOn: null }],
+    });
+    if ("errors" in evaluated) throw new Error("valid facts");
+    // Working days after 09-29: 09-30, then 10-08 (Thu, after the holiday), 10-09, 10-10 (make-up Saturday), 10-12.
+    expect(evaluated.result.findings[0]).toMatchObject({ status: "head", reached: { head: "2026-10-13" } });
+  });
+});
