@@ -190,7 +190,7 @@ describe("examples/every-construct evaluated on its facts", () => {
 
   it("has findings for every rule", () => {
     const rules = "policy" in compiled ? compiled.policy.rules.map((r) => r.id) : [];
-    expect(rules.length).toBe(16);
+    expect(rules.length).toBe(17);
     expect(rules.filter((id) => !findings.some((f) => f.rule === id))).toEqual([]);
   });
 

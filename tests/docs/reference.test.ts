@@ -11,10 +11,14 @@ import { errorsOf, showDiagnostics } from "./src/show.js";
 
 const references = ["docs/language.md", "docs/language.zh.md"] as const;
 
-/** The words inside backticks on one table row: `day(s)` gives `day` and `days`. */
+/**
+ * The words inside backticks on one table row: `day(s)` gives `day` and `days`; a span is also a
+ * spelling whole (`working days`, a keyword of two words).
+ */
 function rowWords(row: string): Set<string> {
   const words = new Set<string>();
   for (const [, span] of row.matchAll(/`([^`]+)`/g)) {
+    words.add(span ?? "");
     for (const word of (span ?? "").split(/[\s/]+/)) {
       const plural = /^(.+)\(s\)$/.exec(word);
       if (plural?.[1]) words.add(plural[1]).add(`${plural[1]}s`);

@@ -7,6 +7,7 @@
  */
 import type { CheckedPolicy, Type } from "@remit/lang";
 import { parseIsoDate } from "./calendar/index.js";
+import { noCalendar } from "./compile/durations.js";
 import { type Compiled, type Context, ExpressionCompiler } from "./compile/expr.js";
 import { jsonOf } from "./compile/json.js";
 import { parseDuration, type Value } from "./compile/values.js";
@@ -138,7 +139,14 @@ export function compileParameters(checked: CheckedPolicy, compiler: ExpressionCo
   const resolve = (overrides: ParamOverrides): ParamValues => {
     const values = new Map<string, Value>();
     // Defaults are constants over literals and parameters: nothing else of the context is read.
-    const ctx: Context = { frame: [], asAt: 0, period: null, data: undefined as never, params: values };
+    const ctx: Context = {
+      frame: [],
+      asAt: 0,
+      period: null,
+      data: undefined as never,
+      params: values,
+      calendar: noCalendar(),
+    };
     for (const { key, value } of defaults) {
       values.set(key, overrides.has(key) ? (overrides.get(key) ?? null) : value(ctx));
     }

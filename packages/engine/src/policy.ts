@@ -11,6 +11,7 @@ import {
   memoryHost,
 } from "@remit/lang";
 import { assembleResult } from "./assemble.js";
+import { builtInCalendars, type Calendar, type CalendarDays } from "./calendar/index.js";
 import { ExpressionCompiler } from "./compile/expr.js";
 import { type CompiledRule, evaluateInOrder } from "./evaluate/index.js";
 import { type FactsSchema, factsSchema } from "./facts/index.js";
@@ -36,6 +37,23 @@ export interface EvaluateOptions {
   readonly params?: Record<string, unknown>;
   /** Evaluate only these rules (by id); all rules when absent. */
   readonly rules?: readonly string[];
+  /**
+   * Days added to the policy's calendar for this evaluation (a county's own 放假 notice):
+   * `{ daysOff: { "2026-10-09": "县放假通知" }, workingDays: { … } }`, each in a covered year.
+   */
+  readonly calendarDays?: CalendarDays;
+}
+
+/** `compile`'s options: the checker's, and calendars beside (or instead of) the built-in ones. */
+export interface CompileOptions extends CheckOptions {
+  /** Calendars by their `name`; one named like a built-in calendar replaces it. */
+  readonly calendars?: readonly Calendar[];
+}
+
+/** The calendars a policy can name: the host's, then the built-in ones. */
+function calendarsOf(host: readonly Calendar[] | undefined): ReadonlyMap<string, Calendar> {
+  if (host === undefined || host.length === 0) return builtInCalendars;
+  return new Map([...builtInCalendars, ...host.map((c): [string, Calendar] => [c.name, c])]);
 }
 
 export interface PolicyInfoSummary {
@@ -84,7 +102,10 @@ export interface PolicyInternals {
   result(prepared: Prepared, findings: readonly Finding[]): EvaluationResult;
 }
 
-export function compileInternals(checked: CheckedPolicy): PolicyInternals {
+export function compileInternals(
+  checked: CheckedPolicy,
+  calendars: ReadonlyMap<string, Calendar> = builtInCalendars,
+): PolicyInternals {
   const compiler = new ExpressionCompiler(checked);
   const rules = compileRules(checked, compiler);
   const schema = factsSchema(checked);
@@ -95,6 +116,12 @@ export function compileInternals(checked: CheckedPolicy): PolicyInternals {
   };
 
   const parameters = compileParameters(checked, compiler);
+  const calendarName = checked.info.calendar;
+  const calendar = calendarName === undefined ? undefined : calendars.get(calendarName);
+  if (calendarName !== undefined && calendar === undefined) {
+    // The checker reports an unknown calendar when told the names (`compile` tells it).
+    throw new Error(`the policy names the calendar "${calendarName}", which the host did not provide`);
+  }
 
   return {
     checked,
@@ -103,7 +130,7 @@ export function compileInternals(checked: CheckedPolicy): PolicyInternals {
     info,
     parameters,
     prepare(facts, options) {
-      return prepareEvaluation({ checked, schema, parameters }, facts, options);
+      return prepareEvaluation({ checked, schema, parameters, calendar }, facts, options);
     },
     result(prepared, findings) {
       return assembleResult(info, prepared, findings);
@@ -112,8 +139,8 @@ export function compileInternals(checked: CheckedPolicy): PolicyInternals {
 }
 
 /** A policy from a checked model, for hosts that loaded the files themselves (the CLI). */
-export function compileChecked(checked: CheckedPolicy): Policy {
-  const internals = compileInternals(checked);
+export function compileChecked(checked: CheckedPolicy, calendars?: readonly Calendar[]): Policy {
+  const internals = compileInternals(checked, calendarsOf(calendars));
   const rules: RuleSummary[] = checked.rules.map((r) => ({
     id: r.id,
     title: r.title,
@@ -149,14 +176,15 @@ export type CompileInput = string | { readonly files: Record<string, string>; re
  * Compiles policy text: a bare string is one module named `policy.remit`. `options.functions`
  * adds the host's own functions, type-checked and run like the built-ins.
  */
-export function compile(input: CompileInput, options: CheckOptions = {}): CompileOutcome<Policy> {
+export function compile(input: CompileInput, options: CompileOptions = {}): CompileOutcome<Policy> {
+  const calendars = calendarsOf(options.calendars);
   const files = typeof input === "string" ? { "policy.remit": input } : input.files;
   const entry = typeof input === "string" ? "policy.remit" : input.entry;
   const analyzed: {
     readonly policy: CheckedPolicy | undefined;
     readonly diagnostics: readonly Diagnostic[];
-  } = analyze(entry, memoryHost(files), options);
+  } = analyze(entry, memoryHost(files), { ...options, calendarNames: [...calendars.keys()] });
   if (analyzed.policy === undefined || hasErrors(analyzed.diagnostics))
     return { diagnostics: analyzed.diagnostics };
-  return { policy: compileChecked(analyzed.policy), diagnostics: analyzed.diagnostics };
+  return { policy: compileChecked(analyzed.policy, options.calendars), diagnostics: analyzed.diagnostics };
 }

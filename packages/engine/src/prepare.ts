@@ -3,8 +3,16 @@
  * accepted (or every reason they are not), shared by `evaluate` and incremental sessions.
  */
 import type { CheckedPolicy } from "@remit/lang";
-import { type EpochDay, parseIsoDate } from "./calendar/index.js";
+import {
+  type Calendar,
+  type CalendarDays,
+  calendarIndex,
+  type EpochDay,
+  parseIsoDate,
+  withCalendarDays,
+} from "./calendar/index.js";
 import { Data } from "./compile/data.js";
+import type { CalendarState } from "./compile/durations.js";
 import type { Context } from "./compile/expr.js";
 import type { FactObject } from "./compile/values.js";
 import { type FactsSchema, validateFacts } from "./facts/index.js";
@@ -23,6 +31,8 @@ export interface PreparationPlan {
   readonly checked: CheckedPolicy;
   readonly schema: FactsSchema;
   readonly parameters: CompiledParameters;
+  /** The calendar the policy names, as the host provided it. */
+  readonly calendar: Calendar | undefined;
 }
 
 /**
@@ -41,7 +51,13 @@ export function requestedAsOf(facts: unknown, asOf: string | undefined): string 
 export function prepareEvaluation(
   plan: PreparationPlan,
   facts: unknown,
-  options: { readonly asOf?: string; readonly params?: Record<string, unknown> } | undefined,
+  options:
+    | {
+        readonly asOf?: string;
+        readonly params?: Record<string, unknown>;
+        readonly calendarDays?: CalendarDays;
+      }
+    | undefined,
 ): Prepared | { readonly errors: readonly FactError[] } {
   const { checked, schema } = plan;
   const validated = validateFacts(checked, schema, facts);
@@ -69,10 +85,26 @@ export function prepareEvaluation(
       },
     });
   }
+  let calendar = plan.calendar;
+  if (calendar !== undefined && options?.calendarDays !== undefined) {
+    const added = withCalendarDays(
+      calendar,
+      options.calendarDays,
+      "options.calendarDays",
+      "options.calendarDays",
+    );
+    if ("errors" in added) errors.push(...added.errors);
+    else calendar = added.calendar;
+  }
   if (errors.length > 0 || "errors" in validated || "errors" in overrides || asOf === undefined)
     return { errors };
+  const calendarState: CalendarState = {
+    index: calendar === undefined ? undefined : calendarIndex(calendar),
+    rollOver: checked.info.rollOver,
+    uncovered: undefined,
+  };
   const params = plan.parameters.resolve(overrides.values);
   const data = new Data(checked, validated.facts.document, validated.facts.collections, validated.facts.byId);
-  const ctx: Context = { frame: [], asAt: asOf, period: null, data, params };
+  const ctx: Context = { frame: [], asAt: asOf, period: null, data, params, calendar: calendarState };
   return { ctx, asOf, params: plan.parameters.json(params) };
 }

@@ -42,6 +42,17 @@ export interface Explanation {
   readonly because: readonly Because[];
   /** For an unmet duty: what is still missing, in both languages. */
   readonly missing?: readonly Localized[];
+  /** What the engine could not judge, as in the finding's `warnings`. */
+  readonly warnings?: readonly Localized[];
+}
+
+/**
+ * Something the engine could not judge for a finding and would not guess: a date outside the
+ * years the policy's calendar covers (`calendar-not-covering`).
+ */
+export interface FindingWarning {
+  readonly code: "calendar-not-covering";
+  readonly message: Localized;
 }
 
 export interface Finding {
@@ -65,7 +76,10 @@ export interface Finding {
   readonly metOn?: string;
   /** Duties met after their due date. */
   readonly late?: boolean;
-  /** Overdue duties: days past due as at the evaluation date. */
+  /**
+   * Overdue duties: days past due as at the evaluation date, in the deadline's unit (working
+   * days for a deadline in working days).
+   */
   readonly overdueDays?: number;
   /** Escalations: whether the case is past its overdue date. */
   readonly overdue?: boolean;
@@ -80,6 +94,8 @@ export interface Finding {
   /** Accountability: the date the conditions were judged at. */
   readonly asAt?: string;
   readonly cites: readonly string[];
+  /** Duties: what could not be judged (a date the calendar does not cover). */
+  readonly warnings?: readonly FindingWarning[];
   readonly explanation: Explanation;
 }
 

@@ -4,7 +4,7 @@
  * constants folds to a constant, computed by the engine's own implementation; any other call is
  * refused. (Host functions are always refused: json-rules-engine cannot run them.)
  */
-import { builtinImplementations, type Duration, type Value } from "@remit/engine";
+import { builtinImplementations, type Duration, noCalendar, type Value } from "@remit/engine";
 import { builtinFunctionsByName, type Resolution, type Type } from "@remit/lang";
 import type { Const } from "./export.js";
 
@@ -33,7 +33,7 @@ export function translateCall(
   }
   if (declaration.signature.propagatesNone && values.includes(null))
     return { ok: true, value: { k: "none" } };
-  const result = builtinImplementations[resolution.name](argumentTypes)(values);
+  const result = builtinImplementations[resolution.name](argumentTypes)(values, noCalendar());
   return { ok: true, value: constOf(result, resultType) };
 }
 

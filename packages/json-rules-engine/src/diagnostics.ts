@@ -98,6 +98,17 @@ export const exportCodes = {
       zh: "json-rules-engine 只认识它自己的运算符；请用 Remit 引擎评估这条规则",
     },
   ),
+  workingDays: define(
+    "R7012",
+    (text) => ({
+      en: `'${text}' counts working days or pauses on the policy's calendar and cannot be exported to json-rules-engine`,
+      zh: `“${text}”按政策的日历计算工作日或扣除期间，无法导出为 json-rules-engine 规则`,
+    }),
+    {
+      en: "json-rules-engine has no calendar; evaluate working-day deadlines, paused periods and rollover with the Remit engine",
+      zh: "json-rules-engine 没有日历；工作日期限、扣除期间和顺延请用 Remit 引擎评估",
+    },
+  ),
 } as const;
 
 export const importCodes = {

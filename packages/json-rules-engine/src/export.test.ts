@@ -152,6 +152,46 @@ duty e "e" must cites 1 for each x in items requires x.town.name = "a"`),
     expect(diagnostics[0]!.hint?.zh).toContain("Remit 引擎");
   });
 
+  test("refuses rules that need the policy's calendar once each (R7012), and exports the others", () => {
+    const withCalendar = header.replace('policy "p"', 'policy "p" calendar "cn-mainland"');
+    const source = `${withCalendar}param answerDays: duration = 20 working days
+define due(x: items) = x.opened + answerDays
+duty a "a" must cites 1 for each x in items requires x.done within 20 working days of x.opened
+duty b "b" must cites 1 for each x in items requires x.done by due(x)
+duty c "c" must cites 1 for each x in items requires x.done within 20 days of x.opened excluding x.opened to x.done
+duty d "d" must cites 1 for each x in items requires x.done within 20 days of x.opened
+`;
+    const analyzed = analyze("p.remit", memoryHost({ "p.remit": source }));
+    expect(analyzed.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const { rules, diagnostics } = exportPolicy(analyzed.policy!);
+    expect(diagnostics.map((d) => [d.code, d.span.start.line, d.message.en])).toEqual([
+      [
+        "R7012",
+        18,
+        "'20 working days' counts working days or pauses on the policy's calendar and cannot be exported to json-rules-engine",
+      ],
+      [
+        "R7012",
+        19,
+        "'due(x)' counts working days or pauses on the policy's calendar and cannot be exported to json-rules-engine",
+      ],
+      [
+        "R7012",
+        20,
+        "'excluding x.opened to x.done' counts working days or pauses on the policy's calendar and cannot be exported to json-rules-engine",
+      ],
+    ]);
+    expect(diagnostics[0]!.message.zh).toContain("按政策的日历计算工作日或扣除期间");
+    expect(new Set(rules.map((r) => (r.event.params as { rule: string }).rule))).toEqual(new Set(["d"]));
+  });
+
+  test("refuses every within deadline of a policy that rolls a last day off over (R7012)", () => {
+    const source = `${header.replace('policy "p"', 'policy "p" calendar "cn-mainland" rollover')}duty d "d" must cites 1 for each x in items requires x.done within 20 days of x.opened
+`;
+    const analyzed = analyze("p.remit", memoryHost({ "p.remit": source }));
+    expect(exportPolicy(analyzed.policy!).diagnostics.map((d) => d.code)).toEqual(["R7012"]);
+  });
+
   test("folds a built-in call on constants to its value, computed by the engine's implementation", () => {
     const folded = exportPolicy(
       checked(

@@ -26,7 +26,10 @@ import {
   type DutyInfo,
   type EscalationInfo,
   type Expr,
+  forEachChild,
+  isExpression,
   type MemberExpr,
+  type Node,
   type RuleInfo,
   ruleParts,
   type Span,
@@ -825,6 +828,7 @@ class Exporter {
    * named here, so a part added to the language must be decided on before this compiles.
    */
   private refuseUntranslatable(info: RuleInfo): void {
+    this.refuseWorkingDays(info);
     for (const part of ruleParts(info.rule)) {
       switch (part.name) {
         case "deadline":
@@ -855,6 +859,58 @@ class Exporter {
           assertNever(part, "rule part");
       }
     }
+  }
+
+  /**
+   * Working days, paused intervals and the rollover switch need the policy's calendar, which
+   * json-rules-engine does not have: such a rule is refused, once, at the first place it needs it
+   * (its own expressions and the definitions they call; the warning window of a duty).
+   */
+  private refuseWorkingDays(info: RuleInfo): void {
+    const rule = info.rule;
+    const warning = this.policy.info.warning;
+    const refuse = (span: Span) => this.refuse(exportCodes.workingDays, span, this.text(span));
+    if (rule.kind === "DutyRule") {
+      const deadline = rule.deadline;
+      if (deadline?.kind === "WithinDeadline") {
+        const pause = deadline.pauses[0];
+        if (pause !== undefined) refuse(pause.span);
+        if (this.policy.info.rollOver) refuse(deadline.span);
+      }
+      if (deadline !== undefined && warning !== undefined && this.countsWorkingDays(warning, new Set()))
+        refuse(warning.span);
+    }
+    const find = (node: Node): Expr | undefined =>
+      isExpression(node)
+        ? this.countsWorkingDays(node, new Set())
+          ? node
+          : undefined
+        : forEachChild(node, find);
+    const found = forEachChild(rule, find);
+    if (found !== undefined) refuse(found.span);
+  }
+
+  /** Whether an expression (or a parameter or definition it reads) holds a duration in working days. */
+  private countsWorkingDays(expr: Expr, visited: Set<string>): boolean {
+    if (expr.kind === "DurationLiteral") return expr.unit === "workingDay";
+    if (expr.kind === "NameExpr" || expr.kind === "MemberExpr" || expr.kind === "CallExpr") {
+      const resolution = this.policy.resolve(expr);
+      if (resolution?.kind === "define" || resolution?.kind === "param") {
+        if (!visited.has(resolution.key)) {
+          visited.add(resolution.key);
+          const body =
+            resolution.kind === "define"
+              ? this.policy.defines.get(resolution.key)?.decl.body
+              : this.policy.params.get(resolution.key)?.decl.default;
+          if (body !== undefined && this.countsWorkingDays(body, visited)) return true;
+        }
+        // A qualified name (`gbt.x`) has no parts of its own to read; a call's arguments do.
+        if (expr.kind !== "CallExpr") return false;
+      }
+    }
+    return (
+      forEachChild(expr, (child) => isExpression(child) && this.countsWorkingDays(child, visited)) === true
+    );
   }
 
   duty(info: DutyInfo): { rules: (JreRuleProperties | undefined)[]; subject: ExportedSubject } {
@@ -1012,6 +1068,8 @@ function shifted(t: Term, shift: Shift): Term {
 }
 
 function shiftOf(duration: Duration, sign: 1 | -1): Shift {
+  // Rules that count working days are refused before any term is built (refuseWorkingDays).
+  if (duration.unit === "working day") throw new Error("a working-day duration reached the export");
   return { amount: sign * duration.amount, unit: duration.unit };
 }
 

@@ -31,6 +31,7 @@ export const words = {
   asOf: { en: "as of", zh: "评估日" },
   version: { en: "version", zh: "版本" },
   summary: { en: "Summary", zh: "汇总" },
+  warnings: { en: "Warnings", zh: "警告" },
   byStatus: { en: "By status", zh: "按状态" },
   by: { en: "By ", zh: "按" },
   findings: { en: "findings", zh: "条结果" },

@@ -62,8 +62,23 @@ export function renderEvaluationTable(result: EvaluationResult, options: TableOp
     }
     out.push("");
   }
+  out.push(...warningLines(result, options));
   out.push(...view.summary(result));
   return `${out.join("\n")}\n`;
+}
+
+/** What the engine would not guess (a date outside the calendar's years), one line per finding. */
+function warningLines(result: EvaluationResult, { lang, colors }: TableOptions): string[] {
+  const warned = result.findings.filter((finding) => finding.warnings !== undefined);
+  if (warned.length === 0) return [];
+  const colon = lang === "zh" ? "：" : ": ";
+  const lines = warned.flatMap((finding) =>
+    (finding.warnings ?? []).map(
+      (warning) =>
+        `  ${finding.rule} ${finding.subject.collection} ${finding.subject.id}${colon}${warning.message[lang]}`,
+    ),
+  );
+  return [colors.bold(words.warnings[lang]), ...lines, ""];
 }
 
 class View {

@@ -78,11 +78,13 @@ const calendarDays: Counter = {
   between: (a, b) => ({ value: b - a }),
 };
 
-function counterOf(unit: CountUnit, calendar: CalendarIndex): Counter {
+function counterOf(unit: CountUnit, calendar: CalendarIndex | undefined): Counter {
   switch (unit) {
     case "days":
       return calendarDays;
     case "working days":
+      if (calendar === undefined)
+        throw new Error("working days are counted on a calendar, and none was given");
       return {
         add: (start, n) => calendar.addWorkingDays(start, n),
         between: (a, b) => calendar.workingDaysBetween(a, b),
@@ -97,9 +99,13 @@ function counterOf(unit: CountUnit, calendar: CalendarIndex): Counter {
 /**
  * The due date of `spec`: day `amount` after `start` (not counted), each paused day not counted,
  * then rolled over when asked. A calendar-day deadline without rollover never consults the
- * calendar; otherwise a date the calendar does not cover is reported, not guessed.
+ * calendar (and may be given none); otherwise a date the calendar does not cover is reported,
+ * not guessed.
  */
-export function computeDeadline(spec: DeadlineSpec, calendar: CalendarIndex): CalendarAnswer<Deadline> {
+export function computeDeadline(
+  spec: DeadlineSpec,
+  calendar: CalendarIndex | undefined,
+): CalendarAnswer<Deadline> {
   const { start, amount, unit } = spec;
   if (!Number.isInteger(amount) || amount < 0) {
     throw new RangeError(`a deadline counts a whole number of days, at least 0, got ${amount}`);
@@ -131,6 +137,8 @@ export function computeDeadline(spec: DeadlineSpec, calendar: CalendarIndex): Ca
     steps.push({ kind: "pause", from: pause.from, to: pause.to, excluded: excluded.value, due });
   }
   if (spec.rollOver === true) {
+    if (calendar === undefined)
+      throw new Error("a last day is rolled over on a calendar, and none was given");
     const rolled = calendar.rollOver(due);
     if (!("value" in rolled)) return rolled;
     if (rolled.value !== due) steps.push({ kind: "roll-over", from: due, due: rolled.value });

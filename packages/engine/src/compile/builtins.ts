@@ -15,11 +15,12 @@ import {
   startOfYear,
   yearOf,
 } from "../calendar/index.js";
+import { type CalendarState, countBetween } from "./durations.js";
 import { textOf } from "./expr.js";
 import type { Value } from "./values.js";
 
-/** A function's implementation over its arguments' values. */
-export type Implementation = (args: readonly Value[]) => Value;
+/** A function's implementation over its arguments' values (and the evaluation's calendar). */
+export type Implementation = (args: readonly Value[], calendar: CalendarState) => Value;
 
 /** Made once per call site: `text` formats by its argument's type. */
 type BuiltinImplementation = (argumentTypes: readonly Type[]) => Implementation;
@@ -28,8 +29,20 @@ function ofDate(fn: (day: number) => number): BuiltinImplementation {
   return () => (args) => fn(args[0] as number);
 }
 
+function pick(args: readonly Value[], choose: (a: number, b: number) => number): Value {
+  const [a, b] = args as readonly (number | null)[];
+  if (a === null || a === undefined) return b ?? null;
+  if (b === null || b === undefined) return a;
+  return choose(a, b);
+}
+
 export const builtinImplementations: { readonly [Name in BuiltinFunction]: BuiltinImplementation } = {
   daysBetween: () => (args) => (args[1] as number) - (args[0] as number),
+  workingDaysBetween: () => (args, calendar) =>
+    countBetween(args[0] as number, args[1] as number, "working day", calendar),
+  // `none` is no date: the other one is the answer.
+  earlierOf: () => (args) => pick(args, (a, b) => Math.min(a, b)),
+  laterOf: () => (args) => pick(args, (a, b) => Math.max(a, b)),
   year: ofDate(yearOf),
   month: ofDate(monthOf),
   startOfMonth: ofDate(startOfMonth),

@@ -18,16 +18,10 @@ import {
   type Resolution,
   type Type,
 } from "@remit/lang";
-import {
-  addDays,
-  addMonths,
-  type EpochDay,
-  formatIsoDate,
-  type Period,
-  parseIsoDate,
-} from "../calendar/index.js";
+import { type EpochDay, formatIsoDate, type Period, parseIsoDate } from "../calendar/index.js";
 import { builtinImplementations, type Implementation } from "./builtins.js";
 import type { Data } from "./data.js";
+import { addDuration, type CalendarState } from "./durations.js";
 import {
   type Duration,
   durationOf,
@@ -45,6 +39,8 @@ export interface Context {
   period: Period | null;
   readonly data: Data;
   readonly params: ReadonlyMap<string, Value>;
+  /** The policy's calendar for this evaluation: working days are counted on it. */
+  readonly calendar: CalendarState;
 }
 
 export type Compiled = (ctx: Context) => Value;
@@ -53,12 +49,6 @@ export function stripType(type: Type): Type {
   let t = type;
   while (t.kind === "optional" || t.kind === "list") t = t.kind === "optional" ? t.inner : t.element;
   return t;
-}
-
-function addDuration(date: EpochDay, duration: Duration, sign: 1 | -1): EpochDay {
-  return duration.unit === "day"
-    ? addDays(date, sign * duration.amount)
-    : addMonths(date, sign * duration.amount);
 }
 
 /** Orders two values of the same type (numbers, dates, durations, text); NaN when they cannot be. */
@@ -253,14 +243,16 @@ export class ExpressionCompiler {
           return (ctx) => {
             const d = left(ctx);
             const n = right(ctx);
-            return d === null || n === null ? null : addDuration(d as number, n as Duration, sign);
+            return d === null || n === null
+              ? null
+              : addDuration(d as number, n as Duration, sign, ctx.calendar);
           };
         }
         if (leftType.kind === "duration" && rightType.kind === "date" && sign === 1) {
           return (ctx) => {
             const n = left(ctx);
             const d = right(ctx);
-            return d === null || n === null ? null : addDuration(d as number, n as Duration, 1);
+            return d === null || n === null ? null : addDuration(d as number, n as Duration, 1, ctx.calendar);
           };
         }
         if (sign === 1 && (leftType.kind === "text" || rightType.kind === "text")) {
@@ -360,7 +352,7 @@ export class ExpressionCompiler {
         const durations = stripType(this.typeOf(expr)).kind === "duration";
         return (ctx) => {
           let total = 0;
-          let unit: "day" | "month" = "day";
+          let unit: Duration["unit"] = "day";
           each(ctx, (element) => {
             const v = valueFor(ctx, element);
             if (v === null) return true;
@@ -630,19 +622,19 @@ export class ExpressionCompiler {
     if (compiled.length === 1 && a0 !== undefined) {
       return (ctx) => {
         const v0 = a0(ctx);
-        return strict && v0 === null ? null : implementation([v0]);
+        return strict && v0 === null ? null : implementation([v0], ctx.calendar);
       };
     }
     if (compiled.length === 2 && a0 !== undefined && a1 !== undefined) {
       return (ctx) => {
         const v0 = a0(ctx);
         const v1 = a1(ctx);
-        return strict && (v0 === null || v1 === null) ? null : implementation([v0, v1]);
+        return strict && (v0 === null || v1 === null) ? null : implementation([v0, v1], ctx.calendar);
       };
     }
     return (ctx) => {
       const values = compiled.map((a) => a(ctx));
-      return strict && values.includes(null) ? null : implementation(values);
+      return strict && values.includes(null) ? null : implementation(values, ctx.calendar);
     };
   }
 }

@@ -1,5 +1,6 @@
 export { builtinImplementations, type Implementation } from "./builtins.js";
 export { Data } from "./data.js";
+export { addDuration, type CalendarState, countBetween, noCalendar } from "./durations.js";
 export {
   type Compiled,
   type Context,

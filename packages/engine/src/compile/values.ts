@@ -5,10 +5,13 @@
 import { type DurationUnit, durationUnitKeywords, type UnitMeasure } from "@remit/lang";
 import type { EpochDay, Period } from "../calendar/index.js";
 
-/** Days and weeks are exact (`day`), months, quarters and years are calendar units (`month`). */
+/**
+ * Days and weeks are exact (`day`), months, quarters and years are calendar units (`month`),
+ * working days are counted on the calendar (`working day`).
+ */
 export interface Duration {
   readonly amount: number;
-  readonly unit: "day" | "month";
+  readonly unit: UnitMeasure["unit"];
 }
 
 export type FactObject = { readonly [key: string]: unknown };
@@ -43,7 +46,7 @@ export function durationOf(amount: number, unit: DurationUnit): Duration {
 export function parseDuration(input: unknown): Duration | undefined {
   if (typeof input === "number") return Number.isFinite(input) ? { amount: input, unit: "day" } : undefined;
   if (typeof input !== "string") return undefined;
-  const match = /^\s*(-?\d+(?:\.\d+)?)\s*([a-z\u4e00-\u9fff]+)\s*$/u.exec(input);
+  const match = /^\s*(-?\d+(?:\.\d+)?)\s*([a-z\u4e00-\u9fff]+(?: [a-z]+)?)\s*$/u.exec(input);
   if (!match) return undefined;
   const spec = unitNames.get(match[2]!);
   if (!spec) return undefined;
@@ -51,8 +54,19 @@ export function parseDuration(input: unknown): Duration | undefined {
 }
 
 export function formatDuration(duration: Duration): string {
-  if (duration.unit === "day") return `${duration.amount} ${duration.amount === 1 ? "day" : "days"}`;
-  return `${duration.amount} ${duration.amount === 1 ? "month" : "months"}`;
+  const one = duration.amount === 1;
+  switch (duration.unit) {
+    case "day":
+      return `${duration.amount} ${one ? "day" : "days"}`;
+    case "month":
+      return `${duration.amount} ${one ? "month" : "months"}`;
+    case "working day":
+      return `${duration.amount} ${one ? "working day" : "working days"}`;
+    default: {
+      const unknown: never = duration.unit;
+      throw new Error(`unknown duration unit ${String(unknown)}`);
+    }
+  }
 }
 
 export function isDuration(value: unknown): value is Duration {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, formatIsoDate, parseIsoDate } from "../calendar/index.js";
+import { noCalendar } from "../compile/durations.js";
 import { durationOf } from "../compile/values.js";
 import { compile } from "../policy.js";
 import { countyFacts } from "../testing/county.js";
@@ -109,12 +110,12 @@ describe("due-soon window", () => {
         fc.integer({ min: -100, max: 100 }),
         (due, offset) => {
           const asOf = due + offset;
-          const status = dutyStatus(false, "must", due, true, asOf, warning);
+          const status = dutyStatus(false, "must", due, true, asOf, warning, noCalendar());
           const expected = asOf > due ? "overdue" : due - asOf <= 30 ? "due-soon" : "pending";
           return (
             status === expected &&
-            dutyStatus(true, "must", due, true, asOf, warning) === "met" &&
-            dutyStatus(false, "may", due, true, asOf, warning) === "advisory"
+            dutyStatus(true, "must", due, true, asOf, warning, noCalendar()) === "met" &&
+            dutyStatus(false, "may", due, true, asOf, warning, noCalendar()) === "advisory"
           );
         },
       ),

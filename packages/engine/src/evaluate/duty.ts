@@ -5,19 +5,13 @@
  * (unmet is overdue, with no overdue days); one whose deadline reads `none` is pending.
  */
 import type { DutyInfo } from "@remit/lang";
-import {
-  addDays,
-  addMonths,
-  type EpochDay,
-  formatIsoDate,
-  type Period,
-  periodsBetween,
-} from "../calendar/index.js";
+import { type EpochDay, formatIsoDate, type Period, periodsBetween } from "../calendar/index.js";
+import { addDuration, type CalendarState, countBetween } from "../compile/durations.js";
 import type { Compiled, Context } from "../compile/expr.js";
 import type { Duration, Value } from "../compile/values.js";
 import { type ExplanationSource, sourcesFor } from "../explain/lazy.js";
 import { topLevelOperands } from "../explain/tree.js";
-import type { Because, DutyStatus, Explanation, Finding } from "../result.js";
+import type { Because, DutyStatus, Explanation, Finding, FindingWarning } from "../result.js";
 import {
   bindLets,
   type CompiledRule,
@@ -28,10 +22,23 @@ import {
   ruleOver,
   ruleWords,
 } from "./common.js";
+import { compileWithin, type DueDate, type DueDateOf, derivationValues } from "./deadline.js";
 import { DutyFinding } from "./findings.js";
 
-function minus(date: EpochDay, duration: Duration): EpochDay {
-  return duration.unit === "day" ? addDays(date, -duration.amount) : addMonths(date, -duration.amount);
+/** The warning of a finding whose dates the calendar could not count. */
+export function uncoveredWarning(uncovered: CalendarState["uncovered"]): FindingWarning[] | undefined {
+  if (uncovered === undefined) return undefined;
+  const date = formatIsoDate(uncovered.date);
+  const years = `${uncovered.firstYear}–${uncovered.lastYear}`;
+  return [
+    {
+      code: "calendar-not-covering",
+      message: {
+        en: `the calendar "${uncovered.calendar}" covers ${years}; ${date} lies outside it, so the working days there are not counted and the dates that need them are left unknown`,
+        zh: `日历“${uncovered.calendar}”覆盖 ${years} 年；${date} 不在其内，无法计算工作日，依赖它的日期暂不确定`,
+      },
+    },
+  ];
 }
 
 export function dutyStatus(
@@ -41,13 +48,16 @@ export function dutyStatus(
   hasDeadline: boolean,
   asOf: EpochDay,
   warning: Duration,
+  calendar: CalendarState,
 ): DutyStatus {
   if (met) return "met";
   if (modality === "may") return "advisory";
   if (!hasDeadline) return "overdue";
   if (due === null) return "pending";
   if (asOf > due) return "overdue";
-  if (asOf >= minus(due, warning)) return "due-soon";
+  // A window in working days is counted back on the calendar, one in days or months as such.
+  const windowOpens = addDuration(due, warning, -1, calendar);
+  if (windowOpens !== null && asOf >= windowOpens) return "due-soon";
   return "pending";
 }
 
@@ -69,22 +79,18 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   });
   let dueTest = "";
   const deadline = rule.deadline;
-  let dueOf: ((ctx: Context) => EpochDay | null) | undefined;
+  let dueOf: DueDateOf | undefined;
   let dueText = "";
   let recurring: { unit: Period["unit"]; from: Compiled; until: Compiled | undefined } | undefined;
   if (deadline?.kind === "ByDeadline") {
     const date = compiler.compile(deadline.date);
-    dueOf = (ctx) => date(ctx) as EpochDay | null;
+    dueOf = (ctx) => {
+      const due = date(ctx) as EpochDay | null;
+      return due === null ? null : { due, unit: "day", steps: [] };
+    };
     dueText = source(deadline.date.span);
   } else if (deadline?.kind === "WithinDeadline") {
-    const duration = compiler.compile(deadline.duration);
-    const from = compiler.compile(deadline.from);
-    dueOf = (ctx) => {
-      const start = from(ctx) as EpochDay | null;
-      const d = duration(ctx) as Duration | null;
-      if (start === null || d === null) return null;
-      return d.unit === "day" ? addDays(start, d.amount) : addMonths(start, d.amount);
-    };
+    dueOf = compileWithin(deadline, compiler, env.policy);
     dueText = `${source(deadline.from.span)} + ${source(deadline.duration.span)}`;
   } else if (deadline?.kind === "RecurringDeadline") {
     recurring = {
@@ -100,16 +106,30 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   const judge = (
     ctx: Context,
     subject: Value,
-    due: EpochDay | null,
+    dueDate: DueDate | null,
     period: Period | null,
     source: ExplanationSource,
   ): DutyFinding => {
     bindLets(plan, ctx);
     const asOf = ctx.asAt;
+    const due = dueDate?.due ?? null;
     const value = requirement(ctx);
     const metOn = isDate ? (value as EpochDay | null) : null;
     const met = isDate ? metOn !== null : value === true;
-    const status = dutyStatus(met, info.modality, due, hasDeadline, asOf, env.warning(ctx) as Duration);
+    const calendar = ctx.calendar;
+    const status = dutyStatus(
+      met,
+      info.modality,
+      due,
+      hasDeadline,
+      asOf,
+      env.warning(ctx) as Duration,
+      calendar,
+    );
+    const overdueDays =
+      status === "overdue" && dueDate !== null
+        ? countBetween(dueDate.due, asOf, dueDate.unit, calendar)
+        : null;
     return new DutyFinding(
       info,
       status,
@@ -120,13 +140,16 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
       period?.label,
       metOn === null ? undefined : formatIsoDate(metOn),
       metOn !== null && due !== null && metOn > due ? true : undefined,
-      status === "overdue" && due !== null ? asOf - due : undefined,
+      overdueDays ?? undefined,
+      uncoveredWarning(calendar.uncovered),
       source,
       subject,
     );
   };
 
   const explainer = explainerOf(env);
+  const derivedDue = deadline?.kind === "WithinDeadline" ? dueOf : undefined;
+  const chinese = /^\p{Script=Han}/u.test(source(rule.span));
   /** The conditions that decided a finding, judged again in its own period. */
   const explain = (ctx: Context, subject: Value, finding: Finding): Explanation => {
     enter(plan, info, ctx, subject, false);
@@ -161,13 +184,29 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
         if (!met && explained.value !== true) missing.push(doesNotHold[i]!);
       }
     }
-    return missing.length > 0 ? { holds: met, because, missing } : { holds: met, because };
+    if (derivedDue !== undefined && finding.due !== undefined) {
+      ctx.calendar.uncovered = undefined;
+      const dueDate = derivedDue(ctx);
+      if (dueDate !== null && dueDate.steps.length > 0) {
+        because.push({
+          test: dueText,
+          value: finding.due,
+          values: derivationValues(dueDate, { zh: chinese }),
+        });
+      }
+    }
+    const explanation: Explanation =
+      missing.length > 0 ? { holds: met, because, missing } : { holds: met, because };
+    return finding.warnings === undefined
+      ? explanation
+      : { ...explanation, warnings: finding.warnings.map((w) => w.message) };
   };
   const sourceOf = sourcesFor(explain);
 
   return ruleOver(info, plan, (ctx, subject, out) => {
     if (!enter(plan, info, ctx, subject)) return;
     const explanations = sourceOf(ctx);
+    ctx.calendar.uncovered = undefined;
     if (!recurring) {
       out.push(judge(ctx, subject, dueOf ? dueOf(ctx) : null, null, explanations));
       return;
@@ -179,7 +218,8 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     const through = until === null ? ctx.asAt : Math.min(until, ctx.asAt);
     for (const period of periodsBetween(recurring.unit, from, through)) {
       ctx.period = period;
-      out.push(judge(ctx, subject, period.end, period, explanations));
+      ctx.calendar.uncovered = undefined;
+      out.push(judge(ctx, subject, { due: period.end, unit: "day", steps: [] }, period, explanations));
     }
     ctx.period = null;
   });

@@ -6,7 +6,8 @@
  * whose `closes` date is set (or condition holds) is `closed` with the levels reached by then.
  */
 import { childExpressions, type EscalationInfo, type Expr } from "@remit/lang";
-import { addDays, addMonths, type EpochDay, formatIsoDate } from "../calendar/index.js";
+import { type EpochDay, formatIsoDate } from "../calendar/index.js";
+import { addDuration } from "../compile/durations.js";
 import type { Compiled, Context, ExpressionCompiler } from "../compile/expr.js";
 import type { Duration, Value } from "../compile/values.js";
 import { sourcesFor } from "../explain/lazy.js";
@@ -326,8 +327,8 @@ class Ladder {
       let on = never;
       if (level.after) {
         const d = level.after(ctx) as Duration | null;
-        if (d !== null)
-          on = (d.unit === "day" ? addDays(started, d.amount) : addMonths(started, d.amount)) + 1;
+        const end = d === null ? null : addDuration(started, d, 1, ctx.calendar);
+        if (end !== null) on = end + 1;
       } else if (level.when) on = level.when(ctx) === true ? level.since!(ctx, started, judgedOn) : never;
       natural[i] = on;
     }

@@ -12,6 +12,7 @@ import type {
   EscalationStatus,
   Explanation,
   FindingStatus,
+  FindingWarning,
   Modality,
   RuleKind,
   SubjectRef,
@@ -75,6 +76,7 @@ export class DutyFinding extends RuleFinding {
   declare readonly metOn?: string;
   declare readonly late?: boolean;
   declare readonly overdueDays?: number;
+  declare readonly warnings?: readonly FindingWarning[];
 
   constructor(
     rule: RuleHeader,
@@ -87,6 +89,7 @@ export class DutyFinding extends RuleFinding {
     metOn: string | undefined,
     late: boolean | undefined,
     overdueDays: number | undefined,
+    warnings: readonly FindingWarning[] | undefined,
     source: ExplanationSource,
     subject: Value,
   ) {
@@ -98,12 +101,13 @@ export class DutyFinding extends RuleFinding {
     if (late !== undefined) self.late = late;
     if (overdueDays !== undefined) self.overdueDays = overdueDays;
     self.cites = rule.cites;
+    if (warnings !== undefined) self.warnings = warnings;
     deferExplanation(this);
   }
 
   static {
     for (let i = 0; i < warmUps; i++)
-      new DutyFinding(warmUpRule, "met", warmUpSubject, "", "", "", "", "", true, 0, warmUpSource, null);
+      new DutyFinding(warmUpRule, "met", warmUpSubject, "", "", "", "", "", true, 0, [], warmUpSource, null);
   }
 }
 

@@ -13,6 +13,7 @@
  */
 import type { EpochDay } from "../calendar/index.js";
 import type { Data } from "../compile/data.js";
+import type { CalendarState } from "../compile/durations.js";
 import type { Context } from "../compile/expr.js";
 import type { Value } from "../compile/values.js";
 import type { Explanation, Finding } from "../result.js";
@@ -27,10 +28,18 @@ export class ExplanationSource {
     readonly data: Data,
     readonly params: ReadonlyMap<string, Value>,
     readonly asOf: EpochDay,
+    readonly calendar: CalendarState,
   ) {}
 
   build(subject: Value, finding: Finding): Explanation {
-    const ctx: Context = { frame: [], asAt: this.asOf, period: null, data: this.data, params: this.params };
+    const ctx: Context = {
+      frame: [],
+      asAt: this.asOf,
+      period: null,
+      data: this.data,
+      params: this.params,
+      calendar: this.calendar,
+    };
     return this.explain(ctx, subject, finding);
   }
 }
@@ -83,7 +92,7 @@ export function sourcesFor(explain: ExplainFinding): (ctx: Context) => Explanati
   let last: ExplanationSource | undefined;
   return (ctx) => {
     if (last === undefined || last.data !== ctx.data || last.params !== ctx.params || last.asOf !== ctx.asAt)
-      last = new ExplanationSource(explain, ctx.data, ctx.params, ctx.asAt);
+      last = new ExplanationSource(explain, ctx.data, ctx.params, ctx.asAt, ctx.calendar);
     return last;
   };
 }

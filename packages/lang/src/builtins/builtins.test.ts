@@ -28,10 +28,10 @@ describe("the docs tables", () => {
   });
 });
 
-/** Whole days from `a` to `b`, weekends left out: a stand-in for a calendar's working days. */
-const workingDaysBetween: HostFunction = {
-  name: "workingDaysBetween",
-  spellings: { en: "workingDaysBetween", zh: "相隔工作日" },
+/** Whole days from `a` to `b`, weekends left out: what a host might add. */
+const weekdaysBetween: HostFunction = {
+  name: "weekdaysBetween",
+  spellings: { en: "weekdaysBetween", zh: "相隔周内日" },
   signature: {
     parameters: [dateType(), dateType()],
     result: numberType(true, undefined),
@@ -39,7 +39,7 @@ const workingDaysBetween: HostFunction = {
   },
   docs: {
     parameters: ["a", "b"],
-    meaning: { en: "working days from `a` to `b`", zh: "从 `a` 到 `b` 的工作日数" },
+    meaning: { en: "weekdays from `a` to `b`", zh: "从 `a` 到 `b` 的周一至周五天数" },
   },
   implementation: ([a, b]) => {
     let count = 0;
@@ -63,7 +63,7 @@ duty d "d" must cites 1 for each x in cases requires ${call} < 5
 `;
 }
 
-function analyzeWith(call: string, functions: readonly HostFunction[] = [workingDaysBetween]) {
+function analyzeWith(call: string, functions: readonly HostFunction[] = [weekdaysBetween]) {
   return analyze("p.remit", memoryHost({ "p.remit": policyCalling(call) }), { functions });
 }
 
@@ -77,39 +77,39 @@ function codes(call: string, functions?: readonly HostFunction[]): string[] {
 
 describe("host functions", () => {
   it("are called by either spelling and resolve to the host's entry, typed by its signature", () => {
-    for (const spelling of ["workingDaysBetween", "相隔工作日"]) {
+    for (const spelling of ["weekdaysBetween", "相隔周内日"]) {
       const { policy, diagnostics } = analyzeWith(`${spelling}(x.opened, x.closed)`);
       expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       const rule = policy?.modules[0]?.declarations.find((d): d is DutyRule => d.kind === "DutyRule");
       const requirement = rule?.requirement;
       if (requirement?.kind !== "BinaryExpr") throw new Error("expected a comparison");
       const call = requirement.left as CallExpr;
-      expect(policy?.resolve(call)).toEqual({ kind: "host", function: workingDaysBetween });
+      expect(policy?.resolve(call)).toEqual({ kind: "host", function: weekdaysBetween });
       // `closed` is optional: none in, none out.
       expect(policy?.typeOf(call)).toEqual({ kind: "optional", inner: numberType(true, undefined) });
     }
   });
 
   it("are unknown to a policy checked without them", () => {
-    expect(codes("workingDaysBetween(x.opened, x.opened)", [])).toEqual(["R3006"]);
+    expect(codes("weekdaysBetween(x.opened, x.opened)", [])).toEqual(["R3006"]);
   });
 
   it("check their arguments against the signature", () => {
-    expect(codes(`workingDaysBetween(x.opened, x.tag)`)).toEqual(["R4014"]);
-    expect(codes(`workingDaysBetween(x.opened)`)).toEqual(["R3013"]);
+    expect(codes(`weekdaysBetween(x.opened, x.tag)`)).toEqual(["R4014"]);
+    expect(codes(`weekdaysBetween(x.opened)`)).toEqual(["R3013"]);
   });
 
   it("are suggested for a misspelt call", () => {
-    const [unknown] = errors("workingDaysBetwen(x.opened, x.opened)");
-    expect(unknown?.suggestions).toContain("workingDaysBetween");
+    const [unknown] = errors("weekdaysBetwen(x.opened, x.opened)");
+    expect(unknown?.suggestions).toContain("weekdaysBetween");
   });
 
   it("may not take a spelling that is already taken", () => {
-    expect(() => functionTable([{ ...workingDaysBetween, spellings: { en: "year", zh: "年数" } }])).toThrow(
+    expect(() => functionTable([{ ...weekdaysBetween, spellings: { en: "year", zh: "年数" } }])).toThrow(
       /the built-in 'year'/,
     );
-    expect(() => functionTable([workingDaysBetween, { ...workingDaysBetween, name: "again" }])).toThrow(
-      /'workingDaysBetween'/,
+    expect(() => functionTable([weekdaysBetween, { ...weekdaysBetween, name: "again" }])).toThrow(
+      /'weekdaysBetween'/,
     );
   });
 });

@@ -52,6 +52,8 @@ export interface FunctionDeclaration {
   /** The stable name: diagnostics and the engine know the function by it. */
   readonly name: string;
   readonly spellings: Bilingual;
+  /** Counts on the policy's calendar: a policy calling it must name one in its header. */
+  readonly needsCalendar?: boolean;
   readonly signature: FunctionSignature;
   readonly jsonRulesEngine: JsonRulesEngineTranslation;
   readonly docs: FunctionDocs;
@@ -101,6 +103,21 @@ function ofDate<const Name extends string>(
 
 const day = dateType(true);
 
+/** A choice between two dates: `none` is no date, so the other one is the answer. */
+function ofTwoDates<const Name extends string>(
+  name: Name,
+  zh: string,
+  meaning: Bilingual,
+): FunctionDeclaration & { readonly name: Name } {
+  return {
+    name,
+    spellings: { en: name, zh },
+    signature: { parameters: [dateType(), dateType()], result: dateType(), propagatesNone: false },
+    jsonRulesEngine: { kind: "foldConstants" },
+    docs: { parameters: ["a", "b"], meaning },
+  };
+}
+
 /** The built-in functions, in the order the docs list them. */
 export const builtinFunctionDeclarations = [
   {
@@ -113,6 +130,34 @@ export const builtinFunctionDeclarations = [
       meaning: { en: "whole days from `a` to `b`", zh: "从 `a` 到 `b` 相隔的整天数" },
     },
   },
+  {
+    name: "workingDaysBetween",
+    spellings: { en: "workingDaysBetween", zh: "相隔工作日" },
+    needsCalendar: true,
+    signature: { parameters: [dateType(), dateType()], result: integer, propagatesNone: true },
+    jsonRulesEngine: {
+      kind: "refuse",
+      reason: {
+        en: "working days are counted on the policy's calendar, which json-rules-engine does not have",
+        zh: "工作日按政策的日历计算，json-rules-engine 没有该日历",
+      },
+    },
+    docs: {
+      parameters: ["a", "b"],
+      meaning: {
+        en: "working days after `a` up to and including `b`, on the policy's calendar (negative when `b` is earlier)",
+        zh: "按政策日历，`a` 之后至 `b`（含）的工作日数（`b` 较早时为负数）",
+      },
+    },
+  },
+  ofTwoDates("earlierOf", "较早者", {
+    en: "the earlier of two dates; `none` only when both are (an extension with a cap)",
+    zh: "两个日期中较早的一个；两者都为空时才为空（如有上限的延长）",
+  }),
+  ofTwoDates("laterOf", "较晚者", {
+    en: "the later of two dates; `none` only when both are (a period restarted by a later event)",
+    zh: "两个日期中较晚的一个；两者都为空时才为空（如因后一事件重新起算）",
+  }),
   ofDate("year", "年份", integer, { en: "the year of a date", zh: "日期的年" }),
   ofDate("month", "月份", integer, { en: "the month of a date, 1 to 12", zh: "日期的月，1 到 12" }),
   ofDate("startOfMonth", "月初", day, { en: "the first day of the date's month", zh: "所在月的第一天" }),

@@ -223,6 +223,8 @@ describe("a well-formed policy using every construct", () => {
       source: "资政办函〔2026〕2号",
       effective: "2026-02-13",
       warning: "DurationLiteral",
+      calendar: undefined,
+      rollOver: false,
     });
     expect([...policy.clauses.keys()]).toEqual(["2.1.3", "2.3.3", "3.3"]);
     expect(policy.clauses.get("2.1.3")?.text).toBe("对重大火灾隐患实行挂牌督办");

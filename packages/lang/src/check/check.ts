@@ -55,6 +55,16 @@ export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckR
       checker.expectKind(type, "duration", header.warning.span, ["the warning window", "预警期"]);
     }
     if (header.grouping !== undefined) checkGrouping(checker, header.grouping, entryScope);
+    if (header.rollOver !== undefined && header.calendar === undefined) {
+      checker.report(codes.workingDaysWithoutCalendar, header.rollOver.span, {});
+    }
+    const known = options.calendarNames;
+    if (header.calendar !== undefined && known !== undefined && !known.includes(header.calendar.value)) {
+      checker.report(codes.unknownCalendar, header.calendar.span, {
+        name: header.calendar.value,
+        known: known.join(", "),
+      });
+    }
   }
 
   // Imported modules' rules first, the entry's last; a repeated rule id is reported where it repeats.
@@ -112,6 +122,8 @@ function model(checker: Checker, entryModule: Module): CheckedPolicy {
         header?.grouping === undefined
           ? undefined
           : { collection: header.grouping.collection.name, others: header.grouping.others?.value },
+      calendar: header?.calendar?.value,
+      rollOver: header?.rollOver !== undefined,
     },
     modules: checker.loaded.modules,
     sources: checker.loaded.sources,

@@ -1,11 +1,30 @@
 /** Duties: a requirement (a date done or a condition) and a deadline. */
 import * as codes from "../diagnostics/check-codes.js";
-import type { DutyRule } from "../syntax/ast.js";
+import type { DutyRule, PauseClause } from "../syntax/ast.js";
 import type { Checker } from "./expressions.js";
 import type { DutyInfo } from "./model.js";
 import type { RuleHead } from "./rules.js";
-import { typeArgs } from "./state.js";
-import { stripOptional } from "./types.js";
+import { type Context, typeArgs } from "./state.js";
+import { elementOf, errorType, stripOptional } from "./types.js";
+
+/** `excluding a to b [for each c in xs]`: two dates, with `c` bound to each element of the list. */
+function checkPause(checker: Checker, pause: PauseClause, context: Context): void {
+  let inner = context;
+  if (pause.variable !== undefined && pause.source !== undefined) {
+    const sourceType = checker.expr(pause.source, context);
+    let element = elementOf(sourceType);
+    if (element === undefined) {
+      checker.report(codes.aggregateOverNonList, pause.source.span, {
+        operator: "excluding",
+        ...typeArgs("found", sourceType),
+      });
+      element = errorType;
+    }
+    inner = checker.bind(context, pause.variable, stripOptional(element));
+  }
+  checker.expectDate(pause.from, inner, ["the first day not counted", "不计算的第一日"]);
+  checker.expectDate(pause.to, inner, ["the last day not counted", "不计算的最后一日"]);
+}
 
 export function checkDuty(checker: Checker, rule: DutyRule, head: RuleHead): DutyInfo {
   const { base, context, common } = head;
@@ -29,6 +48,7 @@ export function checkDuty(checker: Checker, rule: DutyRule, head: RuleHead): Dut
       "“以内”时长",
     ]);
     checker.expectDate(deadline.from, context, ["the 'of' date", "“自”日期"]);
+    for (const pause of deadline.pauses) checkPause(checker, pause, context);
   } else if (deadline?.kind === "RecurringDeadline") {
     // The period's bounds come from these dates, so they cannot refer to the period.
     checker.expectDate(deadline.from, base, ["the 'from' date", "“从”日期"]);

@@ -18,6 +18,7 @@ import type {
   AggregateExpr,
   BinaryExpr,
   CallExpr,
+  DurationLiteral,
   Expr,
   Identifier,
   MemberExpr,
@@ -31,13 +32,13 @@ import { type Context, typeArgs, unwrapParens, type What, whatArgs } from "./sta
 import {
   assignable,
   boolType,
+  type DurationMeasure,
   dateType,
   displayType,
   durationType,
   elementOf,
   entityType,
   errorType,
-  exactDays,
   isEventDate,
   isOptional,
   isTextLike,
@@ -52,6 +53,7 @@ import {
   stripOptional,
   textType,
   unify,
+  unitMeasure,
   unitsCompatible,
 } from "./types.js";
 
@@ -123,7 +125,7 @@ export class Checker extends ParameterChecker {
       case "DateLiteral":
         return dateType(true);
       case "DurationLiteral":
-        return durationType(expr.unit in exactDays ? "exact" : "calendar");
+        return this.durationLiteral(expr);
       case "NoneLiteral":
         return noneType;
       case "ParenExpr":
@@ -206,6 +208,29 @@ export class Checker extends ParameterChecker {
     const locals = new Map(context.locals);
     locals.set(variable.name, { slot, type });
     return { ...context, locals };
+  }
+
+  /** A duration literal's type; working days need the calendar the policy header names. */
+  durationLiteral(expr: DurationLiteral): Type {
+    const { measure } = unitMeasure(expr.unit);
+    if (measure === "working" && this.loaded.modules[0]?.header?.calendar === undefined) {
+      this.report(codes.workingDaysWithoutCalendar, expr.span, {});
+    }
+    return durationType(measure);
+  }
+
+  /** Whether two durations' measures combine under `operator`; reports them when they do not. */
+  checkMeasures(
+    a: DurationMeasure | undefined,
+    b: DurationMeasure | undefined,
+    span: Span,
+    operator: string,
+  ): boolean {
+    if (measuresCompatible(a, b)) return true;
+    const definition =
+      a === "working" || b === "working" ? codes.workingDaysMixed : codes.durationMeasureMismatch;
+    this.report(definition, span, { operator });
+    return false;
   }
 
   aggregate(expr: AggregateExpr, context: Context): Type {
@@ -568,7 +593,11 @@ export class Checker extends ParameterChecker {
 
   /** A call of a built-in or host function, checked against its signature in the registry. */
   private builtinCall(callable: CallableFunction, expr: CallExpr, text: string, args: Type[]): Type {
-    const { parameters, result, propagatesNone } = declarationOf(callable).signature;
+    const declaration = declarationOf(callable);
+    if (declaration.needsCalendar === true && this.loaded.modules[0]?.header?.calendar === undefined) {
+      this.report(codes.workingDaysWithoutCalendar, expr.span, {});
+    }
+    const { parameters, result, propagatesNone } = declaration.signature;
     if (args.length !== parameters.length) {
       this.report(codes.wrongArgumentCount, expr.span, {
         name: text,
@@ -677,9 +706,7 @@ export class Checker extends ParameterChecker {
       return true;
     }
     if (left.kind === "duration" && right.kind === "duration") {
-      if (!measuresCompatible(measureOf(left), measureOf(right))) {
-        this.report(codes.durationMeasureMismatch, expr.span, { operator: expr.operator });
-      }
+      this.checkMeasures(measureOf(left), measureOf(right), expr.span, expr.operator);
       return true;
     }
     if (left.kind === "date" && right.kind === "date") return true;
@@ -750,10 +777,7 @@ export class Checker extends ParameterChecker {
     }
     if (left.kind === "duration" && right.kind === "duration" && (operator === "+" || operator === "-")) {
       const [a, b] = [measureOf(left), measureOf(right)];
-      if (!measuresCompatible(a, b)) {
-        this.report(codes.durationMeasureMismatch, expr.span, { operator });
-        return undefined;
-      }
+      if (!this.checkMeasures(a, b, expr.span, operator)) return undefined;
       return durationType(a ?? b);
     }
     if (operator === "*" && left.kind === "duration" && right.kind === "number" && right.integer) return left;

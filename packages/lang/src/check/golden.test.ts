@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkDiagnostics } from "../diagnostics/check-codes.js";
 import { memoryHost } from "../modules/host.js";
 import { analyze } from "./analyze.js";
+import type { CheckOptions } from "./model.js";
 
 /**
  * Golden diagnostics: for every code the checker defines, a source snippet and the diagnostic it
@@ -35,6 +36,9 @@ interface GoldenCase {
   readonly en: string;
   readonly zh: string;
   readonly suggestions?: readonly string[];
+  /** Replaces the prelude's first line (`policy "p"`), keeping the line numbers. */
+  readonly header?: string;
+  readonly options?: CheckOptions;
 }
 
 const cases: readonly GoldenCase[] = [
@@ -481,12 +485,47 @@ const cases: readonly GoldenCase[] = [
     en: "parameter defaults form a cycle: 'limit' -> 'limit'",
     zh: "参数默认值循环引用：'limit' -> 'limit'",
   },
+  {
+    code: "R5018",
+    source: "define answerWithin = 20 个工作日\n",
+    line: 3,
+    column: 23,
+    en: "working days need a calendar, and this policy names none",
+    zh: "工作日需要日历，而本政策未指定日历",
+  },
+  {
+    code: "R5018",
+    source: "define gap(t: townships) = workingDaysBetween(t.foundedOn, t.deadline)\n",
+    line: 3,
+    column: 28,
+    en: "working days need a calendar, and this policy names none",
+    zh: "工作日需要日历，而本政策未指定日历",
+  },
+  {
+    code: "R4016",
+    header: 'policy "p" calendar "cn-mainland"',
+    source: "define d = 15 working days + 1 day\n",
+    line: 3,
+    column: 12,
+    en: "cannot combine working days with days, weeks, months, quarters or years using '+'",
+    zh: "不能用“+”组合工作日与天、周、月、季度或年",
+  },
+  {
+    code: "R3023",
+    header: 'policy "p" calendar "cn-mainlnd"',
+    options: { calendarNames: ["cn-mainland"] },
+    source: "",
+    line: 1,
+    column: 21,
+    en: "unknown calendar 'cn-mainlnd'; the calendars there are: cn-mainland",
+    zh: "未知的日历“cn-mainlnd”；可用的日历有：cn-mainland",
+  },
 ];
 
-function run(testCase: Pick<GoldenCase, "source" | "imports" | "files">) {
+function run(testCase: Pick<GoldenCase, "source" | "imports" | "files" | "header" | "options">) {
   const [header, clause] = prelude.split("\n");
-  const text = `${header}\n${testCase.imports ?? ""}${clause}\n${testCase.source}${shared}`;
-  return analyze("policy.remit", memoryHost({ "policy.remit": text, ...testCase.files }));
+  const text = `${testCase.header ?? header}\n${testCase.imports ?? ""}${clause}\n${testCase.source}${shared}`;
+  return analyze("policy.remit", memoryHost({ "policy.remit": text, ...testCase.files }), testCase.options);
 }
 
 describe("golden diagnostics", () => {

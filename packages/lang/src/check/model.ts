@@ -179,6 +179,11 @@ export type Resolution =
 export interface CheckOptions {
   /** The host's own functions, callable from policies beside the built-ins. */
   readonly functions?: readonly HostFunction[];
+  /**
+   * The names of the calendars a policy header may name (`calendar "cn-mainland"`); when absent,
+   * any name passes the checker and the engine judges it.
+   */
+  readonly calendarNames?: readonly string[];
 }
 
 export interface PolicyInfo {
@@ -188,6 +193,10 @@ export interface PolicyInfo {
   readonly effective: string | undefined;
   /** The due-soon window (a duration expression), when the header sets one. */
   readonly warning: Expr | undefined;
+  /** The calendar working days are counted on, when the header names one. */
+  readonly calendar: string | undefined;
+  /** 第二百零三条: a period whose last day is a day off ends on the next working day. */
+  readonly rollOver: boolean;
   /** How findings are grouped, when the header declares it (`group by townships others "县级"`). */
   readonly grouping: GroupingInfo | undefined;
 }

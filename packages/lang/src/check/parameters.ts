@@ -12,7 +12,7 @@ import { type Dependency, dependencyOrder, spellCycle } from "./graph.js";
 import type { Type } from "./model.js";
 import type { ModuleScope } from "./scope.js";
 import { typeArgs, unwrapParens } from "./state.js";
-import { assignable, calendarMonths, type DurationMeasure, durationType, exactDays } from "./types.js";
+import { assignable, type DurationMeasure, durationType, unitMeasure } from "./types.js";
 
 /** The checker's second layer: parameters, on top of the declarations they are typed with. */
 export abstract class ParameterChecker extends DeclarationChecker {
@@ -67,7 +67,7 @@ export abstract class ParameterChecker extends DeclarationChecker {
 
   constantMeasure(expr: Expr, scope: ModuleScope, visiting: Set<string>): DurationMeasure | undefined {
     const inner = unwrapParens(expr);
-    if (inner.kind === "DurationLiteral") return inner.unit in exactDays ? "exact" : "calendar";
+    if (inner.kind === "DurationLiteral") return unitMeasure(inner.unit).measure;
     if (inner.kind === "UnaryExpr") return this.constantMeasure(inner.operand, scope, visiting);
     if (inner.kind === "BinaryExpr") {
       return (
@@ -146,10 +146,8 @@ export abstract class ParameterChecker extends DeclarationChecker {
     let owner = scope;
     for (;;) {
       if (current.kind === "DurationLiteral") {
-        const days = exactDays[current.unit];
-        if (days !== undefined) return { amount: current.amount * days, measure: "exact" };
-        const months = calendarMonths[current.unit];
-        return months === undefined ? undefined : { amount: current.amount * months, measure: "calendar" };
+        const { measure, factor } = unitMeasure(current.unit);
+        return { amount: current.amount * factor, measure };
       }
       const param = this.constantParam(current, owner);
       if (param === undefined || seen.has(param.key)) return undefined;

@@ -1,3 +1,5 @@
+import type { DurationUnit } from "../syntax/ast.js";
+import { durationUnitKeywords, type UnitMeasure } from "../syntax/keywords.js";
 import type { FieldInfo, Type } from "./model.js";
 
 /**
@@ -5,7 +7,7 @@ import type { FieldInfo, Type } from "./model.js";
  * model's duration type carries no measure, so the checker keeps it on its own duration values
  * (a subtype of the model's): undefined when unknown (a duration field of the facts).
  */
-export type DurationMeasure = "exact" | "calendar";
+export type DurationMeasure = "exact" | "calendar" | "working";
 
 export interface DurationType {
   readonly kind: "duration";
@@ -181,6 +183,7 @@ export function displayType(type: Type, language: "en" | "zh"): string {
       const measure = measureOf(type);
       if (measure === undefined) return zh ? "时长" : "duration";
       if (measure === "exact") return zh ? "时长（天/周）" : "duration (days)";
+      if (measure === "working") return zh ? "时长（工作日）" : "duration (working days)";
       return zh ? "时长（月/季度/年）" : "duration (months)";
     }
     case "period":
@@ -202,8 +205,17 @@ export function displayType(type: Type, language: "en" | "zh"): string {
   }
 }
 
-/** Duration units measured in days: exact. */
-export const exactDays: Readonly<Record<string, number>> = { day: 1, week: 7 };
+const measureOfUnit: { readonly [Unit in UnitMeasure["unit"]]: DurationMeasure } = {
+  day: "exact",
+  month: "calendar",
+  "working day": "working",
+};
 
-/** Duration units measured in months: calendar. */
-export const calendarMonths: Readonly<Record<string, number>> = { month: 1, quarter: 3, year: 12 };
+/** What a unit measures and how many days, months or working days one of it is, from the keyword table. */
+export function unitMeasure(unit: DurationUnit): {
+  readonly measure: DurationMeasure;
+  readonly factor: number;
+} {
+  const { measure } = durationUnitKeywords[unit];
+  return { measure: measureOfUnit[measure.unit], factor: measure.factor };
+}

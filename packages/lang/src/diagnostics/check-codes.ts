@@ -574,6 +574,45 @@ export const parameterCycle = defineDiagnostic<{ cycle: string }>({
   }),
 });
 
+export const workingDaysWithoutCalendar = defineDiagnostic<Record<string, never>>({
+  code: "R5018",
+  severity: "error",
+  message: () => ({
+    en: "working days need a calendar, and this policy names none",
+    zh: "工作日需要日历，而本政策未指定日历",
+  }),
+  hint: () => ({
+    en: 'name one in the policy header: `calendar "cn-mainland"`',
+    zh: '请在政策头部指定日历：`日历 "cn-mainland"`',
+  }),
+});
+
+export const workingDaysMixed = defineDiagnostic<{ operator: string }>({
+  code: "R4016",
+  severity: "error",
+  message: ({ operator }) => ({
+    en: `cannot combine working days with days, weeks, months, quarters or years using '${operator}'`,
+    zh: `不能用“${operator}”组合工作日与天、周、月、季度或年`,
+  }),
+  hint: () => ({
+    en: "a working day is a day of the calendar's working days, not a length of time: write both in working days",
+    zh: "工作日按日历中的工作日计算，不是固定长度：请两边都用工作日表示",
+  }),
+});
+
+export const unknownCalendar = defineDiagnostic<{ name: string; known: string }>({
+  code: "R3023",
+  severity: "error",
+  message: ({ name, known }) => ({
+    en: `unknown calendar '${name}'; the calendars there are: ${known}`,
+    zh: `未知的日历“${name}”；可用的日历有：${known}`,
+  }),
+  hint: () => ({
+    en: "a host can add calendars through the compile options",
+    zh: "宿主程序可以通过编译选项提供其他日历",
+  }),
+});
+
 /** Every code above, for the catalogue and the documentation check. */
 export const checkDiagnostics: readonly DiagnosticDefinition<never>[] = [
   moduleNotFound,
@@ -629,4 +668,7 @@ export const checkDiagnostics: readonly DiagnosticDefinition<never>[] = [
   badSubject,
   targetsAfterLastCause,
   parameterCycle,
+  workingDaysWithoutCalendar,
+  workingDaysMixed,
+  unknownCalendar,
 ];

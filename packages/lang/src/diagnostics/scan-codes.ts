@@ -184,6 +184,19 @@ export const invalidCallee = defineDiagnostic<Record<string, never>>({
   }),
 });
 
+export const unknownUnit = defineDiagnostic<{ text: string; units: string; unitsZh: string }>({
+  code: "R2010",
+  severity: "error",
+  message: ({ text, units, unitsZh }) => ({
+    en: `unknown unit '${text}'; the units there are: ${units}`,
+    zh: `未知的单位“${text}”；可用的单位有：${unitsZh}`,
+  }),
+  hint: () => ({
+    en: "a number followed by a word is a duration: write one of these units, or a unit in brackets in a field's type (`integer [人]`)",
+    zh: "数字后接单位表示时长，请使用上列单位之一；数量单位写在字段类型的方括号中（`整数 [人]`）",
+  }),
+});
+
 // ---------------------------------------------------------------------------------------------
 // R9xxx: limits
 
@@ -243,6 +256,7 @@ export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [
   misplacedHeader,
   misplacedImport,
   invalidCallee,
+  unknownUnit,
   fileTooLarge,
   nestingTooDeep,
   binaryFile,

@@ -71,7 +71,8 @@ export type OneLanguageKeyword =
   | "Set"
   | "Missing"
   | "IsSet"
-  | "IsMissing";
+  | "IsMissing"
+  | "Working";
 
 /** A keyword written on its own, by its table name in lower camel case (`policy`, `overdue`). */
 type WordKey = Uncapitalize<Exclude<KeywordName, OneLanguageKeyword>>;

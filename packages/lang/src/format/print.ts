@@ -13,6 +13,7 @@ import type {
   Import,
   Module,
   ParamDecl,
+  PauseClause,
   PolicyHeader,
   QualifiedName,
   RecordDecl,
@@ -157,6 +158,8 @@ class Printer {
       header.source,
       header.effective,
       header.warning,
+      header.calendar,
+      header.rollOver,
       header.grouping,
     ];
     const before = (span: Span) => gapBefore(siblings, header.span, span);
@@ -180,12 +183,22 @@ class Printer {
           this.out.append(`${this.kw("warning", ...before(part.value.span))} `);
           this.clauseExpr(part.value, INDENT);
           break;
+        case "calendar":
+          this.line(INDENT, part.value.span);
+          this.out.append(`${this.kw("calendar", ...before(part.value.span))} ${quote(part.value.value)}`);
+          break;
         case "grouping":
           this.printGrouping(part.value);
           break;
         default:
           assertNever(part, "header part");
       }
+    }
+    // A bare keyword holds no node, so it is not among the parts.
+    if (header.rollOver !== undefined) {
+      const { span } = header.rollOver;
+      this.line(INDENT, span);
+      this.out.append(this.kw("rollOver", span.start.offset, span.end.offset));
     }
   }
 
@@ -201,6 +214,24 @@ class Printer {
         grouping.others.span.start.offset,
       );
       this.out.append(` ${othersWord} ${quote(grouping.others.value)}`);
+    }
+  }
+
+  /** `excluding a to b [for each c in xs]`, on a line of its own under the deadline. */
+  private printPause(pause: PauseClause): void {
+    this.line(INDENT * 2, pause.span);
+    const start = pause.span.start.offset;
+    const excluding = this.kw("excluding", start, pause.from.span.start.offset);
+    const to = this.kw("to", pause.from.span.end.offset, pause.to.span.start.offset);
+    this.out.append(
+      `${excluding} ${this.expr(pause.from, Precedence.Or)} ${to} ${this.expr(pause.to, Precedence.Or)}`,
+    );
+    if (pause.variable !== undefined && pause.source !== undefined) {
+      const forEach = this.kw("forEach", pause.to.span.end.offset, pause.variable.span.start.offset);
+      const inWord = this.kw("in", pause.variable.span.end.offset, pause.source.span.start.offset);
+      this.out.append(
+        ` ${forEach} ${pause.variable.name} ${inWord} ${this.expr(pause.source, Precedence.Or)}`,
+      );
     }
   }
 
@@ -509,6 +540,7 @@ class Printer {
         const of = this.kw("of", deadline.duration.span.end.offset, deadline.from.span.start.offset);
         this.out.append(`${within} ${this.expr(deadline.duration, Precedence.Or)} ${of} `);
         this.clauseExpr(deadline.from, INDENT);
+        for (const pause of deadline.pauses) this.printPause(pause);
         return;
       }
       case "RecurringDeadline": {
@@ -756,9 +788,11 @@ class Printer {
 
   private durationText(amount: number, unit: Parameters<typeof durationUnitSpelling>[0], span: Span): string {
     if (this.mode === "preserve" && this.source !== undefined) {
-      // The unit as written (`day`, `days`, `天`, `日`): whatever follows the digits.
-      const written = /[\p{L}_]+$/u.exec(this.source.slice(span.start.offset, span.end.offset).trim());
-      if (written !== null) return `${amount} ${written[0]}`;
+      // The unit as written (`day`, `days`, `天`, `日`, `working days`): whatever follows the digits.
+      const written = /[\p{L}_]+(?:\s+[\p{L}_]+)?$/u.exec(
+        this.source.slice(span.start.offset, span.end.offset).trim(),
+      );
+      if (written !== null) return `${amount} ${written[0].replace(/\s+/u, " ")}`;
     }
     return `${amount} ${durationUnitSpelling(unit, amount, this.language(span.start.offset, span.end.offset))}`;
   }

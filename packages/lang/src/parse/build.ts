@@ -41,6 +41,7 @@ import type {
   ModalityNode,
   Module,
   ParamDecl,
+  PauseClause,
   PolicyHeader,
   QualifiedName,
   RecordDecl,
@@ -90,6 +91,7 @@ import type {
   NameCstNode,
   NotExprCstNode,
   ParamDeclCstNode,
+  PauseCstNode,
   PostfixCstNode,
   PrimaryCstNode,
   QualifiedCstNode,
@@ -455,6 +457,7 @@ class Builder {
   private header(node: HeaderCstNode): PolicyHeader {
     const warning = this.node(node, "warning");
     const effective = this.token(node, "effective");
+    const rollOver = this.token(node, "rollOver");
     return {
       kind: "PolicyHeader",
       name: this.string(required(this.token(node, "name"))),
@@ -464,6 +467,8 @@ class Builder {
         ? { kind: "DateLiteral", value: effective.image, span: this.tokenSpan(effective) }
         : undefined,
       warning: warning ? this.optional(() => this.expr(warning)) : undefined,
+      calendar: this.optionalString(this.token(node, "calendar")),
+      rollOver: rollOver ? { span: this.tokenSpan(rollOver) } : undefined,
       grouping: this.grouping(node),
       span: this.spanOf(node),
     };
@@ -798,6 +803,19 @@ class Builder {
     };
   }
 
+  private pause(node: PauseCstNode): PauseClause {
+    const variable = this.token(node, "variable");
+    const source = this.node(node, "source");
+    return {
+      kind: "PauseClause",
+      from: this.expr(required(this.node(node, "from"))),
+      to: this.expr(required(this.node(node, "to"))),
+      variable: variable ? this.identifier(variable) : undefined,
+      source: source ? this.expr(source) : undefined,
+      span: this.spanOf(node),
+    };
+  }
+
   private deadline(node: DeadlineCstNode): Deadline {
     const span = this.spanOf(node);
     if (this.token(node, "By")) {
@@ -808,6 +826,7 @@ class Builder {
         kind: "WithinDeadline",
         duration: this.expr(required(this.node(node, "duration"))),
         from: this.expr(required(this.node(node, "from"))),
+        pauses: this.nodes(node, "pause").map((pause) => this.pause(pause)),
         span,
       };
     }
@@ -1014,12 +1033,15 @@ class Builder {
         this.report(clauseIdAsNumber, this.tokenSpan(number), { text: raw });
       }
       const value = Number.parseFloat(raw);
-      const unitToken = this.token(this.node(node, "unit"), "unit");
+      const unitNode = this.node(node, "unit");
+      const unitToken = this.token(unitNode, "unit");
       if (unitToken) {
         return {
           kind: "DurationLiteral",
           amount: value,
-          unit: required(durationUnits.get(unitToken.tokenType.name)),
+          unit: this.token(unitNode, "working")
+            ? "workingDay"
+            : required(durationUnits.get(unitToken.tokenType.name)),
           span,
         };
       }

@@ -43,6 +43,9 @@ export type HeaderCstChildren = {
   groupBy?: IToken[];
   Others?: IToken[];
   others?: IToken[];
+  Calendar?: IToken[];
+  calendar?: IToken[];
+  rollOver?: IToken[];
 };
 
 export interface ImportDeclCstNode extends CstNode {
@@ -332,10 +335,28 @@ export type DeadlineCstChildren = {
   duration?: ExprCstNode[];
   Of?: IToken[];
   from?: (ExprCstNode)[];
+  pause?: PauseCstNode[];
   recurrence?: RecurrenceCstNode[];
   From?: IToken[];
   Until?: IToken[];
   until?: ExprCstNode[];
+};
+
+export interface PauseCstNode extends CstNode {
+  name: "pause";
+  children: PauseCstChildren;
+}
+
+export type PauseCstChildren = {
+  Excluding: IToken[];
+  from: ExprCstNode[];
+  To: IToken[];
+  to: ExprCstNode[];
+  For?: IToken[];
+  Each?: IToken[];
+  variable?: IToken[];
+  In?: IToken[];
+  source?: ExprCstNode[];
 };
 
 export interface RecurrenceCstNode extends CstNode {
@@ -573,6 +594,7 @@ export interface DurationUnitCstNode extends CstNode {
 
 export type DurationUnitCstChildren = {
   unit?: (IToken)[];
+  working?: IToken[];
 };
 
 export interface AggregateCstNode extends CstNode {

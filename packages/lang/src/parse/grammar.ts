@@ -209,6 +209,13 @@ export class RemitParser extends CstParser {
                 });
               },
             },
+            {
+              ALT: () => {
+                this.CONSUME(K.Calendar);
+                this.CONSUME5(StringLiteral, { LABEL: "calendar" });
+              },
+            },
+            { ALT: () => this.CONSUME(K.RollOver, { LABEL: "rollOver" }) },
           ]),
       );
     });
@@ -520,6 +527,7 @@ export class RemitParser extends CstParser {
               this.SUBRULE2(this.expr, { LABEL: "duration" });
               this.CONSUME(K.Of);
               this.SUBRULE3(this.expr, { LABEL: "from" });
+              this.MANY(() => this.SUBRULE(this.pause));
             },
           },
           {
@@ -535,6 +543,21 @@ export class RemitParser extends CstParser {
           },
         ]),
     );
+  });
+
+  /** `excluding c.from to c.to for each c in r.consultations` / `不计 甲 至 乙 对于 每个 c 属于 …`. */
+  private pause = this.RULE("pause", () => {
+    this.CONSUME(K.Excluding);
+    this.SUBRULE(this.expr, { LABEL: "from" });
+    this.CONSUME(K.To);
+    this.SUBRULE2(this.expr, { LABEL: "to" });
+    this.OPTION(() => {
+      this.CONSUME(K.For);
+      this.CONSUME(K.Each);
+      this.CONSUME(Identifier, { LABEL: "variable" });
+      this.CONSUME(K.In);
+      this.SUBRULE3(this.expr, { LABEL: "source" });
+    });
   });
 
   private recurrence = this.RULE("recurrence", () => {
@@ -863,7 +886,17 @@ export class RemitParser extends CstParser {
 
   private durationUnit = this.RULE("durationUnit", () => {
     this.OR(
-      this.alternatives.durationUnit ?? this.cache("durationUnit", this.oneOf(durationUnitTokens, "unit")),
+      this.alternatives.durationUnit ??
+        this.cache("durationUnit", [
+          ...this.oneOf(durationUnitTokens, "unit"),
+          {
+            // English `working day(s)`: two words, the second the `day` unit.
+            ALT: () => {
+              this.CONSUME(K.Working, { LABEL: "working" });
+              this.CONSUME2(K.Day, { LABEL: "unit" });
+            },
+          },
+        ]),
     );
   });
 

@@ -89,6 +89,7 @@ describe("a policy in Chinese keywords", () => {
       kind: "WithinDeadline",
       duration: name("挂牌期限"),
       from: { kind: "MemberExpr", object: name("h"), property: { kind: "Identifier", name: "发现日" } },
+      pauses: [],
     });
     expect(analysis.modality?.value).toBe("should");
     expect(analysis.cites.map((c) => c.id)).toEqual(["2.1.3", "1"]);

@@ -6,9 +6,11 @@ import {
   invalidDate,
   invalidEscape,
   unexpectedCharacter,
+  unknownUnit,
   unterminatedString,
 } from "../diagnostics/scan-codes.js";
 import type { Comment } from "../syntax/ast.js";
+import { declarationKeywords, durationUnitKeywords } from "../syntax/keywords.js";
 import { spanOfRange, tokenSpan } from "./span.js";
 import {
   asciiForFullWidth,
@@ -16,6 +18,7 @@ import {
   Identifier,
   keywordBySpelling,
   lexerTokens,
+  NumberLiteral,
   StringLiteral,
   UnterminatedString,
 } from "./tokens.js";
@@ -45,7 +48,15 @@ export function tokenize(text: string, file: string): TokenizeResult {
   const diagnostics: Diagnostic[] = result.errors.map((error) => lexingDiagnostic(error, text, file));
   const tokens: IToken[] = [];
   for (const token of result.tokens) {
-    tokens.push(classify(token, file, diagnostics));
+    const classified = classify(token, file, diagnostics);
+    if (isUnknownUnit(tokens, classified)) {
+      // `20 workdays`: told the units there are, and read as the bare number so parsing goes on.
+      diagnostics.push(
+        diagnostic(unknownUnit, tokenSpan(classified, file), { text: classified.image, ...unitLists }),
+      );
+      continue;
+    }
+    tokens.push(classified);
   }
   const comments: Comment[] = (result.groups.comments ?? []).map((token) => ({
     kind: "Comment",
@@ -61,6 +72,33 @@ export function tokenize(text: string, file: string): TokenizeResult {
     );
   }
   return { tokens, comments, diagnostics };
+}
+
+const unitLists = {
+  units: Object.values(durationUnitKeywords)
+    .map((k) => k.en.join("/"))
+    .join(", "),
+  unitsZh: Object.values(durationUnitKeywords)
+    .map((k) => k.zh.join("/"))
+    .join("、"),
+};
+
+/** Tokens after which a number is an id or a count, not an amount: `clause 1 "…"`, `cites 1, 2`. */
+const numberNotAmount = new Set([
+  "Clause",
+  "Cites",
+  "Comma",
+  "Level",
+  ...declarationKeywords.map((k) => k.name),
+]);
+
+/** A word right after an amount on the same line: a unit the language does not have. */
+function isUnknownUnit(previous: readonly IToken[], token: IToken): boolean {
+  if (token.tokenType !== Identifier) return false;
+  const number = previous[previous.length - 1];
+  if (number?.tokenType !== NumberLiteral || number.endLine !== token.startLine) return false;
+  const before = previous[previous.length - 2];
+  return before === undefined || !numberNotAmount.has(before.tokenType.name);
 }
 
 function lexingDiagnostic(error: ILexingError, text: string, file: string): Diagnostic {

@@ -53,6 +53,13 @@ export interface PolicyHeader {
   readonly effective: DateLiteral | undefined;
   /** The due-soon window for dated duties (an expression of type duration). */
   readonly warning: Expr | undefined;
+  /** `calendar "cn-mainland"`: the calendar working days are counted on. */
+  readonly calendar: StringLiteral | undefined;
+  /**
+   * `rollover` / `顺延` (the keyword's span when written): a period whose last day is a day off
+   * ends on the next working day (民法典第二百零三条).
+   */
+  readonly rollOver: { readonly span: Span } | undefined;
   /** The collection findings are grouped by, when the policy declares one. */
   readonly grouping: Grouping | undefined;
   readonly span: Span;
@@ -313,6 +320,21 @@ export interface WithinDeadline {
   readonly kind: "WithinDeadline";
   readonly duration: Expr;
   readonly from: Expr;
+  /** The intervals not counted (不计算在内), in the order written. */
+  readonly pauses: readonly PauseClause[];
+  readonly span: Span;
+}
+
+/**
+ * `excluding c.from to c.to for each c in r.consultations`: the days `from` through `to` are not
+ * counted; with `for each`, one interval per element of the list.
+ */
+export interface PauseClause {
+  readonly kind: "PauseClause";
+  readonly from: Expr;
+  readonly to: Expr;
+  readonly variable: Identifier | undefined;
+  readonly source: Expr | undefined;
   readonly span: Span;
 }
 
@@ -438,7 +460,7 @@ export interface DateLiteral {
   readonly span: Span;
 }
 
-export type DurationUnit = "day" | "week" | "month" | "quarter" | "year";
+export type DurationUnit = "day" | "week" | "month" | "quarter" | "year" | "workingDay";
 
 /** `15 days`, `1 quarter`, `6 个月`. */
 export interface DurationLiteral {
@@ -567,6 +589,7 @@ export type Node =
   | Subject
   | LetBinding
   | Deadline
+  | PauseClause
   | EscalationLevel
   | Cause
   | Expr

@@ -45,7 +45,7 @@ function complete<const T extends ChildTable>(
  */
 const childKeys = complete({
   Module: ["header", "imports", "declarations", "comments"],
-  PolicyHeader: ["name", "version", "source", "effective", "warning", "grouping"],
+  PolicyHeader: ["name", "version", "source", "effective", "warning", "calendar", "grouping"],
   Grouping: ["collection", "others"],
   Import: ["path", "alias"],
   ClauseDecl: ["id", "title", "text"],
@@ -69,7 +69,8 @@ const childKeys = complete({
   Subject: ["variable", "source", "filter"],
   LetBinding: ["name", "value"],
   ByDeadline: ["date"],
-  WithinDeadline: ["duration", "from"],
+  WithinDeadline: ["duration", "from", "pauses"],
+  PauseClause: ["from", "to", "variable", "source"],
   RecurringDeadline: ["from", "until"],
   EscalationLevel: ["name", "label", "after", "when", "holder"],
   Cause: ["label", "condition", "targets"],

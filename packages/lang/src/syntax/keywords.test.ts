@@ -40,6 +40,7 @@ describe("the keyword table", () => {
       "Missing",
       "IsSet",
       "IsMissing",
+      "Working",
     ];
     const spelt = keywordSpellings as Readonly<Record<string, { en: string; zh: string } | undefined>>;
     for (const k of keywords) {

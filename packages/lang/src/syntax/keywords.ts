@@ -23,9 +23,12 @@ function kw<const Name extends string>(
   return { name, en: typeof en === "string" ? [en] : en, zh: typeof zh === "string" ? [zh] : zh };
 }
 
-/** What a duration unit measures: days and weeks are exact (in days), the others calendar months. */
+/**
+ * What a duration unit measures: days and weeks are exact (in days), months, quarters and years
+ * calendar months, working days are counted on the policy's calendar.
+ */
 export interface UnitMeasure {
-  readonly unit: "day" | "month";
+  readonly unit: "day" | "month" | "working day";
   /** How many days or months one unit is. */
   readonly factor: number;
 }
@@ -79,7 +82,16 @@ export const durationUnitKeywords = {
   month: unit("Month", ["month", "months"], "个月", { unit: "month", factor: 1 }),
   quarter: unit("Quarter", ["quarter", "quarters"], "个季度", { unit: "month", factor: 3 }),
   year: unit("Year", ["year", "years"], "年", { unit: "month", factor: 12 }),
+  // English writes two words: the lexer never sees `working day` whole, the grammar reads the
+  // keyword `working` before `day`/`days` (see `workingKeyword`); the formatter prints these.
+  workingDay: unit("WorkingDay", ["working day", "working days"], ["个工作日", "工作日"], {
+    unit: "working day",
+    factor: 1,
+  }),
 } as const satisfies Record<DurationUnit, UnitKeyword>;
+
+/** `working` of `20 working days`. */
+export const workingKeyword = kw("Working", "working", []);
 
 /** The units that are also periods (`every quarter`): all but days. */
 export const periodUnitKeywords = {
@@ -116,6 +128,8 @@ export const otherKeywords = [
   kw("Version", "version", "版本"),
   kw("Source", "source", "文号"),
   kw("Effective", "effective", "生效"),
+  kw("Calendar", "calendar", "日历"),
+  kw("RollOver", "rollover", "顺延"),
   kw("Warning", "warning", "预警"),
   kw("Group", "group", "分组"),
   kw("Others", "others", "其余"),
@@ -175,6 +189,9 @@ export const otherKeywords = [
   kw("Optional", "optional", "可选"),
   kw("Planned", "planned", "计划"),
   ...Object.values(durationUnitKeywords),
+  workingKeyword,
+  kw("Excluding", "excluding", "不计"),
+  kw("To", "to", "至"),
 ] as const;
 
 /** A keyword's token type name (`Duty`, `Requires`, …). */

@@ -28,6 +28,7 @@ import type {
   Modality,
   Module,
   ParamDecl,
+  PauseClause,
   PeriodUnit,
   PolicyHeader,
   QualifiedName,
@@ -425,13 +426,32 @@ function ruleCommon(depth: number) {
   });
 }
 
+/** `excluding a to b`, with or without `for each c in xs`. */
+function pause(depth: number): fc.Arbitrary<PauseClause> {
+  const sub = expr(depth);
+  return fc.tuple(sub, sub, option(fc.tuple(identifier(), sub))).map(([from, to, each]) => ({
+    kind: "PauseClause" as const,
+    from,
+    to,
+    variable: each?.[0],
+    source: each?.[1],
+    span: nowhere,
+  }));
+}
+
 function deadline(depth: number): fc.Arbitrary<Deadline> {
   const sub = expr(depth);
   return fc.oneof(
     sub.map((date): Deadline => ({ kind: "ByDeadline", date, span: nowhere })),
-    fc
-      .tuple(sub, sub)
-      .map(([duration, from]): Deadline => ({ kind: "WithinDeadline", duration, from, span: nowhere })),
+    fc.tuple(sub, sub, fc.array(pause(depth), { maxLength: 2 })).map(
+      ([duration, from, pauses]): Deadline => ({
+        kind: "WithinDeadline",
+        duration,
+        from,
+        pauses,
+        span: nowhere,
+      }),
+    ),
     fc
       .tuple(fc.constantFrom<PeriodUnit>("week", "month", "quarter", "year"), sub, option(sub))
       .map(
@@ -534,6 +554,8 @@ function header(depth: number): fc.Arbitrary<PolicyHeader> {
     source: option(stringLiteral()),
     effective: option(isoDate().map((value) => ({ kind: "DateLiteral" as const, value, span: nowhere }))),
     warning: option(expr(Math.min(depth, 1))),
+    calendar: option(stringLiteral()),
+    rollOver: option(fc.constant({ span: nowhere })),
     grouping: option(
       fc.record({
         kind: fc.constant("Grouping" as const),

@@ -29,6 +29,8 @@ const unitLength: Readonly<Record<DurationUnit, { readonly days: number } | { re
   month: { months: 1 },
   quarter: { months: 3 },
   year: { months: 12 },
+  // Near enough for drawing dates around a boundary: a working-day deadline ends a little later.
+  workingDay: { days: 1 },
 };
 
 interface Collected {

@@ -229,6 +229,20 @@ export const goldenCases: readonly GoldenCase[] = [
     ],
   },
   {
+    code: "R2010",
+    file: "a.remit",
+    text: "define answerWithin = 20 workdays",
+    diagnostics: [
+      {
+        code: "R2010",
+        line: 1,
+        column: 26,
+        en: "unknown unit 'workdays'; the units there are: day/days, week/weeks, month/months, quarter/quarters, year/years, working day/working days",
+        zh: "未知的单位“workdays”；可用的单位有：天/日、周、个月、个季度、年、个工作日/工作日",
+      },
+    ],
+  },
+  {
     code: "R9001",
     file: "a.remit",
     text: "TOO_LARGE",
