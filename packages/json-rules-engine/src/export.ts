@@ -844,6 +844,7 @@ class Exporter {
         case "subject":
         case "lets":
         case "requirement":
+        case "forbidden":
         case "start":
         case "levels":
         case "closes":
@@ -862,6 +863,22 @@ class Exporter {
     const { scope, subject, exists } = this.subjectOf(info, asOfTerm);
     this.refuseUntranslatable(info);
     const base = and(exists, this.filterOf(info, scope));
+    if (rule.forbidden) {
+      // A prohibition: violated once the forbidden date is on or before asOf, or while the condition holds.
+      const forbidden = rule.forbidden;
+      let happened: Formula;
+      if (info.requirementKind === "date") {
+        const on = this.term(forbidden, scope);
+        happened = and(this.present(on, scope), this.comparison(on, "<=", asOfTerm, scope, forbidden.span));
+      } else happened = this.condition(forbidden, scope, true);
+      return {
+        rules: [
+          this.rule(info, "met", and(base, not(happened))),
+          this.rule(info, "violated", and(base, happened)),
+        ],
+        subject,
+      };
+    }
     const requirement = rule.requirement;
     let met: Formula = true;
     if (requirement)

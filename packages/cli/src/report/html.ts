@@ -33,7 +33,7 @@ export interface HtmlReportOptions {
 }
 
 /** The summary columns: what policy staff act on. */
-export const summaryStatuses = ["met", "due-soon", "overdue", "triggered"] as const;
+export const summaryStatuses = ["met", "due-soon", "overdue", "missed", "violated", "triggered"] as const;
 
 /**
  * An evaluation result as one self-contained HTML page for policy staff: styles and script
@@ -148,7 +148,7 @@ class Page {
       const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
       const cells = summaryStatuses.map((status) => {
         const n = counts[status] ?? 0;
-        const alert = n > 0 && (status === "overdue" || status === "triggered") ? " alert" : "";
+        const alert = n > 0 && status !== "met" && status !== "due-soon" ? " alert" : "";
         return `<td class="num status-${status}${alert}" data-status="${status}">${n}</td>`;
       });
       return `<tr data-township="${escapeHtml(township)}"><th scope="row">${escapeHtml(this.townshipTitle(township))}</th>${cells.join("")}<td class="num" data-status="total">${total}</td></tr>`;

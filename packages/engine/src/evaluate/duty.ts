@@ -1,8 +1,10 @@
 /**
  * Duties: one finding per subject (and per period for recurring deadlines). Status on `asOf`:
- * met when the requirement holds; else advisory for a `may` duty; else overdue when asOf > due,
- * due-soon when asOf ≥ due − warning, pending otherwise. A duty without a deadline is due at once
- * (unmet is overdue, with no overdue days); one whose deadline reads `none` is pending.
+ * met when the requirement holds; else advisory for a `may` duty; else overdue when asOf > due
+ * (missed, for a recurring period: it cannot be made up later), due-soon when asOf ≥ due − warning,
+ * pending otherwise. A duty without a deadline is due at once (unmet is overdue, with no overdue
+ * days); one whose deadline reads `none` is pending. A `must not` duty is violated when what it
+ * forbids holds, or happened on or before asOf; met otherwise.
  */
 import type { DutyInfo } from "@remit/lang";
 import {
@@ -30,8 +32,12 @@ import {
 } from "./common.js";
 import { DutyFinding } from "./findings.js";
 
+function plus(date: EpochDay, duration: Duration): EpochDay {
+  return duration.unit === "day" ? addDays(date, duration.amount) : addMonths(date, duration.amount);
+}
+
 function minus(date: EpochDay, duration: Duration): EpochDay {
-  return duration.unit === "day" ? addDays(date, -duration.amount) : addMonths(date, -duration.amount);
+  return plus(date, { ...duration, amount: -duration.amount });
 }
 
 export function dutyStatus(
@@ -41,12 +47,13 @@ export function dutyStatus(
   hasDeadline: boolean,
   asOf: EpochDay,
   warning: Duration,
+  recurring = false,
 ): DutyStatus {
   if (met) return "met";
   if (modality === "may") return "advisory";
   if (!hasDeadline) return "overdue";
   if (due === null) return "pending";
-  if (asOf > due) return "overdue";
+  if (asOf > due) return recurring ? "missed" : "overdue";
   if (asOf >= minus(due, warning)) return "due-soon";
   return "pending";
 }
@@ -55,7 +62,9 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   const { compiler, source } = env;
   const rule = info.rule;
   const plan = planSubject(info, env);
-  const requirementExpr = rule.requirement;
+  // What a prohibition forbids is judged like a requirement (a date or a condition), then inverted.
+  const prohibition = rule.forbidden !== undefined;
+  const requirementExpr = rule.requirement ?? rule.forbidden;
   const requirement: Compiled = requirementExpr ? compiler.compile(requirementExpr) : () => true;
   const requirementText = requirementExpr ? source(requirementExpr.span) : "";
   const isDate = info.requirementKind === "date";
@@ -71,7 +80,9 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   const deadline = rule.deadline;
   let dueOf: ((ctx: Context) => EpochDay | null) | undefined;
   let dueText = "";
-  let recurring: { unit: Period["unit"]; from: Compiled; until: Compiled | undefined } | undefined;
+  let recurring:
+    | { unit: Period["unit"]; from: Compiled; until: Compiled | undefined; afterEnd: Compiled | undefined }
+    | undefined;
   if (deadline?.kind === "ByDeadline") {
     const date = compiler.compile(deadline.date);
     dueOf = (ctx) => date(ctx) as EpochDay | null;
@@ -83,7 +94,7 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
       const start = from(ctx) as EpochDay | null;
       const d = duration(ctx) as Duration | null;
       if (start === null || d === null) return null;
-      return d.unit === "day" ? addDays(start, d.amount) : addMonths(start, d.amount);
+      return plus(start, d);
     };
     dueText = `${source(deadline.from.span)} + ${source(deadline.duration.span)}`;
   } else if (deadline?.kind === "RecurringDeadline") {
@@ -91,8 +102,9 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
       unit: deadline.unit,
       from: compiler.compile(deadline.from),
       until: deadline.until ? compiler.compile(deadline.until) : undefined,
+      afterEnd: deadline.afterEnd ? compiler.compile(deadline.afterEnd) : undefined,
     };
-    dueText = "period.end";
+    dueText = deadline.afterEnd ? `period.end + ${source(deadline.afterEnd.span)}` : "period.end";
   }
   const hasDeadline = deadline !== undefined;
   dueTest = `${requirementText} ≤ ${dueText}`;
@@ -107,9 +119,29 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     bindLets(plan, ctx);
     const asOf = ctx.asAt;
     const value = requirement(ctx);
+    if (prohibition) {
+      const happenedOn = isDate ? (value as EpochDay | null) : null;
+      const violated = isDate ? happenedOn !== null && happenedOn <= asOf : value === true;
+      return new DutyFinding(
+        info,
+        violated ? "violated" : "met",
+        plan.subjectRef(subject),
+        plan.township(ctx, subject),
+        plan.holder?.(ctx),
+        undefined,
+        undefined,
+        undefined,
+        violated && happenedOn !== null ? formatIsoDate(happenedOn) : undefined,
+        undefined,
+        undefined,
+        source,
+        subject,
+      );
+    }
     const metOn = isDate ? (value as EpochDay | null) : null;
     const met = isDate ? metOn !== null : value === true;
-    const status = dutyStatus(met, info.modality, due, hasDeadline, asOf, env.warning(ctx) as Duration);
+    const warning = env.warning(ctx) as Duration;
+    const status = dutyStatus(met, info.modality, due, hasDeadline, asOf, warning, period !== null);
     return new DutyFinding(
       info,
       status,
@@ -119,6 +151,7 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
       due === null ? undefined : formatIsoDate(due),
       period?.label,
       metOn === null ? undefined : formatIsoDate(metOn),
+      undefined,
       metOn !== null && due !== null && metOn > due ? true : undefined,
       status === "overdue" && due !== null ? asOf - due : undefined,
       source,
@@ -141,6 +174,11 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
       bindLets(plan, ctx);
     }
     const met = finding.status === "met";
+    if (prohibition && requirementExpr) {
+      // Holds while the forbidden thing has not happened; what decided it is the one test.
+      const explained = explainer.explain(requirementExpr, ctx, plan.letScope);
+      return { holds: met, because: [isDate ? { ...explained, test: isSetText } : explained] };
+    }
     const because: Because[] = [];
     const missing: { en: string; zh: string }[] = [];
     if (requirementExpr && isDate) {
@@ -177,9 +215,18 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     if (from === null) return;
     const until = recurring.until ? (recurring.until(ctx) as EpochDay | null) : null;
     const through = until === null ? ctx.asAt : Math.min(until, ctx.asAt);
+    const afterEnd = recurring.afterEnd ? (recurring.afterEnd(ctx) as Duration | null) : null;
     for (const period of periodsBetween(recurring.unit, from, through)) {
       ctx.period = period;
-      out.push(judge(ctx, subject, period.end, period, explanations));
+      out.push(
+        judge(
+          ctx,
+          subject,
+          afterEnd === null ? period.end : plus(period.end, afterEnd),
+          period,
+          explanations,
+        ),
+      );
     }
     ctx.period = null;
   });

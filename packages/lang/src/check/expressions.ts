@@ -3,6 +3,15 @@
  * aggregates, with the expectations rules place on them. It completes the checker: declarations
  * and parameters below call back into it for the expressions they hold.
  */
+
+import {
+  asOfNames,
+  type CallableFunction,
+  declarationOf,
+  displayedParameterType,
+  periodMembers,
+  periodNames,
+} from "../builtins/index.js";
 import * as codes from "../diagnostics/check-codes.js";
 import { suggest } from "../diagnostics/suggest.js";
 import type {
@@ -15,14 +24,7 @@ import type {
   NameExpr,
   Span,
 } from "../syntax/ast.js";
-import {
-  asOfNames,
-  type CallableFunction,
-  declarationOf,
-  displayedParameterType,
-  periodMembers,
-  periodNames,
-} from "../builtins/index.js";
+import { durationUnitKeywords } from "../syntax/keywords.js";
 import type { CollectionInfo, FieldInfo, Type } from "./model.js";
 import { ParameterChecker } from "./parameters.js";
 import { type Declared, type ModuleScope, qualifiedText } from "./scope.js";
@@ -122,6 +124,15 @@ export class Checker extends ParameterChecker {
       case "DateLiteral":
         return dateType(true);
       case "DurationLiteral":
+        // `1.5 days` would give dates like 2026-11-21.5, `0.5 months` nothing at all.
+        if (!Number.isInteger(expr.amount)) {
+          const unit = durationUnitKeywords[expr.unit];
+          this.report(codes.nonIntegerDuration, expr.span, {
+            amount: String(expr.amount),
+            unit: unit.en[1] ?? expr.unit,
+            unitZh: unit.zh[0] ?? expr.unit,
+          });
+        }
         return durationType(expr.unit in exactDays ? "exact" : "calendar");
       case "NoneLiteral":
         return noneType;

@@ -75,6 +75,7 @@ export const keywordSpellings = {
   escalation: word("Escalation"),
   accountability: word("Accountability"),
   must: word("Must"),
+  mustNot: phrase(["Must", "Not"], ["MustNot"]),
   should: word("Should"),
   may: word("May"),
   cites: word("Cites"),
@@ -84,6 +85,7 @@ export const keywordSpellings = {
   where: word("Where"),
   holder: word("Holder"),
   requires: word("Requires"),
+  forbids: word("Forbids"),
   by: word("By"),
   within: word("Within"),
   of: word("Of"),
@@ -125,10 +127,11 @@ export const aggregateSpellings: Readonly<Record<AggregateOperator, Spelling>> =
 
 function recurrence(unit: PeriodUnit): Spelling {
   const every = firstSpelling(keywordsByName.Every, "en");
-  return {
-    en: `${every} ${firstSpelling(periodUnitKeywords[unit], "en")}`,
-    zh: firstSpelling(recurrenceKeywords[unit], "zh"),
-  };
+  const unitWord =
+    unit === "halfYear"
+      ? `${firstSpelling(keywordsByName.Half, "en")} ${firstSpelling(periodUnitKeywords.year, "en")}`
+      : firstSpelling(periodUnitKeywords[unit], "en");
+  return { en: `${every} ${unitWord}`, zh: firstSpelling(recurrenceKeywords[unit], "zh") };
 }
 
 /** `every quarter` is one word in Chinese (`每季度`). */
@@ -136,7 +139,20 @@ export const recurrenceSpellings: Readonly<Record<PeriodUnit, Spelling>> = {
   week: recurrence("week"),
   month: recurrence("month"),
   quarter: recurrence("quarter"),
+  halfYear: recurrence("halfYear"),
   year: recurrence("year"),
+};
+
+/** `within 15 days after end` and `终了后 15 日 以内`: the words before and after the duration. */
+export const afterEndSpellings: { readonly before: Spelling; readonly after: Spelling } = {
+  before: {
+    en: firstSpelling(keywordsByName.Within, "en"),
+    zh: firstSpelling(keywordsByName.PeriodEnd, "zh"),
+  },
+  after: {
+    en: `${firstSpelling(keywordsByName.After, "en")} ${firstSpelling(keywordsByName.PeriodEnd, "en")}`,
+    zh: firstSpelling(keywordsByName.Within, "zh"),
+  },
 };
 
 /** Duration units: English takes the plural unless the amount is exactly one. */
