@@ -50,13 +50,15 @@ export function schemaOfFields(fields: readonly FieldInfo[]): z.ZodType<Record<s
 }
 
 /**
- * Collections may be absent (then empty); records are required. The top-level `asOf` is the
- * evaluation date the caller may send with its facts.
+ * Collections and records are required: a collection left out would silently read as empty. A
+ * collection the policy declares `optional` may be absent (then empty). The top-level `asOf` is
+ * the evaluation date the caller may send with its facts.
  */
 export function factsSchema(policy: CheckedPolicy): FactsSchema {
   const shape: Record<string, z.ZodType> = { asOf: dateSchema.optional() };
   for (const collection of policy.collections.values()) {
-    shape[collection.name] = z.array(schemaOfFields(collection.fields)).optional();
+    const elements = z.array(schemaOfFields(collection.fields));
+    shape[collection.name] = collection.decl.optional ? elements.optional() : elements;
   }
   for (const record of policy.records.values()) shape[record.name] = schemaOfFields(record.fields);
   return z.strictObject(shape) as unknown as FactsSchema;
