@@ -1097,6 +1097,8 @@ export function exportPolicy(checked: CheckedPolicy, options: ExportOptions = {}
   const exporter = new Exporter(checked, options.params ?? {});
   const rules: JreRuleProperties[] = [];
   const subjects = new Map<string, { kind: ExportedSubject["kind"]; name: string; rules: string[] }>();
+  // A construct inside a definition is refused once, not once per rule that calls it.
+  const refused = new Set<string>();
   for (const info of checked.rules) {
     try {
       const out = exporter.ruleOf(info);
@@ -1112,8 +1114,11 @@ export function exportPolicy(checked: CheckedPolicy, options: ExportOptions = {}
         group.rules.push(r.name);
       }
     } catch (error) {
-      if (error instanceof Refusal) exporter.diagnostics.push(error.diagnostic);
-      else throw error;
+      if (!(error instanceof Refusal)) throw error;
+      const { code, span } = error.diagnostic;
+      const key = `${code}\u0000${span.file}\u0000${span.start.offset}\u0000${span.end.offset}`;
+      if (!refused.has(key)) exporter.diagnostics.push(error.diagnostic);
+      refused.add(key);
     }
   }
   const operators = [...exporter.operators.values()].sort((a, b) =>

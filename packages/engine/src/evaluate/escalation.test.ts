@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, formatIsoDate, parseIsoDate } from "../calendar/index.js";
-import { countyFacts } from "../testing/county.js";
 import { compile } from "../policy.js";
+import { countyFacts } from "../testing/county.js";
 import { countyPolicyCompiled, evaluateOk, findingOf } from "../testing/helpers.js";
 
 const policy = countyPolicyCompiled();

@@ -251,7 +251,8 @@ class ReachedRecords {
   ): Readonly<Record<string, string>> {
     const entries: [string, string][] = [];
     for (let i = 0; i <= level; i++)
-      if (this.shows(i, level, reachedOn, natural)) entries.push([this.levels[i]!.name, formatIsoDate(reachedOn[i]!)]);
+      if (this.shows(i, level, reachedOn, natural))
+        entries.push([this.levels[i]!.name, formatIsoDate(reachedOn[i]!)]);
     if (!this.plainNames) return Object.freeze(Object.fromEntries(entries));
     const record: Record<string, string> = {};
     for (const [name, date] of entries) record[name] = date;
