@@ -143,7 +143,7 @@ describe("renderHtmlReport", () => {
       labels: { townshipName: (id) => (id === "T01" ? "资源镇" : undefined) },
     });
     expect(html).toMatch(
-      /<tr data-township="T01"><th scope="row">资源镇 \(T01\)<\/th><td[^>]*data-status="met">3<\/td><td[^>]*data-status="due-soon">0<\/td><td[^>]*data-status="overdue">2<\/td><td[^>]*data-status="triggered">0<\/td><td[^>]*data-status="total">5<\/td>/,
+      /<tr data-township="T01"><th scope="row">资源镇 \(T01\)<\/th><td[^>]*data-status="met">3<\/td><td[^>]*data-status="due-soon">0<\/td><td[^>]*data-status="overdue">2<\/td><td[^>]*data-status="missed">0<\/td><td[^>]*data-status="violated">0<\/td><td[^>]*data-status="triggered">0<\/td><td[^>]*data-status="total">5<\/td>/,
     );
     expect(html).toMatch(
       /<tr data-township=""><th scope="row">County level<\/th>.*data-status="triggered">1<\/td><td[^>]*data-status="total">5</,
