@@ -315,6 +315,13 @@ describe("parameters", () => {
     );
   });
 
+  it("rejects a duration that is not a whole number of units, as the language does (R4030)", () => {
+    for (const listing of ["1.5 days", "0.5 个月", 2.5]) {
+      const errors = evaluateErrors(policy, countyFacts(), { params: { listing } });
+      expect(errors.map((e) => [e.path, e.code])).toEqual([["params.listing", "invalid-param"]]);
+    }
+  });
+
   it("lists each parameter with its default", () => {
     expect(policy.params.find((p) => p.key === "listing")).toEqual({
       key: "listing",
