@@ -190,7 +190,7 @@ describe("examples/every-construct evaluated on its facts", () => {
 
   it("has findings for every rule", () => {
     const rules = "policy" in compiled ? compiled.policy.rules.map((r) => r.id) : [];
-    expect(rules.length).toBe(17);
+    expect(rules.length).toBe(21);
     expect(rules.filter((id) => !findings.some((f) => f.rule === id))).toEqual([]);
   });
 
@@ -235,14 +235,37 @@ describe("examples/every-construct evaluated on its facts", () => {
     });
   });
 
-  it("judges a recurring duty once per period, each due on its last day", () => {
+  it("judges a recurring duty once per period, each due on its last day; a past period unmet is missed", () => {
     const quarters = findings.filter((f) => f.rule === "乡镇-季度研判" && f.subject.id === "T02");
-    expect(quarters.map((f) => [f.due, f.status])).toEqual([
-      ["2026-03-31", "overdue"],
-      ["2026-06-30", "met"],
-      ["2026-09-30", "overdue"],
-      ["2026-12-31", "pending"],
+    expect(quarters.map((f) => [f.due, f.status, f.overdueDays])).toEqual([
+      ["2026-03-31", "missed", undefined],
+      ["2026-06-30", "met", undefined],
+      ["2026-09-30", "missed", undefined],
+      ["2026-12-31", "pending", undefined],
     ]);
+  });
+
+  it("dates a half year's duty after the period's end (每半年终了后15日内)", () => {
+    const halves = findings.filter((f) => f.rule === "县-半年总结");
+    expect(halves.map((f) => [f.period, f.due, f.status])).toEqual([
+      ["2026-H1", "2026-07-15", "missed"],
+      ["2026-H2", "2027-01-15", "met"],
+    ]);
+    const english = findings.filter((f) => f.rule === "县-半年研判");
+    expect(english.map((f) => [f.period, f.due])).toEqual([
+      ["2026-H1", "2026-07-30"],
+      ["2026-H2", "2027-01-31"],
+    ]);
+  });
+
+  it("reports a prohibition violated on the day the forbidden thing happened", () => {
+    expect(find("场所-不得占用通道", "P002")).toMatchObject({
+      status: "violated",
+      modality: "mustNot",
+      violatedOn: "2026-10-05",
+    });
+    expect(find("场所-不得占用通道", "P001")).toMatchObject({ status: "met" });
+    expect(find("场所-不得封闭通道", "P002")).toMatchObject({ status: "violated" });
   });
 
   it("reports an unmet may duty as advisory", () => {

@@ -77,13 +77,14 @@ describe("a `when` level above a future `after` level", () => {
   };
   const withHazard = { ...facts, 隐患: [...(facts.隐患 as unknown[]), hazard] };
 
-  it("passes the township level no later than the county level, both on the evaluation date", () => {
-    const result = evaluated(policy, withHazard, "2026-03-01");
-    const finding = result.findings.find((f) => f.subject.id === "隐患-27");
-    expect(finding).toMatchObject({
-      status: "县级",
-      reached: { 网格: "2026-02-22", 乡镇级: "2026-03-01", 县级: "2026-03-01" },
-    });
+  it("passes the township level no later than the county level, both on the first day the condition held", () => {
+    // Three reports, with no dates: the facts say the condition held from the case's first day.
+    const reached = { 网格: "2026-02-22", 乡镇级: "2026-02-22", 县级: "2026-02-22" };
+    for (const asOf of ["2026-03-01", "2026-05-01"]) {
+      const result = evaluated(policy, withHazard, asOf);
+      const finding = result.findings.find((f) => f.subject.id === "隐患-27");
+      expect(finding).toMatchObject({ status: "县级", reached });
+    }
   });
 
   it("dates a `when` level from its own date when the condition names one", () => {

@@ -81,12 +81,14 @@ describe("the outline reader", () => {
       "",
       "```remit",
       '# duty hidden-rule "x" must cites 9.9',
-      '职责 shown-rule "甲" 应当 依据 9.9, 1',
+      '职责 shown-rule "甲" 宜 依据 9.9, 1',
+      '职责 must-rule "乙" 应当 依据 9.9',
       "```",
     ].join("\n");
     const o = outlinePolicy(text);
     expect(o.rules).toEqual([
       { kind: "duty", id: "shown-rule", title: "甲", modality: "should", cites: ["9.9", "1"] },
+      { kind: "duty", id: "must-rule", title: "乙", modality: "must", cites: ["9.9"] },
     ]);
     expect(notCheckableSentence(o.clauses[0]!.prose)).toBe("不可机器判定：只是示例。");
   });

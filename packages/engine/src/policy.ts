@@ -8,6 +8,7 @@ import {
   type CheckOptions,
   type Diagnostic,
   hasErrors,
+  type Modality,
   memoryHost,
 } from "@remit/lang";
 import { assembleResult } from "./assemble.js";
@@ -70,7 +71,7 @@ export interface RuleSummary {
   readonly id: string;
   readonly title: string;
   readonly kind: RuleKind;
-  readonly modality: "must" | "should" | "may";
+  readonly modality: Modality;
   readonly cites: readonly string[];
   /** The collection or record the rule is about, if any. */
   readonly subject: string | undefined;

@@ -6,7 +6,12 @@ import type { Diagnostic, Localized, Modality, RuleInfo } from "@remit/lang";
 
 export type { Modality };
 export type RuleKind = RuleInfo["kind"];
-export type DutyStatus = "met" | "pending" | "due-soon" | "overdue" | "advisory";
+/**
+ * `missed`: a recurring duty's period passed its due date unmet; a later act belongs to a later
+ * period, so it shows the due date and no growing count of overdue days. `violated`: what a
+ * `must not` duty forbids happened (on `violatedOn` when the policy gives its date).
+ */
+export type DutyStatus = "met" | "pending" | "due-soon" | "overdue" | "missed" | "violated" | "advisory";
 /** The name of an escalation level (`grid`, `township`): the policy's own, so not a closed set. */
 export type LevelName = string;
 /** An escalation's status is the name of the level reached, or `closed`. */
@@ -74,11 +79,13 @@ export interface Finding {
   readonly period?: string;
   /** Duties: the day the requirement was met, where the facts tell. */
   readonly metOn?: string;
+  /** Prohibitions (`must not`): the day the forbidden thing happened, where the facts tell. */
+  readonly violatedOn?: string;
   /** Duties met after their due date. */
   readonly late?: boolean;
   /**
-   * Overdue duties: days past due as at the evaluation date, in the deadline's unit (working
-   * days for a deadline in working days).
+   * Overdue duties (not missed periods): days past due as at the evaluation date, in the
+   * deadline's unit (working days for a deadline in working days).
    */
   readonly overdueDays?: number;
   /** Escalations: whether the case is past its overdue date. */

@@ -204,6 +204,33 @@ duty d "d" must cites 1 for each x in items requires x.done within 20 days of x.
     expect(JSON.stringify(folded.rules)).toBe(JSON.stringify(plain.rules));
   });
 
+  test("refuses a construct inside a definition once, however many rules call it", () => {
+    const { rules, diagnostics } = exportPolicy(
+      checked(`define busy(x: items): bool = count(y in items where y.ok) > 2
+duty d "d" must cites 1 for each x in items requires busy(x)
+duty e "e" must cites 1 for each x in items requires busy(x) and x.ok
+duty f "f" must cites 1 for each x in items requires x.ok`),
+    );
+    expect(rules.map((r) => r.name)).toEqual(["f:met", "f:overdue"]);
+    expect(diagnostics.map((d) => d.code)).toEqual(["R7001"]);
+  });
+
+  test("translates a prohibition: violated once the forbidden date is on or before asOf, or the condition holds", () => {
+    const byDate = exportPolicy(checked(`duty d "d" must not cites 1 for each x in items forbids x.done`));
+    expect(byDate.diagnostics).toEqual([]);
+    expect(byDate.rules.map((r) => r.name)).toEqual(["d:met", "d:violated"]);
+    const byCondition = exportPolicy(checked(`duty d "d" must not cites 1 for each x in items forbids x.ok`));
+    expect(byCondition.rules.map((r) => r.name)).toEqual(["d:met", "d:violated"]);
+  });
+
+  test("refuses a recurring deadline with an offset after the period's end, like any recurring one", () => {
+    expect(
+      refusal(
+        `duty d "d" must cites 1 for each x in items requires x.ok every half year from 2026-01-01 within 15 days after end`,
+      ).code,
+    ).toBe("R7003");
+  });
+
   test("refuses recurring deadlines, subjects that are not a collection, and computed event dates", () => {
     expect(
       refusal(`duty d "d" must cites 1 for each x in items requires x.ok every month from 2026-01-01`).code,

@@ -848,6 +848,7 @@ class Exporter {
         case "subject":
         case "lets":
         case "requirement":
+        case "forbidden":
         case "start":
         case "levels":
         case "closes":
@@ -918,6 +919,22 @@ class Exporter {
     const { scope, subject, exists } = this.subjectOf(info, asOfTerm);
     this.refuseUntranslatable(info);
     const base = and(exists, this.filterOf(info, scope));
+    if (rule.forbidden) {
+      // A prohibition: violated once the forbidden date is on or before asOf, or while the condition holds.
+      const forbidden = rule.forbidden;
+      let happened: Formula;
+      if (info.requirementKind === "date") {
+        const on = this.term(forbidden, scope);
+        happened = and(this.present(on, scope), this.comparison(on, "<=", asOfTerm, scope, forbidden.span));
+      } else happened = this.condition(forbidden, scope, true);
+      return {
+        rules: [
+          this.rule(info, "met", and(base, not(happened))),
+          this.rule(info, "violated", and(base, happened)),
+        ],
+        subject,
+      };
+    }
     const requirement = rule.requirement;
     let met: Formula = true;
     if (requirement)
@@ -1138,6 +1155,8 @@ export function exportPolicy(checked: CheckedPolicy, options: ExportOptions = {}
   const exporter = new Exporter(checked, options.params ?? {});
   const rules: JreRuleProperties[] = [];
   const subjects = new Map<string, { kind: ExportedSubject["kind"]; name: string; rules: string[] }>();
+  // A construct inside a definition is refused once, not once per rule that calls it.
+  const refused = new Set<string>();
   for (const info of checked.rules) {
     try {
       const out = exporter.ruleOf(info);
@@ -1153,8 +1172,11 @@ export function exportPolicy(checked: CheckedPolicy, options: ExportOptions = {}
         group.rules.push(r.name);
       }
     } catch (error) {
-      if (error instanceof Refusal) exporter.diagnostics.push(error.diagnostic);
-      else throw error;
+      if (!(error instanceof Refusal)) throw error;
+      const { code, span } = error.diagnostic;
+      const key = `${code}\u0000${span.file}\u0000${span.start.offset}\u0000${span.end.offset}`;
+      if (!refused.has(key)) exporter.diagnostics.push(error.diagnostic);
+      refused.add(key);
     }
   }
   const operators = [...exporter.operators.values()].sort((a, b) =>

@@ -82,7 +82,7 @@ export const Finding = z
     modality: z.enum(modalities),
     status: z.string().openapi({
       description:
-        "duty: met, pending, due-soon, overdue, advisory; escalation: level name or closed; accountability: triggered",
+        "duty: met, pending, due-soon, overdue, missed (a recurring period past due), violated (a `must not` duty), advisory; escalation: level name or closed; accountability: triggered",
     }),
     subject: z.object({ collection: z.string(), id: z.string() }),
     group: z.string().optional(),
@@ -90,6 +90,7 @@ export const Finding = z
     due: IsoDate.optional(),
     period: z.string().optional(),
     metOn: IsoDate.optional(),
+    violatedOn: IsoDate.optional(),
     late: z.boolean().optional(),
     overdueDays: z.number().int().optional(),
     overdue: z.boolean().optional(),

@@ -3,6 +3,7 @@
  * prose under them) and its rules (id, kind, modality, cites) from the `remit` code blocks. Read
  * from the text itself so the coverage report depends on nothing but the files on disk.
  */
+import { type Modality, modalityKeywords } from "@remit/lang";
 
 export interface ClauseOutline {
   readonly id: string;
@@ -15,7 +16,7 @@ export interface RuleOutline {
   readonly id: string;
   readonly title: string;
   readonly kind: "duty" | "escalation" | "accountability";
-  readonly modality: "must" | "should" | "may";
+  readonly modality: Modality;
   readonly cites: readonly string[];
 }
 
@@ -33,18 +34,22 @@ const ruleKinds: Readonly<Record<string, RuleOutline["kind"]>> = {
   问责: "accountability",
 };
 
-const modalities: Readonly<Record<string, RuleOutline["modality"]>> = {
-  must: "must",
-  必须: "must",
-  should: "should",
-  应当: "should",
-  may: "may",
-  可以: "may",
-};
+/** Each modality's spellings, from the keyword table; English `must not` is `must` then `not`. */
+const modalities = new Map<string, Modality>([
+  ...(
+    Object.entries(modalityKeywords) as [Modality, { en: readonly string[]; zh: readonly string[] }][]
+  ).flatMap(([value, keyword]) =>
+    [...keyword.en, ...keyword.zh].map((spelling) => [spelling, value] as const),
+  ),
+  ["must not", "mustNot"],
+]);
+const modalityPattern = [...modalities.keys()].sort((a, b) => b.length - a.length).join("|");
 
 const headingPattern = /^#{1,6}\s+(\d+(?:\.\d+)*)\s+(.+?)\s*$/;
-const rulePattern =
-  /^\s*(duty|escalation|accountability|职责|升级|问责)\s+([\p{L}_][\p{L}\p{N}_]*(?:-[\p{L}\p{N}_]+)*)\s+"([^"]*)"\s+(must|should|may|必须|应当|可以)\s+(?:cites|依据)\s+(\d+(?:\.\d+)*(?:\s*,\s*\d+(?:\.\d+)*)*)/gmu;
+const rulePattern = new RegExp(
+  String.raw`^\s*(duty|escalation|accountability|职责|升级|问责)\s+([\p{L}_][\p{L}\p{N}_]*(?:-[\p{L}\p{N}_]+)*)\s+"([^"]*)"\s+(${modalityPattern})\s+(?:cites|依据)\s+(\d+(?:\.\d+)*(?:\s*,\s*\d+(?:\.\d+)*)*)`,
+  "gmu",
+);
 
 /** Code with comments removed, so a commented-out rule is not counted. */
 function stripComments(code: string): string {
@@ -100,7 +105,7 @@ export function outlinePolicy(markdown: string): PolicyOutline {
         kind: ruleKinds[m[1]!]!,
         id: m[2]!,
         title: m[3]!,
-        modality: modalities[m[4]!]!,
+        modality: modalities.get(m[4]!)!,
         cites: m[5]!.split(",").map((s) => s.trim()),
       });
     }

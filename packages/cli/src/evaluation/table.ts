@@ -1,4 +1,4 @@
-import { type EvaluationResult, type Finding, statusNames } from "@remit/engine";
+import { type DutyStatus, type EvaluationResult, type Finding, statusNames } from "@remit/engine";
 import type { Language } from "@remit/lang";
 import type { Colors } from "../terminal/colors.js";
 import { type CellInput, type Column, renderTable } from "../terminal/table.js";
@@ -33,7 +33,15 @@ export interface TableOptions {
 }
 
 const kinds = ["duty", "escalation", "accountability"] as const;
-const dutyStatuses = ["met", "pending", "due-soon", "overdue", "advisory"];
+const dutyStatuses: readonly string[] = [
+  "met",
+  "pending",
+  "due-soon",
+  "overdue",
+  "missed",
+  "violated",
+  "advisory",
+] satisfies readonly DutyStatus[];
 
 /**
  * An evaluation result for a terminal: findings by the policy's groups (those in no group last),
@@ -191,6 +199,8 @@ class View {
       case "due-soon":
         return c.yellow;
       case "overdue":
+      case "missed":
+      case "violated":
       case "triggered":
         return c.red;
       case "advisory":

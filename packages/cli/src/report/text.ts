@@ -74,6 +74,7 @@ export class ReportText {
 
 const modalityWords: Readonly<Record<Modality, Readonly<Record<Language, string>>>> = {
   must: { en: "must", zh: "必须" },
+  mustNot: { en: "must not", zh: "不得" },
   should: { en: "should", zh: "宜" },
   may: { en: "may", zh: "可以" },
 };

@@ -9,16 +9,21 @@ import {
   startOfWeek,
   startOfYear,
 } from "./arithmetic.js";
-import { civilOf, type EpochDay } from "./dates.js";
+import { civilOf, type EpochDay, epochDayOf } from "./dates.js";
 
-export type PeriodUnit = "week" | "month" | "quarter" | "year";
+export type PeriodUnit = "week" | "month" | "quarter" | "halfYear" | "year";
+
+/** Whether `date` is in the second half of its year (July to December). */
+function inSecondHalf(date: EpochDay): boolean {
+  return civilOf(date).month > 6;
+}
 
 /** A calendar period, inclusive at both ends. */
 export interface Period {
   readonly unit: PeriodUnit;
   readonly start: EpochDay;
   readonly end: EpochDay;
-  /** `2026-Q3`, `2026-07`, `2026`, `2026-W27`. */
+  /** `2026-Q3`, `2026-07`, `2026-H2`, `2026`, `2026-W27`. */
   readonly label: string;
 }
 
@@ -30,6 +35,8 @@ export function periodStart(unit: PeriodUnit, date: EpochDay): EpochDay {
       return startOfMonth(date);
     case "quarter":
       return startOfQuarter(date);
+    case "halfYear":
+      return epochDayOf(civilOf(date).year, inSecondHalf(date) ? 7 : 1, 1);
     case "year":
       return startOfYear(date);
   }
@@ -43,6 +50,8 @@ export function periodEnd(unit: PeriodUnit, date: EpochDay): EpochDay {
       return endOfMonth(date);
     case "quarter":
       return endOfQuarter(date);
+    case "halfYear":
+      return inSecondHalf(date) ? endOfYear(date) : epochDayOf(civilOf(date).year, 6, 30);
     case "year":
       return endOfYear(date);
   }
@@ -59,6 +68,8 @@ export function periodLabel(unit: PeriodUnit, date: EpochDay): string {
       return `${year}-${String(month).padStart(2, "0")}`;
     case "quarter":
       return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+    case "halfYear":
+      return `${year}-H${month > 6 ? 2 : 1}`;
     case "year":
       return String(year);
   }

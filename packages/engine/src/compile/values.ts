@@ -44,9 +44,10 @@ export function durationOf(amount: number, unit: DurationUnit): Duration {
  * (`"15 days"`, `"1 quarter"`, `"15 天"`, `"6 个月"`).
  */
 export function parseDuration(input: unknown): Duration | undefined {
-  if (typeof input === "number") return Number.isFinite(input) ? { amount: input, unit: "day" } : undefined;
+  // Whole units only, as in the language (R4030): `1.5 days` has no due date.
+  if (typeof input === "number") return Number.isInteger(input) ? { amount: input, unit: "day" } : undefined;
   if (typeof input !== "string") return undefined;
-  const match = /^\s*(-?\d+(?:\.\d+)?)\s*([a-z\u4e00-\u9fff]+(?: [a-z]+)?)\s*$/u.exec(input);
+  const match = /^\s*(-?\d+)\s*([a-z\u4e00-\u9fff]+(?: [a-z]+)?)\s*$/u.exec(input);
   if (!match) return undefined;
   const spec = unitNames.get(match[2]!);
   if (!spec) return undefined;

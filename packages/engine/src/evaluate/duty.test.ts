@@ -141,7 +141,8 @@ describe("recurring duties", () => {
     const result = evaluateOk(policy, countyFacts(), { asOf: "2026-11-28" });
     const t01 = result.findings.filter((f) => f.rule === "township-analysis" && f.subject.id === "T01");
     expect(t01.map((f) => [f.period, f.due, f.status])).toEqual([
-      ["2026-Q1", "2026-03-31", "overdue"],
+      // A quarter that ended unmet is missed: a later meeting belongs to a later quarter.
+      ["2026-Q1", "2026-03-31", "missed"],
       ["2026-Q2", "2026-06-30", "met"],
       ["2026-Q3", "2026-09-30", "met"],
       ["2026-Q4", "2026-12-31", "pending"],
@@ -165,11 +166,13 @@ describe("recurring duties", () => {
   it("ends monthly periods on the month's last day", () => {
     const result = evaluateOk(policy, countyFacts(), { asOf: "2027-03-01" });
     const feb = findingOf(result, "county-analysis", "ZY", "2027-02")!;
-    expect(feb).toMatchObject({ due: "2027-02-28", status: "overdue", overdueDays: 1 });
+    expect(feb).toMatchObject({ due: "2027-02-28", status: "missed" });
+    // Missed, not overdue: no count of days that would grow with every evaluation.
+    expect(feb.overdueDays).toBeUndefined();
     const leap = evaluateOk(policy, countyFacts(), { asOf: "2028-03-01" });
     expect(findingOf(leap, "county-analysis", "ZY", "2028-02")).toMatchObject({
       due: "2028-02-29",
-      overdueDays: 1,
+      status: "missed",
     });
   });
 

@@ -1,8 +1,10 @@
 /**
  * Duties: one finding per subject (and per period for recurring deadlines). Status on `asOf`:
- * met when the requirement holds; else advisory for a `may` duty; else overdue when asOf > due,
- * due-soon when asOf ≥ due − warning, pending otherwise. A duty without a deadline is due at once
- * (unmet is overdue, with no overdue days); one whose deadline reads `none` is pending.
+ * met when the requirement holds; else advisory for a `may` duty; else overdue when asOf > due
+ * (missed, for a recurring period: it cannot be made up later), due-soon when asOf ≥ due − warning,
+ * pending otherwise. A duty without a deadline is due at once (unmet is overdue, with no overdue
+ * days); one whose deadline reads `none` is pending. A `must not` duty is violated when what it
+ * forbids holds, or happened on or before asOf; met otherwise.
  */
 import type { DutyInfo } from "@remit/lang";
 import { type EpochDay, formatIsoDate, type Period, periodsBetween } from "../calendar/index.js";
@@ -49,12 +51,13 @@ export function dutyStatus(
   asOf: EpochDay,
   warning: Duration,
   calendar: CalendarState,
+  recurring = false,
 ): DutyStatus {
   if (met) return "met";
   if (modality === "may") return "advisory";
   if (!hasDeadline) return "overdue";
   if (due === null) return "pending";
-  if (asOf > due) return "overdue";
+  if (asOf > due) return recurring ? "missed" : "overdue";
   // A window in working days is counted back on the calendar, one in days or months as such.
   const windowOpens = addDuration(due, warning, -1, calendar);
   if (windowOpens !== null && asOf >= windowOpens) return "due-soon";
@@ -65,7 +68,9 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   const { compiler, source } = env;
   const rule = info.rule;
   const plan = planSubject(info, env);
-  const requirementExpr = rule.requirement;
+  // What a prohibition forbids is judged like a requirement (a date or a condition), then inverted.
+  const prohibition = rule.forbidden !== undefined;
+  const requirementExpr = rule.requirement ?? rule.forbidden;
   const requirement: Compiled = requirementExpr ? compiler.compile(requirementExpr) : () => true;
   const requirementText = requirementExpr ? source(requirementExpr.span) : "";
   const isDate = info.requirementKind === "date";
@@ -81,7 +86,9 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   const deadline = rule.deadline;
   let dueOf: DueDateOf | undefined;
   let dueText = "";
-  let recurring: { unit: Period["unit"]; from: Compiled; until: Compiled | undefined } | undefined;
+  let recurring:
+    | { unit: Period["unit"]; from: Compiled; until: Compiled | undefined; afterEnd: Compiled | undefined }
+    | undefined;
   if (deadline?.kind === "ByDeadline") {
     const date = compiler.compile(deadline.date);
     dueOf = (ctx) => {
@@ -97,8 +104,9 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
       unit: deadline.unit,
       from: compiler.compile(deadline.from),
       until: deadline.until ? compiler.compile(deadline.until) : undefined,
+      afterEnd: deadline.afterEnd ? compiler.compile(deadline.afterEnd) : undefined,
     };
-    dueText = "period.end";
+    dueText = deadline.afterEnd ? `period.end + ${source(deadline.afterEnd.span)}` : "period.end";
   }
   const hasDeadline = deadline !== undefined;
   dueTest = `${requirementText} ≤ ${dueText}`;
@@ -114,6 +122,26 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     const asOf = ctx.asAt;
     const due = dueDate?.due ?? null;
     const value = requirement(ctx);
+    if (prohibition) {
+      const happenedOn = isDate ? (value as EpochDay | null) : null;
+      const violated = isDate ? happenedOn !== null && happenedOn <= asOf : value === true;
+      return new DutyFinding(
+        info,
+        violated ? "violated" : "met",
+        plan.subjectRef(subject),
+        plan.group(ctx, subject),
+        plan.holder?.(ctx),
+        undefined,
+        undefined,
+        undefined,
+        violated && happenedOn !== null ? formatIsoDate(happenedOn) : undefined,
+        undefined,
+        undefined,
+        undefined,
+        source,
+        subject,
+      );
+    }
     const metOn = isDate ? (value as EpochDay | null) : null;
     const met = isDate ? metOn !== null : value === true;
     const calendar = ctx.calendar;
@@ -125,6 +153,7 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
       asOf,
       env.warning(ctx) as Duration,
       calendar,
+      period !== null,
     );
     const overdueDays =
       status === "overdue" && dueDate !== null
@@ -139,6 +168,7 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
       due === null ? undefined : formatIsoDate(due),
       period?.label,
       metOn === null ? undefined : formatIsoDate(metOn),
+      undefined,
       metOn !== null && due !== null && metOn > due ? true : undefined,
       overdueDays ?? undefined,
       uncoveredWarning(calendar.uncovered),
@@ -164,6 +194,11 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
       bindLets(plan, ctx);
     }
     const met = finding.status === "met";
+    if (prohibition && requirementExpr) {
+      // Holds while the forbidden thing has not happened; what decided it is the one test.
+      const explained = explainer.explain(requirementExpr, ctx, plan.letScope);
+      return { holds: met, because: [isDate ? { ...explained, test: isSetText } : explained] };
+    }
     const because: Because[] = [];
     const missing: { en: string; zh: string }[] = [];
     if (requirementExpr && isDate) {
@@ -216,10 +251,14 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     if (from === null) return;
     const until = recurring.until ? (recurring.until(ctx) as EpochDay | null) : null;
     const through = until === null ? ctx.asAt : Math.min(until, ctx.asAt);
+    const afterEnd = recurring.afterEnd ? (recurring.afterEnd(ctx) as Duration | null) : null;
     for (const period of periodsBetween(recurring.unit, from, through)) {
       ctx.period = period;
       ctx.calendar.uncovered = undefined;
-      out.push(judge(ctx, subject, { due: period.end, unit: "day", steps: [] }, period, explanations));
+      // A period due some time after its end (`within 15 days after end`) is due then.
+      const due =
+        afterEnd === null ? period.end : (addDuration(period.end, afterEnd, 1, ctx.calendar) ?? period.end);
+      out.push(judge(ctx, subject, { due, unit: "day", steps: [] }, period, explanations));
     }
     ctx.period = null;
   });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, formatIsoDate, parseIsoDate } from "../calendar/index.js";
+import { compile } from "../policy.js";
 import { countyFacts } from "../testing/county.js";
 import { countyPolicyCompiled, evaluateOk, findingOf } from "../testing/helpers.js";
 
@@ -105,5 +106,51 @@ describe("general hazard ladder", () => {
     });
     // Before the rectification date the case is still open (and overdue).
     expect(ladder(facts, "2026-10-19")).toMatchObject({ status: "county", overdue: true });
+  });
+});
+
+describe("levels with a condition", () => {
+  // A request is answered within 20 days; past 10 days unanswered it goes to the office head, past
+  // 20 to the director, whatever the evaluation date: conditions read the facts as at each day.
+  const compiled = compile(`policy "p"
+clause 1 "c"
+collection requests { receivedOn: date  answeredOn: optional planned date  reminders: list date }
+escalation r "t"
+  must
+  cites 1
+  for each q in requests
+  starts q.receivedOn
+  level desk
+  level head when count(d in q.reminders where d <= asOf) >= 1
+  level director when count(d in q.reminders where d <= asOf) >= 2
+  closes q.answeredOn`);
+  if (!("policy" in compiled)) throw new Error(compiled.diagnostics.map((d) => d.message.en).join("; "));
+  const request = (answeredOn: string | null, reminders: string[]) => ({
+    requests: [{ id: "Q1", receivedOn: "2026-03-02", answeredOn, reminders }],
+  });
+  const finding = (facts: ReturnType<typeof request>, asOf: string) =>
+    evaluateOk(compiled.policy, facts, { asOf }).findings[0]!;
+
+  it("judges a closed case as at its closing day, reached on the day each condition began to hold", () => {
+    // Answered on 03-20 after one reminder; the second reminder came after the answer.
+    const facts = request("2026-03-20", ["2026-03-12", "2026-03-25"]);
+    for (const asOf of ["2026-03-30", "2026-06-30", "2027-01-15"]) {
+      expect(finding(facts, asOf)).toMatchObject({
+        status: "closed",
+        closedOn: "2026-03-20",
+        reached: { desk: "2026-03-02", head: "2026-03-12" },
+      });
+    }
+  });
+
+  it("keeps a middle level that held below a higher one that also holds", () => {
+    const facts = request(null, ["2026-03-12", "2026-03-16"]);
+    const open = finding(facts, "2026-04-01");
+    expect(open).toMatchObject({
+      status: "director",
+      reached: { desk: "2026-03-02", head: "2026-03-12", director: "2026-03-16" },
+    });
+    // The dates do not move with a later evaluation date.
+    expect(finding(facts, "2026-09-01").reached).toEqual(open.reached);
   });
 });

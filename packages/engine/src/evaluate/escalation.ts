@@ -209,11 +209,19 @@ class ReachedRecords {
     this.plainNames = levels.every((l) => l.name !== "__proto__");
   }
 
-  /** The record of a case at `level` whose levels were reached on `reachedOn`. */
-  of(data: Context["data"], level: number, reachedOn: readonly number[]): Readonly<Record<string, string>> {
+  /**
+   * The record of a case at `level` whose levels were reached on `reachedOn`; `natural` tells
+   * which `when` levels held.
+   */
+  of(
+    data: Context["data"],
+    level: number,
+    reachedOn: readonly number[],
+    natural: readonly number[],
+  ): Readonly<Record<string, string>> {
     let length = 0;
     for (let i = 0; i <= level; i++) {
-      if (this.shows(i, level, reachedOn)) {
+      if (this.shows(i, level, reachedOn, natural)) {
         this.pairs[length++] = i;
         this.pairs[length++] = reachedOn[i]!;
       }
@@ -224,19 +232,28 @@ class ReachedRecords {
     }
     return (
       this.table.find(this.pairs, length) ??
-      this.table.keep(this.pairs, length, this.record(level, reachedOn))
+      this.table.keep(this.pairs, length, this.record(level, reachedOn, natural))
     );
   }
 
-  /** Whether level `i` shows in `reached` for a case at `level` (a `when` level passed through does not). */
-  private shows(i: number, level: number, reachedOn: readonly number[]): boolean {
-    return reachedOn[i]! !== never && (this.levels[i]!.when === undefined || i === 0 || i === level);
+  /**
+   * Whether level `i` shows in `reached` for a case at `level`: a `when` level shows when its
+   * condition held (even below a higher level that also holds), not when merely passed through.
+   */
+  private shows(i: number, level: number, reachedOn: readonly number[], natural: readonly number[]): boolean {
+    if (reachedOn[i]! === never) return false;
+    return this.levels[i]!.when === undefined || i === 0 || i === level || natural[i]! !== never;
   }
 
-  private record(level: number, reachedOn: readonly number[]): Readonly<Record<string, string>> {
+  private record(
+    level: number,
+    reachedOn: readonly number[],
+    natural: readonly number[],
+  ): Readonly<Record<string, string>> {
     const entries: [string, string][] = [];
     for (let i = 0; i <= level; i++)
-      if (this.shows(i, level, reachedOn)) entries.push([this.levels[i]!.name, formatIsoDate(reachedOn[i]!)]);
+      if (this.shows(i, level, reachedOn, natural))
+        entries.push([this.levels[i]!.name, formatIsoDate(reachedOn[i]!)]);
     if (!this.plainNames) return Object.freeze(Object.fromEntries(entries));
     const record: Record<string, string> = {};
     for (const [name, date] of entries) record[name] = date;
@@ -294,7 +311,7 @@ class Ladder {
       status: closed ? "closed" : current.name,
       holder,
       overdue: overdue !== undefined,
-      reached: this.records.of(ctx.data, level, this.reachedOn),
+      reached: this.records.of(ctx.data, level, this.reachedOn, this.natural),
       closedOn: closedOn === null ? undefined : formatIsoDate(closedOn),
     };
   }
@@ -329,7 +346,7 @@ class Ladder {
         const d = level.after(ctx) as Duration | null;
         const end = d === null ? null : addDuration(started, d, 1, ctx.calendar);
         if (end !== null) on = end + 1;
-      } else if (level.when) on = level.when(ctx) === true ? level.since!(ctx, started, judgedOn) : never;
+      } else if (level.when) on = this.firstHolding(ctx, level, started, judgedOn);
       natural[i] = on;
     }
     let ageLevel = 0;
@@ -338,6 +355,40 @@ class Ladder {
       reachedOn[i] = natural[i]!;
     }
     return ageLevel;
+  }
+
+  /**
+   * The first day a `when` level's condition holds, judged as at `judgedOn` (a closed case: its
+   * closing day, never the evaluation date), or never. Where the condition tells its day (`D <
+   * asOf`) that day; otherwise found by bisection between the start and `judgedOn`, reading the
+   * condition as at each day tried (the facts as they stood then): conditions on a case's history
+   * grow with time, and the day found does not move with a later evaluation date.
+   */
+  private firstHolding(ctx: Context, level: LevelPlan, started: EpochDay, judgedOn: EpochDay): number {
+    const asOf = ctx.asAt;
+    const holdsOn = (day: EpochDay): boolean => {
+      ctx.asAt = day;
+      bindLets(this.plan.subject, ctx);
+      return level.when!(ctx) === true;
+    };
+    try {
+      if (!holdsOn(judgedOn)) return never;
+      const told = level.since!(ctx, started, judgedOn);
+      if (told < judgedOn || judgedOn <= started) return told;
+      if (holdsOn(started)) return started;
+      // Invariant: the condition does not hold on `low`, holds on `high`.
+      let low = started;
+      let high = judgedOn;
+      while (high - low > 1) {
+        const middle = low + Math.floor((high - low) / 2);
+        if (holdsOn(middle)) high = middle;
+        else low = middle;
+      }
+      return high;
+    } finally {
+      ctx.asAt = asOf;
+      bindLets(this.plan.subject, ctx);
+    }
   }
 
   /** The overdue limit of an open case past it, or undefined when the case is not overdue. */

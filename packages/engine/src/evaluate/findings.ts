@@ -74,6 +74,7 @@ export class DutyFinding extends RuleFinding {
   declare readonly due?: string;
   declare readonly period?: string;
   declare readonly metOn?: string;
+  declare readonly violatedOn?: string;
   declare readonly late?: boolean;
   declare readonly overdueDays?: number;
   declare readonly warnings?: readonly FindingWarning[];
@@ -87,6 +88,7 @@ export class DutyFinding extends RuleFinding {
     due: string | undefined,
     period: string | undefined,
     metOn: string | undefined,
+    violatedOn: string | undefined,
     late: boolean | undefined,
     overdueDays: number | undefined,
     warnings: readonly FindingWarning[] | undefined,
@@ -98,6 +100,7 @@ export class DutyFinding extends RuleFinding {
     if (due !== undefined) self.due = due;
     if (period !== undefined) self.period = period;
     if (metOn !== undefined) self.metOn = metOn;
+    if (violatedOn !== undefined) self.violatedOn = violatedOn;
     if (late !== undefined) self.late = late;
     if (overdueDays !== undefined) self.overdueDays = overdueDays;
     self.cites = rule.cites;
@@ -107,7 +110,22 @@ export class DutyFinding extends RuleFinding {
 
   static {
     for (let i = 0; i < warmUps; i++)
-      new DutyFinding(warmUpRule, "met", warmUpSubject, "", "", "", "", "", true, 0, [], warmUpSource, null);
+      new DutyFinding(
+        warmUpRule,
+        "met",
+        warmUpSubject,
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        true,
+        0,
+        [],
+        warmUpSource,
+        null,
+      );
   }
 }
 

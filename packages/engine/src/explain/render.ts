@@ -16,6 +16,8 @@ const fixedStatusNames: Readonly<Record<FixedStatus, Readonly<Record<Language, s
   pending: { en: "pending", zh: "未到期" },
   "due-soon": { en: "due soon", zh: "即将到期" },
   overdue: { en: "overdue", zh: "逾期" },
+  missed: { en: "missed", zh: "已错过" },
+  violated: { en: "violated", zh: "已违反" },
   advisory: { en: "advisory", zh: "建议" },
   closed: { en: "closed", zh: "已办结" },
   triggered: { en: "triggered", zh: "已触发" },

@@ -120,7 +120,11 @@ describe("the quick facts check", () => {
     expect(quick({ ...facts, hazards: null })).toBe(false);
     expect(quick({ ...facts, asOf: null })).toBe(false);
     const { hazards: _hazards, ...withoutHazards } = facts;
-    expect(quick(withoutHazards)).toBe(true);
-    expect(policy.schema.safeParse(withoutHazards).success).toBe(true);
+    // `hazards` is not declared optional: leaving it out is an error; `incidents` is.
+    expect(quick(withoutHazards)).toBe(false);
+    expect(policy.schema.safeParse(withoutHazards).success).toBe(false);
+    const { incidents: _incidents, ...withoutIncidents } = facts;
+    expect(quick(withoutIncidents)).toBe(true);
+    expect(policy.schema.safeParse(withoutIncidents).success).toBe(true);
   });
 });

@@ -85,8 +85,8 @@ function strictObject(fields: readonly { name: string; check: QuickCheck }[]): Q
 const cache = new WeakMap<CheckedPolicy, QuickCheck | null>();
 
 /**
- * The quick check of a whole facts document, mirroring `factsSchema`: `asOf` and collections may
- * be absent but not null, records are required. Undefined when the policy has no quick check.
+ * The quick check of a whole facts document, mirroring `factsSchema`: `asOf` and `optional`
+ * collections may be absent but not null, other collections and records are required. Undefined when the policy has no quick check.
  */
 export function quickCheckOfDocument(policy: CheckedPolicy): QuickCheck | undefined {
   const cached = cache.get(policy);
@@ -98,12 +98,13 @@ export function quickCheckOfDocument(policy: CheckedPolicy): QuickCheck | undefi
   let complete = true;
   for (const c of policy.collections.values()) {
     const elements = checkOfFields(c.fields);
+    const mayBeAbsent = c.decl.optional;
     if (!elements) complete = false;
     else
       fields.push({
         name: c.name,
         check: (v) => {
-          if (v === undefined) return true;
+          if (v === undefined) return mayBeAbsent;
           if (!Array.isArray(v)) return false;
           for (let i = 0; i < v.length; i++) if (!elements(v[i])) return false;
           return true;

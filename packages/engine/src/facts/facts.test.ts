@@ -163,7 +163,7 @@ describe("facts validation", () => {
     );
   });
 
-  it("accepts null and absent optional fields, and absent collections", () => {
+  it("accepts null and absent optional fields, and absent optional collections", () => {
     const facts = countyFacts() as unknown as Record<string, unknown> & ReturnType<typeof countyFacts>;
     facts.venues[0]!.villageId = null;
     delete (facts.hazards[0] as Partial<(typeof facts.hazards)[0]>).listedOn;
@@ -171,6 +171,14 @@ describe("facts validation", () => {
     const result = evaluateOk(policy, facts);
     expect(findingOf(result, "major-hazard-listing", "H0303")!.status).toBe("overdue");
     expect(result.findings.some((f) => f.kind === "accountability")).toBe(false);
+  });
+
+  it("rejects a document without a collection the policy does not declare optional, at its path", () => {
+    const facts = countyFacts() as unknown as Record<string, unknown>;
+    delete facts.hazards;
+    expect(evaluateErrors(policy, facts, { asOf: "2026-11-28" })).toEqual([
+      expect.objectContaining({ path: "hazards", code: "missing" }),
+    ]);
   });
 
   it("rejects a document that is not an object", () => {
@@ -289,7 +297,7 @@ describe("parameters", () => {
       targetDate: "2027-06-30",
       townshipDays: "30 days",
     });
-    expect(findingOf(result, "township-analysis", "T01", "2026-Q2")!.status).toBe("overdue");
+    expect(findingOf(result, "township-analysis", "T01", "2026-Q2")!.status).toBe("missed");
   });
 
   it("rejects unknown names and ill-typed values with their path", () => {
@@ -305,6 +313,13 @@ describe("parameters", () => {
     expect(errors[1]!.message.en).toBe(
       'expected a duration such as "15 days" or a number of days, got "soon"',
     );
+  });
+
+  it("rejects a duration that is not a whole number of units, as the language does (R4030)", () => {
+    for (const listing of ["1.5 days", "0.5 个月", 2.5]) {
+      const errors = evaluateErrors(policy, countyFacts(), { params: { listing } });
+      expect(errors.map((e) => [e.path, e.code])).toEqual([["params.listing", "invalid-param"]]);
+    }
   });
 
   it("lists each parameter with its default", () => {

@@ -53,13 +53,15 @@ export function schemaOfFields(fields: readonly FieldInfo[]): z.ZodMiniType<Reco
 }
 
 /**
- * Collections may be absent (then empty); records are required. The top-level `asOf` is the
- * evaluation date the caller may send with its facts.
+ * Collections and records are required: a collection left out would silently read as empty. A
+ * collection the policy declares `optional` may be absent (then empty). The top-level `asOf` is
+ * the evaluation date the caller may send with its facts.
  */
 export function factsSchema(policy: CheckedPolicy): FactsSchema {
   const shape: Record<string, z.ZodMiniType> = { asOf: z.optional(dateSchema) };
   for (const collection of policy.collections.values()) {
-    shape[collection.name] = z.optional(z.array(schemaOfFields(collection.fields)));
+    const elements = z.array(schemaOfFields(collection.fields));
+    shape[collection.name] = collection.decl.optional ? z.optional(elements) : elements;
   }
   for (const record of policy.records.values()) shape[record.name] = schemaOfFields(record.fields);
   return z.strictObject(shape) as unknown as FactsSchema;

@@ -55,7 +55,7 @@ collection hazards since foundOn {
   listedOn: optional date
 }
 
-collection incidents since date {
+collection incidents optional since date {
   townshipId -> townships as township
   date: date
   deaths: integer

@@ -30,13 +30,19 @@ export function checkDuty(checker: Checker, rule: DutyRule, head: RuleHead): Dut
   const { base, context, common } = head;
   const { id } = common;
   if (rule.holder === undefined) checker.report(codes.dutyWithoutHolder, rule.id.span, { id });
-  if (rule.deadline === undefined) checker.report(codes.dutyWithoutDeadline, rule.id.span, { id });
+  const prohibition = rule.forbidden !== undefined;
+  if (prohibition !== (common.modality === "mustNot"))
+    checker.report(codes.prohibitionMismatch, rule.modality?.span ?? rule.id.span, { id });
+  if (rule.deadline === undefined && !prohibition)
+    checker.report(codes.dutyWithoutDeadline, rule.id.span, { id });
   let requirementKind: "date" | "bool" = "bool";
-  if (rule.requirement !== undefined) {
-    const type = stripOptional(checker.expr(rule.requirement, context));
+  // A requirement is the date it was done or a condition; so is what a prohibition forbids.
+  const condition = rule.requirement ?? rule.forbidden;
+  if (condition !== undefined) {
+    const type = stripOptional(checker.expr(condition, context));
     if (type.kind === "date") requirementKind = "date";
     else if (type.kind !== "bool" && type.kind !== "error" && type.kind !== "none") {
-      checker.report(codes.badRequirement, rule.requirement.span, typeArgs("found", type));
+      checker.report(codes.badRequirement, condition.span, typeArgs("found", type));
     }
   }
   const deadline = rule.deadline;
@@ -54,6 +60,11 @@ export function checkDuty(checker: Checker, rule: DutyRule, head: RuleHead): Dut
     checker.expectDate(deadline.from, base, ["the 'from' date", "“从”日期"]);
     if (deadline.until !== undefined)
       checker.expectDate(deadline.until, base, ["the 'until' date", "“直到”日期"]);
+    if (deadline.afterEnd !== undefined)
+      checker.expectKind(checker.expr(deadline.afterEnd, base), "duration", deadline.afterEnd.span, [
+        "the time after the period's end",
+        "“终了后”时长",
+      ]);
   }
   return { ...common, kind: "duty", requirementKind, rule, frameSize: context.frame.size };
 }

@@ -25,6 +25,7 @@ import type {
   NameExpr,
   Span,
 } from "../syntax/ast.js";
+import { durationUnitKeywords } from "../syntax/keywords.js";
 import type { CollectionInfo, FieldInfo, Type } from "./model.js";
 import { ParameterChecker } from "./parameters.js";
 import { type Declared, type ModuleScope, qualifiedText } from "./scope.js";
@@ -125,6 +126,15 @@ export class Checker extends ParameterChecker {
       case "DateLiteral":
         return dateType(true);
       case "DurationLiteral":
+        // `1.5 days` would give dates like 2026-11-21.5, `0.5 months` nothing at all.
+        if (!Number.isInteger(expr.amount)) {
+          const unit = durationUnitKeywords[expr.unit];
+          this.report(codes.nonIntegerDuration, expr.span, {
+            amount: String(expr.amount),
+            unit: unit.en[1] ?? expr.unit,
+            unitZh: unit.zh[0] ?? expr.unit,
+          });
+        }
         return this.durationLiteral(expr);
       case "NoneLiteral":
         return noneType;

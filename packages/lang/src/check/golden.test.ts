@@ -375,6 +375,23 @@ const cases: readonly GoldenCase[] = [
     zh: "定义“limit”声明为整数，但其内容为文本",
   },
   {
+    code: "R4030",
+    source:
+      'duty d "t"\n  must\n  cites 1\n  for each t in townships\n  holder t.name\n  requires t.deadline\n  within 1.5 days of t.foundedOn\n',
+    line: 9,
+    column: 10,
+    en: "'1.5 days' is not a whole number of days: a duration counts whole units",
+    zh: "“1.5 天”不是整数：时长只能以整数个单位计算",
+  },
+  {
+    code: "R4030",
+    source: "define span = 0.5 months\n",
+    line: 3,
+    column: 15,
+    en: "'0.5 months' is not a whole number of months: a duration counts whole units",
+    zh: "“0.5 个月”不是整数：时长只能以整数个单位计算",
+  },
+  {
     code: "R5001",
     source:
       'duty same "a"\n  must\n  cites 1\n  holder "h"\n  requires true\n  by 2026-12-31\nduty same "b"\n  must\n  cites 1\n  holder "h"\n  requires true\n  by 2026-12-31\n',
@@ -459,6 +476,24 @@ const cases: readonly GoldenCase[] = [
     column: 17,
     en: "a rule's subject must be a collection, found list date",
     zh: "规则的对象应为集合，实际为列表 日期",
+  },
+  {
+    code: "R5030",
+    source:
+      'duty d "t"\n  must\n  cites 1\n  for each t in townships\n  holder t.name\n  forbids t.deadline\n',
+    line: 4,
+    column: 3,
+    en: "rule 'd': `must not` and `forbids` go together: a prohibition is a duty that names what it forbids",
+    zh: "规则“d”：“不得”与“禁止事项”须同时使用：禁止性规定是写明禁止事项的职责",
+  },
+  {
+    code: "R5030",
+    source:
+      'duty d "t"\n  must not\n  cites 1\n  for each t in townships\n  holder t.name\n  requires t.deadline\n  by 2026-12-31\n',
+    line: 4,
+    column: 3,
+    en: "rule 'd': `must not` and `forbids` go together: a prohibition is a duty that names what it forbids",
+    zh: "规则“d”：“不得”与“禁止事项”须同时使用：禁止性规定是写明禁止事项的职责",
   },
   {
     code: "R5016",

@@ -16,6 +16,7 @@ import type {
   FieldDecl,
   Identifier,
   MemberExpr,
+  Modality,
   Module,
   NameExpr,
   ParamDecl,
@@ -113,7 +114,7 @@ export interface DefineInfo {
 interface RuleInfoCommon {
   readonly id: string;
   readonly title: string;
-  readonly modality: "must" | "should" | "may";
+  readonly modality: Modality;
   readonly cites: readonly string[];
   /** What the rule iterates over: a collection, a top-level record, or nothing (the policy). */
   readonly subject:

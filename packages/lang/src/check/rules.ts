@@ -96,6 +96,8 @@ function checkHead(checker: Checker, rule: Rule, scope: ModuleScope): RuleHead {
   }
   if (rule.holder !== undefined) checker.expectText(rule.holder, context, ["the holder", "责任主体"]);
 
+  if (rule.kind !== "DutyRule" && rule.modality?.value === "mustNot")
+    checker.report(codes.prohibitionMismatch, rule.modality.span, { id });
   const common = {
     id,
     title: rule.title.value,

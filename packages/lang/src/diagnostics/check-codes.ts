@@ -407,6 +407,19 @@ export const returnTypeMismatch = defineDiagnostic<{
   }),
 });
 
+export const nonIntegerDuration = defineDiagnostic<{ amount: string; unit: string; unitZh: string }>({
+  code: "R4030",
+  severity: "error",
+  message: ({ amount, unit, unitZh }) => ({
+    en: `'${amount} ${unit}' is not a whole number of ${unit}: a duration counts whole units`,
+    zh: `“${amount} ${unitZh}”不是整数：时长只能以整数个单位计算`,
+  }),
+  hint: () => ({
+    en: "write it as a whole number of a smaller unit, e.g. `45 days` rather than `1.5 months`",
+    zh: "请改用更小的单位并写成整数，例如写“45 天”而不是“1.5 个月”",
+  }),
+});
+
 // R5xxx: rules and policy structure ----------------------------------------------------------
 
 export const duplicateRuleId = defineDiagnostic<{ id: string }>({
@@ -452,6 +465,19 @@ export const dutyWithoutDeadline = defineDiagnostic<{ id: string }>({
   hint: () => ({
     en: "without 'by', 'within … of' or 'every …' the duty is never overdue",
     zh: "没有“截止”“以内 … 自”或“每…”期限，该职责永远不会逾期",
+  }),
+});
+
+export const prohibitionMismatch = defineDiagnostic<{ id: string }>({
+  code: "R5030",
+  severity: "error",
+  message: ({ id }) => ({
+    en: `rule '${id}': \`must not\` and \`forbids\` go together: a prohibition is a duty that names what it forbids`,
+    zh: `规则“${id}”：“不得”与“禁止事项”须同时使用：禁止性规定是写明禁止事项的职责`,
+  }),
+  hint: () => ({
+    en: "write `duty … must not … forbids <the date it happened, or a condition>`; a duty that requires something uses `must`, `should` or `may` with `requires`",
+    zh: "请写“职责 … 不得 … 禁止事项 <发生日期或条件>”；要求做某事的职责用“必须”“宜”或“可以”和“要求”",
   }),
 });
 
@@ -651,11 +677,13 @@ export const checkDiagnostics: readonly DiagnosticDefinition<never>[] = [
   dateMinusDate,
   argumentMismatch,
   returnTypeMismatch,
+  nonIntegerDuration,
   duplicateRuleId,
   missingCites,
   unknownClause,
   dutyWithoutHolder,
   dutyWithoutDeadline,
+  prohibitionMismatch,
   levelsNotIncreasing,
   allWithoutCondition,
   recursiveDefinition,

@@ -130,8 +130,21 @@ export const missingModality = defineDiagnostic<{ rule: string }>({
   code: "R2004",
   severity: "error",
   message: ({ rule }) => ({
-    en: `rule '${rule}' has no modality: write \`must\`, \`should\` or \`may\` after its title`,
-    zh: `规则“${rule}”缺少情态：请在标题后写“必须”“应当”或“可以”`,
+    en: `rule '${rule}' has no modality: write \`must\`, \`must not\`, \`should\` or \`may\` after its title`,
+    zh: `规则“${rule}”缺少情态：请在标题后写“必须”“不得”“宜”或“可以”`,
+  }),
+});
+
+export const formerShould = defineDiagnostic<{ word: string }>({
+  code: "R2030",
+  severity: "warning",
+  message: ({ word }) => ({
+    en: `'${word}' is mandatory, as in Chinese statutes: it means \`must\` (shall), no longer \`should\``,
+    zh: `“${word}”按法律文本的用法表示义务（必须），不再表示“宜”`,
+  }),
+  hint: () => ({
+    en: "write 宜 (or 力争, 努力) for a duty that is only advisory; keep 应当 where the text makes it binding",
+    zh: "仅为倡导性的职责请写“宜”（或“力争”“努力”）；原文确为义务的，保留“应当”即可",
   }),
 });
 
@@ -251,6 +264,7 @@ export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [
   expectedDeclaration,
   spacedRuleId,
   missingModality,
+  formerShould,
   clauseIdAsNumber,
   chainedComparison,
   misplacedHeader,

@@ -62,7 +62,10 @@ export type OneLanguageKeyword =
   | "EveryWeek"
   | "EveryMonth"
   | "EveryQuarter"
+  | "EveryHalfYear"
   | "EveryYear"
+  | "MustNot"
+  | "Half"
   | "ClauseText"
   | "Every"
   | "At"
@@ -95,6 +98,7 @@ const words = Object.fromEntries(
 export const keywordSpellings = {
   ...words,
   clauseText: phrase(["TextType"], ["ClauseText"]),
+  mustNot: phrase(["Must", "Not"], ["MustNot"]),
   forEach: phrase(["For", "Each"], ["For", "Each"]),
   // Chinese writes no word for `by`: `分组 townships`.
   groupBy: phrase(["Group", "By"], ["Group"]),
@@ -116,10 +120,11 @@ export const aggregateSpellings: Readonly<Record<AggregateOperator, Spelling>> =
 
 function recurrence(unit: PeriodUnit): Spelling {
   const every = firstSpelling(keywordsByName.Every, "en");
-  return {
-    en: `${every} ${firstSpelling(periodUnitKeywords[unit], "en")}`,
-    zh: firstSpelling(recurrenceKeywords[unit], "zh"),
-  };
+  const unitWord =
+    unit === "halfYear"
+      ? `${firstSpelling(keywordsByName.Half, "en")} ${firstSpelling(periodUnitKeywords.year, "en")}`
+      : firstSpelling(periodUnitKeywords[unit], "en");
+  return { en: `${every} ${unitWord}`, zh: firstSpelling(recurrenceKeywords[unit], "zh") };
 }
 
 /** `every quarter` is one word in Chinese (`每季度`). */
@@ -127,7 +132,20 @@ export const recurrenceSpellings: Readonly<Record<PeriodUnit, Spelling>> = {
   week: recurrence("week"),
   month: recurrence("month"),
   quarter: recurrence("quarter"),
+  halfYear: recurrence("halfYear"),
   year: recurrence("year"),
+};
+
+/** `within 15 days after end` and `终了后 15 日 以内`: the words before and after the duration. */
+export const afterEndSpellings: { readonly before: Spelling; readonly after: Spelling } = {
+  before: {
+    en: firstSpelling(keywordsByName.Within, "en"),
+    zh: firstSpelling(keywordsByName.PeriodEnd, "zh"),
+  },
+  after: {
+    en: `${firstSpelling(keywordsByName.After, "en")} ${firstSpelling(keywordsByName.PeriodEnd, "en")}`,
+    zh: firstSpelling(keywordsByName.Within, "zh"),
+  },
 };
 
 /** Duration units: English takes the plural unless the amount is exactly one. */

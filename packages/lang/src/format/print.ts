@@ -26,6 +26,7 @@ import type {
 import { childrenOf, partsOf, type RulePart, ruleParts } from "../syntax/children.js";
 import { placeComments } from "./comments.js";
 import {
+  afterEndSpellings,
   aggregateSpellings,
   durationUnitSpelling,
   type KeywordKey,
@@ -312,6 +313,11 @@ class Printer {
     const key = declaration.kind === "CollectionDecl" ? "collection" : "record";
     this.out.append(`${this.kw(key, start, declaration.name.span.start.offset)} ${declaration.name.name}`);
     if (declaration.label !== undefined) this.out.append(` ${quote(declaration.label.value)}`);
+    const fieldsStart = declaration.fields[0]?.span.start.offset ?? declaration.span.end.offset;
+    if (declaration.kind === "CollectionDecl" && declaration.optional) {
+      const from = (declaration.label ?? declaration.name).span.end.offset;
+      this.out.append(` ${this.kw("optional", from, declaration.since?.span.start.offset ?? fieldsStart)}`);
+    }
     if (declaration.kind === "CollectionDecl" && declaration.since !== undefined) {
       const from = (declaration.label ?? declaration.name).span.end.offset;
       this.out.append(
@@ -464,6 +470,9 @@ class Printer {
       case "requirement":
         this.keywordClause("requires", part.value, before);
         return;
+      case "forbidden":
+        this.keywordClause("forbids", part.value, before);
+        return;
       case "deadline":
         this.printDeadline(part.value, before);
         return;
@@ -553,6 +562,14 @@ class Printer {
           const until = this.kw("until", deadline.from.span.end.offset, deadline.until.span.start.offset);
           this.out.append(` ${until} `);
           this.clauseExpr(deadline.until, INDENT);
+        }
+        if (deadline.afterEnd !== undefined) {
+          const last = deadline.until ?? deadline.from;
+          const language = this.language(last.span.end.offset, deadline.span.end.offset);
+          const duration = this.expr(deadline.afterEnd, Precedence.Or);
+          this.out.append(
+            ` ${afterEndSpellings.before[language]} ${duration} ${afterEndSpellings.after[language]}`,
+          );
         }
         return;
       }

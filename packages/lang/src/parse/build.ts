@@ -9,6 +9,7 @@ import {
   chainedComparison,
   clauseIdAsNumber,
   expectedDeclaration,
+  formerShould,
   invalidCallee,
   misplacedHeader,
   misplacedImport,
@@ -56,6 +57,7 @@ import {
   aggregateKeywords,
   declarationKeywords,
   durationUnitKeywords,
+  formerShouldSpelling,
   keywords,
   modalityKeywords,
   periodUnitKeywords,
@@ -252,6 +254,7 @@ export function buildModule(input: BuildInput): { module: Module; diagnostics: D
 class Builder {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly file: string;
+  private formerShouldReported = false;
 
   constructor(private readonly input: BuildInput) {
     this.file = input.file;
@@ -610,6 +613,7 @@ class Builder {
       kind: "CollectionDecl",
       name: this.identifier(required(this.token(node, "name"))),
       label: this.optionalString(this.token(node, "label")),
+      optional: this.token(node, "optional") !== undefined,
       since: since ? this.name(since) : undefined,
       fields: this.fields(this.node(node, "fieldBlock")),
       span: this.spanOf(node),
@@ -733,10 +737,18 @@ class Builder {
     let modality: ModalityNode | undefined;
     const modalityToken = this.token(modalityNode, "value");
     if (modalityToken) {
+      if (modalityToken.image === formerShouldSpelling && !this.formerShouldReported) {
+        // Once per file: it tells of the change, it does not ask for every 应当 to be rewritten.
+        this.formerShouldReported = true;
+        this.report(formerShould, this.tokenSpan(modalityToken), { word: modalityToken.image });
+      }
+      const not = this.token(modalityNode, "not");
       modality = {
         kind: "Modality",
-        value: required(modalities.get(modalityToken.tokenType.name)),
-        span: this.tokenSpan(modalityToken),
+        value: not ? "mustNot" : required(modalities.get(modalityToken.tokenType.name)),
+        span: not
+          ? joinSpans(this.tokenSpan(modalityToken), this.tokenSpan(not))
+          : this.tokenSpan(modalityToken),
       };
     } else if (!this.hasErrorWithin(rule)) {
       this.report(missingModality, id.span, { rule: id.text });
@@ -799,6 +811,7 @@ class Builder {
       kind: "DutyRule",
       ...this.ruleCommon(node),
       requirement: this.optionalExpr(this.node(node, "requirement")),
+      forbidden: this.optionalExpr(this.node(node, "forbidden")),
       deadline: deadline ? this.optional(() => this.deadline(deadline)) : undefined,
     };
   }
@@ -832,11 +845,13 @@ class Builder {
     }
     const recurrence = required(this.node(node, "recurrence"));
     const unitToken = required(this.token(recurrence, "unit") ?? this.token(recurrence, "every"));
+    const afterEnd = this.node(node, "afterEnd");
     return {
       kind: "RecurringDeadline",
-      unit: required(periodUnits.get(unitToken.tokenType.name)),
+      unit: this.token(recurrence, "half") ? "halfYear" : required(periodUnits.get(unitToken.tokenType.name)),
       from: this.expr(required(this.node(node, "from"))),
       until: this.optionalExpr(this.node(node, "until")),
+      afterEnd: afterEnd ? this.optionalExpr(this.node(afterEnd, "duration")) : undefined,
       span,
     };
   }

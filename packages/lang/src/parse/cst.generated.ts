@@ -137,6 +137,7 @@ export type CollectionDeclCstChildren = {
   Collection: IToken[];
   name: IToken[];
   label?: IToken[];
+  optional?: IToken[];
   Since?: IToken[];
   since?: NameCstNode[];
   fieldBlock: FieldBlockCstNode[];
@@ -280,6 +281,7 @@ export interface ModalityCstNode extends CstNode {
 
 export type ModalityCstChildren = {
   value?: (IToken)[];
+  not?: IToken[];
 };
 
 export interface SubjectCstNode extends CstNode {
@@ -318,9 +320,11 @@ export interface DutyRuleCstNode extends CstNode {
 export type DutyRuleCstChildren = {
   Duty: IToken[];
   ruleHead: RuleHeadCstNode[];
-  Requires: IToken[];
-  requirement: ExprCstNode[];
+  Requires?: IToken[];
+  requirement?: ExprCstNode[];
   deadline?: DeadlineCstNode[];
+  Forbids?: IToken[];
+  forbidden?: ExprCstNode[];
 };
 
 export interface DeadlineCstNode extends CstNode {
@@ -340,6 +344,19 @@ export type DeadlineCstChildren = {
   From?: IToken[];
   Until?: IToken[];
   until?: ExprCstNode[];
+  afterEnd?: AfterEndCstNode[];
+};
+
+export interface AfterEndCstNode extends CstNode {
+  name: "afterEnd";
+  children: AfterEndCstChildren;
+}
+
+export type AfterEndCstChildren = {
+  Within?: (IToken)[];
+  duration?: (ExprCstNode)[];
+  After?: IToken[];
+  PeriodEnd?: (IToken)[];
 };
 
 export interface PauseCstNode extends CstNode {
@@ -366,6 +383,7 @@ export interface RecurrenceCstNode extends CstNode {
 
 export type RecurrenceCstChildren = {
   Every?: IToken[];
+  half?: IToken[];
   unit?: (IToken)[];
   every?: (IToken)[];
 };

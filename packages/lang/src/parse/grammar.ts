@@ -48,7 +48,8 @@ const K = keywordTokens;
 
 const tokensOf = (group: Readonly<Record<string, KeywordSpelling<KeywordName>>>): TokenType[] =>
   Object.values(group).map((keyword) => K[keyword.name]);
-const modalityTokens = tokensOf(modalityKeywords);
+/** `must` is its own alternative (it may be followed by `not`). */
+const modalityTokens = tokensOf(modalityKeywords).filter((token) => token !== K.Must);
 const aggregateTokens = tokensOf(aggregateKeywords);
 const durationUnitTokens = tokensOf(durationUnitKeywords);
 /** `every week` … `every year`. */
@@ -69,6 +70,8 @@ type AlternationSite =
   | "modality"
   | "subject"
   | "deadline"
+  | "dutyBody"
+  | "afterEnd"
   | "recurrenceUnit"
   | "recurrence"
   | "levelTrigger"
@@ -105,6 +108,8 @@ export class RemitParser extends CstParser {
     modality: undefined,
     subject: undefined,
     deadline: undefined,
+    dutyBody: undefined,
+    afterEnd: undefined,
     recurrenceUnit: undefined,
     recurrence: undefined,
     levelTrigger: undefined,
@@ -296,6 +301,7 @@ export class RemitParser extends CstParser {
     this.CONSUME(K.Collection);
     this.CONSUME(Identifier, { LABEL: "name" });
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
+    this.OPTION3(() => this.CONSUME(K.Optional, { LABEL: "optional" }));
     this.OPTION2(() => {
       this.CONSUME(K.Since);
       this.SUBRULE(this.name, { LABEL: "since" });
@@ -471,7 +477,18 @@ export class RemitParser extends CstParser {
   });
 
   private modality = this.RULE("modality", () => {
-    this.OR(this.alternatives.modality ?? this.cache("modality", this.oneOf(modalityTokens, "value")));
+    this.OR(
+      this.alternatives.modality ??
+        this.cache("modality", [
+          {
+            ALT: () => {
+              this.CONSUME(K.Must, { LABEL: "value" });
+              this.OPTION(() => this.CONSUME(K.Not, { LABEL: "not" }));
+            },
+          },
+          ...this.oneOf(modalityTokens, "value"),
+        ]),
+    );
   });
 
   private subject = this.RULE("subject", () => {
@@ -506,9 +523,24 @@ export class RemitParser extends CstParser {
   private dutyRule = this.RULE("dutyRule", () => {
     this.CONSUME(K.Duty);
     this.SUBRULE(this.ruleHead);
-    this.CONSUME(K.Requires);
-    this.SUBRULE(this.expr, { LABEL: "requirement" });
-    this.OPTION(() => this.SUBRULE(this.deadline));
+    this.OR(
+      this.alternatives.dutyBody ??
+        this.cache("dutyBody", [
+          {
+            ALT: () => {
+              this.CONSUME(K.Requires);
+              this.SUBRULE(this.expr, { LABEL: "requirement" });
+              this.OPTION(() => this.SUBRULE(this.deadline));
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(K.Forbids);
+              this.SUBRULE2(this.expr, { LABEL: "forbidden" });
+            },
+          },
+        ]),
+    );
   });
 
   private deadline = this.RULE("deadline", () => {
@@ -539,6 +571,31 @@ export class RemitParser extends CstParser {
                 this.CONSUME(K.Until);
                 this.SUBRULE5(this.expr, { LABEL: "until" });
               });
+              this.OPTION2(() => this.SUBRULE(this.afterEnd));
+            },
+          },
+        ]),
+    );
+  });
+
+  /** `within 15 days after end` / `终了后 15 日 以内`. */
+  private afterEnd = this.RULE("afterEnd", () => {
+    this.OR(
+      this.alternatives.afterEnd ??
+        this.cache("afterEnd", [
+          {
+            ALT: () => {
+              this.CONSUME(K.Within);
+              this.SUBRULE(this.expr, { LABEL: "duration" });
+              this.CONSUME(K.After);
+              this.CONSUME(K.PeriodEnd);
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME2(K.PeriodEnd);
+              this.SUBRULE2(this.expr, { LABEL: "duration" });
+              this.CONSUME2(K.Within);
             },
           },
         ]),
@@ -569,7 +626,15 @@ export class RemitParser extends CstParser {
               this.CONSUME(K.Every);
               this.OR2(
                 this.alternatives.recurrenceUnit ??
-                  this.cache("recurrenceUnit", this.oneOf(recurrenceUnitTokens, "unit")),
+                  this.cache("recurrenceUnit", [
+                    {
+                      ALT: () => {
+                        this.CONSUME(K.Half, { LABEL: "half" });
+                        this.CONSUME2(K.Year, { LABEL: "unit" });
+                      },
+                    },
+                    ...this.oneOf(recurrenceUnitTokens, "unit"),
+                  ]),
               );
             },
           },

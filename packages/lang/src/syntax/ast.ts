@@ -144,6 +144,8 @@ export interface CollectionDecl {
   readonly kind: "CollectionDecl";
   readonly name: Identifier;
   readonly label: StringLiteral | undefined;
+  /** `optional`: the facts may leave the collection out (then it is empty); otherwise an error. */
+  readonly optional: boolean;
   readonly since: Identifier | undefined;
   readonly fields: readonly FieldDecl[];
   readonly span: Span;
@@ -259,7 +261,8 @@ export interface DefineParam {
 // ---------------------------------------------------------------------------------------------
 // Rules
 
-export type Modality = "must" | "should" | "may";
+/** `must not` prohibits: its duty names what is forbidden (`forbids`), violated when it happened. */
+export type Modality = "must" | "mustNot" | "should" | "may";
 
 export interface ModalityNode {
   readonly kind: "Modality";
@@ -338,7 +341,7 @@ export interface PauseClause {
   readonly span: Span;
 }
 
-export type PeriodUnit = "week" | "month" | "quarter" | "year";
+export type PeriodUnit = "week" | "month" | "quarter" | "halfYear" | "year";
 
 /**
  * `every quarter from 2026-02-13 [until targetDate]`: the requirement is judged once per calendar
@@ -349,6 +352,11 @@ export interface RecurringDeadline {
   readonly unit: PeriodUnit;
   readonly from: Expr;
   readonly until: Expr | undefined;
+  /**
+   * `within 15 days after end` (每季度终了后15日内): the period's duty is due this long after the
+   * period's last day; without it, on the last day.
+   */
+  readonly afterEnd: Expr | undefined;
   readonly span: Span;
 }
 
@@ -359,6 +367,11 @@ export interface RecurringDeadline {
 export interface DutyRule extends RuleCommon {
   readonly kind: "DutyRule";
   readonly requirement: Expr | undefined;
+  /**
+   * A `must not` duty's `forbids …`: a condition (violated when it holds) or the date the
+   * forbidden thing happened (violated from that day). Such a duty has no `requires`.
+   */
+  readonly forbidden: Expr | undefined;
   readonly deadline: Deadline | undefined;
 }
 

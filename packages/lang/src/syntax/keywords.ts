@@ -46,12 +46,20 @@ function unit<const Name extends string>(
   return { ...kw(name, en, zh), measure };
 }
 
-/** `must`, `should`, `may`. */
+/**
+ * `must`, `must not`, `should`, `may`, with the verbs of Chinese legal drafting: 应当 and 应 are
+ * mandatory ("shall", like 必须), 不得/禁止/严禁 prohibit, 宜/力争/努力 are advisory. English writes
+ * `must not` as two keywords (`must` then `not`), so `mustNot` has no English spelling of its own.
+ */
 export const modalityKeywords = {
-  must: kw("Must", "must", "必须"),
-  should: kw("Should", "should", "应当"),
+  must: kw("Must", "must", ["必须", "应当", "应", "须"]),
+  mustNot: kw("MustNot", [], ["不得", "禁止", "严禁"]),
+  should: kw("Should", "should", ["宜", "力争", "努力"]),
   may: kw("May", "may", "可以"),
 } as const satisfies Record<Modality, KeywordSpelling>;
+
+/** The word that meant `should` before it became a spelling of `must` (R5031 points it out). */
+export const formerShouldSpelling = "应当";
 
 /** The aggregates: `count(v in xs where c)` … */
 export const aggregateKeywords = {
@@ -93,19 +101,20 @@ export const durationUnitKeywords = {
 /** `working` of `20 working days`. */
 export const workingKeyword = kw("Working", "working", []);
 
-/** The units that are also periods (`every quarter`): all but days. */
+/** The units that are also periods (`every quarter`): all but days; a half year is `every half year`. */
 export const periodUnitKeywords = {
   week: durationUnitKeywords.week,
   month: durationUnitKeywords.month,
   quarter: durationUnitKeywords.quarter,
   year: durationUnitKeywords.year,
-} as const satisfies Record<PeriodUnit, UnitKeyword>;
+} as const satisfies Record<Exclude<PeriodUnit, "halfYear">, UnitKeyword>;
 
-/** Recurrences: English writes `every` and a unit, Chinese one word (`每季度`). */
+/** Recurrences: English writes `every` and a unit (`every half year`), Chinese one word (`每季度`). */
 export const recurrenceKeywords = {
   week: kw("EveryWeek", [], "每周"),
   month: kw("EveryMonth", [], "每月"),
   quarter: kw("EveryQuarter", [], "每季度"),
+  halfYear: kw("EveryHalfYear", [], "每半年"),
   year: kw("EveryYear", [], "每年"),
 } as const satisfies Record<PeriodUnit, KeywordSpelling>;
 
@@ -139,6 +148,7 @@ export const otherKeywords = [
   kw("Since", "since", "始于"),
   kw("Let", "let", "令"),
   modalityKeywords.must,
+  modalityKeywords.mustNot,
   modalityKeywords.should,
   modalityKeywords.may,
   kw("Cites", "cites", "依据"),
@@ -148,6 +158,7 @@ export const otherKeywords = [
   kw("Where", "where", "满足"),
   kw("Holder", "holder", "责任主体"),
   kw("Requires", "requires", "要求"),
+  kw("Forbids", "forbids", "禁止事项"),
   kw("By", "by", "截止"),
   kw("Within", "within", "以内"),
   kw("Of", "of", "自"),
@@ -155,7 +166,11 @@ export const otherKeywords = [
   recurrenceKeywords.week,
   recurrenceKeywords.month,
   recurrenceKeywords.quarter,
+  recurrenceKeywords.halfYear,
   recurrenceKeywords.year,
+  kw("Half", "half", []),
+  // `every quarter from X within 15 days after end` / `每季度 从 X 终了后 15 日 以内`.
+  kw("PeriodEnd", "end", "终了后"),
   kw("From", "from", "从"),
   kw("Until", "until", "直到"),
   kw("Starts", "starts", "起算"),

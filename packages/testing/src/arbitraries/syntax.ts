@@ -360,6 +360,7 @@ function collectionDecl(): fc.Arbitrary<CollectionDecl> {
     kind: fc.constant("CollectionDecl" as const),
     name: identifier(),
     label: option(stringLiteral()),
+    optional: fc.boolean(),
     since: option(identifier()),
     fields: fc.array(field(1), { maxLength: 3 }),
     span: fc.constant(nowhere),
@@ -416,7 +417,7 @@ function ruleCommon(depth: number) {
     id: ruleId(),
     title: stringLiteral(),
     modality: fc
-      .constantFrom<Modality>("must", "should", "may")
+      .constantFrom<Modality>("must", "mustNot", "should", "may")
       .map((value) => ({ kind: "Modality" as const, value, span: nowhere })),
     cites: fc.array(clauseId(), { minLength: 1, maxLength: 3 }),
     subject: option(subject(depth)),
@@ -453,17 +454,34 @@ function deadline(depth: number): fc.Arbitrary<Deadline> {
       }),
     ),
     fc
-      .tuple(fc.constantFrom<PeriodUnit>("week", "month", "quarter", "year"), sub, option(sub))
+      .tuple(
+        fc.constantFrom<PeriodUnit>("week", "month", "quarter", "halfYear", "year"),
+        sub,
+        option(sub),
+        option(sub),
+      )
       .map(
-        ([unit, from, until]): Deadline => ({ kind: "RecurringDeadline", unit, from, until, span: nowhere }),
+        ([unit, from, until, afterEnd]): Deadline => ({
+          kind: "RecurringDeadline",
+          unit,
+          from,
+          until,
+          afterEnd,
+          span: nowhere,
+        }),
       ),
   );
 }
 
 function dutyRule(depth: number): fc.Arbitrary<DutyRule> {
   return fc
-    .tuple(ruleCommon(depth), expr(depth), option(deadline(depth)))
-    .map(([common, requirement, due]) => ({ ...common, kind: "DutyRule", requirement, deadline: due }));
+    .tuple(ruleCommon(depth), expr(depth), option(deadline(depth)), fc.boolean())
+    .map(([common, condition, due, forbids]) =>
+      // `forbids` takes no deadline: the grammar has none after it.
+      forbids
+        ? { ...common, kind: "DutyRule", requirement: undefined, forbidden: condition, deadline: undefined }
+        : { ...common, kind: "DutyRule", requirement: condition, forbidden: undefined, deadline: due },
+    );
 }
 
 function escalationRule(depth: number): fc.Arbitrary<EscalationRule> {

@@ -268,8 +268,9 @@ export function factsFor(policy: PolicyLike, options: FactsOptions = {}): fc.Arb
           ctx,
         );
         if (elementIds.length === 0 || element === undefined) {
-          // An empty collection may be left out of the document altogether.
+          // An empty collection the policy declares optional may be left out of the document.
           parts[collection.name] = fc.constant([]);
+          if (!collection.decl.optional) required.push(collection.name);
           continue;
         }
         parts[collection.name] = fc.tuple(

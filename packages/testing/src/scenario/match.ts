@@ -23,6 +23,7 @@ const summaryFields = [
   "period",
   "due",
   "metOn",
+  "violatedOn",
   "late",
   "overdueDays",
   "overdue",

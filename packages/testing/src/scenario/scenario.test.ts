@@ -27,8 +27,8 @@ describe("expectFinding", () => {
   it("returns the finding of the rule, subject and period", () => {
     const result = resultAt("2026-10-08");
     const finding = expectFinding(result, { rule: "analysis", subject: "C", period: "2026-Q2" });
-    expect(finding.status).toBe("overdue");
-    expect(finding.overdueDays).toBe(100);
+    expect(finding.status).toBe("missed");
+    expect(finding.due).toBe("2026-06-30");
     expect(
       expectFinding(result, {
         rule: "listing",

@@ -153,8 +153,23 @@ export const goldenCases: readonly GoldenCase[] = [
         code: "R2004",
         line: 1,
         column: 6,
-        en: "rule 'a' has no modality: write `must`, `should` or `may` after its title",
-        zh: "规则“a”缺少情态：请在标题后写“必须”“应当”或“可以”",
+        en: "rule 'a' has no modality: write `must`, `must not`, `should` or `may` after its title",
+        zh: "规则“a”缺少情态：请在标题后写“必须”“不得”“宜”或“可以”",
+      },
+    ],
+  },
+  {
+    code: "R2030",
+    file: "a.remit",
+    // Told once per file, at the first 应当.
+    text: '职责 a "t" 应当 依据 1 要求 x\n职责 b "t" 应当 依据 1 要求 y',
+    diagnostics: [
+      {
+        code: "R2030",
+        line: 1,
+        column: 10,
+        en: "'应当' is mandatory, as in Chinese statutes: it means `must` (shall), no longer `should`",
+        zh: "“应当”按法律文本的用法表示义务（必须），不再表示“宜”",
       },
     ],
   },
