@@ -9,7 +9,8 @@ import * as codes from "../diagnostics/check-codes.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { LoadedModules } from "../modules/load.js";
 import { fileStartSpan } from "../modules/load.js";
-import type { Module, Rule, Span } from "../syntax/ast.js";
+import type { Module, PolicyHeader, Rule, Span } from "../syntax/ast.js";
+import { keywordsByName } from "../syntax/keywords.js";
 import { Checker } from "./expressions.js";
 import { lint } from "./lints.js";
 import type { CheckedPolicy, CheckOptions } from "./model.js";
@@ -88,6 +89,7 @@ function model(checker: Checker, entryModule: Module): CheckedPolicy {
       source: header?.source?.value,
       effective: header?.effective?.value,
       warning: header?.warning,
+      readers: header?.readers?.language ?? keywordLanguageOf(header, checker.loaded.sources.get(entryModule.file)),
     },
     modules: checker.loaded.modules,
     sources: checker.loaded.sources,
@@ -120,4 +122,11 @@ function model(checker: Checker, entryModule: Module): CheckedPolicy {
 
 function describeSpan(span: Span): string {
   return `${span.file}:${span.start.line}:${span.start.column}`;
+}
+
+/** The language the header's `policy` keyword is spelt in. */
+function keywordLanguageOf(header: PolicyHeader | undefined, source: string | undefined): "en" | "zh" {
+  if (header === undefined || source === undefined) return "en";
+  const start = header.span.start.offset;
+  return keywordsByName.Policy.zh.some((spelling) => source.startsWith(spelling, start)) ? "zh" : "en";
 }

@@ -188,6 +188,11 @@ export interface PolicyInfo {
   readonly effective: string | undefined;
   /** The due-soon window (a duration expression), when the header sets one. */
   readonly warning: Expr | undefined;
+  /**
+   * The language the policy's readers use: the header's `readers` clause, else the language of
+   * its keywords (that of the header's `policy` keyword). Reports follow it unless asked otherwise.
+   */
+  readonly readers: "en" | "zh";
 }
 
 export interface CheckedPolicy {

@@ -22,6 +22,7 @@ import type {
   TypeExpr,
 } from "../syntax/ast.js";
 import { childrenOf, type RulePart, ruleParts } from "../syntax/children.js";
+import { readerLanguageKeywords } from "../syntax/keywords.js";
 import { placeComments } from "./comments.js";
 import {
   aggregateSpellings,
@@ -150,7 +151,14 @@ class Printer {
   private printHeader(header: PolicyHeader): void {
     this.fallback = "en";
     this.fallback = this.language(header.span.start.offset, header.name.span.start.offset);
-    const siblings = [header.name, header.version, header.source, header.effective, header.warning];
+    const siblings = [
+      header.name,
+      header.version,
+      header.source,
+      header.effective,
+      header.warning,
+      header.readers,
+    ];
     const before = (span: Span) => gapBefore(siblings, header.span, span);
     this.line(0, header.span);
     this.out.append(`${this.kw("policy", ...before(header.name.span))} ${quote(header.name.value)}`);
@@ -170,6 +178,12 @@ class Printer {
       this.line(INDENT, header.warning.span);
       this.out.append(`${this.kw("warning", ...before(header.warning.span))} `);
       this.clauseExpr(header.warning, INDENT);
+    }
+    if (header.readers !== undefined) {
+      this.line(INDENT, header.readers.span);
+      const language = this.language(...before(header.readers.span));
+      const value = readerLanguageKeywords[header.readers.language];
+      this.out.append(`${keywordSpellings.readers[language]} ${language === "en" ? value.en[0] : value.zh[0]}`);
     }
   }
 
@@ -256,6 +270,12 @@ class Printer {
         ` ${this.kw("since", from, declaration.since.span.start.offset)} ${declaration.since.name}`,
       );
     }
+    const named = declaration.kind === "CollectionDecl" ? declaration.named : [];
+    if (named[0] !== undefined) {
+      const from = (declaration.kind === "CollectionDecl" ? declaration.since : undefined) ?? declaration.label;
+      const word = this.kw("named", (from ?? declaration.name).span.end.offset, named[0].span.start.offset);
+      this.out.append(` ${word} ${named.map((part) => part.name).join(".")}`);
+    }
     this.out.append(" ");
     this.printFieldBlock(declaration.fields, 0);
   }
@@ -283,10 +303,11 @@ class Printer {
       const asWord = this.kw("as", reference.target.span.end.offset, reference.as.span.start.offset);
       text += `${qualified(reference.target)} ${asWord} ${reference.as.name}`;
       this.out.append(text);
-      return;
+    } else {
+      this.out.append(`${field.name.name}: `);
+      if (field.type !== undefined) this.printType(field.type, indent);
     }
-    this.out.append(`${field.name.name}: `);
-    if (field.type !== undefined) this.printType(field.type, indent);
+    if (field.label !== undefined) this.out.append(` ${quote(field.label.value)}`);
   }
 
   private printType(type: TypeExpr, indent: number): void {
@@ -345,6 +366,7 @@ class Printer {
       this.out.append(": ");
       this.printType(define.returnType, 0);
     }
+    if (define.label !== undefined) this.out.append(` ${quote(define.label.value)}`);
     this.out.append(" = ");
     this.clauseExpr(define.body, 0, "definition");
   }

@@ -56,6 +56,7 @@ import {
   durationUnitKeywords,
   keywords,
   modalityKeywords,
+  readerLanguageKeywords,
   periodUnitKeywords,
   primitiveTypeKeywords,
   recurrenceKeywords,
@@ -225,6 +226,7 @@ const periodUnits = new Map([...valuesByToken(periodUnitKeywords), ...valuesByTo
 const primitiveTypes = valuesByToken(primitiveTypeKeywords);
 const aggregateOperators = valuesByToken(aggregateKeywords);
 const modalities = valuesByToken(modalityKeywords);
+const readerLanguages = valuesByToken(readerLanguageKeywords);
 
 const comparisonTokens = new Set(["Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual", "In"]);
 const allKeywordNames: readonly string[] = keywords.map((k) => k.name);
@@ -454,6 +456,7 @@ class Builder {
   private header(node: HeaderCstNode): PolicyHeader {
     const warning = this.node(node, "warning");
     const effective = this.token(node, "effective");
+    const readers = this.token(node, "readers");
     return {
       kind: "PolicyHeader",
       name: this.string(required(this.token(node, "name"))),
@@ -463,6 +466,9 @@ class Builder {
         ? { kind: "DateLiteral", value: effective.image, span: this.tokenSpan(effective) }
         : undefined,
       warning: warning ? this.optional(() => this.expr(warning)) : undefined,
+      readers: readers
+        ? { kind: "Readers", language: required(readerLanguages.get(readers.tokenType.name)), span: this.tokenSpan(readers) }
+        : undefined,
       span: this.spanOf(node),
     };
   }
@@ -590,6 +596,7 @@ class Builder {
       name: this.identifier(required(this.token(node, "name"))),
       label: this.optionalString(this.token(node, "label")),
       since: since ? this.name(since) : undefined,
+      named: this.nodes(node, "named").map((n) => this.name(n)),
       fields: this.fields(this.node(node, "fieldBlock")),
       span: this.spanOf(node),
     };
@@ -608,12 +615,14 @@ class Builder {
   private field(node: FieldCstNode): FieldDecl {
     const name = this.name(this.node(node, "name"));
     const type = this.node(node, "type");
+    const label = this.optionalString(this.token(node, "label"));
     if (type) {
       return {
         kind: "FieldDecl",
         name,
         type: this.typeExpr(type),
         reference: undefined,
+        label,
         span: this.spanOf(node),
       };
     }
@@ -631,6 +640,7 @@ class Builder {
         optional: this.tokens(node, "Optional").length > 0,
         span: joinSpans(this.tokenSpan(arrow), as.span),
       },
+      label,
       span: this.spanOf(node),
     };
   }
@@ -672,6 +682,7 @@ class Builder {
       name: this.identifier(required(this.token(node, "name"))),
       params: this.nodes(node, "defineParam").map((p) => this.defineParam(p)),
       returnType: returnType ? this.typeExpr(returnType) : undefined,
+      label: this.optionalString(this.token(node, "label")),
       body: this.expr(required(this.node(node, "body"))),
       span: this.spanOf(node),
     };

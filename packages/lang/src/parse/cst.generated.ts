@@ -38,6 +38,8 @@ export type HeaderCstChildren = {
   effective?: IToken[];
   Warning?: IToken[];
   warning?: ExprCstNode[];
+  Readers?: IToken[];
+  readers?: (IToken)[];
 };
 
 export interface ImportDeclCstNode extends CstNode {
@@ -131,6 +133,9 @@ export type CollectionDeclCstChildren = {
   label?: IToken[];
   Since?: IToken[];
   since?: NameCstNode[];
+  Named?: IToken[];
+  named?: (NameCstNode)[];
+  Dot?: IToken[];
   fieldBlock: FieldBlockCstNode[];
 };
 
@@ -171,6 +176,7 @@ export type FieldCstChildren = {
   target?: QualifiedCstNode[];
   As?: IToken[];
   as?: NameCstNode[];
+  label?: IToken[];
 };
 
 export interface TypeExprCstNode extends CstNode {
@@ -222,6 +228,7 @@ export type DefineDeclCstChildren = {
   RParen?: IToken[];
   Colon?: IToken[];
   returnType?: TypeExprCstNode[];
+  label?: IToken[];
   Equal: IToken[];
   body: ExprCstNode[];
 };

@@ -40,6 +40,7 @@ import {
   type KeywordSpelling,
   modalityKeywords,
   periodUnitKeywords,
+  readerLanguageKeywords,
   recurrenceKeywords,
 } from "../syntax/keywords.js";
 
@@ -49,6 +50,7 @@ const K = keywordTokens;
 const tokensOf = (group: Readonly<Record<string, KeywordSpelling<KeywordName>>>): TokenType[] =>
   Object.values(group).map((keyword) => K[keyword.name]);
 const modalityTokens = tokensOf(modalityKeywords);
+const readerLanguageTokens = tokensOf(readerLanguageKeywords);
 const aggregateTokens = tokensOf(aggregateKeywords);
 const durationUnitTokens = tokensOf(durationUnitKeywords);
 /** `every week` … `every year`. */
@@ -60,6 +62,7 @@ const everyTokens = tokensOf(recurrenceKeywords);
 type AlternationSite =
   | "module"
   | "headerPart"
+  | "readers"
   | "declaration"
   | "name"
   | "clauseTextKeyword"
@@ -96,6 +99,7 @@ export class RemitParser extends CstParser {
   private readonly alternatives: Record<AlternationSite, IOrAlt<unknown>[] | undefined> = {
     module: undefined,
     headerPart: undefined,
+    readers: undefined,
     declaration: undefined,
     name: undefined,
     clauseTextKeyword: undefined,
@@ -198,6 +202,12 @@ export class RemitParser extends CstParser {
                 this.SUBRULE(this.expr, { LABEL: "warning" });
               },
             },
+            {
+              ALT: () => {
+                this.CONSUME(K.Readers);
+                this.OR2(this.alternatives.readers ?? this.cache("readers", this.oneOf(readerLanguageTokens, "readers")));
+              },
+            },
           ]),
       );
     });
@@ -282,6 +292,14 @@ export class RemitParser extends CstParser {
       this.CONSUME(K.Since);
       this.SUBRULE(this.name, { LABEL: "since" });
     });
+    this.OPTION3(() => {
+      this.CONSUME(K.Named);
+      this.SUBRULE2(this.name, { LABEL: "named" });
+      this.MANY(() => {
+        this.CONSUME(Dot);
+        this.SUBRULE3(this.name, { LABEL: "named" });
+      });
+    });
     this.SUBRULE(this.fieldBlock);
   });
 
@@ -320,6 +338,7 @@ export class RemitParser extends CstParser {
           },
         ]),
     );
+    this.OPTION2(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
   });
 
   private typeExpr = this.RULE("typeExpr", () => {
@@ -413,6 +432,7 @@ export class RemitParser extends CstParser {
       this.CONSUME(Colon);
       this.SUBRULE(this.typeExpr, { LABEL: "returnType" });
     });
+    this.OPTION4(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
     this.CONSUME(Equal);
     this.SUBRULE(this.expr, { LABEL: "body" });
   });

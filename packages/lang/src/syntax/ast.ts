@@ -53,6 +53,8 @@ export interface PolicyHeader {
   readonly effective: DateLiteral | undefined;
   /** The due-soon window for dated duties (an expression of type duration). */
   readonly warning: Expr | undefined;
+  /** The language the policy's readers use (`readers chinese`), when the header says. */
+  readonly readers: ReadersNode | undefined;
   readonly span: Span;
 }
 
@@ -124,6 +126,8 @@ export interface CollectionDecl {
   readonly name: Identifier;
   readonly label: StringLiteral | undefined;
   readonly since: Identifier | undefined;
+  /** `named venue.name`: the field path whose value names an element for people. */
+  readonly named: readonly Identifier[];
   readonly fields: readonly FieldDecl[];
   readonly span: Span;
 }
@@ -147,6 +151,8 @@ export interface FieldDecl {
   /** For a reference field, undefined (its value is the target's text id). */
   readonly type: TypeExpr | undefined;
   readonly reference: ReferenceSpec | undefined;
+  /** What people call the field (`listedOn: optional date "挂牌日期"`). */
+  readonly label: StringLiteral | undefined;
   readonly span: Span;
 }
 
@@ -224,6 +230,8 @@ export interface DefineDecl {
   readonly name: Identifier;
   readonly params: readonly DefineParam[];
   readonly returnType: TypeExpr | undefined;
+  /** What the definition means, in words (`define hasTeam(t: townships): bool "建有消防队" = …`). */
+  readonly label: StringLiteral | undefined;
   readonly body: Expr;
   readonly span: Span;
 }
@@ -239,6 +247,13 @@ export interface DefineParam {
 // Rules
 
 export type Modality = "must" | "should" | "may";
+
+/** `readers chinese` / `读者 中文`: the language of the policy's readers. */
+export interface ReadersNode {
+  readonly kind: "Readers";
+  readonly language: "en" | "zh";
+  readonly span: Span;
+}
 
 export interface ModalityNode {
   readonly kind: "Modality";
@@ -560,4 +575,5 @@ export type Node =
   | ClauseId
   | RuleId
   | ModalityNode
+  | ReadersNode
   | Comment;

@@ -45,14 +45,14 @@ function complete<const T extends ChildTable>(
  */
 const childKeys = complete({
   Module: ["header", "imports", "declarations", "comments"],
-  PolicyHeader: ["name", "version", "source", "effective", "warning"],
+  PolicyHeader: ["name", "version", "source", "effective", "warning", "readers"],
   Import: ["path", "alias"],
   ClauseDecl: ["id", "title", "text"],
   ParamDecl: ["name", "type", "default", "description"],
   TypeDecl: ["name", "type"],
-  CollectionDecl: ["name", "label", "since", "fields"],
+  CollectionDecl: ["name", "label", "since", "named", "fields"],
   RecordDecl: ["name", "label", "fields"],
-  FieldDecl: ["name", "type", "reference"],
+  FieldDecl: ["name", "type", "reference", "label"],
   ReferenceSpec: ["target", "as"],
   PrimitiveType: ["unit"],
   EnumType: ["values"],
@@ -60,7 +60,7 @@ const childKeys = complete({
   OptionalType: ["inner"],
   RecordType: ["fields"],
   NamedType: ["name"],
-  DefineDecl: ["name", "params", "returnType", "body"],
+  DefineDecl: ["name", "params", "returnType", "label", "body"],
   DefineParam: ["name", "type"],
   DutyRule: [...ruleHead, "requirement", "deadline"],
   EscalationRule: [...ruleHead, "start", "levels", "closes", "overdueAfter"],
@@ -93,6 +93,7 @@ const childKeys = complete({
   ClauseId: [],
   RuleId: [],
   Modality: [],
+  Readers: [],
   Comment: [],
 });
 

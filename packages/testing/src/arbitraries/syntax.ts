@@ -300,16 +300,24 @@ function typeExpr(depth = 2): fc.Arbitrary<TypeExpr> {
 
 function field(depth = 2): fc.Arbitrary<FieldDecl> {
   const typed = fc
-    .tuple(identifier(), typeExpr(depth))
+    .tuple(identifier(), typeExpr(depth), option(stringLiteral()))
     .map(
-      ([name, type]): FieldDecl => ({ kind: "FieldDecl", name, type, reference: undefined, span: nowhere }),
+      ([name, type, label]): FieldDecl => ({
+        kind: "FieldDecl",
+        name,
+        type,
+        reference: undefined,
+        label,
+        span: nowhere,
+      }),
     );
-  const reference = fc.tuple(identifier(), qualifiedName(), identifier(), fc.boolean()).map(
-    ([name, target, as, optional]): FieldDecl => ({
+  const reference = fc.tuple(identifier(), qualifiedName(), identifier(), fc.boolean(), option(stringLiteral())).map(
+    ([name, target, as, optional, label]): FieldDecl => ({
       kind: "FieldDecl",
       name,
       type: undefined,
       reference: { kind: "ReferenceSpec", target, as, optional, span: nowhere },
+      label,
       span: nowhere,
     }),
   );
@@ -360,6 +368,7 @@ function collectionDecl(): fc.Arbitrary<CollectionDecl> {
     name: identifier(),
     label: option(stringLiteral()),
     since: option(identifier()),
+    named: fc.array(identifier(), { maxLength: 2 }),
     fields: fc.array(field(1), { maxLength: 3 }),
     span: fc.constant(nowhere),
   });
@@ -384,6 +393,7 @@ function defineDecl(depth: number): fc.Arbitrary<DefineDecl> {
     name: identifier(),
     params: fc.array(param, { maxLength: 2 }),
     returnType: option(typeExpr(1)),
+    label: option(stringLiteral()),
     body: expr(depth),
     span: fc.constant(nowhere),
   });
@@ -534,6 +544,9 @@ function header(depth: number): fc.Arbitrary<PolicyHeader> {
     source: option(stringLiteral()),
     effective: option(isoDate().map((value) => ({ kind: "DateLiteral" as const, value, span: nowhere }))),
     warning: option(expr(Math.min(depth, 1))),
+    readers: option(
+      fc.constantFrom("zh" as const, "en" as const).map((language) => ({ kind: "Readers" as const, language, span: nowhere })),
+    ),
     span: fc.constant(nowhere),
   });
 }
