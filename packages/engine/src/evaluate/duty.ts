@@ -23,6 +23,7 @@ import {
   type CompiledRule,
   enter,
   explainerOf,
+  narratorOf,
   planSubject,
   type RuleEnv,
   ruleOver,
@@ -113,7 +114,7 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     return new DutyFinding(
       info,
       status,
-      plan.subjectRef(subject),
+      plan.subjectRef(subject, ctx.data),
       plan.township(ctx, subject),
       plan.holder?.(ctx),
       due === null ? undefined : formatIsoDate(due),
@@ -127,6 +128,7 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   };
 
   const explainer = explainerOf(env);
+  const narrator = narratorOf(env);
   /** The conditions that decided a finding, judged again in its own period. */
   const explain = (ctx: Context, subject: Value, finding: Finding): Explanation => {
     enter(plan, info, ctx, subject, false);
@@ -161,7 +163,8 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
         if (!met && explained.value !== true) missing.push(doesNotHold[i]!);
       }
     }
-    return missing.length > 0 ? { holds: met, because, missing } : { holds: met, because };
+    const text = narrator.duty(info, ctx, finding);
+    return missing.length > 0 ? { holds: met, because, missing, text } : { holds: met, because, text };
   };
   const sourceOf = sourcesFor(explain);
 
