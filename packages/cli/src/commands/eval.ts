@@ -1,8 +1,8 @@
 import { diagnosticsDocument } from "@remit/app";
 import { type Finding, renderExplanation } from "@remit/engine";
-import type { Language } from "@remit/lang";
+import type { CheckedPolicy, Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
-import { type CommandContext, commonOptions, progressFor, quietOption } from "../context.js";
+import { type CommandContext, commonOptions, progressFor, quietOption, reportLanguage } from "../context.js";
 import { evaluatePolicy, evaluationPhases } from "../evaluation/evaluate.js";
 import { asOfOption, readParams, reportFactErrors, tableLabels } from "../evaluation/inputs.js";
 import { renderEvaluationTable } from "../evaluation/table.js";
@@ -35,7 +35,6 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   const asOf = asOfOption(values["as-of"]);
   const paramsFile = typeof values["params"] === "string" ? values["params"] : undefined;
   const params = readParams(context.io.cwd, paramsFile);
-  const { lang } = context;
 
   const progress = progressFor(context, evaluationPhases, values["quiet"] === true);
   const evaluated = await evaluatePolicy({ target, factsFile, asOf, params, progress }, context).finally(() =>
@@ -54,14 +53,13 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   }
   const { result, checked, facts } = evaluated;
   const labels = tableLabels(checked, facts);
+  const lang = reportLanguage(context, checked.info.readers);
   if (outputFormat === "json") {
     context.io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else if (outputFormat === "html") {
-    // The report is for policy staff, who read Chinese unless they ask otherwise.
-    const reportLang: Language = values["lang"] === "en" ? "en" : "zh";
     context.io.stdout.write(
       renderHtmlReport(result, {
-        lang: reportLang,
+        lang,
         clauses: checked.clauses,
         labels,
         ladders: escalationLadders(checked.rules),
@@ -69,16 +67,16 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     );
   } else {
     context.io.stdout.write(renderEvaluationTable(result, { lang, colors: context.stdoutColors, labels }));
-    if (values["explain"] === true) context.io.stdout.write(renderExplanations(result.findings, lang));
+    if (values["explain"] === true) context.io.stdout.write(renderExplanations(result.findings, lang, checked));
   }
   return ExitCode.ok;
 }
 
 /** The findings that ask for action, each with the engine's account of why. */
-function renderExplanations(findings: readonly Finding[], lang: Language): string {
+function renderExplanations(findings: readonly Finding[], lang: Language, policy: CheckedPolicy): string {
   const settled = new Set(["met", "pending", "closed"]);
   const open = findings.filter((finding) => !settled.has(finding.status));
   const heading = lang === "zh" ? "说明（需处理的结果）" : "Explanations (findings that ask for action)";
-  const body = open.map((finding) => renderExplanation(finding, lang)).join("\n\n");
+  const body = open.map((finding) => renderExplanation(finding, lang, policy)).join("\n\n");
   return `${heading}\n\n${body === "" ? (lang === "zh" ? "无" : "none") : body}\n`;
 }

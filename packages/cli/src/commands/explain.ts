@@ -1,6 +1,6 @@
 import { type Finding, renderExplanation } from "@remit/engine";
 import { parseCommandArgs, UsageError } from "../args.js";
-import { type CommandContext, commonOptions } from "../context.js";
+import { type CommandContext, commonOptions, reportLanguage } from "../context.js";
 import { evaluatePolicy } from "../evaluation/evaluate.js";
 import { asOfOption, readParams, reportFactErrors } from "../evaluation/inputs.js";
 import { commandHelp } from "../help.js";
@@ -43,7 +43,8 @@ export async function explainCommand(args: readonly string[], context: CommandCo
     return ExitCode.problems;
   }
   const finding = pickFinding(evaluated.result.findings, rule, subject, period, evaluated.checked.rules);
-  context.io.stdout.write(`${renderExplanation(finding, context.lang)}\n`);
+  const lang = reportLanguage(context, evaluated.checked.info.readers);
+  context.io.stdout.write(`${renderExplanation(finding, lang, evaluated.checked)}\n`);
   return ExitCode.ok;
 }
 

@@ -124,6 +124,7 @@ export function tableLabels(policy: CheckedPolicy, facts: unknown): TableLabels 
       (rule === undefined ? undefined : byRule.get(rule)?.get(level)) ?? anyRule.get(level),
     levelOrder,
     townshipName: (id) => townships.get(id),
+    policy,
   };
 }
 

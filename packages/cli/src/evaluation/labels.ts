@@ -13,6 +13,7 @@ export const kindWords: Readonly<Partial<Record<string, Words>>> = {
 export const words = {
   rule: { en: "Rule", zh: "规则" },
   title: { en: "Title", zh: "名称" },
+  modality: { en: "Modality", zh: "要求" },
   subject: { en: "Subject", zh: "对象" },
   status: { en: "Status", zh: "状态" },
   due: { en: "Due", zh: "截止日期" },

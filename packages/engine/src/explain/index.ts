@@ -6,7 +6,10 @@ export {
   settleExplanation,
   sourcesFor,
 } from "./lazy.js";
-export { isFixedStatus, renderExplanation, statusNames, statusWord } from "./render.js";
+export { findingStatusWords, isFixedStatus, renderExplanation, statusNames, statusWord } from "./render.js";
+export { modalityWords } from "./sentences.js";
+export { type SubjectNamer, subjectNamer, subjectWords } from "./subjects.js";
+export { periodWords, valueWords } from "./words.js";
 export {
   aggregateKeys,
   ConditionExplainer,
