@@ -262,11 +262,11 @@ describe("remit eval", () => {
     const en = await remit(["eval", "p", "--facts", "facts.json"]);
     expect(en.code).toBe(0);
     expect(en.stdout).toMatch(
-      /leadership-mechanism +建立消防工作领导机制 +townships T02 +overdue +2026-06-30 +151/,
+      /建立消防工作领导机制 +leadership-mechanism +must +乡镇 T02 +overdue +2026-06-30 +151 days overdue/,
     );
     expect(en.stdout).toContain("Summary");
     const zh = await remit(["eval", "p", "--facts", "facts.json", "--lang", "zh"]);
-    expect(zh.stdout).toMatch(/townships T02 +逾期 +2026-06-30 +151/);
+    expect(zh.stdout).toMatch(/必须 +乡镇 T02 +逾期 +2026-06-30 +逾期 151 天/);
     expect(zh.stdout).toContain("已完成");
     expect(zh.stdout).toContain("汇总");
   });
@@ -275,8 +275,9 @@ describe("remit eval", () => {
     const { code, stdout } = await remit(["eval", "p", "--facts", "facts.json", "--explain"]);
     expect(code).toBe(0);
     const explanations = stdout.slice(stdout.indexOf("Explanations"));
-    expect(explanations).toContain("townships T02");
-    expect(explanations).not.toContain("townships T01");
+    expect(explanations).toContain("乡镇 T02: overdue");
+    expect(explanations).toContain("Overdue by 151 days.");
+    expect(explanations).not.toContain("乡镇 T01");
   });
 
   it("reports invalid facts by JSON path and exits 1 without a stack trace", async () => {

@@ -18,7 +18,7 @@ export const words = {
   status: { en: "Status", zh: "状态" },
   due: { en: "Due", zh: "截止日期" },
   period: { en: "Period", zh: "周期" },
-  overdueDays: { en: "Overdue days", zh: "逾期天数" },
+  overdueDays: { en: "Overdue", zh: "逾期" },
   holder: { en: "Holder", zh: "责任主体" },
   level: { en: "Level", zh: "级别" },
   overdue: { en: "Overdue", zh: "逾期" },
