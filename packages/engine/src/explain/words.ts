@@ -236,7 +236,8 @@ export class ExpressionWords {
     switch (resolution.kind) {
       case "local": {
         const type = this.policy.typeOf(expr);
-        return this.typeWords(type, lang) ?? (expr.kind === "NameExpr" ? expr.name.name : expr.property.name);
+        // An element with no collection to name it (a date in a list, a definition's number).
+        return this.typeWords(type, lang) ?? (lang === "en" ? "it" : "该项");
       }
       case "param":
         return this.paramLabel(resolution.key, lang);
