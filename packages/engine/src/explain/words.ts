@@ -422,10 +422,10 @@ export class ExpressionWords {
       case "latest":
       case "earliest": {
         const word = aggregateWords[expr.operator];
-        if (en) return `${word.en} ${value ?? ""} of ${source}${filter ? ` where ${filter}` : ""}`;
+        if (en) return `${word.en}${value ? ` ${value}` : ""} of ${source}${filter ? ` where ${filter}` : ""}`;
         return expr.operator === "sum"
           ? `${source}中${filter ? `${filter}的` : ""}${value ?? ""}${word.zh}`
-          : `${source}中${filter ? `${filter}的` : ""}${word.zh}${value ?? ""}`;
+          : `${source}中${filter ? `${filter}的` : ""}${word.zh}${value ?? "一项"}`;
       }
       default:
         return assertNever(expr.operator);
