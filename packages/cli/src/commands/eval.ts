@@ -67,7 +67,8 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     );
   } else {
     context.io.stdout.write(renderEvaluationTable(result, { lang, colors: context.stdoutColors, labels }));
-    if (values["explain"] === true) context.io.stdout.write(renderExplanations(result.findings, lang, checked));
+    if (values["explain"] === true)
+      context.io.stdout.write(renderExplanations(result.findings, lang, checked));
   }
   return ExitCode.ok;
 }

@@ -87,14 +87,22 @@ describe("findings read without code", () => {
       for (const finding of firstOfRule.values()) {
         const period = finding.period === undefined ? [] : ["--period", finding.period];
         const subject = `${finding.subject.collection}/${finding.subject.id}`;
-        outputs.push([`explain ${finding.rule}`, await remit(["explain", ...common, finding.rule, subject, ...period])]);
+        outputs.push([
+          `explain ${finding.rule}`,
+          await remit(["explain", ...common, finding.rule, subject, ...period]),
+        ]);
       }
       // Every finding's sentences, as `explain` and the report show them.
       for (const finding of result.findings) {
         expect(finding.explanation.text?.zh, `${finding.rule} ${finding.subject.id}`).toBeTruthy();
-        outputs.push([`${finding.rule} ${finding.subject.id} ${finding.period ?? ""}`, finding.explanation.text?.zh ?? ""]);
+        outputs.push([
+          `${finding.rule} ${finding.subject.id} ${finding.period ?? ""}`,
+          finding.explanation.text?.zh ?? "",
+        ]);
       }
-      const leaks = outputs.flatMap(([where, text]) => codeLeaks(text, ids).map((leak) => `${where}: ${leak}`));
+      const leaks = outputs.flatMap(([where, text]) =>
+        codeLeaks(text, ids).map((leak) => `${where}: ${leak}`),
+      );
       expect(leaks).toEqual([]);
     }, 120_000);
   }

@@ -160,7 +160,10 @@ class View {
   }
 
   private dutyStatusCell(finding: Finding): CellInput {
-    return { text: findingStatusWords(finding, this.lang, this.labels.policy), paint: this.statusPaint(finding) };
+    return {
+      text: findingStatusWords(finding, this.lang, this.labels.policy),
+      paint: this.statusPaint(finding),
+    };
   }
 
   /** `逾期 242 天`; a `should` duty past its date is not a violation, so it shows no count. */

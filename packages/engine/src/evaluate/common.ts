@@ -6,14 +6,14 @@ import {
   keywords,
   type RuleInfo,
 } from "@remit/lang";
+import type { Data } from "../compile/data.js";
 import type { Compiled, Context, ExpressionCompiler } from "../compile/expr.js";
 import { textOf } from "../compile/expr.js";
 import type { FactObject, Value } from "../compile/values.js";
-import type { Data } from "../compile/data.js";
 import { Narrator } from "../explain/sentences.js";
 import { subjectNamer } from "../explain/subjects.js";
-import { ExpressionWords } from "../explain/words.js";
 import { ConditionExplainer, type LetScope, type SourceText } from "../explain/tree.js";
+import { ExpressionWords } from "../explain/words.js";
 import type { Finding, SubjectRef } from "../result.js";
 
 export interface RuleEnv {

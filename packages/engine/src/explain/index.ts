@@ -9,7 +9,6 @@ export {
 export { findingStatusWords, isFixedStatus, renderExplanation, statusNames, statusWord } from "./render.js";
 export { modalityWords } from "./sentences.js";
 export { type SubjectNamer, subjectNamer, subjectWords } from "./subjects.js";
-export { periodWords, valueWords } from "./words.js";
 export {
   aggregateKeys,
   ConditionExplainer,
@@ -19,3 +18,4 @@ export {
   type SourceText,
   topLevelOperands,
 } from "./tree.js";
+export { periodWords, valueWords } from "./words.js";

@@ -12,7 +12,9 @@ describe("renderExplanation", () => {
     expect(en[0]).toBe("major hazard listing (major-hazard-listing, must) — hazards H0303: met (late)");
     expect(en).toContain("Done, late.");
     const zh = renderExplanation(finding, "zh").split("\n");
-    expect(zh[0]).toBe("major hazard listing（major-hazard-listing，必须）——hazards H0303：已完成（逾期完成）");
+    expect(zh[0]).toBe(
+      "major hazard listing（major-hazard-listing，必须）——hazards H0303：已完成（逾期完成）",
+    );
     expect(zh.slice(-(finding.explanation.text?.zh.split("\n").length ?? 0))).toEqual(
       finding.explanation.text?.zh.split("\n"),
     );

@@ -99,7 +99,8 @@ export function renderExplanation(finding: Finding, lang: Language, policy?: Che
   const subject = policy
     ? subjectWords(policy, finding.subject, lang)
     : `${finding.subject.collection} ${finding.subject.id}`;
-  const period = finding.period === undefined ? "" : `${en ? ", " : "，"}${periodWords(finding.period, lang)}`;
+  const period =
+    finding.period === undefined ? "" : `${en ? ", " : "，"}${periodWords(finding.period, lang)}`;
   const status = findingStatusWords(finding, lang, policy);
   const modality = modalityWords[finding.modality][lang];
   const lines = [

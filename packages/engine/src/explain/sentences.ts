@@ -75,7 +75,9 @@ export class Narrator {
       const condition = words.clause(conditional.condition, lang);
       const day = words.noun(conditional.date, lang);
       out.push(
-        en ? `Requires (${modal}): ${condition} (done on ${day})` : `要求（${modal}）：${condition}（以${day}为完成日期）`,
+        en
+          ? `Requires (${modal}): ${condition} (done on ${day})`
+          : `要求（${modal}）：${condition}（以${day}为完成日期）`,
       );
     } else if (requirement !== undefined) {
       const required = isDate
@@ -115,10 +117,15 @@ export class Narrator {
       if (!met) {
         // A missing value says itself (`尚无整改期限`); any other condition is named as not yet met.
         const failing = parts.filter((part) => !words.valueOfCondition(part, ctx));
-        const absent = failing.filter((part) => part.kind === "IsSetExpr").map((part) => words.clause(part, lang, true));
-        const unmet = failing.filter((part) => part.kind !== "IsSetExpr").map((part) => words.clause(part, lang));
+        const absent = failing
+          .filter((part) => part.kind === "IsSetExpr")
+          .map((part) => words.clause(part, lang, true));
+        const unmet = failing
+          .filter((part) => part.kind !== "IsSetExpr")
+          .map((part) => words.clause(part, lang));
         if (absent.length > 0) out.push(en ? `Missing: ${absent.join("; ")}` : `尚缺：${absent.join("；")}`);
-        if (unmet.length > 0) out.push(en ? `Not yet met: ${unmet.join("; ")}` : `尚未满足：${unmet.join("；")}`);
+        if (unmet.length > 0)
+          out.push(en ? `Not yet met: ${unmet.join("; ")}` : `尚未满足：${unmet.join("；")}`);
       }
     }
     out.push(this.dutyVerdict(info, finding, lang));
@@ -137,7 +144,9 @@ export class Narrator {
       case "ByDeadline": {
         const literal = deadline.date.kind === "DateLiteral";
         const source = literal ? "" : words.noun(deadline.date, lang);
-        return en ? `Due: by ${due}${source ? ` (${source})` : ""}` : `期限：${source ? `${source}，` : ""}${due} 前`;
+        return en
+          ? `Due: by ${due}${source ? ` (${source})` : ""}`
+          : `期限：${source ? `${source}，` : ""}${due} 前`;
       }
       case "WithinDeadline": {
         const from = words.noun(deadline.from, lang);
@@ -148,9 +157,12 @@ export class Narrator {
           : `期限：${from} ${fromValue} 起 ${duration}内，即 ${due} 前`;
       }
       case "RecurringDeadline": {
-        const every = { week: ["week", "周"], month: ["month", "月"], quarter: ["quarter", "季度"], year: ["year", "年"] }[
-          deadline.unit
-        ];
+        const every = {
+          week: ["week", "周"],
+          month: ["month", "月"],
+          quarter: ["quarter", "季度"],
+          year: ["year", "年"],
+        }[deadline.unit];
         const period = finding.period === undefined ? "" : periodWords(finding.period, lang);
         return en
           ? `Due: once every ${every[0]}; for ${period}, by ${due}`
@@ -232,7 +244,11 @@ export class Narrator {
         );
       } else {
         const holds = words.valueOfCondition(closes, ctx);
-        out.push(en ? `Closes when ${words.clause(closes, lang, !holds, ctx)}` : `办结条件：${words.clause(closes, lang, !holds, ctx)}`);
+        out.push(
+          en
+            ? `Closes when ${words.clause(closes, lang, !holds, ctx)}`
+            : `办结条件：${words.clause(closes, lang, !holds, ctx)}`,
+        );
       }
     }
     const limitValue = rule.overdueAfter ? words.value(rule.overdueAfter, ctx, "en") : "none";
@@ -263,7 +279,12 @@ export class Narrator {
     return out;
   }
 
-  private accountabilityLines(info: AccountabilityInfo, ctx: Context, finding: Finding, lang: Lang): string[] {
+  private accountabilityLines(
+    info: AccountabilityInfo,
+    ctx: Context,
+    finding: Finding,
+    lang: Lang,
+  ): string[] {
     const { words } = this;
     const en = lang === "en";
     const rule = info.rule;
@@ -298,8 +319,8 @@ export class Narrator {
   private operands(expr: Expr): Expr[] {
     let e = expr;
     while (e.kind === "ParenExpr") e = e.inner;
-    if (e.kind === "BinaryExpr" && e.operator === "and") return [...this.operands(e.left), ...this.operands(e.right)];
+    if (e.kind === "BinaryExpr" && e.operator === "and")
+      return [...this.operands(e.left), ...this.operands(e.right)];
     return [e];
   }
 }
-

@@ -82,7 +82,8 @@ export function periodWords(label: string, lang: Lang): string {
     return lang === "en" ? `${monthNames[n - 1]} ${month[1]}` : `${month[1]}年${n}月`;
   }
   const week = /^(\d{4})-W(\d{2})$/.exec(label);
-  if (week) return lang === "en" ? `week ${Number(week[2])} of ${week[1]}` : `${week[1]}年第${Number(week[2])}周`;
+  if (week)
+    return lang === "en" ? `week ${Number(week[2])} of ${week[1]}` : `${week[1]}年第${Number(week[2])}周`;
   if (/^\d{4}$/.test(label)) return lang === "en" ? label : `${label}年`;
   return label;
 }
@@ -243,7 +244,10 @@ export class ExpressionWords {
         return this.paramLabel(resolution.key, lang);
       case "define": {
         const info = this.policy.defines.get(resolution.key);
-        return info?.decl.label?.value ?? (info ? this.nounIn(info.body, { lang, ctx: undefined }) : resolution.key);
+        return (
+          info?.decl.label?.value ??
+          (info ? this.nounIn(info.body, { lang, ctx: undefined }) : resolution.key)
+        );
       }
       case "collection":
         return this.policy.collections.get(resolution.name)?.label ?? resolution.name;
@@ -339,7 +343,11 @@ export class ExpressionWords {
       .filter((a) => !(a.kind === "NameExpr" && this.policy.resolve(a).kind === "local"))
       .map((a) => this.nounIn(a, inner));
     const withArgs = (name: string) =>
-      args.length === 0 ? name : lang === "en" ? `${name} (${args.join(", ")})` : `${name}（${args.join("，")}）`;
+      args.length === 0
+        ? name
+        : lang === "en"
+          ? `${name} (${args.join(", ")})`
+          : `${name}（${args.join("，")}）`;
     switch (resolution.kind) {
       case "define": {
         const info = this.policy.defines.get(resolution.key);
@@ -366,7 +374,8 @@ export class ExpressionWords {
         const leftType = this.policy.typeOf(expr.left);
         const left = this.nounIn(expr.left, scope);
         const right = this.nounIn(expr.right, scope);
-        const dated = leftType.kind === "date" || (leftType.kind === "optional" && leftType.inner.kind === "date");
+        const dated =
+          leftType.kind === "date" || (leftType.kind === "optional" && leftType.inner.kind === "date");
         const words = dated
           ? expr.operator === "+"
             ? en
@@ -422,7 +431,8 @@ export class ExpressionWords {
       case "latest":
       case "earliest": {
         const word = aggregateWords[expr.operator];
-        if (en) return `${word.en}${value ? ` ${value}` : ""} of ${source}${filter ? ` where ${filter}` : ""}`;
+        if (en)
+          return `${word.en}${value ? ` ${value}` : ""} of ${source}${filter ? ` where ${filter}` : ""}`;
         return expr.operator === "sum"
           ? `${source}中${filter ? `${filter}的` : ""}${value ?? ""}${word.zh}`
           : `${source}中${filter ? `${filter}的` : ""}${word.zh}${value ?? "一项"}`;
@@ -444,7 +454,8 @@ export class ExpressionWords {
       case "IsSetExpr": {
         const present = expr.negated === negated;
         const noun = this.nounIn(expr.operand, { ...scope, ctx: undefined });
-        const shown = scope.ctx && present ? `${en ? " " : ""}${this.value(expr.operand, scope.ctx, lang)}` : "";
+        const shown =
+          scope.ctx && present ? `${en ? " " : ""}${this.value(expr.operand, scope.ctx, lang)}` : "";
         if (en) return present ? `${noun} is recorded${shown ? ` (${shown.trim()})` : ""}` : `no ${noun} yet`;
         return present ? `已有${noun}${shown ? `（${shown}）` : ""}` : `尚无${noun}`;
       }
@@ -455,15 +466,24 @@ export class ExpressionWords {
           const joinsAll = (op === "and") !== negated;
           const left = this.clauseIn(expr.left, scope, negated);
           const right = this.clauseIn(expr.right, scope, negated);
-          return en ? `${left} ${joinsAll ? "and" : "or"} ${right}` : `${left}，${joinsAll ? "且" : "或"}${right}`;
+          return en
+            ? `${left} ${joinsAll ? "and" : "or"} ${right}`
+            : `${left}，${joinsAll ? "且" : "或"}${right}`;
         }
         if (op === "in") {
           const left = this.nounIn(expr.left, scope);
           const rightType = this.policy.typeOf(expr.right);
-          const right = this.nounIn(expr.right, { ...scope, ctx: rightType.kind === "period" ? undefined : scope.ctx });
+          const right = this.nounIn(expr.right, {
+            ...scope,
+            ctx: rightType.kind === "period" ? undefined : scope.ctx,
+          });
           if (rightType.kind === "period")
-            return en ? `${left} ${negated ? "is not" : "is"} in ${right}` : `${left}${negated ? "不在" : "在"}${right}内`;
-          return en ? `${left} ${negated ? "is not" : "is"} one of ${right}` : `${left}${negated ? "不属于" : "属于"}${right}`;
+            return en
+              ? `${left} ${negated ? "is not" : "is"} in ${right}`
+              : `${left}${negated ? "不在" : "在"}${right}内`;
+          return en
+            ? `${left} ${negated ? "is not" : "is"} one of ${right}`
+            : `${left}${negated ? "不属于" : "属于"}${right}`;
         }
         if (op in comparisons) {
           const comparison = negated ? complement[op as Comparison] : (op as Comparison);
@@ -485,7 +505,9 @@ export class ExpressionWords {
         const condition = this.clauseIn(expr.condition, inner, false);
         const then = this.clauseIn(expr.then, inner, negated);
         const otherwise = this.clauseIn(expr.else, inner, negated);
-        return en ? `if ${condition}, ${then}; otherwise ${otherwise}` : `若${condition}，则${then}；否则${otherwise}`;
+        return en
+          ? `if ${condition}, ${then}; otherwise ${otherwise}`
+          : `若${condition}，则${then}；否则${otherwise}`;
       }
       case "BoolLiteral":
         return valueWords(expr.value !== negated, lang);

@@ -89,7 +89,8 @@ function model(checker: Checker, entryModule: Module): CheckedPolicy {
       source: header?.source?.value,
       effective: header?.effective?.value,
       warning: header?.warning,
-      readers: header?.readers?.language ?? keywordLanguageOf(header, checker.loaded.sources.get(entryModule.file)),
+      readers:
+        header?.readers?.language ?? keywordLanguageOf(header, checker.loaded.sources.get(entryModule.file)),
     },
     modules: checker.loaded.modules,
     sources: checker.loaded.sources,

@@ -51,8 +51,10 @@ export function diagnosticsPageZh(
     const code = heading[1]!;
     const lines = section.split("\n");
     const definition = byCode.get(code);
-    const severity = definition?.severity ?? (/^- severity: (\w+)/m.exec(section)?.[1] as Severity | undefined);
-    const message = definition?.message(placeholders).zh ?? chineseHalf(lines.find((l) => l.startsWith("- message:")));
+    const severity =
+      definition?.severity ?? (/^- severity: (\w+)/m.exec(section)?.[1] as Severity | undefined);
+    const message =
+      definition?.message(placeholders).zh ?? chineseHalf(lines.find((l) => l.startsWith("- message:")));
     const hint = definition?.hint?.(placeholders).zh;
     out.push("", `### ${code}`, "");
     if (severity !== undefined) out.push(`- 级别：${severityWords[severity]}`);

@@ -183,7 +183,9 @@ class Printer {
       this.line(INDENT, header.readers.span);
       const language = this.language(...before(header.readers.span));
       const value = readerLanguageKeywords[header.readers.language];
-      this.out.append(`${keywordSpellings.readers[language]} ${language === "en" ? value.en[0] : value.zh[0]}`);
+      this.out.append(
+        `${keywordSpellings.readers[language]} ${language === "en" ? value.en[0] : value.zh[0]}`,
+      );
     }
   }
 
@@ -272,7 +274,8 @@ class Printer {
     }
     const named = declaration.kind === "CollectionDecl" ? declaration.named : [];
     if (named[0] !== undefined) {
-      const from = (declaration.kind === "CollectionDecl" ? declaration.since : undefined) ?? declaration.label;
+      const from =
+        (declaration.kind === "CollectionDecl" ? declaration.since : undefined) ?? declaration.label;
       const word = this.kw("named", (from ?? declaration.name).span.end.offset, named[0].span.start.offset);
       this.out.append(` ${word} ${named.map((part) => part.name).join(".")}`);
     }

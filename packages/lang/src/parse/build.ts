@@ -56,9 +56,9 @@ import {
   durationUnitKeywords,
   keywords,
   modalityKeywords,
-  readerLanguageKeywords,
   periodUnitKeywords,
   primitiveTypeKeywords,
+  readerLanguageKeywords,
   recurrenceKeywords,
   valuesByToken,
 } from "../syntax/keywords.js";
@@ -467,7 +467,11 @@ class Builder {
         : undefined,
       warning: warning ? this.optional(() => this.expr(warning)) : undefined,
       readers: readers
-        ? { kind: "Readers", language: required(readerLanguages.get(readers.tokenType.name)), span: this.tokenSpan(readers) }
+        ? {
+            kind: "Readers",
+            language: required(readerLanguages.get(readers.tokenType.name)),
+            span: this.tokenSpan(readers),
+          }
         : undefined,
       span: this.spanOf(node),
     };

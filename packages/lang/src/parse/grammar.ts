@@ -205,7 +205,10 @@ export class RemitParser extends CstParser {
             {
               ALT: () => {
                 this.CONSUME(K.Readers);
-                this.OR2(this.alternatives.readers ?? this.cache("readers", this.oneOf(readerLanguageTokens, "readers")));
+                this.OR2(
+                  this.alternatives.readers ??
+                    this.cache("readers", this.oneOf(readerLanguageTokens, "readers")),
+                );
               },
             },
           ]),

@@ -299,28 +299,28 @@ function typeExpr(depth = 2): fc.Arbitrary<TypeExpr> {
 }
 
 function field(depth = 2): fc.Arbitrary<FieldDecl> {
-  const typed = fc
-    .tuple(identifier(), typeExpr(depth), option(stringLiteral()))
-    .map(
-      ([name, type, label]): FieldDecl => ({
-        kind: "FieldDecl",
-        name,
-        type,
-        reference: undefined,
-        label,
-        span: nowhere,
-      }),
-    );
-  const reference = fc.tuple(identifier(), qualifiedName(), identifier(), fc.boolean(), option(stringLiteral())).map(
-    ([name, target, as, optional, label]): FieldDecl => ({
+  const typed = fc.tuple(identifier(), typeExpr(depth), option(stringLiteral())).map(
+    ([name, type, label]): FieldDecl => ({
       kind: "FieldDecl",
       name,
-      type: undefined,
-      reference: { kind: "ReferenceSpec", target, as, optional, span: nowhere },
+      type,
+      reference: undefined,
       label,
       span: nowhere,
     }),
   );
+  const reference = fc
+    .tuple(identifier(), qualifiedName(), identifier(), fc.boolean(), option(stringLiteral()))
+    .map(
+      ([name, target, as, optional, label]): FieldDecl => ({
+        kind: "FieldDecl",
+        name,
+        type: undefined,
+        reference: { kind: "ReferenceSpec", target, as, optional, span: nowhere },
+        label,
+        span: nowhere,
+      }),
+    );
   return fc.oneof({ arbitrary: typed, weight: 3 }, reference);
 }
 
@@ -545,7 +545,9 @@ function header(depth: number): fc.Arbitrary<PolicyHeader> {
     effective: option(isoDate().map((value) => ({ kind: "DateLiteral" as const, value, span: nowhere }))),
     warning: option(expr(Math.min(depth, 1))),
     readers: option(
-      fc.constantFrom("zh" as const, "en" as const).map((language) => ({ kind: "Readers" as const, language, span: nowhere })),
+      fc
+        .constantFrom("zh" as const, "en" as const)
+        .map((language) => ({ kind: "Readers" as const, language, span: nowhere })),
     ),
     span: fc.constant(nowhere),
   });
