@@ -271,6 +271,25 @@ describe("remit eval", () => {
     expect(zh.stdout).toContain("汇总");
   });
 
+  it("writes in the policy's readers' language unless --lang says otherwise", async () => {
+    put("r/policy.remit", policy.replace("  warning 30 days", "  warning 30 days\n  readers chinese"));
+    const english = { LANG: "en_US.UTF-8" };
+    const readers = await remit(["eval", "r", "--facts", "facts.json"], english);
+    expect(readers.stdout).toContain("汇总");
+    expect(readers.stdout).toMatch(/必须 +乡镇 T02 +逾期/);
+    const asked = await remit(["eval", "r", "--facts", "facts.json", "--lang", "en"], english);
+    expect(asked.stdout).toContain("Summary");
+    const explained = await remit(
+      ["explain", "r", "--facts", "facts.json", "leadership-mechanism", "T02"],
+      english,
+    );
+    expect(explained.stdout).toContain("尚缺：尚无mechanismOn。");
+    // Without a readers clause, the keywords' language: this policy is written in English.
+    expect((await remit(["eval", "p", "--facts", "facts.json"], { LANG: "zh_CN.UTF-8" })).stdout).toContain(
+      "Summary",
+    );
+  });
+
   it("explains the findings that ask for action with --explain", async () => {
     const { code, stdout } = await remit(["eval", "p", "--facts", "facts.json", "--explain"]);
     expect(code).toBe(0);
