@@ -27,6 +27,7 @@ import {
   type EscalationInfo,
   type Expr,
   type MemberExpr,
+  negatedComparison,
   type RuleInfo,
   ruleParts,
   type Span,
@@ -206,14 +207,6 @@ function topLevel(f: JreCondition | true): JreTopLevelCondition {
   return "all" in f || "any" in f || "not" in f ? f : { all: [f] };
 }
 
-const negated: Readonly<Record<Comparison, Comparison>> = {
-  "=": "!=",
-  "!=": "=",
-  "<": ">=",
-  "<=": ">",
-  ">": "<=",
-  ">=": "<",
-};
 const mirrored: Readonly<Record<Comparison, Comparison>> = {
   "=": "=",
   "!=": "!=",
@@ -575,7 +568,7 @@ class Exporter {
         if (op === "=" || op === "!=" || op === "<" || op === "<=" || op === ">" || op === ">=") {
           return this.comparison(
             this.term(expr.left, scope),
-            polarity ? op : negated[op],
+            polarity ? op : negatedComparison[op],
             this.term(expr.right, scope),
             scope,
             expr.span,

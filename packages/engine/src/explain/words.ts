@@ -9,10 +9,12 @@ import {
   assertNever,
   builtinFunctionsByName,
   type CheckedPolicy,
+  type ComparisonOperator,
   type Expr,
   type FieldInfo,
   type Language,
   type Localized,
+  negatedComparison,
   type Type,
 } from "@remit/lang";
 import type { Context } from "../compile/expr.js";
@@ -89,23 +91,17 @@ export function periodWords(label: string, lang: Lang): string {
 }
 
 /** A comparison as a verb phrase, for dates and for other values. */
-const comparisons = {
+const comparisons: Readonly<
+  Record<ComparisonOperator, { readonly date: Localized; readonly other: Localized }>
+> = {
   "=": { date: { en: "is", zh: "为" }, other: { en: "is", zh: "为" } },
   "!=": { date: { en: "is not", zh: "不为" }, other: { en: "is not", zh: "不为" } },
   "<": { date: { en: "is before", zh: "早于" }, other: { en: "is less than", zh: "少于" } },
   "<=": { date: { en: "is on or before", zh: "不晚于" }, other: { en: "is at most", zh: "不超过" } },
   ">": { date: { en: "is after", zh: "晚于" }, other: { en: "is more than", zh: "多于" } },
   ">=": { date: { en: "is on or after", zh: "不早于" }, other: { en: "is at least", zh: "不少于" } },
-} as const;
-type Comparison = keyof typeof comparisons;
-const complement: Record<Comparison, Comparison> = {
-  "=": "!=",
-  "!=": "=",
-  "<": ">=",
-  "<=": ">",
-  ">": "<=",
-  ">=": "<",
 };
+type Comparison = ComparisonOperator;
 
 const aggregateWords = {
   sum: { en: "the total", zh: "之和" },
@@ -486,7 +482,7 @@ export class ExpressionWords {
             : `${left}${negated ? "不属于" : "属于"}${right}`;
         }
         if (op in comparisons) {
-          const comparison = negated ? complement[op as Comparison] : (op as Comparison);
+          const comparison = negated ? negatedComparison[op as Comparison] : (op as Comparison);
           const type = this.policy.typeOf(expr.left);
           const dated = type.kind === "date" || (type.kind === "optional" && type.inner.kind === "date");
           const verb = comparisons[comparison][dated ? "date" : "other"][lang];
