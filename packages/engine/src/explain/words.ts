@@ -438,6 +438,15 @@ export class ExpressionWords {
     }
   }
 
+  /** The operands of a chain of one operator (`a and b and c`), parentheses looked through. */
+  private chain(expr: Expr, op: "and" | "or"): Expr[] {
+    let e = expr;
+    while (e.kind === "ParenExpr") e = e.inner;
+    if (e.kind === "BinaryExpr" && e.operator === op)
+      return [...this.chain(e.left, op), ...this.chain(e.right, op)];
+    return [e];
+  }
+
   private clauseIn(expr: Expr, scope: Scope, negated: boolean): string {
     const { lang } = scope;
     const en = lang === "en";
@@ -460,11 +469,15 @@ export class ExpressionWords {
         if (op === "and" || op === "or") {
           // De Morgan: the opposite of "a and b" is "not a, or not b".
           const joinsAll = (op === "and") !== negated;
-          const left = this.clauseIn(expr.left, scope, negated);
-          const right = this.clauseIn(expr.right, scope, negated);
-          return en
-            ? `${left} ${joinsAll ? "and" : "or"} ${right}`
-            : `${left}，${joinsAll ? "且" : "或"}${right}`;
+          let parts = this.chain(expr, op);
+          // With the facts at hand, the alternatives that hold are shown alone: the others did not decide.
+          const { ctx } = scope;
+          if (!joinsAll && ctx !== undefined) {
+            const holding = parts.filter((part) => this.valueOfCondition(part, ctx) !== negated);
+            if (holding.length > 0) parts = holding;
+          }
+          const said = parts.map((part) => this.clauseIn(part, scope, negated));
+          return said.join(en ? ` ${joinsAll ? "and" : "or"} ` : `，${joinsAll ? "且" : "或"}`);
         }
         if (op === "in") {
           const left = this.nounIn(expr.left, scope);
@@ -486,7 +499,10 @@ export class ExpressionWords {
           const type = this.policy.typeOf(expr.left);
           const dated = type.kind === "date" || (type.kind === "optional" && type.inner.kind === "date");
           const verb = comparisons[comparison][dated ? "date" : "other"][lang];
-          return `${this.nounIn(expr.left, scope)}${en ? ` ${verb} ` : verb}${this.nounIn(expr.right, scope)}`;
+          const right = this.nounIn(expr.right, scope);
+          // A number after Chinese words is set off by a space, as dates are (`多于 0`).
+          const joined = en ? ` ${verb} ` : /^[0-9-]/.test(right) ? `${verb} ` : verb;
+          return `${this.nounIn(expr.left, scope)}${joined}${right}`;
         }
         break;
       }
