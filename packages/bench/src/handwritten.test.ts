@@ -26,7 +26,14 @@ describe("the hand-written baseline", () => {
           if ("errors" in out) throw new Error(`facts rejected: ${out.errors[0]?.path}`);
           const hand = handwrittenEvaluate(facts, asOf);
           expect(hand.length).toBeGreaterThan(0);
-          expect(JSON.stringify(hand)).toBe(JSON.stringify(out.result.findings));
+          // The hand-written code builds the checks and condition trees, not the words for people
+          // beside them: the explanation's sentences and the subject's display name.
+          const withoutWords = function (this: object, key: string, value: unknown) {
+            return (key === "text" && "because" in this) || (key === "name" && "collection" in this)
+              ? undefined
+              : value;
+          };
+          expect(JSON.stringify(hand)).toBe(JSON.stringify(out.result.findings, withoutWords));
         },
       ),
       { numRuns: 12 },

@@ -7,12 +7,25 @@ import { createProgress, type Progress } from "./terminal/progress.js";
 export interface CommandContext {
   readonly io: CliIo;
   readonly lang: Language;
+  /** Whether `--lang` chose the language (else it is the locale's, and a policy's readers win). */
+  readonly langGiven: boolean;
   readonly stdoutColors: Colors;
   readonly stderrColors: Colors;
 }
 
-export function createContext(io: CliIo, lang: Language): CommandContext {
-  return { io, lang, stdoutColors: colorsFor(io.stdout, io.env), stderrColors: colorsFor(io.stderr, io.env) };
+export function createContext(io: CliIo, lang: Language, langGiven = false): CommandContext {
+  return {
+    io,
+    lang,
+    langGiven,
+    stdoutColors: colorsFor(io.stdout, io.env),
+    stderrColors: colorsFor(io.stderr, io.env),
+  };
+}
+
+/** The language of a report on a policy: `--lang` if given, else the policy's readers'. */
+export function reportLanguage(context: CommandContext, readers: Language): Language {
+  return context.langGiven ? context.lang : readers;
 }
 
 /** Options every command takes. */

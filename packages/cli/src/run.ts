@@ -32,8 +32,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const word = argv[at];
   const command = word !== undefined && isCommand(word) ? word : undefined;
   try {
-    lang = languageOption(argv) ?? lang;
-    const context = createContext(io, lang);
+    const given = languageOption(argv);
+    lang = given ?? lang;
+    const context = createContext(io, lang, given !== undefined);
     if (command !== undefined) {
       const args = [...argv.slice(0, at), ...argv.slice(at + 1)];
       return await (await commands[command]())(args, context);

@@ -29,7 +29,17 @@ export {
   sha256Hex,
   type Value,
 } from "./compile/index.js";
-export { isFixedStatus, renderExplanation, statusNames, statusWord } from "./explain/index.js";
+export {
+  findingStatusWords,
+  isFixedStatus,
+  modalityWords,
+  periodWords,
+  renderExplanation,
+  statusNames,
+  statusWord,
+  subjectWords,
+  valueWords,
+} from "./explain/index.js";
 export { type FactsSchema, factsSchema } from "./facts/index.js";
 export {
   type FactsDraft,

@@ -28,6 +28,8 @@ export interface SubjectRef {
   /** A collection name, or a top-level record's name (then `id` is the record's `id` field). */
   readonly collection: string;
   readonly id: string;
+  /** What people call it, where the collection names its elements (`named venue.name`). */
+  readonly name?: string;
 }
 
 /** One decided condition: what was tested, the values that decided it, and whether it held. */
@@ -47,6 +49,13 @@ export interface Explanation {
   readonly because: readonly Because[];
   /** For an unmet duty: what is still missing, in both languages. */
   readonly missing?: readonly Localized[];
+  /**
+   * The explanation in sentences, for people, in both languages: what the rule requires and how
+   * its date was derived, what the facts show, what is missing; one sentence per line, worded
+   * with the policy's own labels (see `explain/sentences.ts`). The engine always sets it; it is
+   * optional so that findings made by hand (test fixtures, imported records) need not word one.
+   */
+  readonly text?: Localized;
   /** What the engine could not judge, as in the finding's `warnings`. */
   readonly warnings?: readonly Localized[];
 }

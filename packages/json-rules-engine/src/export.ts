@@ -30,6 +30,7 @@ import {
   isExpression,
   type MemberExpr,
   type Node,
+  negatedComparison,
   type RuleInfo,
   ruleParts,
   type Span,
@@ -209,14 +210,6 @@ function topLevel(f: JreCondition | true): JreTopLevelCondition {
   return "all" in f || "any" in f || "not" in f ? f : { all: [f] };
 }
 
-const negated: Readonly<Record<Comparison, Comparison>> = {
-  "=": "!=",
-  "!=": "=",
-  "<": ">=",
-  "<=": ">",
-  ">": "<=",
-  ">=": "<",
-};
 const mirrored: Readonly<Record<Comparison, Comparison>> = {
   "=": "=",
   "!=": "!=",
@@ -578,7 +571,7 @@ class Exporter {
         if (op === "=" || op === "!=" || op === "<" || op === "<=" || op === ">" || op === ">=") {
           return this.comparison(
             this.term(expr.left, scope),
-            polarity ? op : negated[op],
+            polarity ? op : negatedComparison[op],
             this.term(expr.right, scope),
             scope,
             expr.span,

@@ -13,3 +13,20 @@ for (const [language, path] of Object.entries(pages)) {
     console.log(`updated ${path.slice(9)}`);
   }
 }
+
+// docs/diagnostics.zh.md from the catalogue and the English page.
+const { diagnosticCatalog } = await import("../dist/diagnostics/index.js");
+const { diagnosticsPageZh } = await import("../dist/diagnostics/catalogue-zh.js");
+const english = readFileSync(new URL("../../../docs/diagnostics.md", import.meta.url), "utf8");
+const chineseUrl = new URL("../../../docs/diagnostics.zh.md", import.meta.url);
+const chinese = diagnosticsPageZh(diagnosticCatalog, english);
+let current;
+try {
+  current = readFileSync(chineseUrl, "utf8");
+} catch {
+  current = undefined;
+}
+if (chinese !== current) {
+  writeFileSync(chineseUrl, chinese);
+  console.log("updated docs/diagnostics.zh.md");
+}

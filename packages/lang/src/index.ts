@@ -138,4 +138,5 @@ export {
   type UnitMeasure,
 } from "./syntax/keywords.js";
 export { isLiteral } from "./syntax/literals.js";
+export { type ComparisonOperator, negatedComparison } from "./syntax/operators.js";
 export { primitiveTypeNames } from "./syntax/primitives.js";

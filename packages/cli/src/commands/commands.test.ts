@@ -264,11 +264,11 @@ describe("remit eval", () => {
     const en = await remit(["eval", "p", "--facts", "facts.json"]);
     expect(en.code).toBe(0);
     expect(en.stdout).toMatch(
-      /leadership-mechanism +建立消防工作领导机制 +townships T02 +overdue +2026-06-30 +151/,
+      /建立消防工作领导机制 +leadership-mechanism +must +乡镇 T02 +overdue +2026-06-30 +151 days overdue/,
     );
     expect(en.stdout).toContain("Summary");
     const zh = await remit(["eval", "p", "--facts", "facts.json", "--lang", "zh"]);
-    expect(zh.stdout).toMatch(/townships T02 +逾期 +2026-06-30 +151/);
+    expect(zh.stdout).toMatch(/必须 +乡镇 T02 +逾期 +2026-06-30 +逾期 151 天/);
     expect(zh.stdout).toContain("已完成");
     expect(zh.stdout).toContain("汇总");
   });
@@ -277,10 +277,10 @@ describe("remit eval", () => {
     const { code, stdout } = await remit(["eval", "p", "--facts", "facts.json", "--explain", "actions"]);
     expect(code).toBe(0);
     const explanations = stdout.slice(stdout.indexOf("Explanations"));
-    expect(explanations).toContain("townships T02");
-    expect(explanations).not.toContain("townships T01");
+    expect(explanations).toContain("乡镇 T02");
+    expect(explanations).not.toContain("乡镇 T01");
     const all = await remit(["eval", "p", "--facts", "facts.json", "--explain", "all"]);
-    expect(all.stdout.slice(all.stdout.indexOf("Explanations"))).toContain("townships T01");
+    expect(all.stdout.slice(all.stdout.indexOf("Explanations"))).toContain("乡镇 T01");
     expect((await remit(["eval", "p", "--facts", "facts.json"])).stdout).not.toContain("Explanations");
   });
 
@@ -338,6 +338,34 @@ describe("remit eval", () => {
     expect(document.schemaVersion).toBe(1);
     expect(document.errors.map((e) => e.code)).toEqual(["invalid-facts-document"]);
     expect(stderr).toContain("is not valid JSON");
+  });
+
+  it("writes in the policy's readers' language unless --lang says otherwise", async () => {
+    put("r/policy.remit", policy.replace("  warning 30 days", "  warning 30 days\n  readers chinese"));
+    const english = { LANG: "en_US.UTF-8" };
+    const readers = await remit(["eval", "r", "--facts", "facts.json"], english);
+    expect(readers.stdout).toContain("汇总");
+    expect(readers.stdout).toMatch(/必须 +乡镇 T02 +逾期/);
+    const asked = await remit(["eval", "r", "--facts", "facts.json", "--lang", "en"], english);
+    expect(asked.stdout).toContain("Summary");
+    const explained = await remit(
+      ["explain", "r", "--facts", "facts.json", "leadership-mechanism", "T02"],
+      english,
+    );
+    expect(explained.stdout).toContain("尚缺：尚无mechanismOn。");
+    // Without a readers clause, the keywords' language: this policy is written in English.
+    expect((await remit(["eval", "p", "--facts", "facts.json"], { LANG: "zh_CN.UTF-8" })).stdout).toContain(
+      "Summary",
+    );
+  });
+
+  it("explains the findings that ask for action with --explain", async () => {
+    const { code, stdout } = await remit(["eval", "p", "--facts", "facts.json", "--explain", "actions"]);
+    expect(code).toBe(0);
+    const explanations = stdout.slice(stdout.indexOf("Explanations"));
+    expect(explanations).toContain("乡镇 T02: overdue");
+    expect(explanations).toContain("Overdue by 151 days.");
+    expect(explanations).not.toContain("乡镇 T01");
   });
 
   it("reports invalid facts by JSON path and exits 1 without a stack trace", async () => {

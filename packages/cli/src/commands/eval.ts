@@ -1,8 +1,8 @@
 import { diagnosticsDocument } from "@remit/app";
 import { type Finding, renderExplanation } from "@remit/engine";
-import type { Language } from "@remit/lang";
+import type { CheckedPolicy, Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
-import { type CommandContext, commonOptions, progressFor, quietOption } from "../context.js";
+import { type CommandContext, commonOptions, progressFor, quietOption, reportLanguage } from "../context.js";
 import { evaluatePolicy, evaluationPhases } from "../evaluation/evaluate.js";
 import {
   asOfOption,
@@ -85,7 +85,6 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   const params = readParams(context.io, paramsFile);
   const rules =
     typeof values["rules"] === "string" ? values["rules"].split(",").map((id) => id.trim()) : undefined;
-  const { lang } = context;
 
   const progress = progressFor(context, evaluationPhases, values["quiet"] === true);
   let evaluated: Evaluated;
@@ -118,15 +117,15 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   }
   const { result, checked, facts } = evaluated;
   const labels = tableLabels(checked, facts);
-  // The reports are for policy staff, who read Chinese unless they ask otherwise.
-  const reportLang: Language = values["lang"] === "en" ? "en" : "zh";
+  const lang = reportLanguage(context, checked.info.readers);
+  const reportLang: Language = lang;
   if (outputFormat === "json") {
     const pretty = values["pretty"] === true || context.io.stdout.isTTY === true;
     await writeResultJson(result, context.io.stdout, { explain, pretty });
   } else if (outputFormat === "html") {
     context.io.stdout.write(
       renderHtmlReport(result, {
-        lang: reportLang,
+        lang,
         clauses: checked.clauses,
         labels,
         ladders: escalationLadders(checked.rules),
@@ -138,13 +137,19 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     writeOutput(context, outFile, sheet);
   } else {
     context.io.stdout.write(renderEvaluationTable(result, { lang, colors: context.stdoutColors, labels }));
-    if (explain !== "none") context.io.stdout.write(renderExplanations(result.findings, explain, lang));
+    if (explain !== "none")
+      context.io.stdout.write(renderExplanations(result.findings, explain, lang, checked));
   }
   return ExitCode.ok;
 }
 
 /** The findings that ask for action (or all of them), each with the engine's account of why. */
-function renderExplanations(findings: readonly Finding[], level: "actions" | "all", lang: Language): string {
+function renderExplanations(
+  findings: readonly Finding[],
+  level: "actions" | "all",
+  lang: Language,
+  policy: CheckedPolicy,
+): string {
   const open = level === "all" ? findings : findings.filter(asksForAction);
   const heading =
     level === "all"
@@ -154,6 +159,6 @@ function renderExplanations(findings: readonly Finding[], level: "actions" | "al
       : lang === "zh"
         ? "说明（需处理的结果）"
         : "Explanations (findings that ask for action)";
-  const body = open.map((finding) => renderExplanation(finding, lang)).join("\n\n");
+  const body = open.map((finding) => renderExplanation(finding, lang, policy)).join("\n\n");
   return `${heading}\n\n${body === "" ? (lang === "zh" ? "无" : "none") : body}\n`;
 }

@@ -38,7 +38,16 @@ describe("the working-day example examples/gov-info-disclosure", () => {
     writeFileSync(file, JSON.stringify(facts));
     const stdout = new MemoryStream();
     const code = await run(
-      ["eval", "examples/gov-info-disclosure/policy.remit.md", "--facts", file, "--as-of", "2026-12-31"],
+      [
+        "eval",
+        "examples/gov-info-disclosure/policy.remit.md",
+        "--facts",
+        file,
+        "--as-of",
+        "2026-12-31",
+        "--lang",
+        "en",
+      ],
       { stdout, stderr: new MemoryStream(), env: {}, cwd: repoRoot },
     );
     expect(code).toBe(0);

@@ -1,7 +1,7 @@
 import { type Finding, renderExplanation } from "@remit/engine";
 import { suggest } from "@remit/lang";
 import { parseCommandArgs, UsageError } from "../args.js";
-import { type CommandContext, commonOptions } from "../context.js";
+import { type CommandContext, commonOptions, reportLanguage } from "../context.js";
 import { evaluatePolicy } from "../evaluation/evaluate.js";
 import { asOfOption, readParams, reportFactErrors } from "../evaluation/inputs.js";
 import { commandHelp } from "../help.js";
@@ -44,7 +44,8 @@ export async function explainCommand(args: readonly string[], context: CommandCo
     return ExitCode.problems;
   }
   const finding = pickFinding(evaluated.result.findings, rule, subject, period, evaluated.checked.rules);
-  context.io.stdout.write(`${renderExplanation(finding, context.lang)}\n`);
+  const lang = reportLanguage(context, evaluated.checked.info.readers);
+  context.io.stdout.write(`${renderExplanation(finding, lang, evaluated.checked)}\n`);
   return ExitCode.ok;
 }
 

@@ -334,8 +334,8 @@ describe("remit explain", () => {
     ]);
     expect(byId.code).toBe(0);
     expect(byId.stdout).toContain("leadership-mechanism");
-    expect(byId.stdout).toContain("townships T02");
-    expect(byId.stdout).toContain("t.mechanismOn");
+    expect(byId.stdout).toContain("乡镇 T02: overdue");
+    expect(byId.stdout).toContain("Missing: no mechanismOn yet.");
     const byPath = await remit([
       "explain",
       "p",

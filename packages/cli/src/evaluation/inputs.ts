@@ -124,7 +124,7 @@ export function tableLabels(policy: CheckedPolicy, facts: unknown): TableLabels 
   const levelLabel: TableLabels["levelLabel"] = (rule, level) =>
     (rule === undefined ? undefined : byRule.get(rule)?.get(level)) ?? anyRule.get(level);
   const grouping = policy.info.grouping;
-  if (grouping === undefined) return { levelLabel, levelOrder };
+  if (grouping === undefined) return { levelLabel, levelOrder, policy };
   const names = new Map<string, string>();
   const elements =
     typeof facts === "object" && facts !== null ? Reflect.get(facts, grouping.collection) : undefined;
@@ -143,6 +143,7 @@ export function tableLabels(policy: CheckedPolicy, facts: unknown): TableLabels 
       name: (id) => names.get(id),
       others: grouping.others,
     },
+    policy,
   };
 }
 

@@ -13,11 +13,12 @@ export const kindWords: Readonly<Partial<Record<string, Words>>> = {
 export const words = {
   rule: { en: "Rule", zh: "规则" },
   title: { en: "Title", zh: "名称" },
+  modality: { en: "Modality", zh: "要求" },
   subject: { en: "Subject", zh: "对象" },
   status: { en: "Status", zh: "状态" },
   due: { en: "Due", zh: "截止日期" },
   period: { en: "Period", zh: "周期" },
-  overdueDays: { en: "Overdue days", zh: "逾期天数" },
+  overdueDays: { en: "Overdue", zh: "逾期" },
   holder: { en: "Holder", zh: "责任主体" },
   level: { en: "Level", zh: "级别" },
   overdue: { en: "Overdue", zh: "逾期" },

@@ -127,9 +127,12 @@ describe("renderEvaluationTable", () => {
   it("shows due dates, periods, overdue days, late completion and holders for duties", () => {
     const text = renderEvaluationTable(result, { lang: "en", colors: plain, labels });
     expect(text).toMatch(
-      /leadership-mechanism +建立消防工作领导机制 +townships T02 +overdue +2026-06-30 +151 +梅溪镇人民政府/,
+      /建立消防工作领导机制 +leadership-mechanism +must +townships T02 +overdue +2026-06-30 +151 days overdue +梅溪镇人民政府/,
     );
-    expect(text).toMatch(/analysis-meetings .* met \(late\) +2026-09-30 +2026-Q3/);
+    expect(text).toMatch(/analysis-meetings .* met \(late\) +2026-09-30 +Q3 2026/);
+    const zh = renderEvaluationTable(result, { lang: "zh", colors: plain, labels });
+    expect(zh).toMatch(/已完成（逾期完成） +2026-09-30 +2026年第三季度/);
+    expect(zh).toMatch(/逾期 +2026-06-30 +逾期 151 天/);
   });
 
   it("shows escalation levels with their reached dates and accountability causes and targets", () => {
@@ -170,7 +173,7 @@ describe("renderEvaluationTable", () => {
     const rowIndex = lines.findIndex((line) => line.includes("leadership-mechanism"));
     const row = lines[rowIndex] ?? "";
     // The header of the same table: the nearest one above the row.
-    const header = lines.slice(0, rowIndex).findLast((line) => line.includes("逾期天数")) ?? "";
+    const header = lines.slice(0, rowIndex).findLast((line) => line.includes("截止日期")) ?? "";
     const columnOf = (line: string, needle: string) => {
       const index = line.indexOf(needle);
       return [...line.slice(0, index)].reduce((sum, ch) => sum + (/[ -~]/.test(ch) ? 1 : 2), 0);

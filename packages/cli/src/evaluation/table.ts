@@ -1,5 +1,14 @@
-import { type DutyStatus, type EvaluationResult, type Finding, statusNames } from "@remit/engine";
-import type { Language } from "@remit/lang";
+import {
+  type DutyStatus,
+  type EvaluationResult,
+  type Finding,
+  findingStatusWords,
+  modalityWords,
+  periodWords,
+  statusNames,
+  subjectWords,
+} from "@remit/engine";
+import type { CheckedPolicy, Language } from "@remit/lang";
 import type { Colors } from "../terminal/colors.js";
 import { type CellInput, type Column, renderTable } from "../terminal/table.js";
 import { groupHeading, groupOf, groupOrder, groupTitle } from "./groups.js";
@@ -24,6 +33,8 @@ export interface TableLabels {
     readonly name: (id: string) => string | undefined;
     readonly others: string | undefined;
   };
+  /** The policy: collection labels name subjects, level labels name statuses. */
+  readonly policy?: CheckedPolicy;
 }
 
 export interface TableOptions {
@@ -98,7 +109,12 @@ class View {
 
   kindTable(kind: (typeof kinds)[number], findings: readonly Finding[]): string[] {
     const w = (word: keyof typeof words) => words[word][this.lang];
-    const head: Column[] = [{ header: w("rule") }, { header: w("title") }, { header: w("subject") }];
+    const head: Column[] = [
+      { header: w("title") },
+      { header: w("rule") },
+      { header: w("modality") },
+      { header: w("subject") },
+    ];
     let columns: Column[];
     let rows: CellInput[][];
     switch (kind) {
@@ -115,8 +131,8 @@ class View {
           ...this.headCells(f),
           this.dutyStatusCell(f),
           f.due ?? "",
-          f.period ?? "",
-          f.overdueDays === undefined ? "" : { text: String(f.overdueDays), paint: this.colors.red },
+          f.period === undefined ? "" : periodWords(f.period, this.lang),
+          this.overdueCell(f),
           f.holder ?? "",
         ]);
         break;
@@ -157,13 +173,29 @@ class View {
   }
 
   private headCells(finding: Finding): CellInput[] {
-    return [finding.rule, finding.title, `${finding.subject.collection} ${finding.subject.id}`];
+    const { policy } = this.labels;
+    const subject = policy
+      ? subjectWords(policy, finding.subject, this.lang)
+      : `${finding.subject.collection} ${finding.subject.id}`;
+    return [finding.title, finding.rule, modalityWords[finding.modality][this.lang], subject];
   }
 
   private dutyStatusCell(finding: Finding): CellInput {
-    const text = this.statusText(finding);
-    const late = finding.late === true ? ` (${words.late[this.lang]})` : "";
-    return { text: `${text}${late}`, paint: this.statusPaint(finding) };
+    return {
+      text: findingStatusWords(finding, this.lang, this.labels.policy),
+      paint: this.statusPaint(finding),
+    };
+  }
+
+  /** `逾期 242 天`; a `should` duty past its date is not a violation, so it shows no count. */
+  private overdueCell(finding: Finding): CellInput {
+    if (finding.overdueDays === undefined || this.advisory(finding)) return "";
+    const days = finding.overdueDays;
+    return { text: this.lang === "zh" ? `逾期 ${days} 天` : `${days} days overdue`, paint: this.colors.red };
+  }
+
+  private advisory(finding: Finding): boolean {
+    return finding.kind === "duty" && finding.status === "overdue" && finding.modality === "should";
   }
 
   /** A status in words; an escalation's level by the policy's label in Chinese, its name in English. */
@@ -183,6 +215,7 @@ class View {
 
   statusPaint(finding: Finding): (text: string) => string {
     const c = this.colors;
+    if (this.advisory(finding)) return c.cyan;
     if (finding.kind === "escalation") {
       if (finding.status === "closed") return c.green;
       return finding.overdue === true ? c.red : c.yellow;

@@ -74,7 +74,10 @@ export function actionBlocks(actions: readonly Action[]): ActionBlock[] {
 function actionKind(finding: Finding): ActionKind | undefined {
   switch (finding.kind) {
     case "duty":
-      return finding.status === "overdue" ? "overdue" : undefined;
+      // A missed period and a violation are past helping by waiting, like an overdue duty.
+      return finding.status === "overdue" || finding.status === "missed" || finding.status === "violated"
+        ? "overdue"
+        : undefined;
     case "escalation":
       return finding.status === "closed" ? undefined : "escalated";
     case "accountability":
@@ -87,7 +90,7 @@ function actionKind(finding: Finding): ActionKind | undefined {
 function sinceDate(kind: ActionKind, finding: Finding): string | undefined {
   switch (kind) {
     case "overdue":
-      return finding.due;
+      return finding.violatedOn ?? finding.due;
     case "escalated":
       return finding.reached?.[finding.status];
     case "accountability":

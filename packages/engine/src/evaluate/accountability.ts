@@ -9,12 +9,13 @@ import { type EpochDay, formatIsoDate } from "../calendar/index.js";
 import { type Compiled, type Context, textOf } from "../compile/expr.js";
 import type { Value } from "../compile/values.js";
 import { sourcesFor } from "../explain/lazy.js";
-import type { Because, Explanation } from "../result.js";
+import type { Because, Explanation, Finding } from "../result.js";
 import {
   bindLets,
   type CompiledRule,
   enter,
   explainerOf,
+  narratorOf,
   planSubject,
   type RuleEnv,
   ruleOver,
@@ -36,7 +37,8 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
   }));
   const explainer = explainerOf(env);
   /** Each cause with the conditions that decided it, judged again as at the event's date. */
-  const explain = (ctx: Context, subject: Value): Explanation => {
+  const narrator = narratorOf(env);
+  const explain = (ctx: Context, subject: Value, finding: Finding): Explanation => {
     enter(plan, info, ctx, subject, false);
     const eventDate = asAt(ctx) as EpochDay | null;
     if (eventDate !== null) ctx.asAt = Math.min(eventDate, ctx.asAt);
@@ -47,7 +49,7 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
       value: cause.condition(ctx) === true,
       because: explainer.operands(cause.expr, ctx, plan.letScope),
     }));
-    return { holds: true, because };
+    return { holds: true, because, text: narrator.accountability(info, ctx, finding) };
   };
   const sourceOf = sourcesFor(explain);
   const targets = compileTargets(rule.targets);
@@ -88,7 +90,7 @@ export function compileAccountability(info: AccountabilityInfo, env: RuleEnv): C
       out.push(
         new AccountabilityFinding(
           info,
-          plan.subjectRef(subject),
+          plan.subjectRef(subject, ctx.data),
           plan.group(ctx, subject),
           plan.holder?.(ctx),
           [...targetTexts],

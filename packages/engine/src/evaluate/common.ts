@@ -6,10 +6,14 @@ import {
   keywords,
   type RuleInfo,
 } from "@remit/lang";
+import type { Data } from "../compile/data.js";
 import type { Compiled, Context, ExpressionCompiler } from "../compile/expr.js";
 import { textOf } from "../compile/expr.js";
 import type { FactObject, Value } from "../compile/values.js";
+import { Narrator } from "../explain/sentences.js";
+import { subjectNamer } from "../explain/subjects.js";
 import { ConditionExplainer, type LetScope, type SourceText } from "../explain/tree.js";
+import { ExpressionWords } from "../explain/words.js";
 import type { Finding, SubjectRef } from "../result.js";
 
 export interface RuleEnv {
@@ -35,6 +39,18 @@ export interface CompiledRule {
 const explainers = new WeakMap<RuleEnv, ConditionExplainer>();
 
 /** The condition explainer of a policy: one per environment, so its caches are shared by rules. */
+const narrators = new WeakMap<RuleEnv, Narrator>();
+
+/** The policy's narrator: explanations in sentences, shared by its rules. */
+export function narratorOf(env: RuleEnv): Narrator {
+  let narrator = narrators.get(env);
+  if (!narrator) {
+    narrator = new Narrator(new ExpressionWords(env.policy, explainerOf(env)));
+    narrators.set(env, narrator);
+  }
+  return narrator;
+}
+
 export function explainerOf(env: RuleEnv): ConditionExplainer {
   let explainer = explainers.get(env);
   if (!explainer) {
@@ -52,7 +68,8 @@ interface SubjectPlan {
   /** The rule's `let`s by slot, for explanations. */
   readonly letScope: LetScope;
   readonly holder: ((ctx: Context) => string | undefined) | undefined;
-  readonly subjectRef: (subject: Value) => SubjectRef;
+  /** The finding's subject; with the facts, named as the collection names its elements. */
+  readonly subjectRef: (subject: Value, data?: Data) => SubjectRef;
   readonly group: (ctx: Context, subject: Value) => string | undefined;
   readonly collection: string | undefined;
 }
@@ -160,6 +177,7 @@ export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
       name === policy.info.grouping?.collection
         ? []
         : groupPath(policy, policy.collections.get(name)?.fields ?? []);
+    const named = subjectNamer(policy, name);
     return {
       slot: subject.variable ? policy.slotOf(subject.variable) : undefined,
       source: compiler.compile(subject.source),
@@ -168,7 +186,14 @@ export function planSubject(info: RuleInfo, env: RuleEnv): SubjectPlan {
       letScope,
       holder,
       collection: name,
-      subjectRef: (s) => ({ collection: name, id: String((s as FactObject).id) }),
+      subjectRef: named
+        ? (s, data) => {
+            const element = s as FactObject;
+            const ref = { collection: name, id: String(element.id) };
+            const shown = data === undefined ? undefined : named(data, element);
+            return shown === undefined ? ref : { ...ref, name: shown };
+          }
+        : (s) => ({ collection: name, id: String((s as FactObject).id) }),
       group: path === undefined ? noGroup : (ctx, s) => followGroup(ctx, s as FactObject, path),
     };
   }

@@ -19,6 +19,7 @@ import {
   type CompiledRule,
   enter,
   explainerOf,
+  narratorOf,
   planSubject,
   type RuleEnv,
   ruleOver,
@@ -162,7 +163,7 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     return new DutyFinding(
       info,
       status,
-      plan.subjectRef(subject),
+      plan.subjectRef(subject, ctx.data),
       plan.group(ctx, subject),
       plan.holder?.(ctx),
       due === null ? undefined : formatIsoDate(due),
@@ -180,6 +181,7 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   const explainer = explainerOf(env);
   const derivedDue = deadline?.kind === "WithinDeadline" ? dueOf : undefined;
   const chinese = /^\p{Script=Han}/u.test(source(rule.span));
+  const narrator = narratorOf(env);
   /** The conditions that decided a finding, judged again in its own period. */
   const explain = (ctx: Context, subject: Value, finding: Finding): Explanation => {
     enter(plan, info, ctx, subject, false);
@@ -197,7 +199,11 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     if (prohibition && requirementExpr) {
       // Holds while the forbidden thing has not happened; what decided it is the one test.
       const explained = explainer.explain(requirementExpr, ctx, plan.letScope);
-      return { holds: met, because: [isDate ? { ...explained, test: isSetText } : explained] };
+      return {
+        holds: met,
+        because: [isDate ? { ...explained, test: isSetText } : explained],
+        text: narrator.duty(info, ctx, finding),
+      };
     }
     const because: Because[] = [];
     const missing: { en: string; zh: string }[] = [];
@@ -230,8 +236,9 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
         });
       }
     }
+    const text = narrator.duty(info, ctx, finding);
     const explanation: Explanation =
-      missing.length > 0 ? { holds: met, because, missing } : { holds: met, because };
+      missing.length > 0 ? { holds: met, because, missing, text } : { holds: met, because, text };
     return finding.warnings === undefined
       ? explanation
       : { ...explanation, warnings: finding.warnings.map((w) => w.message) };

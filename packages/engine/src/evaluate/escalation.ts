@@ -12,13 +12,14 @@ import type { Compiled, Context, ExpressionCompiler } from "../compile/expr.js";
 import type { Duration, Value } from "../compile/values.js";
 import { sourcesFor } from "../explain/lazy.js";
 import type { ConditionExplainer } from "../explain/tree.js";
-import type { Because, EscalationStatus, Explanation } from "../result.js";
+import type { Because, EscalationStatus, Explanation, Finding } from "../result.js";
 import {
   bindLets,
   type CompiledRule,
   compileHolder,
   enter,
   explainerOf,
+  narratorOf,
   planSubject,
   type RuleEnv,
   type RuleWords,
@@ -451,11 +452,12 @@ class Ladder {
 export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledRule {
   const plan = planEscalation(info, env);
   const ladder = new Ladder(plan, explainerOf(env));
-  const explain = (ctx: Context, subject: Value): Explanation => {
+  const narrator = narratorOf(env);
+  const explain = (ctx: Context, subject: Value, finding: Finding): Explanation => {
     enter(plan.subject, info, ctx, subject, false);
     const because: Because[] = [];
     const judged = ladder.judge(ctx, because);
-    return { holds: judged?.holds ?? false, because };
+    return { holds: judged?.holds ?? false, because, text: narrator.escalation(info, ctx, finding) };
   };
   const sourceOf = sourcesFor(explain);
 
@@ -467,7 +469,7 @@ export function compileEscalation(info: EscalationInfo, env: RuleEnv): CompiledR
       new EscalationFinding(
         info,
         judged.status,
-        plan.subject.subjectRef(subject),
+        plan.subject.subjectRef(subject, ctx.data),
         plan.subject.group(ctx, subject),
         judged.holder,
         judged.overdue,

@@ -6,7 +6,9 @@ export {
   settleExplanation,
   sourcesFor,
 } from "./lazy.js";
-export { isFixedStatus, renderExplanation, statusNames, statusWord } from "./render.js";
+export { findingStatusWords, isFixedStatus, renderExplanation, statusNames, statusWord } from "./render.js";
+export { modalityWords } from "./sentences.js";
+export { type SubjectNamer, subjectNamer, subjectWords } from "./subjects.js";
 export {
   aggregateKeys,
   ConditionExplainer,
@@ -16,3 +18,4 @@ export {
   type SourceText,
   topLevelOperands,
 } from "./tree.js";
+export { periodWords, valueWords } from "./words.js";

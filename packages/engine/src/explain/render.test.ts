@@ -1,32 +1,38 @@
 import { describe, expect, it } from "vitest";
 import { countyFacts } from "../testing/county.js";
 import { countyPolicyCompiled, evaluateOk, findingOf } from "../testing/helpers.js";
-import { renderExplanation } from "./render.js";
+import { findingStatusWords, renderExplanation } from "./render.js";
 
 const result = evaluateOk(countyPolicyCompiled(), countyFacts());
 
 describe("renderExplanation", () => {
-  it("explains a late duty in English with the values that decided it", () => {
-    const text = renderExplanation(findingOf(result, "major-hazard-listing", "H0303")!, "en");
-    expect(text).toContain("major-hazard-listing (major hazard listing) for hazards H0303: met");
-    expect(text).toContain("due 2026-10-08, met on 2026-10-20 (late)");
-    expect(text).toContain("- h.listedOn ≤ h.foundOn + listing: no");
-  });
-
-  it("explains an unmet duty in Chinese with what is missing", () => {
-    const text = renderExplanation(findingOf(result, "township-organised", "T03")!, "zh");
-    expect(text).toContain("：未到期");
-    expect(text).toContain("- hasTeam(t): 否");
-    expect(text).toContain("尚缺：\n- hasTeam(t) 不成立");
-  });
-
-  it("explains an escalation and an accountability finding", () => {
-    expect(renderExplanation(findingOf(result, "general-hazard-ladder", "H0501")!, "en")).toContain(
-      "levels reached: grid on 2026-11-20, township on 2026-11-26 (overdue)",
+  it("heads a finding with its title, rule, modality, subject and status, then its sentences", () => {
+    const finding = findingOf(result, "major-hazard-listing", "H0303")!;
+    const en = renderExplanation(finding, "en").split("\n");
+    expect(en[0]).toBe("major hazard listing (major-hazard-listing, must) — hazards H0303: met (late)");
+    expect(en).toContain("Done, late.");
+    const zh = renderExplanation(finding, "zh").split("\n");
+    expect(zh[0]).toBe(
+      "major hazard listing（major-hazard-listing，必须）——hazards H0303：已完成（逾期完成）",
     );
-    const zh = renderExplanation(findingOf(result, "fire-accountability", "F0201")!, "zh");
-    expect(zh).toContain("原因：no team；no leadership，按 2026-09-20 的情况判定");
-    expect(zh).toContain("问责对象：梅溪镇 government");
+    expect(zh.slice(-(finding.explanation.text?.zh.split("\n").length ?? 0))).toEqual(
+      finding.explanation.text?.zh.split("\n"),
+    );
+  });
+
+  it("shows a should-duty past its date as not done (advisory), never as overdue", () => {
+    const finding = findingOf(result, "major-hazard-listing", "H0303")!;
+    const advisory = { ...finding, modality: "should" as const, status: "overdue" as const, late: undefined };
+    expect(findingStatusWords(advisory, "zh")).toBe("未完成（建议）");
+    expect(findingStatusWords(advisory, "en")).toBe("not done (advisory)");
+  });
+
+  it("falls back to the condition tree for a finding made without sentences", () => {
+    const finding = findingOf(result, "township-organised", "T03")!;
+    const { text: _text, ...tree } = finding.explanation;
+    const zh = renderExplanation({ ...finding, explanation: tree }, "zh");
+    expect(zh).toContain("- hasTeam(t): 否");
+    expect(zh).toContain("尚缺：\n- hasTeam(t) 不成立");
   });
 
   it("records the fact values a condition read", () => {

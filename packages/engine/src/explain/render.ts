@@ -1,10 +1,13 @@
 /**
- * Explanations as text for people, in English or Chinese: the verdict, then each deciding
- * condition with its value and the fact values it read, then what is still missing.
+ * Findings as text for people, in English or Chinese: a headline with the verdict, then the
+ * explanation's sentences (or, for a finding made by hand, its condition tree).
  */
-import type { Language } from "@remit/lang";
+import type { CheckedPolicy, Language } from "@remit/lang";
 import type { Because, Finding, FindingStatus, FixedStatus, JsonValue } from "../result.js";
+import { modalityWords } from "./sentences.js";
+import { subjectWords } from "./subjects.js";
 import { aggregateKeys } from "./tree.js";
+import { periodWords } from "./words.js";
 
 /**
  * The duty statuses and the fixed escalation and accountability states, as people read them, in
@@ -65,52 +68,60 @@ function renderBecause(b: Because, lang: Language, depth: number, lines: string[
   for (const inner of b.because ?? []) renderBecause(inner, lang, depth + 1, lines);
 }
 
-export function renderExplanation(finding: Finding, lang: Language): string {
-  const status = statusWord(finding.status, lang);
-  const subject = `${finding.subject.collection} ${finding.subject.id}`;
-  const lines: string[] = [];
-  if (lang === "en") {
-    lines.push(
-      `${finding.rule} (${finding.title}) for ${subject}${finding.period ? ` in ${finding.period}` : ""}: ${status}`,
-    );
-    if (finding.due)
-      lines.push(
-        `due ${finding.due}${finding.metOn ? `, met on ${finding.metOn}${finding.late ? " (late)" : ""}` : ""}${finding.overdueDays !== undefined ? `, ${finding.overdueDays} days overdue` : ""}`,
-      );
-    if (finding.reached)
-      lines.push(
-        `levels reached: ${Object.entries(finding.reached)
-          .map(([l, d]) => `${l} on ${d}`)
-          .join(", ")}${finding.overdue ? " (overdue)" : ""}`,
-      );
-    if (finding.causes)
-      lines.push(`causes: ${finding.causes.join("; ")}, judged as at ${finding.asAt ?? ""}`);
-    if (finding.targets) lines.push(`held to account: ${finding.targets.join(", ")}`);
-    if (finding.holder) lines.push(`holder: ${finding.holder}`);
-    lines.push(`cites ${finding.cites.join(", ")}; because:`);
-  } else {
-    lines.push(
-      `${finding.rule}（${finding.title}）${subject}${finding.period ? ` ${finding.period}` : ""}：${status}`,
-    );
-    if (finding.due)
-      lines.push(
-        `期限 ${finding.due}${finding.metOn ? `，完成于 ${finding.metOn}${finding.late ? "（逾期完成）" : ""}` : ""}${finding.overdueDays !== undefined ? `，已逾期 ${finding.overdueDays} 天` : ""}`,
-      );
-    if (finding.reached)
-      lines.push(
-        `已升级：${Object.entries(finding.reached)
-          .map(([l, d]) => `${l}（${d}）`)
-          .join("，")}${finding.overdue ? "（已逾期）" : ""}`,
-      );
-    if (finding.causes) lines.push(`原因：${finding.causes.join("；")}，按 ${finding.asAt ?? ""} 的情况判定`);
-    if (finding.targets) lines.push(`问责对象：${finding.targets.join("，")}`);
-    if (finding.holder) lines.push(`责任主体：${finding.holder}`);
-    lines.push(`依据 ${finding.cites.join("、")}；理由：`);
+/** An escalation level's label, as the policy writes it (`level county "县级挂牌督办"`). */
+function levelLabel(policy: CheckedPolicy | undefined, rule: string, level: string): string {
+  const info = policy?.rules.find((r) => r.id === rule);
+  if (info?.kind !== "escalation") return level;
+  return info.rule.levels.find((l) => l.name.name === level)?.label?.value ?? level;
+}
+
+/**
+ * A finding's status as people read it: a level by the policy's label, a duty met late as such,
+ * and a `should` duty left undone after its date as not done (advisory), never as overdue.
+ */
+export function findingStatusWords(finding: Finding, lang: Language, policy?: CheckedPolicy): string {
+  const en = lang === "en";
+  if (finding.kind === "escalation" && finding.status !== "closed")
+    return levelLabel(policy, finding.rule, finding.status);
+  if (finding.kind === "duty" && finding.status === "overdue" && finding.modality === "should")
+    return en ? "not done (advisory)" : "未完成（建议）";
+  const word = statusWord(finding.status, lang);
+  if (finding.late === true) return en ? `${word} (late)` : `${word}（逾期完成）`;
+  return word;
+}
+
+/**
+ * One finding for people: a headline (title, rule id, subject by its name, period, status), who
+ * holds it and the clauses it cites, then the explanation's sentences. With the policy, subjects
+ * and levels read by the policy's labels. A finding without sentences (made by hand) shows its
+ * condition tree instead.
+ */
+export function renderExplanation(finding: Finding, lang: Language, policy?: CheckedPolicy): string {
+  const en = lang === "en";
+  const subject = policy
+    ? subjectWords(policy, finding.subject, lang)
+    : `${finding.subject.collection} ${finding.subject.id}`;
+  const period =
+    finding.period === undefined ? "" : `${en ? ", " : "，"}${periodWords(finding.period, lang)}`;
+  const status = findingStatusWords(finding, lang, policy);
+  const modality = modalityWords[finding.modality][lang];
+  const lines = [
+    en
+      ? `${finding.title} (${finding.rule}, ${modality}) — ${subject}${period}: ${status}`
+      : `${finding.title}（${finding.rule}，${modality}）——${subject}${period}：${status}`,
+  ];
+  if (finding.holder) lines.push(en ? `Holder: ${finding.holder}` : `责任主体：${finding.holder}`);
+  if (finding.cites.length > 0)
+    lines.push(en ? `Cites ${finding.cites.join(", ")}` : `依据：${finding.cites.join("、")}`);
+  const text = finding.explanation.text;
+  if (text !== undefined) {
+    lines.push(text[lang]);
+    return lines.join("\n");
   }
   for (const b of finding.explanation.because) renderBecause(b, lang, 0, lines);
   const missing = finding.explanation.missing ?? [];
   if (missing.length > 0) {
-    lines.push(lang === "en" ? "missing:" : "尚缺：");
+    lines.push(en ? "missing:" : "尚缺：");
     for (const m of missing) lines.push(`- ${m[lang]}`);
   }
   return lines.join("\n");

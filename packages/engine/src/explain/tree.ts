@@ -301,6 +301,11 @@ export class ConditionExplainer {
     }
   }
 
+  /** The value of `expr` in `ctx`, as JSON. */
+  valueOf(expr: Expr, ctx: Context): JsonValue {
+    return this.json(expr)(this.run(expr, ctx));
+  }
+
   private run(expr: Expr, ctx: Context): Value {
     let compiled = this.compiled.get(expr);
     if (!compiled) {

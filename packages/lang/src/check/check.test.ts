@@ -204,6 +204,16 @@ function errors(source: string): string[] {
     .map((d) => `${d.code} ${d.span.start.line}:${d.span.start.column} ${d.message.en}`);
 }
 
+describe("the readers' language", () => {
+  it("is the header's readers clause, in either spelling, else the language of the policy keyword", () => {
+    const readers = (header: string) => analyzePolicy(`${header}\nclause 1 "c"\n`).policy?.info.readers;
+    expect(readers('policy "p"')).toBe("en");
+    expect(readers('政策 "p"')).toBe("zh");
+    expect(readers('policy "p"\n  readers chinese')).toBe("zh");
+    expect(readers('政策 "p"\n  读者 英文')).toBe("en");
+  });
+});
+
 describe("a well-formed policy using every construct", () => {
   const result = analyzePolicy(policySource);
   const policy = result.policy as CheckedPolicy;
@@ -225,6 +235,7 @@ describe("a well-formed policy using every construct", () => {
       warning: "DurationLiteral",
       calendar: undefined,
       rollOver: false,
+      readers: "en",
     });
     expect([...policy.clauses.keys()]).toEqual(["2.1.3", "2.3.3", "3.3"]);
     expect(policy.clauses.get("2.1.3")?.text).toBe("对重大火灾隐患实行挂牌督办");

@@ -10,7 +10,8 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { suggest } from "../diagnostics/suggest.js";
 import type { LoadedModules } from "../modules/load.js";
 import { fileStartSpan } from "../modules/load.js";
-import type { Grouping, Module, Rule, Span } from "../syntax/ast.js";
+import type { Grouping, Module, PolicyHeader, Rule, Span } from "../syntax/ast.js";
+import { keywordsByName } from "../syntax/keywords.js";
 import { Checker } from "./expressions.js";
 import { lint } from "./lints.js";
 import type { CheckedPolicy, CheckOptions } from "./model.js";
@@ -124,6 +125,8 @@ function model(checker: Checker, entryModule: Module): CheckedPolicy {
           : { collection: header.grouping.collection.name, others: header.grouping.others?.value },
       calendar: header?.calendar?.value,
       rollOver: header?.rollOver !== undefined,
+      readers:
+        header?.readers?.language ?? keywordLanguageOf(header, checker.loaded.sources.get(entryModule.file)),
     },
     modules: checker.loaded.modules,
     sources: checker.loaded.sources,
@@ -156,4 +159,11 @@ function model(checker: Checker, entryModule: Module): CheckedPolicy {
 
 function describeSpan(span: Span): string {
   return `${span.file}:${span.start.line}:${span.start.column}`;
+}
+
+/** The language the header's `policy` keyword is spelt in. */
+function keywordLanguageOf(header: PolicyHeader | undefined, source: string | undefined): "en" | "zh" {
+  if (header === undefined || source === undefined) return "en";
+  const start = header.span.start.offset;
+  return keywordsByName.Policy.zh.some((spelling) => source.startsWith(spelling, start)) ? "zh" : "en";
 }

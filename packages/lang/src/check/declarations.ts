@@ -161,6 +161,7 @@ export abstract class DeclarationChecker extends CheckState {
             span: decl.name.span,
           },
           reference: undefined,
+          label: undefined,
           span: decl.name.span,
         };
         fields.unshift({ name: "id", type: textType, reference: undefined, decl: idDecl });

@@ -198,6 +198,11 @@ export interface PolicyInfo {
   readonly calendar: string | undefined;
   /** 第二百零三条: a period whose last day is a day off ends on the next working day. */
   readonly rollOver: boolean;
+  /**
+   * The language the policy's readers use: the header's `readers` clause, else the language of
+   * its keywords (that of the header's `policy` keyword). Reports follow it unless asked otherwise.
+   */
+  readonly readers: "en" | "zh";
   /** How findings are grouped, when the header declares it (`group by townships others "县级"`). */
   readonly grouping: GroupingInfo | undefined;
 }

@@ -26,6 +26,31 @@ describe("layout of each construct", () => {
     );
   });
 
+  test("labels of fields and definitions, a collection's naming path and the readers' language", () => {
+    const input = lines(
+      'policy "p" readers   chinese',
+      'collection hazards "火灾隐患" since foundOn named venue . name { foundOn: date   "发现日期" venueId -> venues as venue "场所" }',
+      'define late(h: hazards): bool "逾期" = h.foundOn < asOf',
+    );
+    const expected = lines(
+      'policy "p"',
+      "  readers chinese",
+      "",
+      'collection hazards "火灾隐患" since foundOn named venue.name {',
+      '  foundOn: date "发现日期"',
+      '  venueId -> venues as venue "场所"',
+      "}",
+      "",
+      'define late(h: hazards): bool "逾期" = h.foundOn < asOf',
+    );
+    expect(fmt(input)).toBe(expected);
+    expect(fmt(expected)).toBe(expected);
+    const zh = fmt(expected, "zh");
+    expect(zh).toContain("读者 中文");
+    expect(zh).toContain("称为 venue.name");
+    expect(fmt(zh, "en")).toBe(expected);
+  });
+
   test("imports one per line, a blank line after the header and after the imports", () => {
     const input = `policy "p" import "../standards/gbt.remit" as gbt import "b.remit"   as b param x: integer = 1`;
     expect(fmt(input)).toBe(

@@ -24,6 +24,7 @@ import type {
   TypeExpr,
 } from "../syntax/ast.js";
 import { childrenOf, partsOf, type RulePart, ruleParts } from "../syntax/children.js";
+import { readerLanguageKeywords } from "../syntax/keywords.js";
 import { placeComments } from "./comments.js";
 import {
   afterEndSpellings,
@@ -159,6 +160,7 @@ class Printer {
       header.source,
       header.effective,
       header.warning,
+      header.readers,
       header.calendar,
       header.rollOver,
       header.grouping,
@@ -184,6 +186,13 @@ class Printer {
           this.out.append(`${this.kw("warning", ...before(part.value.span))} `);
           this.clauseExpr(part.value, INDENT);
           break;
+        case "readers": {
+          this.line(INDENT, part.value.span);
+          const language = this.language(...before(part.value.span));
+          const value = readerLanguageKeywords[part.value.language];
+          this.out.append(`${this.kw("readers", ...before(part.value.span))} ${value[language][0]}`);
+          break;
+        }
         case "calendar":
           this.line(INDENT, part.value.span);
           this.out.append(`${this.kw("calendar", ...before(part.value.span))} ${quote(part.value.value)}`);
@@ -324,6 +333,13 @@ class Printer {
         ` ${this.kw("since", from, declaration.since.span.start.offset)} ${declaration.since.name}`,
       );
     }
+    const named = declaration.kind === "CollectionDecl" ? declaration.named : [];
+    if (named[0] !== undefined) {
+      const from =
+        (declaration.kind === "CollectionDecl" ? declaration.since : undefined) ?? declaration.label;
+      const word = this.kw("named", (from ?? declaration.name).span.end.offset, named[0].span.start.offset);
+      this.out.append(` ${word} ${named.map((part) => part.name).join(".")}`);
+    }
     this.out.append(" ");
     this.printFieldBlock(declaration.fields, 0);
   }
@@ -351,10 +367,11 @@ class Printer {
       const asWord = this.kw("as", reference.target.span.end.offset, reference.as.span.start.offset);
       text += `${qualified(reference.target)} ${asWord} ${reference.as.name}`;
       this.out.append(text);
-      return;
+    } else {
+      this.out.append(`${field.name.name}: `);
+      if (field.type !== undefined) this.printType(field.type, indent);
     }
-    this.out.append(`${field.name.name}: `);
-    if (field.type !== undefined) this.printType(field.type, indent);
+    if (field.label !== undefined) this.out.append(` ${quote(field.label.value)}`);
   }
 
   private printType(type: TypeExpr, indent: number): void {
@@ -413,6 +430,7 @@ class Printer {
       this.out.append(": ");
       this.printType(define.returnType, 0);
     }
+    if (define.label !== undefined) this.out.append(` ${quote(define.label.value)}`);
     this.out.append(" = ");
     this.clauseExpr(define.body, 0, "definition");
   }

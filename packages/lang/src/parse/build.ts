@@ -62,6 +62,7 @@ import {
   modalityKeywords,
   periodUnitKeywords,
   primitiveTypeKeywords,
+  readerLanguageKeywords,
   recurrenceKeywords,
   valuesByToken,
 } from "../syntax/keywords.js";
@@ -230,6 +231,7 @@ const periodUnits = new Map([...valuesByToken(periodUnitKeywords), ...valuesByTo
 const primitiveTypes = valuesByToken(primitiveTypeKeywords);
 const aggregateOperators = valuesByToken(aggregateKeywords);
 const modalities = valuesByToken(modalityKeywords);
+const readerLanguages = valuesByToken(readerLanguageKeywords);
 
 const comparisonTokens = new Set(["Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual", "In"]);
 const allKeywordNames: readonly string[] = keywords.map((k) => k.name);
@@ -461,6 +463,7 @@ class Builder {
     const warning = this.node(node, "warning");
     const effective = this.token(node, "effective");
     const rollOver = this.token(node, "rollOver");
+    const readers = this.token(node, "readers");
     return {
       kind: "PolicyHeader",
       name: this.string(required(this.token(node, "name"))),
@@ -473,6 +476,13 @@ class Builder {
       calendar: this.optionalString(this.token(node, "calendar")),
       rollOver: rollOver ? { span: this.tokenSpan(rollOver) } : undefined,
       grouping: this.grouping(node),
+      readers: readers
+        ? {
+            kind: "Readers",
+            language: required(readerLanguages.get(readers.tokenType.name)),
+            span: this.tokenSpan(readers),
+          }
+        : undefined,
       span: this.spanOf(node),
     };
   }
@@ -615,6 +625,7 @@ class Builder {
       label: this.optionalString(this.token(node, "label")),
       optional: this.token(node, "optional") !== undefined,
       since: since ? this.name(since) : undefined,
+      named: this.nodes(node, "named").map((n) => this.name(n)),
       fields: this.fields(this.node(node, "fieldBlock")),
       span: this.spanOf(node),
     };
@@ -633,12 +644,14 @@ class Builder {
   private field(node: FieldCstNode): FieldDecl {
     const name = this.name(this.node(node, "name"));
     const type = this.node(node, "type");
+    const label = this.optionalString(this.token(node, "label"));
     if (type) {
       return {
         kind: "FieldDecl",
         name,
         type: this.typeExpr(type),
         reference: undefined,
+        label,
         span: this.spanOf(node),
       };
     }
@@ -656,6 +669,7 @@ class Builder {
         optional: this.tokens(node, "Optional").length > 0,
         span: joinSpans(this.tokenSpan(arrow), as.span),
       },
+      label,
       span: this.spanOf(node),
     };
   }
@@ -697,6 +711,7 @@ class Builder {
       name: this.identifier(required(this.token(node, "name"))),
       params: this.nodes(node, "defineParam").map((p) => this.defineParam(p)),
       returnType: returnType ? this.typeExpr(returnType) : undefined,
+      label: this.optionalString(this.token(node, "label")),
       body: this.expr(required(this.node(node, "body"))),
       span: this.spanOf(node),
     };

@@ -46,6 +46,8 @@ export type HeaderCstChildren = {
   Calendar?: IToken[];
   calendar?: IToken[];
   rollOver?: IToken[];
+  Readers?: IToken[];
+  readers?: (IToken)[];
 };
 
 export interface ImportDeclCstNode extends CstNode {
@@ -140,6 +142,9 @@ export type CollectionDeclCstChildren = {
   optional?: IToken[];
   Since?: IToken[];
   since?: NameCstNode[];
+  Named?: IToken[];
+  named?: (NameCstNode)[];
+  Dot?: IToken[];
   fieldBlock: FieldBlockCstNode[];
 };
 
@@ -180,6 +185,7 @@ export type FieldCstChildren = {
   target?: QualifiedCstNode[];
   As?: IToken[];
   as?: NameCstNode[];
+  label?: IToken[];
 };
 
 export interface TypeExprCstNode extends CstNode {
@@ -231,6 +237,7 @@ export type DefineDeclCstChildren = {
   RParen?: IToken[];
   Colon?: IToken[];
   returnType?: TypeExprCstNode[];
+  label?: IToken[];
   Equal: IToken[];
   body: ExprCstNode[];
 };

@@ -40,6 +40,7 @@ import {
   type KeywordSpelling,
   modalityKeywords,
   periodUnitKeywords,
+  readerLanguageKeywords,
   recurrenceKeywords,
 } from "../syntax/keywords.js";
 
@@ -50,6 +51,7 @@ const tokensOf = (group: Readonly<Record<string, KeywordSpelling<KeywordName>>>)
   Object.values(group).map((keyword) => K[keyword.name]);
 /** `must` is its own alternative (it may be followed by `not`). */
 const modalityTokens = tokensOf(modalityKeywords).filter((token) => token !== K.Must);
+const readerLanguageTokens = tokensOf(readerLanguageKeywords);
 const aggregateTokens = tokensOf(aggregateKeywords);
 const durationUnitTokens = tokensOf(durationUnitKeywords);
 /** `every week` … `every year`. */
@@ -61,6 +63,7 @@ const everyTokens = tokensOf(recurrenceKeywords);
 type AlternationSite =
   | "module"
   | "headerPart"
+  | "readers"
   | "declaration"
   | "name"
   | "clauseTextKeyword"
@@ -99,6 +102,7 @@ export class RemitParser extends CstParser {
   private readonly alternatives: Record<AlternationSite, IOrAlt<unknown>[] | undefined> = {
     module: undefined,
     headerPart: undefined,
+    readers: undefined,
     declaration: undefined,
     name: undefined,
     clauseTextKeyword: undefined,
@@ -221,6 +225,15 @@ export class RemitParser extends CstParser {
               },
             },
             { ALT: () => this.CONSUME(K.RollOver, { LABEL: "rollOver" }) },
+            {
+              ALT: () => {
+                this.CONSUME(K.Readers);
+                this.OR2(
+                  this.alternatives.readers ??
+                    this.cache("readers", this.oneOf(readerLanguageTokens, "readers")),
+                );
+              },
+            },
           ]),
       );
     });
@@ -306,6 +319,14 @@ export class RemitParser extends CstParser {
       this.CONSUME(K.Since);
       this.SUBRULE(this.name, { LABEL: "since" });
     });
+    this.OPTION4(() => {
+      this.CONSUME(K.Named);
+      this.SUBRULE2(this.name, { LABEL: "named" });
+      this.MANY(() => {
+        this.CONSUME(Dot);
+        this.SUBRULE3(this.name, { LABEL: "named" });
+      });
+    });
     this.SUBRULE(this.fieldBlock);
   });
 
@@ -344,6 +365,7 @@ export class RemitParser extends CstParser {
           },
         ]),
     );
+    this.OPTION2(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
   });
 
   private typeExpr = this.RULE("typeExpr", () => {
@@ -437,6 +459,7 @@ export class RemitParser extends CstParser {
       this.CONSUME(Colon);
       this.SUBRULE(this.typeExpr, { LABEL: "returnType" });
     });
+    this.OPTION4(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
     this.CONSUME(Equal);
     this.SUBRULE(this.expr, { LABEL: "body" });
   });

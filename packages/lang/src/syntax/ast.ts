@@ -60,6 +60,8 @@ export interface PolicyHeader {
    * ends on the next working day (民法典第二百零三条).
    */
   readonly rollOver: { readonly span: Span } | undefined;
+  /** The language the policy's readers use (`readers chinese`), when the header says. */
+  readonly readers: ReadersNode | undefined;
   /** The collection findings are grouped by, when the policy declares one. */
   readonly grouping: Grouping | undefined;
   readonly span: Span;
@@ -147,6 +149,8 @@ export interface CollectionDecl {
   /** `optional`: the facts may leave the collection out (then it is empty); otherwise an error. */
   readonly optional: boolean;
   readonly since: Identifier | undefined;
+  /** `named venue.name`: the field path whose value names an element for people. */
+  readonly named: readonly Identifier[];
   readonly fields: readonly FieldDecl[];
   readonly span: Span;
 }
@@ -170,6 +174,8 @@ export interface FieldDecl {
   /** For a reference field, undefined (its value is the target's text id). */
   readonly type: TypeExpr | undefined;
   readonly reference: ReferenceSpec | undefined;
+  /** What people call the field (`listedOn: optional date "挂牌日期"`). */
+  readonly label: StringLiteral | undefined;
   readonly span: Span;
 }
 
@@ -247,6 +253,8 @@ export interface DefineDecl {
   readonly name: Identifier;
   readonly params: readonly DefineParam[];
   readonly returnType: TypeExpr | undefined;
+  /** What the definition means, in words (`define hasTeam(t: townships): bool "建有消防队" = …`). */
+  readonly label: StringLiteral | undefined;
   readonly body: Expr;
   readonly span: Span;
 }
@@ -263,6 +271,13 @@ export interface DefineParam {
 
 /** `must not` prohibits: its duty names what is forbidden (`forbids`), violated when it happened. */
 export type Modality = "must" | "mustNot" | "should" | "may";
+
+/** `readers chinese` / `读者 中文`: the language of the policy's readers. */
+export interface ReadersNode {
+  readonly kind: "Readers";
+  readonly language: "en" | "zh";
+  readonly span: Span;
+}
 
 export interface ModalityNode {
   readonly kind: "Modality";
@@ -611,4 +626,5 @@ export type Node =
   | ClauseId
   | RuleId
   | ModalityNode
+  | ReadersNode
   | Comment;

@@ -45,15 +45,15 @@ function complete<const T extends ChildTable>(
  */
 const childKeys = complete({
   Module: ["header", "imports", "declarations", "comments"],
-  PolicyHeader: ["name", "version", "source", "effective", "warning", "calendar", "grouping"],
+  PolicyHeader: ["name", "version", "source", "effective", "warning", "readers", "calendar", "grouping"],
   Grouping: ["collection", "others"],
   Import: ["path", "alias"],
   ClauseDecl: ["id", "title", "text"],
   ParamDecl: ["name", "type", "default", "description"],
   TypeDecl: ["name", "type"],
-  CollectionDecl: ["name", "label", "since", "fields"],
+  CollectionDecl: ["name", "label", "since", "named", "fields"],
   RecordDecl: ["name", "label", "fields"],
-  FieldDecl: ["name", "type", "reference"],
+  FieldDecl: ["name", "type", "reference", "label"],
   ReferenceSpec: ["target", "as"],
   PrimitiveType: ["unit"],
   EnumType: ["values"],
@@ -61,7 +61,7 @@ const childKeys = complete({
   OptionalType: ["inner"],
   RecordType: ["fields"],
   NamedType: ["name"],
-  DefineDecl: ["name", "params", "returnType", "body"],
+  DefineDecl: ["name", "params", "returnType", "label", "body"],
   DefineParam: ["name", "type"],
   DutyRule: [...ruleHead, "requirement", "forbidden", "deadline"],
   EscalationRule: [...ruleHead, "start", "levels", "closes", "overdueAfter"],
@@ -95,6 +95,7 @@ const childKeys = complete({
   ClauseId: [],
   RuleId: [],
   Modality: [],
+  Readers: [],
   Comment: [],
 });
 

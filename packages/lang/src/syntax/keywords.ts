@@ -6,6 +6,7 @@
  * the formatter prints its first spellings and the error messages quote it: no other list of
  * keyword spellings exists.
  */
+import type { Language } from "../diagnostics/diagnostic.js";
 import type { AggregateOperator, DurationUnit, Modality, PeriodUnit, PrimitiveTypeName } from "./ast.js";
 
 export interface KeywordSpelling<Name extends string = string> {
@@ -109,6 +110,12 @@ export const periodUnitKeywords = {
   year: durationUnitKeywords.year,
 } as const satisfies Record<Exclude<PeriodUnit, "halfYear">, UnitKeyword>;
 
+/** The languages a policy's readers may use (`readers chinese`, `读者 中文`). */
+export const readerLanguageKeywords = {
+  en: kw("English", "english", "英文"),
+  zh: kw("Chinese", "chinese", "中文"),
+} as const satisfies Record<Language, KeywordSpelling>;
+
 /** Recurrences: English writes `every` and a unit (`every half year`), Chinese one word (`每季度`). */
 export const recurrenceKeywords = {
   week: kw("EveryWeek", [], "每周"),
@@ -142,10 +149,14 @@ export const otherKeywords = [
   kw("Warning", "warning", "预警"),
   kw("Group", "group", "分组"),
   kw("Others", "others", "其余"),
+  kw("Readers", "readers", "读者"),
+  readerLanguageKeywords.en,
+  readerLanguageKeywords.zh,
   kw("As", "as", "作为"),
   // `text` in English is both the clause text and the type; Chinese spells them apart.
   kw("ClauseText", [], "原文"),
   kw("Since", "since", "始于"),
+  kw("Named", "named", "称为"),
   kw("Let", "let", "令"),
   modalityKeywords.must,
   modalityKeywords.mustNot,

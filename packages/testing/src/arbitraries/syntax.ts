@@ -300,20 +300,28 @@ function typeExpr(depth = 2): fc.Arbitrary<TypeExpr> {
 }
 
 function field(depth = 2): fc.Arbitrary<FieldDecl> {
-  const typed = fc
-    .tuple(identifier(), typeExpr(depth))
-    .map(
-      ([name, type]): FieldDecl => ({ kind: "FieldDecl", name, type, reference: undefined, span: nowhere }),
-    );
-  const reference = fc.tuple(identifier(), qualifiedName(), identifier(), fc.boolean()).map(
-    ([name, target, as, optional]): FieldDecl => ({
+  const typed = fc.tuple(identifier(), typeExpr(depth), option(stringLiteral())).map(
+    ([name, type, label]): FieldDecl => ({
       kind: "FieldDecl",
       name,
-      type: undefined,
-      reference: { kind: "ReferenceSpec", target, as, optional, span: nowhere },
+      type,
+      reference: undefined,
+      label,
       span: nowhere,
     }),
   );
+  const reference = fc
+    .tuple(identifier(), qualifiedName(), identifier(), fc.boolean(), option(stringLiteral()))
+    .map(
+      ([name, target, as, optional, label]): FieldDecl => ({
+        kind: "FieldDecl",
+        name,
+        type: undefined,
+        reference: { kind: "ReferenceSpec", target, as, optional, span: nowhere },
+        label,
+        span: nowhere,
+      }),
+    );
   return fc.oneof({ arbitrary: typed, weight: 3 }, reference);
 }
 
@@ -362,6 +370,7 @@ function collectionDecl(): fc.Arbitrary<CollectionDecl> {
     label: option(stringLiteral()),
     optional: fc.boolean(),
     since: option(identifier()),
+    named: fc.array(identifier(), { maxLength: 2 }),
     fields: fc.array(field(1), { maxLength: 3 }),
     span: fc.constant(nowhere),
   });
@@ -386,6 +395,7 @@ function defineDecl(depth: number): fc.Arbitrary<DefineDecl> {
     name: identifier(),
     params: fc.array(param, { maxLength: 2 }),
     returnType: option(typeExpr(1)),
+    label: option(stringLiteral()),
     body: expr(depth),
     span: fc.constant(nowhere),
   });
@@ -572,6 +582,11 @@ function header(depth: number): fc.Arbitrary<PolicyHeader> {
     source: option(stringLiteral()),
     effective: option(isoDate().map((value) => ({ kind: "DateLiteral" as const, value, span: nowhere }))),
     warning: option(expr(Math.min(depth, 1))),
+    readers: option(
+      fc
+        .constantFrom("zh" as const, "en" as const)
+        .map((language) => ({ kind: "Readers" as const, language, span: nowhere })),
+    ),
     calendar: option(stringLiteral()),
     rollOver: option(fc.constant({ span: nowhere })),
     grouping: option(
