@@ -8,6 +8,7 @@ import { Data } from "./compile/data.js";
 import type { Context } from "./compile/expr.js";
 import type { FactObject } from "./compile/values.js";
 import { type FactsSchema, validateFacts } from "./facts/index.js";
+import { DEFAULT_EVALUATION_LIMITS, type EvaluationLimits } from "./limits.js";
 import { type CompiledParameters, parseParamOverrides } from "./parameters.js";
 import type { FactError, JsonValue } from "./result.js";
 
@@ -41,7 +42,13 @@ export function requestedAsOf(facts: unknown, asOf: string | undefined): string 
 export function prepareEvaluation(
   plan: PreparationPlan,
   facts: unknown,
-  options: { readonly asOf?: string; readonly params?: Record<string, unknown> } | undefined,
+  options:
+    | {
+        readonly asOf?: string;
+        readonly params?: Record<string, unknown>;
+        readonly limits?: Partial<EvaluationLimits>;
+      }
+    | undefined,
 ): Prepared | { readonly errors: readonly FactError[] } {
   const { checked, schema } = plan;
   const validated = validateFacts(checked, schema, facts);
@@ -73,6 +80,7 @@ export function prepareEvaluation(
     return { errors };
   const params = plan.parameters.resolve(overrides.values);
   const data = new Data(checked, validated.facts.document, validated.facts.collections, validated.facts.byId);
-  const ctx: Context = { frame: [], asAt: asOf, period: null, data, params };
+  const limits: EvaluationLimits = { ...DEFAULT_EVALUATION_LIMITS, ...options?.limits };
+  const ctx: Context = { frame: [], asAt: asOf, period: null, data, params, limits };
   return { ctx, asOf, params: plan.parameters.json(params) };
 }

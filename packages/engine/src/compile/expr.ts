@@ -3,6 +3,7 @@
  * while evaluating. `none` is `null`: arithmetic and comparisons with it give `null`, and a
  * condition that is `null` does not hold.
  */
+
 import {
   type AggregateExpr,
   assertNever,
@@ -26,6 +27,7 @@ import {
   type Period,
   parseIsoDate,
 } from "../calendar/index.js";
+import type { EvaluationLimits } from "../limits.js";
 import { builtinImplementations, type Implementation } from "./builtins.js";
 import type { Data } from "./data.js";
 import {
@@ -45,6 +47,8 @@ export interface Context {
   period: Period | null;
   readonly data: Data;
   readonly params: ReadonlyMap<string, Value>;
+  /** The evaluation's bounds; the defaults when absent (explanations, parameter defaults). */
+  readonly limits?: EvaluationLimits;
 }
 
 export type Compiled = (ctx: Context) => Value;
