@@ -3,6 +3,15 @@
  * aggregates, with the expectations rules place on them. It completes the checker: declarations
  * and parameters below call back into it for the expressions they hold.
  */
+
+import {
+  asOfNames,
+  type CallableFunction,
+  declarationOf,
+  displayedParameterType,
+  periodMembers,
+  periodNames,
+} from "../builtins/index.js";
 import * as codes from "../diagnostics/check-codes.js";
 import { suggest } from "../diagnostics/suggest.js";
 import type {
@@ -15,14 +24,6 @@ import type {
   NameExpr,
   Span,
 } from "../syntax/ast.js";
-import {
-  asOfNames,
-  type CallableFunction,
-  declarationOf,
-  displayedParameterType,
-  periodMembers,
-  periodNames,
-} from "../builtins/index.js";
 import type { CollectionInfo, FieldInfo, Type } from "./model.js";
 import { ParameterChecker } from "./parameters.js";
 import { type Declared, type ModuleScope, qualifiedText } from "./scope.js";
