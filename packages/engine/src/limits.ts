@@ -15,6 +15,12 @@ export interface EvaluationLimits {
   readonly findings: number;
 }
 
+/**
+ * Errors in one answer (facts and parameters together): past it the rest are not described, so a
+ * document with a million bad values gets a small answer.
+ */
+export const maxErrorsPerAnswer = 100;
+
 export const DEFAULT_EVALUATION_LIMITS: EvaluationLimits = { periods: 5300, findings: 2_000_000 };
 
 /** Thrown inside the evaluation loop and turned into `{ errors }` at the policy's boundary. */

@@ -8,7 +8,7 @@ import { Data } from "./compile/data.js";
 import type { Context } from "./compile/expr.js";
 import type { FactObject } from "./compile/values.js";
 import { type FactsSchema, validateFacts } from "./facts/index.js";
-import { DEFAULT_EVALUATION_LIMITS, type EvaluationLimits } from "./limits.js";
+import { DEFAULT_EVALUATION_LIMITS, type EvaluationLimits, maxErrorsPerAnswer } from "./limits.js";
 import { type CompiledParameters, parseParamOverrides } from "./parameters.js";
 import type { FactError, JsonValue } from "./result.js";
 
@@ -54,7 +54,8 @@ export function prepareEvaluation(
   const validated = validateFacts(checked, schema, facts);
   const errors: FactError[] = "errors" in validated ? [...validated.errors] : [];
   const overrides = parseParamOverrides(checked, options?.params);
-  if ("errors" in overrides) errors.push(...overrides.errors);
+  if ("errors" in overrides)
+    for (const error of overrides.errors) if (errors.length < maxErrorsPerAnswer) errors.push(error);
   const asOfText = requestedAsOf(facts, options?.asOf);
   const asOf = asOfText === undefined ? undefined : parseIsoDate(asOfText);
   if (asOfText === undefined) {
@@ -79,6 +80,8 @@ export function prepareEvaluation(
   if (errors.length > 0 || "errors" in validated || "errors" in overrides || asOf === undefined)
     return { errors };
   const params = plan.parameters.resolve(overrides.values);
+  const misordered = plan.parameters.orderErrors(params, overrides.values);
+  if (misordered.length > 0) return { errors: misordered };
   const data = new Data(checked, validated.facts.document, validated.facts.collections, validated.facts.byId);
   const limits: EvaluationLimits = { ...DEFAULT_EVALUATION_LIMITS, ...options?.limits };
   const ctx: Context = { frame: [], asAt: asOf, period: null, data, params, limits };

@@ -239,6 +239,32 @@ describe("bad input", () => {
     ]);
   });
 
+  it("refuses a top-level __proto__ key in facts or params as the command line does, never dropping it", async () => {
+    const server = await start();
+    const inFacts = await expectError(
+      await postJson(
+        `${server.url}/v1/evaluate`,
+        `{"facts":{"__proto__":{"x":1},"hazards":[]},"asOf":"2026-03-20"}`,
+      ),
+      422,
+      "invalid-facts",
+    );
+    expect((inFacts.error.details as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      "__proto__",
+    ]);
+    const inParams = await expectError(
+      await postJson(
+        `${server.url}/v1/evaluate`,
+        `{"facts":{"hazards":[]},"asOf":"2026-03-20","params":{"__proto__":1}}`,
+      ),
+      422,
+      "invalid-facts",
+    );
+    expect((inParams.error.details as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      "params.__proto__",
+    ]);
+  });
+
   it("answers 413 for a body over the limit, declared or streamed", async () => {
     const server = await start({ bodyLimitBytes: 1024 });
     const big = JSON.stringify({ facts: { hazards: [], padding: "x".repeat(4096) } });
