@@ -49,3 +49,4 @@ export {
   subjectText,
   toScenario,
 } from "./scenarios/scenario.js";
+export { type WriteProblem, writeFileAtomic } from "./write.js";

@@ -19,11 +19,13 @@ function exitCodesFor(problems: Record<Language, string>): Record<Language, stri
     en: `Exit codes:
   0  ok
   1  problems found: ${problems.en}
-  2  usage error: unknown command or option, missing file, bad date`,
+  2  usage error: unknown command or option, missing file, bad date
+  3  internal error: a fault in remit itself (REMIT_DEBUG=1 shows the details)`,
     zh: `退出码：
   0  正常
   1  发现问题：${problems.zh}
-  2  用法错误：未知命令或选项、文件不存在、日期无效`,
+  2  用法错误：未知命令或选项、文件不存在、日期无效
+  3  内部错误：remit 自身的故障（设置 REMIT_DEBUG=1 显示详情）`,
   };
 }
 

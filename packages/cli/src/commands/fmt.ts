@@ -1,6 +1,5 @@
-import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { createNodeSourceHost } from "@remit/app";
+import { createNodeSourceHost, writeFileAtomic } from "@remit/app";
 import { type Diagnostic, format, hasErrors, sortDiagnostics } from "@remit/lang";
 import { parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
@@ -63,8 +62,21 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
     }
     if (!formatted.changed) continue;
     changedFiles.push(file);
-    if (mode === "write") writeFileSync(path.resolve(context.io.cwd, file), formatted.text, "utf8");
     progress.clear();
+    if (mode === "write") {
+      // Each file on its own: one that cannot be written is reported and the others still are.
+      const problem = writeFileAtomic(path.resolve(context.io.cwd, file), formatted.text);
+      if (problem !== undefined) {
+        writeLine(
+          context.io.stderr,
+          lang === "zh"
+            ? `无法写入文件“${file}”（${problem.code}），原文件未改动`
+            : `cannot write file '${file}' (${problem.code}); the original is unchanged`,
+        );
+        failed = true;
+        continue;
+      }
+    }
     writeLine(context.io.stdout, file);
   }
   progress.clear();

@@ -1,6 +1,5 @@
-import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { buildPolicy, createNodeSourceHost, type NodeSourceHost } from "@remit/app";
+import { buildPolicy, createNodeSourceHost, type NodeSourceHost, writeFileAtomic } from "@remit/app";
 import { exportPolicyJson, importRules } from "@remit/json-rules-engine";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
@@ -97,9 +96,10 @@ function writeOutput(context: CommandContext, out: string | boolean | undefined,
     context.io.stdout.write(text);
     return;
   }
-  try {
-    writeFileSync(path.resolve(context.io.cwd, out), text, "utf8");
-  } catch {
-    throw new UsageError({ en: `cannot write file '${out}'`, zh: `无法写入文件“${out}”` });
-  }
+  const problem = writeFileAtomic(path.resolve(context.io.cwd, out), text);
+  if (problem !== undefined)
+    throw new UsageError({
+      en: `cannot write file '${out}' (${problem.code})`,
+      zh: `无法写入文件“${out}”（${problem.code}）`,
+    });
 }
