@@ -1,17 +1,23 @@
 /** Evaluating a policy on a facts document as at a date. */
-import type { EvaluateOutcome, JsonValue, Policy } from "@remit/engine";
+import type { EvaluateOutcome, EvaluationLimits, JsonValue, Policy } from "@remit/engine";
 
 /** What a host asks an evaluation for: a date (else the facts' own `asOf`) and parameter overrides. */
 export interface EvaluationRequest {
   readonly asOf?: string | undefined;
   readonly params?: Readonly<Record<string, JsonValue>>;
+  /** Bounds on the evaluation's work (periods, findings); the engine's defaults for any left out. */
+  readonly limits?: Partial<EvaluationLimits>;
 }
 
 /** The part of a policy an evaluation calls; a host may wrap it (to wait, to time it). */
 export interface Evaluable {
   evaluate(
     facts: unknown,
-    options: { readonly asOf?: string; readonly params: Readonly<Record<string, JsonValue>> },
+    options: {
+      readonly asOf?: string;
+      readonly params: Readonly<Record<string, JsonValue>>;
+      readonly limits?: Partial<EvaluationLimits>;
+    },
   ): EvaluateOutcome | Promise<EvaluateOutcome>;
 }
 
@@ -35,8 +41,9 @@ export async function evaluateFacts(
   request: EvaluationRequest,
 ): Promise<EvaluateOutcome> {
   const params = { ...(request.params ?? {}) };
+  const limits = request.limits ?? {};
   return await policy.evaluate(
     facts,
-    request.asOf === undefined ? { params } : { asOf: request.asOf, params },
+    request.asOf === undefined ? { params, limits } : { asOf: request.asOf, params, limits },
   );
 }

@@ -23,6 +23,16 @@ export {
   hasEvaluationDate,
 } from "./evaluate.js";
 export { createNodeSourceHost, type NodeSourceHost, readTextFile, stripBom, toPosix } from "./host.js";
+export {
+  capped,
+  defaultServiceLimits,
+  type LimitProblem,
+  readServiceLimits,
+  type ServiceLimitName,
+  type ServiceLimitSetting,
+  type ServiceLimits,
+  serviceLimitSettings,
+} from "./limits.js";
 export { type BuiltPolicy, buildPolicy, buildPolicySources, type LoadedPolicy, loadPolicy } from "./load.js";
 export {
   type FindingPattern,

@@ -177,6 +177,8 @@ export const ErrorBody = z
         "not-found",
         "method-not-allowed",
         "timeout",
+        "busy",
+        "answer-too-large",
         "internal",
       ]),
       message: Localized,

@@ -49,7 +49,7 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
       continue;
     }
     const formatted = format(source, file);
-    diagnostics.push(...formatted.diagnostics);
+    for (const d of formatted.diagnostics) diagnostics.push(d);
     if (hasErrors(formatted.diagnostics)) {
       // A file that does not parse is left as it is: formatting it could lose text.
       failed = true;

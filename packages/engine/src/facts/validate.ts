@@ -159,7 +159,7 @@ export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input:
   const errors: FactError[] = [];
   if (!parsed.success) {
     const root: Type = { kind: "record", fields: rootFields(policy) };
-    errors.push(...issuesToErrors(root, input, parsed.error.issues, []));
+    for (const error of issuesToErrors(root, input, parsed.error.issues, [])) errors.push(error);
     // Ids and references are still checked where the shape allows, so one pass names them all.
     if (input === null || typeof input !== "object" || Array.isArray(input)) return { errors };
   }
