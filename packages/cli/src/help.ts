@@ -1,3 +1,4 @@
+import { serviceLimitSettings } from "@remit/app";
 import type { Language } from "@remit/lang";
 
 export type CommandName = "check" | "fmt" | "eval" | "test" | "explain" | "export" | "import" | "serve";
@@ -417,6 +418,9 @@ Options:
   --lang zh|en      language of messages
   -h, --help        show this help
 
+Limits (flag, else environment variable, else default):
+${limitLines("en")}
+
 ${codes.serve.en}
 `,
     zh: `用法：
@@ -433,10 +437,20 @@ POST /v1/policies/NAME/evaluate 等）。每个政策以其目录名（或去掉
   --lang zh|en      消息语言
   -h, --help        显示本帮助
 
+限额（选项优先，其次环境变量，否则取默认值）：
+${limitLines("zh")}
+
 ${codes.serve.zh}
 `,
   },
 };
+
+/** One line per service limit, from the table in `@remit/app`. */
+function limitLines(lang: Language): string {
+  return serviceLimitSettings
+    .map((s) => `  ${`${s.flag} N`.padEnd(22)}${s.description[lang]} (${s.env}; ${s.default})`)
+    .join("\n");
+}
 
 export function generalHelp(lang: Language): string {
   return general[lang];
