@@ -22,7 +22,16 @@ export {
   evaluateFacts,
   hasEvaluationDate,
 } from "./evaluate.js";
-export { createNodeSourceHost, type NodeSourceHost, readTextFile, stripBom, toPosix } from "./host.js";
+export {
+  createNodeSourceHost,
+  maxTextFileBytes,
+  type NodeSourceHost,
+  type ReadProblem,
+  readTextFile,
+  readTextFileChecked,
+  stripBom,
+  toPosix,
+} from "./host.js";
 export {
   capped,
   defaultServiceLimits,
