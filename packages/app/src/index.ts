@@ -36,6 +36,7 @@ export {
   capped,
   defaultServiceLimits,
   type LimitProblem,
+  policyTokenCount,
   readServiceLimits,
   type ServiceLimitName,
   type ServiceLimitSetting,

@@ -4,6 +4,7 @@
  * worker pool read the same values the same way.
  */
 import { DEFAULT_EVALUATION_LIMITS, maxErrorsPerAnswer } from "@remit/engine";
+import { extractLiterate, tokenize } from "@remit/lang";
 
 export interface ServiceLimits {
   /** Largest request body, in bytes. */
@@ -20,6 +21,11 @@ export interface ServiceLimits {
   readonly answerBytes: number;
   /** Errors or diagnostics described in one answer (at most the engine's own 100 for facts). */
   readonly errorsPerAnswer: number;
+  /**
+   * Tokens in the policy sources one request may send to be checked: the parser's tree costs a
+   * few kilobytes per token, so this bounds a check's memory.
+   */
+  readonly policyTokens: number;
 }
 
 export type ServiceLimitName = keyof ServiceLimits;
@@ -105,7 +111,29 @@ export const serviceLimitSettings: readonly ServiceLimitSetting[] = [
     max: 100_000,
     description: { en: "errors or diagnostics per answer", zh: "每个应答的错误或诊断条数上限" },
   },
+  {
+    name: "policyTokens",
+    flag: "--max-tokens",
+    env: "REMIT_MAX_TOKENS",
+    default: 200_000,
+    min: 100,
+    max: 10_000_000,
+    description: { en: "tokens per checked policy", zh: "每个待检查政策的词元数上限" },
+  },
 ];
+
+/**
+ * The tokens of policy sources (code blocks only, for a literate file): counted by the lexer
+ * alone, whose cost is linear and small, before a parser builds a tree for them.
+ */
+export function policyTokenCount(files: Readonly<Record<string, string>>): number {
+  let count = 0;
+  for (const [file, text] of Object.entries(files)) {
+    const code = file.endsWith(".remit.md") ? extractLiterate(text, file).code : text;
+    count += tokenize(code, file).tokens.length;
+  }
+  return count;
+}
 
 export const defaultServiceLimits: ServiceLimits = Object.fromEntries(
   serviceLimitSettings.map((s) => [s.name, s.default]),

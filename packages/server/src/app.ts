@@ -8,6 +8,7 @@ import {
   defaultServiceLimits,
   diagnosticsDocument,
   evaluateFacts,
+  policyTokenCount,
   type ServiceLimits,
 } from "@remit/app";
 import type { JsonValue } from "@remit/engine";
@@ -277,6 +278,15 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
         : [request.files, request.entry];
     if (!(entry in files)) {
       throw apiErrors.invalidRequest([{ path: "entry", message: `entry '${entry}' is not among the files` }]);
+    }
+    const tokens = policyTokenCount(files);
+    if (tokens > limits.policyTokens) {
+      throw apiErrors.invalidRequest([
+        {
+          path: "source" in request ? "source" : "files",
+          message: `the policy has ${tokens} tokens, more than the limit of ${limits.policyTokens}`,
+        },
+      ]);
     }
     const diagnostics = await check(files, entry);
     return boundedJson(c, diagnosticsDocument(capped(diagnostics, limits.errorsPerAnswer).items));

@@ -287,6 +287,17 @@ describe("bad input", () => {
     );
   }, 30_000);
 
+  it("refuses a policy of more tokens than the limit before parsing it (a million-element list took 4.2 GB)", async () => {
+    const server = await start();
+    const list = `define k: list integer = [${Array.from({ length: 1_000_000 }, () => "1").join(",")}]`;
+    const body = await expectError(
+      await postJson(`${server.url}/v1/check`, { source: list }),
+      422,
+      "invalid-request",
+    );
+    expect(JSON.stringify(body.error.details)).toContain("more than the limit of 200000");
+  }, 30_000);
+
   it("answers 503 busy past the concurrent request limit, and still answers /healthz", async () => {
     const server = await start({ limits: { concurrentRequests: 1 } });
     // A body that never ends holds the one slot.
