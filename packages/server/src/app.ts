@@ -243,6 +243,13 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
 
   function toErrorResponse(c: AppContext, error: unknown): Response {
     if (error instanceof ApiError) return errorResponse(c, error);
+    // A client that hangs up mid-body is not a fault of the server: no error log, and the request
+    // log names it. Nobody reads the answer.
+    if (c.req.raw.signal.aborted) {
+      const response = errorResponse(c, apiErrors.malformedJson("the client closed the connection"));
+      c.set("errorCode", "client-closed");
+      return response;
+    }
     logError(error, { method: c.req.method, path: c.req.path });
     return errorResponse(c, apiErrors.internal());
   }

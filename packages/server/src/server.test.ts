@@ -319,6 +319,10 @@ describe("bad input", () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     controller.abort();
     await slow;
+    // The abandoned request is logged as the client's doing, never as an internal error.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(internalErrors).toEqual([]);
+    expect(logs.find((line) => line.status !== 200 && line.error !== "busy")?.error).toBe("client-closed");
   });
 
   it("answers 413 for a body over the limit, declared or streamed", async () => {
