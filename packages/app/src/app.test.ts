@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { describePolicy } from "./describe.js";
 import { collectSources, findPolicyEntry, pathProblemMessage } from "./entry.js";
 import { evaluateFacts, hasEvaluationDate } from "./evaluate.js";
+import { readTextFileChecked } from "./host.js";
 import { buildPolicySources, loadPolicy } from "./load.js";
 
 let root: string;
@@ -63,6 +64,37 @@ describe("findPolicyEntry", () => {
       "folder 'empty' has no policy.remit.md or policy.remit",
     );
     expect(collectSources(root, ["nope"])).toEqual({ problem: { kind: "not-found", target: "nope" } });
+  });
+
+  it("follows a symbolic link to a policy file, as the server does", () => {
+    put("real/policy.remit.md");
+    put("real/rules.remit");
+    mkdirSync(path.join(root, "linked"));
+    symlinkSync(path.join(root, "real/policy.remit.md"), path.join(root, "linked/policy.remit.md"));
+    symlinkSync(path.join(root, "real/rules.remit"), path.join(root, "linked/rules.remit"));
+    expect(findPolicyEntry(root, "linked")).toEqual({ entry: "linked/policy.remit.md" });
+    expect(collectSources(root, ["linked"])).toEqual({
+      files: ["linked/policy.remit.md", "linked/rules.remit"],
+    });
+  });
+
+  it("refuses a device such as /dev/zero instead of calling it missing or reading it forever", () => {
+    expect(findPolicyEntry(root, "/dev/zero")).toEqual({
+      problem: { kind: "not-a-file", target: "/dev/zero" },
+    });
+    expect(collectSources(root, ["/dev/zero"])).toEqual({
+      problem: { kind: "not-a-file", target: "/dev/zero" },
+    });
+    expect(readTextFileChecked(root, "/dev/zero")).toEqual({ problem: "not-a-file" });
+    expect(readTextFileChecked(root, "nope")).toEqual({ problem: "missing" });
+  });
+
+  it("refuses a file too large for a string before reading any of it", () => {
+    put("huge.json");
+    // Sparse: 600 MB on paper, nothing on disk.
+    truncateSync(path.join(root, "huge.json"), 600 * 1024 * 1024);
+    expect(readTextFileChecked(root, "huge.json")).toEqual({ problem: "too-large" });
+    rmSync(path.join(root, "huge.json"));
   });
 });
 

@@ -1,5 +1,5 @@
 /** Where a policy's files are: the entry file of a policy folder, and the sources under folders. */
-import { readdirSync, statSync } from "node:fs";
+import { type Dirent, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { entryFileNames, findEntry, type Localized } from "@remit/lang";
 import { toPosix } from "./host.js";
@@ -7,6 +7,8 @@ import { toPosix } from "./host.js";
 /** Why a path does not lead to a policy. */
 export type PathProblem =
   | { readonly kind: "not-found"; readonly target: string }
+  /** A device, a pipe or a socket (`/dev/zero`): never read, it may not end. */
+  | { readonly kind: "not-a-file"; readonly target: string }
   | { readonly kind: "no-entry"; readonly folder: string };
 
 /** Whether a file name is a Remit source: `*.remit` or a literate `*.remit.md`. */
@@ -19,15 +21,21 @@ export function joinPath(...parts: string[]): string {
   return toPosix(path.join(...parts));
 }
 
-type Kind = "file" | "folder" | undefined;
+type Kind = "file" | "folder" | "other" | undefined;
 
+/** What a path is, following symbolic links (a linked policy file reads as the file). */
 function kindOf(cwd: string, file: string): Kind {
   try {
     const stat = statSync(path.resolve(cwd, file));
-    return stat.isDirectory() ? "folder" : stat.isFile() ? "file" : undefined;
+    return stat.isDirectory() ? "folder" : stat.isFile() ? "file" : "other";
   } catch {
     return undefined;
   }
+}
+
+/** A folder entry that is a file, or a symbolic link to one. */
+function isFileEntry(cwd: string, folder: string, entry: Dirent): boolean {
+  return entry.isFile() || (entry.isSymbolicLink() && kindOf(cwd, joinPath(folder, entry.name)) === "file");
 }
 
 /**
@@ -41,8 +49,9 @@ export function findPolicyEntry(
   const kind = kindOf(cwd, target);
   if (kind === "file") return { entry: target };
   if (kind === undefined) return { problem: { kind: "not-found", target } };
+  if (kind === "other") return { problem: { kind: "not-a-file", target } };
   const files = readdirSync(path.resolve(cwd, target), { withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => isFileEntry(cwd, target, entry))
     .map((entry) => entry.name);
   const name = findEntry(files);
   if (name !== undefined) return { entry: joinPath(target, name) };
@@ -61,6 +70,7 @@ export function collectSources(
   for (const target of targets) {
     const kind = kindOf(cwd, target);
     if (kind === undefined) return { problem: { kind: "not-found", target } };
+    if (kind === "other") return { problem: { kind: "not-a-file", target } };
     if (kind === "file") found.add(target);
     else walk(cwd, target, found);
   }
@@ -73,7 +83,7 @@ function walk(cwd: string, folder: string, found: Set<string>): void {
     const child = joinPath(folder, entry.name);
     if (entry.isDirectory()) {
       if (!entry.name.startsWith(".") && entry.name !== "node_modules") walk(cwd, child, found);
-    } else if (entry.isFile() && isPolicySource(entry.name)) {
+    } else if (isPolicySource(entry.name) && isFileEntry(cwd, folder, entry)) {
       found.add(child);
     }
   }
@@ -84,6 +94,11 @@ export function pathProblemMessage(problem: PathProblem): Localized {
   switch (problem.kind) {
     case "not-found":
       return { en: `no such file or folder '${problem.target}'`, zh: `文件或目录“${problem.target}”不存在` };
+    case "not-a-file":
+      return {
+        en: `'${problem.target}' is not a regular file or folder`,
+        zh: `“${problem.target}”不是普通文件或目录`,
+      };
     case "no-entry": {
       const names = entryFileNames.join(entryFileNames.length === 2 ? " or " : ", ");
       return {

@@ -1,5 +1,5 @@
 /** Evaluating a policy on a facts document as at a date. */
-import type { EvaluateOutcome, JsonValue, Policy } from "@remit/engine";
+import type { EvaluateOutcome, EvaluationLimits, JsonValue, Policy } from "@remit/engine";
 
 /**
  * What a host asks an evaluation for: a date (else the facts' own `asOf`), parameter overrides,
@@ -9,6 +9,8 @@ export interface EvaluationRequest {
   readonly asOf?: string | undefined;
   readonly params?: Readonly<Record<string, JsonValue>>;
   readonly rules?: readonly string[] | undefined;
+  /** Bounds on the evaluation's work (periods, findings); the engine's defaults for any left out. */
+  readonly limits?: Partial<EvaluationLimits>;
 }
 
 /** The part of a policy an evaluation calls; a host may wrap it (to wait, to time it). */
@@ -19,6 +21,7 @@ export interface Evaluable {
       readonly asOf?: string;
       readonly params: Readonly<Record<string, JsonValue>>;
       readonly rules?: readonly string[];
+      readonly limits?: Partial<EvaluationLimits>;
     },
   ): EvaluateOutcome | Promise<EvaluateOutcome>;
 }
@@ -43,8 +46,10 @@ export async function evaluateFacts(
   request: EvaluationRequest,
 ): Promise<EvaluateOutcome> {
   const params = { ...(request.params ?? {}) };
+  const limits = request.limits ?? {};
   return await policy.evaluate(facts, {
     params,
+    limits,
     ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
     ...(request.rules === undefined ? {} : { rules: request.rules }),
   });

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import type { SourceHost } from "@remit/lang";
 
@@ -13,13 +13,44 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * The largest file read as text: past it a JavaScript string cannot hold the file at all (V8's
+ * limit is about 512 MiB of characters), so it is refused before any is read.
+ */
+export const maxTextFileBytes = 400 * 1024 * 1024;
+
+/** Why a text file was not read. */
+export type ReadProblem = "missing" | "not-a-file" | "too-large" | "unreadable";
+
+/**
+ * A text file's content (relative paths from `cwd`), or why it was not read. Only regular files
+ * (or links to them) are read, so a device such as `/dev/zero` is refused rather than read forever.
+ */
+export function readTextFileChecked(
+  cwd: string,
+  file: string,
+): { readonly text: string } | { readonly problem: ReadProblem } {
+  const resolved = path.resolve(cwd, file);
+  let size: number;
+  try {
+    const stat = statSync(resolved);
+    if (!stat.isFile()) return { problem: "not-a-file" };
+    size = stat.size;
+  } catch {
+    return { problem: "missing" };
+  }
+  if (size > maxTextFileBytes) return { problem: "too-large" };
+  try {
+    return { text: stripBom(readFileSync(resolved, "utf8")) };
+  } catch {
+    return { problem: "unreadable" };
+  }
+}
+
 /** A text file's content (relative paths from `cwd`), or undefined when it cannot be read. */
 export function readTextFile(cwd: string, file: string): string | undefined {
-  try {
-    return stripBom(readFileSync(path.resolve(cwd, file), "utf8"));
-  } catch {
-    return undefined;
-  }
+  const read = readTextFileChecked(cwd, file);
+  return "text" in read ? read.text : undefined;
 }
 
 /**

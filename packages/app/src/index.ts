@@ -30,7 +30,27 @@ export {
   evaluateFacts,
   hasEvaluationDate,
 } from "./evaluate.js";
-export { createNodeSourceHost, type NodeSourceHost, readTextFile, stripBom, toPosix } from "./host.js";
+export {
+  createNodeSourceHost,
+  maxTextFileBytes,
+  type NodeSourceHost,
+  type ReadProblem,
+  readTextFile,
+  readTextFileChecked,
+  stripBom,
+  toPosix,
+} from "./host.js";
+export {
+  capped,
+  defaultServiceLimits,
+  type LimitProblem,
+  policyTokenCount,
+  readServiceLimits,
+  type ServiceLimitName,
+  type ServiceLimitSetting,
+  type ServiceLimits,
+  serviceLimitSettings,
+} from "./limits.js";
 export { type BuiltPolicy, buildPolicy, buildPolicySources, type LoadedPolicy, loadPolicy } from "./load.js";
 export {
   type FindingPattern,
@@ -57,3 +77,4 @@ export {
   subjectText,
   toScenario,
 } from "./scenarios/scenario.js";
+export { type WriteProblem, writeFileAtomic } from "./write.js";

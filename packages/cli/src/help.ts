@@ -1,3 +1,4 @@
+import { serviceLimitSettings } from "@remit/app";
 import type { Language } from "@remit/lang";
 
 export type CommandName =
@@ -29,11 +30,13 @@ function exitCodesFor(problems: Record<Language, string>): Record<Language, stri
     en: `Exit codes:
   0  ok
   1  problems found: ${problems.en}
-  2  usage error: unknown command or option, missing file, bad date`,
+  2  usage error: unknown command or option, missing file, bad date
+  3  internal error: a fault in remit itself (REMIT_DEBUG=1 shows the details)`,
     zh: `退出码：
   0  正常
   1  发现问题：${problems.zh}
-  2  用法错误：未知命令或选项、文件不存在、日期无效`,
+  2  用法错误：未知命令或选项、文件不存在、日期无效
+  3  内部错误：remit 自身的故障（设置 REMIT_DEBUG=1 显示详情）`,
   };
 }
 
@@ -500,6 +503,9 @@ Options:
   --lang zh|en      language of messages
   -h, --help        show this help
 
+Limits (flag, else environment variable, else default):
+${limitLines("en")}
+
 ${codes.serve.en}
 `,
     zh: `用法：
@@ -516,10 +522,20 @@ POST /v1/policies/NAME/evaluate 等）。每个政策以其目录名（或去掉
   --lang zh|en      消息语言
   -h, --help        显示本帮助
 
+限额（选项优先，其次环境变量，否则取默认值）：
+${limitLines("zh")}
+
 ${codes.serve.zh}
 `,
   },
 };
+
+/** One line per service limit, from the table in `@remit/app`. */
+function limitLines(lang: Language): string {
+  return serviceLimitSettings
+    .map((s) => `  ${`${s.flag} N`.padEnd(22)}${s.description[lang]} (${s.env}; ${s.default})`)
+    .join("\n");
+}
 
 export function generalHelp(lang: Language): string {
   return general[lang];

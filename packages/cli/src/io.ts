@@ -43,6 +43,8 @@ export const ExitCode = {
   problems: 1,
   /** Unknown command or option, missing file, bad date. */
   usage: 2,
+  /** A fault in the tool itself, never in the input: one line, the details under `REMIT_DEBUG`. */
+  internal: 3,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

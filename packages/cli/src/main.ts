@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
+import { ExitCode } from "./io.js";
 import { run } from "./run.js";
 
 // A reader that stops early (`remit eval … | head`) closes the pipe: that ends the command
@@ -23,11 +24,11 @@ try {
   });
 } catch (error) {
   // A fault in the tool itself, not in the user's input: one line, the stack only on request.
-  const detail = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`remit: internal error: ${detail}\n`);
+  const detail = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  process.stderr.write(`remit: internal error: ${detail} (REMIT_DEBUG=1 shows the details)\n`);
   if (process.env["REMIT_DEBUG"] && error instanceof Error && error.stack)
     process.stderr.write(`${error.stack}\n`);
-  process.exitCode = 1;
+  process.exitCode = ExitCode.internal;
 }
 
 /**

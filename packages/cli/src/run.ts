@@ -23,7 +23,8 @@ const commands: Record<CommandName, () => Promise<Command>> = {
 
 /**
  * Runs the command line `argv` (without the node and script paths) and returns the exit code:
- * 0 ok, 1 problems found, 2 usage error. Never exits the process itself.
+ * 0 ok, 1 problems found, 2 usage error; an internal error is thrown (the executable exits 3).
+ * Never exits the process itself.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let lang = languageFromEnv(io.env);

@@ -48,6 +48,7 @@ export {
   type UpdateOutcome,
   type UpdateStats,
 } from "./incremental/index.js";
+export { DEFAULT_EVALUATION_LIMITS, type EvaluationLimits, maxErrorsPerAnswer } from "./limits.js";
 export {
   type ParamOverrides,
   type ParamSummary,

@@ -5,13 +5,22 @@
  * as text with a unit (`"15 days"`, `"1 quarter"`, `"15 天"`) or as a number of days; a date as
  * `YYYY-MM-DD`.
  */
-import type { CheckedPolicy, Type } from "@remit/lang";
+import { type CheckedPolicy, type EscalationInfo, type Expr, suggest, type Type } from "@remit/lang";
 import { parseIsoDate } from "./calendar/index.js";
 import { noCalendar } from "./compile/durations.js";
 import { type Compiled, type Context, ExpressionCompiler } from "./compile/expr.js";
 import { jsonOf } from "./compile/json.js";
-import { parseDuration, type Value } from "./compile/values.js";
+import {
+  type Duration,
+  durationOf,
+  isDuration,
+  maxDurationDays,
+  maxDurationMonths,
+  parseDuration,
+  type Value,
+} from "./compile/values.js";
 import { describeType } from "./facts/describe.js";
+import { maxErrorsPerAnswer } from "./limits.js";
 import type { FactError, JsonValue } from "./result.js";
 
 /** A parameter as a policy describes it: its key, its default (resolved) and its description. */
@@ -35,15 +44,20 @@ export function paramFromJson(type: Type, input: unknown): Value | undefined {
     case "text":
       return typeof input === "string" ? input : undefined;
     case "number":
-      return typeof input === "number" && Number.isFinite(input) && (!type.integer || Number.isInteger(input))
+      // An integer beyond 2^53 is not exact (1e308 "is" an integer); a decimal must be finite.
+      return typeof input === "number" &&
+        (type.integer ? Number.isSafeInteger(input) : Number.isFinite(input))
         ? input
         : undefined;
     case "bool":
       return typeof input === "boolean" ? input : undefined;
     case "date":
       return typeof input === "string" ? parseIsoDate(input) : undefined;
-    case "duration":
-      return parseDuration(input);
+    case "duration": {
+      // Every duration parameter is a delay or a threshold: a negative one is refused.
+      const duration = parseDuration(input);
+      return duration !== undefined && duration.amount >= 0 ? duration : undefined;
+    }
     case "enum":
       return typeof input === "string" && type.values.includes(input) ? input : undefined;
     case "list": {
@@ -61,7 +75,10 @@ export function paramFromJson(type: Type, input: unknown): Value | undefined {
   }
 }
 
-/** The caller's overrides, checked against the declared parameters: every error, or the values. */
+/** Unknown keys longer than this are named cut short and get no suggestions (edit distance is quadratic). */
+const maxKeyShown = 64;
+
+/** The caller's overrides, checked against the declared parameters: the errors (at most 100), or the values. */
 export function parseParamOverrides(
   checked: CheckedPolicy,
   overrides: Record<string, unknown> | undefined,
@@ -80,38 +97,147 @@ export function parseParamOverrides(
       ],
     };
   }
+  let failed = false;
   for (const key of Object.keys(overrides).sort()) {
     const info = checked.params.get(key);
     const path = `params.${key}`;
     if (!info) {
-      const known = [...checked.params.keys()]
-        .sort()
-        .map((k) => `"${k}"`)
-        .join(", ");
-      errors.push({
-        path,
-        code: "unknown-param",
-        message: {
-          en: `unknown parameter "${key}" (known: ${known || "none"})`,
-          zh: `未声明的参数“${key}”（已声明：${known || "无"}）`,
-        },
-      });
+      failed = true;
+      if (errors.length < maxErrorsPerAnswer) errors.push(unknownParam(checked, key, path));
       continue;
     }
     const converted = paramFromJson(info.type, overrides[key]);
     if (converted === undefined) {
-      const expected = describeType(info.type);
-      const got = JSON.stringify(overrides[key]) ?? "nothing";
-      errors.push({
-        path,
-        code: "invalid-param",
-        message: { en: `expected ${expected.en}, got ${got}`, zh: `应为${expected.zh}，实际为 ${got}` },
-      });
+      failed = true;
+      if (errors.length < maxErrorsPerAnswer) errors.push(invalidParam(info.type, overrides[key], path));
       continue;
     }
     values.set(key, converted);
   }
-  return errors.length > 0 ? { errors } : { values };
+  return failed ? { errors } : { values };
+}
+
+function unknownParam(checked: CheckedPolicy, key: string, path: string): FactError {
+  const shown = key.length > maxKeyShown ? `${key.slice(0, maxKeyShown)}…` : key;
+  // The closest names only, never the whole list: one error stays small however many keys fail.
+  const close = key.length > maxKeyShown ? [] : suggest(key, checked.params.keys());
+  const named = close.map((k) => `"${k}"`).join(", ");
+  const count = checked.params.size;
+  return {
+    path,
+    code: "unknown-param",
+    message:
+      named.length > 0
+        ? {
+            en: `unknown parameter "${shown}" (did you mean ${named}?)`,
+            zh: `未声明的参数“${shown}”（是否指 ${named}？）`,
+          }
+        : {
+            en: `unknown parameter "${shown}" (the policy declares ${count})`,
+            zh: `未声明的参数“${shown}”（政策声明了 ${count} 个参数）`,
+          },
+  };
+}
+
+function invalidParam(type: Type, value: unknown, path: string): FactError {
+  const json = JSON.stringify(value) ?? "nothing";
+  const got = json.length > maxKeyShown ? `${json.slice(0, maxKeyShown)}…` : json;
+  const base = type.kind === "optional" ? type.inner : type;
+  if (base.kind === "duration") {
+    return {
+      path,
+      code: "invalid-param",
+      message: {
+        en: `expected a whole, non-negative duration of at most ${maxDurationDays} days or ${maxDurationMonths} months, got ${got}`,
+        zh: `应为不超过 ${maxDurationDays} 天或 ${maxDurationMonths} 个月的非负整数时长，实际为 ${got}`,
+      },
+    };
+  }
+  const expected = describeType(type);
+  return {
+    path,
+    code: "invalid-param",
+    message: { en: `expected ${expected.en}, got ${got}`, zh: `应为${expected.zh}，实际为 ${got}` },
+  };
+}
+
+/** One escalation level whose threshold is a literal or a parameter: known before any facts. */
+interface Threshold {
+  readonly level: string;
+  readonly param: string | undefined;
+  readonly literal: Duration | undefined;
+}
+
+/** Each escalation's levels with a threshold known from parameters alone, in level order. */
+function thresholdChains(checked: CheckedPolicy): { readonly rule: string; readonly levels: Threshold[] }[] {
+  const chains: { rule: string; levels: Threshold[] }[] = [];
+  for (const info of checked.rules) {
+    if (info.kind !== "escalation") continue;
+    const levels: Threshold[] = [];
+    for (const level of (info as EscalationInfo).rule.levels) {
+      const threshold = thresholdOf(checked, level.after);
+      if (threshold !== undefined) levels.push({ level: level.name.name, ...threshold });
+    }
+    if (levels.some((l) => l.param !== undefined)) chains.push({ rule: info.id, levels });
+  }
+  return chains;
+}
+
+function thresholdOf(
+  checked: CheckedPolicy,
+  after: Expr | undefined,
+): { param: string | undefined; literal: Duration | undefined } | undefined {
+  if (after === undefined) return undefined;
+  if (after.kind === "DurationLiteral")
+    return { param: undefined, literal: durationOf(after.amount, after.unit) };
+  if (after.kind === "NameExpr" || after.kind === "MemberExpr") {
+    const resolution = checked.resolve(after);
+    if (resolution.kind === "param") return { param: resolution.key, literal: undefined };
+  }
+  return undefined;
+}
+
+/**
+ * The checker requires each escalation's thresholds to increase; overrides must keep them so
+ * (`gridDays` 40 above `townshipDays` 30 would reach the higher level first).
+ */
+function thresholdErrors(
+  chains: ReturnType<typeof thresholdChains>,
+  values: ParamValues,
+  overrides: ParamOverrides,
+): FactError[] {
+  const errors: FactError[] = [];
+  for (const chain of chains) {
+    let previous: { readonly threshold: Threshold; readonly value: Duration } | undefined;
+    for (const threshold of chain.levels) {
+      const value = threshold.literal ?? values.get(threshold.param ?? "");
+      if (!isDuration(value)) continue;
+      const overridden =
+        (threshold.param !== undefined && overrides.has(threshold.param)) ||
+        (previous?.threshold.param !== undefined && overrides.has(previous.threshold.param));
+      if (
+        previous !== undefined &&
+        overridden &&
+        previous.value.unit === value.unit &&
+        value.amount <= previous.value.amount
+      ) {
+        const key =
+          threshold.param !== undefined && overrides.has(threshold.param)
+            ? threshold.param
+            : previous.threshold.param;
+        errors.push({
+          path: `params.${key}`,
+          code: "levels-not-increasing",
+          message: {
+            en: `escalation "${chain.rule}": level "${threshold.level}" would be reached no later than level "${previous.threshold.level}"; thresholds must increase`,
+            zh: `升级规则“${chain.rule}”：级别“${threshold.level}”不晚于级别“${previous.threshold.level}”到达；各级时限必须递增`,
+          },
+        });
+      }
+      previous = { threshold, value };
+    }
+  }
+  return errors;
 }
 
 /** A policy's parameters, their defaults compiled once. */
@@ -122,6 +248,8 @@ export interface CompiledParameters {
   json(values: ParamValues): Record<string, JsonValue>;
   /** Every parameter with its default value, in declaration order. */
   summaries(): readonly ParamSummary[];
+  /** Escalation thresholds that overrides made stop increasing: none when the values are usable. */
+  orderErrors(values: ParamValues, overrides: ParamOverrides): FactError[];
 }
 
 export function compileParameters(checked: CheckedPolicy, compiler: ExpressionCompiler): CompiledParameters {
@@ -153,8 +281,12 @@ export function compileParameters(checked: CheckedPolicy, compiler: ExpressionCo
     return values;
   };
 
+  const chains = thresholdChains(checked);
+
   return {
     resolve,
+    orderErrors: (values, overrides) =>
+      overrides.size === 0 ? [] : thresholdErrors(chains, values, overrides),
     json: (values) => Object.fromEntries(toJson.map((p) => [p.key, p.json(values.get(p.key) ?? null)])),
     summaries() {
       const values = resolve(new Map());

@@ -2,6 +2,7 @@
  * The engine's entry points: compile a policy once, then evaluate facts against it as often as
  * needed. Errors come back as values (diagnostics, fact errors), never as exceptions.
  */
+
 import {
   analyze,
   type CheckedPolicy,
@@ -17,6 +18,7 @@ import { ExpressionCompiler } from "./compile/expr.js";
 import { type CompiledRule, evaluateInOrder } from "./evaluate/index.js";
 import { type FactsSchema, factsSchema } from "./facts/index.js";
 import { Session } from "./incremental/session.js";
+import { EvaluationLimitExceeded, type EvaluationLimits } from "./limits.js";
 import { type CompiledParameters, compileParameters, type ParamSummary } from "./parameters.js";
 import { compileRules, policyHash, selectRules } from "./plan.js";
 import { type Prepared, prepareEvaluation } from "./prepare.js";
@@ -38,6 +40,8 @@ export interface EvaluateOptions {
   readonly params?: Record<string, unknown>;
   /** Evaluate only these rules (by id); all rules when absent. */
   readonly rules?: readonly string[];
+  /** Bounds on the evaluation's work; each absent one is its default. */
+  readonly limits?: Partial<EvaluationLimits>;
   /**
    * Days added to the policy's calendar for this evaluation (a county's own 放假 notice):
    * `{ daysOff: { "2026-10-09": "县放假通知" }, workingDays: { … } }`, each in a covered year.
@@ -162,8 +166,13 @@ export function compileChecked(checked: CheckedPolicy, calendars?: readonly Cale
       if ("errors" in selected) return selected;
       const prepared = internals.prepare(facts, options);
       if ("errors" in prepared) return { errors: prepared.errors };
-      const findings = evaluateInOrder(selected.rules, prepared.ctx);
-      return { result: internals.result(prepared, findings) };
+      try {
+        const findings = evaluateInOrder(selected.rules, prepared.ctx);
+        return { result: internals.result(prepared, findings) };
+      } catch (error) {
+        if (error instanceof EvaluationLimitExceeded) return { errors: [error.error] };
+        throw error;
+      }
     },
     open(facts, options) {
       return Session.open(internals, facts, options);

@@ -16,6 +16,7 @@ import type { CalendarState } from "./compile/durations.js";
 import type { Context } from "./compile/expr.js";
 import type { FactObject } from "./compile/values.js";
 import { type FactsSchema, validateFacts } from "./facts/index.js";
+import { DEFAULT_EVALUATION_LIMITS, type EvaluationLimits, maxErrorsPerAnswer } from "./limits.js";
 import { type CompiledParameters, parseParamOverrides } from "./parameters.js";
 import type { FactError, JsonValue } from "./result.js";
 
@@ -56,6 +57,7 @@ export function prepareEvaluation(
         readonly asOf?: string;
         readonly params?: Record<string, unknown>;
         readonly calendarDays?: CalendarDays;
+        readonly limits?: Partial<EvaluationLimits>;
       }
     | undefined,
 ): Prepared | { readonly errors: readonly FactError[] } {
@@ -63,7 +65,8 @@ export function prepareEvaluation(
   const validated = validateFacts(checked, schema, facts);
   const errors: FactError[] = "errors" in validated ? [...validated.errors] : [];
   const overrides = parseParamOverrides(checked, options?.params);
-  if ("errors" in overrides) errors.push(...overrides.errors);
+  if ("errors" in overrides)
+    for (const error of overrides.errors) if (errors.length < maxErrorsPerAnswer) errors.push(error);
   const asOfText = requestedAsOf(facts, options?.asOf);
   const asOf = asOfText === undefined ? undefined : parseIsoDate(asOfText);
   if (asOfText === undefined) {
@@ -104,7 +107,10 @@ export function prepareEvaluation(
     uncovered: undefined,
   };
   const params = plan.parameters.resolve(overrides.values);
+  const misordered = plan.parameters.orderErrors(params, overrides.values);
+  if (misordered.length > 0) return { errors: misordered };
   const data = new Data(checked, validated.facts.document, validated.facts.collections, validated.facts.byId);
-  const ctx: Context = { frame: [], asAt: asOf, period: null, data, params, calendar: calendarState };
+  const limits: EvaluationLimits = { ...DEFAULT_EVALUATION_LIMITS, ...options?.limits };
+  const ctx: Context = { frame: [], asAt: asOf, period: null, data, params, calendar: calendarState, limits };
   return { ctx, asOf, params: plan.parameters.json(params) };
 }

@@ -105,7 +105,13 @@ export {
   type SourceHost,
 } from "./modules/index.js";
 export { assertNever } from "./never.js";
-export { maxFileLength, maxNestingDepth, type ParseResult, parse } from "./parse/index.js";
+export {
+  maxExpressionDepth,
+  maxFileLength,
+  maxNestingDepth,
+  type ParseResult,
+  parse,
+} from "./parse/index.js";
 export { keywordTokens, type TokenizeResult, tokenize } from "./scan/index.js";
 export type * from "./syntax/ast.js";
 export {

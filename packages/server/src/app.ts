@@ -3,7 +3,14 @@
  * the socket it is served on (see server.ts).
  */
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
-import { diagnosticsDocument, evaluateFacts } from "@remit/app";
+import {
+  capped,
+  defaultServiceLimits,
+  diagnosticsDocument,
+  evaluateFacts,
+  policyTokenCount,
+  type ServiceLimits,
+} from "@remit/app";
 import type { JsonValue } from "@remit/engine";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -30,6 +37,11 @@ export interface AppOptions {
   readonly logError?: ErrorLogSink;
   /** How `/v1/check` checks sources; the language's analyzer by default. */
   readonly check?: Checker;
+  /**
+   * Bounds on each request's work (`@remit/app`'s defaults for any left out); `bodyLimitBytes`
+   * and `requestTimeoutMs` above take precedence over their counterparts here.
+   */
+  readonly limits?: Partial<ServiceLimits>;
 }
 
 interface Variables {
@@ -94,7 +106,10 @@ const errorResponses = {
     description: "invalid request or facts, with paths",
     content: { "application/json": { schema: schemas.ErrorBody } },
   },
-  503: { description: "request timed out", content: { "application/json": { schema: schemas.ErrorBody } } },
+  503: {
+    description: "request timed out, or too many requests at once (busy)",
+    content: { "application/json": { schema: schemas.ErrorBody } },
+  },
 } as const;
 
 function documentRoutes(app: OpenAPIHono<{ Variables: Variables }>): void {
@@ -182,8 +197,11 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
   const first = served[0];
   if (first === undefined) throw new Error("a server needs at least one policy");
   const byRoute = new Map(served.map((s) => [s.route, s] as const));
-  const bodyLimitBytes = options.bodyLimitBytes ?? defaultBodyLimitBytes;
-  const requestTimeoutMs = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
+  const limits: ServiceLimits = { ...defaultServiceLimits, ...options.limits };
+  const bodyLimitBytes = options.bodyLimitBytes ?? options.limits?.bodyBytes ?? defaultBodyLimitBytes;
+  const requestTimeoutMs =
+    options.requestTimeoutMs ?? options.limits?.requestTimeoutMs ?? defaultRequestTimeoutMs;
+  let inFlight = 0;
   const log = options.log ?? stdoutLogSink;
   const logError = options.logError ?? stderrErrorSink;
   const check = options.check ?? defaultChecker;
@@ -195,10 +213,20 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
     const time = new Date().toISOString();
     c.set("policyHash", null);
     c.set("errorCode", undefined);
-    try {
-      await withTimeout(next(), requestTimeoutMs);
-    } catch (error) {
-      c.res = toErrorResponse(c, error);
+    // Past the limit a request is refused at once: its body is never read, so a crowd of slow or
+    // huge requests cannot pile up memory. /healthz is always answered.
+    const counted = c.req.path !== "/healthz";
+    if (counted && inFlight >= limits.concurrentRequests) {
+      c.res = toErrorResponse(c, apiErrors.busy(limits.concurrentRequests));
+    } else {
+      if (counted) inFlight++;
+      try {
+        await withTimeout(next(), requestTimeoutMs);
+      } catch (error) {
+        c.res = toErrorResponse(c, error);
+      } finally {
+        if (counted) inFlight--;
+      }
     }
     const status = c.res.status;
     const code = c.get("errorCode");
@@ -215,6 +243,13 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
 
   function toErrorResponse(c: AppContext, error: unknown): Response {
     if (error instanceof ApiError) return errorResponse(c, error);
+    // A client that hangs up mid-body is not a fault of the server: no error log, and the request
+    // log names it. Nobody reads the answer.
+    if (c.req.raw.signal.aborted) {
+      const response = errorResponse(c, apiErrors.malformedJson("the client closed the connection"));
+      c.set("errorCode", "client-closed");
+      return response;
+    }
     logError(error, { method: c.req.method, path: c.req.path });
     return errorResponse(c, apiErrors.internal());
   }
@@ -234,9 +269,11 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
     const outcome = await evaluateFacts(served.policy, request.facts, {
       asOf: request.asOf,
       params: (request.params ?? {}) as Record<string, JsonValue>,
+      limits: { periods: limits.periods, findings: limits.findings },
     });
-    if ("errors" in outcome) throw apiErrors.invalidFacts(outcome.errors);
-    return c.json(outcome.result, 200);
+    if ("errors" in outcome)
+      throw apiErrors.invalidFacts(capped(outcome.errors, limits.errorsPerAnswer).items);
+    return boundedJson(c, outcome.result);
   }
 
   async function checkSource(c: AppContext): Promise<Response> {
@@ -249,8 +286,24 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
     if (!(entry in files)) {
       throw apiErrors.invalidRequest([{ path: "entry", message: `entry '${entry}' is not among the files` }]);
     }
+    const tokens = policyTokenCount(files);
+    if (tokens > limits.policyTokens) {
+      throw apiErrors.invalidRequest([
+        {
+          path: "source" in request ? "source" : "files",
+          message: `the policy has ${tokens} tokens, more than the limit of ${limits.policyTokens}`,
+        },
+      ]);
+    }
     const diagnostics = await check(files, entry);
-    return c.json(diagnosticsDocument(diagnostics), 200);
+    return boundedJson(c, diagnosticsDocument(capped(diagnostics, limits.errorsPerAnswer).items));
+  }
+
+  /** The answer as JSON, or 422 `answer-too-large` past the answer limit (never a partial body). */
+  function boundedJson(c: AppContext, value: unknown): Response {
+    const text = JSON.stringify(value);
+    if (Buffer.byteLength(text) > limits.answerBytes) throw apiErrors.answerTooLarge(limits.answerBytes);
+    return c.body(text, 200, { "content-type": "application/json" });
   }
 
   function describe(c: AppContext): Response {

@@ -14,6 +14,10 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 export async function readJsonBody(request: Request, limitBytes: number): Promise<unknown> {
   const contentType = request.headers.get("content-type") ?? undefined;
   if (!isJsonContentType(contentType)) throw apiErrors.unsupportedMediaType(contentType);
+  // A compressed body is not read (it would be parsed as garbage, or inflate past the limit).
+  const encoding = request.headers.get("content-encoding")?.trim().toLowerCase();
+  if (encoding !== undefined && encoding !== "" && encoding !== "identity")
+    throw apiErrors.unsupportedMediaType(`${contentType}; content-encoding ${encoding}`);
 
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limitBytes) throw apiErrors.payloadTooLarge(limitBytes);

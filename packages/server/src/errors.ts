@@ -15,6 +15,8 @@ export type ApiErrorCode =
   | "not-found"
   | "method-not-allowed"
   | "timeout"
+  | "busy"
+  | "answer-too-large"
   | "internal";
 
 export interface ApiErrorBody {
@@ -111,6 +113,26 @@ export const apiErrors = {
         zh: `请求未在 ${timeoutMs} 毫秒内完成`,
       },
       { timeoutMs },
+    ),
+  busy: (concurrentRequests: number) =>
+    new ApiError(
+      503,
+      "busy",
+      {
+        en: `the server is handling ${concurrentRequests} requests already, try again shortly`,
+        zh: `服务器正在处理 ${concurrentRequests} 个请求，请稍后重试`,
+      },
+      { concurrentRequests },
+    ),
+  answerTooLarge: (limitBytes: number) =>
+    new ApiError(
+      422,
+      "answer-too-large",
+      {
+        en: `the answer would be larger than ${limitBytes} bytes: evaluate fewer records at once`,
+        zh: `应答将超过 ${limitBytes} 字节：请减少一次评估的记录`,
+      },
+      { limitBytes },
     ),
   internal: () => new ApiError(500, "internal", { en: "internal server error", zh: "服务器内部错误" }),
 };

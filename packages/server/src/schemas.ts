@@ -15,21 +15,29 @@ export const IsoDate = z
 
 const JsonValue = z.unknown().openapi({ description: "any JSON value" });
 
+/**
+ * A JSON object passed on as parsed: `z.record` copies keys into a new object, where a key such as
+ * `__proto__` is lost, so the engine would never see (and refuse) it as the command line does.
+ */
+const JsonObject = z
+  .custom<Record<string, unknown>>(
+    (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+    { message: "expected an object" },
+  )
+  .openapi({ type: "object", additionalProperties: true });
+
 export const Localized = z.object({ en: z.string(), zh: z.string() }).openapi("Localized");
 
 export const EvaluateRequest = z
   .strictObject({
-    facts: z
-      .record(z.string(), JsonValue)
-      .openapi({ description: "the facts document: collections and records by name" }),
+    facts: JsonObject.openapi({ description: "the facts document: collections and records by name" }),
     asOf: IsoDate.optional().openapi({
       description:
         "the evaluation date; when left out, the facts' own `asOf`; with neither, the request is refused (422)",
     }),
-    params: z
-      .record(z.string(), JsonValue)
-      .optional()
-      .openapi({ description: "parameter overrides by key (`gridDays`, `gbt.minMembersFirstClass`)" }),
+    params: JsonObject.optional().openapi({
+      description: "parameter overrides by key (`gridDays`, `gbt.minMembersFirstClass`)",
+    }),
   })
   .openapi("EvaluateRequest");
 
@@ -173,6 +181,8 @@ export const ErrorBody = z
         "not-found",
         "method-not-allowed",
         "timeout",
+        "busy",
+        "answer-too-large",
         "internal",
       ]),
       message: Localized,

@@ -239,6 +239,92 @@ describe("bad input", () => {
     ]);
   });
 
+  it("refuses a top-level __proto__ key in facts or params as the command line does, never dropping it", async () => {
+    const server = await start();
+    const inFacts = await expectError(
+      await postJson(
+        `${server.url}/v1/evaluate`,
+        `{"facts":{"__proto__":{"x":1},"hazards":[]},"asOf":"2026-03-20"}`,
+      ),
+      422,
+      "invalid-facts",
+    );
+    expect((inFacts.error.details as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      "__proto__",
+    ]);
+    const inParams = await expectError(
+      await postJson(
+        `${server.url}/v1/evaluate`,
+        `{"facts":{"hazards":[]},"asOf":"2026-03-20","params":{"__proto__":1}}`,
+      ),
+      422,
+      "invalid-facts",
+    );
+    expect((inParams.error.details as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      "params.__proto__",
+    ]);
+  });
+
+  it("answers 415 for a compressed body rather than parsing it", async () => {
+    const server = await start();
+    const response = await postJson(`${server.url}/v1/evaluate`, JSON.stringify({ facts }), {
+      "content-encoding": "gzip",
+    });
+    await expectError(response, 415, "unsupported-media-type");
+  });
+
+  it("caps the diagnostics of one answer, and refuses an answer over the size limit", async () => {
+    const server = await start({ limits: { errorsPerAnswer: 10 } });
+    const response = await postJson(`${server.url}/v1/check`, { source: "（".repeat(200_000) });
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { diagnostics: unknown[] };
+    expect(document.diagnostics.length).toBe(10);
+    const small = await start({ limits: { answerBytes: 1024 } });
+    await expectError(
+      await postJson(`${small.url}/v1/evaluate`, { facts, asOf: "2026-03-20" }),
+      422,
+      "answer-too-large",
+    );
+  }, 30_000);
+
+  it("refuses a policy of more tokens than the limit before parsing it (a million-element list took 4.2 GB)", async () => {
+    const server = await start();
+    const list = `define k: list integer = [${Array.from({ length: 1_000_000 }, () => "1").join(",")}]`;
+    const body = await expectError(
+      await postJson(`${server.url}/v1/check`, { source: list }),
+      422,
+      "invalid-request",
+    );
+    expect(JSON.stringify(body.error.details)).toContain("more than the limit of 200000");
+  }, 30_000);
+
+  it("answers 503 busy past the concurrent request limit, and still answers /healthz", async () => {
+    const server = await start({ limits: { concurrentRequests: 1 } });
+    // A body that never ends holds the one slot.
+    const controller = new AbortController();
+    const stream = new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode("{")) });
+    const slow = fetch(`${server.url}/v1/evaluate`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: stream,
+      signal: controller.signal,
+      duplex: "half",
+    } as RequestInit).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expectError(
+      await postJson(`${server.url}/v1/evaluate`, { facts, asOf: "2026-03-20" }),
+      503,
+      "busy",
+    );
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    controller.abort();
+    await slow;
+    // The abandoned request is logged as the client's doing, never as an internal error.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(internalErrors).toEqual([]);
+    expect(logs.find((line) => line.status !== 200 && line.error !== "busy")?.error).toBe("client-closed");
+  });
+
   it("answers 413 for a body over the limit, declared or streamed", async () => {
     const server = await start({ bodyLimitBytes: 1024 });
     const big = JSON.stringify({ facts: { hazards: [], padding: "x".repeat(4096) } });

@@ -1,8 +1,18 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import type { Finding } from "@remit/engine";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchesPattern as matches, mismatchesOf as mismatches } from "./match.js";
-import { type ExpectedFinding, judge, mergeFacts, type Scenario } from "./scenario.js";
+import {
+  type ExpectedFinding,
+  fixturePath,
+  judge,
+  mergeFacts,
+  type Scenario,
+  toScenario,
+} from "./scenario.js";
 
 const finding: Finding = {
   rule: "r",
@@ -122,5 +132,27 @@ describe("mergeFacts", () => {
         expect(mergeFacts(base as never, {})).toEqual(base);
       }),
     );
+  });
+});
+
+describe("scenario fixtures", () => {
+  it("never load a base from outside the fixtures folders", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "remit-fixtures-"));
+    const scenarios = path.join(root, "scenarios");
+    mkdirSync(path.join(scenarios, "fixtures"), { recursive: true });
+    writeFileSync(path.join(scenarios, "fixtures", "base.json"), "{}");
+    writeFileSync(path.join(root, "secret.json"), '{"secret": true}');
+    const read: string[] = [];
+    const readFixture = (file: string) => {
+      read.push(file);
+      return {};
+    };
+    for (const base of ["../../secret", "../secret", "/etc/passwd", "..", "a\\b"]) {
+      const scenario = toScenario("s", { asOf: "2026-01-01", base }, scenarios, readFixture);
+      expect("problem" in scenario && scenario.problem.en).toMatch(/must name a fixture/);
+      expect(fixturePath(scenarios, base)).toBeUndefined();
+    }
+    expect(read).toEqual([]);
+    expect(fixturePath(scenarios, "base")).toBe(path.join(scenarios, "fixtures", "base.json"));
   });
 });

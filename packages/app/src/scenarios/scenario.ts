@@ -83,11 +83,17 @@ class MergeError extends Error {
  * scenarios folder or beside it. Undefined when there is none.
  */
 export function fixturePath(scenariosFolder: string, name: string): string | undefined {
+  if (!isFixtureName(name)) return undefined;
   const candidates = [
     path.join(scenariosFolder, "fixtures", `${name}.json`),
     path.join(scenariosFolder, "..", "fixtures", `${name}.json`),
   ];
   return candidates.find((file) => existsSync(file));
+}
+
+/** A fixture is named, never reached by a path: `../../secrets` would read outside the folders. */
+function isFixtureName(name: string): boolean {
+  return name !== "" && name !== "." && name !== ".." && !/[/\\\0]/.test(name);
 }
 
 /**
@@ -136,6 +142,11 @@ export function toScenario(
   let baseFacts: JsonValue = {};
   if (base !== null) {
     const baseName = typeof base === "string" ? base : "base";
+    if (!isFixtureName(baseName))
+      return broken(
+        `'base' must name a fixture ('${baseName}' is a path)`,
+        `“base”应为固定数据名称（“${baseName}”是路径）`,
+      );
     const file = fixturePath(scenariosFolder, baseName);
     if (file === undefined && base !== undefined) {
       return broken(

@@ -1,6 +1,5 @@
-import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { createNodeSourceHost } from "@remit/app";
+import { createNodeSourceHost, writeFileAtomic } from "@remit/app";
 import { type Diagnostic, format, hasErrors, sortDiagnostics } from "@remit/lang";
 import { parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
@@ -57,7 +56,7 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
       continue;
     }
     const formatted = format(source, file);
-    diagnostics.push(...formatted.diagnostics);
+    for (const d of formatted.diagnostics) diagnostics.push(d);
     if (hasErrors(formatted.diagnostics)) {
       // A file that does not parse is left as it is: formatting it could lose text.
       failed = true;
@@ -70,8 +69,21 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
     }
     if (!formatted.changed) continue;
     changedFiles.push(file);
-    if (mode === "write") writeFileSync(path.resolve(context.io.cwd, file), formatted.text, "utf8");
     progress.clear();
+    if (mode === "write") {
+      // Each file on its own: one that cannot be written is reported and the others still are.
+      const problem = writeFileAtomic(path.resolve(context.io.cwd, file), formatted.text);
+      if (problem !== undefined) {
+        writeLine(
+          context.io.stderr,
+          lang === "zh"
+            ? `无法写入文件“${file}”（${problem.code}），原文件未改动`
+            : `cannot write file '${file}' (${problem.code}); the original is unchanged`,
+        );
+        failed = true;
+        continue;
+      }
+    }
     writeLine(context.io.stdout, file);
   }
   progress.clear();

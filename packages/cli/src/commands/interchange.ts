@@ -1,6 +1,5 @@
-import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { buildPolicy, createNodeSourceHost, type NodeSourceHost } from "@remit/app";
+import { buildPolicy, createNodeSourceHost, type NodeSourceHost, writeFileAtomic } from "@remit/app";
 import { exportPolicyJson, importRules } from "@remit/json-rules-engine";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
@@ -102,9 +101,10 @@ export function writeOutput(
     if (typeof content === "string") context.io.stdout.write(content);
     return;
   }
-  try {
-    writeFileSync(path.resolve(context.io.cwd, out), content);
-  } catch {
-    throw new UsageError({ en: `cannot write file '${out}'`, zh: `无法写入文件“${out}”` });
-  }
+  const problem = writeFileAtomic(path.resolve(context.io.cwd, out), content);
+  if (problem !== undefined)
+    throw new UsageError({
+      en: `cannot write file '${out}' (${problem.code})`,
+      zh: `无法写入文件“${out}”（${problem.code}）`,
+    });
 }

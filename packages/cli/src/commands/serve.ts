@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { buildPolicy, createNodeSourceHost } from "@remit/app";
+import { buildPolicy, createNodeSourceHost, readServiceLimits, serviceLimitSettings } from "@remit/app";
 import { type NamedPolicy, type RunningServer, startServer } from "@remit/server";
 import { parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
@@ -17,6 +17,7 @@ export async function serveCommand(args: readonly string[], context: CommandCont
     ...commonOptions,
     port: { type: "string" },
     host: { type: "string" },
+    ...limitOptions,
   });
   if (values["help"] === true) {
     context.io.stdout.write(commandHelp("serve", context.lang));
@@ -25,6 +26,15 @@ export async function serveCommand(args: readonly string[], context: CommandCont
   if (positionals.length === 0) throw new UsageError({ en: "missing policy path", zh: "缺少政策路径" });
   const port = portOption(values["port"]);
   const host = typeof values["host"] === "string" ? values["host"] : "127.0.0.1";
+  const flags = Object.fromEntries(
+    Object.keys(limitOptions).map((name) => [
+      name,
+      typeof values[name] === "string" ? values[name] : undefined,
+    ]),
+  );
+  const read = readServiceLimits(flags, context.io.env);
+  if ("problems" in read) throw new UsageError(read.problems[0]!.message);
+  const { limits } = read;
   const { cwd } = context.io;
 
   const routes = new Set<string>();
@@ -62,6 +72,7 @@ export async function serveCommand(args: readonly string[], context: CommandCont
       policies,
       host,
       port,
+      limits,
       log: (line) => context.io.stdout.write(`${JSON.stringify(line)}\n`),
       logError: (error, request) => {
         const message = error instanceof Error ? error.message : String(error);
@@ -92,6 +103,11 @@ export async function serveCommand(args: readonly string[], context: CommandCont
   await server.close();
   return ExitCode.ok;
 }
+
+/** `--body-limit`, `--max-concurrent`, …: one string option per service limit. */
+const limitOptions = Object.fromEntries(
+  serviceLimitSettings.map((s) => [s.flag.slice(2), { type: "string" as const }]),
+);
 
 /** `--port`: a whole number from 0 to 65535; 8080 when not given. */
 function portOption(value: string | boolean | undefined): number {

@@ -1,6 +1,6 @@
-import { hasEvaluationDate, readTextFile } from "@remit/app";
+import { hasEvaluationDate, maxTextFileBytes, type ReadProblem, readTextFileChecked } from "@remit/app";
 import type { EvaluationResult, FactError, JsonValue } from "@remit/engine";
-import { type CheckedPolicy, type Diagnostic, isCalendarDate, type Language } from "@remit/lang";
+import { assertNever, type CheckedPolicy, type Diagnostic, isCalendarDate, type Language } from "@remit/lang";
 import { UsageError } from "../args.js";
 import type { CommandContext } from "../context.js";
 import { readStdin, stdinArgument } from "../files.js";
@@ -12,10 +12,26 @@ import type { TableLabels } from "./table.js";
 /** A file named on the command line, `-` for standard input; one that cannot be read is a usage error. */
 export function readInput(io: CliIo, file: string): string {
   if (file === stdinArgument) return readStdin(io);
-  const text = readTextFile(io.cwd, file);
-  if (text === undefined)
-    throw new UsageError({ en: `cannot read file '${file}'`, zh: `无法读取文件“${file}”` });
-  return text;
+  const read = readTextFileChecked(io.cwd, file);
+  if ("text" in read) return read.text;
+  throw new UsageError(readProblemMessage(file, read.problem));
+}
+function readProblemMessage(file: string, problem: ReadProblem): { en: string; zh: string } {
+  switch (problem) {
+    case "missing":
+      return { en: `no such file '${file}'`, zh: `文件“${file}”不存在` };
+    case "not-a-file":
+      return { en: `'${file}' is not a regular file`, zh: `“${file}”不是普通文件` };
+    case "too-large":
+      return {
+        en: `file '${file}' is larger than ${maxTextFileBytes} bytes`,
+        zh: `文件“${file}”超过 ${maxTextFileBytes} 字节`,
+      };
+    case "unreadable":
+      return { en: `cannot read file '${file}'`, zh: `无法读取文件“${file}”` };
+    default:
+      return assertNever(problem);
+  }
 }
 
 const fileWords = {

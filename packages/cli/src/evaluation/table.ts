@@ -77,7 +77,7 @@ export function renderEvaluationTable(result: EvaluationResult, options: TableOp
       const ofKind = inGroup.filter((finding) => finding.kind === kind);
       if (ofKind.length === 0) continue;
       out.push(`  ${colors.underline(kindWords[kind]?.[lang] ?? kind)}`);
-      out.push(...view.kindTable(kind, ofKind));
+      for (const line of view.kindTable(kind, ofKind)) out.push(line);
     }
     out.push("");
   }

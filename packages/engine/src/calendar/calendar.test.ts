@@ -10,6 +10,8 @@ import {
   epochDayOf,
   formatIsoDate,
   parseIsoDate,
+  periodCount,
+  periodEndingOn,
   periodOf,
   periodsBetween,
   startOfQuarter,
@@ -161,6 +163,24 @@ describe("periods", () => {
           }
           const last = periods[periods.length - 1]!;
           return last.start <= d + span && d + span <= last.end;
+        },
+      ),
+    );
+  });
+
+  it("counts and finds periods exactly as periodsBetween lists them", () => {
+    fc.assert(
+      fc.property(
+        anyDay,
+        fc.integer({ min: -3, max: 2000 }),
+        fc.constantFrom("week", "month", "quarter", "year" as const),
+        (d, span, unit) => {
+          const periods = periodsBetween(unit, d, d + span);
+          if (periodCount(unit, d, d + span) !== periods.length) return false;
+          return periods.every((p) => {
+            const found = periodEndingOn(unit, d, p.end);
+            return found.start === p.start && found.end === p.end && found.label === p.label;
+          });
         },
       ),
     );

@@ -49,7 +49,9 @@ export {
 export {
   type Period,
   type PeriodUnit,
+  periodCount,
   periodEnd,
+  periodEndingOn,
   periodLabel,
   periodOf,
   periodStart,

@@ -1,3 +1,4 @@
+import { assertNever } from "@remit/lang";
 import {
   endOfMonth,
   endOfQuarter,
@@ -96,4 +97,34 @@ export function periodsBetween(unit: PeriodUnit, from: EpochDay, through: EpochD
     cursor = period.end + 1;
   }
   return periods;
+}
+
+/**
+ * How many periods {@link periodsBetween} would return, computed without building them, so that
+ * a caller can refuse a range before doing work proportional to it.
+ */
+export function periodCount(unit: PeriodUnit, from: EpochDay, through: EpochDay): number {
+  if (through < from) return 0;
+  const a = civilOf(from);
+  const b = civilOf(through);
+  switch (unit) {
+    case "week":
+      return (startOfWeek(through) - startOfWeek(from)) / 7 + 1;
+    case "month":
+      return b.year * 12 + b.month - (a.year * 12 + a.month) + 1;
+    case "quarter":
+      return b.year * 4 + Math.floor((b.month - 1) / 3) - (a.year * 4 + Math.floor((a.month - 1) / 3)) + 1;
+    case "halfYear":
+      return b.year * 2 + (b.month > 6 ? 1 : 0) - (a.year * 2 + (a.month > 6 ? 1 : 0)) + 1;
+    case "year":
+      return b.year - a.year + 1;
+    default:
+      return assertNever(unit, "period unit");
+  }
+}
+
+/** The period of a recurring series that ends on `end`, its start clipped to the series' `from`. */
+export function periodEndingOn(unit: PeriodUnit, from: EpochDay, end: EpochDay): Period {
+  const period = periodOf(unit, end);
+  return period.start < from ? { ...period, start: from } : period;
 }

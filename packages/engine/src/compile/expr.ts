@@ -3,6 +3,7 @@
  * while evaluating. `none` is `null`: arithmetic and comparisons with it give `null`, and a
  * condition that is `null` does not hold.
  */
+
 import {
   type AggregateExpr,
   assertNever,
@@ -18,7 +19,15 @@ import {
   type Resolution,
   type Type,
 } from "@remit/lang";
-import { type EpochDay, formatIsoDate, type Period, parseIsoDate } from "../calendar/index.js";
+import {
+  addDays,
+  addMonths,
+  type EpochDay,
+  formatIsoDate,
+  type Period,
+  parseIsoDate,
+} from "../calendar/index.js";
+import type { EvaluationLimits } from "../limits.js";
 import { builtinImplementations, type Implementation } from "./builtins.js";
 import type { Data } from "./data.js";
 import { addDuration, type CalendarState } from "./durations.js";
@@ -41,6 +50,8 @@ export interface Context {
   readonly params: ReadonlyMap<string, Value>;
   /** The policy's calendar for this evaluation: working days are counted on it. */
   readonly calendar: CalendarState;
+  /** The evaluation's bounds; the defaults when absent (explanations, parameter defaults). */
+  readonly limits?: EvaluationLimits;
 }
 
 export type Compiled = (ctx: Context) => Value;

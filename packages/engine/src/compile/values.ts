@@ -40,18 +40,33 @@ export function durationOf(amount: number, unit: DurationUnit): Duration {
 }
 
 /**
- * Reads a duration given in facts or parameters: a number of days (`15`), or a number and a unit
- * (`"15 days"`, `"1 quarter"`, `"15 天"`, `"6 个月"`).
+ * The longest duration facts or parameters may give: a century, counted in days or in months.
+ * Longer ones (`"1000000 years"`, `"2147483648 days"`) would carry dates past year 9999.
+ */
+export const maxDurationDays = 36_525;
+export const maxDurationMonths = 1_200;
+
+/**
+ * Reads a duration given in facts or parameters: a whole number of days (`15`), or a whole number
+ * and a unit (`"15 days"`, `"1 quarter"`, `"15 天"`, `"6 个月"`), at most a century either way
+ * ({@link maxDurationDays}, {@link maxDurationMonths}). A fraction (`"1.5 days"`) is refused:
+ * dates are whole days.
  */
 export function parseDuration(input: unknown): Duration | undefined {
   // Whole units only, as in the language (R4030): `1.5 days` has no due date.
-  if (typeof input === "number") return Number.isInteger(input) ? { amount: input, unit: "day" } : undefined;
+  if (typeof input === "number")
+    return Number.isInteger(input) ? withinRange({ amount: input, unit: "day" }) : undefined;
   if (typeof input !== "string") return undefined;
   const match = /^\s*(-?\d+)\s*([a-z\u4e00-\u9fff]+(?: [a-z]+)?)\s*$/u.exec(input);
   if (!match) return undefined;
   const spec = unitNames.get(match[2]!);
   if (!spec) return undefined;
-  return { amount: Number(match[1]) * spec.factor, unit: spec.unit };
+  return withinRange({ amount: Number(match[1]) * spec.factor, unit: spec.unit });
+}
+
+function withinRange(duration: Duration): Duration | undefined {
+  const max = duration.unit === "day" ? maxDurationDays : maxDurationMonths;
+  return Number.isInteger(duration.amount) && Math.abs(duration.amount) <= max ? duration : undefined;
 }
 
 export function formatDuration(duration: Duration): string {

@@ -176,6 +176,35 @@ describe("recurring duties", () => {
     });
   });
 
+  it("explains period 1,000 from its own period, as it explains period 1", () => {
+    // 2026-09 + 1,000 months: the explanation used to walk every period from the start.
+    const result = evaluateOk(policy, countyFacts(), { asOf: "2110-01-15" });
+    const periods = result.findings.filter((f) => f.rule === "county-analysis");
+    expect(periods.length).toBe(1001);
+    const first = periods[0]!;
+    const last = periods[periods.length - 1]!;
+    expect(last.period).toBe("2110-01");
+    expect(last.explanation.because.map((b) => b.test)).toEqual(first.explanation.because.map((b) => b.test));
+    expect(JSON.stringify(last.explanation)).not.toContain("2026-09");
+  });
+
+  it("refuses an evaluation date whose recurring periods exceed the limit, with a structured error", () => {
+    const outcome = policy.evaluate(countyFacts(), { asOf: "9999-12-31" });
+    expect("errors" in outcome && outcome.errors.map((e) => [e.path, e.code])).toEqual([
+      ["asOf", "too-many-periods"],
+    ]);
+    const lowered = policy.evaluate(countyFacts(), { asOf: "2027-12-31", limits: { periods: 12 } });
+    expect("errors" in lowered && lowered.errors[0]!.message.zh).toContain("上限 12");
+    expect("result" in policy.evaluate(countyFacts(), { asOf: "2027-12-31", limits: { periods: 16 } })).toBe(
+      true,
+    );
+  });
+
+  it("refuses a result with more findings than the limit", () => {
+    const outcome = policy.evaluate(countyFacts(), { limits: { findings: 3 } });
+    expect("errors" in outcome && outcome.errors.map((e) => e.code)).toEqual(["too-many-findings"]);
+  });
+
   it("hides meetings after the evaluation date", () => {
     const result = evaluateOk(policy, countyFacts(), { asOf: "2026-11-01" });
     expect(findingOf(result, "county-analysis", "ZY", "2026-11")).toMatchObject({ status: "due-soon" });

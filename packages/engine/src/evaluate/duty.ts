@@ -7,12 +7,23 @@
  * forbids holds, or happened on or before asOf; met otherwise.
  */
 import type { DutyInfo } from "@remit/lang";
-import { type EpochDay, formatIsoDate, type Period, periodsBetween } from "../calendar/index.js";
+import {
+  addDays,
+  addMonths,
+  type EpochDay,
+  formatIsoDate,
+  type Period,
+  parseIsoDate,
+  periodCount,
+  periodEndingOn,
+  periodsBetween,
+} from "../calendar/index.js";
 import { addDuration, type CalendarState, countBetween } from "../compile/durations.js";
 import type { Compiled, Context } from "../compile/expr.js";
 import type { Duration, Value } from "../compile/values.js";
 import { type ExplanationSource, sourcesFor } from "../explain/lazy.js";
 import { topLevelOperands } from "../explain/tree.js";
+import { DEFAULT_EVALUATION_LIMITS, tooManyPeriods } from "../limits.js";
 import type { Because, DutyStatus, Explanation, Finding, FindingWarning } from "../result.js";
 import {
   bindLets,
@@ -186,13 +197,12 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
   const explain = (ctx: Context, subject: Value, finding: Finding): Explanation => {
     enter(plan, info, ctx, subject, false);
     bindLets(plan, ctx);
-    if (recurring && finding.period !== undefined) {
+    if (recurring && finding.period !== undefined && finding.due !== undefined) {
+      // The finding's period ends on its due date: found directly, so that explaining period
+      // 1,000 costs what explaining period 1 does.
       const from = recurring.from(ctx) as EpochDay | null;
-      const until = recurring.until ? (recurring.until(ctx) as EpochDay | null) : null;
-      const through = until === null ? ctx.asAt : Math.min(until, ctx.asAt);
-      if (from !== null)
-        for (const period of periodsBetween(recurring.unit, from, through))
-          if (period.label === finding.period) ctx.period = period;
+      const end = parseIsoDate(finding.due);
+      if (from !== null && end !== undefined) ctx.period = periodEndingOn(recurring.unit, from, end);
       bindLets(plan, ctx);
     }
     const met = finding.status === "met";
@@ -258,6 +268,9 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     if (from === null) return;
     const until = recurring.until ? (recurring.until(ctx) as EpochDay | null) : null;
     const through = until === null ? ctx.asAt : Math.min(until, ctx.asAt);
+    const limit = (ctx.limits ?? DEFAULT_EVALUATION_LIMITS).periods;
+    const count = periodCount(recurring.unit, from, through);
+    if (count > limit) throw tooManyPeriods(info.id, count, limit);
     const afterEnd = recurring.afterEnd ? (recurring.afterEnd(ctx) as Duration | null) : null;
     for (const period of periodsBetween(recurring.unit, from, through)) {
       ctx.period = period;

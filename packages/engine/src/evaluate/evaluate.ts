@@ -1,4 +1,5 @@
 import type { Context } from "../compile/expr.js";
+import { DEFAULT_EVALUATION_LIMITS, tooManyFindings } from "../limits.js";
 import type { Finding } from "../result.js";
 import type { CompiledRule } from "./common.js";
 
@@ -61,6 +62,7 @@ const bySubjectId = (a: Finding, b: Finding): number => compareIds(a.subject.id,
  */
 export function evaluateInOrder(rules: readonly CompiledRule[], ctx: Context): Finding[] {
   const findings: Finding[] = [];
+  const maxFindings = (ctx.limits ?? DEFAULT_EVALUATION_LIMITS).findings;
   for (const rule of rules) {
     const first = findings.length;
     let previous: string | undefined;
@@ -68,6 +70,7 @@ export function evaluateInOrder(rules: readonly CompiledRule[], ctx: Context): F
     for (const subject of rule.subjects(ctx)) {
       const before = findings.length;
       rule.evaluate(ctx, subject, findings);
+      if (findings.length > maxFindings) throw tooManyFindings(maxFindings);
       if (findings.length === before || !sorted) continue;
       const id = findings[before]!.subject.id;
       if (previous !== undefined && previous > id) sorted = false;

@@ -311,8 +311,56 @@ describe("parameters", () => {
       ["params.targetDate", "invalid-param"],
     ]);
     expect(errors[1]!.message.en).toBe(
-      'expected a duration such as "15 days" or a number of days, got "soon"',
+      'expected a whole, non-negative duration of at most 36525 days or 1200 months, got "soon"',
     );
+    expect(errors[0]!.message.en).toBe('unknown parameter "gridDay" (did you mean "gridDays"?)');
+  });
+
+  it("refuses durations that are fractional, negative or past a century, instead of a wrong date", () => {
+    for (const value of [
+      "1.5 days",
+      "1000000 years",
+      "2147483648 days",
+      "-5 days",
+      -5,
+      36_526,
+      "101 years",
+    ]) {
+      const errors = evaluateErrors(policy, countyFacts(), { params: { listing: value } });
+      expect(errors.map((e) => [e.path, e.code])).toEqual([["params.listing", "invalid-param"]]);
+    }
+    expect(evaluateOk(policy, countyFacts(), { params: { listing: "100 years" } }).params.listing).toBe(
+      "1200 months",
+    );
+    expect(evaluateOk(policy, countyFacts(), { params: { listing: 0 } }).params.listing).toBe("0 days");
+  });
+
+  it("refuses integers that are not exact", () => {
+    const errors = evaluateErrors(policy, countyFacts(), { params: { meetingsPerQuarter: 1e308 } });
+    expect(errors.map((e) => e.code)).toEqual(["invalid-param"]);
+  });
+
+  it("refuses overrides that make escalation thresholds stop increasing", () => {
+    const errors = evaluateErrors(policy, countyFacts(), { params: { gridDays: "40 days" } });
+    expect(errors.map((e) => [e.path, e.code])).toEqual([["params.gridDays", "levels-not-increasing"]]);
+    const lowered = evaluateErrors(policy, countyFacts(), { params: { townshipDays: "15 days" } });
+    expect(lowered.map((e) => [e.path, e.code])).toEqual([["params.townshipDays", "levels-not-increasing"]]);
+    expect(
+      evaluateOk(policy, countyFacts(), { params: { gridDays: "40 days", townshipDays: "41 days" } }).params,
+    ).toMatchObject({ gridDays: "40 days", townshipDays: "41 days" });
+  });
+
+  it("answers 300,000 unknown keys with at most 100 short errors, without overflowing the stack", () => {
+    const params: Record<string, number> = {};
+    for (let i = 0; i < 300_000; i++) params[`k${i}`] = 1;
+    const errors = evaluateErrors(policy, countyFacts(), { params });
+    expect(errors.length).toBe(100);
+    expect(Math.max(...errors.map((e) => JSON.stringify(e).length))).toBeLessThan(300);
+  });
+
+  it("names an unknown key cut short when it is long", () => {
+    const [error] = evaluateErrors(policy, countyFacts(), { params: { ["x".repeat(100_000)]: 1 } });
+    expect(error!.message.en.length).toBeLessThan(150);
   });
 
   it("rejects a duration that is not a whole number of units, as the language does (R4030)", () => {

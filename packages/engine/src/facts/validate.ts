@@ -4,9 +4,11 @@
  * shape lets them be read, so one pass names every kind of error. Every error names its JSON path. The caller's objects are kept as they are (the schema's strict objects
  * guarantee no key outside the declared fields, so `__proto__` and the like never get through).
  */
+
 import type { CheckedPolicy, FieldInfo, Localized, Type } from "@remit/lang";
 import type * as z from "zod/mini";
 import type { FactObject } from "../compile/values.js";
+import { maxErrorsPerAnswer } from "../limits.js";
 import type { FactError } from "../result.js";
 import { quickCheckOfDocument } from "./check.js";
 import { describeType, formatPath } from "./describe.js";
@@ -23,7 +25,7 @@ export interface ValidFacts {
 export type ValidationOutcome = { readonly facts: ValidFacts } | { readonly errors: readonly FactError[] };
 
 /** At most this many errors are reported: enough to fix a document, bounded for huge ones. */
-const maxErrors = 100;
+const maxErrors = maxErrorsPerAnswer;
 
 function rootFields(policy: CheckedPolicy): FieldInfo[] {
   const field = (name: string, type: Type): FieldInfo => ({
@@ -157,7 +159,7 @@ export function validateFacts(policy: CheckedPolicy, schema: FactsSchema, input:
   const errors: FactError[] = [];
   if (!parsed.success) {
     const root: Type = { kind: "record", fields: rootFields(policy) };
-    errors.push(...issuesToErrors(root, input, parsed.error.issues, []));
+    for (const error of issuesToErrors(root, input, parsed.error.issues, [])) errors.push(error);
     // Ids and references are still checked where the shape allows, so one pass names them all.
     if (input === null || typeof input !== "object" || Array.isArray(input)) return { errors };
   }

@@ -252,6 +252,19 @@ export const binaryFile = defineDiagnostic<Record<string, never>>({
   }),
 });
 
+export const expressionTooDeep = defineDiagnostic<{ limit: string }>({
+  code: "R9004",
+  severity: "error",
+  message: ({ limit }) => ({
+    en: `the expression is too deep (more than ${limit} operators, field reads and brackets inside one another)`,
+    zh: `表达式层数过多（运算符、字段读取与括号相互嵌套超过 ${limit} 层）`,
+  }),
+  hint: () => ({
+    en: "name parts of the chain with `define` or `let`, or sum a list with `sum`",
+    zh: "请用“定义”或“令”为链的各部分命名，或用“求和”对列表求和",
+  }),
+});
+
 /** Lexical, literate-Markdown, syntax and limit diagnostics (R1xxx, R2xxx, R9xxx). */
 export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [
   unexpectedCharacter,
@@ -274,4 +287,5 @@ export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [
   fileTooLarge,
   nestingTooDeep,
   binaryFile,
+  expressionTooDeep,
 ];

@@ -6,6 +6,7 @@ import { goldenCases } from "./testdata/golden-diagnostics.js";
 function input(text: string): string {
   if (text === "TOO_LARGE") return " ".repeat(maxFileLength + 1);
   if (text === "TOO_DEEP") return `define x = ${"(".repeat(200)}`;
+  if (text === "TOO_LONG") return `define x = ${Array.from({ length: 1000 }, () => "1").join("+")}`;
   return text;
 }
 

@@ -1,2 +1,2 @@
 export { suggestKeywords } from "./messages.js";
-export { maxFileLength, maxNestingDepth, type ParseResult, parse } from "./parse.js";
+export { maxExpressionDepth, maxFileLength, maxNestingDepth, type ParseResult, parse } from "./parse.js";

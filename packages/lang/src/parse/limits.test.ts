@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maxFileLength, maxNestingDepth, parse } from "./parse.js";
+import { maxExpressionDepth, maxFileLength, maxNestingDepth, parse } from "./parse.js";
 
 function codes(text: string, file = "limits.remit"): string[] {
   return parse(text, file).diagnostics.map((d) => d.code);
@@ -30,6 +30,24 @@ describe("limits", () => {
     expect(codes(`type t = ${"optional ".repeat(10_000)}text`)).toEqual(["R9002"]);
     expect(codes(`type t = ${"record { a: ".repeat(5_000)}text`)).toEqual(["R9002"]);
     expect(codes(`define x = ${"f(".repeat(10_000)}`)).toEqual(["R9002"]);
+  });
+
+  it("refuses long chains of binary operators and field reads with R9004, not a stack overflow", () => {
+    const terms = (n: number, separator: string) => Array.from({ length: n }, () => "1").join(separator);
+    expect(codes(`define x = ${terms(5_000, "+")}`)).toEqual(["R9004"]);
+    expect(codes(`define x = ${terms(100_000, " and ")}`)).toEqual(["R9004"]);
+    expect(codes(`define x = ${terms(100_000, " or ")}`)).toEqual(["R9004"]);
+    expect(codes(`define x = a${".b".repeat(100_000)}`)).toEqual(["R9004"]);
+    expect(codes(`define x = ${terms(5_000, " - ")}`)).toEqual(["R9004"]);
+    // Brackets count with the chains inside them.
+    expect(codes(`define x = ${"(1+".repeat(100)}${terms(400, "+")}${")".repeat(100)}`)).toEqual(["R9004"]);
+  });
+
+  it("reads chains up to the limit, and counts each chain from its own start", () => {
+    const chain = Array.from({ length: maxExpressionDepth }, () => "1").join("+");
+    expect(codes(`define x = ${chain}`)).toEqual([]);
+    expect(codes(`define x = ${chain}\ndefine y = ${chain}`)).toEqual([]);
+    expect(codes(`define x = [${Array.from({ length: 2_000 }, () => "1 + 1").join(", ")}]`)).toEqual([]);
   });
 
   it("reads nesting up to the limit", () => {

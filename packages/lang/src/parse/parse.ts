@@ -1,6 +1,6 @@
 import type { IToken } from "chevrotain";
 import { type Diagnostic, diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.js";
-import { binaryFile, fileTooLarge, nestingTooDeep } from "../diagnostics/scan-codes.js";
+import { binaryFile, expressionTooDeep, fileTooLarge, nestingTooDeep } from "../diagnostics/scan-codes.js";
 import { extractLiterate } from "../literate/extract.js";
 import { tokenize } from "../scan/lexer.js";
 import { advance, hasPosition, tokenSpan } from "../scan/span.js";
@@ -25,6 +25,13 @@ export const maxFileLength = 10 * 1024 * 1024;
  * stack. Real policies stay under ten.
  */
 export const maxNestingDepth = 128;
+/**
+ * A chain of binary operators or field reads (`1+1+…`, `a.b.c…`) is parsed by a loop but builds a
+ * tree as deep as the chain, which every later pass (checker, compiler, formatter, explanation)
+ * walks recursively. So the operators, field reads, brackets and prefix operators enclosing any
+ * token are limited together; about 1,500 exhaust Node's default stack in the checker.
+ */
+export const maxExpressionDepth = 512;
 
 // One parser, reused: building it analyses the grammar, which is costly.
 let sharedParser: RemitParser | undefined;
@@ -103,11 +110,13 @@ function parseCode(code: string, text: string, file: string): ParseResult {
   const scanned = tokenize(code, file);
   const tooDeep = findTooDeep(scanned.tokens);
   if (tooDeep) {
+    const limit = tooDeep.kind === "nesting" ? maxNestingDepth : maxExpressionDepth;
+    const definition = tooDeep.kind === "nesting" ? nestingTooDeep : expressionTooDeep;
     return {
       module: { ...emptyModule(text, file), comments: scanned.comments },
       diagnostics: sortDiagnostics([
         ...scanned.diagnostics,
-        diagnostic(nestingTooDeep, tokenSpan(tooDeep, file), { limit: String(maxNestingDepth) }),
+        diagnostic(definition, tokenSpan(tooDeep.token, file), { limit: String(limit) }),
       ]),
     };
   }
@@ -147,35 +156,137 @@ const opening = new Set(["LParen", "LBracket", "LBrace"]);
 const closing = new Set(["RParen", "RBracket", "RBrace"]);
 /** Tokens whose grammar rule calls itself for what follows (`not not x`, `optional list …`). */
 const prefix = new Set(["Not", "Minus", "Optional", "List", "If"]);
+/** Binary operators and field reads: each adds a level to the tree of the chain it is in. */
+const chaining = new Set([
+  "Plus",
+  "Star",
+  "Slash",
+  "Dot",
+  "And",
+  "Or",
+  "Equal",
+  "NotEqual",
+  "Less",
+  "LessEqual",
+  "Greater",
+  "GreaterEqual",
+]);
+/** Tokens after which `-` subtracts rather than negates. */
+const operandEnd = new Set([
+  "Identifier",
+  "NumberLiteral",
+  "StringLiteral",
+  "DateLiteral",
+  "True",
+  "False",
+  "None",
+  "Set",
+  "Missing",
+  "Day",
+  "Week",
+  "Month",
+  "Quarter",
+  "Year",
+  "RParen",
+  "RBracket",
+  "RBrace",
+]);
+/** Tokens that start a new expression at the same bracket level: the chain before them ends. */
+const separators = new Set([
+  "Comma",
+  "Colon",
+  "Arrow",
+  "Policy",
+  "Import",
+  "Clause",
+  "Param",
+  "Type",
+  "Collection",
+  "Record",
+  "Define",
+  "Duty",
+  "Escalation",
+  "Accountability",
+  "Let",
+  "Must",
+  "Should",
+  "May",
+  "Requires",
+  "Holder",
+  "Within",
+  "Level",
+  "When",
+  "Cause",
+  "Targets",
+  "Cites",
+  "Then",
+  "Else",
+]);
 
-const Nesting = { Other: 0, Opening: 1, Closing: 2, Prefix: 3 } as const;
+const Nesting = { Other: 0, Opening: 1, Closing: 2, Prefix: 3, Chaining: 4, Separator: 5 } as const;
 type Nesting = (typeof Nesting)[keyof typeof Nesting];
 
 /** Each token type's part in nesting, by `tokenTypeIdx`: a table lookup per token. */
 const nestingByType: Nesting[] = [];
+const endsOperand: boolean[] = [];
 for (const type of vocabulary) {
   const index = type.tokenTypeIdx;
   if (index === undefined) continue;
+  endsOperand[index] = operandEnd.has(type.name);
   nestingByType[index] = opening.has(type.name)
     ? Nesting.Opening
     : closing.has(type.name)
       ? Nesting.Closing
       : prefix.has(type.name)
         ? Nesting.Prefix
-        : Nesting.Other;
+        : chaining.has(type.name)
+          ? Nesting.Chaining
+          : separators.has(type.name)
+            ? Nesting.Separator
+            : Nesting.Other;
 }
 
-/** The first token past the nesting limit, if any. */
-function findTooDeep(tokens: readonly IToken[]): IToken | undefined {
+interface TooDeep {
+  readonly kind: "nesting" | "expression";
+  readonly token: IToken;
+}
+
+/**
+ * The first token past a nesting limit, if any: brackets and prefix operators against
+ * {@link maxNestingDepth}; those and the chain operators of every enclosing level against
+ * {@link maxExpressionDepth}. One pass, constant work per token.
+ */
+function findTooDeep(tokens: readonly IToken[]): TooDeep | undefined {
   let depth = 0;
   let run = 0;
+  // Chain operators seen so far at each open bracket level, and their sum.
+  const chains: number[] = [0];
+  let chained = 0;
+  let previousEndsOperand = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as IToken;
-    const nesting = nestingByType[token.tokenTypeIdx] ?? Nesting.Other;
-    if (nesting === Nesting.Opening) depth++;
-    else if (nesting === Nesting.Closing) depth = Math.max(0, depth - 1);
+    let nesting = nestingByType[token.tokenTypeIdx] ?? Nesting.Other;
+    if (nesting === Nesting.Prefix && previousEndsOperand && token.tokenType.name === "Minus")
+      nesting = Nesting.Chaining;
+    previousEndsOperand = endsOperand[token.tokenTypeIdx] ?? false;
+    if (nesting === Nesting.Opening) {
+      depth++;
+      chains.push(0);
+    } else if (nesting === Nesting.Closing) {
+      if (chains.length > 1) {
+        depth--;
+        chained -= chains.pop() as number;
+      }
+    } else if (nesting === Nesting.Chaining) {
+      chains[chains.length - 1]! += 1;
+      chained++;
+    } else if (nesting === Nesting.Separator) {
+      chained -= chains[chains.length - 1]!;
+      chains[chains.length - 1] = 0;
+    }
     run = nesting === Nesting.Prefix ? run + 1 : nesting === Nesting.Opening ? run : 0;
-    if (depth + run > maxNestingDepth) return token;
+    if (depth + run > maxNestingDepth) return { kind: "nesting", token };
+    if (depth + run + chained > maxExpressionDepth) return { kind: "expression", token };
   }
   return undefined;
 }

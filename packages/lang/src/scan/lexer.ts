@@ -11,7 +11,7 @@ import {
 } from "../diagnostics/scan-codes.js";
 import type { Comment } from "../syntax/ast.js";
 import { declarationKeywords, durationUnitKeywords } from "../syntax/keywords.js";
-import { spanOfRange, tokenSpan } from "./span.js";
+import { advance, spanOfRange, tokenSpan } from "./span.js";
 import {
   asciiForFullWidth,
   DateLiteral,
@@ -106,9 +106,19 @@ function lexingDiagnostic(error: ILexingError, text: string, file: string): Diag
   const skipped = text.slice(error.offset, error.offset + length);
   // Characters unknown to the lexer come in runs; name the first, span the run.
   const first = String.fromCodePoint(skipped.codePointAt(0) ?? 0xfffd);
-  return diagnostic(unexpectedCharacter, spanOfRange(text, file, error.offset, error.offset + length), {
-    text: printable(first),
-  });
+  // The lexer tracks the error's line and column: scanning the text from its start for each error
+  // made n separate bad characters cost n² (`@ @ @ …`, or a literate file's stray fences).
+  const start =
+    error.line !== undefined && error.column !== undefined
+      ? { offset: error.offset, line: error.line, column: error.column }
+      : spanOfRange(text, file, error.offset, error.offset).start;
+  return diagnostic(
+    unexpectedCharacter,
+    { file, start, end: advance(start, skipped) },
+    {
+      text: printable(first),
+    },
+  );
 }
 
 function printable(ch: string): string {

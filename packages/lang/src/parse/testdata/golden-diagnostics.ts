@@ -1,6 +1,7 @@
 /**
  * Golden diagnostics: for each code, an input and every diagnostic it gives, in both languages.
- * `TOO_LARGE` and `TOO_DEEP` stand for inputs built by the test (over 10 MB; 200 open parentheses).
+ * `TOO_LARGE`, `TOO_DEEP` and `TOO_LONG` stand for inputs built by the test (over 10 MB; 200 open
+ * parentheses; a sum of 1,000 terms).
  */
 export interface GoldenDiagnostic {
   readonly code: string;
@@ -296,6 +297,20 @@ export const goldenCases: readonly GoldenCase[] = [
         column: 1,
         en: "the file holds binary data (NUL bytes), not policy text",
         zh: "文件包含二进制数据（NUL 字节），不是政策文本",
+      },
+    ],
+  },
+  {
+    code: "R9004",
+    file: "a.remit",
+    text: "TOO_LONG",
+    diagnostics: [
+      {
+        code: "R9004",
+        line: 1,
+        column: 1035,
+        en: "the expression is too deep (more than 512 operators, field reads and brackets inside one another)",
+        zh: "表达式层数过多（运算符、字段读取与括号相互嵌套超过 512 层）",
       },
     ],
   },

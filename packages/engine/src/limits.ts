@@ -1,0 +1,53 @@
+/**
+ * Bounds on the work one evaluation may do, so that no facts document or date can hold a host for
+ * longer than its size warrants. Exceeding one ends the evaluation with a structured error (a
+ * {@link FactError}), never a partial result.
+ */
+import type { FactError } from "./result.js";
+
+export interface EvaluationLimits {
+  /**
+   * Periods of one recurring duty for one subject: bounds the `asOf` range. The default admits a
+   * century of weeks (and so of months, quarters and years).
+   */
+  readonly periods: number;
+  /** Findings in one result. */
+  readonly findings: number;
+}
+
+/**
+ * Errors in one answer (facts and parameters together): past it the rest are not described, so a
+ * document with a million bad values gets a small answer.
+ */
+export const maxErrorsPerAnswer = 100;
+
+export const DEFAULT_EVALUATION_LIMITS: EvaluationLimits = { periods: 5300, findings: 2_000_000 };
+
+/** Thrown inside the evaluation loop and turned into `{ errors }` at the policy's boundary. */
+export class EvaluationLimitExceeded extends Error {
+  constructor(readonly error: FactError) {
+    super(error.message.en);
+  }
+}
+
+export function tooManyPeriods(rule: string, count: number, limit: number): EvaluationLimitExceeded {
+  return new EvaluationLimitExceeded({
+    path: "asOf",
+    code: "too-many-periods",
+    message: {
+      en: `rule "${rule}" would judge ${count} recurring periods, more than the limit of ${limit}: choose an evaluation date nearer to the periods' start`,
+      zh: `规则“${rule}”将评估 ${count} 个周期，超过上限 ${limit}：请选择更接近周期起点的评估日`,
+    },
+  });
+}
+
+export function tooManyFindings(limit: number): EvaluationLimitExceeded {
+  return new EvaluationLimitExceeded({
+    path: "",
+    code: "too-many-findings",
+    message: {
+      en: `the evaluation gives more than ${limit} findings: evaluate fewer records or fewer rules at once`,
+      zh: `评估结果超过 ${limit} 条：请减少一次评估的记录或规则`,
+    },
+  });
+}
