@@ -78,7 +78,7 @@ duty answer "answer" must cites 1 for each r in requests holder "office"
   within r.amount * 1 ${unit === "days" ? "day" : "working day"} of r.receivedOn
     excluding p.from to p.to for each p in r.pauses
 `);
-  if (out.policy === undefined) throw new Error(out.diagnostics.map((d) => d.message.en).join("; "));
+  if (!("policy" in out)) throw new Error(out.diagnostics.map((d) => d.message.en).join("; "));
   return out.policy;
 }
 

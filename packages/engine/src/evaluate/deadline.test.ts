@@ -16,7 +16,7 @@ const facts = {
 
 function dueOf(policyHeader: string, options: Parameters<typeof compile>[1] = {}, days?: unknown) {
   const out = compile(source(policyHeader), options);
-  if (out.policy === undefined) return out.diagnostics.map((d) => d.code);
+  if (!("policy" in out)) return out.diagnostics.map((d) => d.code);
   const evaluated = out.policy.evaluate(facts, days === undefined ? {} : { calendarDays: days as never });
   if ("errors" in evaluated) return evaluated.errors.map((e) => `${e.path} ${e.code}`);
   return evaluated.result.findings[0]?.due;
@@ -63,7 +63,7 @@ escalation ladder "ladder" must cites 1 for each r in requests holder "office"
   level head "head" after 5 working days
   closes r.answeredOn
 `);
-    if (out.policy === undefined) throw new Error(out.diagnostics.map((d) => d.message.en).join("; "));
+    if (!("policy" in out)) throw new Error(out.diagnostics.map((d) => d.message.en).join("; "));
     const evaluated = out.policy.evaluate({
       asOf: "2026-10-20",
       requests: [{ id: "A", receivedOn: "2026-09-29", answeredOn: null }],
