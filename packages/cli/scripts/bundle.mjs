@@ -30,7 +30,9 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   minifyIdentifiers: true,
-  sourcemap: "linked",
+  // No source maps: they would point into other packages' sources, which the tarball does not
+  // ship; `REMIT_DEBUG` stack traces name the bundle's functions instead.
+  sourcemap: false,
   legalComments: "linked",
   logLevel: "warning",
 });
