@@ -1,4 +1,4 @@
-import { format, formatModule, parse } from "@remit/lang";
+import { format, formatModule, parse, tokenize } from "@remit/lang";
 import { astModule, policySource, stripParens, stripSpans } from "@remit/testing";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
@@ -97,6 +97,37 @@ describe("format on random sources", () => {
           });
           const mixed = parts.join("\n");
           expect(format(mixed, file).text).toBe(mixed);
+        },
+      ),
+    );
+  });
+
+  test("comparison signs written ≥ ≤ ≠ keep that spelling and the meaning of >= <= !=", () => {
+    const mathematical: Readonly<Record<string, string>> = {
+      GreaterEqual: "≥",
+      LessEqual: "≤",
+      NotEqual: "≠",
+    };
+    fc.assert(
+      fc.property(
+        astModule({ file }),
+        keywordLanguage,
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 16 }),
+        (module, keywords, choices) => {
+          const text = formatModule(module, { keywords });
+          // Some of the signs respelt, chosen by position: a file may mix both spellings.
+          let respelt = "";
+          let cursor = 0;
+          let count = 0;
+          for (const token of tokenize(text, file).tokens) {
+            const sign = mathematical[token.tokenType.name];
+            if (sign === undefined || choices[count++ % choices.length] !== true) continue;
+            respelt += text.slice(cursor, token.startOffset) + sign;
+            cursor = token.startOffset + token.image.length;
+          }
+          respelt += text.slice(cursor);
+          expect(format(respelt, file).text).toBe(respelt);
+          expect(shape(parse(respelt, file).module)).toEqual(shape(parse(text, file).module));
         },
       ),
     );

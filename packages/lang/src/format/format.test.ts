@@ -26,6 +26,20 @@ describe("layout of each construct", () => {
     );
   });
 
+  test("rollover after the calendar it works on, before the grouping", () => {
+    const input = `policy "p" rollover group by townships others "县级" calendar "cn-mainland" readers chinese`;
+    expect(fmt(input)).toBe(
+      lines(
+        'policy "p"',
+        "  readers chinese",
+        '  calendar "cn-mainland"',
+        "  rollover",
+        '  group by townships others "县级"',
+      ),
+    );
+    expect(fmt('policy "p" rollover version "1"')).toBe(lines('policy "p"', '  version "1"', "  rollover"));
+  });
+
   test("labels of fields and definitions, a collection's naming path and the readers' language", () => {
     const input = lines(
       'policy "p" readers   chinese',
@@ -35,12 +49,10 @@ describe("layout of each construct", () => {
     const expected = lines(
       'policy "p"',
       "  readers chinese",
-      "",
       'collection hazards "火灾隐患" since foundOn named venue.name {',
       '  foundOn: date "发现日期"',
       '  venueId -> venues as venue "场所"',
       "}",
-      "",
       'define late(h: hazards): bool "逾期" = h.foundOn < asOf',
     );
     expect(fmt(input)).toBe(expected);
@@ -67,7 +79,7 @@ describe("layout of each construct", () => {
 
   test("clause with its text on the next line", () => {
     expect(fmt(`clause 2.1.3   "建立机制" text "各乡镇应当……"\nclause 3 "问责"`)).toBe(
-      lines('clause 2.1.3 "建立机制"', '  text "各乡镇应当……"', "", 'clause 3 "问责"'),
+      lines('clause 2.1.3 "建立机制"', '  text "各乡镇应当……"', 'clause 3 "问责"'),
     );
   });
 
@@ -76,7 +88,6 @@ describe("layout of each construct", () => {
     expect(fmt(input)).toBe(
       lines(
         'param gridDays: duration = 15 days "网格内解决期限"',
-        "",
         'type TeamKind = enum("专职", "兼职", "无")',
       ),
     );
@@ -101,7 +112,6 @@ describe("layout of each construct", () => {
         "    note: text",
         "  }",
         "}",
-        "",
         'record county "县" {}',
       ),
     );
@@ -111,11 +121,7 @@ describe("layout of each construct", () => {
     expect(
       fmt(`define hasTeam( t : townships,k:TeamKind ) : bool = t.teamKind != "无"\ndefine year2026=2026`),
     ).toBe(
-      lines(
-        'define hasTeam(t: townships, k: TeamKind): bool = t.teamKind != "无"',
-        "",
-        "define year2026 = 2026",
-      ),
+      lines('define hasTeam(t: townships, k: TeamKind): bool = t.teamKind != "无"', "define year2026 = 2026"),
     );
   });
 
@@ -147,7 +153,6 @@ describe("layout of each construct", () => {
         "  for county",
         "  requires county.planOn is set",
         "  by 2026-12-31",
-        "",
         'duty b "B"',
         "  may",
         "  cites 1",
@@ -229,11 +234,8 @@ describe("expressions", () => {
     expect(fmt(`define a = x+y*z\ndefine b = (x+y)*z\ndefine c = ((x))\ndefine d = not(a and b)or-c`)).toBe(
       lines(
         "define a = x + y * z",
-        "",
         "define b = (x + y) * z",
-        "",
         "define c = ((x))",
-        "",
         "define d = not (a and b) or -c",
       ),
     );
@@ -246,10 +248,8 @@ describe("expressions", () => {
     expect(fmt(input)).toBe(
       lines(
         'define a = [2.50, 1, "say \\"hi\\"\\\\ \\n", "“弯引号”（全角）", true, none, 2026-01-31, 6 months, 15 天]',
-        "",
         "define b = count(v in t.villages where v.firePactOn is missing) + sum(m in t.members : m.age)",
-        "",
-        'define c = if x >= 1 then "是" else "否"',
+        'define c = if x ≥ 1 then "是" else "否"',
       ),
     );
   });
@@ -270,6 +270,75 @@ describe("expressions", () => {
   });
 });
 
+describe("the author's layout and spelling", () => {
+  test("blank lines between declarations are kept up to one and never added", () => {
+    const input = lines(
+      'policy "p"',
+      'import "a.remit" as a',
+      "",
+      "",
+      "",
+      "param x: integer = 1",
+      'param y: text = "a"  # y',
+      "type T = integer",
+      "",
+      "# the rules",
+      "",
+      'duty d "t"',
+      "  must",
+      "  cites 1",
+      "  requires x",
+      'duty e "u"',
+      "  must",
+      "  cites 1",
+      "  requires y",
+    );
+    const expected = lines(
+      'policy "p"',
+      'import "a.remit" as a',
+      "",
+      "param x: integer = 1",
+      'param y: text = "a"  # y',
+      "type T = integer",
+      "",
+      "# the rules",
+      'duty d "t"',
+      "  must",
+      "  cites 1",
+      "  requires x",
+      'duty e "u"',
+      "  must",
+      "  cites 1",
+      "  requires y",
+    );
+    expect(fmt(input)).toBe(expected);
+    expect(fmt(expected)).toBe(expected);
+    expect(fmt(input.replace(/\n/g, "\r\n"))).toBe(expected);
+  });
+
+  test("declarations written on one line are separated as in a file written from scratch", () => {
+    expect(fmt('import "a.remit" as a import "b.remit" as b param x: integer = 1 param y: integer = 2')).toBe(
+      lines(
+        'import "a.remit" as a',
+        'import "b.remit" as b',
+        "",
+        "param x: integer = 1",
+        "",
+        "param y: integer = 2",
+      ),
+    );
+  });
+
+  test("comparison signs keep their spelling: mathematical or ASCII, mixed as written", () => {
+    const input = "define a = x≥1 and y ≤ 2 and z≠3 and x>=1 and y<=2 and z!=3 and w > 0 and w = 1\n";
+    expect(fmt(input)).toBe(
+      lines("define a = x ≥ 1 and y ≤ 2 and z ≠ 3 and x >= 1 and y <= 2 and z != 3 and w > 0 and w = 1"),
+    );
+    expect(fmt("define a = x ≥ # at least\n  1\n")).toBe(lines("define a = x ≥ 1  # at least"));
+    expect(fmt("define a = x ≥ 1\n", "en")).toBe(lines("define a = x ≥ 1"));
+  });
+});
+
 describe("long lines", () => {
   test("a long definition moves its body below its head; a long conditional takes a line a branch", () => {
     const input = `define minMembers(teamClass: TeamClass): integer [人] = if teamClass = "一级" then minMembersFirstClass else if teamClass = "二级" then minMembersSecondClass else minMembersPartTime
@@ -281,14 +350,12 @@ describe("long lines", () => {
         '  if teamClass = "一级" then minMembersFirstClass',
         '  else if teamClass = "二级" then minMembersSecondClass',
         "  else minMembersPartTime",
-        "",
         "define townshipSystemComplete(t: townships): bool =",
         "  t.leadershipMechanismOn is set",
         "    and t.fireAgencyNamed",
         "    and hasTeam(t)",
         "    and stationEstablishedOn(t) is set",
         "    and villagesOrganised(t)",
-        "",
         'duty d "t"',
         "  must",
         "  cites 1",
@@ -397,7 +464,6 @@ describe("comments", () => {
         "  level: text  # 一般 or 重大",
         "  n: integer",
         "}",
-        "",
         "define ok = a or b  # first",
       ),
     );

@@ -101,7 +101,7 @@ describe("which blocks are code", () => {
     const text = 'Intro\r\n\r\n```remit\r\nparam   x: integer = 1\r\nparam y: text = "a"\r\n```\r\n';
     const result = format(text, "crlf.remit.md");
     expect(result.text).toBe(
-      'Intro\r\n\r\n```remit\r\nparam x: integer = 1\r\n\r\nparam y: text = "a"\r\n```\r\n',
+      'Intro\r\n\r\n```remit\r\nparam x: integer = 1\r\nparam y: text = "a"\r\n```\r\n',
     );
   });
 });

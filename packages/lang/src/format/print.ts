@@ -73,6 +73,12 @@ enum Precedence {
 
 const INDENT = 2;
 
+/** A header, import or declaration, as far as the blank lines between them go. */
+interface TopLevelPart {
+  readonly span: Span;
+  readonly isImport: boolean;
+}
+
 const ruleKeyword: Readonly<Record<Rule["kind"], KeywordKey>> = {
   DutyRule: "duty",
   EscalationRule: "escalation",
@@ -106,17 +112,36 @@ class Printer {
   }
 
   printModule(module: Module): void {
+    let previous: TopLevelPart | undefined;
+    const separate = (next: TopLevelPart) => {
+      if (previous !== undefined && this.blankBetween(previous, next)) this.out.blank();
+      previous = next;
+    };
     if (module.header !== undefined) {
+      separate({ span: module.header.span, isImport: false });
       this.printHeader(module.header);
-      this.out.blank();
     }
-    for (const entry of module.imports) this.printImport(entry);
-    if (module.imports.length > 0) this.out.blank();
+    for (const entry of module.imports) {
+      separate({ span: entry.span, isImport: true });
+      this.printImport(entry);
+    }
     for (const declaration of module.declarations) {
       if (declaration.kind === "ClauseDecl" && declaration.origin === "heading") continue;
+      separate({ span: declaration.span, isImport: false });
       this.printDeclaration(declaration);
-      this.out.blank();
     }
+  }
+
+  /**
+   * Whether a blank line separates two top-level parts: the author's grouping is kept (a blank
+   * line when the source has one or more between them, none when it has none). Parts the source
+   * writes on one line, or a module printed without its source, have no grouping to keep and get
+   * the layout of a file written from scratch: imports together, a blank line around everything else.
+   */
+  private blankBetween(previous: TopLevelPart, next: TopLevelPart): boolean {
+    const gap = this.source?.slice(previous.span.end.offset, next.span.start.offset).replace(/\r\n?/g, "\n");
+    if (gap === undefined || !gap.includes("\n")) return !(previous.isImport && next.isImport);
+    return /\n[ \t\u3000]*\n/.test(gap);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -166,6 +191,16 @@ class Printer {
       header.grouping,
     ];
     const before = (span: Span) => gapBefore(siblings, header.span, span);
+    // A bare keyword holds no node, so it is not among the parts: it goes after the calendar it
+    // rolls deadlines over on, before the grouping.
+    let rollOverPending = header.rollOver !== undefined;
+    const printRollOver = () => {
+      if (!rollOverPending || header.rollOver === undefined) return;
+      rollOverPending = false;
+      const { span } = header.rollOver;
+      this.line(INDENT, span);
+      this.out.append(this.kw("rollOver", span.start.offset, span.end.offset));
+    };
     for (const part of partsOf(header)) {
       switch (part.name) {
         case "name":
@@ -198,18 +233,14 @@ class Printer {
           this.out.append(`${this.kw("calendar", ...before(part.value.span))} ${quote(part.value.value)}`);
           break;
         case "grouping":
+          printRollOver();
           this.printGrouping(part.value);
           break;
         default:
           assertNever(part, "header part");
       }
     }
-    // A bare keyword holds no node, so it is not among the parts.
-    if (header.rollOver !== undefined) {
-      const { span } = header.rollOver;
-      this.line(INDENT, span);
-      this.out.append(this.kw("rollOver", span.start.offset, span.end.offset));
-    }
+    printRollOver();
   }
 
   /** `group by townships others "县级"` / `分组 townships 其余 "县级"`. */
@@ -816,9 +847,16 @@ class Printer {
     }
   }
 
+  /**
+   * An operator as written between `from` and `to`: a keyword in its language, a comparison sign
+   * in the author's spelling (`≥` or `>=`, both read by the lexer), else its ASCII form.
+   */
   private operatorText(operator: BinaryOperatorName, from: number, to: number): string {
     if (operator === "and" || operator === "or" || operator === "in") return this.kw(operator, from, to);
-    return operator;
+    const sign = mathematicalSigns[operator];
+    if (sign === undefined || this.source === undefined) return operator;
+    const written = this.source.slice(from, to).replace(/#[^\n]*/g, "");
+    return written.includes(sign) ? sign : operator;
   }
 
   private durationText(amount: number, unit: Parameters<typeof durationUnitSpelling>[0], span: Span): string {
@@ -834,6 +872,13 @@ class Printer {
 }
 
 type BinaryOperatorName = Extract<Expr, { kind: "BinaryExpr" }>["operator"];
+
+/** The comparisons with a mathematical sign of their own, which the author may write instead. */
+const mathematicalSigns: Partial<Readonly<Record<BinaryOperatorName, string>>> = {
+  ">=": "≥",
+  "<=": "≤",
+  "!=": "≠",
+};
 
 function precedenceOf(expr: Expr): Precedence {
   switch (expr.kind) {
