@@ -84,6 +84,7 @@ export {
   suggest,
 } from "./diagnostics/index.js";
 export {
+  displayWidth,
   type FormatOptions,
   type FormatResult,
   type FormatTextOptions,

@@ -1,12 +1,7 @@
-import stringWidth from "string-width";
+import { displayWidth } from "@remit/lang";
 
-/**
- * Terminal columns a text takes: CJK and other full-width characters take two, ANSI colour codes
- * none. Ambiguous-width characters count as narrow, as most terminals draw them.
- */
-export function displayWidth(text: string): number {
-  return stringWidth(text);
-}
+/** Terminal columns are counted as the formatter counts line width: one definition for both. */
+export { displayWidth };
 
 export function padEndToWidth(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));

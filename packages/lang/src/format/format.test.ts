@@ -367,6 +367,14 @@ describe("long lines", () => {
     );
   });
 
+  test("width is counted in display columns: combining marks none, emoji two", () => {
+    // 11 columns of `define a = `, two quotes, then the string's own columns against 100.
+    const accents = `define a = "${"e\u0301".repeat(87)}"`;
+    expect(fmt(accents)).toBe(lines(accents));
+    const emoji = "👍".repeat(44);
+    expect(fmt(`define a = "${emoji}"`)).toBe(lines("define a =", `  "${emoji}"`));
+  });
+
   test("Chinese characters count two columns", () => {
     const short = `define a = ${"乡".repeat(40)}`;
     expect(fmt(short)).toBe(lines(short));

@@ -1,3 +1,5 @@
+import stringWidth from "string-width";
+
 /**
  * The output lines the printer builds. A line may belong to an anchor group: the lines printed
  * for one declaration head, field or rule clause. Comments attach to groups, not to text.
@@ -51,25 +53,11 @@ export class Output {
   }
 }
 
-/** Columns a string takes in a monospace terminal: East Asian wide characters take two. */
+/**
+ * Columns a text takes in a monospace editor or terminal: CJK and other wide characters take two,
+ * combining marks and ANSI colour codes none, emoji sequences two; ambiguous-width characters
+ * count as narrow, as most terminals draw them. Line width is measured in these columns.
+ */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    width += isWide(code) ? 2 : 1;
-  }
-  return width;
-}
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
+  return stringWidth(text);
 }
