@@ -109,8 +109,8 @@ ${exitCodes.zh}
 const codes = {
   check: exitCodesFor({ en: "diagnostics with errors", zh: "有错误诊断" }),
   fmt: exitCodesFor({
-    en: "a file that does not parse, files --check would change",
-    zh: "有无法解析的文件、--check 发现需要格式化的文件",
+    en: "a file that does not parse (after --fix), files --check would change",
+    zh: "有（--fix 之后仍）无法解析的文件、--check 发现需要格式化的文件",
   }),
   eval: exitCodesFor({
     en: "policy errors, invalid facts, a facts file that is not JSON, no evaluation date",
@@ -208,14 +208,18 @@ ${codes.check.zh}
   },
   fmt: {
     en: `Usage:
-  remit fmt [--check | --write | --stdout] PATH... [--quiet] [--lang zh|en]
+  remit fmt [--check | --write | --stdout] [--fix] PATH... [--quiet] [--lang zh|en]
 
-Format policy files. A folder is searched for *.remit and *.remit.md files.
+Format policy files. A folder is searched for *.remit and *.remit.md files. Blank lines between
+declarations are kept (at most one), as are the spellings of keywords and of ≥ ≤ ≠.
 
 Options:
   --write        rewrite files that are not formatted (default)
   --check        change nothing; list the files that would change and exit 1 if any
   --stdout       print the formatted text of each file
+  --fix          first apply the fixes that are unambiguous: full-width punctuation outside
+                 strings becomes ASCII, a "did you mean" with one candidate is taken; each fix
+                 made is listed under its file
   -q, --quiet    no progress bar
   --lang zh|en   language of messages
   -h, --help     show this help
@@ -223,14 +227,17 @@ Options:
 ${codes.fmt.en}
 `,
     zh: `用法：
-  remit fmt [--check | --write | --stdout] PATH... [--quiet] [--lang zh|en]
+  remit fmt [--check | --write | --stdout] [--fix] PATH... [--quiet] [--lang zh|en]
 
-格式化政策文件。目录中查找 *.remit 和 *.remit.md 文件。
+格式化政策文件。目录中查找 *.remit 和 *.remit.md 文件。声明之间的空行予以保留（最多一行），
+关键字和 ≥ ≤ ≠ 的写法也保持原样。
 
 选项：
   --write        改写未格式化的文件（默认）
   --check        不修改文件；列出需要格式化的文件，若有则退出码为 1
   --stdout       输出每个文件格式化后的文本
+  --fix          先做没有歧义的修正：字符串之外的全角标点改为半角，“是否想写”只有一个候选时
+                 采用该候选；每项修正列在其文件之下
   -q, --quiet    不显示进度条
   --lang zh|en   消息语言
   -h, --help     显示本帮助

@@ -84,13 +84,19 @@ export {
   suggest,
 } from "./diagnostics/index.js";
 export {
+  applyFixes,
   displayWidth,
+  type Fix,
+  type FixesApplied,
   type FormatOptions,
   type FormatResult,
   type FormatTextOptions,
+  fixAll,
+  fixFor,
   format,
   formatModule,
   type KeywordLanguage,
+  type TextEdit,
 } from "./format/index.js";
 export { extractLiterate, type LiterateResult } from "./literate/index.js";
 export {

@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Diagnostic, normalizePath } from "@remit/lang";
+import { fixFor, normalizePath } from "@remit/lang";
 import { describe, expect, it } from "vitest";
 import { completionsAt } from "./completion.js";
-import { quickFixFor } from "./fixes.js";
 import { hoverAt } from "./hover.js";
 import { documentLanguage, languageOfLocale } from "./language.js";
 import { definitionAt, referencesAt, renameAt, renameTargetAt } from "./navigation.js";
@@ -118,7 +117,7 @@ describe("a small policy with Chinese keywords", () => {
     const broken = memoryWorkspace({ [file]: typed }).analysisFor(file);
     const diagnostic = broken.diagnostics.find((d) => d.span.start.line === 20);
     expect(diagnostic?.severity).toBe("error");
-    const fix = diagnostic === undefined ? undefined : quickFixFor(diagnostic, typed);
+    const fix = diagnostic === undefined ? undefined : fixFor(diagnostic, typed);
     expect(fix?.edit.newText).toBe("挂牌期限");
     expect(typed.slice(fix?.edit.span.start.offset, fix?.edit.span.end.offset)).toBe("挂牌期线");
   });
@@ -200,33 +199,6 @@ describe("the Ziyuan policy", () => {
     const use = offsetOf(text, "h.venue.", 0, "h.venue.".length);
     const labels = completionsAt(workspace, ziyuan, text, use, "en").map((c) => c.label);
     expect(labels).toContain("township");
-  });
-});
-
-describe("quick fixes", () => {
-  // A real diagnostic (a misspelt name), moved and given other candidates.
-  const file = "/p/policy.remit";
-  const typed = zhPolicy.replace("以内 挂牌期限", "以内 挂牌期线");
-  const real = memoryWorkspace({ [file]: typed })
-    .analysisFor(file)
-    .diagnostics.find((d) => d.suggestions.length === 1);
-  const at = (text: string, from: number, to: number): Diagnostic => {
-    if (real === undefined) throw new Error("no diagnostic with a suggestion");
-    const start = { offset: from, line: 1, column: from + 1 };
-    return {
-      ...real,
-      span: { file, start, end: { offset: to, line: 1, column: to + 1 } },
-      suggestions: [text],
-    };
-  };
-
-  it("replace a single punctuation mark", () => {
-    expect(quickFixFor(at("(", 6, 7), "count（x")?.edit.newText).toBe("(");
-  });
-
-  it("refuse a span wider than one word, or more than one candidate", () => {
-    expect(quickFixFor(at("a", 0, 7), "a and b")).toBeUndefined();
-    expect(quickFixFor({ ...at("ab", 0, 2), suggestions: ["ab", "ac"] }, "aa")).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 /** Go to definition, find references and rename, over a policy's symbol index. */
-import type { Language, Span } from "@remit/lang";
+import type { Language, Span, TextEdit } from "@remit/lang";
 import { keywordOf } from "./language.js";
 import { occurrenceAt, occurrencesOf, type PolicySymbol } from "./symbols.js";
 import type { PolicyAnalysis } from "./workspace.js";
@@ -25,11 +25,8 @@ export function referencesAt(
     .map((o) => o.span);
 }
 
-/** A text replacement in one file. */
-export interface TextEdit {
-  readonly span: Span;
-  readonly newText: string;
-}
+/** A text replacement in one file: the shape the language's fixes use. */
+export type { TextEdit };
 
 export type RenameResult =
   | { readonly ok: true; readonly edits: readonly TextEdit[] }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Diagnostic, format, type Language, normalizePath, type Span } from "@remit/lang";
+import { type Diagnostic, fixFor, format, type Language, normalizePath, type Span } from "@remit/lang";
 import {
   type CodeAction,
   CodeActionKind,
@@ -25,7 +25,6 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { type CompletionCandidate, completionsAt } from "./completion.js";
-import { quickFixFor } from "./fixes.js";
 import { hoverAt } from "./hover.js";
 import { languageOfLocale } from "./language.js";
 import { definitionAt, referencesAt, renameAt, renameTargetAt } from "./navigation.js";
@@ -203,7 +202,7 @@ export function startServer(connection: Connection): void {
     for (const diagnostic of workspace.analysisFor(path).diagnostics) {
       if (diagnostic.span.file !== path) continue;
       if (diagnostic.span.end.offset < from || diagnostic.span.start.offset > to) continue;
-      const fix = quickFixFor(diagnostic, text);
+      const fix = fixFor(diagnostic, text);
       if (fix === undefined) continue;
       actions.push({
         title: fix.title[language],

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -186,6 +186,76 @@ describe("remit fmt", () => {
       expect(result.code, argv.join(" ")).toBe(2);
       expect(result.stderr).toContain("remit fmt --help");
     }
+  });
+});
+
+describe("remit fmt --fix", () => {
+  // Full-width punctuation, a “…” string, and names misspelt with one candidate each: the
+  // parameter of the policy itself and one of an imported module.
+  const standard = 'param listingDays: duration = 7 days "挂牌期限"\n';
+  const typed = policy
+    .replace("  warning 30 days", '  warning 30 days\n\nimport "std.remit" as std')
+    .replace("mechanismOn: optional date", "mechanismOn： optional date")
+    .replace('"领导机制建立期限"', "“领导机制建立期限”")
+    .replace("by mechanismDeadline", "by mechanismDeadlin")
+    .replace("requires t.mechanismOn", "requires t.mechanismOn is set or std.listingDay > 0 days");
+  const fixed = policy
+    .replace("  warning 30 days", '  warning 30 days\n\nimport "std.remit" as std')
+    .replace("requires t.mechanismOn", "requires t.mechanismOn is set or std.listingDays > 0 days");
+
+  it("fixes, formats and rewrites the file in place, listing each fix under it", async () => {
+    put("p/policy.remit", typed);
+    put("p/std.remit", standard);
+    const { code, stdout, stderr } = await remit(["fmt", "--fix", "p"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(readFileSync(path.join(root, "p/policy.remit"), "utf8")).toBe(fixed);
+    expect(stdout).toBe(
+      [
+        "p/policy.remit",
+        "  Change '“领导机制建立期限”' to '\"领导机制建立期限\"'",
+        "  Change '：' to ':'",
+        "  Change 'listingDay' to 'listingDays'",
+        "  Change 'mechanismDeadlin' to 'mechanismDeadline'",
+        "",
+      ].join("\n"),
+    );
+    // Written through a temporary file renamed over the original: nothing else is left behind.
+    expect(readdirSync(path.join(root, "p")).sort()).toEqual(["policy.remit", "std.remit"]);
+    expect((await remit(["check", "p"])).code).toBe(0);
+    expect(await remit(["fmt", "--fix", "--check", "p"])).toMatchObject({ code: 0, stdout: "" });
+  });
+
+  it("--check and --stdout change nothing; the fixes are named in the chosen language", async () => {
+    put("p/policy.remit", typed);
+    put("p/std.remit", standard);
+    const check = await remit(["fmt", "--fix", "--check", "--lang", "zh", "p"]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain("  将“mechanismDeadlin”改为“mechanismDeadline”\n");
+    const printed = await remit(["fmt", "--fix", "--stdout", "p/policy.remit"]);
+    expect(printed).toMatchObject({ code: 0, stdout: fixed });
+    expect(readFileSync(path.join(root, "p/policy.remit"), "utf8")).toBe(typed);
+  });
+
+  it("leaves a file whose errors the fixes do not settle as it is, reporting them as written", async () => {
+    const unsettled = typed.replace("clause 2.1", "clause (");
+    put("p/policy.remit", unsettled);
+    put("p/std.remit", standard);
+    const { code, stdout, stderr } = await remit(["fmt", "--fix", "p"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^p\/policy\.remit:7:8 error\[/m);
+    expect(stderr).toMatch(/^p\/policy\.remit:\d+:\d+ error\[R1002\]: full-width '：'/m);
+    expect(readFileSync(path.join(root, "p/policy.remit"), "utf8")).toBe(unsettled);
+  });
+
+  it("without --fix, a fixable file is reported and left alone", async () => {
+    put("p/policy.remit", typed);
+    put("p/std.remit", standard);
+    const { code, stderr } = await remit(["fmt", "p"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("error[R1002]");
+    expect(readFileSync(path.join(root, "p/policy.remit"), "utf8")).toBe(typed);
   });
 });
 

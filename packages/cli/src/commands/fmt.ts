@@ -1,6 +1,16 @@
 import * as path from "node:path";
-import { createNodeSourceHost, writeFileAtomic } from "@remit/app";
-import { type Diagnostic, format, hasErrors, sortDiagnostics } from "@remit/lang";
+import { createNodeSourceHost, type NodeSourceHost, writeFileAtomic } from "@remit/app";
+import {
+  analyze,
+  type Diagnostic,
+  type Fix,
+  fixAll,
+  format,
+  hasErrors,
+  parse,
+  type SourceHost,
+  sortDiagnostics,
+} from "@remit/lang";
 import { parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
 import { collectSources, stdinArgument, stdinName, stdinSourceHost } from "../files.js";
@@ -10,7 +20,7 @@ import { printDiagnostics } from "./check.js";
 
 type Mode = "check" | "write" | "stdout";
 
-/** `remit fmt [--check | --write | --stdout] PATH...` */
+/** `remit fmt [--check | --write | --stdout] [--fix] PATH...` */
 export async function fmtCommand(args: readonly string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     ...commonOptions,
@@ -18,6 +28,7 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
     check: { type: "boolean" },
     write: { type: "boolean" },
     stdout: { type: "boolean" },
+    fix: { type: "boolean" },
   });
   if (values["help"] === true) {
     context.io.stdout.write(commandHelp("fmt", context.lang));
@@ -46,6 +57,8 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
   const changedFiles: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const progress = progressFor(context, files.length, values["quiet"] === true);
+  // The texts --fix made: the diagnostics printed are about them, so their code frames show them.
+  const fixedTexts = new Map<string, string>();
   for (const [index, file] of files.entries()) {
     progress.update(index, file);
     const source = host.readFile(file);
@@ -55,7 +68,9 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
       failed = true;
       continue;
     }
-    const formatted = format(source, file);
+    const fixed = values["fix"] === true ? fixedSource(file, source, host) : undefined;
+    if (fixed !== undefined) fixedTexts.set(file, fixed.text);
+    const formatted = format(fixed?.text ?? source, file);
     for (const d of formatted.diagnostics) diagnostics.push(d);
     if (hasErrors(formatted.diagnostics)) {
       // A file that does not parse is left as it is: formatting it could lose text.
@@ -67,7 +82,7 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
       context.io.stdout.write(formatted.text);
       continue;
     }
-    if (!formatted.changed) continue;
+    if (formatted.text === source) continue;
     changedFiles.push(file);
     progress.clear();
     if (mode === "write") {
@@ -85,9 +100,15 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
       }
     }
     writeLine(context.io.stdout, file);
+    for (const fix of fixed?.applied ?? []) writeLine(context.io.stdout, `  ${fix.title[lang]}`);
   }
   progress.clear();
-  printDiagnostics(sortDiagnostics(diagnostics), host, context, "stderr");
+  const shown: NodeSourceHost = {
+    texts: fixedTexts,
+    readFile: (file) => fixedTexts.get(file) ?? host.readFile(file),
+    resolve: (from, relative) => host.resolve(from, relative),
+  };
+  printDiagnostics(sortDiagnostics(diagnostics), shown, context, "stderr");
 
   if (mode === "check" && changedFiles.length > 0) {
     const n = changedFiles.length;
@@ -98,4 +119,25 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
     return ExitCode.problems;
   }
   return failed ? ExitCode.problems : ExitCode.ok;
+}
+
+/**
+ * `source` with its unambiguous fixes made, diagnosed as the entry of a policy after each round
+ * (the checker's "did you mean" needs the imports). Undefined when there is nothing to fix or the
+ * fixes leave a syntax error: the file is then reported as it stands on disk and left alone.
+ */
+function fixedSource(
+  file: string,
+  source: string,
+  host: NodeSourceHost,
+): { readonly text: string; readonly applied: readonly Fix[] } | undefined {
+  const withText = (text: string): SourceHost => ({
+    readFile: (path) => (path === file ? text : host.readFile(path)),
+    resolve: (from, relative) => host.resolve(from, relative),
+  });
+  const result = fixAll(source, (text) =>
+    analyze(file, withText(text)).diagnostics.filter((d) => d.span.file === file),
+  );
+  if (result.applied.length === 0 || hasErrors(parse(result.text, file).diagnostics)) return undefined;
+  return result;
 }

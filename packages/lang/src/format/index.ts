@@ -1,3 +1,11 @@
+export {
+  applyFixes,
+  type Fix,
+  type FixesApplied,
+  fixAll,
+  fixFor,
+  type TextEdit,
+} from "./fix.js";
 export { type FormatResult, type FormatTextOptions, format } from "./format.js";
 export type { KeywordLanguage } from "./keywords.js";
 export { displayWidth } from "./layout.js";

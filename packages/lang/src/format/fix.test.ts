@@ -1,0 +1,111 @@
+import { describe, expect, test } from "vitest";
+import { analyze } from "../check/analyze.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { memoryHost } from "../modules/host.js";
+import { parse } from "../parse/index.js";
+import { applyFixes, fixAll, fixFor } from "./fix.js";
+
+const file = "policy.remit";
+
+function lines(...text: string[]): string {
+  return `${text.join("\n")}\n`;
+}
+
+const policy = lines(
+  'policy "p"',
+  "",
+  'clause 1 "总则"',
+  "",
+  "param limit: integer = 3",
+  "",
+  "collection items {",
+  "  n: integer",
+  "  name: text",
+  "}",
+  "",
+  'duty d "t"',
+  "  must",
+  "  cites 1",
+  '  for each i in items where i.name ≠ "甲\\"乙"',
+  "  requires i.n ≤ limit",
+);
+
+/** Everything said about `text` as the entry of a policy: parse and check. */
+function diagnose(text: string): readonly Diagnostic[] {
+  return analyze(file, memoryHost({ [file]: text })).diagnostics.filter((d) => d.span.file === file);
+}
+
+function errors(text: string): readonly Diagnostic[] {
+  return diagnose(text).filter((d) => d.severity === "error");
+}
+
+describe("fixFor", () => {
+  test("a misspelt name with one candidate is replaced by it, and only it", () => {
+    const typed = policy.replace("≤ limit", "≤ limt");
+    const diagnostic = errors(typed).find((d) => d.suggestions.length === 1);
+    const fix = diagnostic === undefined ? undefined : fixFor(diagnostic, typed);
+    expect(fix?.edit.newText).toBe("limit");
+    expect(typed.slice(fix?.edit.span.start.offset, fix?.edit.span.end.offset)).toBe("limt");
+    expect(fix?.title).toEqual({ en: "Change 'limt' to 'limit'", zh: "将“limt”改为“limit”" });
+  });
+
+  test("no fix for a span wider than one word, nor for more than one candidate", () => {
+    const [real] = errors(policy.replace("≤ limit", "≤ limt"));
+    if (real === undefined) throw new Error("no diagnostic");
+    const at = (from: number, to: number, suggestions: string[]): Diagnostic => ({
+      ...real,
+      span: {
+        file,
+        start: { offset: from, line: 1, column: from + 1 },
+        end: { offset: to, line: 1, column: to + 1 },
+      },
+      suggestions,
+    });
+    expect(fixFor(at(0, 7, ["a"]), "a and b")).toBeUndefined();
+    expect(fixFor(at(0, 2, ["ab", "ac"]), "aa")).toBeUndefined();
+    expect(fixFor(at(0, 2, []), "aa")).toBeUndefined();
+  });
+
+  test('full-width punctuation becomes ASCII; a “…” string becomes a "…" one with its quotes escaped', () => {
+    const typed = policy
+      .replace("n: integer", "n： integer")
+      .replace('"甲\\"乙"', '“甲"乙”')
+      .replace("cites 1", "cites 1；")
+      .replace("i.n ≤ limit", "i.n ＜＝ limit");
+    const fixes = diagnose(typed).map((d) => fixFor(d, typed)?.edit.newText);
+    expect(fixes).toContain(":");
+    expect(fixes).toContain('"甲\\"乙"');
+    expect(fixes).toContain("<=");
+    expect(fixes).toContain("");
+    const fixed = applyFixes(typed, diagnose(typed));
+    expect(fixed.applied.map((fix) => fix.title.en)).toEqual([
+      "Change '：' to ':'",
+      "Remove '；'",
+      "Change '“甲\"乙”' to '\"甲\\\"乙\"'",
+      "Change '＜＝' to '<='",
+    ]);
+    expect(fixed.text).toBe(policy.replace("i.n ≤ limit", "i.n <= limit"));
+  });
+
+  test("a full-width semicolon between two words leaves a space", () => {
+    const text = "define a = 1；define b = 2\n";
+    const [diagnostic] = parse(text, file).diagnostics.filter((d) => d.code === "R1002");
+    expect(diagnostic === undefined ? undefined : fixFor(diagnostic, text)?.edit.newText).toBe(" ");
+  });
+});
+
+describe("fixAll", () => {
+  test("fixes over rounds until the policy has no fixable error, and says what it did", () => {
+    const typed = policy.replace("n: integer", "n： integer").replace("≤ limit", "≤ limt");
+    const result = fixAll(typed, diagnose);
+    expect(result.text).toBe(policy);
+    expect(errors(result.text)).toEqual([]);
+    expect(result.applied.map((fix) => fix.edit.newText).sort()).toEqual([":", "limit"]);
+  });
+
+  test("leaves text without fixable diagnostics as it is", () => {
+    expect(fixAll(policy, diagnose)).toEqual({ text: policy, applied: [] });
+    const ambiguous = policy.replace("≤ limit", "≤ zzz");
+    expect(fixAll(ambiguous, diagnose).text).toBe(ambiguous);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Fixes: the diagnostics that one edit settles, found once here for `remit fmt --fix` and the
+ * editor's quick fixes alike. A fix is offered only when it is unambiguous.
+ */
+import type { Diagnostic, Localized } from "../diagnostics/diagnostic.js";
+import { fullWidthPunctuation } from "../diagnostics/scan-codes.js";
+import { asciiForFullWidth } from "../scan/tokens.js";
+import type { Span } from "../syntax/ast.js";
+import { quote } from "./print.js";
+
+/** Replace the text of `span` with `newText`. */
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: Localized;
+  readonly edit: TextEdit;
+}
+
+/**
+ * The fix for `diagnostic` in `text` (the file it is about), when there is exactly one:
+ * full-width punctuation outside strings becomes its ASCII form (a `“…”` string becomes a
+ * `"…"` one, a `；` goes), and a "did you mean" with a single candidate replaces its span, when
+ * that span is a single word (the misspelt name or keyword) or a single punctuation mark, so the
+ * replacement cannot eat more.
+ */
+export function fixFor(diagnostic: Diagnostic, text: string): Fix | undefined {
+  if (diagnostic.code === fullWidthPunctuation.code) return fullWidthFix(diagnostic.span, text);
+  const [only, ...others] = diagnostic.suggestions;
+  if (only === undefined || others.length > 0) return undefined;
+  return replacement(diagnostic.span, text, only, /^(?:[\p{L}\p{N}_.-]+|\p{P})$/u);
+}
+
+function fullWidthFix(span: Span, text: string): Fix | undefined {
+  const written = text.slice(span.start.offset, span.end.offset);
+  if (written === "“") {
+    // The whole string, so its content is escaped as a `"…"` string needs.
+    const lineEnd = text.slice(span.end.offset).search(/[\n\r]/);
+    const close = text.indexOf("”", span.end.offset);
+    const end = lineEnd < 0 ? text.length : span.end.offset + lineEnd;
+    if (close >= 0 && close < end) {
+      const whole = widened(span, close + 1);
+      return replacement(whole, text, quote(text.slice(span.end.offset, close)));
+    }
+  }
+  if (written === "；") {
+    // The language has no separator: the mark goes, leaving a space only where it parted words.
+    const before = text[span.start.offset - 1] ?? " ";
+    const after = text[span.end.offset] ?? " ";
+    return replacement(span, text, /\s/.test(before) || /\s/.test(after) ? "" : " ");
+  }
+  const ascii = [...written].map((ch) => asciiForFullWidth[ch] ?? ch).join("");
+  return replacement(span, text, ascii);
+}
+
+/** A span on one line, ending at `end` instead. */
+function widened(span: Span, end: number): Span {
+  const column = span.start.column + (end - span.start.offset);
+  return { ...span, end: { offset: end, line: span.start.line, column } };
+}
+
+function replacement(span: Span, text: string, newText: string, shape?: RegExp): Fix | undefined {
+  const written = text.slice(span.start.offset, span.end.offset);
+  if (written === newText || written === "" || (shape !== undefined && !shape.test(written)))
+    return undefined;
+  const title: Localized =
+    newText === ""
+      ? { en: `Remove '${written}'`, zh: `删除“${written}”` }
+      : { en: `Change '${written}' to '${newText}'`, zh: `将“${written}”改为“${newText}”` };
+  return { title, edit: { span, newText } };
+}
+
+export interface FixesApplied {
+  readonly text: string;
+  /** The fixes made, in text order, with the spans of the text they were made in. */
+  readonly applied: readonly Fix[];
+}
+
+/**
+ * Applies the fixes of `diagnostics` (about `text`) at once. Where two would overlap the first
+ * wins: the other is found again once the text is re-checked.
+ */
+export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): FixesApplied {
+  const fixes = diagnostics
+    .map((diagnostic) => fixFor(diagnostic, text))
+    .filter((fix): fix is Fix => fix !== undefined)
+    .sort((a, b) => a.edit.span.start.offset - b.edit.span.start.offset);
+  const applied: Fix[] = [];
+  let result = "";
+  let cursor = 0;
+  for (const fix of fixes) {
+    const { span, newText } = fix.edit;
+    if (span.start.offset < cursor) continue;
+    result += text.slice(cursor, span.start.offset) + newText;
+    cursor = span.end.offset;
+    applied.push(fix);
+  }
+  return { text: result + text.slice(cursor), applied };
+}
+
+/**
+ * Fixes `text` until nothing more can be fixed: a fix can uncover another (a full-width comma
+ * hid a misspelt keyword), so the text is diagnosed again after each round, a few rounds at most.
+ * `diagnose` gives the diagnostics about the text given to it (parse and check, as the caller can).
+ */
+export function fixAll(text: string, diagnose: (text: string) => readonly Diagnostic[]): FixesApplied {
+  const applied: Fix[] = [];
+  let current = text;
+  for (let round = 0; round < maxRounds; round++) {
+    const step = applyFixes(current, diagnose(current));
+    if (step.applied.length === 0) break;
+    applied.push(...step.applied);
+    current = step.text;
+  }
+  return { text: current, applied };
+}
+
+const maxRounds = 8;
