@@ -10,7 +10,8 @@ export type CommandName =
   | "explain"
   | "export"
   | "import"
-  | "serve";
+  | "serve"
+  | "lsp";
 
 export const commandNames: readonly CommandName[] = [
   "check",
@@ -22,6 +23,7 @@ export const commandNames: readonly CommandName[] = [
   "export",
   "import",
   "serve",
+  "lsp",
 ];
 
 /** The exit codes, with what "problems found" means for one command (or all of them). */
@@ -62,6 +64,7 @@ Commands:
   export POLICY     translate a policy to json-rules-engine rules
   import FILE       translate json-rules-engine rules to a Remit policy
   serve POLICY...   serve policies over HTTP until SIGINT or SIGTERM
+  lsp --stdio       run the language server for editors over standard input and output
   help [COMMAND]    show this help, or a command's
 
 Options:
@@ -91,6 +94,7 @@ ${exitCodes.en}
   export POLICY     将政策转换为 json-rules-engine 规则
   import FILE       将 json-rules-engine 规则转换为 Remit 政策
   serve POLICY...   通过 HTTP 发布政策，直到收到 SIGINT 或 SIGTERM
+  lsp --stdio       通过标准输入输出运行供编辑器使用的语言服务器
   help [COMMAND]    显示本帮助或某个命令的帮助
 
 选项：
@@ -139,6 +143,10 @@ const codes = {
   serve: exitCodesFor({
     en: "policy errors, the port cannot be listened on",
     zh: "政策有错误、无法监听端口",
+  }),
+  lsp: exitCodesFor({
+    en: "the editor ended the session without asking the server to shut down",
+    zh: "编辑器未请求关闭服务器就结束了会话",
   }),
 };
 
@@ -533,6 +541,38 @@ POST /v1/policies/NAME/evaluate 等）。每个政策以其目录名（或去掉
 ${limitLines("zh")}
 
 ${codes.serve.zh}
+`,
+  },
+  lsp: {
+    en: `Usage:
+  remit lsp --stdio [--lang zh|en]
+
+Run the Remit language server, which an editor starts and speaks the Language Server Protocol
+with over standard input and output: diagnostics as you type, hover, go to definition, find
+references, completion, formatting, rename and quick fixes, for .remit and .remit.md files. Its
+messages follow the editor's locale (zh* locales get Chinese). It runs until the editor asks it to
+exit or closes its input. See docs/editor.md.
+
+Options:
+  --stdio        speak over standard input and output (required: the only transport)
+  --lang zh|en   language of this command's own messages
+  -h, --help     show this help
+
+${codes.lsp.en}
+`,
+    zh: `用法：
+  remit lsp --stdio [--lang zh|en]
+
+运行 Remit 语言服务器：由编辑器启动，经标准输入输出以语言服务器协议（LSP）通信，为 .remit 和
+.remit.md 文件提供随输随查的诊断、悬停提示、转到定义、查找引用、补全、格式化、重命名和快速修正。
+消息语言随编辑器的区域设置（zh* 为中文）。运行至编辑器要求退出或关闭其输入为止。参见 docs/editor.md。
+
+选项：
+  --stdio        经标准输入输出通信（必填：唯一的传输方式）
+  --lang zh|en   本命令自身的消息语言
+  -h, --help     显示本帮助
+
+${codes.lsp.zh}
 `,
   },
 };

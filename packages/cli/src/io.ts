@@ -29,6 +29,11 @@ export interface CliIo {
    * `check -`, `fmt --stdout -`); absent where there is no standard input to read.
    */
   readonly stdin?: () => string;
+  /**
+   * The process's own byte streams, for a command that speaks a protocol over them
+   * (`lsp --stdio`); absent where the tool runs inside another program, as in tests.
+   */
+  readonly stdio?: { readonly input: NodeJS.ReadableStream; readonly output: NodeJS.WritableStream };
   /** Stops a command that runs until stopped (`serve`); by default SIGINT or SIGTERM does. */
   readonly stop?: AbortSignal;
 }

@@ -20,6 +20,7 @@ try {
     env: process.env,
     cwd: process.cwd(),
     stdin: () => readFileSync(0, "utf8"),
+    stdio: { input: process.stdin, output: process.stdout },
     version: installedVersion(),
   });
 } catch (error) {

@@ -36,8 +36,10 @@ import {
 } from "vscode-languageserver-protocol/node";
 
 export interface ClientOptions {
-  /** The server's entry script (`dist/bin.js`). */
+  /** The server's entry script (`dist/bin.js`, or the `remit` executable with `serverArgs` `["lsp"]`). */
   readonly serverScript: string;
+  /** Arguments before `--stdio`: the command word of an executable that runs the server as one. */
+  readonly serverArgs?: readonly string[];
   /** The editor's locale, sent in `initialize`. */
   readonly locale: string;
   readonly debounceMs?: number;
@@ -62,7 +64,7 @@ export class StdioClient {
 
   /** Starts the server and completes the `initialize` handshake. */
   static async start(options: ClientOptions): Promise<StdioClient> {
-    const child = spawn(process.execPath, [options.serverScript, "--stdio"], {
+    const child = spawn(process.execPath, [options.serverScript, ...(options.serverArgs ?? []), "--stdio"], {
       stdio: ["pipe", "pipe", "inherit"],
     });
     if (child.stdout === null || child.stdin === null) throw new Error("the server has no standard streams");
