@@ -272,45 +272,21 @@ describe("expressions", () => {
 
 describe("the author's layout and spelling", () => {
   test("blank lines between declarations are kept up to one and never added", () => {
-    const input = lines(
-      'policy "p"',
-      'import "a.remit" as a',
-      "",
-      "",
-      "",
-      "param x: integer = 1",
-      'param y: text = "a"  # y',
-      "type T = integer",
-      "",
-      "# the rules",
-      "",
+    const head = ['policy "p"', 'import "a.remit" as a'];
+    const params = ["param x: integer = 1", 'param y: text = "a"  # y', "type T = integer"];
+    const rules = [
       'duty d "t"',
       "  must",
       "  cites 1",
       "  requires x",
       'duty e "u"',
       "  must",
-      "  cites 1",
+      "  cites 2",
       "  requires y",
-    );
-    const expected = lines(
-      'policy "p"',
-      'import "a.remit" as a',
-      "",
-      "param x: integer = 1",
-      'param y: text = "a"  # y',
-      "type T = integer",
-      "",
-      "# the rules",
-      'duty d "t"',
-      "  must",
-      "  cites 1",
-      "  requires x",
-      'duty e "u"',
-      "  must",
-      "  cites 1",
-      "  requires y",
-    );
+    ];
+    const input = lines(...head, "", "", "", ...params, "", "# the rules", "", ...rules);
+    // The blank line after the comment goes before it: a comment leads the declaration below it.
+    const expected = lines(...head, "", ...params, "", "# the rules", ...rules);
     expect(fmt(input)).toBe(expected);
     expect(fmt(expected)).toBe(expected);
     expect(fmt(input.replace(/\n/g, "\r\n"))).toBe(expected);
