@@ -148,10 +148,11 @@ describe("the example county", () => {
     expect(ladder.some((f) => f.overdue === true)).toBe(true);
   });
 
-  it("triggers accountability for one fire and not for the fatal fire with no cause", () => {
+  it("triggers the review for every qualifying fire, the fatal fire with no cause shown as 原因待倒查", () => {
     const accountability = evaluate().findings.filter((f) => f.kind === "accountability");
     expect(accountability.every((f) => f.status === "triggered")).toBe(true);
-    const ids = accountability.map((f) => f.subject.id).sort();
-    expect(ids).toEqual(["F0201", "F0501"]);
+    const causes = Object.fromEntries(accountability.map((f) => [f.subject.id, f.causes]));
+    expect(Object.keys(causes).sort()).toEqual(["F0101", "F0201", "F0501"]);
+    expect(causes.F0101).toEqual(["原因待倒查"]);
   });
 });
