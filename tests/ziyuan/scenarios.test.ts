@@ -155,4 +155,12 @@ describe("the example county", () => {
     expect(Object.keys(causes).sort()).toEqual(["F0101", "F0201", "F0501"]);
     expect(causes.F0101).toEqual(["原因待倒查"]);
   });
+
+  it("says when a fire's staffing is judged from today's figures, for want of a history", () => {
+    const text = (id: string) =>
+      evaluate().findings.find((f) => f.rule === "fire-accountability" && f.subject.id === id)?.explanation
+        .text?.zh;
+    expect(text("F0201")).toContain("仅知当前的类型、队员和消防车数");
+    expect(text("F0101")).not.toContain("仅知当前的类型、队员和消防车数");
+  });
 });
