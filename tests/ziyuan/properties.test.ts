@@ -159,3 +159,60 @@ describe("the due-soon window", () => {
     );
   });
 });
+
+describe("the budget duties and the fire review", () => {
+  it("agree on every date: missing support exactly when the year's budget duty is past due and unmet", () => {
+    const ruleOf = {
+      teamPersonnel: "county-budget-team-personnel",
+      stationOperating: "county-budget-station-operating",
+      projects: "county-budget-projects",
+    } as const;
+    const budgetLine = fc.constantFrom(...(Object.keys(ruleOf) as (keyof typeof ruleOf)[]));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -60, max: 90 }),
+        fc.option(fc.integer({ min: -60, max: 90 })),
+        budgetLine,
+        fc.constantFrom("0 days", "15 days", "1 month"),
+        (fireOffset, adoptedOffset, missingLine, grace) => {
+          const newYear = day("2027-01-01");
+          const fireDate = iso(newYear, fireOffset);
+          const lines = { teamPersonnel: true, stationOperating: true, projects: true, [missingLine]: false };
+          const budget2027 =
+            adoptedOffset === null
+              ? []
+              : [
+                  { year: 2027, adoptedOn: iso(newYear, adoptedOffset), ...lines },
+                  { year: 2027, adoptedOn: iso(newYear, adoptedOffset + 10), [missingLine]: true },
+                ].map((b) => ({ teamPersonnel: false, stationOperating: false, projects: false, ...b }));
+          const facts: JsonObject = {
+            county: {
+              budget: [
+                {
+                  year: 2026,
+                  adoptedOn: "2025-12-20",
+                  teamPersonnel: true,
+                  stationOperating: true,
+                  projects: true,
+                },
+                ...budget2027,
+              ],
+            },
+            incidents: [
+              { id: "F01", townshipId: "T01", date: fireDate, deaths: 1, injuries: 0, socialImpact: "一般" },
+            ],
+          };
+          const findings = findingsOf(fireDate, facts, { budgetGrace: grace });
+          const review = findings.find((f) => f.rule === "fire-accountability");
+          const missingSupport = review?.causes?.includes("工作保障不到位") ?? false;
+          const year = fireDate.slice(0, 4);
+          const prepared = String(Number(year) - 1);
+          const duty = findings.find((f) => f.rule === ruleOf[missingLine] && f.period === prepared);
+          expect(duty).toBeDefined();
+          expect(missingSupport).toBe(duty?.status === "missed" || duty?.status === "overdue");
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+});
