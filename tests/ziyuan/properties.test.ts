@@ -58,7 +58,7 @@ describe("general-hazard-ladder", () => {
     );
   });
 
-  it("past its rectification date moves exactly one level above its age, never past the county", () => {
+  it("within its rectification date stays at the grid; past it, one level above its age counted from the date", () => {
     fc.assert(
       fc.property(
         foundDay,
@@ -79,7 +79,9 @@ describe("general-hazard-ladder", () => {
             (f) => f.rule === "general-hazard-ladder",
           );
           const levels = ["grid", "township", "county"];
-          const byAge = age <= 15 ? 0 : age <= 30 ? 1 : 2;
+          // The ladder's days count from the later of the found date and the deadline.
+          const sinceClock = age - Math.max(limit, 0);
+          const byAge = sinceClock <= 15 ? 0 : sinceClock <= 30 ? 1 : 2;
           const overdue = age > limit;
           expect(ladder?.status).toBe(levels[overdue ? Math.min(byAge + 1, 2) : byAge]);
           expect(ladder?.overdue ?? false).toBe(overdue);
