@@ -26,7 +26,7 @@ export function renderCoverage(): string {
     "do not edit by hand. A scenario exercises a clause when it expects a finding (or the absence of",
     "one) of a rule citing the clause; the counts below are those scenarios only. The line under each",
     "table lists the scenarios that declare the clause, whether or not they exercise its rules, and",
-    "\"Not judged\" lists the plan's sentences the policy does not judge from the facts, with the reason.",
+    '"Not judged" lists the plan\'s sentences the policy does not judge from the facts, with the reason.',
     "",
   ];
   return `${preamble.join("\n")}\n${renderCoverageMarkdown(coverage)}`;

@@ -185,8 +185,14 @@ describe("the budget duties and the fire review", () => {
               ? []
               : [
                   { year: 2027, adoptedOn: iso(newYear, adoptedOffset), ...lines },
-                  { year: 2027, adoptedOn: iso(newYear, adoptedOffset + 10), [missingLine]: true },
-                ].map((b) => ({ teamPersonnel: false, stationOperating: false, projects: false, ...b }));
+                  // An adjustment ten days later adds the missing line.
+                  {
+                    year: 2027,
+                    adoptedOn: iso(newYear, adoptedOffset + 10),
+                    ...{ teamPersonnel: false, stationOperating: false, projects: false },
+                    [missingLine]: true,
+                  },
+                ];
           const facts: JsonObject = {
             county: {
               budget: [
