@@ -286,7 +286,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
       const closed = rectifiedOn !== null;
       const judged = closed ? Math.min(rectifiedOn, asOf) : asOf;
       // The ladder counts from the official rectification deadline when one is set and later.
-      const clock = p.rectifyBy === null ? p.foundOn : Math.max(p.foundOn, p.rectifyBy);
+      const clock = p.rectifyBy !== null && p.rectifyBy > p.foundOn ? p.rectifyBy : p.foundOn;
       const natural = [p.foundOn, clock + 16, clock + 31];
       let age = 0;
       for (let i = 1; i < 3; i++) if (natural[i]! <= judged) age = i;
@@ -353,12 +353,17 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
                   values: { h: id },
                   because: [
                     {
-                      test: "laterOf(h.foundOn, h.rectifyBy)",
+                      test: "if h.rectifyBy is set and h.rectifyBy > h.foundOn then h.rectifyBy else h.foundOn",
                       value: formatIsoDate(clock),
-                      values: {
-                        "h.foundOn": formatIsoDate(p.foundOn),
-                        "h.rectifyBy": p.rectifyBy === null ? null : formatIsoDate(p.rectifyBy),
-                      },
+                      because: [
+                        {
+                          test: "h.rectifyBy is set and h.rectifyBy > h.foundOn",
+                          value: clock !== p.foundOn,
+                        },
+                        clock !== p.foundOn
+                          ? { test: "h.rectifyBy", value: formatIsoDate(clock) }
+                          : { test: "h.foundOn", value: formatIsoDate(p.foundOn) },
+                      ],
                     },
                   ],
                 },
