@@ -57,7 +57,10 @@ describe("explanations in a session", () => {
     const facts = readJson("examples/ziyuan-county/facts.json") as Record<string, unknown>;
     const session = policy.open(facts);
     if (!(session instanceof Session)) throw new Error("facts rejected");
-    const before = session.result().findings.find((f) => f.rule === "fire-accountability");
+    // The fire the township's staffing decides, judged on today's figures (no team history).
+    const before = session
+      .result()
+      .findings.find((f) => f.rule === "fire-accountability" && f.causes?.includes("人员力量配备不足"));
     expect(before).toBeDefined();
     // The township is found from the facts: the old explanation must not be read before the update.
     const incident = (facts.incidents as { id: string; townshipId: string }[]).find(

@@ -58,7 +58,7 @@ describe("general-hazard-ladder", () => {
     );
   });
 
-  it("past its rectification date moves exactly one level above its age, never past the county", () => {
+  it("within its rectification date stays at the grid; past it, one level above its age counted from the date", () => {
     fc.assert(
       fc.property(
         foundDay,
@@ -79,7 +79,9 @@ describe("general-hazard-ladder", () => {
             (f) => f.rule === "general-hazard-ladder",
           );
           const levels = ["grid", "township", "county"];
-          const byAge = age <= 15 ? 0 : age <= 30 ? 1 : 2;
+          // The ladder's days count from the later of the found date and the deadline.
+          const sinceClock = age - Math.max(limit, 0);
+          const byAge = sinceClock <= 15 ? 0 : sinceClock <= 30 ? 1 : 2;
           const overdue = age > limit;
           expect(ladder?.status).toBe(levels[overdue ? Math.min(byAge + 1, 2) : byAge]);
           expect(ladder?.overdue ?? false).toBe(overdue);
@@ -156,6 +158,69 @@ describe("the due-soon window", () => {
         expect(duty?.status).toBe(expected);
       }),
       { numRuns: 80 },
+    );
+  });
+});
+
+describe("the budget duties and the fire review", () => {
+  it("agree on every date: missing support exactly when the year's budget duty is past due and unmet", () => {
+    const ruleOf = {
+      teamPersonnel: "county-budget-team-personnel",
+      stationOperating: "county-budget-station-operating",
+      projects: "county-budget-projects",
+    } as const;
+    const budgetLine = fc.constantFrom(...(Object.keys(ruleOf) as (keyof typeof ruleOf)[]));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -60, max: 90 }),
+        fc.option(fc.integer({ min: -60, max: 90 })),
+        budgetLine,
+        fc.constantFrom("0 days", "15 days", "1 month"),
+        (fireOffset, adoptedOffset, missingLine, grace) => {
+          const newYear = day("2027-01-01");
+          const fireDate = iso(newYear, fireOffset);
+          const lines = { teamPersonnel: true, stationOperating: true, projects: true, [missingLine]: false };
+          const budget2027 =
+            adoptedOffset === null
+              ? []
+              : [
+                  { year: 2027, adoptedOn: iso(newYear, adoptedOffset), ...lines },
+                  // An adjustment ten days later adds the missing line.
+                  {
+                    year: 2027,
+                    adoptedOn: iso(newYear, adoptedOffset + 10),
+                    ...{ teamPersonnel: false, stationOperating: false, projects: false },
+                    [missingLine]: true,
+                  },
+                ];
+          const facts: JsonObject = {
+            county: {
+              budget: [
+                {
+                  year: 2026,
+                  adoptedOn: "2025-12-20",
+                  teamPersonnel: true,
+                  stationOperating: true,
+                  projects: true,
+                },
+                ...budget2027,
+              ],
+            },
+            incidents: [
+              { id: "F01", townshipId: "T01", date: fireDate, deaths: 1, injuries: 0, socialImpact: "一般" },
+            ],
+          };
+          const findings = findingsOf(fireDate, facts, { budgetGrace: grace });
+          const review = findings.find((f) => f.rule === "fire-accountability");
+          const missingSupport = review?.causes?.includes("工作保障不到位") ?? false;
+          const year = fireDate.slice(0, 4);
+          const prepared = String(Number(year) - 1);
+          const duty = findings.find((f) => f.rule === ruleOf[missingLine] && f.period === prepared);
+          expect(duty).toBeDefined();
+          expect(missingSupport).toBe(duty?.status === "missed" || duty?.status === "overdue");
+        },
+      ),
+      { numRuns: 120 },
     );
   });
 });

@@ -148,10 +148,19 @@ describe("the example county", () => {
     expect(ladder.some((f) => f.overdue === true)).toBe(true);
   });
 
-  it("triggers accountability for one fire and not for the fatal fire with no cause", () => {
+  it("triggers the review for every qualifying fire, the fatal fire with no cause shown as 原因待倒查", () => {
     const accountability = evaluate().findings.filter((f) => f.kind === "accountability");
     expect(accountability.every((f) => f.status === "triggered")).toBe(true);
-    const ids = accountability.map((f) => f.subject.id).sort();
-    expect(ids).toEqual(["F0201", "F0501"]);
+    const causes = Object.fromEntries(accountability.map((f) => [f.subject.id, f.causes]));
+    expect(Object.keys(causes).sort()).toEqual(["F0101", "F0201", "F0501"]);
+    expect(causes.F0101).toEqual(["原因待倒查"]);
+  });
+
+  it("says when a fire's staffing is judged from today's figures, for want of a history", () => {
+    const text = (id: string) =>
+      evaluate().findings.find((f) => f.rule === "fire-accountability" && f.subject.id === id)?.explanation
+        .text?.zh;
+    expect(text("F0201")).toContain("仅知当前的类型、队员和消防车数");
+    expect(text("F0101")).not.toContain("仅知当前的类型、队员和消防车数");
   });
 });

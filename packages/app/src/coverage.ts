@@ -1,8 +1,9 @@
 /**
- * Clause coverage of a policy by its scenarios: for each clause, the rules citing it and the
- * scenarios exercising them. A scenario exercises a rule when it expects a finding of the rule
- * (or its absence), or when it declares a clause the rule cites. `remit coverage` and the Ziyuan
- * coverage document both come from here.
+ * Clause coverage of a policy by its scenarios: for each clause, the rules citing it, the
+ * scenarios exercising them and the sentences of the clause the policy does not judge. A scenario
+ * exercises a rule when it expects a finding of the rule (or its absence); declaring a clause is
+ * not enough, so a scenario about another rule that cites the clause too is not counted for it.
+ * `remit coverage` and the Ziyuan coverage document both come from here.
  */
 import type { PolicyDescription } from "./describe.js";
 
@@ -27,12 +28,15 @@ export interface ClauseCoverage {
   readonly id: string;
   readonly title: string;
   readonly rules: readonly RuleCoverage[];
-  /** Scenarios declaring the clause or exercising one of its rules. */
+  /** Scenarios expecting a finding of one of the clause's rules, or its absence. */
   readonly exercisedBy: readonly string[];
-  /** Scenarios declaring the clause. */
+  /** Scenarios declaring the clause (whether or not they exercise its rules). */
   readonly declaredBy: readonly string[];
-  /** For a clause without rules: the line of its text saying why nothing is judged (`不可机器判定…`). */
-  readonly notCheckable: string | undefined;
+  /**
+   * The lines of the clause's text naming what is not judged and why: each begins `不作判定` (a
+   * sentence of the plan the facts cannot carry) or `不可机器判定` (a clause with no rule at all).
+   */
+  readonly notJudged: readonly string[];
 }
 
 export interface PolicyCoverage {
@@ -45,12 +49,12 @@ function expectsFindingOf(scenario: CoverageScenario, rule: string): boolean {
   return [...(scenario.expect ?? []), ...(scenario.expectNoFinding ?? [])].some((p) => p.rule === rule);
 }
 
-/** The line of a clause's text that says why it has no rules: it begins `不可机器判定`. */
-function notCheckableLine(text: string | null): string | undefined {
+/** The lines of a clause's text saying what is not judged: they begin `不作判定` or `不可机器判定`. */
+function notJudgedLines(text: string | null): string[] {
   return (text ?? "")
     .split("\n")
     .map((line) => line.trim())
-    .find((line) => line.startsWith("不可机器判定"));
+    .filter((line) => line.startsWith("不作判定") || line.startsWith("不可机器判定"));
 }
 
 export function policyCoverage(
@@ -59,8 +63,6 @@ export function policyCoverage(
 ): PolicyCoverage {
   const clauses = policy.clauses.map((clause): ClauseCoverage => {
     const rules = policy.rules.filter((r) => r.cites.includes(clause.id));
-    const exercises = (s: CoverageScenario, rule: DescribedRule): boolean =>
-      expectsFindingOf(s, rule.id) || s.clauses.some((c) => rule.cites.includes(c));
     return {
       id: clause.id,
       title: clause.title,
@@ -69,10 +71,10 @@ export function policyCoverage(
         expectedBy: scenarios.filter((s) => expectsFindingOf(s, rule.id)).map((s) => s.id),
       })),
       exercisedBy: scenarios
-        .filter((s) => s.clauses.includes(clause.id) || rules.some((rule) => exercises(s, rule)))
+        .filter((s) => rules.some((rule) => expectsFindingOf(s, rule.id)))
         .map((s) => s.id),
       declaredBy: scenarios.filter((s) => s.clauses.includes(clause.id)).map((s) => s.id),
-      notCheckable: rules.length === 0 ? notCheckableLine(clause.text) : undefined,
+      notJudged: notJudgedLines(clause.text),
     };
   });
   const dataScenarios = scenarios.filter((s) => s.expectErrors !== undefined || s.clauses.includes("facts"));
@@ -91,7 +93,7 @@ export function renderCoverageMarkdown(coverage: PolicyCoverage): string {
     );
     sections.push("", `## ${clause.id} ${clause.title}`, "");
     if (clause.rules.length === 0) {
-      sections.push(clause.notCheckable ?? "**No rule and no reason given.**");
+      sections.push(clause.notJudged.join("\n\n") || "**No rule and no reason given.**");
       continue;
     }
     sections.push(
@@ -106,6 +108,13 @@ export function renderCoverageMarkdown(coverage: PolicyCoverage): string {
     }
     const declaring = clause.declaredBy.map((id) => `\`${id}\``);
     sections.push("", `Scenarios declaring ${clause.id}: ${declaring.join(", ") || "**none**"}.`);
+    if (clause.notJudged.length > 0)
+      sections.push(
+        "",
+        `Not judged (${clause.notJudged.length}):`,
+        "",
+        ...clause.notJudged.map((line) => `- ${line}`),
+      );
   }
   sections.push(
     "",

@@ -78,7 +78,8 @@ export function generateCounty(seed: number, scale: number): Record<string, unkn
   const villages = Array.from({ length: size.villages }, (_, i) => ({
     id: `V${String(i + 1).padStart(6, "0")}`,
     townshipId: townships[i % townships.length]!.id,
-    name: `第${i + 1}村`,
+    name: i % 10 === 9 ? `第${i + 1}社区` : `第${i + 1}村`,
+    kind: i % 10 === 9 ? "社区" : "村",
     firePactOn: maybeDay(r, 0.7, 40, 340),
     safetyManager: r.chance(0.8),
     volunteerTeam: r.chance(0.3),
@@ -107,6 +108,7 @@ export function generateCounty(seed: number, scale: number): Record<string, unkn
       category,
       sector: r.pick(sectors),
       crowded: category === "人员密集场所" || r.chance(0.2),
+      publicGathering: category === "旅游民宿" || category === "农家乐",
       flammable: category === "易燃易爆危险品场所" || r.chance(0.05),
       keyUnit: r.chance(0.3),
       liabilityInsurance: r.chance(0.4),
@@ -116,13 +118,18 @@ export function generateCounty(seed: number, scale: number): Record<string, unkn
   const hazards = Array.from({ length: size.hazards }, (_, i) => {
     const found = r.int(40, asOfDay + 20);
     const major = r.chance(0.05);
+    const rectifyBy = r.chance(0.7) ? isoDay(found + r.int(5, 60)) : null;
+    const rectified = r.chance(0.5) ? found + r.int(0, 45) : null;
     return {
       id: `H${String(i + 1).padStart(7, "0")}`,
       venueId: venues[r.int(0, venues.length - 1)]!.id,
       level: major ? "重大" : "一般",
       foundOn: isoDay(found),
-      rectifyBy: r.chance(0.7) ? isoDay(found + r.int(5, 60)) : null,
-      rectifiedOn: r.chance(0.5) ? isoDay(found + r.int(0, 45)) : null,
+      rectifyBy,
+      rectifiedOn: rectified === null ? null : isoDay(rectified),
+      // The government closes a major hazard's case a few days after the rectification, mostly.
+      closedOn:
+        major && rectified !== null && rectified % 4 !== 0 ? isoDay(rectified + (rectified % 9)) : null,
       listedOn: major && r.chance(0.7) ? isoDay(found + r.int(0, 14)) : null,
     };
   });
@@ -141,7 +148,16 @@ export function generateCounty(seed: number, scale: number): Record<string, unkn
       name: "合成县",
       dutyListsPublishedOn: "2026-04-15",
       analysisMeetings: ["2026-03-20", "2026-05-18", "2026-09-25"],
-      budget: [{ year: 2026, teamPersonnel: true, stationOperating: r.chance(0.5), projects: r.chance(0.5) }],
+      enforcementTrainings: ["2026-05-20"],
+      budget: [
+        {
+          year: 2026,
+          adoptedOn: "2025-12-26",
+          teamPersonnel: true,
+          stationOperating: r.chance(0.5),
+          projects: r.chance(0.5),
+        },
+      ],
       educationBase: false,
     },
     townships,

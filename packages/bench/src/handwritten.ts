@@ -10,8 +10,7 @@ type Row = Record<string, unknown>;
 export const handwrittenRules = [
   "major-hazard-listing",
   "major-hazard-time-limit",
-  "major-hazard-rectification",
-  "major-hazard-supervision",
+  "major-hazard-case-closing",
   "key-unit-determination",
   "village-volunteer-team",
   "village-fire-pact",
@@ -30,7 +29,8 @@ const noDateYet = (field: string): Localized => ({ en: `no date yet for ${field}
 const doesNotHold = (test: string): Localized => ({ en: `${test} does not hold`, zh: `${test} 不成立` });
 const missingListing = noDateYet("h.listedOn");
 const missingTimeLimit = doesNotHold("h.rectifyBy is set");
-const missingRectification = noDateYet("h.rectifiedOn");
+const caseClosing = "if h.rectifiedOn is set then h.closedOn else none";
+const missingCaseClosing = noDateYet(caseClosing);
 const missingKeyUnit = doesNotHold("v.keyUnit");
 const missingInsurance = doesNotHold("v.liabilityInsurance");
 const missingCommitment = doesNotHold("v.commitmentFiled");
@@ -60,14 +60,6 @@ function date(row: Row, field: string, path: string, optional: boolean): number 
   const d = typeof v === "string" ? parseIsoDate(v) : undefined;
   if (d === undefined) fail(`${path}.${field}`);
   return d;
-}
-
-function addMonths(day: number, months: number): number {
-  const d = new Date(day * 86_400_000);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + months;
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return Math.floor(Date.UTC(y, m, Math.min(d.getUTCDate(), last)) / 86_400_000);
 }
 
 function duty(
@@ -131,6 +123,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
     if (typeof v.id !== "string" || villageIds.has(v.id)) fail(`${path}.id`);
     villageIds.add(v.id);
     if (!townships.has(v.townshipId as string)) fail(`${path}.townshipId`);
+    if (v.kind !== "村" && v.kind !== "社区") fail(`${path}.kind`);
     if (
       typeof v.name !== "string" ||
       typeof v.safetyManager !== "boolean" ||
@@ -145,7 +138,14 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
     if (typeof v.id !== "string" || venues.has(v.id)) fail(`${path}.id`);
     if (!townships.has(v.townshipId as string)) fail(`${path}.townshipId`);
     if (v.villageId !== null && !villageIds.has(v.villageId as string)) fail(`${path}.villageId`);
-    for (const f of ["crowded", "flammable", "keyUnit", "liabilityInsurance", "commitmentFiled"])
+    for (const f of [
+      "crowded",
+      "publicGathering",
+      "flammable",
+      "keyUnit",
+      "liabilityInsurance",
+      "commitmentFiled",
+    ])
       if (typeof v[f] !== "boolean") fail(`${path}.${f}`);
     if (typeof v.name !== "string" || typeof v.gridId !== "string" || typeof v.category !== "string")
       fail(path);
@@ -165,6 +165,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
       foundOn: date(h, "foundOn", path, false)!,
       rectifyBy: date(h, "rectifyBy", path, true),
       rectifiedOn: date(h, "rectifiedOn", path, true),
+      closedOn: date(h, "closedOn", path, true),
       listedOn: date(h, "listedOn", path, true),
     };
   });
@@ -179,6 +180,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
     const id = p.h.id as string;
     const township = p.venue.townshipId as string;
     const rectifiedOn = masked(p.rectifiedOn);
+    const closedOn = masked(p.closedOn);
     const listedOn = masked(p.listedOn);
     if (p.h.level === "重大") {
       const due = p.foundOn + 7;
@@ -237,76 +239,55 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
       );
       if (p.rectifyBy !== null) {
         const rectifyBy = p.rectifyBy;
+        // The case counts as closed only on a recorded rectification.
+        const closing = rectifiedOn === null ? null : closedOn;
         push(
-          "major-hazard-rectification",
+          "major-hazard-case-closing",
           duty(
             explaining,
-            "major-hazard-rectification",
-            "重大火灾隐患限期整改销案",
+            "major-hazard-case-closing",
+            "推动重大火灾隐患限期整改销案",
             "must",
             "hazards",
             id,
             township,
-            p.venue.name as string,
+            "资源县人民政府",
             rectifyBy,
-            rectifiedOn !== null,
-            rectifiedOn,
+            closing !== null,
+            closing,
             asOf,
             ["2.1.3"],
             () => [
               {
-                test: "h.rectifiedOn is set",
-                value: rectifiedOn === null ? null : formatIsoDate(rectifiedOn),
+                test: `${caseClosing} is set`,
+                value: closing === null ? null : formatIsoDate(closing),
+                because: [
+                  {
+                    test: "h.rectifiedOn is set",
+                    value: rectifiedOn !== null,
+                    values: { "h.rectifiedOn": rectifiedOn === null ? null : formatIsoDate(rectifiedOn) },
+                  },
+                  rectifiedOn === null
+                    ? { test: "none", value: null }
+                    : { test: "h.closedOn", value: closedOn === null ? null : formatIsoDate(closedOn) },
+                ],
               },
               {
-                test: "h.rectifiedOn ≤ h.rectifyBy",
-                value: rectifiedOn === null ? null : rectifiedOn <= rectifyBy,
+                test: `${caseClosing} ≤ h.rectifyBy`,
+                value: closing === null ? null : closing <= rectifyBy,
                 values: { "h.rectifyBy": formatIsoDate(rectifyBy) },
               },
             ],
-            missingRectification,
+            missingCaseClosing,
           ),
         );
-      }
-      if (listedOn !== null) {
-        const cityOn = addMonths(listedOn, 6) + 1;
-        const closed = rectifiedOn !== null;
-        const judged = closed ? Math.min(rectifiedOn, asOf) : asOf;
-        const city = cityOn <= judged;
-        const reached: Record<string, string> = { county: formatIsoDate(listedOn) };
-        if (city) reached.city = formatIsoDate(cityOn);
-        const f: Record<string, unknown> = {
-          rule: "major-hazard-supervision",
-          title: "挂牌督办重大火灾隐患逾期由上一级督办",
-          kind: "escalation",
-          modality: "must",
-          status: closed ? "closed" : city ? "city" : "county",
-          subject: { collection: "hazards", id },
-          group: township,
-          holder: !closed && city ? "桂林市人民政府" : "资源县人民政府",
-          overdue: false,
-          reached,
-        };
-        if (closed) f.closedOn = formatIsoDate(rectifiedOn);
-        f.cites = ["2.1.3"];
-        if (explaining) {
-          const because: Because[] = [
-            { test: "h.listedOn", value: formatIsoDate(listedOn) },
-            { test: "h.rectifiedOn is set", value: closed ? formatIsoDate(rectifiedOn) : null },
-          ];
-          if (city)
-            because.push({
-              test: "level city after gb.superiorSupervisionAfter",
-              value: formatIsoDate(cityOn),
-            });
-          f.explanation = { holds: city, because };
-        }
-        push("major-hazard-supervision", f as unknown as Finding);
       }
     } else {
       const closed = rectifiedOn !== null;
       const judged = closed ? Math.min(rectifiedOn, asOf) : asOf;
-      const natural = [p.foundOn, p.foundOn + 16, p.foundOn + 31];
+      // The ladder counts from the official rectification deadline when one is set and later.
+      const clock = p.rectifyBy !== null && p.rectifyBy > p.foundOn ? p.rectifyBy : p.foundOn;
+      const natural = [p.foundOn, clock + 16, clock + 31];
       let age = 0;
       for (let i = 1; i < 3; i++) if (natural[i]! <= judged) age = i;
       const overdue = !closed && p.rectifyBy !== null && asOf > p.rectifyBy;
@@ -330,7 +311,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
         rule: "general-hazard-ladder",
         title: "一般隐患逐级处置",
         kind: "escalation",
-        modality: "must",
+        modality: "should",
         status: closed ? "closed" : ladderLevels[level],
         subject: { collection: "hazards", id },
         group: township,
@@ -353,10 +334,45 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
             },
           },
         ];
-        if (level >= 1)
-          because.push({ test: "level township after gridDays", value: formatIsoDate(reachedOn[1]!) });
-        if (level >= 2)
-          because.push({ test: "level county after townshipDays", value: formatIsoDate(reachedOn[2]!) });
+        const levelWhen = (name: string, param: string, days: number, on: number): Because => ({
+          test: `level ${name} when asOf > ladderClock(h) + ${param}`,
+          value: formatIsoDate(on),
+          because: [
+            {
+              test: `asOf > ladderClock(h) + ${param}`,
+              value: asOf > clock + days,
+              values: {
+                asOf: formatIsoDate(asOf),
+                "ladderClock(h)": formatIsoDate(clock),
+                [param]: `${days} days`,
+              },
+              because: [
+                {
+                  test: "ladderClock(h)",
+                  value: formatIsoDate(clock),
+                  values: { h: id },
+                  because: [
+                    {
+                      test: "if h.rectifyBy is set and h.rectifyBy > h.foundOn then h.rectifyBy else h.foundOn",
+                      value: formatIsoDate(clock),
+                      because: [
+                        {
+                          test: "h.rectifyBy is set and h.rectifyBy > h.foundOn",
+                          value: clock !== p.foundOn,
+                        },
+                        clock !== p.foundOn
+                          ? { test: "h.rectifyBy", value: formatIsoDate(clock) }
+                          : { test: "h.foundOn", value: formatIsoDate(p.foundOn) },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        });
+        if (level >= 1) because.push(levelWhen("township", "gridDays", 15, reachedOn[1]!));
+        if (level >= 2) because.push(levelWhen("county", "townshipDays", 30, reachedOn[2]!));
         f.explanation = { holds: level > 0 || overdue, because };
       }
       push("general-hazard-ladder", f as unknown as Finding);
@@ -373,7 +389,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
           explaining,
           "key-unit-determination",
           "科学确定消防安全重点单位",
-          "should",
+          "must",
           "venues",
           id,
           township,
@@ -388,14 +404,14 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
         ),
       );
     }
-    if (v.crowded || v.flammable) {
+    if (v.publicGathering || v.flammable) {
       push(
         "liability-insurance",
         duty(
           explaining,
           "liability-insurance",
           "引导公众聚集场所和易燃易爆危险品相关企业投保火灾公众责任险",
-          "may",
+          "should",
           "venues",
           id,
           township,
@@ -417,7 +433,7 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
           explaining,
           "commitment-filing",
           "人员密集场所消防安全告知承诺",
-          "may",
+          "should",
           "venues",
           id,
           township,
@@ -438,14 +454,14 @@ export function handwrittenEvaluate(facts: Row, asOfText: string, explaining = t
     const id = v.id as string;
     const township = v.townshipId as string;
     const pact = masked(date(v, "firePactOn", "villages", true));
-    const committee = `${v.name as string}村民委员会`;
+    const committee = `${v.name as string}${v.kind === "社区" ? "居民委员会" : "村民委员会"}`;
     push(
       "village-volunteer-team",
       duty(
         explaining,
         "village-volunteer-team",
         "指导村（社区）发展志愿消防队",
-        "may",
+        "should",
         "villages",
         id,
         township,

@@ -39,19 +39,19 @@ describe("the Ziyuan policy in an English editor", () => {
   });
 
   it("hovers a parameter with its default and description", async () => {
-    const use = positionOf(ziyuanLines, "after gridDays", "after ".length + 2);
+    const use = positionOf(ziyuanLines, "+ gridDays", "+ ".length + 2);
     const hover = await client.hover(ziyuanUri, use);
     const value =
       hover !== null && typeof hover.contents === "object" && "value" in hover.contents
         ? hover.contents.value
         : "";
     expect(value).toContain("param gridDays: duration = 15 days");
-    expect(value).toContain("一般隐患自发现之日起在网格内解决的期限");
+    expect(value).toContain("一般隐患在网格内解决的期限");
     expect(hover?.range?.start).toEqual({ line: use.line, character: use.character - 2 });
   });
 
   it("goes to a parameter's declaration in the Markdown file", async () => {
-    const use = positionOf(ziyuanLines, "after gridDays", "after ".length + 1);
+    const use = positionOf(ziyuanLines, "+ gridDays", "+ ".length + 1);
     const declaration = positionOf(ziyuanLines, "param gridDays", "param ".length);
     const location = await client.definition(ziyuanUri, use);
     expect(location?.uri).toBe(ziyuanUri);
@@ -74,7 +74,7 @@ describe("the Ziyuan policy in an English editor", () => {
   });
 
   it("reports a mistake typed into a rule at its line, with the fix it suggests", async () => {
-    const use = positionOf(ziyuanLines, "after gridDays", "after ".length);
+    const use = positionOf(ziyuanLines, "+ gridDays", "+ ".length);
     const range = { start: use, end: { line: use.line, character: use.character + "gridDays".length } };
     const diagnostics = await client.change(ziyuanUri, range, "gridDayz");
     const first = diagnostics.find((d) => d.range.start.line === use.line);

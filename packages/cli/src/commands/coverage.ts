@@ -78,8 +78,7 @@ function coverageText(coverage: PolicyCoverage, context: CommandContext): string
     const counts = words(lang, clause.rules.length, clause.exercisedBy.length);
     const line = `${c.bold(clause.id)} ${clause.title}  ${counts}`;
     lines.push(clause.rules.length > 0 && clause.exercisedBy.length === 0 ? c.red(line) : line);
-    if (clause.rules.length === 0 && clause.notCheckable !== undefined)
-      lines.push(`    ${c.dim(clause.notCheckable)}`);
+    for (const line of clause.notJudged) lines.push(`    ${c.dim(line)}`);
     for (const rule of clause.rules) {
       if (rule.expectedBy.length > 0 || seen.has(rule.id)) continue;
       seen.add(rule.id);

@@ -160,8 +160,8 @@ describe("boundaries", () => {
     expect(boundaries.dates).toContain("2026-12-31");
     expect(boundaries.dates).toContain("2026-02-13");
     expect(boundaries.days).toEqual(expect.arrayContaining([7, 15, 30]));
-    // `superiorSupervisionAfter` in the imported GB 35181 module: 6 months.
-    expect(boundaries.months).toContain(6);
+    // The first budget year, `startOfYear(planIssued) - 1 year`: 12 months.
+    expect(boundaries.months).toContain(12);
     expect(boundaries.numbers).toEqual(expect.arrayContaining([50000, 15, 5]));
     expect(boundaries.texts).toContain("重大");
   });
