@@ -79,6 +79,8 @@ export {
   hasErrors,
   type Language,
   type Localized,
+  type QuickFix,
+  quickFixFor,
   type Severity,
   sortDiagnostics,
   suggest,

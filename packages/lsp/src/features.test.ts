@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Diagnostic, normalizePath } from "@remit/lang";
+import { type Diagnostic, normalizePath, quickFixFor } from "@remit/lang";
 import { describe, expect, it } from "vitest";
 import { completionsAt } from "./completion.js";
-import { quickFixFor } from "./fixes.js";
 import { hoverAt } from "./hover.js";
 import { documentLanguage, languageOfLocale } from "./language.js";
 import { definitionAt, referencesAt, renameAt, renameTargetAt } from "./navigation.js";

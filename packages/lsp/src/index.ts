@@ -8,7 +8,6 @@ import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { startServer } from "./server.js";
 
 export { type CompletionCandidate, completionsAt } from "./completion.js";
-export { type QuickFix, quickFixFor } from "./fixes.js";
 export { type HoverResult, hoverAt } from "./hover.js";
 export { documentLanguage, keywordOf, languageOfLocale } from "./language.js";
 export {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Diagnostic, format, type Language, normalizePath, type Span } from "@remit/lang";
+import { type Diagnostic, format, type Language, normalizePath, quickFixFor, type Span } from "@remit/lang";
 import {
   type CodeAction,
   CodeActionKind,
@@ -25,7 +25,6 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { type CompletionCandidate, completionsAt } from "./completion.js";
-import { quickFixFor } from "./fixes.js";
 import { hoverAt } from "./hover.js";
 import { languageOfLocale } from "./language.js";
 import { definitionAt, referencesAt, renameAt, renameTargetAt } from "./navigation.js";

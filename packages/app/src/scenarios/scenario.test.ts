@@ -5,14 +5,8 @@ import type { Finding } from "@remit/engine";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchesPattern as matches, mismatchesOf as mismatches } from "./match.js";
-import {
-  type ExpectedFinding,
-  fixturePath,
-  judge,
-  mergeFacts,
-  type Scenario,
-  toScenario,
-} from "./scenario.js";
+import { fixturePath, toScenario } from "./files.js";
+import { type ExpectedFinding, judge, mergeFacts, type Scenario } from "./scenario.js";
 
 const finding: Finding = {
   rule: "r",

@@ -1,9 +1,8 @@
 /**
  * Scenario tests that live next to a policy: each JSON file is a small facts document, an
- * evaluation date, and the findings (or facts errors) the policy must give on it.
+ * evaluation date, and the findings (or facts errors) the policy must give on it. Browser-safe:
+ * fixtures are looked up through the caller (`files.ts` finds them on disk, a page in its bundle).
  */
-import { existsSync, readdirSync } from "node:fs";
-import * as path from "node:path";
 import type { EvaluateOutcome, Finding, JsonValue } from "@remit/engine";
 import { type FindingPattern, type Mismatch, matchesPattern, mismatchesOf } from "./match.js";
 
@@ -31,14 +30,6 @@ export interface Scenario {
 export interface BrokenScenario {
   readonly id: string;
   readonly problem: { readonly en: string; readonly zh: string };
-}
-
-/** The scenario files of a folder: `*.json`, sorted by name, not searched recursively. */
-export function scenarioFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
-    .map((entry) => entry.name)
-    .sort();
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -78,34 +69,22 @@ class MergeError extends Error {
   }
 }
 
-/**
- * The fixture a scenario's `base` names: `<name>.json` in a `fixtures` folder inside the
- * scenarios folder or beside it. Undefined when there is none.
- */
-export function fixturePath(scenariosFolder: string, name: string): string | undefined {
-  if (!isFixtureName(name)) return undefined;
-  const candidates = [
-    path.join(scenariosFolder, "fixtures", `${name}.json`),
-    path.join(scenariosFolder, "..", "fixtures", `${name}.json`),
-  ];
-  return candidates.find((file) => existsSync(file));
-}
-
 /** A fixture is named, never reached by a path: `../../secrets` would read outside the folders. */
-function isFixtureName(name: string): boolean {
+export function isFixtureName(name: string): boolean {
   return name !== "" && name !== "." && name !== ".." && !/[/\\\0]/.test(name);
 }
 
 /**
- * A scenario from its parsed file. `readFixture` reads a fixture by absolute path. A missing
+ * The facts of the fixture named `name` (a valid fixture name, see `isFixtureName`), or
+ * `undefined` when there is no such fixture.
+ */
+export type FixtureLookup = (name: string) => unknown;
+
+/**
+ * A scenario from its parsed file; `fixture` looks up the fixture its `base` names. A missing
  * `base` means the `base` fixture when one exists, else none; `null` means none.
  */
-export function toScenario(
-  id: string,
-  raw: unknown,
-  scenariosFolder: string,
-  readFixture: (file: string) => unknown,
-): Scenario | BrokenScenario {
+export function scenarioFromJson(id: string, raw: unknown, fixture: FixtureLookup): Scenario | BrokenScenario {
   const broken = (en: string, zh: string): BrokenScenario => ({ id, problem: { en, zh } });
   if (!isObject(raw)) return broken("a scenario must be a JSON object", "场景应为 JSON 对象");
   const { name, asOf, params, base, facts } = raw;
@@ -147,14 +126,14 @@ export function toScenario(
         `'base' must name a fixture ('${baseName}' is a path)`,
         `“base”应为固定数据名称（“${baseName}”是路径）`,
       );
-    const file = fixturePath(scenariosFolder, baseName);
-    if (file === undefined && base !== undefined) {
+    const found = fixture(baseName);
+    if (found === undefined && base !== undefined) {
       return broken(
         `no fixture '${baseName}.json' in a fixtures folder`,
         `fixtures 目录中没有“${baseName}.json”`,
       );
     }
-    if (file !== undefined) baseFacts = readFixture(file) as JsonValue;
+    if (found !== undefined) baseFacts = found as JsonValue;
   }
   let merged: JsonValue;
   try {

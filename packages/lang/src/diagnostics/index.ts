@@ -13,6 +13,7 @@ export {
   type Severity,
   sortDiagnostics,
 } from "./diagnostic.js";
+export { type QuickFix, quickFixFor } from "./fix.js";
 export { type DiagnosticJson, diagnosticToJson } from "./json.js";
 export { editDistance, suggest } from "./suggest.js";
 

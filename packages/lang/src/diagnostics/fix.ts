@@ -1,16 +1,17 @@
 /** Quick fixes: a diagnostic with exactly one "did you mean" candidate replaces its span with it. */
-import type { Diagnostic, Localized } from "@remit/lang";
-import type { TextEdit } from "./navigation.js";
+import type { Span } from "../syntax/ast.js";
+import type { Diagnostic, Localized } from "./diagnostic.js";
 
+/** A diagnostic's fix: replace the text of `edit.span` with `edit.newText`. */
 export interface QuickFix {
   readonly title: Localized;
-  readonly edit: TextEdit;
+  readonly edit: { readonly span: Span; readonly newText: string };
 }
 
 /**
  * The fix for `diagnostic`, when it is unambiguous: one suggestion, and a span that covers a
  * single word of `text` (the misspelt name or keyword) or a single punctuation mark, so the
- * replacement cannot eat more.
+ * replacement cannot eat more. Every editor (the language server, the playground) offers these.
  */
 export function quickFixFor(diagnostic: Diagnostic, text: string): QuickFix | undefined {
   const [only, ...others] = diagnostic.suggestions;
