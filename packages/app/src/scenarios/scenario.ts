@@ -84,7 +84,11 @@ export type FixtureLookup = (name: string) => unknown;
  * A scenario from its parsed file; `fixture` looks up the fixture its `base` names. A missing
  * `base` means the `base` fixture when one exists, else none; `null` means none.
  */
-export function scenarioFromJson(id: string, raw: unknown, fixture: FixtureLookup): Scenario | BrokenScenario {
+export function scenarioFromJson(
+  id: string,
+  raw: unknown,
+  fixture: FixtureLookup,
+): Scenario | BrokenScenario {
   const broken = (en: string, zh: string): BrokenScenario => ({ id, problem: { en, zh } });
   if (!isObject(raw)) return broken("a scenario must be a JSON object", "场景应为 JSON 对象");
   const { name, asOf, params, base, facts } = raw;
