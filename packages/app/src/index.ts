@@ -55,6 +55,7 @@ export { type BuiltPolicy, buildPolicy, buildPolicySources, type LoadedPolicy, l
 export { fixturePath, scenarioFiles, toScenario } from "./scenarios/files.js";
 export {
   type BrokenScenario,
+  describeFailure,
   type ExpectedFinding,
   type Failure,
   type FindingPattern,

@@ -18,6 +18,7 @@ export {
 } from "./match.js";
 export {
   type BrokenScenario,
+  describeFailure,
   type ExpectedFinding,
   type Failure,
   type FixtureLookup,
