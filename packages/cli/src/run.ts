@@ -19,6 +19,7 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   export: async () => (await import("./commands/interchange.js")).exportCommand,
   import: async () => (await import("./commands/interchange.js")).importCommand,
   serve: async () => (await import("./commands/serve.js")).serveCommand,
+  playground: async () => (await import("./commands/playground.js")).playgroundCommand,
 };
 
 /**

@@ -626,7 +626,17 @@ describe("progress on standard error", () => {
 describe("help", () => {
   it("lists every command, and every command's help documents its exit codes", async () => {
     const general = await remit(["--help"]);
-    for (const command of ["check", "fmt", "eval", "test", "explain", "export", "import", "serve"]) {
+    for (const command of [
+      "check",
+      "fmt",
+      "eval",
+      "test",
+      "explain",
+      "export",
+      "import",
+      "serve",
+      "playground",
+    ]) {
       expect(general.stdout).toContain(`  ${command} `);
       for (const lang of ["en", "zh"]) {
         const { code, stdout } = await remit([command, "--help", "--lang", lang]);

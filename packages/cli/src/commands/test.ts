@@ -10,7 +10,6 @@ import {
   scenarioFiles,
   toScenario,
 } from "@remit/app";
-import type { Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
 import { parseJsonFile, readInput } from "../evaluation/inputs.js";
