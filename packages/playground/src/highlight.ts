@@ -58,7 +58,7 @@ export function remitLanguage(styles: ReadonlyMap<string, Style> = keywordStyles
       if (stream.match(date)) return "literal";
       if (stream.match(number)) return "number";
       const found = stream.match(word);
-      if (found !== null && found !== true) return styles.get(found[0]) ?? "variableName";
+      if (typeof found === "object" && found !== null) return styles.get(found[0]) ?? "variableName";
       if (stream.match(operator)) return "operator";
       stream.next();
       return null;

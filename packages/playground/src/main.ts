@@ -5,7 +5,12 @@
  */
 import { defaultKeymap, historyKeymap, history as undoHistory } from "@codemirror/commands";
 import { json } from "@codemirror/lang-json";
-import { type Diagnostic as EditorDiagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
+import {
+  type Diagnostic as EditorDiagnostic,
+  lintGutter,
+  lintKeymap,
+  setDiagnostics,
+} from "@codemirror/lint";
 import { EditorState, type Extension } from "@codemirror/state";
 import {
   drawSelection,
@@ -102,7 +107,7 @@ class Playground {
         highlightActiveLine(),
         drawSelection(),
         undoHistory(),
-        keymap.of([...defaultKeymap, ...historyKeymap]),
+        keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
         EditorView.lineWrapping,
         language,
         lintGutter(),
@@ -157,7 +162,8 @@ class Playground {
     element("findings").addEventListener("click", (event) => {
       const row = (event.target as HTMLElement).closest("tr.finding");
       if (row === null) return;
-      this.selected = row.getAttribute("data-key") ?? undefined;
+      const finding = this.result()?.findings[Number(row.getAttribute("data-index"))];
+      this.selected = finding === undefined ? undefined : findingKey(finding);
       this.renderFindings();
     });
     element("problems").addEventListener("click", (event) => {
@@ -370,7 +376,9 @@ class Playground {
     const findings = result?.findings ?? [];
     if (this.selected !== undefined && !findings.some((f) => findingKey(f) === this.selected))
       this.selected = undefined;
-    table.querySelector("tbody")!.innerHTML = findings.map((f) => this.findingRow(f, policy)).join("");
+    table.querySelector("tbody")!.innerHTML = findings
+      .map((f, index) => this.findingRow(f, index, policy))
+      .join("");
     const chosen = findings.find((f) => findingKey(f) === this.selected);
     element("explanation").textContent =
       chosen === undefined || policy === undefined
@@ -378,11 +386,11 @@ class Playground {
         : renderExplanation(chosen, this.lang, policy.checked);
   }
 
-  private findingRow(f: Finding, policy: Policy | undefined): string {
-    const key = findingKey(f);
+  private findingRow(f: Finding, index: number, policy: Policy | undefined): string {
+    const selected = findingKey(f) === this.selected;
     const subject = policy === undefined ? f.subject.id : subjectWords(policy.checked, f.subject, this.lang);
     const period = f.period === undefined ? "" : ` · ${f.period}`;
-    return `<tr class="finding" data-key="${escapeHtml(key)}" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}" data-status="${escapeHtml(f.status)}" aria-selected="${key === this.selected}"><td class="status" data-status="${escapeHtml(f.status)}">${escapeHtml(statusWord(f.status, this.lang))}</td><td>${escapeHtml(f.title)}</td><td>${escapeHtml(subject + period)}</td><td>${escapeHtml(f.holder ?? "")}</td><td>${f.due === undefined ? "" : `<time>${f.due}</time>`}</td><td>${escapeHtml(f.cites.join(", "))}</td></tr>`;
+    return `<tr class="finding" data-index="${index}" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}" data-status="${escapeHtml(f.status)}" aria-selected="${selected}"><td class="status" data-status="${escapeHtml(f.status)}">${escapeHtml(statusWord(f.status, this.lang))}</td><td>${escapeHtml(f.title)}</td><td>${escapeHtml(subject + period)}</td><td>${escapeHtml(f.holder ?? "")}</td><td>${f.due === undefined ? "" : `<time>${f.due}</time>`}</td><td>${escapeHtml(f.cites.join(", "))}</td></tr>`;
   }
 
   private renderScenarios(): void {
