@@ -40,7 +40,8 @@ export function keywordStyles(): ReadonlyMap<string, Style> {
 }
 
 // Words, numbers and dates as the lexer reads them (`scan/tokens.ts`).
-const word = /^[\p{L}_][\p{L}\p{N}_]*/u;
+// A rule id may join words with hyphens (`fire-accountability`): one name, not a keyword.
+const word = /^[\p{L}_][\p{L}\p{N}_]*(?:-[\p{L}_][\p{L}\p{N}_]*)*/u;
 const date = /^\d{4}-\d{2}-\d{2}/;
 const number = /^\d+(?:\.\d+)*/;
 const operator = /^(?:->|!=|<=|>=|[=<>+\-*/≥≤≠])/;
