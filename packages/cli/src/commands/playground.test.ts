@@ -240,3 +240,92 @@ describe.skipIf(!existsSync(chromiumPath))("remit playground in a browser", () =
     expect(leaving).toEqual([]);
   });
 });
+
+describe("remit playground's server", () => {
+  /** Runs `remit playground ARGS` until `use` is done with its URL; returns the exit code. */
+  async function serving(args: string[], use: (url: string) => Promise<void>): Promise<number> {
+    const stop = new AbortController();
+    const stderr = new MemoryStream();
+    const running = run(["playground", ...args, "--port", "0", "--lang", "en"], {
+      stdout: new MemoryStream(),
+      stderr,
+      env: {},
+      cwd: repoRoot,
+      stop: stop.signal,
+    });
+    let exited: number | undefined;
+    void running.then((code) => {
+      exited = code;
+    });
+    let url: string | undefined;
+    while (url === undefined && exited === undefined) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      url = /playground at (http:\/\/\S+)\//.exec(stderr.text)?.[1];
+    }
+    if (url === undefined) throw new Error(`remit playground exited ${exited}: ${stderr.text}`);
+    try {
+      await use(url);
+    } finally {
+      stop.abort();
+    }
+    return running;
+  }
+
+  it("serves the page, and the policy, facts and scenarios given as its workspace", async () => {
+    const code = await serving(
+      [
+        "policies/ziyuan-2026",
+        "--facts",
+        "examples/ziyuan-county/facts.json",
+        "--scenarios",
+        "tests/ziyuan/scenarios",
+      ],
+      async (url) => {
+        const page = await fetch(`${url}/`);
+        expect(page.status).toBe(200);
+        expect(page.headers.get("content-type")).toContain("text/html");
+        expect(await page.text()).toContain('<div id="editor">');
+        const workspace = (await (await fetch(`${url}/workspace.json`)).json()) as {
+          files: Record<string, string>;
+          entry: string;
+          facts: string;
+          scenarios: { id: string }[];
+          fixtures: Record<string, string>;
+        };
+        expect(workspace.entry).toBe("policies/ziyuan-2026/policy.remit.md");
+        // The entry and every module it imports, as read from disk.
+        expect(Object.keys(workspace.files).sort()).toEqual([
+          "policies/standards/gb-35181-2025.remit",
+          "policies/standards/gbt-35547-2017.remit",
+          "policies/standards/key-units.remit",
+          "policies/standards/nine-small-venues.remit",
+          "policies/ziyuan-2026/policy.remit.md",
+        ]);
+        expect(workspace.facts).toBe(readFileSync(factsFile, "utf8"));
+        const files = readdirSync(path.join(repoRoot, "tests/ziyuan/scenarios")).filter((f) =>
+          f.endsWith(".json"),
+        );
+        expect(workspace.scenarios.map((s) => `${s.id}.json`)).toEqual(files.sort());
+        expect(Object.keys(workspace.fixtures)).toEqual(["base"]);
+      },
+    );
+    expect(code).toBe(0);
+  });
+
+  it("serves nothing outside the page, and only GET and HEAD", async () => {
+    const code = await serving([], async (url) => {
+      expect((await fetch(`${url}/workspace.json`)).status).toBe(404);
+      expect((await fetch(`${url}/..%2f..%2fpackage.json`)).status).toBe(404);
+      expect((await fetch(`${url}/%E0%A4%A`)).status).toBe(404);
+      expect((await fetch(`${url}/`, { method: "POST", body: "{}" })).status).toBe(405);
+    });
+    expect(code).toBe(0);
+  });
+
+  it("refuses a second policy and a missing one as usage errors", async () => {
+    const options = { stdout: new MemoryStream(), stderr: new MemoryStream(), env: {}, cwd: repoRoot };
+    expect(await run(["playground", "policies/ziyuan-2026", "policies/standards"], options)).toBe(2);
+    expect(await run(["playground", "no/such/policy"], options)).toBe(2);
+    expect(await run(["playground", "--port", "http"], options)).toBe(2);
+  });
+});
