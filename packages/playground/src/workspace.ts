@@ -150,7 +150,11 @@ export function changesFrom(
   return { files: changed, facts: facts === base.facts ? undefined : facts, asOf, lang };
 }
 
-/** The URL hash for `state`: `#s=` and the state compressed with lz-string. */
+/**
+ * The URL hash for `state`: `#s=` and the state compressed with lz-string, whose output is
+ * URL-safe as it comes and which works synchronously (the browser's CompressionStream is
+ * asynchronous and would need its own base64url step).
+ */
 export function encodeState(state: SharedState): string {
   return `#s=${compressToEncodedURIComponent(JSON.stringify(state))}`;
 }
