@@ -236,6 +236,9 @@ class Playground {
   }
 
   private render(): void {
+    // With no date picked, the picker shows the facts' own, which an edit of the facts may change.
+    const asOf = element<HTMLInputElement>("as-of");
+    if (this.asOf === undefined && document.activeElement !== asOf) asOf.value = this.factsDate() ?? "";
     this.renderTabs();
     this.renderLint();
     this.renderProblems();
