@@ -33,11 +33,42 @@ async function nextRefresh(page: Page, before: number): Promise<void> {
   await page.waitForFunction(`Number(document.documentElement.dataset.refreshes) > ${before}`);
 }
 
+/** `remit playground ARGS` on any free port, once it listens: its URL, and `stop` for its exit code. */
+async function startPlayground(
+  args: readonly string[],
+): Promise<{ url: string; stop: () => Promise<number> }> {
+  const stop = new AbortController();
+  const stderr = new MemoryStream();
+  const running = run(["playground", ...args, "--port", "0", "--lang", "en"], {
+    stdout: new MemoryStream(),
+    stderr,
+    env: {},
+    cwd: repoRoot,
+    stop: stop.signal,
+  });
+  let exited: number | undefined;
+  void running.then((code) => {
+    exited = code;
+  });
+  let url: string | undefined;
+  while (url === undefined && exited === undefined) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    url = /playground at (http:\/\/\S+)\//.exec(stderr.text)?.[1];
+  }
+  if (url === undefined) throw new Error(`remit playground exited ${exited}: ${stderr.text}`);
+  return {
+    url,
+    stop: () => {
+      stop.abort();
+      return running;
+    },
+  };
+}
+
 describe.skipIf(!existsSync(chromiumPath))("remit playground in a browser", () => {
   let expected: EvaluationResult;
   let url: string;
-  let stop: AbortController;
-  let serving: Promise<number>;
+  let stopServing: (() => Promise<number>) | undefined;
   let close: (() => Promise<void>) | undefined;
   let context: BrowserContext;
   let page: Page;
@@ -53,26 +84,9 @@ describe.skipIf(!existsSync(chromiumPath))("remit playground in a browser", () =
     expect(evaluated).toBe(0);
     expected = JSON.parse(stdout.text) as EvaluationResult;
 
-    stop = new AbortController();
-    const stderr = new MemoryStream();
-    serving = run(["playground", "--port", "0", "--lang", "en"], {
-      stdout: new MemoryStream(),
-      stderr,
-      env: {},
-      cwd: repoRoot,
-      stop: stop.signal,
-    });
-    let exited: number | undefined;
-    void serving.then((code) => {
-      exited = code;
-    });
-    let found: string | undefined;
-    while (found === undefined && exited === undefined) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      found = /playground at (http:\/\/\S+)\//.exec(stderr.text)?.[1];
-    }
-    if (found === undefined) throw new Error(`remit playground exited ${exited}: ${stderr.text}`);
-    url = found;
+    const started = await startPlayground([]);
+    url = started.url;
+    stopServing = started.stop;
 
     ({ context, close } = await launchChromium());
     await context.route("**/*", (route) => {
@@ -88,8 +102,7 @@ describe.skipIf(!existsSync(chromiumPath))("remit playground in a browser", () =
 
   afterAll(async () => {
     await close?.();
-    stop?.abort();
-    expect(await serving).toBe(0);
+    expect(await stopServing?.()).toBe(0);
   });
 
   it("loads the Ziyuan plan and the example county and finds what remit eval finds", async () => {
@@ -244,31 +257,14 @@ describe.skipIf(!existsSync(chromiumPath))("remit playground in a browser", () =
 describe("remit playground's server", () => {
   /** Runs `remit playground ARGS` until `use` is done with its URL; returns the exit code. */
   async function serving(args: string[], use: (url: string) => Promise<void>): Promise<number> {
-    const stop = new AbortController();
-    const stderr = new MemoryStream();
-    const running = run(["playground", ...args, "--port", "0", "--lang", "en"], {
-      stdout: new MemoryStream(),
-      stderr,
-      env: {},
-      cwd: repoRoot,
-      stop: stop.signal,
-    });
-    let exited: number | undefined;
-    void running.then((code) => {
-      exited = code;
-    });
-    let url: string | undefined;
-    while (url === undefined && exited === undefined) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      url = /playground at (http:\/\/\S+)\//.exec(stderr.text)?.[1];
-    }
-    if (url === undefined) throw new Error(`remit playground exited ${exited}: ${stderr.text}`);
+    const { url, stop } = await startPlayground(args);
     try {
       await use(url);
-    } finally {
-      stop.abort();
+    } catch (error) {
+      await stop();
+      throw error;
     }
-    return running;
+    return stop();
   }
 
   it("serves the page, and the policy, facts and scenarios given as its workspace", async () => {
