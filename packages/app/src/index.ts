@@ -52,29 +52,29 @@ export {
   serviceLimitSettings,
 } from "./limits.js";
 export { type BuiltPolicy, buildPolicy, buildPolicySources, type LoadedPolicy, loadPolicy } from "./load.js";
-export {
-  type FindingPattern,
-  findingsOf,
-  type Mismatch,
-  matchesPattern,
-  mismatchesOf,
-  type PartialDeep,
-  type ResultLike,
-  type Search,
-  search,
-  shown,
-} from "./scenarios/match.js";
+export { fixturePath, scenarioFiles, toScenario } from "./scenarios/files.js";
 export {
   type BrokenScenario,
+  describeFailure,
   type ExpectedFinding,
   type Failure,
-  fixturePath,
+  type FindingPattern,
+  type FixtureLookup,
+  findingsOf,
+  isFixtureName,
   judge,
+  type Mismatch,
+  matchesPattern,
   mergeFacts,
+  mismatchesOf,
+  type PartialDeep,
   patternSubjectText,
+  type ResultLike,
   type Scenario,
-  scenarioFiles,
+  type Search,
+  scenarioFromJson,
+  search,
+  shown,
   subjectText,
-  toScenario,
-} from "./scenarios/scenario.js";
+} from "./scenarios/index.js";
 export { type WriteProblem, writeFileAtomic } from "./write.js";

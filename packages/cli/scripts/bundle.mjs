@@ -4,6 +4,7 @@
 // `import()`: esbuild keeps each one a lazily initialised module, so `remit --help` runs none of
 // the compiler's or engine's top-level code. Types still come from `tsc -b`.
 
+import { cpSync, existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -36,3 +37,13 @@ await build({
   legalComments: "linked",
   logLevel: "warning",
 });
+
+// `remit playground` serves the built page from beside the executable, so the package carries it.
+const page = fileURLToPath(new URL("../../playground/dist", import.meta.url));
+const copy = fileURLToPath(new URL("../dist/playground", import.meta.url));
+rmSync(copy, { recursive: true, force: true });
+if (existsSync(page)) cpSync(page, copy, { recursive: true });
+else
+  console.warn(
+    "bundle: the playground page is not built (pnpm --filter @remit/playground build); remit playground will say so",
+  );

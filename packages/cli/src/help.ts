@@ -11,7 +11,8 @@ export type CommandName =
   | "export"
   | "import"
   | "serve"
-  | "lsp";
+  | "lsp"
+  | "playground";
 
 export const commandNames: readonly CommandName[] = [
   "check",
@@ -24,6 +25,7 @@ export const commandNames: readonly CommandName[] = [
   "import",
   "serve",
   "lsp",
+  "playground",
 ];
 
 /** The exit codes, with what "problems found" means for one command (or all of them). */
@@ -65,6 +67,7 @@ Commands:
   import FILE       translate json-rules-engine rules to a Remit policy
   serve POLICY...   serve policies over HTTP until SIGINT or SIGTERM
   lsp --stdio       run the language server for editors over standard input and output
+  playground        edit, check and evaluate a policy in the browser, served locally
   help [COMMAND]    show this help, or a command's
 
 Options:
@@ -95,6 +98,7 @@ ${exitCodes.en}
   import FILE       将 json-rules-engine 规则转换为 Remit 政策
   serve POLICY...   通过 HTTP 发布政策，直到收到 SIGINT 或 SIGTERM
   lsp --stdio       通过标准输入输出运行供编辑器使用的语言服务器
+  playground        在浏览器中编辑、检查和评估政策（本地发布的页面）
   help [COMMAND]    显示本帮助或某个命令的帮助
 
 选项：
@@ -140,6 +144,10 @@ const codes = {
     en: "a file that is not JSON, rules or conditions that cannot be imported",
     zh: "文件不是 JSON、有无法导入的规则或条件",
   }),
+  playground: exitCodesFor({
+    en: "the page is not built, the port cannot be listened on",
+    zh: "页面尚未构建、无法监听端口",
+  }),
   serve: exitCodesFor({
     en: "policy errors, the port cannot be listened on",
     zh: "政策有错误、无法监听端口",
@@ -184,6 +192,45 @@ A failing scenario is listed with the fields that did not match.`,
 };
 
 const commands: Record<CommandName, Record<Language, string>> = {
+  playground: {
+    en: `Usage:
+  remit playground [POLICY] [--facts FILE] [--scenarios DIR] [--port N] [--host ADDRESS]
+
+Serve the playground page until SIGINT or SIGTERM: edit a policy and its facts, pick the date,
+and see the diagnostics, findings, explanations and scenario results update as you type. The
+page checks and evaluates in the browser; nothing is sent back. Without POLICY it opens the
+Ziyuan County plan with the example county; with POLICY, that policy (and the facts and
+scenarios given) instead. The page's link holds the edits, the date and the language.
+
+Options:
+  --facts FILE      facts document to preload (JSON)
+  --scenarios DIR   scenario files to run in the page (as remit test reads them)
+  --port N          port to listen on (default: 4173; 0 for any free port)
+  --host ADDRESS    interface to listen on (default: 127.0.0.1, this machine only)
+  --lang zh|en      language of messages
+  -h, --help        show this help
+
+${codes.playground.en}
+`,
+    zh: `用法：
+  remit playground [POLICY] [--facts FILE] [--scenarios DIR] [--port N] [--host ADDRESS]
+
+发布演练场页面，直到收到 SIGINT 或 SIGTERM：编辑政策和事实数据、选择日期，诊断、评估结果、
+说明和场景结果随输入更新。检查与评估都在浏览器中进行，不回传任何数据。不给 POLICY 时打开
+资源县实施方案及示例县数据；给出 POLICY 时改为该政策（以及所给的事实数据和场景）。
+页面链接保存所做的修改、日期和界面语言。
+
+选项：
+  --facts FILE      预先载入的事实数据（JSON）
+  --scenarios DIR   在页面中运行的场景文件（与 remit test 读取方式相同）
+  --port N          监听端口（默认 4173；0 表示任一空闲端口）
+  --host ADDRESS    监听地址（默认 127.0.0.1，仅本机）
+  --lang zh|en      消息语言
+  -h, --help        显示本帮助
+
+${codes.playground.zh}
+`,
+  },
   check: {
     en: `Usage:
   remit check PATH [--format human|json] [--watch] [--lang zh|en]

@@ -20,6 +20,7 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   import: async () => (await import("./commands/interchange.js")).importCommand,
   serve: async () => (await import("./commands/serve.js")).serveCommand,
   lsp: async () => (await import("./commands/lsp.js")).lspCommand,
+  playground: async () => (await import("./commands/playground.js")).playgroundCommand,
 };
 
 /**

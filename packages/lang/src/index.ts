@@ -137,6 +137,7 @@ export {
 } from "./syntax/children.js";
 export {
   aggregateKeywords,
+  declarationKeywords,
   durationUnitKeywords,
   type KeywordName,
   type KeywordSpelling,

@@ -4,15 +4,9 @@ import * as path from "node:path";
 import type { Finding } from "@remit/engine";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fixturePath, toScenario } from "./files.js";
 import { matchesPattern as matches, mismatchesOf as mismatches } from "./match.js";
-import {
-  type ExpectedFinding,
-  fixturePath,
-  judge,
-  mergeFacts,
-  type Scenario,
-  toScenario,
-} from "./scenario.js";
+import { type ExpectedFinding, judge, mergeFacts, type Scenario } from "./scenario.js";
 
 const finding: Finding = {
   rule: "r",

@@ -1,10 +1,10 @@
 /**
  * Scenario tests that live next to a policy: each JSON file is a small facts document, an
- * evaluation date, and the findings (or facts errors) the policy must give on it.
+ * evaluation date, and the findings (or facts errors) the policy must give on it. Browser-safe:
+ * fixtures are looked up through the caller (`files.ts` finds them on disk, a page in its bundle).
  */
-import { existsSync, readdirSync } from "node:fs";
-import * as path from "node:path";
 import type { EvaluateOutcome, Finding, JsonValue } from "@remit/engine";
+import type { Language } from "@remit/lang";
 import { type FindingPattern, type Mismatch, matchesPattern, mismatchesOf } from "./match.js";
 
 type JsonObject = { readonly [key: string]: JsonValue };
@@ -31,14 +31,6 @@ export interface Scenario {
 export interface BrokenScenario {
   readonly id: string;
   readonly problem: { readonly en: string; readonly zh: string };
-}
-
-/** The scenario files of a folder: `*.json`, sorted by name, not searched recursively. */
-export function scenarioFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
-    .map((entry) => entry.name)
-    .sort();
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -78,33 +70,25 @@ class MergeError extends Error {
   }
 }
 
-/**
- * The fixture a scenario's `base` names: `<name>.json` in a `fixtures` folder inside the
- * scenarios folder or beside it. Undefined when there is none.
- */
-export function fixturePath(scenariosFolder: string, name: string): string | undefined {
-  if (!isFixtureName(name)) return undefined;
-  const candidates = [
-    path.join(scenariosFolder, "fixtures", `${name}.json`),
-    path.join(scenariosFolder, "..", "fixtures", `${name}.json`),
-  ];
-  return candidates.find((file) => existsSync(file));
-}
-
 /** A fixture is named, never reached by a path: `../../secrets` would read outside the folders. */
-function isFixtureName(name: string): boolean {
+export function isFixtureName(name: string): boolean {
   return name !== "" && name !== "." && name !== ".." && !/[/\\\0]/.test(name);
 }
 
 /**
- * A scenario from its parsed file. `readFixture` reads a fixture by absolute path. A missing
+ * The facts of the fixture named `name` (a valid fixture name, see `isFixtureName`), or
+ * `undefined` when there is no such fixture.
+ */
+export type FixtureLookup = (name: string) => unknown;
+
+/**
+ * A scenario from its parsed file; `fixture` looks up the fixture its `base` names. A missing
  * `base` means the `base` fixture when one exists, else none; `null` means none.
  */
-export function toScenario(
+export function scenarioFromJson(
   id: string,
   raw: unknown,
-  scenariosFolder: string,
-  readFixture: (file: string) => unknown,
+  fixture: FixtureLookup,
 ): Scenario | BrokenScenario {
   const broken = (en: string, zh: string): BrokenScenario => ({ id, problem: { en, zh } });
   if (!isObject(raw)) return broken("a scenario must be a JSON object", "场景应为 JSON 对象");
@@ -147,14 +131,14 @@ export function toScenario(
         `'base' must name a fixture ('${baseName}' is a path)`,
         `“base”应为固定数据名称（“${baseName}”是路径）`,
       );
-    const file = fixturePath(scenariosFolder, baseName);
-    if (file === undefined && base !== undefined) {
+    const found = fixture(baseName);
+    if (found === undefined && base !== undefined) {
       return broken(
         `no fixture '${baseName}.json' in a fixtures folder`,
         `fixtures 目录中没有“${baseName}.json”`,
       );
     }
-    if (file !== undefined) baseFacts = readFixture(file) as JsonValue;
+    if (found !== undefined) baseFacts = found as JsonValue;
   }
   let merged: JsonValue;
   try {
@@ -263,4 +247,73 @@ export function patternSubjectText(subject: ExpectedFinding["subject"]): string 
   if (typeof subject === "string") return subject;
   if (subject.collection === undefined) return subject.id;
   return `${subject.collection}/${subject.id ?? "…"}`;
+}
+
+function show(value: unknown, lang: Language): string {
+  return value === undefined ? (lang === "zh" ? "（无）" : "nothing") : JSON.stringify(value);
+}
+
+/** A failure as lines for people: what was expected and what the policy gave instead (`remit test`, the playground). */
+export function describeFailure(failure: Failure, lang: Language): string[] {
+  const zh = lang === "zh";
+  switch (failure.kind) {
+    case "broken":
+      return [failure.problem[lang]];
+    case "accepted":
+      return [
+        zh ? "应拒绝该事实数据，但评估通过了" : "expected the facts to be rejected, but they were accepted",
+      ];
+    case "rejected":
+      return [
+        zh ? "事实数据被拒绝：" : "the facts were rejected:",
+        ...failure.errors.map((e) => `  ${e.path} (${e.code})`),
+      ];
+    case "missing-error": {
+      const code = failure.code === undefined ? "" : ` (${failure.code})`;
+      const got =
+        failure.actualCode === undefined
+          ? zh
+            ? "没有"
+            : "got none"
+          : zh
+            ? `实际为 ${failure.actualCode}`
+            : `got ${failure.actualCode}`;
+      return [
+        zh
+          ? `应在 ${failure.path} 处报错${code}，${got}`
+          : `expected an error at ${failure.path}${code}, ${got}`,
+      ];
+    }
+    case "no-finding": {
+      const { pattern } = failure;
+      const named = patternSubjectText(pattern.subject);
+      const subject = named === undefined ? "" : ` ${named}`;
+      const others =
+        failure.subjects.length === 0
+          ? zh
+            ? "该规则没有任何结果"
+            : "the rule gave no findings"
+          : `${zh ? "该规则的结果对象：" : "the rule has findings for: "}${failure.subjects.join(", ")}`;
+      return [
+        zh
+          ? `没有规则“${pattern.rule}”${subject}的结果；${others}`
+          : `no finding of '${pattern.rule}'${subject}; ${others}`,
+      ];
+    }
+    case "mismatch":
+      return [
+        `${failure.finding.rule} ${subjectText(failure.finding)}${failure.finding.period === undefined ? "" : ` ${failure.finding.period}`}:`,
+        ...failure.fields.map((m) =>
+          zh
+            ? `  ${m.field}：应为 ${show(m.expected, lang)}，实际为 ${show(m.actual, lang)}`
+            : `  ${m.field}: expected ${show(m.expected, lang)}, got ${show(m.actual, lang)}`,
+        ),
+      ];
+    case "unwanted":
+      return [
+        zh
+          ? `不应有的结果：${failure.finding.rule} ${subjectText(failure.finding)}（${failure.finding.status}）`
+          : `unexpected finding: ${failure.finding.rule} ${subjectText(failure.finding)} (${failure.finding.status})`,
+      ];
+  }
 }

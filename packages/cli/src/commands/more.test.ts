@@ -627,7 +627,18 @@ describe("progress on standard error", () => {
 describe("help", () => {
   it("lists every command, and every command's help documents its exit codes", async () => {
     const general = await remit(["--help"]);
-    for (const command of ["check", "fmt", "eval", "test", "explain", "export", "import", "serve", "lsp"]) {
+    for (const command of [
+      "check",
+      "fmt",
+      "eval",
+      "test",
+      "explain",
+      "export",
+      "import",
+      "serve",
+      "playground",
+      "lsp",
+    ]) {
       expect(general.stdout).toContain(`  ${command} `);
       for (const lang of ["en", "zh"]) {
         const { code, stdout } = await remit([command, "--help", "--lang", lang]);

@@ -109,9 +109,9 @@ const limitOptions = Object.fromEntries(
   serviceLimitSettings.map((s) => [s.flag.slice(2), { type: "string" as const }]),
 );
 
-/** `--port`: a whole number from 0 to 65535; 8080 when not given. */
-function portOption(value: string | boolean | undefined): number {
-  if (value === undefined) return 8080;
+/** `--port`: a whole number from 0 to 65535; `fallback` (8080) when not given. */
+export function portOption(value: string | boolean | undefined, fallback = 8080): number {
+  if (value === undefined) return fallback;
   const text = String(value);
   const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
   if (!(port >= 0 && port <= 65535)) {

@@ -3,8 +3,7 @@
  * systems (GitLab, Jenkins, GitHub test reporters) read; the JSON carries the same facts with
  * each failure in both languages.
  */
-import type { Failure } from "@remit/app";
-import { describeFailure } from "./test.js";
+import { describeFailure, type Failure } from "@remit/app";
 
 /** One scenario's outcome: its id (file name without `.json`), name, file, failures and time. */
 export interface ScenarioReport {

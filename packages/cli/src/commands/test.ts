@@ -2,16 +2,14 @@ import { existsSync, statSync } from "node:fs";
 import * as path from "node:path";
 import {
   type BrokenScenario,
+  describeFailure,
   type Failure,
   joinPath,
   judge,
-  patternSubjectText,
   type Scenario,
   scenarioFiles,
-  subjectText,
   toScenario,
 } from "@remit/app";
-import type { Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
 import { parseJsonFile, readInput } from "../evaluation/inputs.js";
@@ -169,74 +167,5 @@ function parseScenarioFile(
   } catch (error) {
     if (error instanceof Problem) return { problem: error.text };
     throw error;
-  }
-}
-
-function show(value: unknown, lang: Language): string {
-  return value === undefined ? (lang === "zh" ? "（无）" : "nothing") : JSON.stringify(value);
-}
-
-/** A failure as lines for people: what was expected and what the policy gave instead. */
-export function describeFailure(failure: Failure, lang: Language): string[] {
-  const zh = lang === "zh";
-  switch (failure.kind) {
-    case "broken":
-      return [failure.problem[lang]];
-    case "accepted":
-      return [
-        zh ? "应拒绝该事实数据，但评估通过了" : "expected the facts to be rejected, but they were accepted",
-      ];
-    case "rejected":
-      return [
-        zh ? "事实数据被拒绝：" : "the facts were rejected:",
-        ...failure.errors.map((e) => `  ${e.path} (${e.code})`),
-      ];
-    case "missing-error": {
-      const code = failure.code === undefined ? "" : ` (${failure.code})`;
-      const got =
-        failure.actualCode === undefined
-          ? zh
-            ? "没有"
-            : "got none"
-          : zh
-            ? `实际为 ${failure.actualCode}`
-            : `got ${failure.actualCode}`;
-      return [
-        zh
-          ? `应在 ${failure.path} 处报错${code}，${got}`
-          : `expected an error at ${failure.path}${code}, ${got}`,
-      ];
-    }
-    case "no-finding": {
-      const { pattern } = failure;
-      const named = patternSubjectText(pattern.subject);
-      const subject = named === undefined ? "" : ` ${named}`;
-      const others =
-        failure.subjects.length === 0
-          ? zh
-            ? "该规则没有任何结果"
-            : "the rule gave no findings"
-          : `${zh ? "该规则的结果对象：" : "the rule has findings for: "}${failure.subjects.join(", ")}`;
-      return [
-        zh
-          ? `没有规则“${pattern.rule}”${subject}的结果；${others}`
-          : `no finding of '${pattern.rule}'${subject}; ${others}`,
-      ];
-    }
-    case "mismatch":
-      return [
-        `${failure.finding.rule} ${subjectText(failure.finding)}${failure.finding.period === undefined ? "" : ` ${failure.finding.period}`}:`,
-        ...failure.fields.map((m) =>
-          zh
-            ? `  ${m.field}：应为 ${show(m.expected, lang)}，实际为 ${show(m.actual, lang)}`
-            : `  ${m.field}: expected ${show(m.expected, lang)}, got ${show(m.actual, lang)}`,
-        ),
-      ];
-    case "unwanted":
-      return [
-        zh
-          ? `不应有的结果：${failure.finding.rule} ${subjectText(failure.finding)}（${failure.finding.status}）`
-          : `unexpected finding: ${failure.finding.rule} ${subjectText(failure.finding)} (${failure.finding.status})`,
-      ];
   }
 }

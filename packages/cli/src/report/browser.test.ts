@@ -6,18 +6,17 @@
  * written to `.ci-out/report/` (git-ignored) for people to look at.
  * Needs /usr/bin/chromium and CJK fonts (`.ci/system-deps`); skipped where Chromium is missing.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EvaluationResult } from "@remit/engine";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groupOf } from "../evaluation/groups.js";
 import { MemoryStream } from "../io.js";
 import { run } from "../run.js";
+import { chromiumPath, launchChromium } from "../testing/chromium.js";
 
-const chromiumPath = "/usr/bin/chromium";
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 const artifacts = path.join(repoRoot, ".ci-out", "report");
 
@@ -32,7 +31,7 @@ async function remit(argv: string[]): Promise<string> {
 describe.skipIf(!existsSync(chromiumPath))("the HTML report in a browser", () => {
   const evalArgs = ["eval", "policies/ziyuan-2026", "--facts", "examples/ziyuan-county/facts.json"];
   let result: EvaluationResult;
-  let profile: string;
+  let close: (() => Promise<void>) | undefined;
   let context: BrowserContext;
   let page: Page;
   /** Every request the page tried to make that would leave it. */
@@ -41,22 +40,7 @@ describe.skipIf(!existsSync(chromiumPath))("the HTML report in a browser", () =>
   beforeAll(async () => {
     result = JSON.parse(await remit([...evalArgs, "--format", "json"])) as EvaluationResult;
     const html = await remit([...evalArgs, "--format", "html"]);
-    profile = mkdtempSync(path.join(tmpdir(), "remit-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1280, height: 800 },
-    });
+    ({ context, close } = await launchChromium());
     await context.route("**/*", (route) => {
       const url = route.request().url();
       if (url.startsWith("data:") || url.startsWith("about:")) return route.continue();
@@ -68,8 +52,7 @@ describe.skipIf(!existsSync(chromiumPath))("the HTML report in a browser", () =>
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+    await close?.();
   });
 
   it("is titled with the policy's name and the evaluation date, in Chinese, the actions first", async () => {
