@@ -123,7 +123,7 @@ describe.skipIf(!existsSync(chromiumPath))("remit playground in a browser", () =
 
   it("explains the finding picked, in the language of the page", async () => {
     const row = page.locator(
-      '#findings tr.finding[data-rule="major-hazard-rectification"][data-subject="H0201"]',
+      '#findings tr.finding[data-rule="major-hazard-case-closing"][data-subject="H0201"]',
     );
     await row.click();
     const text = await page.locator("#explanation").innerText();
@@ -175,15 +175,17 @@ describe.skipIf(!existsSync(chromiumPath))("remit playground in a browser", () =
 
   it("changes a finding's status when a date in the facts changes", async () => {
     const row = page.locator(
-      '#findings tr.finding[data-rule="major-hazard-rectification"][data-subject="H0201"]',
+      '#findings tr.finding[data-rule="major-hazard-case-closing"][data-subject="H0201"]',
     );
     expect(await row.getAttribute("data-status")).toBe("overdue");
     const facts = JSON.parse(readFileSync(factsFile, "utf8")) as {
-      hazards: { id: string; rectifiedOn: unknown }[];
+      hazards: { id: string; rectifiedOn: unknown; closedOn?: unknown }[];
     };
     const hazard = facts.hazards.find((h) => h.id === "H0201");
     if (hazard === undefined) throw new Error("the example county has no hazard H0201");
+    // The venue rectified it and the county closed the case, both before the deadline.
     hazard.rectifiedOn = "2026-10-25";
+    hazard.closedOn = "2026-10-28";
     await page.click('#tabs button[data-file="facts.json"]');
     await page.click(".cm-content");
     await page.keyboard.press("Control+a");
@@ -196,13 +198,13 @@ describe.skipIf(!existsSync(chromiumPath))("remit playground in a browser", () =
 
   it("re-evaluates on the date picked", async () => {
     const row = page.locator(
-      '#findings tr.finding[data-rule="major-hazard-rectification"][data-subject="H0201"]',
+      '#findings tr.finding[data-rule="major-hazard-case-closing"][data-subject="H0201"]',
     );
     const before = await refreshes(page);
     await page.fill("#as-of", "2026-10-10");
     await page.dispatchEvent("#as-of", "change");
     await nextRefresh(page, before);
-    // Before it was rectified, within the warning window of its deadline.
+    // Before its case was closed, within the warning window of its deadline.
     expect(await row.getAttribute("data-status")).toBe("due-soon");
   });
 
@@ -226,10 +228,10 @@ describe.skipIf(!existsSync(chromiumPath))("remit playground in a browser", () =
     await other.waitForSelector("html[data-refreshes]");
     expect(await other.locator("#as-of").inputValue()).toBe("2026-10-10");
     const row = other.locator(
-      '#findings tr.finding[data-rule="major-hazard-rectification"][data-subject="H0201"]',
+      '#findings tr.finding[data-rule="major-hazard-case-closing"][data-subject="H0201"]',
     );
     expect(await row.getAttribute("data-status")).toBe("due-soon");
-    // Without a date picked, the facts' own date: the edited facts have H0201 rectified by then.
+    // Without a date picked, the facts' own date: the edited facts have H0201 rectified and its case closed by then.
     const before = await refreshes(other);
     await other.fill("#as-of", "");
     await other.dispatchEvent("#as-of", "change");
@@ -244,7 +246,7 @@ describe.skipIf(!existsSync(chromiumPath))("remit playground in a browser", () =
     mkdirSync(artifacts, { recursive: true });
     const png = path.join(artifacts, "playground.png");
     await page.click('#tabs button[data-file="policies/ziyuan-2026/policy.remit.md"]');
-    await page.locator('#findings tr.finding[data-rule="major-hazard-rectification"]').first().click();
+    await page.locator('#findings tr.finding[data-rule="major-hazard-case-closing"]').first().click();
     await page.screenshot({ path: png });
     expect(readFileSync(png).subarray(1, 4).toString()).toBe("PNG");
   });
@@ -291,7 +293,6 @@ describe("remit playground's server", () => {
         expect(workspace.entry).toBe("policies/ziyuan-2026/policy.remit.md");
         // The entry and every module it imports, as read from disk.
         expect(Object.keys(workspace.files).sort()).toEqual([
-          "policies/standards/gb-35181-2025.remit",
           "policies/standards/gbt-35547-2017.remit",
           "policies/standards/key-units.remit",
           "policies/standards/nine-small-venues.remit",
