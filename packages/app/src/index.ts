@@ -25,6 +25,14 @@ export {
 export { createNodeSourceHost, type NodeSourceHost, readTextFile, stripBom, toPosix } from "./host.js";
 export { type BuiltPolicy, buildPolicy, buildPolicySources, type LoadedPolicy, loadPolicy } from "./load.js";
 export {
+  evaluationRecord,
+  factsHash,
+  policySources,
+  type RecordContext,
+  sha256Text,
+} from "./record.js";
+export { type Reload, reloadPolicy, watchFolder } from "./reload.js";
+export {
   type FindingPattern,
   findingsOf,
   type Mismatch,

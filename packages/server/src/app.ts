@@ -2,16 +2,20 @@
  * The HTTP application: routes, validation, errors, timeouts and request logs, independent of
  * the socket it is served on (see server.ts).
  */
-import { OpenAPIHono, type z } from "@hono/zod-openapi";
-import { diagnosticsDocument, evaluateFacts } from "@remit/app";
-import type { JsonValue } from "@remit/engine";
+import { randomUUID } from "node:crypto";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { diagnosticsDocument } from "@remit/app";
+import { assertNever } from "@remit/lang";
+import type { Store, StoreOutcome } from "@remit/store";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { readJsonBody } from "./body.js";
+import { readJsonBody, readJsonText } from "./body.js";
 import { type Checker, defaultChecker } from "./check.js";
-import { ApiError, apiErrors, type RequestIssue } from "./errors.js";
+import { ApiError, apiErrors } from "./errors.js";
+import { type EvaluationAnswer, evaluateRequest, parseWith, refusal } from "./evaluation.js";
 import { type ErrorLogSink, type RequestLogSink, stderrErrorSink, stdoutLogSink } from "./log.js";
-import { type PolicyEntry, type ServedPolicy, servePolicies } from "./policies.js";
+import type { EvaluationPool } from "./pool.js";
+import { type PolicyEntry, PolicySet, type ServedPolicy } from "./policies.js";
 import * as schemas from "./schemas.js";
 
 export const defaultBodyLimitBytes = 20 * 1024 * 1024;
@@ -19,7 +23,14 @@ export const defaultRequestTimeoutMs = 30_000;
 
 export interface AppOptions {
   /** The policies served; the first also answers the unprefixed routes. At least one. */
-  readonly policies: readonly PolicyEntry[];
+  readonly policies: readonly PolicyEntry[] | PolicySet;
+  /**
+   * Where every answered evaluation is recorded before its answer is sent; without one nothing
+   * is recorded and the record routes answer 501.
+   */
+  readonly store?: Store;
+  /** Worker threads that evaluate; without a pool, evaluations run on the request's thread. */
+  readonly pool?: EvaluationPool;
   /** Largest request body accepted; 20 MiB by default. */
   readonly bodyLimitBytes?: number;
   /** Time a request may take once received; 30 s by default. */
@@ -33,6 +44,7 @@ export interface AppOptions {
 }
 
 interface Variables {
+  requestId: string;
   policyHash: string | null;
   errorCode: string | undefined;
 }
@@ -47,22 +59,11 @@ const routeTable: readonly { readonly pattern: RegExp; readonly methods: readonl
   { pattern: /^\/v1\/(?:policies\/[^/]+\/)?policy$/, methods: ["GET", "HEAD"] },
   { pattern: /^\/v1\/(?:policies\/[^/]+\/)?evaluate$/, methods: ["POST"] },
   { pattern: /^\/v1\/(?:policies\/[^/]+\/)?check$/, methods: ["POST"] },
+  { pattern: /^\/v1\/(?:records(?:\/[^/]+)?|history|status|changes)$/, methods: ["GET", "HEAD"] },
 ];
 
-function issuesOf(error: z.ZodError): RequestIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path
-      .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-      .join(""),
-    message: issue.message,
-  }));
-}
-
-function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw apiErrors.invalidRequest(issuesOf(parsed.error));
-  return parsed.data;
-}
+/** A caller's `X-Request-Id` is kept when it is a plain token; otherwise one is made. */
+const requestIdPattern = /^[\w.:@-]{1,128}$/;
 
 function errorResponse(c: AppContext, error: ApiError): Response {
   c.set("errorCode", error.code);
@@ -71,7 +72,48 @@ function errorResponse(c: AppContext, error: ApiError): Response {
     const details = error.details as { allowed: readonly string[] };
     response.headers.set("Allow", details.allowed.join(", "));
   }
+  if (error.code === "overloaded") {
+    const details = error.details as { retryAfterSeconds: number };
+    response.headers.set("Retry-After", String(details.retryAfterSeconds));
+  }
   return response;
+}
+
+/** A store's value, or the error to answer with. */
+function storeValue<T>(outcome: StoreOutcome<T>): T {
+  if ("value" in outcome) return outcome.value;
+  const { error } = outcome;
+  switch (error.code) {
+    case "invalid-input":
+      throw apiErrors.invalidRequest([{ path: "", message: error.message.en }]);
+    case "not-found":
+      throw new ApiError(404, "not-found", error.message);
+    case "newer-schema":
+    case "unavailable":
+    case "database":
+      throw apiErrors.storeUnavailable(error.detail ?? error.message.en);
+    default:
+      return assertNever(error.code);
+  }
+}
+
+function range(from: string | undefined, to: string | undefined): { from?: string; to?: string } {
+  return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+}
+
+function judgedQuery(q: {
+  rule: string;
+  collection: string;
+  subject: string;
+  period?: string | undefined;
+  policy?: string | undefined;
+}) {
+  return {
+    rule: q.rule,
+    subject: { collection: q.collection, id: q.subject },
+    ...(q.period === undefined ? {} : { period: q.period }),
+    ...(q.policy === undefined ? {} : { policy: q.policy }),
+  };
 }
 
 function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
@@ -178,10 +220,8 @@ function documentRoutes(app: OpenAPIHono<{ Variables: Variables }>): void {
 }
 
 export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variables }> {
-  const served = servePolicies(options.policies);
-  const first = served[0];
-  if (first === undefined) throw new Error("a server needs at least one policy");
-  const byRoute = new Map(served.map((s) => [s.route, s] as const));
+  const policies = options.policies instanceof PolicySet ? options.policies : new PolicySet(options.policies);
+  const { store, pool } = options;
   const bodyLimitBytes = options.bodyLimitBytes ?? defaultBodyLimitBytes;
   const requestTimeoutMs = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
   const log = options.log ?? stdoutLogSink;
@@ -193,6 +233,9 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
   app.use("*", async (c, next) => {
     const started = performance.now();
     const time = new Date().toISOString();
+    const given = c.req.header("x-request-id");
+    const requestId = given !== undefined && requestIdPattern.test(given) ? given : randomUUID();
+    c.set("requestId", requestId);
     c.set("policyHash", null);
     c.set("errorCode", undefined);
     try {
@@ -200,43 +243,59 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
     } catch (error) {
       c.res = toErrorResponse(c, error);
     }
+    c.res.headers.set("X-Request-Id", requestId);
     const status = c.res.status;
     const code = c.get("errorCode");
     log({
       time,
+      requestId,
       method: c.req.method,
       path: c.req.path,
       status,
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
       policyHash: c.get("policyHash"),
       ...(code === undefined ? {} : { error: code }),
+      ...(c.req.raw.signal.aborted ? { aborted: true } : {}),
     });
   });
 
   function toErrorResponse(c: AppContext, error: unknown): Response {
     if (error instanceof ApiError) return errorResponse(c, error);
-    logError(error, { method: c.req.method, path: c.req.path });
+    logError(error, { method: c.req.method, path: c.req.path, requestId: c.get("requestId") });
     return errorResponse(c, apiErrors.internal());
   }
 
   function policyFor(c: AppContext): ServedPolicy {
     const name = c.req.param("name");
-    const found = name === undefined ? first : byRoute.get(name);
-    if (found === undefined) throw apiErrors.unknownPolicy(name ?? "", [...byRoute.keys()]);
+    const found = name === undefined ? policies.first : policies.get(name);
+    if (found === undefined) throw apiErrors.unknownPolicy(name ?? "", policies.routes);
     c.set("policyHash", found.policy.info.hash);
     return found;
   }
 
+  /** Every answer about a policy names the version and hash that gave it. */
+  function withPolicyHeaders(response: Response, served: ServedPolicy): Response {
+    response.headers.set("Remit-Policy-Version", served.description.version ?? "");
+    response.headers.set("Remit-Policy-Hash", served.description.hash);
+    return response;
+  }
+
   async function evaluate(c: AppContext): Promise<Response> {
     const served = policyFor(c);
-    const request = parseWith(schemas.EvaluateRequest, await readJsonBody(c.req.raw, bodyLimitBytes));
-    // Nothing reads the clock: with no date in the request or the facts, the engine answers 422.
-    const outcome = await evaluateFacts(served.policy, request.facts, {
-      asOf: request.asOf,
-      params: (request.params ?? {}) as Record<string, JsonValue>,
-    });
-    if ("errors" in outcome) throw apiErrors.invalidFacts(outcome.errors);
-    return c.json(outcome.result, 200);
+    const text = await readJsonText(c.req.raw, bodyLimitBytes);
+    const input = { requestId: c.get("requestId"), text, sources: served.sources };
+    const answer: EvaluationAnswer =
+      pool === undefined
+        ? await evaluateRequest(served.policy, input)
+        : await pool.run({ policy: served.text, input });
+    if (answer.kind === "refused") throw refusal(answer);
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (store !== undefined) {
+      // Acknowledged only once recorded: the 200 is sent after the record's transaction commits.
+      const appended = storeValue(await store.append(answer.record));
+      headers["Remit-Record-Id"] = appended.id;
+    }
+    return withPolicyHeaders(new Response(answer.body, { status: 200, headers }), served);
   }
 
   async function checkSource(c: AppContext): Promise<Response> {
@@ -254,14 +313,20 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
   }
 
   function describe(c: AppContext): Response {
-    return c.json(policyFor(c).description, 200);
+    const served = policyFor(c);
+    return withPolicyHeaders(c.json(served.description, 200), served);
   }
 
-  app.get("/healthz", (c) => c.json({ status: "ok" as const, policies: served.length }, 200));
+  function recordStore(): Store {
+    if (store === undefined) throw apiErrors.noStore();
+    return store;
+  }
+
+  app.get("/healthz", (c) => c.json({ status: "ok" as const, policies: policies.routes.length }, 200));
   app.get("/v1/policies", (c) =>
     c.json(
       {
-        policies: served.map((s) => ({
+        policies: policies.all().map((s) => ({
           route: s.route,
           name: s.description.name,
           version: s.description.version,
@@ -277,6 +342,56 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
   app.get("/v1/policies/:name/policy", describe);
   app.post("/v1/policies/:name/evaluate", evaluate);
   app.post("/v1/policies/:name/check", checkSource);
+
+  app.get("/v1/records", async (c) => {
+    const q = parseWith(schemas.RecordsQuery, c.req.query());
+    const page = await recordStore().list({
+      ...(q.policy === undefined ? {} : { policy: q.policy }),
+      ...(q.collection === undefined || q.subject === undefined
+        ? {}
+        : { subject: { collection: q.collection, id: q.subject } }),
+      asOf: range(q.asOfFrom, q.asOfTo),
+      recorded: range(q.recordedFrom, q.recordedTo),
+      ...(q.limit === undefined ? {} : { limit: q.limit }),
+      ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+    });
+    return c.json(storeValue(page), 200);
+  });
+  app.get("/v1/records/:id", async (c) => {
+    const id = c.req.param("id");
+    if (!/^\d+$/.test(id)) throw apiErrors.notFound(c.req.path);
+    return c.json(storeValue(await recordStore().get(id)), 200);
+  });
+  app.get("/v1/history", async (c) => {
+    const q = parseWith(schemas.HistoryQuery, c.req.query());
+    const judgements = storeValue(await recordStore().history(judgedQuery(q)));
+    return c.json({ judgements }, 200);
+  });
+  app.get("/v1/status", async (c) => {
+    const q = parseWith(schemas.StatusQuery, c.req.query());
+    const said = storeValue(
+      await recordStore().statusOn({
+        ...judgedQuery(q),
+        on: q.on,
+        ...(q.knownAt === undefined ? {} : { knownAt: q.knownAt }),
+      }),
+    );
+    return c.json({ on: q.on, judged: said !== undefined, ...(said ?? {}) }, 200);
+  });
+  app.get("/v1/changes", async (c) => {
+    const q = parseWith(schemas.ChangesQuery, c.req.query());
+    const changes =
+      "before" in q
+        ? storeValue(await recordStore().changesBetween(q.before, q.after))
+        : storeValue(
+            await recordStore().changesSince({
+              policy: q.policy ?? policies.first.description.name,
+              since: q.since,
+              ...(q.until === undefined ? {} : { until: q.until }),
+            }),
+          );
+    return c.json(changes === undefined ? { changes: [] } : changes, 200);
+  });
 
   documentRoutes(app);
   const document = app.getOpenAPIDocument({

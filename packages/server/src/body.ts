@@ -12,13 +12,20 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 }
 
 export async function readJsonBody(request: Request, limitBytes: number): Promise<unknown> {
+  return parseJsonText(await readJsonText(request, limitBytes));
+}
+
+/** The body's text, after the content type and size checks; parsed later, maybe in a worker. */
+export async function readJsonText(request: Request, limitBytes: number): Promise<string> {
   const contentType = request.headers.get("content-type") ?? undefined;
   if (!isJsonContentType(contentType)) throw apiErrors.unsupportedMediaType(contentType);
-
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limitBytes) throw apiErrors.payloadTooLarge(limitBytes);
+  return await readText(request, limitBytes);
+}
 
-  const text = await readText(request, limitBytes);
+/** Parses a JSON body's text, refusing an empty body and JSON nested too deep. */
+export function parseJsonText(text: string): unknown {
   if (text.trim() === "") throw apiErrors.malformedJson("empty body");
   let value: unknown;
   try {

@@ -15,6 +15,10 @@ export type ApiErrorCode =
   | "not-found"
   | "method-not-allowed"
   | "timeout"
+  | "overloaded"
+  | "evaluation-timeout"
+  | "store-unavailable"
+  | "no-store"
   | "internal";
 
 export interface ApiErrorBody {
@@ -112,6 +116,41 @@ export const apiErrors = {
       },
       { timeoutMs },
     ),
+  overloaded: (retryAfterSeconds: number) =>
+    new ApiError(
+      503,
+      "overloaded",
+      {
+        en: `too many evaluations are waiting, retry in ${retryAfterSeconds} s`,
+        zh: `等待中的评估过多，请 ${retryAfterSeconds} 秒后重试`,
+      },
+      { retryAfterSeconds },
+    ),
+  evaluationTimeout: (timeoutMs: number) =>
+    new ApiError(
+      504,
+      "evaluation-timeout",
+      {
+        en: `the evaluation did not finish within ${timeoutMs} ms and was stopped`,
+        zh: `评估未在 ${timeoutMs} 毫秒内完成，已被终止`,
+      },
+      { timeoutMs },
+    ),
+  storeUnavailable: (reason: string) =>
+    new ApiError(
+      503,
+      "store-unavailable",
+      {
+        en: "the record store cannot be reached, nothing was recorded",
+        zh: "无法访问评估记录库，未作记录",
+      },
+      { reason },
+    ),
+  noStore: () =>
+    new ApiError(501, "no-store", {
+      en: "this server keeps no evaluation records",
+      zh: "此服务器不保存评估记录",
+    }),
   internal: () => new ApiError(500, "internal", { en: "internal server error", zh: "服务器内部错误" }),
 };
 

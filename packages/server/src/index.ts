@@ -17,3 +17,15 @@ export {
   serveUntilSignal,
   startServer,
 } from "./server.js";
+export { type EvaluationAnswer, type EvaluationInput, evaluateRequest } from "./evaluation.js";
+export { PolicySet, type ServedPolicy } from "./policies.js";
+export {
+  createEvaluationPool,
+  defaultEvaluationTimeoutMs,
+  defaultMaxQueue,
+  type EvaluationPool,
+  type PoolOptions,
+} from "./pool.js";
+export { type ConfigError, type ConfigFlags, type LogLevel, readConfig, type ServiceConfig } from "./config.js";
+export { createLogger, errorLogSink, type Logger, requestLogSink } from "./logger.js";
+export { requestLogLevel } from "./log.js";

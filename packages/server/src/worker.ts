@@ -1,0 +1,43 @@
+/**
+ * The worker thread of the evaluation pool: it compiles each policy it is sent once (by hash) and
+ * evaluates requests on it, so that a large evaluation never holds the server's event loop.
+ */
+import { buildPolicySources } from "@remit/app";
+import type { Policy } from "@remit/engine";
+import { type EvaluationAnswer, type EvaluationInput, evaluateRequest } from "./evaluation.js";
+
+/** A policy as its text, which a thread can be sent: the files by path and the entry's path. */
+export interface PolicyText {
+  readonly hash: string;
+  readonly entry: string;
+  readonly files: Readonly<Record<string, string>>;
+}
+
+export interface WorkerTask {
+  readonly policy: PolicyText;
+  readonly input: EvaluationInput;
+}
+
+/** Compiled policies by hash; a reload adds a version, so only the latest few are kept. */
+const compiled = new Map<string, Policy>();
+const keptVersions = 8;
+
+function policyFor(text: PolicyText): Policy {
+  const known = compiled.get(text.hash);
+  if (known !== undefined) return known;
+  const built = buildPolicySources(text.files, text.entry);
+  if (built.policy === undefined || built.policy.info.hash !== text.hash) {
+    // The server compiled these very files before sending them: a difference is a defect.
+    throw new Error(`policy ${text.hash} does not compile to itself in a worker`);
+  }
+  compiled.set(text.hash, built.policy);
+  for (const hash of compiled.keys()) {
+    if (compiled.size <= keptVersions) break;
+    compiled.delete(hash);
+  }
+  return built.policy;
+}
+
+export default function evaluateInWorker(task: WorkerTask): Promise<EvaluationAnswer> {
+  return evaluateRequest(policyFor(task.policy), task.input);
+}
