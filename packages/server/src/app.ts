@@ -9,7 +9,7 @@ import { assertNever } from "@remit/lang";
 import type { Store, StoreOutcome } from "@remit/store";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { readJsonBody, readJsonText } from "./body.js";
+import { readJsonBody, readJsonBytes } from "./body.js";
 import { type Checker, defaultChecker } from "./check.js";
 import { ApiError, apiErrors } from "./errors.js";
 import { type EvaluationAnswer, evaluateRequest, parseWith, refusal } from "./evaluation.js";
@@ -282,8 +282,8 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
 
   async function evaluate(c: AppContext): Promise<Response> {
     const served = policyFor(c);
-    const text = await readJsonText(c.req.raw, bodyLimitBytes);
-    const input = { requestId: c.get("requestId"), text, sources: served.sources };
+    const bytes = await readJsonBytes(c.req.raw, bodyLimitBytes);
+    const input = { requestId: c.get("requestId"), bytes, sources: served.sources };
     const answer: EvaluationAnswer =
       pool === undefined
         ? await evaluateRequest(served.policy, input)

@@ -12,16 +12,19 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 }
 
 export async function readJsonBody(request: Request, limitBytes: number): Promise<unknown> {
-  return parseJsonText(await readJsonText(request, limitBytes));
+  return parseJsonText(decodeUtf8(await readJsonBytes(request, limitBytes)));
 }
 
-/** The body's text, after the content type and size checks; parsed later, maybe in a worker. */
-export async function readJsonText(request: Request, limitBytes: number): Promise<string> {
+/**
+ * The body's bytes, after the content type and size checks: decoded and parsed later, in a
+ * worker thread when there is one, so that a large body never holds the event loop.
+ */
+export async function readJsonBytes(request: Request, limitBytes: number): Promise<Uint8Array> {
   const contentType = request.headers.get("content-type") ?? undefined;
   if (!isJsonContentType(contentType)) throw apiErrors.unsupportedMediaType(contentType);
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limitBytes) throw apiErrors.payloadTooLarge(limitBytes);
-  return await readText(request, limitBytes);
+  return await readBytes(request, limitBytes);
 }
 
 /** Parses a JSON body's text, refusing an empty body and JSON nested too deep. */
@@ -63,8 +66,8 @@ function deepestPath(root: unknown, limit: number): string | undefined {
   return undefined;
 }
 
-async function readText(request: Request, limitBytes: number): Promise<string> {
-  if (request.body === null) return "";
+async function readBytes(request: Request, limitBytes: number): Promise<Uint8Array> {
+  if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -86,6 +89,11 @@ async function readText(request: Request, limitBytes: number): Promise<string> {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+/** The body's text; a body that is not UTF-8 is malformed JSON. */
+export function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

@@ -8,23 +8,23 @@ import type { z } from "@hono/zod-openapi";
 import { type Evaluable, evaluateFacts, evaluationRecord, factsHash } from "@remit/app";
 import type { JsonValue } from "@remit/engine";
 import type { EvaluationToRecord, PolicySource } from "@remit/store";
-import { parseJsonText } from "./body.js";
+import { decodeUtf8, parseJsonText } from "./body.js";
 import { ApiError, type ApiErrorBody, apiErrors, type RequestIssue } from "./errors.js";
 import * as schemas from "./schemas.js";
 
 export type EvaluationAnswer =
   | {
       readonly kind: "result";
-      /** The result as JSON text, ready to send. */
-      readonly body: string;
+      /** The result as JSON, encoded, ready to send. */
+      readonly body: Uint8Array;
       readonly record: EvaluationToRecord;
     }
   | { readonly kind: "refused"; readonly status: ApiError["status"]; readonly body: ApiErrorBody };
 
 export interface EvaluationInput {
   readonly requestId: string;
-  /** The request body's text, not yet parsed. */
-  readonly text: string;
+  /** The request body's bytes, not yet decoded. */
+  readonly bytes: Uint8Array;
   readonly sources: readonly PolicySource[];
 }
 
@@ -46,7 +46,7 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.out
 
 export async function evaluateRequest(policy: Evaluable, input: EvaluationInput): Promise<EvaluationAnswer> {
   try {
-    const request = parseWith(schemas.EvaluateRequest, parseJsonText(input.text));
+    const request = parseWith(schemas.EvaluateRequest, parseJsonText(decodeUtf8(input.bytes)));
     // Nothing reads the clock: with no date in the request or the facts, the engine answers 422.
     const outcome = await evaluateFacts(policy, request.facts, {
       asOf: request.asOf,
@@ -58,7 +58,7 @@ export async function evaluateRequest(policy: Evaluable, input: EvaluationInput)
       factsHash: factsHash(request.facts),
       sources: input.sources,
     });
-    return { kind: "result", body: JSON.stringify(outcome.result), record };
+    return { kind: "result", body: new TextEncoder().encode(JSON.stringify(outcome.result)), record };
   } catch (error) {
     if (error instanceof ApiError) return { kind: "refused", status: error.status, body: error.toBody() };
     throw error;

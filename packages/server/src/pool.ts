@@ -60,7 +60,8 @@ export function createEvaluationPool(options: PoolOptions = {}): EvaluationPool 
       const signal = AbortSignal.timeout(timeoutMs);
       running += 1;
       try {
-        return await pool.run(task, { signal });
+        // The body's bytes are moved to the thread, not copied.
+        return await pool.run(task, { signal, transferList: [task.input.bytes.buffer as ArrayBuffer] });
       } catch (error) {
         throw signal.aborted ? apiErrors.evaluationTimeout(timeoutMs) : error;
       } finally {

@@ -4,6 +4,7 @@
  */
 import { buildPolicySources } from "@remit/app";
 import type { Policy } from "@remit/engine";
+import { transferableSymbol, valueSymbol } from "piscina";
 import { type EvaluationAnswer, type EvaluationInput, evaluateRequest } from "./evaluation.js";
 
 /** A policy as its text, which a thread can be sent: the files by path and the entry's path. */
@@ -38,6 +39,9 @@ function policyFor(text: PolicyText): Policy {
   return built.policy;
 }
 
-export default function evaluateInWorker(task: WorkerTask): Promise<EvaluationAnswer> {
-  return evaluateRequest(policyFor(task.policy), task.input);
+/** The answer, its encoded body moved (not copied) to the server's thread. */
+export default async function evaluateInWorker(task: WorkerTask): Promise<unknown> {
+  const answer: EvaluationAnswer = await evaluateRequest(policyFor(task.policy), task.input);
+  if (answer.kind !== "result") return answer;
+  return { [transferableSymbol]: [answer.body.buffer], [valueSymbol]: answer };
 }
