@@ -11,11 +11,13 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { readJsonBody, readJsonBytes } from "./body.js";
 import { type Checker, defaultChecker } from "./check.js";
+import { compressed } from "./compress.js";
 import { ApiError, apiErrors } from "./errors.js";
 import { type EvaluationAnswer, evaluateRequest, parseWith, refusal } from "./evaluation.js";
 import { type ErrorLogSink, type RequestLogSink, stderrErrorSink, stdoutLogSink } from "./log.js";
-import type { EvaluationPool } from "./pool.js";
+import { createMetrics } from "./metrics.js";
 import { type PolicyEntry, PolicySet, type ServedPolicy } from "./policies.js";
+import type { EvaluationPool } from "./pool.js";
 import * as schemas from "./schemas.js";
 
 export const defaultBodyLimitBytes = 20 * 1024 * 1024;
@@ -53,7 +55,7 @@ type AppContext = Context<{ Variables: Variables }>;
 
 /** Every route with its methods: answers 405 rather than 404 for a known path. */
 const routeTable: readonly { readonly pattern: RegExp; readonly methods: readonly string[] }[] = [
-  { pattern: /^\/healthz$/, methods: ["GET", "HEAD"] },
+  { pattern: /^\/(?:healthz|readyz|metrics)$/, methods: ["GET", "HEAD"] },
   { pattern: /^\/openapi\.json$/, methods: ["GET", "HEAD"] },
   { pattern: /^\/v1\/policies$/, methods: ["GET", "HEAD"] },
   { pattern: /^\/v1\/(?:policies\/[^/]+\/)?policy$/, methods: ["GET", "HEAD"] },
@@ -77,6 +79,11 @@ function errorResponse(c: AppContext, error: ApiError): Response {
     response.headers.set("Retry-After", String(details.retryAfterSeconds));
   }
   return response;
+}
+
+function policyRef(served: ServedPolicy) {
+  const { name, version, hash } = served.description;
+  return { name, version, hash };
 }
 
 /** A store's value, or the error to answer with. */
@@ -228,6 +235,7 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
   const logError = options.logError ?? stderrErrorSink;
   const check = options.check ?? defaultChecker;
 
+  const metrics = createMetrics(pool);
   const app = new OpenAPIHono<{ Variables: Variables }>();
 
   app.use("*", async (c, next) => {
@@ -244,8 +252,12 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
       c.res = toErrorResponse(c, error);
     }
     c.res.headers.set("X-Request-Id", requestId);
+    c.res = await compressed(c.req.raw, c.res);
     const status = c.res.status;
     const code = c.get("errorCode");
+    // The route's pattern, not its path, so that names and ids do not make new series.
+    const route = c.get("errorCode") === "not-found" ? "unmatched" : c.req.routePath;
+    metrics.request({ route, method: c.req.method, status }, (performance.now() - started) / 1000);
     log({
       time,
       requestId,
@@ -288,13 +300,17 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
       pool === undefined
         ? await evaluateRequest(served.policy, input)
         : await pool.run({ policy: served.text, input });
-    if (answer.kind === "refused") throw refusal(answer);
+    if (answer.kind === "refused") {
+      if (answer.body.error.code === "invalid-facts") metrics.factsRejected(served.route);
+      throw refusal(answer);
+    }
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (store !== undefined) {
       // Acknowledged only once recorded: the 200 is sent after the record's transaction commits.
       const appended = storeValue(await store.append(answer.record));
       headers["Remit-Record-Id"] = appended.id;
     }
+    metrics.evaluated(served.route, answer.counts);
     return withPolicyHeaders(new Response(answer.body, { status: 200, headers }), served);
   }
 
@@ -323,15 +339,25 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
   }
 
   app.get("/healthz", (c) => c.json({ status: "ok" as const, policies: policies.routes.length }, 200));
+  // Ready when the policies are loaded and the record store answers; a load balancer sends no
+  // traffic to a replica whose database is unreachable, since its evaluations could not be kept.
+  app.get("/readyz", async (c) => {
+    const database =
+      store === undefined ? "off" : "value" in (await store.list({ limit: 1 })) ? "ok" : "unreachable";
+    const ready = policies.routes.length > 0 && database !== "unreachable";
+    return c.json(
+      { ready, policies: policies.all().map((s) => ({ route: s.route, ...policyRef(s) })), database },
+      ready ? 200 : 503,
+    );
+  });
+  app.get("/metrics", async (c) => {
+    const text = await metrics.registry.metrics();
+    return c.text(text, 200, { "content-type": metrics.registry.contentType });
+  });
   app.get("/v1/policies", (c) =>
     c.json(
       {
-        policies: policies.all().map((s) => ({
-          route: s.route,
-          name: s.description.name,
-          version: s.description.version,
-          hash: s.description.hash,
-        })),
+        policies: policies.all().map((s) => ({ route: s.route, ...policyRef(s) })),
       },
       200,
     ),

@@ -139,8 +139,7 @@ export function readConfig(
           : [setting.variable, undefined];
     const parsed = setting.schema.safeParse(raw);
     if (!parsed.success) {
-      const message =
-        raw === undefined ? "is required" : (parsed.error.issues[0]?.message ?? "is not valid");
+      const message = raw === undefined ? "is required" : (parsed.error.issues[0]?.message ?? "is not valid");
       return { error: { source, value: raw ?? "", message } };
     }
     values[key] = parsed.data;

@@ -18,6 +18,8 @@ export type EvaluationAnswer =
       /** The result as JSON, encoded, ready to send. */
       readonly body: Uint8Array;
       readonly record: EvaluationToRecord;
+      /** Findings by status, for metrics. */
+      readonly counts: Readonly<Record<string, number>>;
     }
   | { readonly kind: "refused"; readonly status: ApiError["status"]; readonly body: ApiErrorBody };
 
@@ -58,7 +60,16 @@ export async function evaluateRequest(policy: Evaluable, input: EvaluationInput)
       factsHash: factsHash(request.facts),
       sources: input.sources,
     });
-    return { kind: "result", body: new TextEncoder().encode(JSON.stringify(outcome.result)), record };
+    // A Map, so that any escalation level name is a plain key.
+    const byStatus = new Map<string, number>();
+    for (const { status } of outcome.result.findings) byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    const counts = Object.fromEntries(byStatus);
+    return {
+      kind: "result",
+      body: new TextEncoder().encode(JSON.stringify(outcome.result)),
+      record,
+      counts,
+    };
   } catch (error) {
     if (error instanceof ApiError) return { kind: "refused", status: error.status, body: error.toBody() };
     throw error;

@@ -1,23 +1,24 @@
 export { type AppOptions, createApp, defaultBodyLimitBytes, defaultRequestTimeoutMs } from "./app.js";
 export { type Checker, defaultChecker } from "./check.js";
+export {
+  type ConfigError,
+  type ConfigFlags,
+  type LogLevel,
+  readConfig,
+  type ServiceConfig,
+} from "./config.js";
 export { ApiError, type ApiErrorBody, type ApiErrorCode, type RequestIssue } from "./errors.js";
+export { type EvaluationAnswer, type EvaluationInput, evaluateRequest } from "./evaluation.js";
 export {
   type ErrorLogSink,
   type RequestLogLine,
   type RequestLogSink,
+  requestLogLevel,
   stderrErrorSink,
   stdoutLogSink,
 } from "./log.js";
+export { createLogger, errorLogSink, type Logger, requestLogSink } from "./logger.js";
 export type { EnginePolicy, NamedPolicy, PolicyEntry } from "./policies.js";
-export {
-  defaultPort,
-  defaultShutdownGraceMs,
-  type RunningServer,
-  type StartServerOptions,
-  serveUntilSignal,
-  startServer,
-} from "./server.js";
-export { type EvaluationAnswer, type EvaluationInput, evaluateRequest } from "./evaluation.js";
 export { PolicySet, type ServedPolicy } from "./policies.js";
 export {
   createEvaluationPool,
@@ -26,6 +27,11 @@ export {
   type EvaluationPool,
   type PoolOptions,
 } from "./pool.js";
-export { type ConfigError, type ConfigFlags, type LogLevel, readConfig, type ServiceConfig } from "./config.js";
-export { createLogger, errorLogSink, type Logger, requestLogSink } from "./logger.js";
-export { requestLogLevel } from "./log.js";
+export {
+  defaultPort,
+  defaultShutdownGraceMs,
+  type RunningServer,
+  type StartServerOptions,
+  serveUntilSignal,
+  startServer,
+} from "./server.js";

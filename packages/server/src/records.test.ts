@@ -44,7 +44,12 @@ function evaluate(url: string, body: unknown, requestId?: string): Promise<Respo
   });
 }
 
-const before = { hazards: [{ id: "H1", foundOn: "2026-03-01" }, { id: "H2", foundOn: "2026-03-01" }] };
+const before = {
+  hazards: [
+    { id: "H1", foundOn: "2026-03-01" },
+    { id: "H2", foundOn: "2026-03-01" },
+  ],
+};
 const after = {
   hazards: [
     { id: "H1", foundOn: "2026-03-01", listedOn: "2026-03-20" },
@@ -107,15 +112,20 @@ describe("evaluation records", { timeout: 30_000 }, () => {
     const status = (await (
       await fetch(`${server.url}/v1/status?rule=hazard-listing&collection=hazards&subject=H1&on=2026-03-20`)
     ).json()) as { judged: boolean; overdue: boolean; record: Summary };
-    expect(status).toMatchObject({ judged: true, overdue: true, record: { policy: { version: "1.0.0", hash } } });
+    expect(status).toMatchObject({
+      judged: true,
+      overdue: true,
+      record: { policy: { version: "1.0.0", hash } },
+    });
 
     const changes = (await (
       await fetch(`${server.url}/v1/changes?before=${firstId}&after=${second.headers.get("remit-record-id")}`)
     ).json()) as { changes: { kind: string; subject: { id: string } }[] };
     expect(changes.changes.map((c) => [c.kind, c.subject.id])).toEqual([["resolved", "H1"]]);
-    const since = (await (
-      await fetch(`${server.url}/v1/changes?since=2000-01-01T00:00:00Z`)
-    ).json()) as { before?: Summary; changes: { kind: string }[] };
+    const since = (await (await fetch(`${server.url}/v1/changes?since=2000-01-01T00:00:00Z`)).json()) as {
+      before?: Summary;
+      changes: { kind: string }[];
+    };
     expect(since.before).toBeUndefined();
     expect(since.changes.map((c) => c.kind)).toEqual(["newly-overdue"]);
   });
@@ -135,7 +145,9 @@ describe("evaluation records", { timeout: 30_000 }, () => {
 
   it("refuses bad queries by path, and answers 501 when the server keeps no records", async () => {
     const server = await start(memoryStore());
-    const bad = await fetch(`${server.url}/v1/status?rule=hazard-listing&collection=hazards&subject=H1&on=soon`);
+    const bad = await fetch(
+      `${server.url}/v1/status?rule=hazard-listing&collection=hazards&subject=H1&on=soon`,
+    );
     expect(bad.status).toBe(422);
     const body = (await bad.json()) as { error: { details: { issues: { path: string }[] } } };
     expect(body.error.details.issues.map((i) => i.path)).toEqual(["on"]);
@@ -145,8 +157,8 @@ describe("evaluation records", { timeout: 30_000 }, () => {
     const answer = await fetch(`${without.url}/v1/records`);
     expect(answer.status).toBe(501);
     expect(((await answer.json()) as { error: { code: string } }).error.code).toBe("no-store");
-    expect((await evaluate(without.url, { facts: before, asOf: "2026-03-20" })).headers.has("remit-record-id")).toBe(
-      false,
-    );
+    expect(
+      (await evaluate(without.url, { facts: before, asOf: "2026-03-20" })).headers.has("remit-record-id"),
+    ).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { buildPolicySources } from "@remit/app";
 import type { Policy } from "@remit/engine";
-import { transferableSymbol, valueSymbol } from "piscina";
+import { move, transferableSymbol, valueSymbol } from "piscina";
 import { type EvaluationAnswer, type EvaluationInput, evaluateRequest } from "./evaluation.js";
 
 /** A policy as its text, which a thread can be sent: the files by path and the entry's path. */
@@ -43,5 +43,5 @@ function policyFor(text: PolicyText): Policy {
 export default async function evaluateInWorker(task: WorkerTask): Promise<unknown> {
   const answer: EvaluationAnswer = await evaluateRequest(policyFor(task.policy), task.input);
   if (answer.kind !== "result") return answer;
-  return { [transferableSymbol]: [answer.body.buffer], [valueSymbol]: answer };
+  return move({ [transferableSymbol]: [answer.body.buffer], [valueSymbol]: answer });
 }

@@ -60,7 +60,9 @@ function serve(cwd: string, args: readonly string[]): Promise<{ child: ChildProc
 }
 
 describe("remit serve with records", () => {
-  it("keeps every evaluation it answered 200 when killed with SIGKILL mid-stream", { timeout: 180_000 }, async () => {
+  it("keeps every evaluation it answered 200 when killed with SIGKILL mid-stream", {
+    timeout: 180_000,
+  }, async () => {
     const root = mkdtempSync(join(tmpdir(), "remit-serve-kill-"));
     folders.push(root);
     mkdirSync(join(root, "hazards"));
