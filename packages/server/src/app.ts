@@ -14,6 +14,7 @@ import { type Checker, defaultChecker } from "./check.js";
 import { compressed } from "./compress.js";
 import { ApiError, apiErrors } from "./errors.js";
 import { type EvaluationAnswer, evaluateRequest, parseWith, refusal } from "./evaluation.js";
+import { withFactsSchemas } from "./facts-schema.js";
 import { type ErrorLogSink, type RequestLogSink, stderrErrorSink, stdoutLogSink } from "./log.js";
 import { createMetrics } from "./metrics.js";
 import { type PolicyEntry, PolicySet, type ServedPolicy } from "./policies.js";
@@ -420,7 +421,7 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
   });
 
   documentRoutes(app);
-  const document = app.getOpenAPIDocument({
+  const generic = app.getOpenAPIDocument({
     openapi: "3.0.3",
     info: {
       title: "Remit evaluator",
@@ -428,7 +429,14 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
       description: "Evaluates Remit policies on facts: duties, deadlines, escalations and accountability.",
     },
   });
-  app.get("/openapi.json", (c) => c.json(document, 200));
+  // Rebuilt when a reload changes a policy, so each evaluate route names the facts it accepts now.
+  let document: { key: string; body: object } | undefined;
+  app.get("/openapi.json", (c) => {
+    const served = policies.all();
+    const key = served.map((s) => s.description.hash).join(",");
+    if (document?.key !== key) document = { key, body: withFactsSchemas(generic, served) };
+    return c.json(document.body, 200);
+  });
 
   app.notFound((c) => {
     const path = c.req.path;

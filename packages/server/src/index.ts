@@ -9,6 +9,7 @@ export {
 } from "./config.js";
 export { ApiError, type ApiErrorBody, type ApiErrorCode, type RequestIssue } from "./errors.js";
 export { type EvaluationAnswer, type EvaluationInput, evaluateRequest } from "./evaluation.js";
+export { factsJsonSchema, type JsonSchemaTarget } from "./facts-schema.js";
 export {
   type ErrorLogSink,
   type RequestLogLine,

@@ -62,6 +62,23 @@ describe("operations", () => {
     );
   });
 
+  it("gives each policy's evaluate route the JSON Schema of its facts in the OpenAPI document", async () => {
+    const server = await start();
+    const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as {
+      paths: Record<string, { post: { requestBody: { content: Record<string, { schema: unknown }> } } }>;
+      components: {
+        schemas: Record<string, { properties: Record<string, { items: { required: string[] } }> }>;
+      };
+    };
+    const facts = document.components.schemas["Facts.hazards"];
+    const required = facts?.properties["hazards"]?.items.required ?? [];
+    expect(required).toContain("foundOn");
+    expect(required).not.toContain("listedOn");
+    const body =
+      document.paths["/v1/policies/hazards/evaluate"]?.post.requestBody.content["application/json"];
+    expect(JSON.stringify(body)).toContain('"$ref":"#/components/schemas/Facts.hazards"');
+  });
+
   it("is ready once its policies are loaded; with no store the database is 'off'", async () => {
     const server = await start();
     const response = await fetch(`${server.url}/readyz`);

@@ -10,11 +10,12 @@ import {
   type PolicyDescription,
   policySources,
 } from "@remit/app";
+import type { Policy } from "@remit/engine";
 import type { PolicySource } from "@remit/store";
 import type { PolicyText } from "./worker.js";
 
 /** A compiled policy as the server calls it: described by the application layer, evaluated on request. */
-export type EnginePolicy = DescribablePolicy & Evaluable;
+export type EnginePolicy = DescribablePolicy & Evaluable & Pick<Policy, "schema">;
 
 /** A policy served under a route name other than its own (`/v1/policies/ziyuan/…`). */
 export interface NamedPolicy {

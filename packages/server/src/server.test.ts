@@ -398,6 +398,7 @@ describe("openapi", () => {
       "/v1/check",
       "/v1/evaluate",
       "/v1/policies",
+      "/v1/policies/hazards/evaluate",
       "/v1/policies/{name}/check",
       "/v1/policies/{name}/evaluate",
       "/v1/policies/{name}/policy",

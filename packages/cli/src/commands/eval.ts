@@ -1,15 +1,18 @@
-import { diagnosticsDocument } from "@remit/app";
-import { type Finding, renderExplanation } from "@remit/engine";
-import type { Language } from "@remit/lang";
+import { randomUUID } from "node:crypto";
+import { diagnosticsDocument, evaluationRecord, factsHash, policySources } from "@remit/app";
+import { type EvaluationResult, type Finding, renderExplanation } from "@remit/engine";
+import type { CheckedPolicy, Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
-import { type CommandContext, commonOptions, progressFor, quietOption } from "../context.js";
+import { type CommandContext, commonOptions, progressFor, quietOption, writeLine } from "../context.js";
 import { evaluatePolicy, evaluationPhases } from "../evaluation/evaluate.js";
 import { asOfOption, readParams, reportFactErrors, tableLabels } from "../evaluation/inputs.js";
 import { renderEvaluationTable } from "../evaluation/table.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
+import { Problem } from "../problem.js";
 import { escalationLadders, renderHtmlReport } from "../report/html.js";
 import { singlePath } from "./check.js";
+import { openRecordStore, type RecordsLocation, recordsLocation } from "./records.js";
 
 /** `remit eval POLICY --facts FILE [--as-of D] [--params FILE] [--format table|json|html]` */
 export async function evalCommand(args: readonly string[], context: CommandContext): Promise<number> {
@@ -21,6 +24,8 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     params: { type: "string" },
     format: { type: "string" },
     explain: { type: "boolean" },
+    record: { type: "boolean" },
+    data: { type: "string" },
   });
   if (values["help"] === true) {
     context.io.stdout.write(commandHelp("eval", context.lang));
@@ -53,6 +58,10 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     return ExitCode.problems;
   }
   const { result, checked, facts } = evaluated;
+  if (values["record"] === true) {
+    const id = await recordEvaluation(result, checked, facts, recordsLocation(values["data"], context));
+    writeLine(context.io.stderr, lang === "zh" ? `已记录：#${id}` : `recorded as #${id}`);
+  }
   const labels = tableLabels(checked, facts);
   if (outputFormat === "json") {
     context.io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -72,6 +81,28 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     if (values["explain"] === true) context.io.stdout.write(renderExplanations(result.findings, lang));
   }
   return ExitCode.ok;
+}
+
+/** Appends the evaluation to the record store (as the server does for each answer); its id. */
+async function recordEvaluation(
+  result: EvaluationResult,
+  checked: CheckedPolicy,
+  facts: unknown,
+  location: RecordsLocation,
+): Promise<string> {
+  const store = await openRecordStore(location);
+  try {
+    const record = evaluationRecord(result, {
+      requestId: `cli-${randomUUID()}`,
+      factsHash: factsHash(facts),
+      sources: policySources(checked),
+    });
+    const appended = await store.append(record);
+    if ("error" in appended) throw new Problem(appended.error.message);
+    return appended.value.id;
+  } finally {
+    await store.close();
+  }
 }
 
 /** The findings that ask for action, each with the engine's account of why. */

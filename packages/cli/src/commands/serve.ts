@@ -13,7 +13,7 @@ import {
   type ServiceConfig,
   startServer,
 } from "@remit/server";
-import { openStore, type Store } from "@remit/store";
+import type { Store } from "@remit/store";
 import { parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
 import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
@@ -22,6 +22,7 @@ import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
 import { printDiagnostics } from "./check.js";
+import { openRecordStore } from "./records.js";
 
 /**
  * `remit serve POLICY... [--port N] [--host ADDRESS] [--data DIR] [--records on|off] ...`: the
@@ -221,19 +222,11 @@ function configOf(
 async function openRecords(config: ServiceConfig, cwd: string): Promise<Store | undefined> {
   const { records } = config;
   if (records.kind === "off") return undefined;
-  const opened = await openStore(
+  return await openRecordStore(
     records.kind === "postgres"
       ? { databaseUrl: records.databaseUrl }
       : { dataDir: path.resolve(cwd, records.dataDir) },
   );
-  if ("error" in opened) {
-    const where = records.kind === "postgres" ? "REMIT_DATABASE_URL" : records.dataDir;
-    throw new Problem({
-      en: `cannot open the record store (${where}): ${opened.error.message.en}`,
-      zh: `无法打开评估记录库（${where}）：${opened.error.message.zh}`,
-    });
-  }
-  return opened.value;
 }
 
 /** Resolves when `stop` aborts, or, with none, on the first SIGINT or SIGTERM. */
