@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openStore } from "@remit/store";
 import { afterAll, describe, expect, it } from "vitest";
+import { MemoryStream } from "../io.js";
+import { run } from "../run.js";
 
 const entry = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 const folders: string[] = [];
@@ -126,5 +128,59 @@ describe("remit serve with records", () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe("remit serve reloading", () => {
+  it("serves an edited policy once it checks, and keeps the old one on a broken edit", {
+    timeout: 120_000,
+  }, async () => {
+    const root = mkdtempSync(join(tmpdir(), "remit-serve-reload-"));
+    folders.push(root);
+    mkdirSync(join(root, "hazards"));
+    const file = join(root, "hazards", "policy.remit");
+    writeFileSync(file, policy);
+    const stop = new AbortController();
+    const stderr = new MemoryStream();
+    const running = run(["serve", "hazards", "--port", "0", "--records", "off"], {
+      stdout: new MemoryStream(),
+      stderr,
+      env: {},
+      cwd: root,
+      stop: stop.signal,
+    });
+    let origin: string | undefined;
+    while (origin === undefined) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      origin = /serving hazards at (http:\/\/[^/]+)\//.exec(stderr.text)?.[1];
+    }
+    const served = async () =>
+      ((await (await fetch(`${origin}/v1/policies`)).json()) as { policies: { version: string }[] })
+        .policies[0]?.version;
+    const until = async (condition: () => Promise<boolean> | boolean) => {
+      for (let i = 0; i < 200 && !(await condition()); i += 1) await new Promise((r) => setTimeout(r, 50));
+    };
+    expect(await served()).toBe("1.0.0");
+
+    writeFileSync(file, policy.replace('version "1.0.0"', 'version "1.1.0"'));
+    await until(async () => (await served()) === "1.1.0");
+    expect(await served()).toBe("1.1.0");
+    expect(stderr.text).toContain("policy reloaded");
+
+    writeFileSync(
+      file,
+      policy.replace('version "1.0.0"', 'version "2.0.0"').replace("cites 2.1.3", "cites 9.9"),
+    );
+    await until(() => stderr.text.includes("policy edit refused"));
+    expect(stderr.text).toContain("policy edit refused");
+    expect(await served()).toBe("1.1.0");
+    const evaluated = await fetch(`${origin}/v1/evaluate`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ facts: { hazards: [] }, asOf: "2026-03-20" }),
+    });
+    expect(evaluated.headers.get("remit-policy-version")).toBe("1.1.0");
+    stop.abort();
+    expect(await running).toBe(0);
   });
 });
