@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { hazardsSource } from "@remit/server/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { MemoryStream } from "../io.js";
 import { run } from "../run.js";
@@ -15,24 +16,7 @@ async function remit(argv: string[]) {
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-const policy = `policy "hazards"
-  version "1.0.0"
-
-clause 2.1.3 "挂牌督办"
-
-collection hazards {
-  foundOn: date
-  listedOn: optional date
-}
-
-duty hazard-listing "隐患挂牌"
-  must
-  cites 2.1.3
-  for each h in hazards
-  holder "county"
-  requires h.listedOn
-  within 15 days of h.foundOn
-`;
+const policy = hazardsSource();
 
 describe("records from the command line", { timeout: 120_000 }, () => {
   it("records evaluations with eval --record and reports what changed with diff", async () => {

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { hazardsSource } from "@remit/server/testing";
 import { openStore } from "@remit/store";
 import { afterAll, describe, expect, it } from "vitest";
 import { MemoryStream } from "../io.js";
@@ -21,26 +22,7 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-const policy = `policy "hazards"
-  version "1.0.0"
-
-clause 2.1.3 "挂牌督办"
-
-param listingDays: duration = 15 days
-
-collection hazards {
-  foundOn: date
-  listedOn: optional date
-}
-
-duty hazard-listing "隐患挂牌"
-  must
-  cites 2.1.3
-  for each h in hazards
-  holder "county"
-  requires h.listedOn
-  within listingDays of h.foundOn
-`;
+const policy = hazardsSource();
 
 /** Starts `remit serve` on a free port and resolves with its origin once it listens. */
 function serve(cwd: string, args: readonly string[]): Promise<{ child: ChildProcess; origin: string }> {
