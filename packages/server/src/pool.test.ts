@@ -103,12 +103,14 @@ describe("the evaluation pool", { timeout: 180_000 }, () => {
 
   it("refuses with 503 and Retry-After when the queue is full", async () => {
     const server = await start({ threads: 1, maxQueue: 1 });
-    const body = countyBody(2);
+    // Counties large enough that the first is still running and the second still waiting when
+    // the third arrives, even on a busy machine; the third is refused whatever its size.
+    const body = countyBody(4);
     const first = post(server.url, body);
     await sleep(300);
     const second = post(server.url, body);
     await sleep(300);
-    const third = await post(server.url, body);
+    const third = await post(server.url, countyBody(0.01));
     expect(third.status).toBe(503);
     expect(Number(third.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(((await third.json()) as { error: { code: string } }).error.code).toBe("overloaded");
