@@ -53,6 +53,14 @@ export {
 } from "./limits.js";
 export { type BuiltPolicy, buildPolicy, buildPolicySources, type LoadedPolicy, loadPolicy } from "./load.js";
 export {
+  evaluationRecord,
+  factsHash,
+  policySources,
+  type RecordContext,
+  sha256Text,
+} from "./record.js";
+export { type Reload, reloadPolicy } from "./reload.js";
+export {
   type FindingPattern,
   findingsOf,
   type Mismatch,

@@ -11,7 +11,9 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
 await build({
   absWorkingDir: packageDir,
-  entryPoints: { remit: "src/main.ts" },
+  // The server's worker thread is an entry of its own, beside the chunk of the pool that starts
+  // it (`chunks/`), where the pool looks for it.
+  entryPoints: { remit: "src/main.ts", "chunks/worker": "../server/src/worker.ts" },
   outdir: "dist",
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
@@ -25,8 +27,10 @@ await build({
   banner: {
     js: 'import { createRequire as __remitRequire } from "node:module";\nconst require = __remitRequire(import.meta.url);',
   },
-  // playwright-core is only for the report's browser test; never reached by a command.
-  external: ["playwright-core"],
+  // playwright-core is only for the report's browser test; never reached by a command. PGlite
+  // reads its WebAssembly and data files from beside its own module, and piscina starts threads
+  // from a file of its own: both stay in node_modules, dependencies of this package.
+  external: ["playwright-core", "@electric-sql/pglite", "piscina"],
   minifyWhitespace: true,
   minifySyntax: true,
   minifyIdentifiers: true,

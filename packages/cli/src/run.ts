@@ -19,6 +19,8 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   export: async () => (await import("./commands/interchange.js")).exportCommand,
   import: async () => (await import("./commands/interchange.js")).importCommand,
   serve: async () => (await import("./commands/serve.js")).serveCommand,
+  diff: async () => (await import("./commands/records.js")).diffCommand,
+  schema: async () => (await import("./commands/records.js")).schemaCommand,
 };
 
 /**
