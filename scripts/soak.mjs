@@ -10,8 +10,9 @@
  * of 100 ms or more.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,6 +21,9 @@ const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const deadline = Date.now() + seconds * 1000;
 const facts = JSON.parse(readFileSync(path.join(root, "examples/ziyuan-county/facts.json"), "utf8"));
 
+// The server records every answer (its default) in an embedded store of its own, and evaluates
+// and checks in its worker pool (one thread per core, its default).
+const dataDir = mkdtempSync(path.join(tmpdir(), "remit-soak-"));
 const server = spawn(
   process.execPath,
   [
@@ -28,6 +32,10 @@ const server = spawn(
     path.join(root, "policies/ziyuan-2026"),
     "--port",
     "0",
+    "--data",
+    dataDir,
+    "--watch",
+    "off",
   ],
   { stdio: ["ignore", "ignore", "pipe"] },
 );
@@ -173,6 +181,7 @@ await new Promise((resolve) => setTimeout(resolve, 10_000));
 const settledKb = crashed ? 0 : rssKb();
 server.kill("SIGTERM");
 await new Promise((resolve) => server.once("exit", resolve));
+rmSync(dataDir, { recursive: true, force: true });
 
 health.sort((a, b) => a - b);
 const pct = (p) =>

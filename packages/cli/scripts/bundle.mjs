@@ -11,9 +11,13 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
 await build({
   absWorkingDir: packageDir,
-  // The server's worker thread is an entry of its own, beside the chunk of the pool that starts
-  // it (`chunks/`), where the pool looks for it.
-  entryPoints: { remit: "src/main.ts", "chunks/worker": "../server/src/worker.ts" },
+  // The server's worker thread and the record store's thread are entries of their own, beside the
+  // chunks that start them (`chunks/`), where those look for them.
+  entryPoints: {
+    remit: "src/main.ts",
+    "chunks/worker": "../server/src/worker.ts",
+    "chunks/thread-worker": "../store/src/thread-worker.ts",
+  },
   outdir: "dist",
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",

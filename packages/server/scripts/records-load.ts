@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createEvaluationPool, startServer } from "@remit/server";
-import { openStore, type Store } from "@remit/store";
+import { openStoreThread, type Store } from "@remit/store";
 import autocannon from "autocannon";
 import { loadPolicy } from "./load-policy.js";
 
@@ -54,7 +54,7 @@ async function measure(records: "on" | "off", connections: number): Promise<Run>
   const folder = mkdtempSync(join(tmpdir(), "remit-load-"));
   let store: Store | undefined;
   if (records === "on") {
-    const opened = await openStore({ dataDir: folder });
+    const opened = await openStoreThread({ dataDir: folder });
     if ("error" in opened) throw new Error(opened.error.message.en);
     store = opened.value;
   }

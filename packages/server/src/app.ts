@@ -377,7 +377,7 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (store !== undefined) {
       // Acknowledged only once recorded: the 200 is sent after the record's transaction commits.
-      const appended = storeValue(await store.append(answer.record));
+      const appended = storeValue(await store.appendEncoded(answer.record));
       headers["Remit-Record-Id"] = appended.id;
     }
     metrics.evaluated(served.route, answer.counts);

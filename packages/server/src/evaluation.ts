@@ -39,7 +39,11 @@ export type EvaluationAnswer =
       readonly kind: "result";
       /** The result as JSON, encoded, ready to send. */
       readonly body: Uint8Array;
-      readonly record: EvaluationToRecord;
+      /**
+       * The record to store, as the UTF-8 JSON of an `EvaluationToRecord`: bytes move between
+       * threads without copying, and are read only where the store runs.
+       */
+      readonly record: Uint8Array;
       /** Findings by status, for metrics. */
       readonly counts: Readonly<Record<string, number>>;
     }
@@ -103,11 +107,12 @@ export async function evaluateRequest(policy: Evaluable, input: EvaluationInput)
     if ("errors" in outcome)
       throw apiErrors.invalidFacts(capped(outcome.errors, limits.errorsPerAnswer).items);
     const body = boundedJson(outcome.result, limits);
-    const record = evaluationRecord(outcome.result, {
+    const toRecord: EvaluationToRecord = evaluationRecord(outcome.result, {
       requestId: input.requestId,
       factsHash: factsHash(request.facts),
       sources: input.sources,
     });
+    const record = new TextEncoder().encode(JSON.stringify(toRecord));
     // A Map, so that any escalation level name is a plain key.
     const byStatus = new Map<string, number>();
     for (const { status } of outcome.result.findings) byStatus.set(status, (byStatus.get(status) ?? 0) + 1);

@@ -94,17 +94,17 @@ describe("the evaluation pool", { timeout: 180_000 }, () => {
     expect(answer.bytes).toBeGreaterThan(body.byteLength / 10);
     const slow = latencies.filter((l) => l >= 50).length;
     latencies.sort((a, b) => a - b);
+    const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))];
     process.stderr.write(
       `healthz during a ${(body.byteLength / 1e6).toFixed(1)} MB evaluation: ${latencies.length} probes, ` +
-        `median ${latencies[Math.floor(latencies.length / 2)]?.toFixed(1)} ms, ` +
-        `p95 ${latencies[Math.floor(latencies.length * 0.95)]?.toFixed(1)} ms, ` +
+        `p50 ${at(0.5)?.toFixed(1)} ms, p95 ${at(0.95)?.toFixed(1)} ms, p99 ${at(0.99)?.toFixed(1)} ms, ` +
         `max ${latencies.at(-1)?.toFixed(1)} ms, ${slow} at 50 ms or over\n`,
     );
     expect(latencies.length).toBeGreaterThan(5);
     // On the request's thread, every probe would wait for the whole evaluation (seconds). On a
     // shared machine the scheduler may still delay a rare probe, so the bound is on the 95th
     // percentile; the maximum is reported above.
-    expect(latencies[Math.floor(latencies.length * 0.95)]).toBeLessThan(50);
+    expect(at(0.95)).toBeLessThan(50);
   });
 
   it("refuses with 503 busy and Retry-After past the concurrent request limit", async () => {

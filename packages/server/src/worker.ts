@@ -49,12 +49,14 @@ function policyFor(text: PolicyText): Policy {
   return built.policy;
 }
 
-/** The answer, its encoded body moved (not copied) to the server's thread. */
+/** The answer, its encoded body (and record) moved, not copied, to the server's thread. */
 export default async function workInWorker(task: WorkerTask): Promise<unknown> {
   const answer: WorkerAnswer =
     task.kind === "evaluate"
       ? await evaluateRequest(policyFor(task.policy), task.input)
       : await checkRequest(defaultChecker, task.input);
   if (answer.kind === "refused") return answer;
-  return move({ [transferableSymbol]: [answer.body.buffer], [valueSymbol]: answer });
+  const buffers =
+    answer.kind === "result" ? [answer.body.buffer, answer.record.buffer] : [answer.body.buffer];
+  return move({ [transferableSymbol]: buffers, [valueSymbol]: answer });
 }

@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import { loadPolicy, pathProblemMessage } from "@remit/app";
 import { factsJsonSchema } from "@remit/server";
-import { type Changes, openStore, type Store } from "@remit/store";
+import { type Changes, openStore, openStoreThread, type Store } from "@remit/store";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions } from "../context.js";
 import { commandHelp } from "../help.js";
@@ -27,8 +27,11 @@ export function recordsLocation(
   return { dataDir: path.resolve(context.io.cwd, typeof dataOption === "string" ? dataOption : ".remit") };
 }
 
-export async function openRecordStore(location: RecordsLocation): Promise<Store> {
-  const opened = await openStore(location);
+export async function openRecordStore(
+  location: RecordsLocation,
+  where: "here" | "thread" = "here",
+): Promise<Store> {
+  const opened = where === "thread" ? await openStoreThread(location) : await openStore(location);
   if ("error" in opened) {
     const where = "databaseUrl" in location ? "REMIT_DATABASE_URL" : location.dataDir;
     throw new Problem({

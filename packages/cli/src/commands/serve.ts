@@ -250,10 +250,13 @@ function configOf(
 async function openRecords(config: ServiceConfig, cwd: string): Promise<Store | undefined> {
   const { records } = config;
   if (records.kind === "off") return undefined;
+  // In a thread of its own: an embedded database runs on the thread that calls it, and the
+  // event loop must stay free for every other request while a large record is written.
   return await openRecordStore(
     records.kind === "postgres"
       ? { databaseUrl: records.databaseUrl }
       : { dataDir: path.resolve(cwd, records.dataDir) },
+    "thread",
   );
 }
 
