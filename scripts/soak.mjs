@@ -176,6 +176,18 @@ await Promise.all([
 ]);
 clearInterval(sampler);
 const loadedKb = rssKb();
+// The server's own event-loop delay over the run (prom-client resets it at each scrape), apart
+// from this client's: the probes above also wait for this process's event loop.
+const eventLoop = {};
+if (!crashed) {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  for (const quantile of ["p50", "p99", "max"]) {
+    const match = new RegExp(`^remit_process_nodejs_eventloop_lag_${quantile}_seconds (\\S+)`, "m").exec(
+      text,
+    );
+    if (match) eventLoop[`${quantile}ms`] = Math.round(Number(match[1]) * 10000) / 10;
+  }
+}
 // Idle for a while, then read the memory the server keeps.
 await new Promise((resolve) => setTimeout(resolve, 10_000));
 const settledKb = crashed ? 0 : rssKb();
@@ -192,6 +204,7 @@ const figures = {
   unexpected5xx: unexpected.length,
   statuses: Object.fromEntries([...statuses].sort()),
   healthz: { probes: health.length, p50ms: pct(50), p99ms: pct(99), maxms: pct(100) },
+  serverEventLoopDelay: eventLoop,
   rssMB: {
     baseline: Math.round(baselineKb / 1024),
     peak: Math.round(peakKb / 1024),
