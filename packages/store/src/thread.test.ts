@@ -31,6 +31,7 @@ describe("the store in a thread", { timeout: 60_000 }, () => {
     const record = succeeded(await store.get(encoded.id));
     expect(record.requestId).toBe("req-thread");
     expect(record.findings).toEqual(evaluation.findings);
+    // A call in flight keeps the process alive, though the idle thread does not.
     const page = succeeded(await store.list({ limit: 10 }));
     expect(page.records.map((r) => r.requestId)).toEqual(["req-plain", "req-thread"]);
     const garbage = await store.appendEncoded(new TextEncoder().encode("{not json"));

@@ -64,6 +64,8 @@ export async function openStoreThread(options: Omit<StoreOptions, "now">): Promi
   worker.on("message", ({ id, outcome }: ThreadReply) => {
     waiting.get(id)?.(outcome);
     waiting.delete(id);
+    // Idle, the thread does not keep the process alive; a call waiting for it does.
+    if (waiting.size === 0) worker.unref();
   });
   worker.on("error", (error) => endAll(error.message));
   worker.on("exit", (code) => endAll(`the store's thread ended with code ${code}`));
@@ -77,6 +79,7 @@ export async function openStoreThread(options: Omit<StoreOptions, "now">): Promi
     return new Promise((resolve) => {
       const id = nextId++;
       waiting.set(id, resolve as (outcome: StoreOutcome<unknown>) => void);
+      worker.ref();
       const message: ThreadCall = { id, method, args };
       worker.postMessage(message, transfer);
     });
@@ -87,8 +90,6 @@ export async function openStoreThread(options: Omit<StoreOptions, "now">): Promi
     await worker.terminate();
     return opened;
   }
-  // Idle, the thread does not keep the process alive; a call waiting for it is a promise.
-  worker.unref();
   let closing: Promise<void> | undefined;
   return {
     value: {
