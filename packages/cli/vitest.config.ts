@@ -4,7 +4,8 @@ import { defineProject } from "vitest/config";
 export default defineProject({
   resolve: {
     conditions: ["source"],
-    // Test support is left out of the server's build, so its one entry is taken from source.
+    // The server's test support is neither built nor published (the package does not export it):
+    // the tests take it from source, as tsconfig.test.json's paths do.
     alias: {
       "@remit/server/testing": fileURLToPath(
         new URL("../server/src/testing/hazards-policy.ts", import.meta.url),
