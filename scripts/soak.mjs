@@ -10,8 +10,9 @@
  * of 100 ms or more.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,6 +21,9 @@ const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const deadline = Date.now() + seconds * 1000;
 const facts = JSON.parse(readFileSync(path.join(root, "examples/ziyuan-county/facts.json"), "utf8"));
 
+// The server records every answer (its default) in an embedded store of its own, and evaluates
+// and checks in its worker pool (one thread per core, its default).
+const dataDir = mkdtempSync(path.join(tmpdir(), "remit-soak-"));
 const server = spawn(
   process.execPath,
   [
@@ -28,6 +32,10 @@ const server = spawn(
     path.join(root, "policies/ziyuan-2026"),
     "--port",
     "0",
+    "--data",
+    dataDir,
+    "--watch",
+    "off",
   ],
   { stdio: ["ignore", "ignore", "pipe"] },
 );
@@ -168,11 +176,24 @@ await Promise.all([
 ]);
 clearInterval(sampler);
 const loadedKb = rssKb();
+// The server's own event-loop delay over the run (prom-client resets it at each scrape), apart
+// from this client's: the probes above also wait for this process's event loop.
+const eventLoop = {};
+if (!crashed) {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  for (const quantile of ["p50", "p99", "max"]) {
+    const match = new RegExp(`^remit_process_nodejs_eventloop_lag_${quantile}_seconds (\\S+)`, "m").exec(
+      text,
+    );
+    if (match) eventLoop[`${quantile}ms`] = Math.round(Number(match[1]) * 10000) / 10;
+  }
+}
 // Idle for a while, then read the memory the server keeps.
 await new Promise((resolve) => setTimeout(resolve, 10_000));
 const settledKb = crashed ? 0 : rssKb();
 server.kill("SIGTERM");
 await new Promise((resolve) => server.once("exit", resolve));
+rmSync(dataDir, { recursive: true, force: true });
 
 health.sort((a, b) => a - b);
 const pct = (p) =>
@@ -183,6 +204,7 @@ const figures = {
   unexpected5xx: unexpected.length,
   statuses: Object.fromEntries([...statuses].sort()),
   healthz: { probes: health.length, p50ms: pct(50), p99ms: pct(99), maxms: pct(100) },
+  serverEventLoopDelay: eventLoop,
   rssMB: {
     baseline: Math.round(baselineKb / 1024),
     peak: Math.round(peakKb / 1024),

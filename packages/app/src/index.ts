@@ -52,6 +52,14 @@ export {
   serviceLimitSettings,
 } from "./limits.js";
 export { type BuiltPolicy, buildPolicy, buildPolicySources, type LoadedPolicy, loadPolicy } from "./load.js";
+export {
+  evaluationRecord,
+  factsHash,
+  policySources,
+  type RecordContext,
+  sha256Text,
+} from "./record.js";
+export { type Reload, reloadPolicy } from "./reload.js";
 export { fixturePath, scenarioFiles, toScenario } from "./scenarios/files.js";
 export {
   type BrokenScenario,

@@ -26,6 +26,11 @@ export interface ServiceLimits {
    * few kilobytes per token, so this bounds a check's memory.
    */
   readonly policyTokens: number;
+  /**
+   * Heap one worker thread may use, in MiB: a request that needs more ends its thread (which is
+   * replaced) and is answered 503, rather than taking the whole process down.
+   */
+  readonly workerMemoryMb: number;
 }
 
 export type ServiceLimitName = keyof ServiceLimits;
@@ -119,6 +124,15 @@ export const serviceLimitSettings: readonly ServiceLimitSetting[] = [
     min: 100,
     max: 10_000_000,
     description: { en: "tokens per checked policy", zh: "每个待检查政策的词元数上限" },
+  },
+  {
+    name: "workerMemoryMb",
+    flag: "--worker-memory",
+    env: "REMIT_WORKER_MEMORY",
+    default: 1536,
+    min: 64,
+    max: 65_536,
+    description: { en: "heap of one worker thread in MiB", zh: "单个工作线程的堆内存上限（MiB）" },
   },
 ];
 

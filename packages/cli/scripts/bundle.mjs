@@ -12,7 +12,13 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
 await build({
   absWorkingDir: packageDir,
-  entryPoints: { remit: "src/main.ts" },
+  // The server's worker thread and the record store's thread are entries of their own, beside the
+  // chunks that start them (`chunks/`), where those look for them.
+  entryPoints: {
+    remit: "src/main.ts",
+    "chunks/worker": "../server/src/worker.ts",
+    "chunks/thread-worker": "../store/src/thread-worker.ts",
+  },
   outdir: "dist",
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
@@ -26,8 +32,10 @@ await build({
   banner: {
     js: 'import { createRequire as __remitRequire } from "node:module";\nconst require = __remitRequire(import.meta.url);',
   },
-  // playwright-core is only for the report's browser test; never reached by a command.
-  external: ["playwright-core"],
+  // playwright-core is only for the report's browser test; never reached by a command. PGlite
+  // reads its WebAssembly and data files from beside its own module, and piscina starts threads
+  // from a file of its own: both stay in node_modules, dependencies of this package.
+  external: ["playwright-core", "@electric-sql/pglite", "piscina"],
   minifyWhitespace: true,
   minifySyntax: true,
   minifyIdentifiers: true,

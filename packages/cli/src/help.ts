@@ -12,7 +12,9 @@ export type CommandName =
   | "import"
   | "serve"
   | "lsp"
-  | "playground";
+  | "playground"
+  | "diff"
+  | "schema";
 
 export const commandNames: readonly CommandName[] = [
   "check",
@@ -26,6 +28,8 @@ export const commandNames: readonly CommandName[] = [
   "serve",
   "lsp",
   "playground",
+  "diff",
+  "schema",
 ];
 
 /** The exit codes, with what "problems found" means for one command (or all of them). */
@@ -68,6 +72,8 @@ Commands:
   serve POLICY...   serve policies over HTTP until SIGINT or SIGTERM
   lsp --stdio       run the language server for editors over standard input and output
   playground        edit, check and evaluate a policy in the browser, served locally
+  diff              what changed between two recorded evaluations
+  schema POLICY     print the JSON Schema of the facts a policy accepts
   help [COMMAND]    show this help, or a command's
 
 Options:
@@ -99,6 +105,8 @@ ${exitCodes.en}
   serve POLICY...   通过 HTTP 发布政策，直到收到 SIGINT 或 SIGTERM
   lsp --stdio       通过标准输入输出运行供编辑器使用的语言服务器
   playground        在浏览器中编辑、检查和评估政策（本地发布的页面）
+  diff              两次已记录评估之间的变化
+  schema POLICY     输出政策所接受事实数据的 JSON Schema
   help [COMMAND]    显示本帮助或某个命令的帮助
 
 选项：
@@ -149,13 +157,18 @@ const codes = {
     zh: "页面尚未构建、无法监听端口",
   }),
   serve: exitCodesFor({
-    en: "policy errors, the port cannot be listened on",
-    zh: "政策有错误、无法监听端口",
+    en: "policy errors, the port cannot be listened on, the record store cannot be opened",
+    zh: "政策有错误、无法监听端口、无法打开评估记录库",
   }),
   lsp: exitCodesFor({
     en: "the editor ended the session without asking the server to shut down",
     zh: "编辑器未请求关闭服务器就结束了会话",
   }),
+  diff: exitCodesFor({
+    en: "the record store cannot be opened, no such record",
+    zh: "无法打开评估记录库、没有所指的记录",
+  }),
+  schema: exitCodesFor({ en: "policy errors", zh: "政策有错误" }),
 };
 
 const scenarioFormat: Record<Language, string> = {
@@ -324,6 +337,8 @@ Options:
   --explain none|actions|all  which findings carry their explanation: json default actions
                             (those that ask for action), table default none (after the table)
   --pretty                  indent the JSON even when not writing to a terminal
+  --record                  append the evaluation to the record store (see remit diff)
+  --data DIR                record store folder (default .remit; REMIT_DATABASE_URL for PostgreSQL)
   -q, --quiet               no progress bar
   --lang zh|en              language of labels and messages
   --watch                   run again whenever the policy, facts or params change, until Ctrl-C
@@ -354,6 +369,8 @@ ${codes.eval.en}
   --explain none|actions|all  哪些结果附带说明：json 默认 actions（需处理的结果），
                             表格默认 none（说明列在表格之后）
   --pretty                  即使不输出到终端也缩进 JSON
+  --record                  将本次评估写入评估记录库（见 remit diff）
+  --data DIR                记录库目录（默认 .remit；PostgreSQL 用 REMIT_DATABASE_URL）
   -q, --quiet               不显示进度条
   --lang zh|en              标签和消息的语言
   --watch                   政策、事实数据或参数文件更改时重新运行，直到 Ctrl-C
@@ -559,11 +576,22 @@ file's name without extension); the first also answers the unprefixed /v1/... ro
 Request logs go to standard output, one JSON line each. SIGINT or SIGTERM stops accepting
 connections, finishes the requests in flight, then exits 0.
 
-Options:
-  --port N          port to listen on (default: 8080; 0 for any free port)
-  --host ADDRESS    interface to listen on (default: 127.0.0.1)
+Every evaluation answered is first recorded (GET /v1/records, /v1/history, /v1/status,
+/v1/changes); GET /healthz, /readyz and /metrics are for operators. SIGHUP, or an edit of a
+policy's files, reloads it once it checks; a broken edit keeps the old version serving.
+
+Options (each also read from its environment variable):
+  --port N          port to listen on (PORT; default 8080; 0 for any free port)
+  --host ADDRESS    interface to listen on (HOST; default 127.0.0.1)
+  --data DIR        embedded record store folder (REMIT_DATA; default .remit)
+  --database-url U  PostgreSQL for records instead (REMIT_DATABASE_URL)
+  --records on|off  keep records (REMIT_RECORDS; default on)
+  --workers N       evaluation threads (REMIT_WORKERS; default: the number of cores)
+  --log-level L     trace|debug|info|warn|error|fatal|silent (REMIT_LOG_LEVEL; default info)
+  --watch on|off    reload on edits (REMIT_WATCH; default on)
   --lang zh|en      language of messages
   -h, --help        show this help
+Policies may also be named by REMIT_POLICIES (comma-separated).
 
 Limits (flag, else environment variable, else default):
 ${limitLines("en")}
@@ -578,11 +606,22 @@ POST /v1/policies/NAME/evaluate 等）。每个政策以其目录名（或去掉
 第一个政策同时响应不带前缀的 /v1/... 路由。请求日志输出到标准输出，每条一行 JSON。
 收到 SIGINT 或 SIGTERM 后停止接受连接，处理完进行中的请求后以 0 退出。
 
-选项：
-  --port N          监听端口（默认 8080；0 表示任一空闲端口）
-  --host ADDRESS    监听地址（默认 127.0.0.1）
+每次评估在答复前先行记录（GET /v1/records、/v1/history、/v1/status、/v1/changes）；
+GET /healthz、/readyz 和 /metrics 供运维使用。收到 SIGHUP 或政策文件被修改时，新版本通过检查后
+即重新加载；有错误的修改不生效，旧版本继续服务。
+
+选项（均可由对应环境变量设置）：
+  --port N          监听端口（PORT；默认 8080；0 表示任一空闲端口）
+  --host ADDRESS    监听地址（HOST；默认 127.0.0.1）
+  --data DIR        内嵌记录库目录（REMIT_DATA；默认 .remit）
+  --database-url U  改用 PostgreSQL 保存记录（REMIT_DATABASE_URL）
+  --records on|off  是否记录（REMIT_RECORDS；默认 on）
+  --workers N       评估线程数（REMIT_WORKERS；默认为 CPU 核数）
+  --log-level L     日志级别（REMIT_LOG_LEVEL；默认 info）
+  --watch on|off    文件修改时重新加载（REMIT_WATCH；默认 on）
   --lang zh|en      消息语言
   -h, --help        显示本帮助
+也可用 REMIT_POLICIES（逗号分隔）指定政策。
 
 限额（选项优先，其次环境变量，否则取默认值）：
 ${limitLines("zh")}
@@ -620,6 +659,46 @@ ${codes.lsp.en}
   -h, --help     显示本帮助
 
 ${codes.lsp.zh}
+`,
+  },
+  diff: {
+    en: `Usage:
+  remit diff --policy NAME --since INSTANT [--until INSTANT] [--data DIR] [--format text|json]
+  remit diff BEFORE AFTER [--data DIR] [--format text|json]
+
+What changed between two recorded evaluations of a policy: newly overdue, resolved, escalated a
+level, accountability newly triggered. With --since, from the latest record at or before that
+instant to the latest at or before --until (or the latest of all). Records are read from DIR
+(default .remit) or from REMIT_DATABASE_URL.
+
+${codes.diff.en}
+`,
+    zh: `用法：
+  remit diff --policy NAME --since INSTANT [--until INSTANT] [--data DIR] [--format text|json]
+  remit diff BEFORE AFTER [--data DIR] [--format text|json]
+
+两次已记录评估之间的变化：新增逾期、已整改、升级、新触发问责。使用 --since 时，比较该时刻及之前
+最近的一次记录与 --until（或最新）及之前最近的一次记录。记录读自 DIR（默认 .remit）或
+REMIT_DATABASE_URL。
+
+${codes.diff.zh}
+`,
+  },
+  schema: {
+    en: `Usage:
+  remit schema POLICY
+
+Print the JSON Schema of the facts document POLICY accepts (the same schema the server's
+OpenAPI document gives its evaluate route).
+
+${codes.schema.en}
+`,
+    zh: `用法：
+  remit schema POLICY
+
+输出政策所接受事实数据的 JSON Schema（与服务器 OpenAPI 文档中评估接口的模式相同）。
+
+${codes.schema.zh}
 `,
   },
 };

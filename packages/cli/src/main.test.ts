@@ -120,7 +120,11 @@ describe.skipIf(!existsSync(entry))("the built remit executable", () => {
     const child = spawn(
       process.execPath,
       [entry, "serve", "policies/ziyuan-2026/policy.remit.md", "--port", "0", "--lang", "en"],
-      { cwd: repository, env: { PATH: process.env["PATH"] ?? "" }, stdio: ["ignore", "pipe", "pipe"] },
+      {
+        cwd: repository,
+        env: { PATH: process.env["PATH"] ?? "", REMIT_RECORDS: "off" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
     );
     let stderr = "";
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));

@@ -21,6 +21,8 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   serve: async () => (await import("./commands/serve.js")).serveCommand,
   lsp: async () => (await import("./commands/lsp.js")).lspCommand,
   playground: async () => (await import("./commands/playground.js")).playgroundCommand,
+  diff: async () => (await import("./commands/records.js")).diffCommand,
+  schema: async () => (await import("./commands/records.js")).schemaCommand,
 };
 
 /**

@@ -1,6 +1,6 @@
 /**
- * `--watch` for `check`, `eval` and `test`: run the command, then again whenever one of the
- * files it read changes, until SIGINT or SIGTERM (or `CliIo.stop`). Each run goes through `run`,
+ * `--watch` for `check`, `eval` and `test` (and reloading for `serve`): run the command, then
+ * again whenever one of the files it read changes, until SIGINT or SIGTERM (or `CliIo.stop`). Each run goes through `run`,
  * so a run that fails (a policy error while editing, facts that are not JSON yet) is reported as
  * usual and watching goes on. Watching uses chokidar: node's own `fs.watch` reports editors'
  * save-by-rename as a vanished file on Linux and repeats events; chokidar settles both.
@@ -43,31 +43,48 @@ export async function watchAndRerun(
   const rerun = (): Promise<number> => run([command, ...once], context.io);
   let code = await rerun();
 
-  const { watch } = await import("chokidar");
   const watched = paths.map((p) => path.resolve(context.io.cwd, isPolicySource(p) ? path.dirname(p) : p));
-  const watcher = watch(watched, { ignoreInitial: true, ignored: (file) => file.includes("node_modules") });
-  let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const { lang } = context;
-  watcher.on("all", (_event, file) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(async () => {
-        const shown = path.relative(context.io.cwd, file) || file;
-        context.io.stderr.write(
-          `\n${context.stderrColors.dim(lang === "zh" ? `—— ${shown} 已更改，重新运行 ——` : `-- ${shown} changed, running again --`)}\n`,
-        );
-        code = await rerun();
-      });
-    }, settleMs);
+  const stopWatching = await watchPaths(watched, (file) => {
+    running = running.then(async () => {
+      const shown = path.relative(context.io.cwd, file) || file;
+      context.io.stderr.write(
+        `\n${context.stderrColors.dim(lang === "zh" ? `—— ${shown} 已更改，重新运行 ——` : `-- ${shown} changed, running again --`)}\n`,
+      );
+      code = await rerun();
+    });
   });
-  await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   context.io.stderr.write(
     `${context.stderrColors.dim(lang === "zh" ? "正在监视更改（Ctrl-C 结束）" : "watching for changes (Ctrl-C to stop)")}\n`,
   );
   await untilStopped(context.io.stop);
-  clearTimeout(timer);
-  await watcher.close();
+  await stopWatching();
   await running;
   return code;
+}
+
+/**
+ * Calls `onChange` with the changed file once a burst of changes under `paths` (absolute files or
+ * folders) has settled, from when the watcher is ready; resolves to a function that stops it.
+ */
+export async function watchPaths(
+  paths: readonly string[],
+  onChange: (file: string) => void,
+): Promise<() => Promise<void>> {
+  const { watch } = await import("chokidar");
+  const watcher = watch([...paths], {
+    ignoreInitial: true,
+    ignored: (file) => file.includes("node_modules"),
+  });
+  let timer: NodeJS.Timeout | undefined;
+  watcher.on("all", (_event, file) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => onChange(file), settleMs);
+  });
+  await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+  return async () => {
+    clearTimeout(timer);
+    await watcher.close();
+  };
 }

@@ -12,6 +12,14 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 }
 
 export async function readJsonBody(request: Request, limitBytes: number): Promise<unknown> {
+  return parseJsonText(decodeUtf8(await readJsonBytes(request, limitBytes)));
+}
+
+/**
+ * The body's bytes, after the content type and size checks: decoded and parsed later, in a
+ * worker thread when there is one, so that a large body never holds the event loop.
+ */
+export async function readJsonBytes(request: Request, limitBytes: number): Promise<Uint8Array> {
   const contentType = request.headers.get("content-type") ?? undefined;
   if (!isJsonContentType(contentType)) throw apiErrors.unsupportedMediaType(contentType);
   // A compressed body is not read (it would be parsed as garbage, or inflate past the limit).
@@ -21,8 +29,11 @@ export async function readJsonBody(request: Request, limitBytes: number): Promis
 
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limitBytes) throw apiErrors.payloadTooLarge(limitBytes);
+  return await readBytes(request, limitBytes);
+}
 
-  const text = await readText(request, limitBytes);
+/** Parses a JSON body's text, refusing an empty body and JSON nested too deep. */
+export function parseJsonText(text: string): unknown {
   if (text.trim() === "") throw apiErrors.malformedJson("empty body");
   let value: unknown;
   try {
@@ -60,8 +71,8 @@ function deepestPath(root: unknown, limit: number): string | undefined {
   return undefined;
 }
 
-async function readText(request: Request, limitBytes: number): Promise<string> {
-  if (request.body === null) return "";
+async function readBytes(request: Request, limitBytes: number): Promise<Uint8Array> {
+  if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -83,6 +94,11 @@ async function readText(request: Request, limitBytes: number): Promise<string> {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+/** The body's text; a body that is not UTF-8 is malformed JSON. */
+export function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

@@ -17,6 +17,9 @@ export type ApiErrorCode =
   | "timeout"
   | "busy"
   | "answer-too-large"
+  | "memory-exceeded"
+  | "store-unavailable"
+  | "no-store"
   | "internal";
 
 export interface ApiErrorBody {
@@ -106,7 +109,7 @@ export const apiErrors = {
     ),
   timeout: (timeoutMs: number) =>
     new ApiError(
-      503,
+      504,
       "timeout",
       {
         en: `request did not finish within ${timeoutMs} ms`,
@@ -114,15 +117,25 @@ export const apiErrors = {
       },
       { timeoutMs },
     ),
-  busy: (concurrentRequests: number) =>
+  busy: (concurrentRequests: number, retryAfterSeconds: number) =>
     new ApiError(
       503,
       "busy",
       {
-        en: `the server is handling ${concurrentRequests} requests already, try again shortly`,
-        zh: `服务器正在处理 ${concurrentRequests} 个请求，请稍后重试`,
+        en: `the server is handling ${concurrentRequests} requests already, retry in ${retryAfterSeconds} s`,
+        zh: `服务器正在处理 ${concurrentRequests} 个请求，请 ${retryAfterSeconds} 秒后重试`,
       },
-      { concurrentRequests },
+      { concurrentRequests, retryAfterSeconds },
+    ),
+  memoryExceeded: (limitMb: number) =>
+    new ApiError(
+      503,
+      "memory-exceeded",
+      {
+        en: `the request needed more than the ${limitMb} MB a worker may use and was stopped`,
+        zh: `该请求所需内存超过单个工作线程的上限 ${limitMb} MB，已被终止`,
+      },
+      { limitMb },
     ),
   answerTooLarge: (limitBytes: number) =>
     new ApiError(
@@ -134,6 +147,21 @@ export const apiErrors = {
       },
       { limitBytes },
     ),
+  storeUnavailable: (reason: string) =>
+    new ApiError(
+      503,
+      "store-unavailable",
+      {
+        en: "the record store cannot be reached, nothing was recorded",
+        zh: "无法访问评估记录库，未作记录",
+      },
+      { reason },
+    ),
+  noStore: () =>
+    new ApiError(501, "no-store", {
+      en: "this server keeps no evaluation records",
+      zh: "此服务器不保存评估记录",
+    }),
   internal: () => new ApiError(500, "internal", { en: "internal server error", zh: "服务器内部错误" }),
 };
 

@@ -1,11 +1,21 @@
 /**
  * The policies a server answers for: each compiled policy under its route name, with its
- * description (the application layer's) computed once.
+ * description (the application layer's), its sources' hashes (for records) and its text (for
+ * worker threads), computed once per version. A reload replaces a version in place.
  */
-import { type DescribablePolicy, describePolicy, type Evaluable, type PolicyDescription } from "@remit/app";
+import {
+  type DescribablePolicy,
+  describePolicy,
+  type Evaluable,
+  type PolicyDescription,
+  policySources,
+} from "@remit/app";
+import type { Policy } from "@remit/engine";
+import type { PolicySource } from "@remit/store";
+import type { PolicyText } from "./worker.js";
 
 /** A compiled policy as the server calls it: described by the application layer, evaluated on request. */
-export type EnginePolicy = DescribablePolicy & Evaluable;
+export type EnginePolicy = DescribablePolicy & Evaluable & Pick<Policy, "schema">;
 
 /** A policy served under a route name other than its own (`/v1/policies/ziyuan/…`). */
 export interface NamedPolicy {
@@ -20,18 +30,60 @@ export interface ServedPolicy {
   readonly route: string;
   readonly policy: EnginePolicy;
   readonly description: PolicyDescription;
+  readonly sources: readonly PolicySource[];
+  readonly text: PolicyText;
 }
 
-export function servePolicies(entries: readonly PolicyEntry[]): readonly ServedPolicy[] {
-  const served = entries.map((entry): ServedPolicy => {
-    const policy = "evaluate" in entry ? entry : entry.policy;
-    const route = "evaluate" in entry ? entry.info.name : entry.name;
-    return { route, policy, description: describePolicy(policy) };
-  });
-  const seen = new Set<string>();
-  for (const s of served) {
-    if (seen.has(s.route)) throw new Error(`two policies are served as '${s.route}'`);
-    seen.add(s.route);
+function serve(route: string, policy: EnginePolicy): ServedPolicy {
+  const { checked } = policy;
+  return {
+    route,
+    policy,
+    description: describePolicy(policy),
+    sources: policySources(checked),
+    text: {
+      hash: policy.info.hash,
+      entry: checked.modules[0]?.file ?? "policy.remit",
+      files: Object.fromEntries(checked.sources),
+    },
+  };
+}
+
+/** The served policies, in the order given; the first answers the unprefixed routes. */
+export class PolicySet {
+  readonly #byRoute = new Map<string, ServedPolicy>();
+
+  constructor(entries: readonly PolicyEntry[]) {
+    for (const entry of entries) {
+      const policy = "evaluate" in entry ? entry : entry.policy;
+      const route = "evaluate" in entry ? entry.info.name : entry.name;
+      if (this.#byRoute.has(route)) throw new Error(`two policies are served as '${route}'`);
+      this.#byRoute.set(route, serve(route, policy));
+    }
+    if (this.#byRoute.size === 0) throw new Error("a server needs at least one policy");
   }
-  return served;
+
+  get first(): ServedPolicy {
+    return this.#byRoute.values().next().value as ServedPolicy;
+  }
+
+  get(route: string): ServedPolicy | undefined {
+    return this.#byRoute.get(route);
+  }
+
+  get routes(): string[] {
+    return [...this.#byRoute.keys()];
+  }
+
+  all(): ServedPolicy[] {
+    return [...this.#byRoute.values()];
+  }
+
+  /** Serves a new version under an existing route; the requests already running keep the old one. */
+  replace(route: string, policy: EnginePolicy): ServedPolicy {
+    if (!this.#byRoute.has(route)) throw new Error(`no policy is served as '${route}'`);
+    const served = serve(route, policy);
+    this.#byRoute.set(route, served);
+    return served;
+  }
 }

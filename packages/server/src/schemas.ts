@@ -183,6 +183,9 @@ export const ErrorBody = z
         "timeout",
         "busy",
         "answer-too-large",
+        "memory-exceeded",
+        "store-unavailable",
+        "no-store",
         "internal",
       ]),
       message: Localized,
@@ -190,3 +193,50 @@ export const ErrorBody = z
     }),
   })
   .openapi("Error");
+
+/** An ISO instant with an offset: `2026-11-24T00:00:00+08:00`. */
+const Instant = z.iso.datetime({ offset: true }).openapi({ example: "2026-11-24T00:00:00+08:00" });
+
+const subjectQuery = {
+  collection: z.string().min(1).openapi({ description: "the subject's collection (`hazards`)" }),
+  subject: z.string().min(1).openapi({ description: "the subject's id (`H0201`)" }),
+};
+
+export const RecordsQuery = z
+  .strictObject({
+    policy: z.string().min(1).optional(),
+    collection: subjectQuery.collection.optional(),
+    subject: subjectQuery.subject.optional(),
+    asOfFrom: IsoDate.optional(),
+    asOfTo: IsoDate.optional(),
+    recordedFrom: Instant.optional(),
+    recordedTo: Instant.optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    cursor: z.string().min(1).optional(),
+  })
+  .refine((q) => (q.collection === undefined) === (q.subject === undefined), {
+    message: "give 'collection' and 'subject' together",
+    path: ["subject"],
+  });
+
+export const HistoryQuery = z.strictObject({
+  rule: z.string().min(1),
+  ...subjectQuery,
+  period: z.string().min(1).optional(),
+  policy: z.string().min(1).optional(),
+});
+
+export const StatusQuery = z.strictObject({
+  ...HistoryQuery.shape,
+  on: IsoDate,
+  knownAt: Instant.optional(),
+});
+
+export const ChangesQuery = z.union([
+  z.strictObject({
+    policy: z.string().min(1).optional(),
+    since: Instant,
+    until: Instant.optional(),
+  }),
+  z.strictObject({ before: z.string().regex(/^\d+$/), after: z.string().regex(/^\d+$/) }),
+]);

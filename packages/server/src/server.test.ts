@@ -362,12 +362,12 @@ describe("bad input", () => {
     expect(put.headers.get("allow")).toBe("GET, HEAD");
   });
 
-  it("answers 503 when a request outlives the timeout, without a partial result", async () => {
+  it("answers 504 when a request outlives the timeout, without a partial result", async () => {
     const held = heldPolicy();
     const server = await start({ policies: [held.policy], requestTimeoutMs: 50 });
     const body = await expectError(
       await postJson(`${server.url}/v1/evaluate`, { facts, asOf: "2026-03-20" }),
-      503,
+      504,
       "timeout",
     );
     expect(body.error.details).toEqual({ timeoutMs: 50 });
@@ -484,6 +484,7 @@ describe("openapi", () => {
       "/v1/check",
       "/v1/evaluate",
       "/v1/policies",
+      "/v1/policies/hazards/evaluate",
       "/v1/policies/{name}/check",
       "/v1/policies/{name}/evaluate",
       "/v1/policies/{name}/policy",

@@ -24,3 +24,4 @@ export type {
 } from "./records.js";
 export type { Backend } from "./sql.js";
 export { openStore, type Store, type StoreOptions } from "./store.js";
+export { openStoreThread } from "./thread.js";

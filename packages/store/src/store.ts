@@ -44,6 +44,12 @@ export interface Store {
   readonly backend: Backend;
   /** Records one evaluation; resolves once it is committed. */
   append(evaluation: EvaluationToRecord): Promise<StoreOutcome<RecordSummary>>;
+  /**
+   * Records one evaluation given as the UTF-8 JSON of an `EvaluationToRecord`, as a worker thread
+   * hands it over: the bytes move between threads without copying, and are read where the
+   * database runs (see `openStoreThread`).
+   */
+  appendEncoded(json: Uint8Array): Promise<StoreOutcome<RecordSummary>>;
   /** Records newest first, filtered, one page at a time. */
   list(filter?: RecordFilter): Promise<StoreOutcome<RecordPage>>;
   /** One record whole: its sources, parameters and findings. */
@@ -137,8 +143,20 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
     return rows[0] && summaryOf(rows[0]);
   };
 
-  return {
+  const store: Store = {
     backend: db.backend,
+
+    appendEncoded: (json) => {
+      let evaluation: EvaluationToRecord;
+      try {
+        evaluation = JSON.parse(new TextDecoder().decode(json)) as EvaluationToRecord;
+      } catch (error) {
+        return Promise.resolve({
+          error: failure("invalid-input", error, { en: "the record is not JSON", zh: "记录不是 JSON" }),
+        });
+      }
+      return store.append(evaluation);
+    },
 
     append: (evaluation) =>
       guarded<RecordSummary>(async () => {
@@ -295,6 +313,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
       return closing;
     },
   };
+  return store;
 }
 
 function countByStatus(findings: readonly Finding[]): StatusCounts {

@@ -1,8 +1,16 @@
-import { diagnosticsDocument } from "@remit/app";
-import { type Finding, renderExplanation } from "@remit/engine";
+import { randomUUID } from "node:crypto";
+import { diagnosticsDocument, evaluationRecord, factsHash, policySources } from "@remit/app";
+import { type EvaluationResult, type Finding, renderExplanation } from "@remit/engine";
 import type { CheckedPolicy, Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
-import { type CommandContext, commonOptions, progressFor, quietOption, reportLanguage } from "../context.js";
+import {
+  type CommandContext,
+  commonOptions,
+  progressFor,
+  quietOption,
+  reportLanguage,
+  writeLine,
+} from "../context.js";
 import { evaluatePolicy, evaluationPhases } from "../evaluation/evaluate.js";
 import {
   asOfOption,
@@ -21,6 +29,7 @@ import { renderCsv, renderXlsx } from "../report/sheet.js";
 import { watchAndRerun, watchOption } from "../watch.js";
 import { singlePath } from "./check.js";
 import { writeOutput } from "./interchange.js";
+import { openRecordStore, type RecordsLocation, recordsLocation } from "./records.js";
 
 /**
  * `remit eval POLICY --facts FILE [--as-of D] [--params FILE] [--format table|json|html|xlsx|csv]
@@ -39,6 +48,8 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     out: { type: "string" },
     explain: { type: "string" },
     pretty: { type: "boolean" },
+    record: { type: "boolean" },
+    data: { type: "string" },
   });
   if (values["help"] === true) {
     context.io.stdout.write(commandHelp("eval", context.lang));
@@ -116,6 +127,10 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     return ExitCode.problems;
   }
   const { result, checked, facts } = evaluated;
+  if (values["record"] === true) {
+    const id = await recordEvaluation(result, checked, facts, recordsLocation(values["data"], context));
+    writeLine(context.io.stderr, context.lang === "zh" ? `已记录：#${id}` : `recorded as #${id}`);
+  }
   const labels = tableLabels(checked, facts);
   const lang = reportLanguage(context, checked.info.readers);
   const reportLang: Language = lang;
@@ -141,6 +156,28 @@ export async function evalCommand(args: readonly string[], context: CommandConte
       context.io.stdout.write(renderExplanations(result.findings, explain, lang, checked));
   }
   return ExitCode.ok;
+}
+
+/** Appends the evaluation to the record store (as the server does for each answer); its id. */
+async function recordEvaluation(
+  result: EvaluationResult,
+  checked: CheckedPolicy,
+  facts: unknown,
+  location: RecordsLocation,
+): Promise<string> {
+  const store = await openRecordStore(location);
+  try {
+    const record = evaluationRecord(result, {
+      requestId: `cli-${randomUUID()}`,
+      factsHash: factsHash(facts),
+      sources: policySources(checked),
+    });
+    const appended = await store.append(record);
+    if ("error" in appended) throw new Problem(appended.error.message);
+    return appended.value.id;
+  } finally {
+    await store.close();
+  }
 }
 
 /** The findings that ask for action (or all of them), each with the engine's account of why. */

@@ -1,0 +1,21 @@
+/**
+ * Reloading a served policy: the new text is compiled and checked before it may replace the
+ * version being served, so a broken edit never takes a policy down.
+ */
+import type { Policy } from "@remit/engine";
+import type { Diagnostic } from "@remit/lang";
+import { createNodeSourceHost } from "./host.js";
+import { buildPolicy } from "./load.js";
+
+export type Reload =
+  | { readonly kind: "unchanged" }
+  | { readonly kind: "reloaded"; readonly policy: Policy; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: "broken"; readonly diagnostics: readonly Diagnostic[] };
+
+/** Builds `entry` afresh from disk and compares it with the version served (`servedHash`). */
+export function reloadPolicy(entry: string, cwd: string, servedHash: string): Reload {
+  const built = buildPolicy(entry, createNodeSourceHost(cwd));
+  if (built.policy === undefined) return { kind: "broken", diagnostics: built.diagnostics };
+  if (built.policy.info.hash === servedHash) return { kind: "unchanged" };
+  return { kind: "reloaded", policy: built.policy, diagnostics: built.diagnostics };
+}

@@ -1,0 +1,105 @@
+/**
+ * The worker pool: threads (`piscina`) that evaluate and check, each with a memory ceiling
+ * (`resourceLimits`). Work stops when its signal aborts — the request's deadline, or its client
+ * gone — and piscina then ends the thread running it and starts another; a thread that runs out
+ * of memory dies alone and is replaced the same way. How much work waits is bounded by the
+ * server's concurrent request limit, which admits requests before they reach the pool.
+ */
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { defaultServiceLimits } from "@remit/app";
+import { Piscina } from "piscina";
+import { ApiError, apiErrors } from "./errors.js";
+import type { CheckAnswer, CheckInput, EvaluationAnswer, EvaluationInput } from "./evaluation.js";
+import type { PolicyText, WorkerAnswer, WorkerTask } from "./worker.js";
+
+export interface PoolOptions {
+  /** Worker threads; the machine's parallelism by default. */
+  readonly threads?: number;
+  /** Old-generation heap one thread may use, in MiB; `@remit/app`'s `workerMemoryMb` by default. */
+  readonly workerMemoryMb?: number;
+}
+
+export interface EvaluationPool {
+  /** Evaluates in a thread, or throws the `ApiError` to answer with (503 out of memory, or the signal's reason). */
+  evaluate(policy: PolicyText, input: EvaluationInput, signal?: AbortSignal): Promise<EvaluationAnswer>;
+  /** Checks policy sources in a thread; fails as `evaluate` does. */
+  check(input: CheckInput, signal?: AbortSignal): Promise<CheckAnswer>;
+  /** Tasks waiting for a thread. */
+  readonly queueSize: number;
+  /** Tasks running now. */
+  readonly running: number;
+  /** Threads ended for running out of memory, since the pool started. */
+  readonly outOfMemory: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The compiled worker: under the test runner this module is TypeScript source, and a thread
+ * loads the built file beside it in `dist` (built by `tsc -b`).
+ */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  return here.endsWith(".ts")
+    ? fileURLToPath(new URL("../dist/worker.js", import.meta.url))
+    : fileURLToPath(new URL("./worker.js", import.meta.url));
+}
+
+function isOutOfMemory(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY";
+}
+
+export function createEvaluationPool(options: PoolOptions = {}): EvaluationPool {
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const workerMemoryMb = options.workerMemoryMb ?? defaultServiceLimits.workerMemoryMb;
+  const pool = new Piscina<WorkerTask, WorkerAnswer>({
+    filename: workerFile(),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    resourceLimits: { maxOldGenerationSizeMb: workerMemoryMb },
+  });
+  let running = 0;
+  let outOfMemory = 0;
+
+  async function run(task: WorkerTask, signal: AbortSignal | undefined): Promise<WorkerAnswer> {
+    running += 1;
+    try {
+      // The body's bytes are moved to the thread, not copied.
+      const transferList = [task.input.bytes.buffer as ArrayBuffer];
+      return await pool.run(task, signal === undefined ? { transferList } : { signal, transferList });
+    } catch (error) {
+      if (signal?.aborted === true && signal.reason instanceof ApiError) throw signal.reason;
+      if (isOutOfMemory(error)) {
+        outOfMemory += 1;
+        throw apiErrors.memoryExceeded(workerMemoryMb);
+      }
+      throw error;
+    } finally {
+      running -= 1;
+    }
+  }
+
+  return {
+    async evaluate(policy, input, signal) {
+      const answer = await run({ kind: "evaluate", policy, input }, signal);
+      if (answer.kind === "checked") throw new Error("a worker answered an evaluation with a check");
+      return answer;
+    },
+    async check(input, signal) {
+      const answer = await run({ kind: "check", input }, signal);
+      if (answer.kind === "result") throw new Error("a worker answered a check with an evaluation");
+      return answer;
+    },
+    get queueSize() {
+      return pool.queueSize;
+    },
+    get running() {
+      return Math.max(0, running - pool.queueSize);
+    },
+    get outOfMemory() {
+      return outOfMemory;
+    },
+    close: () => pool.destroy(),
+  };
+}
