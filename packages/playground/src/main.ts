@@ -30,7 +30,7 @@ import {
   statusWord,
   subjectWords,
 } from "@remit/engine";
-import { type Diagnostic, type Language, fixFor } from "@remit/lang";
+import { type Diagnostic, fixFor, type Language } from "@remit/lang";
 import { type Checked, checkPolicy, type Evaluation, evaluateText, runScenarios } from "./evaluate.js";
 import { jsonHighlight, policyLanguage } from "./highlight.js";
 import { scenarioCounts, timing, type WordKey, word } from "./words.js";
