@@ -259,6 +259,118 @@ export const goldenCases: readonly GoldenCase[] = [
     ],
   },
   {
+    code: "R1007",
+    file: "a.remit",
+    text: "define due = 2026/6/30",
+    diagnostics: [
+      {
+        code: "R1007",
+        line: 1,
+        column: 14,
+        en: "write the date as 2026-06-30, not '2026/6/30'",
+        zh: "日期请写成 2026-06-30，而不是“2026/6/30”",
+      },
+    ],
+  },
+  {
+    code: "R1007",
+    file: "a.remit",
+    text: "define due = 2026年6月30日",
+    diagnostics: [
+      {
+        code: "R1007",
+        line: 1,
+        column: 14,
+        en: "write the date as 2026-06-30, not '2026年6月30日'",
+        zh: "日期请写成 2026-06-30，而不是“2026年6月30日”",
+      },
+    ],
+  },
+  {
+    code: "R1008",
+    file: "a.remit",
+    text: "define x = 1。",
+    diagnostics: [
+      {
+        code: "R1008",
+        line: 1,
+        column: 13,
+        en: "'。' ends nothing in a policy: remove it",
+        zh: "政策代码中不需要“。”：请删除",
+      },
+    ],
+  },
+  {
+    code: "R1009",
+    file: "a.remit",
+    text: "define seat = “县”",
+    diagnostics: [
+      {
+        code: "R1009",
+        line: 1,
+        column: 15,
+        en: 'the string “县” is in full-width quotes: write "县"',
+        zh: '字符串须用半角引号：请把「“县”」写成 "县"',
+      },
+    ],
+  },
+  {
+    code: "R1010",
+    file: "a.remit",
+    text: "param limit: duration = 十五天",
+    diagnostics: [
+      {
+        code: "R1010",
+        line: 1,
+        column: 25,
+        en: "write the duration '十五天' in digits: '15 天' (15 days)",
+        zh: "时长请用数字写成“15 天”，而不是“十五天”",
+      },
+    ],
+  },
+  {
+    code: "R1010",
+    file: "a.remit",
+    text: "param limit: duration = 半个月",
+    diagnostics: [
+      {
+        code: "R1010",
+        line: 1,
+        column: 25,
+        en: "write the duration '半个月' in digits: '15 天' (15 days)",
+        zh: "时长请用数字写成“15 天”，而不是“半个月”",
+      },
+    ],
+  },
+  {
+    code: "R2011",
+    file: "a.remit",
+    text: "define same(a: integer) = a == 1",
+    diagnostics: [
+      {
+        code: "R2011",
+        line: 1,
+        column: 29,
+        en: "use '=', not '=='",
+        zh: "请用“=”，而不是“==”",
+      },
+    ],
+  },
+  {
+    code: "R2011",
+    file: "a.remit",
+    text: "define either(a: bool, b: bool) = a || b",
+    diagnostics: [
+      {
+        code: "R2011",
+        line: 1,
+        column: 37,
+        en: "use `or`, not '||'",
+        zh: "请用“或”，而不是“||”",
+      },
+    ],
+  },
+  {
     code: "R9001",
     file: "a.remit",
     text: "TOO_LARGE",
