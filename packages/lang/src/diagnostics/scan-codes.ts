@@ -283,6 +283,47 @@ export const foreignOperator = defineDiagnostic<{ text: string; useEn: string; u
   }),
 });
 
+export const keywordGlued = defineDiagnostic<{ text: string; fixed: string }>({
+  code: "R2012",
+  severity: "error",
+  message: ({ text, fixed }) => ({
+    en: `a space is missing after the keyword in '${text}': write '${fixed}'`,
+    zh: `“${text}”中的关键字后缺少空格：请写成“${fixed}”`,
+  }),
+  hint: () => ({
+    en: "a keyword stands apart from the words around it, with a space on each side",
+    zh: "关键字与前后的词之间都要用空格隔开",
+  }),
+});
+
+export const missingEach = defineDiagnostic<{ variable: string; forWord: string; eachWord: string }>({
+  code: "R2013",
+  severity: "error",
+  message: ({ variable, forWord, eachWord }) => ({
+    en: `'${eachWord}' is missing before '${variable}': write '${forWord} ${eachWord} ${variable} …'`,
+    zh: `“${variable}”之前缺少“${eachWord}”：请写成“${forWord} ${eachWord} ${variable} …”`,
+  }),
+  hint: () => ({
+    en: "a rule over a collection reads 'for each x in collection'; 'for' alone takes a record: 'for county'",
+    zh: "对集合中每一项的规则写作“对于 每个 x 属于 集合”；单独的“对于”后接记录，如“对于 县”",
+  }),
+});
+
+export const clauseOrder = defineDiagnostic<{ word: string; before: string; order: string; orderZh: string }>(
+  {
+    code: "R2014",
+    severity: "error",
+    message: ({ word, before }) => ({
+      en: `'${word}' must come before '${before}'`,
+      zh: `“${word}”应写在“${before}”之前`,
+    }),
+    hint: ({ order, orderZh }) => ({
+      en: `the parts of a rule come in this order: ${order}`,
+      zh: `规则的各项按此顺序书写：${orderZh}`,
+    }),
+  },
+);
+
 // ---------------------------------------------------------------------------------------------
 // R9xxx: limits
 
@@ -362,6 +403,9 @@ export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [
   invalidCallee,
   unknownUnit,
   foreignOperator,
+  keywordGlued,
+  missingEach,
+  clauseOrder,
   fileTooLarge,
   nestingTooDeep,
   binaryFile,

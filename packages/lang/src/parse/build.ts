@@ -334,10 +334,13 @@ class Builder {
     return { file: this.file, start: tokenStart(r.first), end: tokenEnd(r.last) };
   }
 
+  /** Whether a syntax error lies in the node, or at the token right after it (which ended it). */
   private hasErrorWithin(node: CstNode): boolean {
     const r = this.range(node);
     if (!r) return true;
-    const end = r.last.startOffset + r.last.image.length;
+    const tokens = this.input.tokens;
+    const next = tokens[lastStartingAtOrBefore(tokens, r.last.startOffset) + 1];
+    const end = next ? next.startOffset : r.last.startOffset + r.last.image.length;
     return this.input.errorOffsets.some((offset) => offset >= r.first.startOffset && offset <= end);
   }
 
