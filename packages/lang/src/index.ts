@@ -79,6 +79,8 @@ export {
   hasErrors,
   type Language,
   type Localized,
+  type RelatedLocation,
+  type RelatedLocationJson,
   type Severity,
   sortDiagnostics,
   suggest,

@@ -111,7 +111,15 @@ describe("remit check", () => {
     const parsed = JSON.parse(stdout) as { diagnostics: Record<string, unknown>[] };
     expect(parsed.diagnostics.length).toBeGreaterThan(0);
     for (const d of parsed.diagnostics) {
-      expect(Object.keys(d).sort()).toEqual(["code", "hint", "message", "severity", "span", "suggestions"]);
+      expect(Object.keys(d).sort()).toEqual([
+        "code",
+        "hint",
+        "message",
+        "related",
+        "severity",
+        "span",
+        "suggestions",
+      ]);
       expect(d["message"]).toEqual({ en: expect.any(String), zh: expect.any(String) });
       expect(d["span"]).toMatchObject({ file: "bad.remit", start: { line: expect.any(Number) } });
     }

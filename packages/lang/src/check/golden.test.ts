@@ -36,6 +36,8 @@ interface GoldenCase {
   readonly en: string;
   readonly zh: string;
   readonly suggestions?: readonly string[];
+  /** The related locations, when the diagnostic has them. */
+  readonly related?: readonly { line: number; column: number; en: string; zh: string }[];
   /** Replaces the prelude's first line (`policy "p"`), keeping the line numbers. */
   readonly header?: string;
   readonly options?: CheckOptions;
@@ -399,6 +401,7 @@ const cases: readonly GoldenCase[] = [
     column: 6,
     en: "rule id 'same' is already used",
     zh: "规则编号“same”已被使用",
+    related: [{ line: 3, column: 6, en: "first defined here", zh: "首次定义于此" }],
   },
   {
     code: "R5003",
@@ -582,6 +585,14 @@ describe("golden diagnostics", () => {
         zh: only?.message.zh,
       }).toEqual({ line: testCase.line, column: testCase.column, en: testCase.en, zh: testCase.zh });
       if (testCase.suggestions !== undefined) expect(only?.suggestions).toEqual(testCase.suggestions);
+      expect(
+        only?.related.map((r) => ({
+          line: r.span.start.line,
+          column: r.span.start.column,
+          en: r.message.en,
+          zh: r.message.zh,
+        })),
+      ).toEqual(testCase.related ?? []);
       if (only?.severity === "error") expect(policy).toBeUndefined();
     });
   }

@@ -40,6 +40,10 @@ export const unknownName = defineDiagnostic<{ name: string }>({
   code: "R3004",
   severity: "error",
   message: ({ name }) => ({ en: `unknown name '${name}'`, zh: `未知的名称“${name}”` }),
+  hint: ({ name }) => ({
+    en: `declare it, e.g. \`param ${name}: integer = 1\` for a value the county sets or \`define ${name} = …\` for one worked out from others`,
+    zh: `请先声明它，例如县里设定的值写“参数 ${name}: 整数 = 1”，由其他值算出的写“定义 ${name} = …”`,
+  }),
 });
 
 export const unknownField = defineDiagnostic<{ name: string; type: string; typeZh: string }>({

@@ -603,14 +603,14 @@ describe("mistakes mended so that what is there is not reported missing", () => 
   });
 
   it("keeps the rule's spans in the text", () => {
-    const text = rule([parts[0], parts[2], parts[1], parts[3], parts[4], parts[5]] as string[]);
+    const text = rule([0, 2, 1, 3, 4, 5].map((i) => parts[i] ?? ""));
     const declaration = parse(text, "p.remit").module.declarations[0];
     expect(declaration?.kind === "DutyRule" && declaration.cites[0]?.span.start.line).toBe(4);
     expect(declaration?.span.start.line).toBe(1);
   });
 
   it("reads a keyword glued to a name as the keyword and the name", () => {
-    const result = parse(rule([parts[0], parts[1], "  对每个 h 属于隐患", ...parts.slice(3)]), "p.remit");
+    const result = parse(rule([...parts.slice(0, 2), "  对每个 h 属于隐患", ...parts.slice(3)]), "p.remit");
     expect(result.diagnostics.map((d) => [d.code, d.message.zh])).toEqual([
       ["R2012", "“对每个”中的关键字后缺少空格：请写成“对于 每个”"],
       ["R2012", "“属于隐患”中的关键字后缺少空格：请写成“属于 隐患”"],
