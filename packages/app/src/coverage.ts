@@ -4,6 +4,7 @@
  * (or its absence), or when it declares a clause the rule cites. `remit coverage` and the Ziyuan
  * coverage document both come from here.
  */
+import { notCheckableNote } from "@remit/lang";
 import type { PolicyDescription } from "./describe.js";
 
 /** What coverage reads of a scenario: its id and name, declared clauses and expectations. */
@@ -45,14 +46,6 @@ function expectsFindingOf(scenario: CoverageScenario, rule: string): boolean {
   return [...(scenario.expect ?? []), ...(scenario.expectNoFinding ?? [])].some((p) => p.rule === rule);
 }
 
-/** The line of a clause's text that says why it has no rules: it begins `不可机器判定`. */
-function notCheckableLine(text: string | null): string | undefined {
-  return (text ?? "")
-    .split("\n")
-    .map((line) => line.trim())
-    .find((line) => line.startsWith("不可机器判定"));
-}
-
 export function policyCoverage(
   policy: Pick<PolicyDescription, "clauses" | "rules">,
   scenarios: readonly CoverageScenario[],
@@ -72,7 +65,7 @@ export function policyCoverage(
         .filter((s) => s.clauses.includes(clause.id) || rules.some((rule) => exercises(s, rule)))
         .map((s) => s.id),
       declaredBy: scenarios.filter((s) => s.clauses.includes(clause.id)).map((s) => s.id),
-      notCheckable: rules.length === 0 ? notCheckableLine(clause.text) : undefined,
+      notCheckable: rules.length === 0 ? notCheckableNote(clause.text ?? undefined) : undefined,
     };
   });
   const dataScenarios = scenarios.filter((s) => s.expectErrors !== undefined || s.clauses.includes("facts"));

@@ -43,6 +43,7 @@ export {
   type FieldInfo,
   type GroupingInfo,
   type InverseInfo,
+  notCheckableNote,
   type ParamInfo,
   type PolicyInfo,
   type RecordInfo,

@@ -20,4 +20,5 @@ export type {
   RuleInfo,
   Type,
 } from "./model.js";
+export { notCheckableNote } from "./lints.js";
 export { displayType } from "./types.js";

@@ -35,7 +35,32 @@ const targetsAfterLastCause: Lint = (checker) => {
   }
 };
 
-const lints: readonly Lint[] = [targetsAfterLastCause, unusedParameters];
+/**
+ * The line of a clause's text saying why it has no rules: it begins `不可机器判定` (or, in an
+ * English policy, `Not machine-checkable`). Undefined when there is none.
+ */
+export function notCheckableNote(text: string | undefined): string | undefined {
+  return (text ?? "")
+    .split("\n")
+    .map((line) => line.trim())
+    .find((line) => line.startsWith("不可机器判定") || /^not machine-checkable/i.test(line));
+}
+
+/**
+ * R5019: a clause heading of the entry module that no rule cites and whose text does not say why:
+ * deleting a clause's rules (or never writing them) would otherwise pass silently.
+ */
+const clausesWithoutRules: Lint = (checker) => {
+  const cited = new Set(checker.rules.flatMap((info) => info.cites));
+  const entry = checker.scopes.get(checker.loaded.entry);
+  for (const [id, clause] of entry?.clauses ?? []) {
+    if (clause.origin !== "heading" || cited.has(id) || notCheckableNote(clause.text?.value) !== undefined)
+      continue;
+    checker.report(codes.clauseWithoutRules, clause.id.span, { id, title: clause.title.value });
+  }
+};
+
+const lints: readonly Lint[] = [targetsAfterLastCause, unusedParameters, clausesWithoutRules];
 
 export function lint(checker: Checker): void {
   for (const each of lints) each(checker);

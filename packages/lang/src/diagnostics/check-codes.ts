@@ -617,6 +617,19 @@ export const workingDaysWithoutCalendar = defineDiagnostic<Record<string, never>
   }),
 });
 
+export const clauseWithoutRules = defineDiagnostic<{ id: string; title: string }>({
+  code: "R5019",
+  severity: "warning",
+  message: ({ id, title }) => ({
+    en: `clause ${id} '${title}' has no rules and no note saying why`,
+    zh: `条款 ${id}“${title}”没有规则，也没有说明为何不作判定`,
+  }),
+  hint: () => ({
+    en: "write rules citing it, or a line in its text beginning '不可机器判定' (or 'Not machine-checkable') saying why nothing is judged",
+    zh: "请写出依据该条款的规则，或在条文下加一行以“不可机器判定”开头的说明，写明为何不作判定",
+  }),
+});
+
 export const workingDaysMixed = defineDiagnostic<{ operator: string }>({
   code: "R4016",
   severity: "error",
@@ -703,4 +716,5 @@ export const checkDiagnostics: readonly DiagnosticDefinition<never>[] = [
   workingDaysWithoutCalendar,
   workingDaysMixed,
   unknownCalendar,
+  clauseWithoutRules,
 ];
