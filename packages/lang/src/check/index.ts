@@ -1,5 +1,6 @@
 export { type AnalyzeResult, analyze } from "./analyze.js";
 export { type CheckResult, check } from "./check.js";
+export { notCheckableNote } from "./lints.js";
 export type {
   AccountabilityInfo,
   CheckedPolicy,
@@ -20,5 +21,4 @@ export type {
   RuleInfo,
   Type,
 } from "./model.js";
-export { notCheckableNote } from "./lints.js";
 export { displayType } from "./types.js";

@@ -11,9 +11,10 @@
  *
  * Repaired tokens keep their positions in the text, so spans stay right.
  */
-import { createTokenInstance, type IToken, type TokenType } from "chevrotain";
+import type { IToken } from "chevrotain";
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import { clauseOrder, keywordGlued, missingEach } from "../diagnostics/scan-codes.js";
+import { synthetic } from "../scan/lexer.js";
 import { hasPosition, tokenSpan } from "../scan/span.js";
 import { Identifier, keywordBySpelling, keywordTokens } from "../scan/tokens.js";
 import { declarationKeywords, type KeywordName, keywordsByName } from "../syntax/keywords.js";
@@ -67,22 +68,6 @@ const gluableSpellings: readonly (readonly [string, GluedPieces])[] = [
     .map(([spelling, type]): [string, GluedPieces] => [spelling, [[type.name as KeywordName, spelling]]]),
 ].sort((a, b) => b[0].length - a[0].length);
 
-function token(type: TokenType, image: string, at: IToken, offset: number): IToken {
-  const start = at.startOffset + offset;
-  const column = (at.startColumn ?? 1) + offset;
-  const line = at.startLine ?? 1;
-  return createTokenInstance(
-    type,
-    image,
-    start,
-    start + image.length - 1,
-    line,
-    line,
-    column,
-    column + image.length - 1,
-  );
-}
-
 /** The spelling a keyword is shown with, in the language of `like`. */
 function spellingLike(name: KeywordName, like: string): string {
   const keyword = keywordsByName[name];
@@ -103,7 +88,7 @@ function splitGlued(tokens: readonly IToken[], index: number, file: string): Rep
     );
     if (!prefix) break;
     for (const [name, image] of prefix[1]) {
-      pieces.push(token(keywordTokens[name], image, glued, offset));
+      pieces.push(synthetic(keywordTokens[name], image, glued, offset));
       words.push(spellingLike(name, image));
       offset += image.length;
     }
@@ -111,7 +96,7 @@ function splitGlued(tokens: readonly IToken[], index: number, file: string): Rep
   }
   if (pieces.length === 0) return undefined;
   if (rest !== "") {
-    pieces.push(token(keywordBySpelling.get(rest) ?? Identifier, rest, glued, offset));
+    pieces.push(synthetic(keywordBySpelling.get(rest) ?? Identifier, rest, glued, offset));
     words.push(rest);
   }
   return {
@@ -139,7 +124,7 @@ function insertEach(tokens: readonly IToken[], index: number, file: string): Rep
   const eachWord = spellingLike("Each", forToken.image);
   // The inserted `each` shares the variable's position: it is never the first or last token of
   // a node, so no span starts or ends on it.
-  const each = token(keywordTokens.Each, eachWord, variable, 0);
+  const each = synthetic(keywordTokens.Each, eachWord, variable, 0);
   return {
     tokens: [...tokens.slice(0, index - 1), each, ...tokens.slice(index - 1)],
     diagnostic: diagnostic(missingEach, tokenSpan(variable, file), {

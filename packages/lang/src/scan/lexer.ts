@@ -213,7 +213,11 @@ function durationWords(value: NumeralDuration): { zh: string; en: string } {
   return { zh: `${value.amount} ${keyword.zh[0]}`, en: `${value.amount} ${en}` };
 }
 
-function synthetic(type: TokenType, image: string, from: IToken, offset: number): IToken {
+/**
+ * A token made by reading a mistake as meant: `image` at `offset` characters into `from` (on its
+ * line), e.g. the number of `十五天` or a keyword glued to a name.
+ */
+export function synthetic(type: TokenType, image: string, from: IToken, offset: number): IToken {
   const column = (from.startColumn ?? 1) + offset;
   const start = from.startOffset + offset;
   const line = from.startLine ?? 1;
