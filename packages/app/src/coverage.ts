@@ -5,6 +5,7 @@
  * not enough, so a scenario about another rule that cites the clause too is not counted for it.
  * `remit coverage` and the Ziyuan coverage document both come from here.
  */
+import { notJudgedLines } from "@remit/lang";
 import type { PolicyDescription } from "./describe.js";
 
 /** What coverage reads of a scenario: its id and name, declared clauses and expectations. */
@@ -49,14 +50,6 @@ function expectsFindingOf(scenario: CoverageScenario, rule: string): boolean {
   return [...(scenario.expect ?? []), ...(scenario.expectNoFinding ?? [])].some((p) => p.rule === rule);
 }
 
-/** The lines of a clause's text saying what is not judged: they begin `不作判定` or `不可机器判定`. */
-function notJudgedLines(text: string | null): string[] {
-  return (text ?? "")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line.startsWith("不作判定") || line.startsWith("不可机器判定"));
-}
-
 export function policyCoverage(
   policy: Pick<PolicyDescription, "clauses" | "rules">,
   scenarios: readonly CoverageScenario[],
@@ -74,7 +67,7 @@ export function policyCoverage(
         .filter((s) => rules.some((rule) => expectsFindingOf(s, rule.id)))
         .map((s) => s.id),
       declaredBy: scenarios.filter((s) => s.clauses.includes(clause.id)).map((s) => s.id),
-      notJudged: notJudgedLines(clause.text),
+      notJudged: notJudgedLines(clause.text ?? undefined),
     };
   });
   const dataScenarios = scenarios.filter((s) => s.expectErrors !== undefined || s.clauses.includes("facts"));

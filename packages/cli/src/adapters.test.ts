@@ -139,7 +139,7 @@ describe("diagnostic JSON", () => {
       .replace('import "../shared/units.remit" as shared\n', `${units}\n`)
       .replace("shared.listingWindow", "listingWindow")
       .replace("requires h.listedOn", "requires h.listedOnn")
-      .replace('holder "county"', "holder county");
+      .replace('holder "county"', "holder 1");
     writeFileSync(path.join(folder, "policy.remit"), broken);
     const cli = await remit(["check", "policy.remit", "--format", "json"], folder);
     expect(cli.code).toBe(1);

@@ -248,7 +248,8 @@ ${codes.playground.zh}
     en: `Usage:
   remit check PATH [--format human|json] [--watch] [--lang zh|en]
 
-Check a policy: parse it, load its imports and report every diagnostic.
+Check a policy: parse it, load its imports and report every diagnostic; when it compiles, list
+its clauses with the number of rules citing each (or why a clause has none).
 PATH is a policy file, or a policy folder whose entry is policy.remit.md or policy.remit.
 
 Options:
@@ -262,7 +263,7 @@ ${codes.check.en}
     zh: `用法：
   remit check PATH [--format human|json] [--watch] [--lang zh|en]
 
-检查政策：解析、加载导入的模块并报告所有诊断。
+检查政策：解析、加载导入的模块并报告所有诊断；能编译时，列出每个条款及依据它的规则数（或没有规则的原因）。
 PATH 为政策文件，或以 policy.remit.md / policy.remit 为入口的政策目录。
 
 选项：

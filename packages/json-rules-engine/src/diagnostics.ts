@@ -163,5 +163,6 @@ export function makeDiagnostic(definition: Definition, span: Span, arg: string):
     hint: definition.hint,
     span,
     suggestions: [],
+    related: [],
   };
 }

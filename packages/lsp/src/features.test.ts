@@ -6,6 +6,7 @@ import { completionsAt } from "./completion.js";
 import { hoverAt } from "./hover.js";
 import { documentLanguage, languageOfLocale } from "./language.js";
 import { definitionAt, referencesAt, renameAt, renameTargetAt } from "./navigation.js";
+import { toLsp } from "./server.js";
 import { PolicyWorkspace } from "./workspace.js";
 
 const repo = normalizePath(fileURLToPath(new URL("../../..", import.meta.url)));
@@ -208,5 +209,27 @@ describe("the editor's locale", () => {
     expect(languageOfLocale("zh-TW")).toBe("zh");
     expect(languageOfLocale("en-us")).toBe("en");
     expect(languageOfLocale(undefined)).toBe("en");
+  });
+});
+
+describe("related locations", () => {
+  it("are sent as relatedInformation, in the editor's language, with the file's URI", () => {
+    const file = "/p/policy.remit";
+    const duty = 'duty same "t"\n  must\n  cites 1\n  holder "h"\n  requires true\n  by 2026-12-31\n';
+    const diagnostics = memoryWorkspace({ [file]: `policy "p"\nclause 1 "c"\n${duty}${duty}` }).analysisFor(
+      file,
+    ).diagnostics;
+    const duplicate = diagnostics.find((d) => d.code === "R5001");
+    if (duplicate === undefined) throw new Error("no duplicate rule reported");
+    expect(toLsp(duplicate, "zh", (path) => `file://${path}`).relatedInformation).toEqual([
+      {
+        location: {
+          uri: "file:///p/policy.remit",
+          range: { start: { line: 2, character: 5 }, end: { line: 2, character: 9 } },
+        },
+        message: "首次定义于此",
+      },
+    ]);
+    expect(toLsp(duplicate, "en").relatedInformation?.[0]?.message).toBe("first defined here");
   });
 });

@@ -86,7 +86,7 @@ export function startServer(connection: Connection): void {
         published.add(file);
         const diagnostics = analysis.diagnostics
           .filter((d) => d.span.file === file)
-          .map((d) => toLsp(d, language));
+          .map((d) => toLsp(d, language, uriOf));
         void connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
       }
       if (!published.has(path)) {
@@ -242,14 +242,27 @@ export function toRange(span: Span): Range {
   };
 }
 
-export function toLsp(diagnostic: Diagnostic, language: Language): LspDiagnostic {
+/**
+ * A diagnostic as the protocol sends it, its related locations as `relatedInformation` (`uriOf`
+ * names a span's file as the editor does).
+ */
+export function toLsp(
+  diagnostic: Diagnostic,
+  language: Language,
+  uriOf: (file: string) => string = (file) => file,
+): LspDiagnostic {
   const hint = diagnostic.hint?.[language];
+  const related = diagnostic.related.map((r) => ({
+    location: { uri: uriOf(r.span.file), range: toRange(r.span) },
+    message: r.message[language],
+  }));
   return {
     range: toRange(diagnostic.span),
     severity: severityOf(diagnostic.severity),
     code: diagnostic.code,
     source: "remit",
     message: hint === undefined ? diagnostic.message[language] : `${diagnostic.message[language]}\n${hint}`,
+    ...(related.length > 0 ? { relatedInformation: related } : {}),
     data: { suggestions: diagnostic.suggestions },
   };
 }

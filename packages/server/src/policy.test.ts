@@ -142,6 +142,22 @@ describe("a small compiled policy", () => {
     };
     expect(diagnostics.some((d) => d.severity === "error" && d.span.file === "broken.remit")).toBe(true);
   });
+
+  it("returns related locations, e.g. where a repeated rule id was first used", async () => {
+    const duty = source.slice(source.indexOf("duty "));
+    const response = await post(`${server.url}/v1/check`, { source: `${source}\n${duty}` });
+    const { diagnostics } = (await response.json()) as {
+      diagnostics: {
+        code: string;
+        span: { start: { line: number } };
+        related: { message: { en: string }; span: { start: { line: number } } }[];
+      }[];
+    };
+    const duplicate = diagnostics.find((d) => d.code === "R5001");
+    expect(duplicate?.related.map((r) => [r.message.en, r.span.start.line])).toEqual([
+      ["first defined here", source.slice(0, source.indexOf("duty ")).split("\n").length],
+    ]);
+  });
 });
 
 describe("the Ziyuan plan", () => {

@@ -59,6 +59,7 @@ export const CheckRequest = z
   .openapi("CheckRequest");
 
 const Position = z.object({ offset: z.number().int(), line: z.number().int(), column: z.number().int() });
+const Span = z.object({ file: z.string(), start: Position, end: Position });
 
 export const Diagnostic = z
   .object({
@@ -66,8 +67,11 @@ export const Diagnostic = z
     severity: z.enum(["error", "warning", "info"]),
     message: Localized,
     hint: Localized.nullable().openapi({ description: "null when the diagnostic has none" }),
-    span: z.object({ file: z.string(), start: Position, end: Position }),
+    span: Span,
     suggestions: z.array(z.string()),
+    related: z.array(z.object({ message: Localized, span: Span })).openapi({
+      description: "other places the diagnostic is about, e.g. where a repeated rule id was first used",
+    }),
   })
   .openapi("Diagnostic");
 

@@ -2,10 +2,13 @@ import {
   type BuiltPolicy,
   buildPolicy,
   createNodeSourceHost,
+  describePolicy,
   diagnosticsDocument,
   type NodeSourceHost,
+  type PolicyCoverage,
+  policyCoverage,
 } from "@remit/app";
-import { type Diagnostic, hasErrors } from "@remit/lang";
+import { type Diagnostic, hasErrors, type Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
 import { countDiagnostics, renderCounts, renderDiagnostic } from "../diagnostics/render.js";
@@ -32,14 +35,47 @@ export async function checkCommand(args: readonly string[], context: CommandCont
   const entry = fromStdin ? stdinName : policyEntry(context.io.cwd, target);
   const host = fromStdin ? stdinSourceHost(context.io) : createNodeSourceHost(context.io.cwd);
   // The compiler runs too: a policy that checks but does not compile is not ready to evaluate.
-  const sorted = buildPolicy(entry, host).diagnostics;
+  const built = buildPolicy(entry, host);
+  const sorted = built.diagnostics;
   if (format === "json") {
     context.io.stdout.write(`${JSON.stringify(diagnosticsDocument(sorted), null, 2)}\n`);
   } else {
     printDiagnostics(sorted, host, context, "stdout");
+    // What was checked, so that a clause whose rules were deleted shows as having none.
+    if (built.policy !== undefined) {
+      const coverage = policyCoverage(describePolicy(built.policy), []);
+      writeLine(context.io.stdout, renderChecked(coverage, built.policy.rules.length, context.lang));
+    }
     writeLine(context.io.stdout, renderCounts(countDiagnostics(sorted), context.lang));
   }
   return hasErrors(sorted) ? ExitCode.problems : ExitCode.ok;
+}
+
+/** `checked 24 rules in 16 clauses:` and a line per clause: its rule count, or why it has none. */
+export function renderChecked(coverage: PolicyCoverage, ruleCount: number, lang: Language): string {
+  const clauses = coverage.clauses;
+  const lines = [
+    lang === "zh"
+      ? `已检查 ${clauses.length} 个条款、${ruleCount} 条规则：`
+      : `checked ${ruleCount} rule${ruleCount === 1 ? "" : "s"} in ${clauses.length} clause${clauses.length === 1 ? "" : "s"}:`,
+  ];
+  for (const clause of clauses) {
+    const count = clause.rules.length;
+    const what =
+      count > 0
+        ? lang === "zh"
+          ? `${count} 条规则`
+          : `${count} rule${count === 1 ? "" : "s"}`
+        : clause.notJudged.length > 0
+          ? lang === "zh"
+            ? "不可机器判定"
+            : "not machine-checkable"
+          : lang === "zh"
+            ? "没有规则"
+            : "no rules";
+    lines.push(`  ${clause.id} ${clause.title}${lang === "zh" ? "：" : ": "}${what}`);
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 /**

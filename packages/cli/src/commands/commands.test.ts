@@ -67,12 +67,47 @@ duty village-pact "村防火公约"
 `;
 
 describe("remit check", () => {
-  it("exits 0 on a clean policy file or folder and prints the count line", async () => {
+  it("exits 0 on a clean policy file or folder and prints what it checked and the count line", async () => {
     put("p/policy.remit", policy);
     const file = await remit(["check", "p/policy.remit"]);
-    expect(file).toMatchObject({ code: 0, stdout: "0 errors, 0 warnings\n" });
+    expect(file).toMatchObject({
+      code: 0,
+      stdout: "checked 1 rule in 1 clause:\n  2.1 建立领导机制: 1 rule\n0 errors, 0 warnings\n",
+    });
     const folder = await remit(["check", "p", "--lang", "zh"]);
-    expect(folder).toMatchObject({ code: 0, stdout: "0 个错误，0 个警告\n" });
+    expect(folder).toMatchObject({
+      code: 0,
+      stdout: "已检查 1 个条款、1 条规则：\n  2.1 建立领导机制：1 条规则\n0 个错误，0 个警告\n",
+    });
+  });
+
+  it("lists a clause heading whose rules were deleted, and warns about it", async () => {
+    put(
+      "md/policy.remit.md",
+      [
+        "```remit",
+        policy.replace('clause 2.1 "建立领导机制"\n', ""),
+        "```",
+        "",
+        "## 2.1 建立领导机制",
+        "",
+        "## 3.1 切实加强组织领导",
+        "",
+        "不可机器判定：组织部署层面的要求。",
+        "",
+        "## 3.2 落实消防经费保障",
+        "",
+        "县级财政应……足额纳入县级财政预算管理。",
+        "",
+      ].join("\n"),
+    );
+    const { code, stdout } = await remit(["check", "md", "--lang", "zh"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("警告[R5019]：条款 3.2“落实消防经费保障”没有规则，也没有说明为何不作判定");
+    expect(stdout).toContain(
+      "已检查 3 个条款、1 条规则：\n  2.1 建立领导机制：1 条规则\n  3.1 切实加强组织领导：不可机器判定\n  3.2 落实消防经费保障：没有规则\n",
+    );
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("0 个错误，1 个警告");
   });
 
   it("exits 1 with a code frame whose caret sits under the CJK name", async () => {
@@ -111,7 +146,15 @@ describe("remit check", () => {
     const parsed = JSON.parse(stdout) as { diagnostics: Record<string, unknown>[] };
     expect(parsed.diagnostics.length).toBeGreaterThan(0);
     for (const d of parsed.diagnostics) {
-      expect(Object.keys(d).sort()).toEqual(["code", "hint", "message", "severity", "span", "suggestions"]);
+      expect(Object.keys(d).sort()).toEqual([
+        "code",
+        "hint",
+        "message",
+        "related",
+        "severity",
+        "span",
+        "suggestions",
+      ]);
       expect(d["message"]).toEqual({ en: expect.any(String), zh: expect.any(String) });
       expect(d["span"]).toMatchObject({ file: "bad.remit", start: { line: expect.any(Number) } });
     }

@@ -24,6 +24,7 @@ function diagnosticAt(
       end: { line, column: endColumn, offset: 0 },
     },
     suggestions: ["乡镇"],
+    related: [],
   };
 }
 
@@ -174,7 +175,57 @@ describe("diagnosticsDocument", () => {
         end: { line: 2, column: 16, offset: 0 },
       },
       suggestions: ["乡镇"],
+      related: [],
     });
     expect(parsed.diagnostics[1].hint).toBeNull();
+  });
+
+  it("writes related locations with their message in both languages", () => {
+    const first = diagnosticAt(1, 9, 12);
+    const json = diagnosticsDocument([
+      {
+        ...diagnosticAt(2, 12, 16),
+        related: [{ message: { en: "first defined here", zh: "首次定义于此" }, span: first.span }],
+      },
+    ]);
+    expect(JSON.parse(JSON.stringify(json)).diagnostics[0].related).toEqual([
+      {
+        message: { en: "first defined here", zh: "首次定义于此" },
+        span: {
+          file: "policy.remit",
+          start: { line: 1, column: 9, offset: 0 },
+          end: { line: 1, column: 12, offset: 0 },
+        },
+      },
+    ]);
+  });
+});
+
+describe("related locations in code frames", () => {
+  const related = (line: number, column: number, endColumn: number) => ({
+    message: { en: "also used here", zh: "此处也用到了它" },
+    span: diagnosticAt(line, column, endColumn).span,
+  });
+
+  it("prints each with its own frame, after the hint", () => {
+    const text = renderDiagnostic(
+      { ...diagnosticAt(2, 12, 16), related: [related(1, 9, 12)] },
+      { lang: "zh", colors: plain, sourceOf: () => source },
+    );
+    expect(text.split("\n").slice(4)).toEqual([
+      "说明：policy.remit:1:9 此处也用到了它",
+      '1 | policy "资源县"',
+      "  |         ^~~~~~",
+    ]);
+  });
+
+  it("frames the first three and counts the rest", () => {
+    const many = Array.from({ length: 40 }, () => related(1, 9, 12));
+    const text = renderDiagnostic(
+      { ...diagnosticAt(2, 12, 16), related: many },
+      { lang: "en", colors: plain, sourceOf: () => source },
+    );
+    expect(text.split("\n").filter((l) => l.startsWith("note: ")).length).toBe(4);
+    expect(text.split("\n").at(-1)).toBe("note: and 37 more places");
   });
 });

@@ -1,4 +1,4 @@
-import type { Diagnostic, Language, Severity } from "@remit/lang";
+import type { Diagnostic, Language, Severity, Span } from "@remit/lang";
 import type { Colors } from "../terminal/colors.js";
 import { displayWidth } from "../terminal/width.js";
 
@@ -33,18 +33,43 @@ export function renderDiagnostic(diagnostic: Diagnostic, options: DiagnosticRend
     `${paint(colors.bold(`${severityLabels[diagnostic.severity][lang]}[${diagnostic.code}]`))}` +
     `${lang === "zh" ? "：" : ": "}${colors.bold(diagnostic.message[lang])}`;
   const lines = [heading];
-  const source = options.sourceOf(span.file);
-  const frame = source === undefined ? undefined : codeFrame(source, span.start, span.end);
-  if (frame !== undefined) {
-    const gutter = String(span.start.line);
+  const frameLines = (at: Span, mark: (text: string) => string): string[] => {
+    const source = options.sourceOf(at.file);
+    const frame = source === undefined ? undefined : codeFrame(source, at.start, at.end);
+    if (frame === undefined) return [];
+    const gutter = String(at.start.line);
     const blank = " ".repeat(gutter.length);
-    lines.push(`${colors.dim(`${gutter} |`)} ${frame.line}`);
-    lines.push(`${colors.dim(`${blank} |`)} ${frame.padding}${paint(frame.underline)}`);
-  }
+    return [
+      `${colors.dim(`${gutter} |`)} ${frame.line}`,
+      `${colors.dim(`${blank} |`)} ${frame.padding}${mark(frame.underline)}`,
+    ];
+  };
+  const colon = lang === "zh" ? "：" : ": ";
+  lines.push(...frameLines(span, paint));
   if (diagnostic.hint !== undefined) {
-    lines.push(`${colors.cyan(hintLabel[lang])}${lang === "zh" ? "：" : ": "}${diagnostic.hint[lang]}`);
+    lines.push(`${colors.cyan(hintLabel[lang])}${colon}${diagnostic.hint[lang]}`);
   }
+  // Related locations (where a name was first defined, its other uses), the first few with frames.
+  const shown = diagnostic.related.slice(0, maxRelatedFrames);
+  for (const related of shown) {
+    const at = options.displayPath?.(related.span.file) ?? related.span.file;
+    lines.push(
+      `${colors.cyan(noteLabel[lang])}${colon}${colors.bold(`${at}:${related.span.start.line}:${related.span.start.column}`)} ${related.message[lang]}`,
+      ...frameLines(related.span, colors.cyan),
+    );
+  }
+  const more = diagnostic.related.length - shown.length;
+  if (more > 0) lines.push(`${colors.cyan(noteLabel[lang])}${colon}${moreLocations(more, lang)}`);
   return lines.join("\n");
+}
+
+/** Related locations shown with a code frame; the rest are counted. */
+const maxRelatedFrames = 3;
+
+const noteLabel: Record<Language, string> = { en: "note", zh: "说明" };
+
+function moreLocations(count: number, lang: Language): string {
+  return lang === "zh" ? `另有 ${count} 处` : `and ${count} more place${count === 1 ? "" : "s"}`;
 }
 
 export interface CodeFrame {

@@ -694,7 +694,7 @@ describe("names", () => {
     const unknown = result.diagnostics.find((d) => d.code === "R3004");
     expect(unknown?.message.zh).toBe("未知的名称“乡镇乙”");
     expect(unknown?.suggestions).toEqual(["乡镇甲"]);
-    expect(unknown?.hint?.zh).toBe("是否想写 “乡镇甲”？");
+    expect(unknown?.hint?.zh).toMatch(/^是否想写 “乡镇甲”？ 请先声明它/);
   });
 
   it("suggests fields, references and inverses on a collection", () => {
@@ -797,5 +797,52 @@ describe("properties", () => {
         for (const s of found) expect(candidates).toContain(s);
       }),
     );
+  });
+});
+
+describe("names that are not declared", () => {
+  const ziyuan = readFileSync(
+    new URL("../../../../policies/ziyuan-2026/policy.remit.md", import.meta.url),
+    "utf8",
+  );
+  const standards = ["gbt-35547-2017", "gb-35181-2025", "key-units", "nine-small-venues"];
+  const files = Object.fromEntries(
+    standards.map((name) => [
+      `standards/${name}.remit`,
+      readFileSync(new URL(`../../../../policies/standards/${name}.remit`, import.meta.url), "utf8"),
+    ]),
+  );
+  const withoutSection = (heading: string) => {
+    const start = ziyuan.indexOf(`## ${heading}`);
+    const end = ziyuan.indexOf("\n## ", start + 1);
+    return ziyuan.slice(0, start) + ziyuan.slice(end + 1);
+  };
+  const analyzeZiyuan = (text: string) =>
+    analyze("ziyuan/policy.remit.md", memoryHost({ "ziyuan/policy.remit.md": text, ...files }));
+
+  it("are reported once each, however often used, the other uses as related locations", () => {
+    expect(analyzeZiyuan(ziyuan).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const { diagnostics } = analyzeZiyuan(withoutSection("定义"));
+    const unknown = diagnostics.filter((d) => d.code === "R3004" || d.code === "R3006");
+    const names = unknown.map((d) => d.message.en);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain("unknown function 'government'");
+    const government = unknown.find((d) => d.message.en === "unknown function 'government'");
+    expect(government?.related.length).toBeGreaterThan(5);
+    expect(government?.related.every((r) => r.message.zh === "此处也用到了它")).toBe(true);
+    const uses = [government?.span, ...(government?.related.map((r) => r.span) ?? [])];
+    expect(new Set(uses.map((s) => s?.start.offset)).size).toBe(uses.length);
+  });
+
+  it("get a hint to declare a parameter or a definition, in both languages", () => {
+    const { diagnostics } = analyze(
+      "p.remit",
+      memoryHost({ "p.remit": 'policy "p"\nclause 1 "c"\ndefine late = 截止日期 > 2026-01-01\n' }),
+    );
+    const unknown = diagnostics.find((d) => d.code === "R3004");
+    expect(unknown?.hint?.zh).toContain("参数 截止日期");
+    expect(unknown?.hint?.zh).toContain("定义 截止日期");
+    expect(unknown?.hint?.en).toContain("param 截止日期");
+    expect(unknown?.hint?.en).toContain("define 截止日期");
   });
 });

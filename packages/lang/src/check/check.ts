@@ -77,8 +77,15 @@ export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckR
         declaration.kind === "EscalationRule" ||
         declaration.kind === "AccountabilityRule"
       ) {
-        if (seenRuleIds.has(declaration.id.text)) {
-          checker.report(codes.duplicateRuleId, declaration.id.span, { id: declaration.id.text });
+        const first = seenRuleIds.get(declaration.id.text);
+        if (first) {
+          checker.report(
+            codes.duplicateRuleId,
+            declaration.id.span,
+            { id: declaration.id.text },
+            [],
+            [{ message: { en: "first defined here", zh: "首次定义于此" }, span: first.id.span }],
+          );
         } else {
           seenRuleIds.set(declaration.id.text, declaration);
         }
@@ -88,6 +95,7 @@ export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckR
   }
 
   lint(checker);
+  checker.finishUnknown();
 
   const diagnostics = [...loaded.diagnostics, ...checker.diagnostics];
   if (hasErrors(diagnostics) || header === undefined) return { policy: undefined, diagnostics };

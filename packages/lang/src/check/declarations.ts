@@ -371,7 +371,7 @@ export abstract class DeclarationChecker extends CheckState {
           };
         }
         const text = qualifiedText(type.name);
-        this.report(
+        this.reportUnknown(
           codes.unknownType,
           type.name.span,
           { name: text },

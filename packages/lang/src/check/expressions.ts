@@ -354,7 +354,7 @@ export class Checker extends ParameterChecker {
       this.report(codes.moduleAsValue, expr.span, { name });
       return errorType;
     }
-    this.report(codes.unknownName, expr.span, { name }, suggest(name, this.namesInScope(context)));
+    this.reportUnknown(codes.unknownName, expr.span, { name }, suggest(name, this.namesInScope(context)));
     return errorType;
   }
 
@@ -416,7 +416,7 @@ export class Checker extends ParameterChecker {
         this.report(codes.moduleAsValue, expr.span, { name: property });
         return errorType;
       }
-      this.report(
+      this.reportUnknown(
         codes.unknownName,
         expr.property.span,
         { name: property },
@@ -591,7 +591,7 @@ export class Checker extends ParameterChecker {
     const defines = [...context.scope.declared.values()]
       .filter((d) => d.kind === "define")
       .map((d) => d.decl.name.name);
-    this.report(
+    this.reportUnknown(
       codes.unknownFunction,
       expr.callee.span,
       { name: text },

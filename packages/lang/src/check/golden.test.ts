@@ -36,6 +36,8 @@ interface GoldenCase {
   readonly en: string;
   readonly zh: string;
   readonly suggestions?: readonly string[];
+  /** The related locations, when the diagnostic has them. */
+  readonly related?: readonly { line: number; column: number; en: string; zh: string }[];
   /** Replaces the prelude's first line (`policy "p"`), keeping the line numbers. */
   readonly header?: string;
   readonly options?: CheckOptions;
@@ -399,6 +401,7 @@ const cases: readonly GoldenCase[] = [
     column: 6,
     en: "rule id 'same' is already used",
     zh: "规则编号“same”已被使用",
+    related: [{ line: 3, column: 6, en: "first defined here", zh: "首次定义于此" }],
   },
   {
     code: "R5003",
@@ -582,6 +585,14 @@ describe("golden diagnostics", () => {
         zh: only?.message.zh,
       }).toEqual({ line: testCase.line, column: testCase.column, en: testCase.en, zh: testCase.zh });
       if (testCase.suggestions !== undefined) expect(only?.suggestions).toEqual(testCase.suggestions);
+      expect(
+        only?.related.map((r) => ({
+          line: r.span.start.line,
+          column: r.span.start.column,
+          en: r.message.en,
+          zh: r.message.zh,
+        })),
+      ).toEqual(testCase.related ?? []);
       if (only?.severity === "error") expect(policy).toBeUndefined();
     });
   }
@@ -599,8 +610,56 @@ describe("golden diagnostics", () => {
     ]);
   });
 
+  it("a clause heading with no rules and no note saying why is reported (R5019), in both languages", () => {
+    const text = [
+      "```remit",
+      'policy "p"',
+      "```",
+      "",
+      "## 1 有规则的条款",
+      "",
+      "```remit",
+      'duty d "t"\n  must\n  cites 1\n  holder "h"\n  requires true\n  by 2026-12-31',
+      "```",
+      "",
+      "## 2 规则被删掉的条款",
+      "",
+      "条文。",
+      "",
+      "## 3 不判定的条款",
+      "",
+      "不可机器判定：没有可据以判定的事实。",
+      "",
+      "## 4 Not judged",
+      "",
+      "Not machine-checkable: nothing in the data.",
+      "",
+    ].join("\n");
+    const { diagnostics } = analyze("policy.remit.md", memoryHost({ "policy.remit.md": text }));
+    expect(
+      diagnostics.map((d) => [
+        d.code,
+        d.severity,
+        d.span.start.line,
+        d.span.start.column,
+        d.message.en,
+        d.message.zh,
+      ]),
+    ).toEqual([
+      [
+        "R5019",
+        "warning",
+        16,
+        4,
+        "clause 2 '规则被删掉的条款' has no rules and no note saying why",
+        "条款 2“规则被删掉的条款”没有规则，也没有说明为何不作判定",
+      ],
+    ]);
+    expect(diagnostics[0]?.hint?.zh).toContain("不可机器判定");
+  });
+
   it("every code is documented in docs/diagnostics.md and has a golden case or a dedicated test", () => {
-    const covered = new Set([...cases.map((c) => c.code), "R5009"]);
+    const covered = new Set([...cases.map((c) => c.code), "R5009", "R5019"]);
     // Codes whose snippets the grammar itself rejects first are exercised on syntax trees in check.test.ts.
     const syntaxTreeOnly = new Set(["R5002", "R5010", "R5012", "R5013"]);
     const documentation = readFileSync(new URL("../../../../docs/diagnostics.md", import.meta.url), "utf8");

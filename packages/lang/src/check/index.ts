@@ -1,5 +1,6 @@
 export { type AnalyzeResult, analyze } from "./analyze.js";
 export { type CheckResult, check } from "./check.js";
+export { notJudgedLines } from "./lints.js";
 export type {
   AccountabilityInfo,
   CheckedPolicy,

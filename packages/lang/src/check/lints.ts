@@ -35,7 +35,32 @@ const targetsAfterLastCause: Lint = (checker) => {
   }
 };
 
-const lints: readonly Lint[] = [targetsAfterLastCause, unusedParameters];
+/**
+ * The lines of a clause's text saying what the policy does not judge and why: they begin
+ * `不可机器判定` or `不作判定` (in an English policy, `Not machine-checkable` or `Not judged`).
+ */
+export function notJudgedLines(text: string | undefined): string[] {
+  return (text ?? "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => /^(?:不可机器判定|不作判定|not machine-checkable|not judged)/i.test(line));
+}
+
+/**
+ * R5019: a clause heading of the entry module that no rule cites and whose text does not say why:
+ * deleting a clause's rules (or never writing them) would otherwise pass silently.
+ */
+const clausesWithoutRules: Lint = (checker) => {
+  const cited = new Set(checker.rules.flatMap((info) => info.cites));
+  const entry = checker.scopes.get(checker.loaded.entry);
+  for (const [id, clause] of entry?.clauses ?? []) {
+    if (clause.origin !== "heading" || cited.has(id) || notJudgedLines(clause.text?.value).length > 0)
+      continue;
+    checker.report(codes.clauseWithoutRules, clause.id.span, { id, title: clause.title.value });
+  }
+};
+
+const lints: readonly Lint[] = [targetsAfterLastCause, unusedParameters, clausesWithoutRules];
 
 export function lint(checker: Checker): void {
   for (const each of lints) each(checker);

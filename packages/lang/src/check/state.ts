@@ -4,7 +4,13 @@
  * checked in.
  */
 import type { CallableFunction } from "../builtins/index.js";
-import { type Diagnostic, type DiagnosticDefinition, diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  type Diagnostic,
+  type DiagnosticDefinition,
+  diagnostic,
+  type Localized,
+  type RelatedLocation,
+} from "../diagnostics/diagnostic.js";
 import type { LoadedModules } from "../modules/load.js";
 import type { CallExpr, Expr, Identifier, MemberExpr, NameExpr, Span } from "../syntax/ast.js";
 import type {
@@ -82,7 +88,49 @@ export abstract class CheckState {
     span: Span,
     args: A,
     suggestions: readonly string[] = [],
+    related: readonly RelatedLocation[] = [],
   ): void {
-    this.diagnostics.push(diagnostic(definition, span, args, suggestions));
+    this.diagnostics.push(diagnostic(definition, span, args, suggestions, related));
+  }
+
+  /** Unknown names by code and name: each reported once, at its first use. */
+  private readonly unknown = new Map<string, { diagnostic: Diagnostic; uses: Span[] }>();
+
+  /**
+   * Reports a name that is not declared once however often it is used, the other uses as related
+   * locations: deleting a section that others use gives one message per missing name, not one
+   * per use.
+   */
+  reportUnknown<A extends { name: string }>(
+    definition: DiagnosticDefinition<A>,
+    span: Span,
+    args: A,
+    suggestions: readonly string[] = [],
+  ): void {
+    const key = `${definition.code}\u0000${args.name}`;
+    const seen = this.unknown.get(key);
+    if (seen) {
+      const same = (other: Span) => other.file === span.file && other.start.offset === span.start.offset;
+      if (!same(seen.diagnostic.span) && !seen.uses.some(same)) seen.uses.push(span);
+      return;
+    }
+    const first = diagnostic(definition, span, args, suggestions);
+    this.unknown.set(key, { diagnostic: first, uses: [] });
+    this.diagnostics.push(first);
+  }
+
+  /** Gives each unknown name's diagnostic its other uses; call once, after checking. */
+  finishUnknown(): void {
+    for (const { diagnostic: first, uses } of this.unknown.values()) {
+      if (uses.length === 0) continue;
+      const index = this.diagnostics.indexOf(first);
+      this.diagnostics[index] = {
+        ...first,
+        related: uses.map((span) => ({ message: alsoUsedHere, span })),
+      };
+    }
+    this.unknown.clear();
   }
 }
+
+const alsoUsedHere: Localized = { en: "also used here", zh: "此处也用到了它" };

@@ -40,6 +40,10 @@ export const unknownName = defineDiagnostic<{ name: string }>({
   code: "R3004",
   severity: "error",
   message: ({ name }) => ({ en: `unknown name '${name}'`, zh: `未知的名称“${name}”` }),
+  hint: ({ name }) => ({
+    en: `declare it, e.g. \`param ${name}: integer = 1\` for a value the county sets or \`define ${name} = …\` for one worked out from others`,
+    zh: `请先声明它，例如县里设定的值写“参数 ${name}: 整数 = 1”，由其他值算出的写“定义 ${name} = …”`,
+  }),
 });
 
 export const unknownField = defineDiagnostic<{ name: string; type: string; typeZh: string }>({
@@ -613,6 +617,19 @@ export const workingDaysWithoutCalendar = defineDiagnostic<Record<string, never>
   }),
 });
 
+export const clauseWithoutRules = defineDiagnostic<{ id: string; title: string }>({
+  code: "R5019",
+  severity: "warning",
+  message: ({ id, title }) => ({
+    en: `clause ${id} '${title}' has no rules and no note saying why`,
+    zh: `条款 ${id}“${title}”没有规则，也没有说明为何不作判定`,
+  }),
+  hint: () => ({
+    en: "write rules citing it, or a line in its text beginning '不可机器判定' (or 'Not machine-checkable') saying why nothing is judged",
+    zh: "请写出依据该条款的规则，或在条文下加一行以“不可机器判定”开头的说明，写明为何不作判定",
+  }),
+});
+
 export const workingDaysMixed = defineDiagnostic<{ operator: string }>({
   code: "R4016",
   severity: "error",
@@ -699,4 +716,5 @@ export const checkDiagnostics: readonly DiagnosticDefinition<never>[] = [
   workingDaysWithoutCalendar,
   workingDaysMixed,
   unknownCalendar,
+  clauseWithoutRules,
 ];

@@ -10,6 +10,12 @@ export type Language = keyof Localized;
 
 export type Severity = "error" | "warning" | "info";
 
+/** Another place a diagnostic is about: where a name was first defined, or also used. */
+export interface RelatedLocation {
+  readonly message: Localized;
+  readonly span: Span;
+}
+
 /**
  * One diagnostic, the same shape everywhere (CLI, HTTP, editors): a stable code, a severity, a
  * one-line message and a hint in English and Chinese, and the span it is about.
@@ -23,6 +29,8 @@ export interface Diagnostic {
   readonly span: Span;
   /** "Did you mean" candidates, best first. */
   readonly suggestions: readonly string[];
+  /** Other places the diagnostic is about (editors show them as related information). */
+  readonly related: readonly RelatedLocation[];
 }
 
 /**
@@ -47,6 +55,7 @@ export function diagnostic<Args extends Record<string, string>>(
   span: Span,
   args: Args,
   suggestions: readonly string[] = [],
+  related: readonly RelatedLocation[] = [],
 ): Diagnostic {
   const hint = definition.hint?.(args);
   const withSuggestions =
@@ -63,6 +72,7 @@ export function diagnostic<Args extends Record<string, string>>(
     hint: withSuggestions,
     span,
     suggestions,
+    related,
   };
 }
 

@@ -10,10 +10,11 @@ export {
   hasErrors,
   type Language,
   type Localized,
+  type RelatedLocation,
   type Severity,
   sortDiagnostics,
 } from "./diagnostic.js";
-export { type DiagnosticJson, diagnosticToJson } from "./json.js";
+export { type DiagnosticJson, diagnosticToJson, type RelatedLocationJson } from "./json.js";
 export { editDistance, suggest } from "./suggest.js";
 
 /** Every diagnostic code the language tools can report. */

@@ -1,4 +1,4 @@
-import type { Position } from "../syntax/ast.js";
+import type { Position, Span } from "../syntax/ast.js";
 import type { Diagnostic, Localized, Severity } from "./diagnostic.js";
 
 /**
@@ -11,9 +11,18 @@ export interface DiagnosticJson {
   readonly severity: Severity;
   readonly message: Localized;
   readonly hint: Localized | null;
-  readonly span: { readonly file: string; readonly start: Position; readonly end: Position };
+  readonly span: SpanJson;
   readonly suggestions: readonly string[];
+  /** Other places the diagnostic is about, e.g. where a repeated name was first defined. */
+  readonly related: readonly RelatedLocationJson[];
 }
+
+export interface RelatedLocationJson {
+  readonly message: Localized;
+  readonly span: SpanJson;
+}
+
+type SpanJson = { readonly file: string; readonly start: Position; readonly end: Position };
 
 /**
  * The JSON form of a diagnostic. `displayPath` names the file as the reader should see it (the
@@ -24,12 +33,21 @@ export function diagnosticToJson(
   displayPath: (file: string) => string = (file) => file,
 ): DiagnosticJson {
   const { span } = diagnostic;
+  const spanJson = (s: Span): SpanJson => ({
+    file: displayPath(s.file),
+    start: { ...s.start },
+    end: { ...s.end },
+  });
   return {
     code: diagnostic.code,
     severity: diagnostic.severity,
     message: { en: diagnostic.message.en, zh: diagnostic.message.zh },
     hint: diagnostic.hint === undefined ? null : { en: diagnostic.hint.en, zh: diagnostic.hint.zh },
-    span: { file: displayPath(span.file), start: { ...span.start }, end: { ...span.end } },
+    span: spanJson(span),
     suggestions: [...diagnostic.suggestions],
+    related: diagnostic.related.map((r) => ({
+      message: { en: r.message.en, zh: r.message.zh },
+      span: spanJson(r.span),
+    })),
   };
 }

@@ -1,5 +1,13 @@
 import { type DiagnosticDefinition, defineDiagnostic } from "./diagnostic.js";
 
+/**
+ * `text` in Chinese quotation marks, or in corner brackets when it holds a Chinese quotation mark
+ * itself (`“””` would not read).
+ */
+function quotedZh(text: string): string {
+  return /[“”]/.test(text) ? `「${text}」` : `“${text}”`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // R1xxx: lexical and literate-Markdown diagnostics
 
@@ -8,7 +16,7 @@ export const unexpectedCharacter = defineDiagnostic<{ text: string }>({
   severity: "error",
   message: ({ text }) => ({
     en: `unexpected character '${text}'`,
-    zh: `无法识别的字符“${text}”`,
+    zh: `无法识别的字符${quotedZh(text)}`,
   }),
   hint: () => ({
     en: "remove it, or put it inside a string or a comment",
@@ -21,7 +29,7 @@ export const fullWidthPunctuation = defineDiagnostic<{ text: string; ascii: stri
   severity: "error",
   message: ({ text, ascii }) => ({
     en: `full-width '${text}' outside a string or comment: use '${ascii}'`,
-    zh: `字符串和注释之外不能使用全角“${text}”：请改用半角“${ascii}”`,
+    zh: `字符串和注释之外不能使用全角${quotedZh(text)}：请改用半角${quotedZh(ascii)}`,
   }),
   hint: () => ({
     en: "switch the input method to half-width (English) punctuation for code",
@@ -34,7 +42,7 @@ export const unterminatedString = defineDiagnostic<{ text: string }>({
   severity: "error",
   message: ({ text }) => ({
     en: `string '${text}' is not closed before the end of the line`,
-    zh: `字符串“${text}”在行尾之前没有结束`,
+    zh: `字符串${quotedZh(text)}在行尾之前没有结束`,
   }),
   hint: () => ({
     en: "add the closing '\"'; write a line break inside a string as '\\n'",
@@ -65,6 +73,58 @@ export const invalidDate = defineDiagnostic<{ text: string }>({
   hint: () => ({
     en: "write a real date as year-month-day, e.g. 2026-12-31",
     zh: "请按“年-月-日”写出真实存在的日期，例如 2026-12-31",
+  }),
+});
+
+export const looseDate = defineDiagnostic<{ text: string; date: string }>({
+  code: "R1007",
+  severity: "error",
+  message: ({ text, date }) => ({
+    en: `write the date as ${date}, not '${text}'`,
+    zh: `日期请写成 ${date}，而不是“${text}”`,
+  }),
+  hint: () => ({
+    en: "a date is year-month-day with a four-digit year and two-digit month and day, joined by '-'",
+    zh: "日期一律写作“年-月-日”：四位年份，月和日各两位，用“-”连接",
+  }),
+});
+
+export const strayPunctuation = defineDiagnostic<{ text: string }>({
+  code: "R1008",
+  severity: "error",
+  message: ({ text }) => ({
+    en: `'${text}' ends nothing in a policy: remove it`,
+    zh: `政策代码中不需要“${text}”：请删除`,
+  }),
+  hint: () => ({
+    en: "a line needs no closing punctuation; a clause of a rule ends where the next keyword begins",
+    zh: "代码行末尾不加标点；规则的各项以下一个关键字为界",
+  }),
+});
+
+export const fullWidthQuotes = defineDiagnostic<{ text: string; ascii: string }>({
+  code: "R1009",
+  severity: "error",
+  message: ({ text, ascii }) => ({
+    en: `the string ${text} is in full-width quotes: write ${ascii}`,
+    zh: `字符串须用半角引号：请把「${text}」写成 ${ascii}`,
+  }),
+  hint: () => ({
+    en: "switch the input method to half-width (English) punctuation for code; inside the quotes any text may stay",
+    zh: "书写代码时请将输入法切换为半角（英文）标点；引号内的文字不受影响",
+  }),
+});
+
+export const numeralDuration = defineDiagnostic<{ text: string; zh: string; en: string; units: string }>({
+  code: "R1010",
+  severity: "error",
+  message: ({ text, zh, en }) => ({
+    en: `write the duration '${text}' in digits: '${zh}' (${en})`,
+    zh: `时长请用数字写成“${zh}”，而不是“${text}”`,
+  }),
+  hint: ({ units }) => ({
+    en: `a duration is a number in digits and a unit: ${units}`,
+    zh: `时长由阿拉伯数字和单位组成，单位有：${units}`,
   }),
 });
 
@@ -210,6 +270,60 @@ export const unknownUnit = defineDiagnostic<{ text: string; units: string; units
   }),
 });
 
+export const foreignOperator = defineDiagnostic<{ text: string; useEn: string; useZh: string }>({
+  code: "R2011",
+  severity: "error",
+  message: ({ text, useEn, useZh }) => ({
+    en: `use ${useEn}, not '${text}'`,
+    zh: `请用${useZh}，而不是“${text}”`,
+  }),
+  hint: () => ({
+    en: "the comparisons are = != < <= > >= (or ≠ ≤ ≥); '=' compares, nothing is assigned; combine conditions with `and`, `or`, `not`",
+    zh: "比较运算符是 = != < <= > >=（或 ≠ ≤ ≥）；“=”就是比较相等，没有赋值；条件之间用“且”“或”“非”连接",
+  }),
+});
+
+export const keywordGlued = defineDiagnostic<{ text: string; fixed: string }>({
+  code: "R2012",
+  severity: "error",
+  message: ({ text, fixed }) => ({
+    en: `a space is missing after the keyword in '${text}': write '${fixed}'`,
+    zh: `“${text}”中的关键字后缺少空格：请写成“${fixed}”`,
+  }),
+  hint: () => ({
+    en: "a keyword stands apart from the words around it, with a space on each side",
+    zh: "关键字与前后的词之间都要用空格隔开",
+  }),
+});
+
+export const missingEach = defineDiagnostic<{ variable: string; forWord: string; eachWord: string }>({
+  code: "R2013",
+  severity: "error",
+  message: ({ variable, forWord, eachWord }) => ({
+    en: `'${eachWord}' is missing before '${variable}': write '${forWord} ${eachWord} ${variable} …'`,
+    zh: `“${variable}”之前缺少“${eachWord}”：请写成“${forWord} ${eachWord} ${variable} …”`,
+  }),
+  hint: () => ({
+    en: "a rule over a collection reads 'for each x in collection'; 'for' alone takes a record: 'for county'",
+    zh: "对集合中每一项的规则写作“对于 每个 x 属于 集合”；单独的“对于”后接记录，如“对于 县”",
+  }),
+});
+
+export const clauseOrder = defineDiagnostic<{ word: string; before: string; order: string; orderZh: string }>(
+  {
+    code: "R2014",
+    severity: "error",
+    message: ({ word, before }) => ({
+      en: `'${word}' must come before '${before}'`,
+      zh: `“${word}”应写在“${before}”之前`,
+    }),
+    hint: ({ order, orderZh }) => ({
+      en: `the parts of a rule come in this order: ${order}`,
+      zh: `规则的各项按此顺序书写：${orderZh}`,
+    }),
+  },
+);
+
 // ---------------------------------------------------------------------------------------------
 // R9xxx: limits
 
@@ -273,6 +387,10 @@ export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [
   invalidEscape,
   invalidDate,
   unclosedCodeBlock,
+  looseDate,
+  strayPunctuation,
+  fullWidthQuotes,
+  numeralDuration,
   syntaxError,
   expectedDeclaration,
   spacedRuleId,
@@ -284,6 +402,10 @@ export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [
   misplacedImport,
   invalidCallee,
   unknownUnit,
+  foreignOperator,
+  keywordGlued,
+  missingEach,
+  clauseOrder,
   fileTooLarge,
   nestingTooDeep,
   binaryFile,

@@ -16,7 +16,7 @@ import {
   missingModality,
   spacedRuleId,
 } from "../diagnostics/scan-codes.js";
-import { stringValue } from "../scan/lexer.js";
+import { dateValue, stringValue } from "../scan/lexer.js";
 import { hasPosition, joinSpans, tokenEnd, tokenSpan, tokenStart } from "../scan/span.js";
 import type {
   AccountabilityRule,
@@ -334,10 +334,13 @@ class Builder {
     return { file: this.file, start: tokenStart(r.first), end: tokenEnd(r.last) };
   }
 
+  /** Whether a syntax error lies in the node, or at the token right after it (which ended it). */
   private hasErrorWithin(node: CstNode): boolean {
     const r = this.range(node);
     if (!r) return true;
-    const end = r.last.startOffset + r.last.image.length;
+    const tokens = this.input.tokens;
+    const next = tokens[lastStartingAtOrBefore(tokens, r.last.startOffset) + 1];
+    const end = next ? next.startOffset : r.last.startOffset + r.last.image.length;
     return this.input.errorOffsets.some((offset) => offset >= r.first.startOffset && offset <= end);
   }
 
@@ -470,7 +473,7 @@ class Builder {
       version: this.optionalString(this.token(node, "version")),
       source: this.optionalString(this.token(node, "source")),
       effective: effective
-        ? { kind: "DateLiteral", value: effective.image, span: this.tokenSpan(effective) }
+        ? { kind: "DateLiteral", value: dateValue(effective.image), span: this.tokenSpan(effective) }
         : undefined,
       warning: warning ? this.optional(() => this.expr(warning)) : undefined,
       calendar: this.optionalString(this.token(node, "calendar")),
@@ -1080,7 +1083,7 @@ class Builder {
     const string = this.token(node, "string");
     if (string) return this.string(string);
     const date = this.token(node, "date");
-    if (date) return { kind: "DateLiteral", value: date.image, span };
+    if (date) return { kind: "DateLiteral", value: dateValue(date.image), span };
     if (this.token(node, "true")) return { kind: "BoolLiteral", value: true, span };
     if (this.token(node, "false")) return { kind: "BoolLiteral", value: false, span };
     if (this.token(node, "none")) return { kind: "NoneLiteral", span };

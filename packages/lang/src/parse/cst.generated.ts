@@ -272,8 +272,8 @@ export type RuleHeadCstChildren = {
   ruleId: RuleIdCstNode[];
   title: IToken[];
   modality?: ModalityCstNode[];
-  Cites: IToken[];
-  cites: (IToken)[];
+  Cites?: IToken[];
+  cites?: (IToken)[];
   Comma?: IToken[];
   subject?: SubjectCstNode[];
   letBinding?: LetBindingCstNode[];

@@ -485,11 +485,15 @@ export class RemitParser extends CstParser {
     this.SUBRULE(this.ruleId);
     this.CONSUME(StringLiteral, { LABEL: "title" });
     this.OPTION(() => this.SUBRULE(this.modality));
-    this.CONSUME(K.Cites);
-    this.CONSUME(NumberLiteral, { LABEL: "cites" });
-    this.MANY(() => {
-      this.CONSUME(Comma);
-      this.CONSUME2(NumberLiteral, { LABEL: "cites" });
+    // Optional here so that a rule without it still parses: the checker reports the missing
+    // citation (R5002) rather than a syntax error that loses the rest of the rule.
+    this.OPTION4(() => {
+      this.CONSUME(K.Cites);
+      this.CONSUME(NumberLiteral, { LABEL: "cites" });
+      this.MANY(() => {
+        this.CONSUME(Comma);
+        this.CONSUME2(NumberLiteral, { LABEL: "cites" });
+      });
     });
     this.OPTION2(() => this.SUBRULE(this.subject));
     this.MANY2(() => this.SUBRULE(this.letBinding));

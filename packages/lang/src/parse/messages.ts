@@ -303,6 +303,10 @@ export interface RecognitionError {
   readonly previousToken: IToken | undefined;
 }
 
+/** The optional parts of a rule's head, and the tokens that may follow them. */
+const ruleHeadParts = ["Must", "Should", "May", "Cites", "For", "Let", "Holder"];
+const ruleBodyStarts = new Set(["Cites", "Requires", "Forbids", "Starts", "As", "AsAt"]);
+
 const comparisonTokens = new Set(["Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual", "In"]);
 
 /** One diagnostic for one parser error; `fallback` locates errors at an inserted token. */
@@ -322,8 +326,10 @@ export function describeSyntaxError(error: RecognitionError, file: string, fallb
   const description = describeExpected(expected);
   const after = previous && hasPosition(previous) ? previous.image : "";
   const isWord = token.tokenType.name === "Identifier" || spellingByName.has(token.tokenType.name);
-  // `cites` is expected where an optional modality was left out or misspelt.
-  const candidates = expected.includes("Cites") ? [...expected, "Must", "Should", "May"] : expected;
+  // Where the parts of a rule's head may still come, a misspelt one is among the candidates.
+  const candidates = expected.some((name) => ruleBodyStarts.has(name))
+    ? [...expected, ...ruleHeadParts]
+    : expected;
   const suggestions = isWord ? suggestKeywords(token.image, candidates) : [];
   return diagnostic(
     syntaxError,

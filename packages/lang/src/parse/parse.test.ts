@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Expr, Module, Span } from "../syntax/ast.js";
 import { parse } from "./parse.js";
@@ -558,5 +559,68 @@ describe("targets per accountability cause", () => {
       ],
       targets: [],
     });
+  });
+});
+
+describe("mistakes mended so that what is there is not reported missing", () => {
+  const parts = [
+    "  必须",
+    "  依据 1",
+    "  对于 每个 h 属于 隐患",
+    '  责任主体 "县"',
+    "  要求 h.完成",
+    "  截止 2026-12-31",
+  ];
+  const rule = (lines: readonly string[]) => `职责 a "t"\n${lines.join("\n")}\n`;
+  const shape = (text: string) => {
+    const declaration = parse(text, "p.remit").module.declarations[0];
+    if (declaration?.kind !== "DutyRule") return undefined;
+    return {
+      modality: declaration.modality?.value,
+      cites: declaration.cites.map((c) => c.id),
+      subject: declaration.subject?.kind,
+      holder: declaration.holder?.kind,
+      requirement: declaration.requirement?.kind,
+      deadline: declaration.deadline?.kind,
+    };
+  };
+
+  it("reads a rule's parts in any order as the rule in order, with one diagnostic", () => {
+    const inOrder = shape(rule(parts));
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(parts, { minLength: parts.length, maxLength: parts.length }),
+        (shuffled) => {
+          const result = parse(rule(shuffled), "p.remit");
+          const codes = result.diagnostics.map((d) => d.code);
+          const moved = shuffled.some((line, i) => line !== parts[i]);
+          expect(codes).toEqual(moved ? ["R2014"] : []);
+          expect(shape(rule(shuffled))).toEqual(inOrder);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("keeps the rule's spans in the text", () => {
+    const text = rule([0, 2, 1, 3, 4, 5].map((i) => parts[i] ?? ""));
+    const declaration = parse(text, "p.remit").module.declarations[0];
+    expect(declaration?.kind === "DutyRule" && declaration.cites[0]?.span.start.line).toBe(4);
+    expect(declaration?.span.start.line).toBe(1);
+  });
+
+  it("reads a keyword glued to a name as the keyword and the name", () => {
+    const result = parse(rule([...parts.slice(0, 2), "  对每个 h 属于隐患", ...parts.slice(3)]), "p.remit");
+    expect(result.diagnostics.map((d) => [d.code, d.message.zh])).toEqual([
+      ["R2012", "“对每个”中的关键字后缺少空格：请写成“对于 每个”"],
+      ["R2012", "“属于隐患”中的关键字后缺少空格：请写成“属于 隐患”"],
+    ]);
+    const declaration = result.module.declarations[0];
+    expect(declaration?.kind === "DutyRule" && declaration.subject?.variable?.name).toBe("h");
+  });
+
+  it("leaves names that start with a keyword alone where the parser did not stop", () => {
+    const result = parse("定义 要求日期 = 1\n定义 属于县 = 要求日期", "p.remit");
+    expect(result.diagnostics).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { IToken } from "chevrotain";
+import type { IRecognitionException, IToken } from "chevrotain";
 import { type Diagnostic, diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { binaryFile, expressionTooDeep, fileTooLarge, nestingTooDeep } from "../diagnostics/scan-codes.js";
 import { extractLiterate } from "../literate/extract.js";
@@ -10,6 +10,7 @@ import { buildModule } from "./build.js";
 import type { ModuleCstNode } from "./cst.generated.js";
 import { RemitParser } from "./grammar.js";
 import { describeSyntaxError, errorMessageProvider } from "./messages.js";
+import { repairAt } from "./repair.js";
 
 export interface ParseResult {
   /** Always a module: partial when the text has errors. */
@@ -120,11 +121,26 @@ function parseCode(code: string, text: string, file: string): ParseResult {
       ]),
     };
   }
-  const p = parser();
-  p.input = scanned.tokens;
-  // What the module rule builds is described by the types generated from the grammar.
-  const cst = p.module() as ModuleCstNode;
-  const errors = p.errors;
+  // A mistake people often make is mended and the file parsed again (see `repair.ts`); each
+  // round mends one, and a file has few.
+  let tokens = scanned.tokens;
+  let { cst, errors } = parseTokens(tokens);
+  const repairs: Diagnostic[] = [];
+  for (let round = 0; round < maxRepairs; round++) {
+    // Where the parser stopped, and where text between declarations begins (a rule's last part
+    // ends it, so a mistake after that part leaves stray text rather than a syntax error).
+    const strayStarts = (cst.children.stray ?? []).flatMap((node) =>
+      node.children.NotDeclarationStart.slice(0, 1),
+    );
+    const stops = [...errors.map((e) => e.token), ...strayStarts].sort(
+      (a, b) => a.startOffset - b.startOffset,
+    );
+    const repair = repairAt(tokens, stops, file);
+    if (!repair) break;
+    tokens = repair.tokens;
+    repairs.push(repair.diagnostic);
+    ({ cst, errors } = parseTokens(tokens));
+  }
   const syntaxDiagnostics = errors.map((error) => {
     const previous = (error as { previousToken?: IToken }).previousToken;
     const fallback = previous && hasPosition(previous) ? endOf(tokenSpan(previous, file)) : startSpan(file);
@@ -139,13 +155,30 @@ function parseCode(code: string, text: string, file: string): ParseResult {
     text: code,
     file,
     comments: scanned.comments,
-    tokens: scanned.tokens,
+    // In text order: a repair may have moved the parts of a rule.
+    tokens: repairs.length === 0 ? tokens : [...tokens].sort((a, b) => a.startOffset - b.startOffset),
     errorOffsets: errors.map((e) => (hasPosition(e.token) ? e.token.startOffset : Number.POSITIVE_INFINITY)),
   });
   return {
     module: { ...built.module, span: { file, start: origin, end: advance(origin, text) } },
-    diagnostics: sortDiagnostics([...scanned.diagnostics, ...syntaxDiagnostics, ...built.diagnostics]),
+    diagnostics: sortDiagnostics([
+      ...scanned.diagnostics,
+      ...repairs,
+      ...syntaxDiagnostics,
+      ...built.diagnostics,
+    ]),
   };
+}
+
+/** At most this many mistakes are mended in one file; the rest are reported as they are. */
+const maxRepairs = 20;
+
+function parseTokens(tokens: IToken[]): { cst: ModuleCstNode; errors: IRecognitionException[] } {
+  const p = parser();
+  p.input = tokens;
+  // What the module rule builds is described by the types generated from the grammar.
+  const cst = p.module() as ModuleCstNode;
+  return { cst, errors: p.errors };
 }
 
 function endOf(span: Span): Span {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isCalendarDate } from "../dates/index.js";
 import { keywords } from "../syntax/keywords.js";
-import { stringValue, tokenize } from "./lexer.js";
+import { chineseNumeral, dateValue, numeralDurationValue, stringValue, tokenize } from "./lexer.js";
 
 function kinds(text: string): string[] {
   return tokenize(text, "t.remit").tokens.map((t) => t.tokenType.name);
@@ -188,29 +188,53 @@ describe("full-width punctuation", () => {
     expect(d?.span.start.column).toBe(3);
   });
 
-  it("reads “…” as a string, naming the ASCII quote", () => {
+  it("reads “…” as a string, showing it in ASCII quotes", () => {
     const result = tokenize("“资源县”", "t.remit");
     expect(result.tokens.map((t) => t.tokenType.name)).toEqual(["StringLiteral"]);
     expect(stringValue(result.tokens[0]?.image ?? "")).toBe("资源县");
-    expect(result.diagnostics.map((d) => [d.code, d.message.en])).toEqual([
-      ["R1002", `full-width '“' outside a string or comment: use '"'`],
+    expect(result.diagnostics.map((d) => [d.code, d.message.en, d.message.zh])).toEqual([
+      [
+        "R1009",
+        'the string “资源县” is in full-width quotes: write "资源县"',
+        '字符串须用半角引号：请把「“资源县”」写成 "资源县"',
+      ],
     ]);
   });
 
-  it("drops a full-width semicolon with a diagnostic", () => {
-    const result = tokenize("a；b", "t.remit");
+  it("never nests Chinese quotation marks in a Chinese message", () => {
+    const result = tokenize("“资源县", "t.remit");
+    expect(result.diagnostics.map((d) => d.message.zh).join("")).not.toMatch(/““|””/);
+  });
+
+  it("drops a full-width semicolon and a full stop with a diagnostic", () => {
+    const result = tokenize("a；b。", "t.remit");
     expect(result.tokens.map((t) => t.image)).toEqual(["a", "b"]);
+    expect(result.diagnostics.map((d) => [d.code, d.message.zh])).toEqual([
+      ["R1008", "政策代码中不需要“；”：请删除"],
+      ["R1008", "政策代码中不需要“。”：请删除"],
+    ]);
+  });
+
+  it("reads the enumeration comma 、 as a comma", () => {
+    const result = tokenize("[a、b]", "t.remit");
+    expect(result.tokens.map((t) => t.tokenType.name)).toEqual([
+      "LBracket",
+      "Identifier",
+      "Comma",
+      "Identifier",
+      "RBracket",
+    ]);
     expect(result.diagnostics.map((d) => d.code)).toEqual(["R1002"]);
   });
 });
 
 describe("unknown characters", () => {
   it("reports them and skips them", () => {
-    const result = tokenize("a @ b 。", "t.remit");
+    const result = tokenize("a @ b ¤", "t.remit");
     expect(result.tokens.map((t) => t.image)).toEqual(["a", "b"]);
     expect(result.diagnostics.map((d) => [d.code, d.message.en, d.span.start.column])).toEqual([
       ["R1001", "unexpected character '@'", 3],
-      ["R1001", "unexpected character '。'", 7],
+      ["R1001", "unexpected character '¤'", 7],
     ]);
   });
 
@@ -227,5 +251,114 @@ describe("unknown characters", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the ways people write dates, durations and operators", () => {
+  it.each([
+    ["2026/6/30", "2026-06-30"],
+    ["2026-6-30", "2026-06-30"],
+    ["2026.6.3", "2026-06-03"],
+    ["2026年6月30日", "2026-06-30"],
+    ["2026/12/01", "2026-12-01"],
+  ])("reads %s as the date %s and says how to write it", (text, date) => {
+    const result = tokenize(`x > ${text}`, "t.remit");
+    expect(result.tokens.map((t) => t.tokenType.name)).toEqual(["Identifier", "Greater", "DateLiteral"]);
+    expect(dateValue(result.tokens[2]?.image ?? "")).toBe(date);
+    expect(result.diagnostics.map((d) => [d.code, d.message.zh])).toEqual([
+      ["R1007", `日期请写成 ${date}，而不是“${text}”`],
+    ]);
+  });
+
+  it("leaves dates written properly, divisions with spaces and clause ids alone", () => {
+    for (const text of ["2026-06-30", "2026 / 6 / 30", "2.1.3", "12/3"]) {
+      expect(tokenize(text, "t.remit").diagnostics, text).toEqual([]);
+    }
+    expect(dateValue("2026-06-30")).toBe("2026-06-30");
+  });
+
+  it("reports a hand-written date that does not exist as no date", () => {
+    expect(tokenize("2026/2/30", "t.remit").diagnostics.map((d) => d.code)).toEqual(["R1005"]);
+  });
+
+  it.each([
+    ["一", 1],
+    ["十", 10],
+    ["十五", 15],
+    ["二十", 20],
+    ["两", 2],
+    ["一百零五", 105],
+    ["三千二百", 3200],
+  ])("reads the Chinese numeral %s as %d", (text, value) => {
+    expect(chineseNumeral(text)).toBe(value);
+  });
+
+  it("reads no number in words that are not numerals", () => {
+    for (const text of ["", "一般", "十分", "重大"]) expect(chineseNumeral(text), text).toBeUndefined();
+  });
+
+  it.each([
+    ["十五天", 15, "day"],
+    ["三天", 3, "day"],
+    ["三个月", 3, "month"],
+    ["两周", 2, "week"],
+    ["一个季度", 1, "quarter"],
+    ["两个星期", 2, "week"],
+    ["十个工作日", 10, "workingDay"],
+    ["半个月", 15, "day"],
+    ["半年", 6, "month"],
+  ])("reads the duration %s as %d %s", (text, amount, unit) => {
+    expect(numeralDurationValue(text)).toEqual({ amount, unit });
+  });
+
+  it("leaves names that merely start with a numeral alone", () => {
+    for (const text of ["一般", "一级最少人数", "三级", "天", "年", "半"]) {
+      expect(numeralDurationValue(text), text).toBeUndefined();
+    }
+  });
+
+  it("reads 十五天 and 十五 天 as the tokens of 15 天, with one diagnostic", () => {
+    for (const text of ["十五天", "十五 天"]) {
+      const result = tokenize(`以内 ${text} 自 x`, "t.remit");
+      expect(result.tokens.map((t) => [t.tokenType.name, t.image])).toEqual([
+        ["Within", "以内"],
+        ["NumberLiteral", "15"],
+        ["Day", "天"],
+        ["Of", "自"],
+        ["Identifier", "x"],
+      ]);
+      expect(
+        result.diagnostics.map((d) => [d.code, d.message.en, d.span.start.column, d.span.end.column]),
+      ).toEqual([["R1010", `write the duration '${text}' in digits: '15 天' (15 days)`, 4, 4 + text.length]]);
+    }
+  });
+
+  it("reads another word for a unit as the unit, suggesting it", () => {
+    const result = tokenize("3 星期", "t.remit");
+    expect(result.tokens.map((t) => t.tokenType.name)).toEqual(["NumberLiteral", "Week"]);
+    expect(result.diagnostics.map((d) => [d.code, d.suggestions])).toEqual([["R2010", ["周"]]]);
+  });
+
+  it.each([
+    ["==", "Equal", "'='"],
+    ["===", "Equal", "'='"],
+    ["＝＝", "Equal", "'='"],
+    ["<>", "NotEqual", "'!=' (or '≠')"],
+    ["=<", "LessEqual", "'<='"],
+    ["=>", "GreaterEqual", "'>='"],
+    ["&&", "And", "`and`"],
+    ["||", "Or", "`or`"],
+  ])("reads %s as %s with one diagnostic", (operator, type, use) => {
+    const result = tokenize(`a ${operator} b`, "t.remit");
+    expect(result.tokens.map((t) => t.tokenType.name)).toEqual(["Identifier", type, "Identifier"]);
+    expect(result.diagnostics.map((d) => [d.code, d.message.en])).toEqual([
+      ["R2011", `use ${use}, not '${operator}'`],
+    ]);
+  });
+
+  it("keeps the operators of the language", () => {
+    for (const operator of ["=", "!=", "<=", ">=", "->", "≠"]) {
+      expect(tokenize(`a ${operator} b`, "t.remit").diagnostics, operator).toEqual([]);
+    }
   });
 });

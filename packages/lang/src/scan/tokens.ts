@@ -88,9 +88,14 @@ export const UnterminatedString = createToken({
   pattern: /"(?:[^"\\\n\r]|\\.)*\\?|“[^”\n\r]*/,
   categories: plain,
 });
+/**
+ * A date. Besides `2026-06-30`, the ways people write dates by hand (`2026/6/30`, `2026-6-30`,
+ * `2026.6.30`, `2026年6月30日`) lex as dates too: the lexer reports them with the date written
+ * properly, and they are read as that date, rather than as a division or an unknown word.
+ */
 export const DateLiteral = createToken({
   name: "DateLiteral",
-  pattern: /\d{4}-\d{2}-\d{2}/,
+  pattern: /\d{4}-\d{2}-\d{2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\d{4}年\d{1,2}月\d{1,2}日/,
   categories: plain,
 });
 /** A number, or a clause id (`2.1.3`) where the grammar expects one. */
@@ -112,6 +117,11 @@ function punct(name: string, pattern: RegExp): TokenType {
   return createToken({ name, pattern, categories: plain });
 }
 
+/**
+ * Operators of other languages (`==`, `<>`, `&&`, …): each is reported with the one to use and
+ * read as it, so one mistake gives one message. Tried before the operators they begin with.
+ */
+export const ForeignOperator = punct("ForeignOperator", /[=＝]{2,3}|[<＜][>＞]|[=＝][<＜>＞]|&&|\|\|/);
 export const Arrow = punct("Arrow", /[-－][>＞]/);
 export const NotEqual = punct("NotEqual", /[!！][=＝]|≠/);
 export const LessEqual = punct("LessEqual", /[<＜][=＝]|≤/);
@@ -124,7 +134,7 @@ export const Minus = punct("Minus", /[-－]/);
 export const Star = punct("Star", /[*＊]/);
 export const Slash = punct("Slash", /[/／]/);
 export const Dot = punct("Dot", /[.．]/);
-export const Comma = punct("Comma", /[,，]/);
+export const Comma = punct("Comma", /[,，、]/);
 export const Colon = punct("Colon", /[:：]/);
 export const LParen = punct("LParen", /[(（]/);
 export const RParen = punct("RParen", /[)）]/);
@@ -132,10 +142,10 @@ export const LBracket = punct("LBracket", /[[［]/);
 export const RBracket = punct("RBracket", /[\]］]/);
 export const LBrace = punct("LBrace", /[{｛]/);
 export const RBrace = punct("RBrace", /[}｝]/);
-/** The language has no statement separator; a full-width `；` is reported and dropped. */
+/** The language has no statement separator or full stop: `；` and `。` are reported and dropped. */
 export const FullWidthSemicolon = createToken({
   name: "FullWidthSemicolon",
-  pattern: /；/,
+  pattern: /[；。]/,
   group: "dropped",
 });
 
@@ -171,6 +181,7 @@ export const lexerTokens: readonly TokenType[] = [
   DateLiteral,
   NumberLiteral,
   Identifier,
+  ForeignOperator,
   Arrow,
   NotEqual,
   LessEqual,
@@ -209,6 +220,7 @@ export const asciiForFullWidth: Readonly<Record<string, string>> = {
   "）": ")",
   "：": ":",
   "，": ",",
+  "、": ",",
   "；": ";",
   "＝": "=",
   "＜": "<",

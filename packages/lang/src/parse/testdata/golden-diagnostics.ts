@@ -259,6 +259,202 @@ export const goldenCases: readonly GoldenCase[] = [
     ],
   },
   {
+    code: "R1007",
+    file: "a.remit",
+    text: "define due = 2026/6/30",
+    diagnostics: [
+      {
+        code: "R1007",
+        line: 1,
+        column: 14,
+        en: "write the date as 2026-06-30, not '2026/6/30'",
+        zh: "日期请写成 2026-06-30，而不是“2026/6/30”",
+      },
+    ],
+  },
+  {
+    code: "R1007",
+    file: "a.remit",
+    text: "define due = 2026年6月30日",
+    diagnostics: [
+      {
+        code: "R1007",
+        line: 1,
+        column: 14,
+        en: "write the date as 2026-06-30, not '2026年6月30日'",
+        zh: "日期请写成 2026-06-30，而不是“2026年6月30日”",
+      },
+    ],
+  },
+  {
+    code: "R1008",
+    file: "a.remit",
+    text: "define x = 1。",
+    diagnostics: [
+      {
+        code: "R1008",
+        line: 1,
+        column: 13,
+        en: "'。' ends nothing in a policy: remove it",
+        zh: "政策代码中不需要“。”：请删除",
+      },
+    ],
+  },
+  {
+    code: "R1009",
+    file: "a.remit",
+    text: "define seat = “县”",
+    diagnostics: [
+      {
+        code: "R1009",
+        line: 1,
+        column: 15,
+        en: 'the string “县” is in full-width quotes: write "县"',
+        zh: '字符串须用半角引号：请把「“县”」写成 "县"',
+      },
+    ],
+  },
+  {
+    code: "R1010",
+    file: "a.remit",
+    text: "param limit: duration = 十五天",
+    diagnostics: [
+      {
+        code: "R1010",
+        line: 1,
+        column: 25,
+        en: "write the duration '十五天' in digits: '15 天' (15 days)",
+        zh: "时长请用数字写成“15 天”，而不是“十五天”",
+      },
+    ],
+  },
+  {
+    code: "R1010",
+    file: "a.remit",
+    text: "param limit: duration = 半个月",
+    diagnostics: [
+      {
+        code: "R1010",
+        line: 1,
+        column: 25,
+        en: "write the duration '半个月' in digits: '15 天' (15 days)",
+        zh: "时长请用数字写成“15 天”，而不是“半个月”",
+      },
+    ],
+  },
+  {
+    code: "R2011",
+    file: "a.remit",
+    text: "define same(a: integer) = a == 1",
+    diagnostics: [
+      {
+        code: "R2011",
+        line: 1,
+        column: 29,
+        en: "use '=', not '=='",
+        zh: "请用“=”，而不是“==”",
+      },
+    ],
+  },
+  {
+    code: "R2011",
+    file: "a.remit",
+    text: "define either(a: bool, b: bool) = a || b",
+    diagnostics: [
+      {
+        code: "R2011",
+        line: 1,
+        column: 37,
+        en: "use `or`, not '||'",
+        zh: "请用“或”，而不是“||”",
+      },
+    ],
+  },
+  {
+    code: "R2012",
+    file: "a.remit",
+    text: 'duty a "t" must cites 1 for each h in hazards requires h.source 属于群众举报',
+    diagnostics: [
+      {
+        code: "R2012",
+        line: 1,
+        column: 65,
+        en: "a space is missing after the keyword in '属于群众举报': write '属于 群众举报'",
+        zh: "“属于群众举报”中的关键字后缺少空格：请写成“属于 群众举报”",
+      },
+    ],
+  },
+  {
+    code: "R2012",
+    file: "a.remit",
+    text: '职责 a "t"\n  必须\n  依据 1\n  对每个 h 属于 隐患\n  要求 h.完成',
+    diagnostics: [
+      {
+        code: "R2012",
+        line: 4,
+        column: 3,
+        en: "a space is missing after the keyword in '对每个': write '对于 每个'",
+        zh: "“对每个”中的关键字后缺少空格：请写成“对于 每个”",
+      },
+    ],
+  },
+  {
+    code: "R2013",
+    file: "a.remit",
+    text: '职责 a "t"\n  必须\n  依据 1\n  对于 h 属于 隐患\n  要求 h.完成',
+    diagnostics: [
+      {
+        code: "R2013",
+        line: 4,
+        column: 6,
+        en: "'每个' is missing before 'h': write '对于 每个 h …'",
+        zh: "“h”之前缺少“每个”：请写成“对于 每个 h …”",
+      },
+    ],
+  },
+  {
+    code: "R2013",
+    file: "a.remit",
+    text: 'duty a "t"\n  must\n  cites 1\n  for h in hazards\n  requires h.done',
+    diagnostics: [
+      {
+        code: "R2013",
+        line: 4,
+        column: 7,
+        en: "'each' is missing before 'h': write 'for each h …'",
+        zh: "“h”之前缺少“each”：请写成“for each h …”",
+      },
+    ],
+  },
+  {
+    code: "R2014",
+    file: "a.remit",
+    text: '职责 a "t"\n  必须\n  对于 每个 h 属于 隐患\n  依据 1\n  责任主体 "县"\n  要求 h.完成\n  截止 2026-12-31',
+    diagnostics: [
+      {
+        code: "R2014",
+        line: 4,
+        column: 3,
+        en: "'依据' must come before '对于'",
+        zh: "“依据”应写在“对于”之前",
+      },
+    ],
+  },
+  {
+    code: "R2014",
+    file: "a.remit",
+    text: 'duty a "t"\n  must\n  cites 1\n  requires x\n  holder "county"\n  by 2026-12-31',
+    diagnostics: [
+      {
+        code: "R2014",
+        line: 5,
+        column: 3,
+        en: "'holder' must come before 'requires'",
+        zh: "“holder”应写在“requires”之前",
+      },
+    ],
+  },
+  {
     code: "R9001",
     file: "a.remit",
     text: "TOO_LARGE",
