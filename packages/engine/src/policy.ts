@@ -11,6 +11,7 @@ import {
   hasErrors,
   type Modality,
   memoryHost,
+  serializeChecked,
 } from "@remit/lang";
 import { assembleResult } from "./assemble.js";
 import { builtInCalendars, type Calendar, type CalendarDays } from "./calendar/index.js";
@@ -56,7 +57,7 @@ export interface CompileOptions extends CheckOptions {
 }
 
 /** The calendars a policy can name: the host's, then the built-in ones. */
-function calendarsOf(host: readonly Calendar[] | undefined): ReadonlyMap<string, Calendar> {
+export function calendarsOf(host: readonly Calendar[] | undefined): ReadonlyMap<string, Calendar> {
   if (host === undefined || host.length === 0) return builtInCalendars;
   return new Map([...builtInCalendars, ...host.map((c): [string, Calendar] => [c.name, c])]);
 }
@@ -197,4 +198,22 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
   if (analyzed.policy === undefined || hasErrors(analyzed.diagnostics))
     return { diagnostics: analyzed.diagnostics };
   return { policy: compileChecked(analyzed.policy, options.calendars), diagnostics: analyzed.diagnostics };
+}
+
+/**
+ * Writes a compiled policy as text for `loadPolicy` (`@remit/engine/runtime`), which evaluates it
+ * without the parser and checker: compile where the sources are, evaluate in a browser.
+ * Host functions and calendars are not written; the loading host passes them again.
+ * @example
+ * ```ts
+ * import { compile, serializePolicy } from "@remit/engine";
+ * import { loadPolicy } from "@remit/engine/runtime";
+ * const compiled = compile('policy "P"\n');
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const loaded = loadPolicy(serializePolicy(compiled.policy));
+ * console.log("policy" in loaded && loaded.policy.info.hash === compiled.policy.info.hash); // true
+ * ```
+ */
+export function serializePolicy(policy: Policy): string {
+  return serializeChecked(policy.checked);
 }
