@@ -86,6 +86,10 @@ export class Session {
     );
   }
 
+  /**
+   * Opens a session on a compiled policy's internals: hosts call `policy.open`.
+   * @internal
+   */
   static open(
     internals: PolicyInternals,
     facts: unknown,
