@@ -3,18 +3,17 @@
 // pulls lodash-es in file by file); one file removes that. Commands stay behind dynamic
 // `import()`: esbuild keeps each one a lazily initialised module, so `remit --help` runs none of
 // the compiler's or engine's top-level code. Types still come from `tsc -b`.
+// `dist/remit-server.js` is `remit serve` alone in one self-contained file (no chunks), for a
+// host or container that only serves.
 
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
-await build({
+/** What both executables are built with. */
+const common = {
   absWorkingDir: packageDir,
-  entryPoints: { remit: "src/main.ts" },
-  outdir: "dist",
-  splitting: true,
-  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",
@@ -35,4 +34,14 @@ await build({
   sourcemap: false,
   legalComments: "linked",
   logLevel: "warning",
+};
+
+await build({
+  ...common,
+  entryPoints: { remit: "src/main.ts" },
+  outdir: "dist",
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
 });
+
+await build({ ...common, entryPoints: { "remit-server": "src/serve-main.ts" }, outdir: "dist" });

@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 
 /** The bundled executable, as `bin` ships it; `pnpm install` builds it (`prepare` runs `tsc -b` and the bundle). */
 const entry = fileURLToPath(new URL("../dist/remit.js", import.meta.url));
+/** `remit serve` alone, bundled into one file (the `remit-server` bin). */
+const serverEntry = fileURLToPath(new URL("../dist/remit-server.js", import.meta.url));
 
 function remit(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
   const result = spawnSync(process.execPath, [entry, ...args], {
@@ -115,11 +117,24 @@ describe.skipIf(!existsSync(entry))("the built remit executable", () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("serves over HTTP until SIGTERM, finishes the request in flight, then exits 0", async () => {
+  it("bundles remit-server as one file: no chunk of the remit executable, none of its other commands", () => {
+    const text = readFileSync(serverEntry, "utf8");
+    expect(text.startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(text).not.toMatch(/from\s*"\.\/chunks\//);
+    expect(text).not.toContain("exceljs"); // the spreadsheet report of `remit eval`
+    const help = spawnSync(process.execPath, [serverEntry, "--help"], { encoding: "utf8" });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("remit serve POLICY...");
+  });
+
+  it.each([
+    ["remit serve", [entry, "serve"]],
+    ["remit-server", [serverEntry]],
+  ])("%s serves over HTTP until SIGTERM, finishes the request in flight, then exits 0", async (_, command) => {
     const repository = fileURLToPath(new URL("../../../", import.meta.url));
     const child = spawn(
       process.execPath,
-      [entry, "serve", "policies/ziyuan-2026/policy.remit.md", "--port", "0", "--lang", "en"],
+      [...command, "policies/ziyuan-2026/policy.remit.md", "--port", "0", "--lang", "en"],
       { cwd: repository, env: { PATH: process.env["PATH"] ?? "" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     let stderr = "";
