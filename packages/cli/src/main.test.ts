@@ -130,50 +130,53 @@ describe.skipIf(!existsSync(entry))("the built remit executable", () => {
   it.each([
     ["remit serve", [entry, "serve"]],
     ["remit-server", [serverEntry]],
-  ])("%s serves over HTTP until SIGTERM, finishes the request in flight, then exits 0", async (_, command) => {
-    const repository = fileURLToPath(new URL("../../../", import.meta.url));
-    const child = spawn(
-      process.execPath,
-      [...command, "policies/ziyuan-2026/policy.remit.md", "--port", "0", "--lang", "en"],
-      { cwd: repository, env: { PATH: process.env["PATH"] ?? "" }, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let stderr = "";
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    const origin = await new Promise<string>((resolve, reject) => {
-      child.stderr.on("data", (chunk: Buffer) => {
-        stderr += chunk.toString("utf8");
-        const found = /(http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-        if (found) resolve(found[1]!);
-      });
-      void exited.then(() => reject(new Error(`exited before listening: ${stderr}`)));
-    });
-
-    // A request whose body arrives in two parts, with the signal sent between them.
-    const facts = JSON.parse(readFileSync(`${repository}examples/ziyuan-county/facts.json`, "utf8"));
-    const body = Buffer.from(JSON.stringify({ facts, asOf: "2026-11-28" }));
-    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const sent = request(
-        `${origin}/v1/evaluate`,
-        { method: "POST", headers: { "content-type": "application/json", "content-length": body.length } },
-        (response) => {
-          let text = "";
-          response.on("data", (chunk: Buffer) => {
-            text += chunk.toString("utf8");
-          });
-          response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
-        },
+  ])(
+    "%s serves over HTTP until SIGTERM, finishes the request in flight, then exits 0",
+    async (_, command) => {
+      const repository = fileURLToPath(new URL("../../../", import.meta.url));
+      const child = spawn(
+        process.execPath,
+        [...command, "policies/ziyuan-2026/policy.remit.md", "--port", "0", "--lang", "en"],
+        { cwd: repository, env: { PATH: process.env["PATH"] ?? "" }, stdio: ["ignore", "pipe", "pipe"] },
       );
-      sent.on("error", reject);
-      sent.write(body.subarray(0, 100));
-      setTimeout(() => {
-        child.kill("SIGTERM");
-        setTimeout(() => sent.end(body.subarray(100)), 200);
-      }, 300);
-    });
-    const { status, text } = await answer;
-    expect(status).toBe(200);
-    expect(JSON.parse(text).findings.length).toBeGreaterThan(0);
-    expect(await exited).toBe(0);
-    expect(stderr).toContain("stopping: finishing requests in flight");
-  });
+      let stderr = "";
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      const origin = await new Promise<string>((resolve, reject) => {
+        child.stderr.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString("utf8");
+          const found = /(http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+          if (found) resolve(found[1]!);
+        });
+        void exited.then(() => reject(new Error(`exited before listening: ${stderr}`)));
+      });
+
+      // A request whose body arrives in two parts, with the signal sent between them.
+      const facts = JSON.parse(readFileSync(`${repository}examples/ziyuan-county/facts.json`, "utf8"));
+      const body = Buffer.from(JSON.stringify({ facts, asOf: "2026-11-28" }));
+      const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const sent = request(
+          `${origin}/v1/evaluate`,
+          { method: "POST", headers: { "content-type": "application/json", "content-length": body.length } },
+          (response) => {
+            let text = "";
+            response.on("data", (chunk: Buffer) => {
+              text += chunk.toString("utf8");
+            });
+            response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+          },
+        );
+        sent.on("error", reject);
+        sent.write(body.subarray(0, 100));
+        setTimeout(() => {
+          child.kill("SIGTERM");
+          setTimeout(() => sent.end(body.subarray(100)), 200);
+        }, 300);
+      });
+      const { status, text } = await answer;
+      expect(status).toBe(200);
+      expect(JSON.parse(text).findings.length).toBeGreaterThan(0);
+      expect(await exited).toBe(0);
+      expect(stderr).toContain("stopping: finishing requests in flight");
+    },
+  );
 });

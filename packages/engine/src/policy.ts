@@ -16,7 +16,7 @@ import {
 import { assembleResult } from "./assemble.js";
 import { builtInCalendars, type Calendar, type CalendarDays } from "./calendar/index.js";
 import { ExpressionCompiler } from "./compile/expr.js";
-import { type CompiledRule, evaluateInOrder } from "./evaluate/index.js";
+import { type CompiledRule, type EvaluationProgress, evaluateInOrder } from "./evaluate/index.js";
 import { type FactsSchema, factsSchema } from "./facts/index.js";
 import { Session } from "./incremental/session.js";
 import { EvaluationLimitExceeded, type EvaluationLimits } from "./limits.js";
@@ -32,6 +32,7 @@ import type {
   RuleKind,
 } from "./result.js";
 
+export type { EvaluationProgress } from "./evaluate/index.js";
 export type { Prepared } from "./prepare.js";
 
 export interface EvaluateOptions {
@@ -48,6 +49,12 @@ export interface EvaluateOptions {
    * `{ daysOff: { "2026-10-09": "县放假通知" }, workingDays: { … } }`, each in a covered year.
    */
   readonly calendarDays?: CalendarDays;
+  /**
+   * Told how far `evaluate` has come (rule–subject pairs evaluated of all), at the start, every
+   * few hundred pairs and at the end, synchronously: a host draws a progress bar with it. Sessions
+   * do not call it.
+   */
+  readonly onProgress?: (progress: EvaluationProgress) => void;
 }
 
 /** `compile`'s options: the checker's, and calendars beside (or instead of) the built-in ones. */
@@ -168,7 +175,7 @@ export function compileChecked(checked: CheckedPolicy, calendars?: readonly Cale
       const prepared = internals.prepare(facts, options);
       if ("errors" in prepared) return { errors: prepared.errors };
       try {
-        const findings = evaluateInOrder(selected.rules, prepared.ctx);
+        const findings = evaluateInOrder(selected.rules, prepared.ctx, options?.onProgress);
         return { result: internals.result(prepared, findings) };
       } catch (error) {
         if (error instanceof EvaluationLimitExceeded) return { errors: [error.error] };

@@ -3,7 +3,7 @@ import { type Finding, renderExplanation } from "@remit/engine";
 import type { CheckedPolicy, Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, progressFor, quietOption, reportLanguage } from "../context.js";
-import { evaluatePolicy, evaluationPhases } from "../evaluation/evaluate.js";
+import { evaluatePolicy } from "../evaluation/evaluate.js";
 import {
   asOfOption,
   type Evaluated,
@@ -86,7 +86,8 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   const rules =
     typeof values["rules"] === "string" ? values["rules"].split(",").map((id) => id.trim()) : undefined;
 
-  const progress = progressFor(context, evaluationPhases, values["quiet"] === true);
+  // A bar on a terminal only: never for a program reading JSON, and progressFor draws none on a pipe.
+  const progress = progressFor(context, 0, values["quiet"] === true || outputFormat === "json");
   let evaluated: Evaluated;
   try {
     evaluated = await evaluatePolicy({ target, factsFile, asOf, params, rules, progress }, context);
