@@ -151,7 +151,19 @@ export function compileInternals(
   };
 }
 
-/** A policy from a checked model, for hosts that loaded the files themselves (the CLI). */
+/**
+ * A policy from a checked model, for hosts that loaded the files themselves (the CLI).
+ * @example
+ * ```ts
+ * import { compileChecked } from "@remit/engine";
+ * import { analyze, memoryHost } from "@remit/lang";
+ * const files = { "p.remit": 'policy "P" version "1.0"\n' };
+ * const analyzed = analyze("p.remit", memoryHost(files));
+ * if (analyzed.policy === undefined) throw new Error("the policy does not check");
+ * const policy = compileChecked(analyzed.policy);
+ * console.log(policy.info.name, policy.info.version); // P 1.0
+ * ```
+ */
 export function compileChecked(checked: CheckedPolicy, calendars?: readonly Calendar[]): Policy {
   const internals = compileInternals(checked, calendarsOf(calendars));
   const rules: RuleSummary[] = checked.rules.map((r) => ({
@@ -193,6 +205,22 @@ export type CompileInput = string | { readonly files: Record<string, string>; re
 /**
  * Compiles policy text: a bare string is one module named `policy.remit`. `options.functions`
  * adds the host's own functions, type-checked and run like the built-ins.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * const facts = { hazards: [{ id: "H1", foundOn: "2026-10-01", listedOn: null }] };
+ * const outcome = compiled.policy.evaluate(facts, { asOf: "2026-10-20" });
+ * if ("errors" in outcome) throw new Error("the facts are rejected");
+ * const [finding] = outcome.result.findings;
+ * console.log(finding?.status, finding?.due, finding?.overdueDays); // overdue 2026-10-08 12
+ * ```
  */
 export function compile(input: CompileInput, options: CompileOptions = {}): CompileOutcome<Policy> {
   const calendars = calendarsOf(options.calendars);
