@@ -4,29 +4,19 @@
  * `loadPolicy`, gives the same results, byte for byte as JSON, at every date of the year.
  */
 import { readFileSync } from "node:fs";
-import { dirname, join, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { compileChecked, serializePolicy } from "@remit/engine";
 import { loadPolicy } from "@remit/engine/runtime";
-import { analyze, type SourceHost } from "@remit/lang";
+import { analyze } from "@remit/lang";
 import { describe, expect, test } from "vitest";
+import { policiesHost, repositoryRoot } from "./src/repository.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const host: SourceHost = {
-  readFile(path) {
-    try {
-      return readFileSync(join(root, "policies", path), "utf8");
-    } catch {
-      return undefined;
-    }
-  },
-  resolve: (from, relative) => normalize(join(dirname(from), relative)),
-};
-
-const full = compileChecked(analyze("ziyuan-2026/policy.remit.md", host).policy!);
+const full = compileChecked(analyze("ziyuan-2026/policy.remit.md", policiesHost).policy!);
 const text = serializePolicy(full);
 const loaded = loadPolicy(text);
-const facts: unknown = JSON.parse(readFileSync(join(root, "examples/ziyuan-county/facts.json"), "utf8"));
+const facts: unknown = JSON.parse(
+  readFileSync(join(repositoryRoot, "examples/ziyuan-county/facts.json"), "utf8"),
+);
 
 describe("the Ziyuan plan compiled ahead of time", () => {
   test("loads, as JSON text, with the same identity, rules and parameters", () => {
