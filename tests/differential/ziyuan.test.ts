@@ -1,30 +1,17 @@
 import { readFileSync } from "node:fs";
-import { dirname, join, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { compileChecked } from "@remit/engine";
 import { exportPolicy, prepareEngines, runExported } from "@remit/json-rules-engine";
-import { analyze, type SourceHost } from "@remit/lang";
+import { analyze } from "@remit/lang";
 import { describe, expect, test } from "vitest";
+import { policiesHost, repositoryRoot } from "./src/repository.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const host: SourceHost = {
-  readFile(path) {
-    try {
-      return readFileSync(join(root, "policies", path), "utf8");
-    } catch {
-      return undefined;
-    }
-  },
-  resolve: (from, relative) => normalize(join(dirname(from), relative)),
-};
-
-const analyzed = analyze("ziyuan-2026/policy.remit.md", host);
+const analyzed = analyze("ziyuan-2026/policy.remit.md", policiesHost);
 const checked = analyzed.policy!;
 const exported = exportPolicy(checked);
-const facts = JSON.parse(readFileSync(join(root, "examples/ziyuan-county/facts.json"), "utf8")) as Record<
-  string,
-  unknown
->;
+const facts = JSON.parse(
+  readFileSync(join(repositoryRoot, "examples/ziyuan-county/facts.json"), "utf8"),
+) as Record<string, unknown>;
 
 describe("the Ziyuan plan through json-rules-engine", () => {
   test("checks, and exports all but the rules that need more than one subject", () => {

@@ -1,5 +1,5 @@
 /** Evaluating a policy on a facts document as at a date. */
-import type { EvaluateOutcome, EvaluationLimits, JsonValue, Policy } from "@remit/engine";
+import type { EvaluateOutcome, EvaluationLimits, EvaluationProgress, JsonValue, Policy } from "@remit/engine";
 
 /**
  * What a host asks an evaluation for: a date (else the facts' own `asOf`), parameter overrides,
@@ -11,6 +11,8 @@ export interface EvaluationRequest {
   readonly rules?: readonly string[] | undefined;
   /** Bounds on the evaluation's work (periods, findings); the engine's defaults for any left out. */
   readonly limits?: Partial<EvaluationLimits>;
+  /** Told how far the evaluation has come (the engine's `onProgress`), for a progress bar. */
+  readonly onProgress?: (progress: EvaluationProgress) => void;
 }
 
 /** The part of a policy an evaluation calls; a host may wrap it (to wait, to time it). */
@@ -22,6 +24,7 @@ export interface Evaluable {
       readonly params: Readonly<Record<string, JsonValue>>;
       readonly rules?: readonly string[];
       readonly limits?: Partial<EvaluationLimits>;
+      readonly onProgress?: (progress: EvaluationProgress) => void;
     },
   ): EvaluateOutcome | Promise<EvaluateOutcome>;
 }
@@ -52,5 +55,6 @@ export async function evaluateFacts(
     limits,
     ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
     ...(request.rules === undefined ? {} : { rules: request.rules }),
+    ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
   });
 }

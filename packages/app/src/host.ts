@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import * as path from "node:path";
 import type { SourceHost } from "@remit/lang";
 
@@ -29,6 +29,8 @@ export type ReadProblem = "missing" | "not-a-file" | "too-large" | "unreadable";
 export function readTextFileChecked(
   cwd: string,
   file: string,
+  /** Told the bytes read so far of the file's size: before the first chunk and after each. */
+  onRead?: (bytesRead: number, size: number) => void,
 ): { readonly text: string } | { readonly problem: ReadProblem } {
   const resolved = path.resolve(cwd, file);
   let size: number;
@@ -41,9 +43,47 @@ export function readTextFileChecked(
   }
   if (size > maxTextFileBytes) return { problem: "too-large" };
   try {
-    return { text: stripBom(readFileSync(resolved, "utf8")) };
+    return { text: stripBom(readInChunks(resolved, size, onRead).toString("utf8")) };
   } catch {
     return { problem: "unreadable" };
+  }
+}
+
+/** Bytes read at a time: a progress bar moves on a large file, and a small one is one read. */
+const readChunkBytes = 4 * 1024 * 1024;
+
+/**
+ * The file's bytes, read chunk by chunk into one buffer of its size (never held twice), then on to
+ * its end should it have grown since `stat`.
+ */
+function readInChunks(
+  file: string,
+  size: number,
+  onRead?: (bytesRead: number, size: number) => void,
+): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(size);
+    let offset = 0;
+    onRead?.(0, size);
+    while (offset < size) {
+      const read = readSync(fd, buffer, offset, Math.min(readChunkBytes, size - offset), null);
+      if (read === 0) return buffer.subarray(0, offset);
+      offset += read;
+      onRead?.(offset, size);
+    }
+    const more: Buffer[] = [];
+    for (let extra = 0; ; ) {
+      const chunk = Buffer.allocUnsafe(readChunkBytes);
+      const read = readSync(fd, chunk, 0, readChunkBytes, null);
+      if (read === 0) break;
+      extra += read;
+      if (size + extra > maxTextFileBytes) throw new RangeError("the file grew past the text limit");
+      more.push(chunk.subarray(0, read));
+    }
+    return more.length === 0 ? buffer : Buffer.concat([buffer, ...more]);
+  } finally {
+    closeSync(fd);
   }
 }
 

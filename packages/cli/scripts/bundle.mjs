@@ -3,6 +3,8 @@
 // pulls lodash-es in file by file); one file removes that. Commands stay behind dynamic
 // `import()`: esbuild keeps each one a lazily initialised module, so `remit --help` runs none of
 // the compiler's or engine's top-level code. Types still come from `tsc -b`.
+// `dist/remit-server.js` is `remit serve` alone in one file (no chunks; its two thread entries
+// beside it), for a host or container that only serves.
 
 import { cpSync, existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -10,18 +12,9 @@ import { build } from "esbuild";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
-await build({
+/** What both executables are built with. */
+const common = {
   absWorkingDir: packageDir,
-  // The server's worker thread and the record store's thread are entries of their own, beside the
-  // chunks that start them (`chunks/`), where those look for them.
-  entryPoints: {
-    remit: "src/main.ts",
-    "chunks/worker": "../server/src/worker.ts",
-    "chunks/thread-worker": "../store/src/thread-worker.ts",
-  },
-  outdir: "dist",
-  splitting: true,
-  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",
@@ -44,6 +37,20 @@ await build({
   sourcemap: false,
   legalComments: "linked",
   logLevel: "warning",
+};
+
+await build({
+  ...common,
+  // The server's worker thread and the record store's thread are entries of their own, beside the
+  // chunks that start them (`chunks/`), where those look for them.
+  entryPoints: {
+    remit: "src/main.ts",
+    "chunks/worker": "../server/src/worker.ts",
+    "chunks/thread-worker": "../store/src/thread-worker.ts",
+  },
+  outdir: "dist",
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
 });
 
 // `remit playground` serves the built page from beside the executable, so the package carries it.
@@ -55,3 +62,15 @@ else
   console.warn(
     "bundle: the playground page is not built (pnpm --filter @remit/playground build); remit playground will say so",
   );
+
+// The standalone server: one file, with the two thread entries beside it, where its pool and its
+// record store look for them.
+await build({
+  ...common,
+  entryPoints: {
+    "remit-server": "src/serve-main.ts",
+    worker: "../server/src/worker.ts",
+    "thread-worker": "../store/src/thread-worker.ts",
+  },
+  outdir: "dist",
+});

@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 
 /** The bundled executable, as `bin` ships it; `pnpm install` builds it (`prepare` runs `tsc -b` and the bundle). */
 const entry = fileURLToPath(new URL("../dist/remit.js", import.meta.url));
+/** `remit serve` alone, bundled into one file (the `remit-server` bin). */
+const serverEntry = fileURLToPath(new URL("../dist/remit-server.js", import.meta.url));
 
 function remit(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
   const result = spawnSync(process.execPath, [entry, ...args], {
@@ -115,54 +117,70 @@ describe.skipIf(!existsSync(entry))("the built remit executable", () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("serves over HTTP until SIGTERM, finishes the request in flight, then exits 0", async () => {
-    const repository = fileURLToPath(new URL("../../../", import.meta.url));
-    const child = spawn(
-      process.execPath,
-      [entry, "serve", "policies/ziyuan-2026/policy.remit.md", "--port", "0", "--lang", "en"],
-      {
-        cwd: repository,
-        env: { PATH: process.env["PATH"] ?? "", REMIT_RECORDS: "off" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let stderr = "";
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    const origin = await new Promise<string>((resolve, reject) => {
-      child.stderr.on("data", (chunk: Buffer) => {
-        stderr += chunk.toString("utf8");
-        const found = /(http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-        if (found) resolve(found[1]!);
-      });
-      void exited.then(() => reject(new Error(`exited before listening: ${stderr}`)));
-    });
+  it("bundles remit-server as one file: no chunk of the remit executable, none of its other commands", () => {
+    const text = readFileSync(serverEntry, "utf8");
+    expect(text.startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(text).not.toMatch(/from\s*"\.\/chunks\//);
+    expect(text).not.toContain("exceljs"); // the spreadsheet report of `remit eval`
+    const help = spawnSync(process.execPath, [serverEntry, "--help"], { encoding: "utf8" });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("remit serve POLICY...");
+  });
 
-    // A request whose body arrives in two parts, with the signal sent between them.
-    const facts = JSON.parse(readFileSync(`${repository}examples/ziyuan-county/facts.json`, "utf8"));
-    const body = Buffer.from(JSON.stringify({ facts, asOf: "2026-11-28" }));
-    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const sent = request(
-        `${origin}/v1/evaluate`,
-        { method: "POST", headers: { "content-type": "application/json", "content-length": body.length } },
-        (response) => {
-          let text = "";
-          response.on("data", (chunk: Buffer) => {
-            text += chunk.toString("utf8");
-          });
-          response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+  it.each([
+    ["remit serve", [entry, "serve"]],
+    ["remit-server", [serverEntry]],
+  ])(
+    "%s serves over HTTP until SIGTERM, finishes the request in flight, then exits 0",
+    async (_, command) => {
+      const repository = fileURLToPath(new URL("../../../", import.meta.url));
+      const child = spawn(
+        process.execPath,
+        [...command, "policies/ziyuan-2026/policy.remit.md", "--port", "0", "--lang", "en"],
+        {
+          cwd: repository,
+          env: { PATH: process.env["PATH"] ?? "", REMIT_RECORDS: "off" },
+          stdio: ["ignore", "pipe", "pipe"],
         },
       );
-      sent.on("error", reject);
-      sent.write(body.subarray(0, 100));
-      setTimeout(() => {
-        child.kill("SIGTERM");
-        setTimeout(() => sent.end(body.subarray(100)), 200);
-      }, 300);
-    });
-    const { status, text } = await answer;
-    expect(status).toBe(200);
-    expect(JSON.parse(text).findings.length).toBeGreaterThan(0);
-    expect(await exited).toBe(0);
-    expect(stderr).toContain("stopping: finishing requests in flight");
-  });
+      let stderr = "";
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      const origin = await new Promise<string>((resolve, reject) => {
+        child.stderr.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString("utf8");
+          const found = /(http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+          if (found) resolve(found[1]!);
+        });
+        void exited.then(() => reject(new Error(`exited before listening: ${stderr}`)));
+      });
+
+      // A request whose body arrives in two parts, with the signal sent between them.
+      const facts = JSON.parse(readFileSync(`${repository}examples/ziyuan-county/facts.json`, "utf8"));
+      const body = Buffer.from(JSON.stringify({ facts, asOf: "2026-11-28" }));
+      const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const sent = request(
+          `${origin}/v1/evaluate`,
+          { method: "POST", headers: { "content-type": "application/json", "content-length": body.length } },
+          (response) => {
+            let text = "";
+            response.on("data", (chunk: Buffer) => {
+              text += chunk.toString("utf8");
+            });
+            response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+          },
+        );
+        sent.on("error", reject);
+        sent.write(body.subarray(0, 100));
+        setTimeout(() => {
+          child.kill("SIGTERM");
+          setTimeout(() => sent.end(body.subarray(100)), 200);
+        }, 300);
+      });
+      const { status, text } = await answer;
+      expect(status).toBe(200);
+      expect(JSON.parse(text).findings.length).toBeGreaterThan(0);
+      expect(await exited).toBe(0);
+      expect(stderr).toContain("stopping: finishing requests in flight");
+    },
+  );
 });

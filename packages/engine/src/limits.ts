@@ -18,9 +18,22 @@ export interface EvaluationLimits {
 /**
  * Errors in one answer (facts and parameters together): past it the rest are not described, so a
  * document with a million bad values gets a small answer.
+ * @example
+ * ```ts
+ * import { maxErrorsPerAnswer } from "@remit/engine";
+ * console.log(maxErrorsPerAnswer); // 100
+ * ```
  */
 export const maxErrorsPerAnswer = 100;
 
+/**
+ * The bounds an evaluation runs within unless `options.limits` sets others.
+ * @example
+ * ```ts
+ * import { DEFAULT_EVALUATION_LIMITS } from "@remit/engine";
+ * console.log(DEFAULT_EVALUATION_LIMITS); // { periods: 5300, findings: 2000000 }
+ * ```
+ */
 export const DEFAULT_EVALUATION_LIMITS: EvaluationLimits = { periods: 5300, findings: 2_000_000 };
 
 /** Thrown inside the evaluation loop and turned into `{ errors }` at the policy's boundary. */

@@ -11,11 +11,12 @@ import {
   hasErrors,
   type Modality,
   memoryHost,
+  serializeChecked,
 } from "@remit/lang";
 import { assembleResult } from "./assemble.js";
 import { builtInCalendars, type Calendar, type CalendarDays } from "./calendar/index.js";
 import { ExpressionCompiler } from "./compile/expr.js";
-import { type CompiledRule, evaluateInOrder } from "./evaluate/index.js";
+import { type CompiledRule, type EvaluationProgress, evaluateInOrder } from "./evaluate/index.js";
 import { type FactsSchema, factsSchema } from "./facts/index.js";
 import { Session } from "./incremental/session.js";
 import { EvaluationLimitExceeded, type EvaluationLimits } from "./limits.js";
@@ -31,6 +32,7 @@ import type {
   RuleKind,
 } from "./result.js";
 
+export type { EvaluationProgress } from "./evaluate/index.js";
 export type { Prepared } from "./prepare.js";
 
 export interface EvaluateOptions {
@@ -47,6 +49,12 @@ export interface EvaluateOptions {
    * `{ daysOff: { "2026-10-09": "县放假通知" }, workingDays: { … } }`, each in a covered year.
    */
   readonly calendarDays?: CalendarDays;
+  /**
+   * Told how far `evaluate` has come (rule–subject pairs evaluated of all), at the start, every
+   * few hundred pairs and at the end, synchronously: a host draws a progress bar with it. Sessions
+   * do not call it.
+   */
+  readonly onProgress?: (progress: EvaluationProgress) => void;
 }
 
 /** `compile`'s options: the checker's, and calendars beside (or instead of) the built-in ones. */
@@ -56,7 +64,7 @@ export interface CompileOptions extends CheckOptions {
 }
 
 /** The calendars a policy can name: the host's, then the built-in ones. */
-function calendarsOf(host: readonly Calendar[] | undefined): ReadonlyMap<string, Calendar> {
+export function calendarsOf(host: readonly Calendar[] | undefined): ReadonlyMap<string, Calendar> {
   if (host === undefined || host.length === 0) return builtInCalendars;
   return new Map([...builtInCalendars, ...host.map((c): [string, Calendar] => [c.name, c])]);
 }
@@ -143,7 +151,19 @@ export function compileInternals(
   };
 }
 
-/** A policy from a checked model, for hosts that loaded the files themselves (the CLI). */
+/**
+ * A policy from a checked model, for hosts that loaded the files themselves (the CLI).
+ * @example
+ * ```ts
+ * import { compileChecked } from "@remit/engine";
+ * import { analyze, memoryHost } from "@remit/lang";
+ * const files = { "p.remit": 'policy "P" version "1.0"\n' };
+ * const analyzed = analyze("p.remit", memoryHost(files));
+ * if (analyzed.policy === undefined) throw new Error("the policy does not check");
+ * const policy = compileChecked(analyzed.policy);
+ * console.log(policy.info.name, policy.info.version); // P 1.0
+ * ```
+ */
 export function compileChecked(checked: CheckedPolicy, calendars?: readonly Calendar[]): Policy {
   const internals = compileInternals(checked, calendarsOf(calendars));
   const rules: RuleSummary[] = checked.rules.map((r) => ({
@@ -167,7 +187,7 @@ export function compileChecked(checked: CheckedPolicy, calendars?: readonly Cale
       const prepared = internals.prepare(facts, options);
       if ("errors" in prepared) return { errors: prepared.errors };
       try {
-        const findings = evaluateInOrder(selected.rules, prepared.ctx);
+        const findings = evaluateInOrder(selected.rules, prepared.ctx, options?.onProgress);
         return { result: internals.result(prepared, findings) };
       } catch (error) {
         if (error instanceof EvaluationLimitExceeded) return { errors: [error.error] };
@@ -185,6 +205,22 @@ export type CompileInput = string | { readonly files: Record<string, string>; re
 /**
  * Compiles policy text: a bare string is one module named `policy.remit`. `options.functions`
  * adds the host's own functions, type-checked and run like the built-ins.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * const facts = { hazards: [{ id: "H1", foundOn: "2026-10-01", listedOn: null }] };
+ * const outcome = compiled.policy.evaluate(facts, { asOf: "2026-10-20" });
+ * if ("errors" in outcome) throw new Error("the facts are rejected");
+ * const [finding] = outcome.result.findings;
+ * console.log(finding?.status, finding?.due, finding?.overdueDays); // overdue 2026-10-08 12
+ * ```
  */
 export function compile(input: CompileInput, options: CompileOptions = {}): CompileOutcome<Policy> {
   const calendars = calendarsOf(options.calendars);
@@ -197,4 +233,22 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
   if (analyzed.policy === undefined || hasErrors(analyzed.diagnostics))
     return { diagnostics: analyzed.diagnostics };
   return { policy: compileChecked(analyzed.policy, options.calendars), diagnostics: analyzed.diagnostics };
+}
+
+/**
+ * Writes a compiled policy as text for `loadPolicy` (`@remit/engine/runtime`), which evaluates it
+ * without the parser and checker: compile where the sources are, evaluate in a browser.
+ * Host functions and calendars are not written; the loading host passes them again.
+ * @example
+ * ```ts
+ * import { compile, serializePolicy } from "@remit/engine";
+ * import { loadPolicy } from "@remit/engine/runtime";
+ * const compiled = compile('policy "P"\n');
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const loaded = loadPolicy(serializePolicy(compiled.policy));
+ * console.log("policy" in loaded && loaded.policy.info.hash === compiled.policy.info.hash); // true
+ * ```
+ */
+export function serializePolicy(policy: Policy): string {
+  return serializeChecked(policy.checked);
 }

@@ -118,6 +118,22 @@ export interface Finding {
 /**
  * What identifies a finding across evaluations of the same policy: its rule, subject and period.
  * Two findings with the same key judge the same thing (possibly with different outcomes).
+ * @example
+ * ```ts
+ * import { compile, findingKey } from "@remit/engine";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * const facts = { hazards: [{ id: "H1", foundOn: "2026-10-01", listedOn: null }] };
+ * const outcome = compiled.policy.evaluate(facts, { asOf: "2026-10-20" });
+ * if ("errors" in outcome) throw new Error("the facts are rejected");
+ * const [finding] = outcome.result.findings;
+ * if (finding) console.log(findingKey(finding).split("\u0000")); // [ 'listing', 'hazards', 'H1', '' ]
+ * ```
  */
 export function findingKey(f: Finding): string {
   return `${f.rule}\u0000${f.subject.collection}\u0000${f.subject.id}\u0000${f.period ?? ""}`;

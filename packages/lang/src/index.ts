@@ -36,8 +36,12 @@ export {
   type ClauseInfo,
   type CollectionInfo,
   check,
+  checkedFormatVersion,
   type DefineInfo,
+  type DeserializeError,
+  type DeserializeOptions,
   type DutyInfo,
+  deserializeChecked,
   displayType,
   type EscalationInfo,
   type FieldInfo,
@@ -50,6 +54,7 @@ export {
   type ReferenceInfo,
   type Resolution,
   type RuleInfo,
+  serializeChecked,
   type Type,
 } from "./check/index.js";
 /** Type constructors, for a host function's signature. */

@@ -11,7 +11,7 @@ import {
   reportLanguage,
   writeLine,
 } from "../context.js";
-import { evaluatePolicy, evaluationPhases } from "../evaluation/evaluate.js";
+import { evaluatePolicy } from "../evaluation/evaluate.js";
 import {
   asOfOption,
   type Evaluated,
@@ -97,7 +97,8 @@ export async function evalCommand(args: readonly string[], context: CommandConte
   const rules =
     typeof values["rules"] === "string" ? values["rules"].split(",").map((id) => id.trim()) : undefined;
 
-  const progress = progressFor(context, evaluationPhases, values["quiet"] === true);
+  // A bar on a terminal only: never for a program reading JSON, and progressFor draws none on a pipe.
+  const progress = progressFor(context, 0, values["quiet"] === true || outputFormat === "json");
   let evaluated: Evaluated;
   try {
     evaluated = await evaluatePolicy({ target, factsFile, asOf, params, rules, progress }, context);

@@ -600,8 +600,46 @@ describe("progress on standard error", () => {
     const fast = await remit(["eval", "p", "--facts", "facts.json"], { stderrTTY: true, now: () => 0 });
     expect(fast.stderr).toBe("");
     const slow = await remit(["eval", "p", "--facts", "facts.json"], { stderrTTY: true, now: slowClock() });
-    expect(slow.stderr).toContain("/3");
+    expect(slow.stderr).toContain("subjects evaluated");
     expect(slow.stdout).toBe(fast.stdout);
+    // A program reading JSON gets no bar, even when standard error is a terminal.
+    const json = await remit(["eval", "p", "--facts", "facts.json", "--format", "json"], {
+      stderrTTY: true,
+      now: slowClock(),
+    });
+    expect(json.stderr).toBe("");
+  });
+
+  it("moves with the work on eval: the facts' bytes read, then the subjects evaluated", async () => {
+    put("p/policy.remit", policy);
+    const townships = Array.from({ length: 600 }, (_, i) => ({
+      id: `T${String(i).padStart(4, "0")}`,
+      name: `镇${i}`,
+      mechanismOn: i % 2 === 0 ? "2026-03-01" : null,
+      fires: i % 3,
+    }));
+    put("facts.json", JSON.stringify({ asOf: "2026-11-28", townships }));
+    const size = Buffer.byteLength(JSON.stringify({ asOf: "2026-11-28", townships }));
+    const { code, stdout, stderr } = await remit(["eval", "p", "--facts", "facts.json"], {
+      stderrTTY: true,
+      now: slowClock(),
+    });
+    expect(code).toBe(0);
+    const megabytes = (size / (1024 * 1024)).toFixed(1);
+    expect(stderr).toContain(`] 0.0/${megabytes} MB facts.json`);
+    expect(stderr).toContain(`] ${megabytes}/${megabytes} MB facts.json`);
+    // Every rule's subjects: each rule over the 600 townships, counted as they are evaluated.
+    const counts = [...stderr.matchAll(/\] (\d+)\/(\d+) subjects evaluated/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    const total = counts[0]![1]!;
+    expect(total % 600).toBe(0);
+    expect(counts.map(([done]) => done)).toEqual(
+      [0, 256, 512, 768, 1024].filter((n) => n < total).concat(total),
+    );
+    expect(stderr.endsWith("\r\u001b[2K")).toBe(true);
+    expect(stdout).not.toContain("\r");
   });
 
   it("formats many files with a bar that NO_COLOR leaves uncoloured", async () => {

@@ -15,12 +15,11 @@ export interface EvaluationRequest {
   readonly params: Readonly<Record<string, JsonValue>>;
   /** Only these rules (by id); every rule when absent. */
   readonly rules?: readonly string[] | undefined;
-  /** Updated at each phase: read the facts, build the policy, evaluate. */
+  /** Moves with the work: the facts' bytes read, then the subjects evaluated. */
   readonly progress?: Progress;
 }
 
-/** Phases `evaluatePolicy` reports to its progress bar. */
-export const evaluationPhases = 3;
+const subjectsWord = { en: "subjects evaluated", zh: "个对象已评估" } as const;
 
 /**
  * Reads the facts, builds the policy (printing its diagnostics to standard error) and evaluates.
@@ -32,14 +31,16 @@ export async function evaluatePolicy(
 ): Promise<Evaluated> {
   const { cwd } = context.io;
   const entry = policyEntry(cwd, request.target);
-  request.progress?.update(0, request.factsFile);
-  const facts = parseJsonFile(readInput(context.io, request.factsFile), request.factsFile, "facts");
+  const { progress } = request;
+  const text = readInput(context.io, request.factsFile, (bytesRead, size) => {
+    if (bytesRead === 0) progress?.restart(size, "bytes");
+    progress?.update(bytesRead, request.factsFile);
+  });
+  const facts = parseJsonFile(text, request.factsFile, "facts");
   const asOf = evaluationDate(request.asOf, facts);
-  request.progress?.update(1, entry);
   const host = createNodeSourceHost(cwd);
   const built = buildPolicy(entry, host);
-  request.progress?.update(2);
-  request.progress?.clear();
+  progress?.clear();
   if (built.diagnostics.length > 0) printDiagnostics(built.diagnostics, host, context, "stderr");
   if (built.policy === undefined || built.checked === undefined) {
     context.io.stderr.write(`${renderCounts(countDiagnostics(built.diagnostics), context.lang)}\n`);
@@ -49,8 +50,11 @@ export async function evaluatePolicy(
     asOf,
     params: request.params,
     rules: request.rules,
+    onProgress({ evaluated, total }) {
+      if (evaluated === 0) progress?.restart(total, "items");
+      progress?.update(evaluated, subjectsWord[context.lang]);
+    },
   });
-  request.progress?.update(3);
   if ("errors" in outcome) return { kind: "fact-errors", errors: outcome.errors };
   return { kind: "result", result: outcome.result, checked: built.checked, facts };
 }

@@ -9,10 +9,17 @@ import { Problem } from "../problem.js";
 import { resultSchemaVersion } from "./json.js";
 import type { TableLabels } from "./table.js";
 
-/** A file named on the command line, `-` for standard input; one that cannot be read is a usage error. */
-export function readInput(io: CliIo, file: string): string {
+/**
+ * A file named on the command line, `-` for standard input; one that cannot be read is a usage
+ * error. `onRead` is told the bytes read of a named file as it is read.
+ */
+export function readInput(
+  io: CliIo,
+  file: string,
+  onRead?: (bytesRead: number, size: number) => void,
+): string {
   if (file === stdinArgument) return readStdin(io);
-  const read = readTextFileChecked(io.cwd, file);
+  const read = readTextFileChecked(io.cwd, file, onRead);
   if ("text" in read) return read.text;
   throw new UsageError(readProblemMessage(file, read.problem));
 }

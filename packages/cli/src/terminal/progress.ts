@@ -10,9 +10,17 @@ export interface ProgressTarget {
   readonly quiet: boolean;
 }
 
+/** What a bar counts: items (`12/83`) or bytes (`3.1/14.0 MB`). */
+export type ProgressUnit = "items" | "bytes";
+
 export interface Progress {
   /** `completed` units of the total are done; `label` tells what is being worked on now. */
   update(completed: number, label?: string): void;
+  /**
+   * Counts another stage of the same work from zero (the bytes of the facts read, then the
+   * subjects evaluated): one bar, one start time, so a run over a second draws whatever stage it is in.
+   */
+  restart(total: number, unit?: ProgressUnit): void;
   /** Removes the bar, if drawn, so a line of output can be written; the next update redraws it. */
   clear(): void;
 }
@@ -26,15 +34,21 @@ const barWidth = 24;
  * given, and the work has taken over a second; redrawn in place and cleared when done, so the
  * command's own output is never interleaved with it.
  */
-export function createProgress(target: ProgressTarget, total: number): Progress {
+export function createProgress(
+  target: ProgressTarget,
+  total: number,
+  unit: ProgressUnit = "items",
+): Progress {
   const start = target.now();
   let drawn = false;
   let lastLine = "";
-  const enabled = !target.quiet && target.stream.isTTY === true && total > 0;
+  let stage = { total, unit };
+  const enabled = !target.quiet && target.stream.isTTY === true;
   return {
     update(completed, label = "") {
-      if (!enabled || target.now() - start < progressDelayMs) return;
-      const line = progressLine(Math.max(0, Math.min(total, completed)), total, label, target.colors);
+      if (!enabled || stage.total <= 0 || target.now() - start < progressDelayMs) return;
+      const done = Math.max(0, Math.min(stage.total, completed));
+      const line = progressLine(done, stage.total, label, target.colors, stage.unit);
       if (line === lastLine) return;
       target.stream.write(`\r\u001b[2K${line}`);
       lastLine = line;
@@ -45,13 +59,27 @@ export function createProgress(target: ProgressTarget, total: number): Progress 
       drawn = false;
       lastLine = "";
     },
+    restart(newTotal, newUnit = "items") {
+      stage = { total: newTotal, unit: newUnit };
+    },
   };
 }
 
-/** `[=========>              ] 12/83 label` */
-export function progressLine(completed: number, total: number, label: string, colors: Colors): string {
+/** `[=========>              ] 12/83 label`, or `3.1/14.0 MB` counting bytes. */
+export function progressLine(
+  completed: number,
+  total: number,
+  label: string,
+  colors: Colors,
+  unit: ProgressUnit = "items",
+): string {
   const filled = total === 0 ? barWidth : Math.floor((completed / total) * barWidth);
   const bar = `${"=".repeat(Math.max(0, filled - 1))}${filled > 0 ? (filled === barWidth ? "=" : ">") : ""}`;
-  const text = `[${colors.cyan(bar.padEnd(barWidth, " "))}] ${completed}/${total}`;
+  const count = unit === "bytes" ? `${megabytes(completed)}/${megabytes(total)} MB` : `${completed}/${total}`;
+  const text = `[${colors.cyan(bar.padEnd(barWidth, " "))}] ${count}`;
   return label === "" ? text : `${text} ${label}`;
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
 }

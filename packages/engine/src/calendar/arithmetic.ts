@@ -25,10 +25,28 @@ function fromLocalDate(date: Date): EpochDay {
   return epochDayOf(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
+/**
+ * The day `days` days after `date` (before it when negative).
+ * @example
+ * ```ts
+ * import { addDays, formatIsoDate, parseIsoDate } from "@remit/engine";
+ * const day = parseIsoDate("2026-12-30");
+ * if (day !== undefined) console.log(formatIsoDate(addDays(day, 3))); // 2027-01-02
+ * ```
+ */
 export function addDays(date: EpochDay, days: number): EpochDay {
   return date + days;
 }
 
+/**
+ * The same day `months` months later, or the month's last day when it has no such day.
+ * @example
+ * ```ts
+ * import { addMonths, formatIsoDate, parseIsoDate } from "@remit/engine";
+ * const day = parseIsoDate("2026-01-31");
+ * if (day !== undefined) console.log(formatIsoDate(addMonths(day, 1))); // 2026-02-28
+ * ```
+ */
 export function addMonths(date: EpochDay, months: number): EpochDay {
   return fromLocalDate(addMonthsFns(toLocalDate(date), months));
 }

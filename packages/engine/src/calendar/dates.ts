@@ -43,12 +43,27 @@ export function civilOf(epochDay: EpochDay): CivilDate {
  * Parses `YYYY-MM-DD`; `undefined` when the text is not a real calendar date (`2026/08/02`,
  * `2026-02-30`). The language's reader decides, so policies, facts, parameters and evaluation
  * dates accept the same days.
+ * @example
+ * ```ts
+ * import { formatIsoDate, parseIsoDate } from "@remit/engine";
+ * const day = parseIsoDate("2026-02-28");
+ * console.log(day === undefined ? "not a date" : formatIsoDate(day + 1)); // 2026-03-01
+ * console.log(parseIsoDate("2026-02-30")); // undefined
+ * ```
  */
 export function parseIsoDate(text: string): EpochDay | undefined {
   const date = parseCalendarDate(text);
   return date === undefined ? undefined : epochDayOf(date.year, date.month, date.day);
 }
 
+/**
+ * Whether text is a real calendar date written `YYYY-MM-DD`.
+ * @example
+ * ```ts
+ * import { isIsoDate } from "@remit/engine";
+ * console.log(isIsoDate("2026-12-31"), isIsoDate("2026-13-01")); // true false
+ * ```
+ */
 export function isIsoDate(text: string): boolean {
   return isCalendarDate(text);
 }
@@ -68,6 +83,14 @@ const cacheFrom = epochDayOf(1900, 1, 1);
 const cacheSize = epochDayOf(2200, 1, 1) - cacheFrom;
 let cache: (string | undefined)[] | undefined;
 
+/**
+ * An epoch day (days since 1970-01-01) written `YYYY-MM-DD`.
+ * @example
+ * ```ts
+ * import { formatIsoDate } from "@remit/engine";
+ * console.log(formatIsoDate(0), formatIsoDate(20_454)); // 1970-01-01 2026-01-01
+ * ```
+ */
 export function formatIsoDate(epochDay: EpochDay): string {
   const slot = epochDay - cacheFrom;
   if (slot >= 0 && slot < cacheSize && Number.isInteger(slot)) {
@@ -81,7 +104,16 @@ export function formatIsoDate(epochDay: EpochDay): string {
   return formatUncached(epochDay);
 }
 
-/** Whole days from `a` to `b` (negative when `b` is earlier). */
+/**
+ * Whole days from `a` to `b` (negative when `b` is earlier).
+ * @example
+ * ```ts
+ * import { daysBetween, parseIsoDate } from "@remit/engine";
+ * const from = parseIsoDate("2026-01-01");
+ * const to = parseIsoDate("2026-03-01");
+ * if (from !== undefined && to !== undefined) console.log(daysBetween(from, to), daysBetween(to, from)); // 59 -59
+ * ```
+ */
 export function daysBetween(a: EpochDay, b: EpochDay): number {
   return b - a;
 }

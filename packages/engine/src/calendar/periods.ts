@@ -76,7 +76,18 @@ export function periodLabel(unit: PeriodUnit, date: EpochDay): string {
   }
 }
 
-/** The calendar period holding `date`. */
+/**
+ * The calendar period holding `date`.
+ * @example
+ * ```ts
+ * import { formatIsoDate, parseIsoDate, periodOf } from "@remit/engine";
+ * const day = parseIsoDate("2026-08-15");
+ * if (day !== undefined) {
+ *   const quarter = periodOf("quarter", day);
+ *   console.log(quarter.label, formatIsoDate(quarter.start), formatIsoDate(quarter.end)); // 2026-Q3 2026-07-01 2026-09-30
+ * }
+ * ```
+ */
 export function periodOf(unit: PeriodUnit, date: EpochDay): Period {
   return { unit, start: periodStart(unit, date), end: periodEnd(unit, date), label: periodLabel(unit, date) };
 }
@@ -84,6 +95,14 @@ export function periodOf(unit: PeriodUnit, date: EpochDay): Period {
 /**
  * The periods from the one holding `from` (which starts on `from` itself) through the one holding
  * `through`; empty when `through` is before `from`. Bounded by the number of periods between them.
+ * @example
+ * ```ts
+ * import { parseIsoDate, periodsBetween } from "@remit/engine";
+ * const from = parseIsoDate("2026-05-10");
+ * const through = parseIsoDate("2026-08-01");
+ * if (from !== undefined && through !== undefined)
+ *   console.log(periodsBetween("month", from, through).map((p) => p.label)); // [ '2026-05', '2026-06', '2026-07', '2026-08' ]
+ * ```
  */
 export function periodsBetween(unit: PeriodUnit, from: EpochDay, through: EpochDay): Period[] {
   const periods: Period[] = [];

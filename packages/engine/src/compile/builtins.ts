@@ -22,8 +22,11 @@ import type { Value } from "./values.js";
 /** A function's implementation over its arguments' values (and the evaluation's calendar). */
 export type Implementation = (args: readonly Value[], calendar: CalendarState) => Value;
 
-/** Made once per call site: `text` formats by its argument's type. */
-type BuiltinImplementation = (argumentTypes: readonly Type[]) => Implementation;
+/**
+ * A built-in function's implementation for the argument types the checker found, made once per
+ * call site: `text` formats by its argument's type.
+ */
+export type BuiltinImplementation = (argumentTypes: readonly Type[]) => Implementation;
 
 function ofDate(fn: (day: number) => number): BuiltinImplementation {
   return () => (args) => fn(args[0] as number);

@@ -37,6 +37,14 @@ function utf8(text: string): Uint8Array {
   return Uint8Array.from(bytes);
 }
 
+/**
+ * SHA-256 of text (as UTF-8), in hex: the policy hash, computed alike in Node and browsers.
+ * @example
+ * ```ts
+ * import { sha256Hex } from "@remit/engine";
+ * console.log(sha256Hex("abc")); // ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad
+ * ```
+ */
 export function sha256Hex(text: string): string {
   const data = utf8(text);
   const bitLength = data.length * 8;

@@ -1,4 +1,4 @@
-export { builtinImplementations, type Implementation } from "./builtins.js";
+export { type BuiltinImplementation, builtinImplementations, type Implementation } from "./builtins.js";
 export { Data } from "./data.js";
 export { addDuration, type CalendarState, countBetween, noCalendar } from "./durations.js";
 export {

@@ -49,8 +49,13 @@ export const maxDurationMonths = 1_200;
 /**
  * Reads a duration given in facts or parameters: a whole number of days (`15`), or a whole number
  * and a unit (`"15 days"`, `"1 quarter"`, `"15 天"`, `"6 个月"`), at most a century either way
- * ({@link maxDurationDays}, {@link maxDurationMonths}). A fraction (`"1.5 days"`) is refused:
+ * (`maxDurationDays`: 100 years of days, `maxDurationMonths`: 100 years of months). A fraction (`"1.5 days"`) is refused:
  * dates are whole days.
+ * @example
+ * ```ts
+ * import { parseDuration } from "@remit/engine";
+ * console.log(parseDuration("2 weeks"), parseDuration("6 个月"), parseDuration("1.5 days")); // { amount: 14, unit: 'day' } { amount: 6, unit: 'month' } undefined
+ * ```
  */
 export function parseDuration(input: unknown): Duration | undefined {
   // Whole units only, as in the language (R4030): `1.5 days` has no due date.

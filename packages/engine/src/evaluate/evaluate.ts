@@ -60,14 +60,23 @@ const bySubjectId = (a: Finding, b: Finding): number => compareIds(a.subject.id,
  * usually come in id order already (facts listed by id); a rule whose subjects do not is sorted
  * by subject id, stably, so each subject's periods stay in order.
  */
-export function evaluateInOrder(rules: readonly CompiledRule[], ctx: Context): Finding[] {
+export function evaluateInOrder(
+  rules: readonly CompiledRule[],
+  ctx: Context,
+  onProgress?: (progress: EvaluationProgress) => void,
+): Finding[] {
   const findings: Finding[] = [];
   const maxFindings = (ctx.limits ?? DEFAULT_EVALUATION_LIMITS).findings;
-  for (const rule of rules) {
+  const subjectLists = rules.map((rule) => rule.subjects(ctx));
+  const total = subjectLists.reduce((sum, subjects) => sum + subjects.length, 0);
+  let evaluated = 0;
+  onProgress?.({ evaluated, total });
+  for (const [r, rule] of rules.entries()) {
     const first = findings.length;
     let previous: string | undefined;
     let sorted = true;
-    for (const subject of rule.subjects(ctx)) {
+    for (const subject of subjectLists[r]!) {
+      if (onProgress !== undefined && ++evaluated % progressEvery === 0) onProgress({ evaluated, total });
       const before = findings.length;
       rule.evaluate(ctx, subject, findings);
       if (findings.length > maxFindings) throw tooManyFindings(maxFindings);
@@ -81,5 +90,15 @@ export function evaluateInOrder(rules: readonly CompiledRule[], ctx: Context): F
       for (let i = 0; i < own.length; i++) findings.push(own[i]!);
     }
   }
+  if (onProgress !== undefined && total % progressEvery !== 0) onProgress({ evaluated: total, total });
   return findings;
 }
+
+/** How far an evaluation has come: rule–subject pairs evaluated of all there are. */
+export interface EvaluationProgress {
+  readonly evaluated: number;
+  readonly total: number;
+}
+
+/** Progress is told every this many pairs (and at the start and end): often enough for a bar, rarely enough to cost nothing. */
+const progressEvery = 256;

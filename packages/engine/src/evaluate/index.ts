@@ -4,6 +4,7 @@ export { compileDuty, dutyStatus } from "./duty.js";
 export { compileEscalation } from "./escalation.js";
 export {
   compareIds,
+  type EvaluationProgress,
   evaluateAll,
   evaluateInOrder,
   evaluateRule,

@@ -26,15 +26,37 @@ const fixedStatusNames: Readonly<Record<FixedStatus, Readonly<Record<Language, s
   triggered: { en: "triggered", zh: "已触发" },
 };
 
-/** The same words, looked up by any status (a level's name is not among them). */
+/**
+ * The same words, looked up by any status (a level's name is not among them).
+ * @example
+ * ```ts
+ * import { statusNames } from "@remit/engine";
+ * console.log(statusNames.met?.zh); // 已完成
+ * ```
+ */
 export const statusNames: Readonly<Partial<Record<FindingStatus, Readonly<Record<Language, string>>>>> =
   fixedStatusNames;
 
+/**
+ * Whether a status is one of the engine's fixed statuses rather than an escalation level's name.
+ * @example
+ * ```ts
+ * import { isFixedStatus } from "@remit/engine";
+ * console.log(isFixedStatus("overdue"), isFixedStatus("level")); // true false
+ * ```
+ */
 export function isFixedStatus(status: FindingStatus): status is FixedStatus {
   return Object.hasOwn(fixedStatusNames, status);
 }
 
-/** A status in the reader's language; a level by its name. */
+/**
+ * A status in the reader's language; a level by its name.
+ * @example
+ * ```ts
+ * import { statusWord } from "@remit/engine";
+ * console.log(statusWord("due-soon", "en"), statusWord("due-soon", "zh")); // due soon 即将到期
+ * ```
+ */
 export function statusWord(status: FindingStatus, lang: Language): string {
   return isFixedStatus(status) ? fixedStatusNames[status][lang] : status;
 }
@@ -78,6 +100,22 @@ function levelLabel(policy: CheckedPolicy | undefined, rule: string, level: stri
 /**
  * A finding's status as people read it: a level by the policy's label, a duty met late as such,
  * and a `should` duty left undone after its date as not done (advisory), never as overdue.
+ * @example
+ * ```ts
+ * import { compile, findingStatusWords } from "@remit/engine";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * const facts = { hazards: [{ id: "H1", foundOn: "2026-10-01", listedOn: null }] };
+ * const outcome = compiled.policy.evaluate(facts, { asOf: "2026-10-20" });
+ * if ("errors" in outcome) throw new Error("the facts are rejected");
+ * const [finding] = outcome.result.findings;
+ * if (finding) console.log(findingStatusWords(finding, "zh")); // 逾期
+ * ```
  */
 export function findingStatusWords(finding: Finding, lang: Language, policy?: CheckedPolicy): string {
   const en = lang === "en";
@@ -95,6 +133,22 @@ export function findingStatusWords(finding: Finding, lang: Language, policy?: Ch
  * holds it and the clauses it cites, then the explanation's sentences. With the policy, subjects
  * and levels read by the policy's labels. A finding without sentences (made by hand) shows its
  * condition tree instead.
+ * @example
+ * ```ts
+ * import { compile, renderExplanation } from "@remit/engine";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * const facts = { hazards: [{ id: "H1", foundOn: "2026-10-01", listedOn: null }] };
+ * const outcome = compiled.policy.evaluate(facts, { asOf: "2026-10-20" });
+ * if ("errors" in outcome) throw new Error("the facts are rejected");
+ * const [finding] = outcome.result.findings;
+ * if (finding) console.log(renderExplanation(finding, "en").split("\n")[0]); // hazards are listed (listing, must) — hazards H1: overdue
+ * ```
  */
 export function renderExplanation(finding: Finding, lang: Language, policy?: CheckedPolicy): string {
   const en = lang === "en";

@@ -22,7 +22,14 @@ import { type ExpressionWords, periodWords } from "./words.js";
 
 type Lang = Language;
 
-/** A rule's modality as people read it. */
+/**
+ * A rule's modality as people read it.
+ * @example
+ * ```ts
+ * import { modalityWords } from "@remit/engine";
+ * console.log(modalityWords.must.zh, modalityWords.should.en); // 必须 should
+ * ```
+ */
 export const modalityWords: Readonly<Record<Modality, Localized>> = {
   must: { en: "must", zh: "必须" },
   mustNot: { en: "must not", zh: "不得" },

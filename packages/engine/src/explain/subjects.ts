@@ -41,6 +41,18 @@ export function subjectNamer(policy: CheckedPolicy, collection: string): Subject
 /**
  * A subject as people read it: the collection's label, the id, and the element's name where the
  * policy names one — `火灾隐患 H0201（中峰竹木加工厂）`, `火灾隐患 H0201 (中峰竹木加工厂)`.
+ * @example
+ * ```ts
+ * import { compile, subjectWords } from "@remit/engine";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * console.log(subjectWords(compiled.policy.checked, { collection: "hazards", id: "H1" }, "en")); // hazards H1
+ * ```
  */
 export function subjectWords(policy: CheckedPolicy, subject: SubjectRef, lang: Language): string {
   const label =

@@ -23,7 +23,14 @@ import type { ConditionExplainer } from "./tree.js";
 
 type Lang = Language;
 
-/** A value as people read it: dates and text as they are, durations and periods in words. */
+/**
+ * A value as people read it: dates and text as they are, durations and periods in words.
+ * @example
+ * ```ts
+ * import { valueWords } from "@remit/engine";
+ * console.log(valueWords(true, "en"), valueWords(null, "zh")); // yes 空
+ * ```
+ */
 export function valueWords(value: JsonValue | undefined, lang: Lang): string {
   if (value === null || value === undefined) return lang === "en" ? "none" : "空";
   if (value === true) return lang === "en" ? "yes" : "是";
@@ -71,6 +78,11 @@ const monthNames = [
  * A recurring duty's period label in words: `2026-Q1` → `2026年第一季度` / `Q1 2026`, `2026-07` →
  * `2026年7月` / `July 2026`, `2026-W27` → `2026年第27周` / `week 27 of 2026`, `2026` → `2026年`.
  * Any other text is returned as it is.
+ * @example
+ * ```ts
+ * import { periodWords } from "@remit/engine";
+ * console.log(periodWords("2026-Q1", "zh"), periodWords("2026-Q1", "en")); // 2026年第一季度 Q1 2026
+ * ```
  */
 export function periodWords(label: string, lang: Lang): string {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(label);

@@ -61,6 +61,29 @@ export interface UpdateStats {
   readonly evaluated: number;
 }
 
+/**
+ * An open evaluation that updates as its facts change, re-evaluating only the findings a change can reach (`policy.open`).
+ * @example
+ * ```ts
+ * import { compile, Session } from "@remit/engine";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * const facts = { hazards: [{ id: "H1", foundOn: "2026-10-01", listedOn: null }] };
+ * const session = compiled.policy.open(facts, { asOf: "2026-10-20" });
+ * if (!(session instanceof Session)) throw new Error("the facts are rejected");
+ * const diff = session.update((draft) => {
+ *   const [hazard] = draft["hazards"] as { listedOn: string | null }[];
+ *   if (hazard) hazard.listedOn = "2026-10-05";
+ * });
+ * if ("errors" in diff) throw new Error("the update is rejected");
+ * console.log(diff.changed.map((f) => f.status)); // [ 'met' ]
+ * ```
+ */
 export class Session {
   /** The facts as immer sees them: collections as frozen chunk lists. */
   private snapshot: FactObject;
@@ -86,6 +109,10 @@ export class Session {
     );
   }
 
+  /**
+   * Opens a session on a compiled policy's internals: hosts call `policy.open`.
+   * @internal
+   */
   static open(
     internals: PolicyInternals,
     facts: unknown,

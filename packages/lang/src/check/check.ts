@@ -10,8 +10,9 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { suggest } from "../diagnostics/suggest.js";
 import type { LoadedModules } from "../modules/load.js";
 import { fileStartSpan } from "../modules/load.js";
-import type { Grouping, Module, PolicyHeader, Rule, Span } from "../syntax/ast.js";
+import type { Grouping, Module, PolicyHeader, Rule } from "../syntax/ast.js";
 import { keywordsByName } from "../syntax/keywords.js";
+import { assembleChecked, type CheckedContent } from "./assemble.js";
 import { Checker } from "./expressions.js";
 import { lint } from "./lints.js";
 import type { CheckedPolicy, CheckOptions } from "./model.js";
@@ -120,7 +121,7 @@ function checkGrouping(checker: Checker, grouping: Grouping, scope: ModuleScope)
 function model(checker: Checker, entryModule: Module): CheckedPolicy {
   const header = entryModule.header;
   const { types, resolutions, slots } = checker;
-  return {
+  const content: CheckedContent = {
     info: {
       name: header?.name.value ?? "",
       version: header?.version?.value,
@@ -145,28 +146,8 @@ function model(checker: Checker, entryModule: Module): CheckedPolicy {
     records: checker.records,
     defines: checker.defines,
     rules: checker.rules,
-    typeOf(expr) {
-      const type = types.get(expr);
-      if (type === undefined) throw new Error(`expression at ${describeSpan(expr.span)} was not checked`);
-      return type;
-    },
-    resolve(node) {
-      const resolution = resolutions.get(node);
-      if (resolution === undefined)
-        throw new Error(`no resolution for the node at ${describeSpan(node.span)}`);
-      return resolution;
-    },
-    slotOf(binding) {
-      const slot = slots.get(binding);
-      if (slot === undefined)
-        throw new Error(`'${binding.name}' at ${describeSpan(binding.span)} is not a bound variable`);
-      return slot;
-    },
   };
-}
-
-function describeSpan(span: Span): string {
-  return `${span.file}:${span.start.line}:${span.start.column}`;
+  return assembleChecked(content, { types, resolutions, slots });
 }
 
 /** The language the header's `policy` keyword is spelt in. */

@@ -21,4 +21,11 @@ export type {
   RuleInfo,
   Type,
 } from "./model.js";
+export {
+  checkedFormatVersion,
+  type DeserializeError,
+  type DeserializeOptions,
+  deserializeChecked,
+  serializeChecked,
+} from "./serialize.js";
 export { displayType } from "./types.js";

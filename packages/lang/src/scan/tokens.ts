@@ -163,7 +163,7 @@ const otherKeywordTokens = otherKeywords.map((k) => keywordToken(k, false));
 /** Keyword token types by name (`Duty`, `Requires`, …): every entry of the keyword table. */
 export const keywordTokens = Object.fromEntries(
   [...declarationKeywordTokens, ...otherKeywordTokens].map((t) => [t.name, t]),
-) as { readonly [Name in KeywordName]: TokenType };
+) as Readonly<Record<KeywordName, TokenType>>;
 
 /** Whole-word spelling → keyword token type. */
 export const keywordBySpelling: ReadonlyMap<string, TokenType> = new Map(
