@@ -29,6 +29,7 @@ export {
   sha256Hex,
   type Value,
 } from "./compile/index.js";
+export { statusKeyOf, summaryKeyOf } from "./evaluate/index.js";
 export {
   findingStatusWords,
   isFixedStatus,

@@ -123,24 +123,20 @@ function factErrorCount(n: number, lang: Language): string {
  */
 export function tableLabels(policy: CheckedPolicy, facts: unknown): TableLabels {
   const byRule = new Map<string, Map<string, string>>();
-  const anyRule = new Map<string, string>();
-  const levelOrder: string[] = [];
   for (const rule of policy.rules) {
     if (rule.kind !== "escalation") continue;
     const labels = new Map<string, string>();
     for (const level of rule.rule.levels) {
-      const name = level.name.name;
-      if (!levelOrder.includes(name)) levelOrder.push(name);
-      if (level.label === undefined) continue;
-      labels.set(name, level.label.value);
-      if (!anyRule.has(name)) anyRule.set(name, level.label.value);
+      if (level.label !== undefined) labels.set(level.name.name, level.label.value);
     }
     byRule.set(rule.id, labels);
   }
+  // A level is worded by its own ladder's label only: another ladder's level of the same name
+  // may be another act entirely (县级挂牌督办 is not the general ladder's 县).
   const levelLabel: TableLabels["levelLabel"] = (rule, level) =>
-    (rule === undefined ? undefined : byRule.get(rule)?.get(level)) ?? anyRule.get(level);
+    rule === undefined ? undefined : byRule.get(rule)?.get(level);
   const grouping = policy.info.grouping;
-  if (grouping === undefined) return { levelLabel, levelOrder, policy };
+  if (grouping === undefined) return { levelLabel, policy };
   const names = new Map<string, string>();
   const elements =
     typeof facts === "object" && facts !== null ? Reflect.get(facts, grouping.collection) : undefined;
@@ -153,7 +149,6 @@ export function tableLabels(policy: CheckedPolicy, facts: unknown): TableLabels 
   }
   return {
     levelLabel,
-    levelOrder,
     grouping: {
       label: policy.collections.get(grouping.collection)?.label ?? grouping.collection,
       name: (id) => names.get(id),
