@@ -49,7 +49,13 @@ export {
   type UpdateOutcome,
   type UpdateStats,
 } from "./incremental/index.js";
-export { DEFAULT_EVALUATION_LIMITS, type EvaluationLimits, maxErrorsPerAnswer } from "./limits.js";
+export {
+  DEFAULT_EVALUATION_LIMITS,
+  type EvaluationLimitCode,
+  type EvaluationLimits,
+  isLimitError,
+  maxErrorsPerAnswer,
+} from "./limits.js";
 export {
   type ParamOverrides,
   type ParamSummary,

@@ -189,6 +189,7 @@ export const ErrorBody = z
         "timeout",
         "busy",
         "answer-too-large",
+        "evaluation-too-large",
         "internal",
       ]),
       message: Localized,

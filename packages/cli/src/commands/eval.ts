@@ -113,7 +113,7 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     return ExitCode.problems;
   }
   if (evaluated.kind === "fact-errors") {
-    reportFactErrors(evaluated.errors, context, outputFormat === "json");
+    reportFactErrors(evaluated.errors, context, outputFormat === "json", evaluated.readers);
     return ExitCode.problems;
   }
   const { result, checked, facts } = evaluated;

@@ -1,9 +1,10 @@
 import { buildPolicy, createNodeSourceHost, evaluateFacts } from "@remit/app";
 import type { JsonValue } from "@remit/engine";
 import { printDiagnostics } from "../commands/check.js";
-import type { CommandContext } from "../context.js";
+import { type CommandContext, reportLanguage } from "../context.js";
 import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
 import { policyEntry } from "../files.js";
+import { Problem } from "../problem.js";
 import type { Progress } from "../terminal/progress.js";
 import { type Evaluated, evaluationDate, parseJsonFile, readInput } from "./inputs.js";
 
@@ -33,10 +34,21 @@ export async function evaluatePolicy(
   const { cwd } = context.io;
   const entry = policyEntry(cwd, request.target);
   request.progress?.update(0, request.factsFile);
-  const facts = parseJsonFile(readInput(context.io, request.factsFile), request.factsFile, "facts");
-  const asOf = evaluationDate(request.asOf, facts);
-  request.progress?.update(1, entry);
   const host = createNodeSourceHost(cwd);
+  let facts: unknown;
+  let asOf: string | undefined;
+  try {
+    facts = parseJsonFile(readInput(context.io, request.factsFile), request.factsFile, "facts");
+    asOf = evaluationDate(request.asOf, facts);
+  } catch (error) {
+    // Facts that are not JSON, or no evaluation date: worded for the policy's readers, as its
+    // result would have been.
+    const checked = error instanceof Problem ? buildPolicy(entry, host).checked : undefined;
+    if (error instanceof Problem && checked !== undefined)
+      throw error.in(reportLanguage(context, checked.info.readers));
+    throw error;
+  }
+  request.progress?.update(1, entry);
   const built = buildPolicy(entry, host);
   request.progress?.update(2);
   request.progress?.clear();
@@ -51,6 +63,7 @@ export async function evaluatePolicy(
     rules: request.rules,
   });
   request.progress?.update(3);
-  if ("errors" in outcome) return { kind: "fact-errors", errors: outcome.errors };
+  if ("errors" in outcome)
+    return { kind: "fact-errors", errors: outcome.errors, readers: built.checked.info.readers };
   return { kind: "result", result: outcome.result, checked: built.checked, facts };
 }
