@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -161,6 +161,19 @@ describe("remit fmt", () => {
     expect(formatted).not.toBe(messy);
     const check = await remit(["fmt", "--check", "p"]);
     expect(check).toMatchObject({ code: 0, stdout: "" });
+  });
+
+  it("formats a symbolically linked file through the link, which stays a link", async () => {
+    put("real/a.remit", messy);
+    mkdirSync(path.join(root, "p"), { recursive: true });
+    symlinkSync(path.join("..", "real", "a.remit"), path.join(root, "p/link.remit"));
+    const check = await remit(["fmt", "--check", "p"]);
+    expect(check).toMatchObject({ code: 1, stdout: "p/link.remit\n" });
+    const write = await remit(["fmt", "--write", "p"]);
+    expect(write.code).toBe(0);
+    expect(lstatSync(path.join(root, "p/link.remit")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(root, "real/a.remit"), "utf8")).toContain('policy "测试"\n');
+    expect((await remit(["fmt", "--check", "p", "real"])).code).toBe(0);
   });
 
   it("--stdout prints the formatted text and leaves the file alone", async () => {
