@@ -67,6 +67,25 @@ duty village-pact "村防火公约"
 `;
 
 describe("remit check", () => {
+  it("answers the campaign's stack-overflow inputs with diagnostics, 100 frames at most, each line short", async () => {
+    // 200,000 full-width （ once overflowed the stack, then took hours printing a 600 KB line per
+    // diagnostic; 5,000 + terms and 200,000 unknown names overflowed the checker.
+    put("paren.remit", "（".repeat(200_000));
+    put("terms.remit", `define x = ${Array.from({ length: 5_000 }, () => "1").join("+")}\n`);
+    put("names.remit", `define x = ${Array.from({ length: 200_000 }, () => "未知").join(" + ")}\n`);
+    const paren = await remit(["check", "paren.remit"]);
+    expect(paren.code).toBe(1);
+    expect(paren.stdout.match(/^paren\.remit:\d+:\d+ error\[R\d+\]/gm)).toHaveLength(100);
+    expect(paren.stdout).toContain("199902 more diagnostics not shown");
+    expect(paren.stdout).toMatch(/200002 errors, 0 warnings\n$/);
+    expect(Math.max(...paren.stdout.split("\n").map((line) => line.length))).toBeLessThan(400);
+    for (const file of ["terms.remit", "names.remit"]) {
+      const { code, stdout } = await remit(["check", file]);
+      expect(code, file).toBe(1);
+      expect(stdout, file).toMatch(/error\[R9004\]/);
+    }
+  }, 60_000);
+
   it("exits 0 on a clean policy file or folder and prints the count line", async () => {
     put("p/policy.remit", policy);
     const file = await remit(["check", "p/policy.remit"]);
