@@ -23,7 +23,8 @@ export interface ServiceLimits {
   readonly errorsPerAnswer: number;
   /**
    * Tokens in the policy sources one request may send to be checked: the parser's tree costs a
-   * few kilobytes per token, so this bounds a check's memory.
+   * few kilobytes per token of an expression (under one per element of a list of literals), so
+   * this bounds a check's memory.
    */
   readonly policyTokens: number;
   /**

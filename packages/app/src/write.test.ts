@@ -1,12 +1,14 @@
 import { spawn } from "node:child_process";
 import {
   chmodSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,6 +37,19 @@ describe("writeFileAtomic", () => {
     expect(readFileSync(file, "utf8")).toBe("new 文本");
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir)).toEqual(["policy.remit"]);
+  });
+
+  it("writes through a symbolic link: the file it points to changes, the link stays a link", () => {
+    const dir = folder();
+    mkdirSync(path.join(dir, "real"));
+    const real = path.join(dir, "real", "policy.remit");
+    writeFileSync(real, "old");
+    const link = path.join(dir, "policy.remit");
+    symlinkSync(path.join("real", "policy.remit"), link);
+    expect(writeFileAtomic(link, "new")).toBeUndefined();
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, "utf8")).toBe("new");
+    expect(readdirSync(path.join(dir, "real"))).toEqual(["policy.remit"]);
   });
 
   it("returns the problem as a value and leaves the target and the folder as they were", () => {

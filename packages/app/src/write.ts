@@ -4,7 +4,16 @@
  * disk, and is then renamed over the target in one step. Before the rename the original is
  * untouched; after it the new text is complete.
  */
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import * as path from "node:path";
 
 /** Why a file could not be written: the system's code (`EACCES`, `EFBIG`, `ENOSPC`) and message. */
@@ -16,9 +25,13 @@ export interface WriteProblem {
 
 let counter = 0;
 
-/** Writes `text` (UTF-8) to `file` atomically; a problem is returned, never thrown. */
+/**
+ * Writes `text` (UTF-8) to `file` atomically; a problem is returned, never thrown. A symbolic
+ * link is written through: its target gets the text and the link stays a link (renaming over the
+ * link itself would replace it with a copy and leave the file it points to as it was).
+ */
 export function writeFileAtomic(file: string, content: string | Uint8Array): WriteProblem | undefined {
-  const target = path.resolve(file);
+  const target = linkTarget(path.resolve(file));
   const temporary = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${process.pid}.${(counter++).toString(36)}.tmp`,
@@ -41,6 +54,15 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): Wri
     removeQuietly(temporary);
     const code = (error as NodeJS.ErrnoException).code ?? "EIO";
     return { file, code, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The file a path names once its links are followed; the path itself when it does not exist yet. */
+function linkTarget(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
   }
 }
 

@@ -7,6 +7,7 @@ import { GCProfiler } from "node:v8";
 import { compile, type EvaluationResult, type Finding, type Policy, Session } from "@remit/engine";
 import { analyze, memoryHost } from "@remit/lang";
 import { generateCounty } from "./county.js";
+import { deadlinePolicy, generateRequests } from "./deadlines.js";
 import { handwrittenEvaluate, handwrittenRules } from "./handwritten.js";
 import { loadZiyuanPolicy } from "./policy.js";
 
@@ -155,6 +156,76 @@ function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
   return b.every((f) => index.get(key(f)) === summary(f));
 }
 
+function compileOrThrow(source: string): Policy {
+  const compiled = compile(source);
+  if (!("policy" in compiled))
+    throw new Error(`does not compile: ${compiled.diagnostics.map((d) => d.message.en).join("; ")}`);
+  return compiled.policy;
+}
+
+/**
+ * The same duty counted in working days (on the cn-mainland calendar) and in calendar days, on
+ * the same requests, in turns: findings alone, then with every explanation read.
+ */
+function workingDayDeadlines(): void {
+  const working = compileOrThrow(deadlinePolicy("working days"));
+  const calendar = compileOrThrow(deadlinePolicy("days"));
+  const rows: string[][] = [];
+  const counts = scales.map((scale) => scale * 10_000);
+  {
+    const warm = generateRequests(seed, 10_000);
+    for (let i = 0; i < 5; i++) {
+      evaluateOrThrow(working, warm);
+      evaluateOrThrow(calendar, warm);
+    }
+  }
+  for (const [n, count] of counts.entries()) {
+    const facts = JSON.parse(JSON.stringify(generateRequests(seed, count))) as unknown;
+    const runs = n === counts.length - 1 ? 3 : 7;
+    const { a: inWorkingDays, b: inDays } = timeInTurns(
+      runs,
+      () => evaluateOrThrow(working, facts),
+      () => evaluateOrThrow(calendar, facts),
+    );
+    const readAll = (policy: Policy) => () => {
+      const findings = evaluateOrThrow(policy, facts).findings;
+      for (const f of findings) void f.explanation;
+      return findings;
+    };
+    const explained = timeInTurns(runs, readAll(working), readAll(calendar));
+    const statuses = (findings: readonly Finding[]) =>
+      [...new Set(findings.map((f) => f.status))].sort().join(", ");
+    rows.push([
+      String(count),
+      `${inWorkingDays.ms.toFixed(0)} ms`,
+      `${inDays.ms.toFixed(0)} ms`,
+      (inWorkingDays.ms / inDays.ms).toFixed(2),
+      `${explained.a.ms.toFixed(0)} ms`,
+      `${explained.b.ms.toFixed(0)} ms`,
+      (explained.a.ms / explained.b.ms).toFixed(2),
+      `${inWorkingDays.value.findings.length} / ${statuses(inWorkingDays.value.findings)}`,
+    ]);
+  }
+  console.log(
+    "\nA deadline in working days (20, cn-mainland calendar) vs in calendar days (28), same requests, CPU time in turns (target ratio ≤ 1.5)",
+  );
+  console.log(
+    table(
+      [
+        "requests",
+        "working days",
+        "calendar days",
+        "ratio",
+        "working days, every explanation read",
+        "calendar days, every explanation read",
+        "ratio",
+        "findings / statuses",
+      ],
+      rows,
+    ),
+  );
+}
+
 function main(): void {
   console.log(
     `Remit benchmarks (seed ${seed}, scales ${scales.join(", ")}, node ${process.version}${gc ? "" : ", run with --expose-gc for memory figures"})\n`,
@@ -211,6 +282,8 @@ function main(): void {
       ],
     ),
   );
+
+  workingDayDeadlines();
 
   const throughputRows: string[][] = [];
   const ratioRows: string[][] = [];

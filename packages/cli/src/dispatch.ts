@@ -53,7 +53,8 @@ export async function dispatch(argv: readonly string[], io: CliIo, table: Comman
   } catch (error) {
     if (error instanceof Problem) {
       const colors = createContext(io, lang).stderrColors;
-      writeLine(io.stderr, `${colors.red(lang === "zh" ? "错误：" : "error: ")}${error.text[lang]}`);
+      const shown = error.lang ?? lang;
+      writeLine(io.stderr, `${colors.red(shown === "zh" ? "错误：" : "error: ")}${error.text[shown]}`);
       return ExitCode.problems;
     }
     if (!(error instanceof UsageError)) throw error;

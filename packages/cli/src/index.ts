@@ -13,9 +13,9 @@ export { collectSources, policyEntry } from "./files.js";
 export { type CliIo, ExitCode, MemoryStream, type OutputStream } from "./io.js";
 export { languageFromEnv } from "./locale.js";
 export { Problem } from "./problem.js";
+export { escalationLadders } from "./report/columns.js";
 export {
   clauseAnchor,
-  escalationLadders,
   escapeHtml,
   type HtmlReportOptions,
   type ReportClause,

@@ -36,20 +36,38 @@ export const maxErrorsPerAnswer = 100;
  */
 export const DEFAULT_EVALUATION_LIMITS: EvaluationLimits = { periods: 5300, findings: 2_000_000 };
 
+/** The codes of the errors that refuse an evaluation for its size, not for its facts. */
+export type EvaluationLimitCode = "too-many-periods" | "too-many-findings";
+
+const limitCodes: ReadonlySet<string> = new Set<EvaluationLimitCode>([
+  "too-many-periods",
+  "too-many-findings",
+]);
+
+/** Whether an evaluation's error is a limit (the work it would take), not a fault in its facts. */
+export function isLimitError(error: FactError): boolean {
+  return limitCodes.has(error.code);
+}
+
 /** Thrown inside the evaluation loop and turned into `{ errors }` at the policy's boundary. */
 export class EvaluationLimitExceeded extends Error {
-  constructor(readonly error: FactError) {
+  constructor(readonly error: FactError & { readonly code: EvaluationLimitCode }) {
     super(error.message.en);
   }
 }
 
-export function tooManyPeriods(rule: string, count: number, limit: number): EvaluationLimitExceeded {
+/** The rule is named by its title, in the readers' words, with its id to find it by. */
+export function tooManyPeriods(
+  rule: { readonly id: string; readonly title: string },
+  count: number,
+  limit: number,
+): EvaluationLimitExceeded {
   return new EvaluationLimitExceeded({
     path: "asOf",
     code: "too-many-periods",
     message: {
-      en: `rule "${rule}" would judge ${count} recurring periods, more than the limit of ${limit}: choose an evaluation date nearer to the periods' start`,
-      zh: `规则“${rule}”将评估 ${count} 个周期，超过上限 ${limit}：请选择更接近周期起点的评估日`,
+      en: `the evaluation date is too far ahead: rule "${rule.title}" (${rule.id}) would judge ${count} recurring periods, more than the limit of ${limit}; choose an evaluation date nearer to the periods' start`,
+      zh: `评估日过远：规则“${rule.title}”（${rule.id}）将评估 ${count} 个周期，超过上限 ${limit}；请选择更接近周期起点的评估日`,
     },
   });
 }

@@ -36,6 +36,14 @@ export type ParamOverrides = ReadonlyMap<string, Value>;
 /** Every parameter's value, by key. */
 export type ParamValues = ReadonlyMap<string, Value>;
 
+/**
+ * The largest value an integer parameter takes: integer parameters count things (members,
+ * inspections, days), so they are whole numbers from 0 to this. A decimal parameter is finite and
+ * at most {@link maxNumberParam} in size, either sign.
+ */
+export const maxIntegerParam = 1_000_000;
+export const maxNumberParam = 1_000_000_000;
+
 /** A parameter value given as JSON, converted to the parameter's type; undefined when it does not fit. */
 export function paramFromJson(type: Type, input: unknown): Value | undefined {
   switch (type.kind) {
@@ -44,11 +52,10 @@ export function paramFromJson(type: Type, input: unknown): Value | undefined {
     case "text":
       return typeof input === "string" ? input : undefined;
     case "number":
-      // An integer beyond 2^53 is not exact (1e308 "is" an integer); a decimal must be finite.
-      return typeof input === "number" &&
-        (type.integer ? Number.isSafeInteger(input) : Number.isFinite(input))
-        ? input
-        : undefined;
+      if (typeof input !== "number") return undefined;
+      if (type.integer)
+        return Number.isInteger(input) && input >= 0 && input <= maxIntegerParam ? input : undefined;
+      return Number.isFinite(input) && Math.abs(input) <= maxNumberParam ? input : undefined;
     case "bool":
       return typeof input === "boolean" ? input : undefined;
     case "date":
@@ -151,6 +158,21 @@ function invalidParam(type: Type, value: unknown, path: string): FactError {
         en: `expected a whole, non-negative duration of at most ${maxDurationDays} days or ${maxDurationMonths} months, got ${got}`,
         zh: `应为不超过 ${maxDurationDays} 天或 ${maxDurationMonths} 个月的非负整数时长，实际为 ${got}`,
       },
+    };
+  }
+  if (base.kind === "number") {
+    return {
+      path,
+      code: "invalid-param",
+      message: base.integer
+        ? {
+            en: `expected a whole number from 0 to ${maxIntegerParam}, got ${got}`,
+            zh: `应为 0 到 ${maxIntegerParam} 之间的整数，实际为 ${got}`,
+          }
+        : {
+            en: `expected a number from -${maxNumberParam} to ${maxNumberParam}, got ${got}`,
+            zh: `应为 -${maxNumberParam} 到 ${maxNumberParam} 之间的数，实际为 ${got}`,
+          },
     };
   }
   const expected = describeType(type);

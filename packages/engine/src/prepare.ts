@@ -15,7 +15,7 @@ import { Data } from "./compile/data.js";
 import type { CalendarState } from "./compile/durations.js";
 import type { Context } from "./compile/expr.js";
 import type { FactObject } from "./compile/values.js";
-import { type FactsSchema, validateFacts } from "./facts/index.js";
+import { type FactsSchema, factsCalendarDaysKey, validateFacts } from "./facts/index.js";
 import { DEFAULT_EVALUATION_LIMITS, type EvaluationLimits, maxErrorsPerAnswer } from "./limits.js";
 import { type CompiledParameters, parseParamOverrides } from "./parameters.js";
 import type { FactError, JsonValue } from "./result.js";
@@ -88,17 +88,7 @@ export function prepareEvaluation(
       },
     });
   }
-  let calendar = plan.calendar;
-  if (calendar !== undefined && options?.calendarDays !== undefined) {
-    const added = withCalendarDays(
-      calendar,
-      options.calendarDays,
-      "options.calendarDays",
-      "options.calendarDays",
-    );
-    if ("errors" in added) errors.push(...added.errors);
-    else calendar = added.calendar;
-  }
+  const calendar = calendarOfEvaluation(plan, facts, options?.calendarDays, errors);
   if (errors.length > 0 || "errors" in validated || "errors" in overrides || asOf === undefined)
     return { errors };
   const calendarState: CalendarState = {
@@ -113,4 +103,47 @@ export function prepareEvaluation(
   const limits: EvaluationLimits = { ...DEFAULT_EVALUATION_LIMITS, ...options?.limits };
   const ctx: Context = { frame: [], asAt: asOf, period: null, data, params, calendar: calendarState, limits };
   return { ctx, asOf, params: plan.parameters.json(params) };
+}
+
+/**
+ * The policy's calendar with the days the facts add (`calendarDays` at the top of the facts
+ * document: a county's own 放假 notice kept with its data), then the days the host adds
+ * (`options.calendarDays`), later days winning; each added day's errors carry its JSON path.
+ */
+function calendarOfEvaluation(
+  plan: PreparationPlan,
+  facts: unknown,
+  hostDays: CalendarDays | undefined,
+  errors: FactError[],
+): Calendar | undefined {
+  // A collection or record the policy itself names `calendarDays` keeps the key.
+  const declared =
+    plan.checked.collections.has(factsCalendarDaysKey) || plan.checked.records.has(factsCalendarDaysKey);
+  const factsDays =
+    !declared && facts !== null && typeof facts === "object" && Object.hasOwn(facts, factsCalendarDaysKey)
+      ? (facts as FactObject)[factsCalendarDaysKey]
+      : undefined;
+  let calendar = plan.calendar;
+  const additions: [unknown, string, string][] = [];
+  if (factsDays !== undefined) additions.push([factsDays, "facts.calendarDays", factsCalendarDaysKey]);
+  if (hostDays !== undefined) additions.push([hostDays, "options.calendarDays", "options.calendarDays"]);
+  for (const [days, source, path] of additions) {
+    if (calendar === undefined) {
+      // Host days without a calendar were always ignored; days in the facts are the data's own claim.
+      if (path === factsCalendarDaysKey)
+        errors.push({
+          path,
+          code: "no-calendar",
+          message: {
+            en: 'the policy names no calendar to add these days to: name one in its header (calendar "cn-mainland")',
+            zh: '政策未指定日历，无法加入这些日期：请在政策头部指定日历（日历 "cn-mainland"）',
+          },
+        });
+      continue;
+    }
+    const added = withCalendarDays(calendar, days, source, path);
+    if ("errors" in added) errors.push(...added.errors);
+    else calendar = added.calendar;
+  }
+  return calendar;
 }

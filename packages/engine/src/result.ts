@@ -141,9 +141,17 @@ export function findingKey(f: Finding): string {
 
 export interface Summary {
   readonly total: number;
-  /** `byKind.duty.overdue` → count. */
+  /**
+   * Per kind, per status → count: `byKind.duty.overdue`; escalations per rule and level,
+   * `byKind.escalation["general-hazard-ladder:county"]` (see `statusKeyOf`).
+   */
   readonly byKind: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** Per group id (findings in no group, or every finding when the policy declares no grouping, are under `""`): status → count. */
+  /**
+   * Per group id (findings in no group, or every finding when the policy declares no grouping,
+   * are under `""`), per kind and status → count: `byGroup.T01["duty:overdue"]`,
+   * `byGroup.T01["escalation:general-hazard-ladder:county"]` (see `summaryKeyOf`); each group's
+   * counts add up to its findings.
+   */
   readonly byGroup: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 

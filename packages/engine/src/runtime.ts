@@ -49,6 +49,7 @@ export {
   sha256Hex,
   type Value,
 } from "./compile/index.js";
+export { statusKeyOf, summaryKeyOf } from "./evaluate/index.js";
 export {
   findingStatusWords,
   isFixedStatus,
@@ -68,7 +69,13 @@ export {
   type UpdateOutcome,
   type UpdateStats,
 } from "./incremental/index.js";
-export { DEFAULT_EVALUATION_LIMITS, type EvaluationLimits, maxErrorsPerAnswer } from "./limits.js";
+export {
+  DEFAULT_EVALUATION_LIMITS,
+  type EvaluationLimitCode,
+  type EvaluationLimits,
+  isLimitError,
+  maxErrorsPerAnswer,
+} from "./limits.js";
 export { type LoadError, type LoadOptions, type LoadOutcome, loadPolicy } from "./load.js";
 export {
   type ParamOverrides,

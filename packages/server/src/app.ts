@@ -175,7 +175,7 @@ const errorResponses = {
   },
   415: { description: "not JSON", content: { "application/json": { schema: schemas.ErrorBody } } },
   422: {
-    description: "invalid request or facts, with paths",
+    description: "invalid request or facts, with paths; an evaluation over a limit (evaluation-too-large)",
     content: { "application/json": { schema: schemas.ErrorBody } },
   },
   503: {

@@ -43,7 +43,11 @@ export function parseJsonText(text: string): unknown {
   }
   const deepest = deepestPath(value, maxJsonDepth);
   if (deepest !== undefined) {
-    throw apiErrors.invalidRequest([{ path: deepest, message: `nested deeper than ${maxJsonDepth} levels` }]);
+    const message = {
+      en: `request body is nested deeper than ${maxJsonDepth} levels`,
+      zh: `请求体嵌套超过 ${maxJsonDepth} 层`,
+    };
+    throw apiErrors.invalidRequest([{ path: deepest, message: message.en }], message);
   }
   return value;
 }

@@ -20,6 +20,7 @@ export type ApiErrorCode =
   | "memory-exceeded"
   | "store-unavailable"
   | "no-store"
+  | "evaluation-too-large"
   | "internal";
 
 export interface ApiErrorBody {
@@ -74,8 +75,11 @@ export const apiErrors = {
       },
       { expected: "application/json", received: contentType ?? null },
     ),
-  invalidRequest: (issues: readonly RequestIssue[]) =>
-    new ApiError(422, "invalid-request", { en: "request body is invalid", zh: "请求体无效" }, { issues }),
+  /** `message` says what is wrong in both languages where one issue is the whole story (a limit). */
+  invalidRequest: (
+    issues: readonly RequestIssue[],
+    message: Localized = { en: "request body is invalid", zh: "请求体无效" },
+  ) => new ApiError(422, "invalid-request", message, { issues }),
   invalidFacts: (errors: readonly unknown[]) =>
     new ApiError(422, "invalid-facts", { en: "facts are invalid", zh: "事实数据无效" }, { errors }),
   unknownPolicy: (name: string, known: readonly string[]) =>
@@ -162,6 +166,17 @@ export const apiErrors = {
       en: "this server keeps no evaluation records",
       zh: "此服务器不保存评估记录",
     }),
+  /** The evaluation would pass a limit (periods, findings): the request's size, not its facts. */
+  evaluationTooLarge: (errors: readonly unknown[]) =>
+    new ApiError(
+      422,
+      "evaluation-too-large",
+      {
+        en: "the evaluation is over a limit: see the details",
+        zh: "评估超出上限：详见 details",
+      },
+      { errors },
+    ),
   internal: () => new ApiError(500, "internal", { en: "internal server error", zh: "服务器内部错误" }),
 };
 

@@ -15,7 +15,7 @@ import {
   policyTokenCount,
   type ServiceLimits,
 } from "@remit/app";
-import type { JsonValue } from "@remit/engine";
+import { isLimitError, type JsonValue } from "@remit/engine";
 import type { EvaluationToRecord, PolicySource } from "@remit/store";
 import { decodeUtf8, parseJsonText } from "./body.js";
 import type { Checker } from "./check.js";
@@ -104,8 +104,12 @@ export async function evaluateRequest(policy: Evaluable, input: EvaluationInput)
       params: (request.params ?? {}) as Record<string, JsonValue>,
       limits: { periods: limits.periods, findings: limits.findings },
     });
-    if ("errors" in outcome)
-      throw apiErrors.invalidFacts(capped(outcome.errors, limits.errorsPerAnswer).items);
+    if ("errors" in outcome) {
+      const errors = capped(outcome.errors, limits.errorsPerAnswer).items;
+      // A far-off `asOf` or too many findings is refused for its size: the facts are fine.
+      if (errors.length > 0 && errors.every(isLimitError)) throw apiErrors.evaluationTooLarge(errors);
+      throw apiErrors.invalidFacts(errors);
+    }
     const body = boundedJson(outcome.result, limits);
     const toRecord: EvaluationToRecord = evaluationRecord(outcome.result, {
       requestId: input.requestId,
@@ -135,16 +139,22 @@ export async function checkRequest(check: Checker, input: CheckInput): Promise<C
         ? [{ [request.file ?? "policy.remit"]: request.source }, request.file ?? "policy.remit"]
         : [request.files, request.entry];
     if (!(entry in files)) {
-      throw apiErrors.invalidRequest([{ path: "entry", message: `entry '${entry}' is not among the files` }]);
+      const message = {
+        en: `entry '${entry}' is not among the files`,
+        zh: `入口文件“${entry}”不在所给文件中`,
+      };
+      throw apiErrors.invalidRequest([{ path: "entry", message: message.en }], message);
     }
     const tokens = policyTokenCount(files);
     if (tokens > limits.policyTokens) {
-      throw apiErrors.invalidRequest([
-        {
-          path: "source" in request ? "source" : "files",
-          message: `the policy has ${tokens} tokens, more than the limit of ${limits.policyTokens}`,
-        },
-      ]);
+      const message = {
+        en: `the policy has ${tokens} tokens, more than the limit of ${limits.policyTokens}`,
+        zh: `政策有 ${tokens} 个词法单元，超过上限 ${limits.policyTokens}`,
+      };
+      throw apiErrors.invalidRequest(
+        [{ path: "source" in request ? "source" : "files", message: message.en }],
+        message,
+      );
     }
     const diagnostics = await check(files, entry);
     const document = diagnosticsDocument(capped(diagnostics, limits.errorsPerAnswer).items);

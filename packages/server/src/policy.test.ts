@@ -201,6 +201,34 @@ describe("the Ziyuan plan", () => {
     expect(description.clauses.length).toBeGreaterThan(0);
   });
 
+  it("refuses an evaluation date in the far future promptly, as over a limit, in both languages", async () => {
+    const { asOf: _asOf, ...facts } = JSON.parse(
+      readFileSync(new URL("examples/ziyuan-county/facts.json", repoRoot), "utf8"),
+    ) as Record<string, unknown>;
+    const started = performance.now();
+    const response = await post(`${server.url}/v1/policies/ziyuan-2026/evaluate`, {
+      facts,
+      asOf: "9999-12-31",
+    });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as {
+      error: {
+        code: string;
+        message: { en: string; zh: string };
+        details: { errors: { path: string; code: string; message: { en: string; zh: string } }[] };
+      };
+    };
+    expect(body.error.code).toBe("evaluation-too-large");
+    expect(body.error.message.zh).toBe("评估超出上限：详见 details");
+    const [error] = body.error.details.errors;
+    expect(error).toMatchObject({ path: "asOf", code: "too-many-periods" });
+    // The rule by its title in the readers' words; no English but its id.
+    expect(error!.message.zh).toMatch(
+      /^评估日过远：规则“[^”]*[\u4e00-\u9fff][^”]*”（[a-z-]+）将评估 \d+ 个周期/,
+    );
+  });
+
   it("describes its parameters with their declared types and the library's hash", async () => {
     const description = (await (await fetch(`${server.url}/v1/policies/ziyuan-2026/policy`)).json()) as {
       hash: string;

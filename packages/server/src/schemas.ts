@@ -128,8 +128,14 @@ export const EvaluationResult = z
     findings: z.array(Finding),
     summary: z.object({
       total: z.number().int(),
-      byKind: z.record(z.string(), z.record(z.string(), z.number().int())),
-      byGroup: z.record(z.string(), z.record(z.string(), z.number().int())),
+      byKind: z.record(z.string(), z.record(z.string(), z.number().int())).openapi({
+        description:
+          'per kind, per status: `duty.overdue`; an escalation by rule and level, `escalation["general-hazard-ladder:county"]`',
+      }),
+      byGroup: z.record(z.string(), z.record(z.string(), z.number().int())).openapi({
+        description:
+          'per group id (`""` for findings in no group), per kind and status: `"duty:overdue"`, `"escalation:general-hazard-ladder:county"`; each group\'s counts add up to its findings',
+      }),
     }),
   })
   .openapi("EvaluationResult");
@@ -190,6 +196,7 @@ export const ErrorBody = z
         "memory-exceeded",
         "store-unavailable",
         "no-store",
+        "evaluation-too-large",
         "internal",
       ]),
       message: Localized,

@@ -8,6 +8,7 @@ import {
   type PolicyCoverage,
   policyCoverage,
 } from "@remit/app";
+import { maxErrorsPerAnswer } from "@remit/engine";
 import { type Diagnostic, hasErrors, type Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import { type CommandContext, commonOptions, writeLine } from "../context.js";
@@ -103,7 +104,9 @@ export function printDiagnostics(
 ): void {
   const stream = to === "stdout" ? context.io.stdout : context.io.stderr;
   const colors = to === "stdout" ? context.stdoutColors : context.stderrColors;
-  for (const diagnostic of diagnostics) {
+  // As many as one answer of the service describes: 200,000 stray characters are 200,000
+  // diagnostics, and their code frames would be gigabytes. The count line still counts them all.
+  for (const diagnostic of diagnostics.slice(0, maxErrorsPerAnswer)) {
     const text = renderDiagnostic(diagnostic, {
       lang: context.lang,
       colors,
@@ -111,6 +114,11 @@ export function printDiagnostics(
     });
     stream.write(`${text}\n\n`);
   }
+  const more = diagnostics.length - maxErrorsPerAnswer;
+  if (more > 0)
+    stream.write(
+      `${context.lang === "zh" ? `另有 ${more} 条诊断未显示` : `${more} more diagnostic${more === 1 ? "" : "s"} not shown`}\n\n`,
+    );
 }
 
 /** The one path a command takes. */

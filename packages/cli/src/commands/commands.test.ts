@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -67,6 +75,25 @@ duty village-pact "村防火公约"
 `;
 
 describe("remit check", () => {
+  it("answers the campaign's stack-overflow inputs with diagnostics, 100 frames at most, each line short", async () => {
+    // 200,000 full-width （ once overflowed the stack, then took hours printing a 600 KB line per
+    // diagnostic; 5,000 + terms and 200,000 unknown names overflowed the checker.
+    put("paren.remit", "（".repeat(200_000));
+    put("terms.remit", `define x = ${Array.from({ length: 5_000 }, () => "1").join("+")}\n`);
+    put("names.remit", `define x = ${Array.from({ length: 200_000 }, () => "未知").join(" + ")}\n`);
+    const paren = await remit(["check", "paren.remit"]);
+    expect(paren.code).toBe(1);
+    expect(paren.stdout.match(/^paren\.remit:\d+:\d+ error\[R\d+\]/gm)).toHaveLength(100);
+    expect(paren.stdout).toContain("199902 more diagnostics not shown");
+    expect(paren.stdout).toMatch(/200002 errors, 0 warnings\n$/);
+    expect(Math.max(...paren.stdout.split("\n").map((line) => line.length))).toBeLessThan(400);
+    for (const file of ["terms.remit", "names.remit"]) {
+      const { code, stdout } = await remit(["check", file]);
+      expect(code, file).toBe(1);
+      expect(stdout, file).toMatch(/error\[R9004\]/);
+    }
+  }, 60_000);
+
   it("exits 0 on a clean policy file or folder and prints what it checked and the count line", async () => {
     put("p/policy.remit", policy);
     const file = await remit(["check", "p/policy.remit"]);
@@ -204,6 +231,19 @@ describe("remit fmt", () => {
     expect(formatted).not.toBe(messy);
     const check = await remit(["fmt", "--check", "p"]);
     expect(check).toMatchObject({ code: 0, stdout: "" });
+  });
+
+  it("formats a symbolically linked file through the link, which stays a link", async () => {
+    put("real/a.remit", messy);
+    mkdirSync(path.join(root, "p"), { recursive: true });
+    symlinkSync(path.join("..", "real", "a.remit"), path.join(root, "p/link.remit"));
+    const check = await remit(["fmt", "--check", "p"]);
+    expect(check).toMatchObject({ code: 1, stdout: "p/link.remit\n" });
+    const write = await remit(["fmt", "--write", "p"]);
+    expect(write.code).toBe(0);
+    expect(lstatSync(path.join(root, "p/link.remit")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(root, "real/a.remit"), "utf8")).toContain('policy "测试"\n');
+    expect((await remit(["fmt", "--check", "p", "real"])).code).toBe(0);
   });
 
   it("--stdout prints the formatted text and leaves the file alone", async () => {

@@ -24,7 +24,8 @@ import { renderEvaluationTable } from "../evaluation/table.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
-import { escalationLadders, renderHtmlReport } from "../report/html.js";
+import { escalationLadders } from "../report/columns.js";
+import { renderHtmlReport } from "../report/html.js";
 import { renderCsv, renderXlsx } from "../report/sheet.js";
 import { watchAndRerun, watchOption } from "../watch.js";
 import { singlePath } from "./check.js";
@@ -124,7 +125,7 @@ export async function evalCommand(args: readonly string[], context: CommandConte
     return ExitCode.problems;
   }
   if (evaluated.kind === "fact-errors") {
-    reportFactErrors(evaluated.errors, context, outputFormat === "json");
+    reportFactErrors(evaluated.errors, context, outputFormat === "json", evaluated.readers);
     return ExitCode.problems;
   }
   const { result, checked, facts } = evaluated;

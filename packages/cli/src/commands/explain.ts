@@ -40,11 +40,16 @@ export async function explainCommand(args: readonly string[], context: CommandCo
   const evaluated = await evaluatePolicy({ target, factsFile, asOf, params }, context);
   if (evaluated.kind === "policy-errors") return ExitCode.problems;
   if (evaluated.kind === "fact-errors") {
-    reportFactErrors(evaluated.errors, context, false);
+    reportFactErrors(evaluated.errors, context, false, evaluated.readers);
     return ExitCode.problems;
   }
-  const finding = pickFinding(evaluated.result.findings, rule, subject, period, evaluated.checked.rules);
   const lang = reportLanguage(context, evaluated.checked.info.readers);
+  let finding: Finding;
+  try {
+    finding = pickFinding(evaluated.result.findings, rule, subject, period, evaluated.checked.rules);
+  } catch (error) {
+    throw error instanceof Problem ? error.in(lang) : error;
+  }
   context.io.stdout.write(`${renderExplanation(finding, lang, evaluated.checked)}\n`);
   return ExitCode.ok;
 }

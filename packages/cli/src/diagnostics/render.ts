@@ -93,15 +93,38 @@ export function codeFrame(
   start: { readonly line: number; readonly column: number },
   end: { readonly line: number; readonly column: number },
 ): CodeFrame | undefined {
-  const rawLine = source.split("\n")[start.line - 1];
+  const rawLine = lineOf(source, start.line);
   if (rawLine === undefined) return undefined;
-  const text = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
-  const from = Math.min(Math.max(start.column - 1, 0), text.length);
-  const to = end.line === start.line ? Math.min(Math.max(end.column - 1, from), text.length) : text.length;
+  const whole = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
+  let from = Math.min(Math.max(start.column - 1, 0), whole.length);
+  let to = end.line === start.line ? Math.min(Math.max(end.column - 1, from), whole.length) : whole.length;
+  // A long line is shown around the span only, so a frame costs the same on a one-megabyte line.
+  const first = from > frameContext ? from - frameContext : 0;
+  const last = Math.min(whole.length, Math.max(to, from + 1) + frameContext);
+  const before = first > 0 ? "…" : "";
+  const after = last < whole.length ? "…" : "";
+  const text = `${before}${whole.slice(first, last)}${after}`;
+  from = from - first + before.length;
+  to = Math.min(to, last) - first + before.length;
   const expand = (part: string) => part.replaceAll("\t", TAB);
   const padding = " ".repeat(displayWidth(expand(text.slice(0, from))));
   const width = Math.max(1, displayWidth(expand(text.slice(from, to))));
   return { line: expand(text), padding, underline: `^${"~".repeat(width - 1)}` };
+}
+
+/** Characters of a long line shown on each side of a span. */
+const frameContext = 80;
+
+/** Line `n` (1-based) of `source`, found without splitting the whole text. */
+function lineOf(source: string, n: number): string | undefined {
+  let start = 0;
+  for (let line = 1; line < n; line++) {
+    const next = source.indexOf("\n", start);
+    if (next === -1) return undefined;
+    start = next + 1;
+  }
+  const end = source.indexOf("\n", start);
+  return source.slice(start, end === -1 ? source.length : end);
 }
 
 function severityColor(severity: Severity, colors: Colors): (text: string) => string {

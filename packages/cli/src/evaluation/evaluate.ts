@@ -1,9 +1,10 @@
 import { buildPolicy, createNodeSourceHost, evaluateFacts } from "@remit/app";
 import type { JsonValue } from "@remit/engine";
 import { printDiagnostics } from "../commands/check.js";
-import type { CommandContext } from "../context.js";
+import { type CommandContext, reportLanguage } from "../context.js";
 import { countDiagnostics, renderCounts } from "../diagnostics/render.js";
 import { policyEntry } from "../files.js";
+import { Problem } from "../problem.js";
 import type { Progress } from "../terminal/progress.js";
 import { type Evaluated, evaluationDate, parseJsonFile, readInput } from "./inputs.js";
 
@@ -32,13 +33,24 @@ export async function evaluatePolicy(
   const { cwd } = context.io;
   const entry = policyEntry(cwd, request.target);
   const { progress } = request;
-  const text = readInput(context.io, request.factsFile, (bytesRead, size) => {
-    if (bytesRead === 0) progress?.restart(size, "bytes");
-    progress?.update(bytesRead, request.factsFile);
-  });
-  const facts = parseJsonFile(text, request.factsFile, "facts");
-  const asOf = evaluationDate(request.asOf, facts);
   const host = createNodeSourceHost(cwd);
+  let facts: unknown;
+  let asOf: string | undefined;
+  try {
+    const text = readInput(context.io, request.factsFile, (bytesRead, size) => {
+      if (bytesRead === 0) progress?.restart(size, "bytes");
+      progress?.update(bytesRead, request.factsFile);
+    });
+    facts = parseJsonFile(text, request.factsFile, "facts");
+    asOf = evaluationDate(request.asOf, facts);
+  } catch (error) {
+    // Facts that are not JSON, or no evaluation date: worded for the policy's readers, as its
+    // result would have been.
+    const checked = error instanceof Problem ? buildPolicy(entry, host).checked : undefined;
+    if (error instanceof Problem && checked !== undefined)
+      throw error.in(reportLanguage(context, checked.info.readers));
+    throw error;
+  }
   const built = buildPolicy(entry, host);
   progress?.clear();
   if (built.diagnostics.length > 0) printDiagnostics(built.diagnostics, host, context, "stderr");
@@ -55,6 +67,7 @@ export async function evaluatePolicy(
       progress?.update(evaluated, subjectsWord[context.lang]);
     },
   });
-  if ("errors" in outcome) return { kind: "fact-errors", errors: outcome.errors };
+  if ("errors" in outcome)
+    return { kind: "fact-errors", errors: outcome.errors, readers: built.checked.info.readers };
   return { kind: "result", result: outcome.result, checked: built.checked, facts };
 }

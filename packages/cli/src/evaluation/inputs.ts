@@ -1,8 +1,8 @@
 import { hasEvaluationDate, maxTextFileBytes, type ReadProblem, readTextFileChecked } from "@remit/app";
-import type { EvaluationResult, FactError, JsonValue } from "@remit/engine";
+import { type EvaluationResult, type FactError, isLimitError, type JsonValue } from "@remit/engine";
 import { assertNever, type CheckedPolicy, type Diagnostic, isCalendarDate, type Language } from "@remit/lang";
 import { UsageError } from "../args.js";
-import type { CommandContext } from "../context.js";
+import { type CommandContext, reportLanguage } from "../context.js";
 import { readStdin, stdinArgument } from "../files.js";
 import type { CliIo } from "../io.js";
 import { Problem } from "../problem.js";
@@ -100,27 +100,37 @@ export function evaluationDate(option: string | undefined, facts: unknown): stri
   });
 }
 
-/** Prints rejected facts one per line, `json.path: message`, then a count line. */
+/**
+ * Prints rejected facts one per line, `json.path: message`, then a count line, in the language
+ * of the policy's readers (as the result would have been) unless `--lang` says otherwise.
+ */
 export function reportFactErrors(
   errors: readonly FactError[],
   context: CommandContext,
   asJson: boolean,
+  readers: Language,
 ): void {
   if (asJson) {
     const document = { schemaVersion: resultSchemaVersion, errors };
     context.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   }
-  const { lang } = context;
+  const lang = reportLanguage(context, readers);
   const c = context.stderrColors;
   for (const error of errors) {
     context.io.stderr.write(
       `${c.bold(error.path)}${lang === "zh" ? "：" : ": "}${c.red(error.message[lang])}\n`,
     );
   }
-  context.io.stderr.write(`${factErrorCount(errors.length, lang)}\n`);
+  context.io.stderr.write(`${factErrorCount(errors, lang)}\n`);
 }
 
-function factErrorCount(n: number, lang: Language): string {
+/** The closing line: a refusal for the evaluation's size is not a fault in the facts. */
+function factErrorCount(errors: readonly FactError[], lang: Language): string {
+  if (errors.length > 0 && errors.every(isLimitError))
+    return lang === "zh" ? "评估未进行：超出上限" : "not evaluated: over a limit";
+  const n = errors.length;
+  if (errors.every((error) => error.path.startsWith("params.") || error.path === "params"))
+    return lang === "zh" ? `参数无效：${n} 处错误` : `invalid parameters: ${n} error${n === 1 ? "" : "s"}`;
   return lang === "zh" ? `事实数据无效：${n} 处错误` : `invalid facts: ${n} error${n === 1 ? "" : "s"}`;
 }
 
@@ -130,24 +140,20 @@ function factErrorCount(n: number, lang: Language): string {
  */
 export function tableLabels(policy: CheckedPolicy, facts: unknown): TableLabels {
   const byRule = new Map<string, Map<string, string>>();
-  const anyRule = new Map<string, string>();
-  const levelOrder: string[] = [];
   for (const rule of policy.rules) {
     if (rule.kind !== "escalation") continue;
     const labels = new Map<string, string>();
     for (const level of rule.rule.levels) {
-      const name = level.name.name;
-      if (!levelOrder.includes(name)) levelOrder.push(name);
-      if (level.label === undefined) continue;
-      labels.set(name, level.label.value);
-      if (!anyRule.has(name)) anyRule.set(name, level.label.value);
+      if (level.label !== undefined) labels.set(level.name.name, level.label.value);
     }
     byRule.set(rule.id, labels);
   }
+  // A level is worded by its own ladder's label only: another ladder's level of the same name
+  // may be another act entirely (县级挂牌督办 is not the general ladder's 县).
   const levelLabel: TableLabels["levelLabel"] = (rule, level) =>
-    (rule === undefined ? undefined : byRule.get(rule)?.get(level)) ?? anyRule.get(level);
+    rule === undefined ? undefined : byRule.get(rule)?.get(level);
   const grouping = policy.info.grouping;
-  if (grouping === undefined) return { levelLabel, levelOrder, policy };
+  if (grouping === undefined) return { levelLabel, policy };
   const names = new Map<string, string>();
   const elements =
     typeof facts === "object" && facts !== null ? Reflect.get(facts, grouping.collection) : undefined;
@@ -160,7 +166,6 @@ export function tableLabels(policy: CheckedPolicy, facts: unknown): TableLabels 
   }
   return {
     levelLabel,
-    levelOrder,
     grouping: {
       label: policy.collections.get(grouping.collection)?.label ?? grouping.collection,
       name: (id) => names.get(id),
@@ -179,4 +184,9 @@ export type Evaluated =
       readonly facts: unknown;
     }
   | { readonly kind: "policy-errors"; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly kind: "fact-errors"; readonly errors: readonly FactError[] };
+  | {
+      readonly kind: "fact-errors";
+      readonly errors: readonly FactError[];
+      /** The language of the policy's readers, which the errors are written in unless `--lang` says. */
+      readonly readers: Language;
+    };

@@ -5,6 +5,8 @@
  * `is set`, no `if`/`then`/`else`/`and`/`or`/`not`, no comparison operator and no raw JSON.
  * Rule ids, subject ids and clause numbers are allowed: they are how findings are cited.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EvaluationResult } from "@remit/engine";
@@ -108,4 +110,170 @@ describe("findings read without code", () => {
       expect(leaks).toEqual([]);
     }, 120_000);
   }
+});
+
+/**
+ * Runs a command that is refused (exit 1) with the user's locale English and no `--lang`: the
+ * Ziyuan policy's readers are Chinese, so its refusals are too.
+ */
+async function refused(argv: string[]): Promise<string> {
+  const stdout = new MemoryStream();
+  const stderr = new MemoryStream();
+  const code = await run(argv, { stdout, stderr, env: { LANG: "en_US.UTF-8" }, cwd: repo });
+  expect(code, stderr.text).toBe(1);
+  return stderr.text;
+}
+
+/**
+ * The lines of `text` with English in them, once what may stay is blanked out: ids, the JSON path
+ * an error line starts with, option and field names the reader types, and the reader's own input
+ * quoted back.
+ */
+export function englishLeaks(text: string, allowed: ReadonlySet<string>): string[] {
+  const byLength = [...allowed].sort((a, b) => b.length - a.length);
+  return text.split("\n").filter((line) => {
+    let checked = line.replace(/^[\w.[\]"-]+：/, "").replace(/"[^"]*"/g, " ");
+    for (const word of byLength) checked = checked.split(word).join(" ");
+    return /[A-Za-z]{2,}/.test(checked);
+  });
+}
+
+describe("refusals, limits and warnings read in the readers' language", () => {
+  const ziyuan = ["policies/ziyuan-2026", "--facts", "examples/ziyuan-county/facts.json"];
+  const policyIds = (): Set<string> => {
+    const text = readFileSync(path.join(repo, "policies/ziyuan-2026/policy.remit.md"), "utf8");
+    return new Set([...text.matchAll(/^(?:duty|escalation|accountability) ([\w-]+)/gm)].map((m) => m[1]!));
+  };
+  const words = ["--as-of", "asOf", "--period", "cn-mainland", "YYYY-MM-DD", "details"];
+
+  it("finds English where it leaks", () => {
+    const allowed = new Set(["department-special-inspections"]);
+    expect(
+      englishLeaks("asOf：评估日过远：规则“专项检查”（department-special-inspections）", allowed),
+    ).toEqual([]);
+    expect(englishLeaks('params.x：应为整数，实际为 "1.5 days"', allowed)).toEqual([]);
+    expect(englishLeaks("asOf: rule would judge 3 periods", allowed)).toHaveLength(1);
+    expect(englishLeaks("invalid facts: 1 error", allowed)).toHaveLength(1);
+  });
+
+  it("words the far-future refusal, bad parameters, a missing date and an unknown finding in Chinese", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "remit-readers-"));
+    const params = path.join(folder, "params.json");
+    writeFileSync(
+      params,
+      JSON.stringify({ specialInspectionsPerQuarter: -1, gridDays: "1.5 days", nope: 1 }),
+    );
+    const facts = JSON.parse(readFileSync(path.join(repo, "examples/ziyuan-county/facts.json"), "utf8")) as {
+      asOf?: string;
+    };
+    delete facts.asOf;
+    const undated = path.join(folder, "facts.json");
+    writeFileSync(undated, JSON.stringify(facts));
+    const outputs: [string, string][] = [
+      ["eval --as-of 9999-12-31", await refused(["eval", ...ziyuan, "--as-of", "9999-12-31"])],
+      [
+        "explain --as-of 9999-12-31",
+        await refused(["explain", ...ziyuan, "--as-of", "9999-12-31", "fire-accountability", "F0201"]),
+      ],
+      ["eval --params", await refused(["eval", ...ziyuan, "--params", params])],
+      ["eval without a date", await refused(["eval", "policies/ziyuan-2026", "--facts", undated])],
+      ["explain of no finding", await refused(["explain", ...ziyuan, "nope", "X"])],
+      ["explain of no such subject", await refused(["explain", ...ziyuan, "fire-accountability", "nobody"])],
+    ];
+    for (const [where, text] of outputs) expect(text, where).toMatch(/[\u4e00-\u9fff]/);
+    expect(outputs[0]![1]).toContain("评估未进行：超出上限");
+    // `collection/id`, as `explain` takes a subject.
+    const allowed = new Set([
+      ...policyIds(),
+      ...words,
+      "nope",
+      "nobody",
+      "incidents/F0201",
+      "incidents/F0501",
+      "F0201",
+    ]);
+    const leaks = outputs.flatMap(([where, text]) =>
+      englishLeaks(text, allowed).map((l) => `${where}: ${l}`),
+    );
+    expect(leaks).toEqual([]);
+  }, 60_000);
+
+  it("words the calendar's coverage warnings in Chinese, in the table and the explanations", async () => {
+    const common = ["examples/gov-info-disclosure", "--facts", "examples/gov-info-disclosure/facts.json"];
+    const result = JSON.parse(
+      await remit(["eval", ...common, "--as-of", "2027-02-01", "--format", "json", "--explain", "all"]),
+    ) as EvaluationResult;
+    const warned = result.findings.filter((f) => f.warnings !== undefined);
+    expect(warned.length).toBeGreaterThan(0);
+    const table = await remit(["eval", ...common, "--as-of", "2027-02-01", "--explain", "all"]);
+    const warnings = table.slice(table.indexOf("警告"), table.indexOf("汇总"));
+    expect(warnings.split("\n").filter((l) => l.includes("cn-mainland")).length).toBe(
+      warned.reduce((n, f) => n + (f.warnings?.length ?? 0), 0),
+    );
+    const ids = new Set([...result.findings.flatMap((f) => [f.rule, f.subject.id]), ...words]);
+    expect(englishLeaks(warnings, ids)).toEqual([]);
+    for (const finding of warned)
+      expect(englishLeaks((finding.warnings ?? []).map((w) => w.message.zh).join("\n"), ids)).toEqual([]);
+  }, 60_000);
+});
+
+/**
+ * The summary counts escalations by rule and level, in the JSON result and in the terminal table
+ * alike: on the example county the general-hazard ladder's `county` (县) and the major-hazard
+ * ladder's `county` (县级挂牌督办, a formal act) are two counts, and every count adds up.
+ */
+const county = ["policies/ziyuan-2026", "--facts", "examples/ziyuan-county/facts.json"];
+const sum = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+describe("the summary of the example county", () => {
+  it("counts each ladder's levels under its own rule in the JSON summary, and every count adds up", async () => {
+    const result = JSON.parse(await remit(["eval", ...county, "--format", "json"])) as EvaluationResult;
+    const { summary, findings } = result;
+    const escalations = findings.filter((f) => f.kind === "escalation");
+    const at = (rule: string, level: string) =>
+      escalations.filter((f) => f.rule === rule && f.status === level).length;
+    expect(at("general-hazard-ladder", "county")).toBeGreaterThan(0);
+    expect(at("major-hazard-supervision", "county")).toBeGreaterThan(0);
+    expect(summary.byKind.escalation).toMatchObject({
+      "general-hazard-ladder:county": at("general-hazard-ladder", "county"),
+      "major-hazard-supervision:county": at("major-hazard-supervision", "county"),
+    });
+    expect(summary.byKind.escalation).not.toHaveProperty("county");
+    expect(sum(Object.fromEntries(Object.entries(summary.byKind).map(([k, row]) => [k, sum(row)])))).toBe(
+      summary.total,
+    );
+    for (const [group, counts] of Object.entries(summary.byGroup))
+      expect(sum(counts)).toBe(findings.filter((f) => (f.group ?? "") === group).length);
+    // 梅溪镇 (T03) has general hazards at the county level and no major hazard.
+    const meixi = summary.byGroup.T03!;
+    expect(meixi["escalation:general-hazard-ladder:county"]).toBe(
+      escalations.filter(
+        (f) => f.group === "T03" && f.rule === "general-hazard-ladder" && f.status === "county",
+      ).length,
+    );
+    expect(Object.keys(meixi).some((key) => key.startsWith("escalation:major-hazard-supervision:"))).toBe(
+      false,
+    );
+  });
+
+  it("words each ladder's level by its own label in the table, and each group's row adds up", async () => {
+    const table = await remit(["eval", ...county, "--lang", "zh"]);
+    const summary = table.slice(table.indexOf("汇总："));
+    expect(summary).toMatch(/升级：挂牌督办重大火灾隐患逾期由上一级督办 +县级挂牌督办 +2\n/);
+    expect(summary).toMatch(/升级：一般隐患逐级处置 +网格 +1\n +乡（镇） +2\n +县 +3\n/);
+    const lines = summary.split("\n");
+    const header = lines.find((line) => line.trim().startsWith("乡（镇）") && line.includes("合计"))!;
+    const columns = header.trim().split(/\s+/);
+    const meixi = lines
+      .find((line) => line.trim().startsWith("梅溪镇"))!
+      .trim()
+      .split(/\s+/);
+    const cell = (name: string) => Number(meixi[columns.indexOf(name)]);
+    expect(cell("升级至县")).toBe(2);
+    expect(cell("升级至县级挂牌督办")).toBe(0);
+    for (const line of lines.filter((l) => /（T0\d）|^ +县级 /.test(l))) {
+      const numbers = line.trim().split(/\s+/).slice(1).map(Number);
+      expect(numbers.slice(0, -1).reduce((a, b) => a + b, 0)).toBe(numbers.at(-1));
+    }
+  });
 });

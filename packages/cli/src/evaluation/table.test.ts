@@ -100,10 +100,9 @@ const result: EvaluationResult = {
 
 const labels: TableLabels = {
   levelLabel: (rule, level) =>
-    rule === "general-hazard-ladder" || rule === undefined
+    rule === "general-hazard-ladder"
       ? ({ grid: "网格", township: "乡镇", county: "县" } as Record<string, string>)[level]
       : undefined,
-  levelOrder: ["grid", "township", "county"],
   grouping: { label: "乡镇", name: (id) => ({ T01: "资源镇", T02: "梅溪镇" })[id], others: "县级" },
 };
 
@@ -163,7 +162,7 @@ describe("renderEvaluationTable", () => {
       expect(text).toContain(word);
     }
     expect(text).not.toContain("Duties");
-    expect(text).toMatch(/乡镇 +已完成 +即将到期 +逾期 +升级至乡镇 +已触发 +合计/);
+    expect(text).toMatch(/乡镇 +逾期 +即将到期 +已完成 +升级至乡镇 +已触发 +合计/);
     expect(text).toContain("汇总：5 条结果");
   });
 
@@ -185,11 +184,51 @@ describe("renderEvaluationTable", () => {
   it("counts per status and per group", () => {
     const text = renderEvaluationTable(result, { lang: "en", colors: plain, labels });
     expect(text).toContain("Summary: 5 findings");
-    expect(text).toMatch(/Duties +met +1/);
+    expect(text).toMatch(/Duties +overdue +1/);
     expect(text).toContain("By 乡镇");
-    expect(text).toMatch(/乡镇 +met +due soon +overdue +level township +triggered +Total/);
-    expect(text).toMatch(/资源镇 \(T01\) +1 +0 +0 +1 +1 +3/);
+    expect(text).toMatch(/乡镇 +overdue +due soon +met +level township +triggered +Total/);
+    expect(text).toMatch(/资源镇 \(T01\) +0 +0 +1 +1 +1 +3/);
     expect(text).toMatch(/县级 +0 +1 +0 +0 +0 +1/);
+  });
+
+  it("counts a level of two ladders apart, each under its own rule and label, and every row adds up", () => {
+    const ladderFinding = (rule: string, title: string, id: string, group: string): Finding => ({
+      ...findings.find((f) => f.kind === "escalation")!,
+      rule,
+      title,
+      status: "county",
+      subject: { collection: "hazards", id },
+      group,
+    });
+    const twoLadders = [
+      ladderFinding("general-hazard-ladder", "一般隐患逐级处置", "H1", "T02"),
+      ladderFinding("general-hazard-ladder", "一般隐患逐级处置", "H2", "T02"),
+      ladderFinding("major-hazard-supervision", "挂牌督办", "H3", "T01"),
+    ];
+    const both: TableLabels = {
+      ...labels,
+      levelLabel: (rule, level) =>
+        rule === "major-hazard-supervision" && level === "county"
+          ? "县级挂牌督办"
+          : rule === "general-hazard-ladder" && level === "county"
+            ? "县"
+            : undefined,
+    };
+    const zh = renderEvaluationTable(
+      { ...result, findings: twoLadders },
+      { lang: "zh", colors: plain, labels: both },
+    );
+    expect(zh).toMatch(/升级：挂牌督办 +县级挂牌督办 +1/);
+    expect(zh).toMatch(/升级：一般隐患逐级处置 +县 +2/);
+    expect(zh).toMatch(/乡镇 +升级至县 +升级至县级挂牌督办 +合计/);
+    expect(zh).toMatch(/梅溪镇（T02） +2 +0 +2/);
+    expect(zh).toMatch(/资源镇（T01） +0 +1 +1/);
+    // In English both levels are `county`: the rule's title tells them apart.
+    const en = renderEvaluationTable(
+      { ...result, findings: twoLadders },
+      { lang: "en", colors: plain, labels: both },
+    );
+    expect(en).toMatch(/level county \(一般隐患逐级处置\) +level county \(挂牌督办\) +Total/);
   });
 
   it("colours statuses on a terminal", () => {

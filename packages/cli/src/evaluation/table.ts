@@ -9,6 +9,14 @@ import {
   subjectWords,
 } from "@remit/engine";
 import type { CheckedPolicy, Language } from "@remit/lang";
+import {
+  columnLabel,
+  countBy,
+  escalationLadders,
+  type StatusColumn,
+  statusColumns,
+} from "../report/columns.js";
+import { ReportText } from "../report/text.js";
 import type { Colors } from "../terminal/colors.js";
 import { type CellInput, type Column, renderTable } from "../terminal/table.js";
 import { groupHeading, groupOf, groupOrder, groupTitle } from "./groups.js";
@@ -16,13 +24,8 @@ import { kindWords, words } from "./labels.js";
 
 /** What the policy and the facts tell about names the result only holds ids for. */
 export interface TableLabels {
-  /**
-   * An escalation level's label, as the policy writes it (`level township "乡镇"`); with no rule,
-   * the label any rule gives that level.
-   */
+  /** An escalation level's label, as its rule writes it (`level township "乡镇"`). */
   readonly levelLabel?: (rule: string | undefined, level: string) => string | undefined;
-  /** Every level name, lowest first, for ordering summary columns. */
-  readonly levelOrder?: readonly string[];
   /**
    * How the policy groups findings (`group by townships others "县级"`): the group collection's
    * label, a group's name from the facts, and the name of the findings in no group. Absent when the
@@ -210,7 +213,7 @@ class View {
 
   private levelText(rule: string | undefined, level: string): string {
     if (this.lang === "en") return level;
-    return this.labels.levelLabel?.(rule, level) ?? this.labels.levelLabel?.(undefined, level) ?? level;
+    return this.labels.levelLabel?.(rule, level) ?? level;
   }
 
   statusPaint(finding: Finding): (text: string) => string {
@@ -252,37 +255,12 @@ class View {
     return parts.join(" → ");
   }
 
-  /** Statuses in a fixed order: duty statuses, levels lowest first, then closed and triggered. */
-  private orderStatuses(statuses: Iterable<string>): string[] {
-    const levels = this.labels.levelOrder ?? [];
-    const rank = (status: string) => {
-      const duty = dutyStatuses.indexOf(status);
-      if (duty >= 0) return duty;
-      const level = levels.indexOf(status);
-      if (level >= 0) return 100 + level;
-      if (status === "closed") return 1000;
-      if (status === "triggered") return 1001;
-      return 500;
-    };
-    return [...new Set(statuses)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  }
-
-  private summaryStatusText(kind: string, status: string): string {
-    if (kind === "escalation" && status !== "closed") return this.levelText(undefined, status);
-    return statusNames[status]?.[this.lang] ?? this.levelText(undefined, status);
-  }
-
   /**
-   * A status column of the per-group counts. Levels are marked as such there, since a level's
-   * name (`township`, `乡镇`) would read like the group column's own heading.
+   * The counts per status and per group, in the columns the HTML report shows (one
+   * implementation: `statusColumns` and `countBy`, keyed by the engine's `summaryKeyOf`): an
+   * escalation level is counted under its own rule, so two ladders that both have a `county`
+   * level are two columns, and every status has one, so each row adds up to its total.
    */
-  private groupColumnHeader(status: string): string {
-    const fixed = statusNames[status];
-    if (fixed !== undefined) return fixed[this.lang];
-    const level = this.levelText(undefined, status);
-    return this.lang === "zh" ? `升级至${level}` : `level ${level}`;
-  }
-
   summary(result: EvaluationResult): string[] {
     const { lang, colors } = this;
     const colon = lang === "zh" ? "：" : ": ";
@@ -290,20 +268,22 @@ class View {
       colors.bold(`${words.summary[lang]}${colon}${result.summary.total} ${words.findings[lang]}`),
       "",
     ];
+    const text = new ReportText(lang, this.labels);
+    const groups = statusColumns(result.findings, text, escalationLadders(this.labels.policy?.rules ?? []));
+    const all = countBy(result.findings, () => "").get("") ?? new Map<string, number>();
 
     out.push(`  ${colors.underline(words.byStatus[lang])}`);
     const statusRows: CellInput[][] = [];
-    for (const kind of kinds) {
-      const counts = result.summary.byKind[kind];
-      if (counts === undefined) continue;
-      this.orderStatuses(Object.keys(counts)).forEach((status, i) => {
+    for (const group of groups) {
+      const heading =
+        group.columns[0]?.kind === "escalation"
+          ? `${text.kindText("escalation")}${colon}${group.heading}`
+          : group.heading;
+      group.columns.forEach((column, i) => {
         statusRows.push([
-          i === 0 ? (kindWords[kind]?.[lang] ?? kind) : "",
-          {
-            text: this.summaryStatusText(kind, status),
-            paint: kind === "escalation" && status !== "closed" ? colors.yellow : this.paintForStatus(status),
-          },
-          String(counts[status] ?? 0),
+          i === 0 ? heading : "",
+          { text: columnLabel(column, text), paint: this.columnPaint(column) },
+          String(all.get(column.key) ?? 0),
         ]);
       });
     }
@@ -321,28 +301,51 @@ class View {
     );
 
     const heading = groupHeading(this.labels);
-    const groups = groupOrder(Object.keys(result.summary.byGroup));
-    if (heading !== undefined && groups.length > 0) {
+    const byGroup = countBy(result.findings, groupOf);
+    if (heading !== undefined && byGroup.size > 0) {
       out.push(`  ${colors.underline(`${words.by[lang]}${heading}`)}`);
-      const statuses = this.orderStatuses(
-        Object.values(result.summary.byGroup).flatMap((counts) => Object.keys(counts)),
+      const columns = groups.flatMap((group) =>
+        group.columns.map((column) => ({ column, rule: group.heading })),
       );
-      const columns: Column[] = [
+      const headers = columns.map(({ column }) => this.groupColumnHeader(column, text));
+      // A level label two ladders share (`county` in English) is told apart by its rule's title.
+      const shared = (header: string) => headers.filter((h) => h === header).length > 1;
+      const tableColumns: Column[] = [
         { header: heading },
-        ...statuses.map((status) => ({ header: this.groupColumnHeader(status), align: "right" as const })),
+        ...columns.map(({ rule }, i) => ({
+          header: shared(headers[i]!)
+            ? `${headers[i]!}${lang === "zh" ? `（${rule}）` : ` (${rule})`}`
+            : headers[i]!,
+          align: "right" as const,
+        })),
         { header: words.total[lang], align: "right" },
       ];
-      const rows = groups.map((group) => {
-        const counts = result.summary.byGroup[group] ?? {};
-        const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+      const rows = groupOrder(byGroup.keys()).map((group) => {
+        const counts = byGroup.get(group) ?? new Map<string, number>();
+        const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
         return [
           groupTitle(group, this.labels, lang),
-          ...statuses.map((status) => String(counts[status] ?? 0)),
+          ...columns.map(({ column }) => String(counts.get(column.key) ?? 0)),
           String(total),
         ];
       });
-      out.push(...renderTable(columns, rows, { indent: "    ", headerPaint: colors.dim }), "");
+      out.push(...renderTable(tableColumns, rows, { indent: "    ", headerPaint: colors.dim }), "");
     }
     return out;
+  }
+
+  /**
+   * A status column of the per-group counts. Levels are marked as such there, since a level's
+   * name (`township`, `乡镇`) would read like the group column's own heading.
+   */
+  private groupColumnHeader(column: StatusColumn, text: ReportText): string {
+    const label = columnLabel(column, text);
+    if (column.kind !== "escalation" || column.status === "closed") return label;
+    return this.lang === "zh" ? `升级至${label}` : `level ${label}`;
+  }
+
+  private columnPaint(column: StatusColumn): (text: string) => string {
+    if (column.kind === "escalation" && column.status !== "closed") return this.colors.yellow;
+    return this.paintForStatus(column.status);
   }
 }

@@ -1,9 +1,9 @@
-import type { EvaluationResult, Finding } from "@remit/engine";
+import { type EvaluationResult, type Finding, summaryKeyOf } from "@remit/engine";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { groupOf } from "../evaluation/groups.js";
 import { actionBlocks, actionsOf } from "./actions.js";
-import { columnKeyOf, countBy, statusColumns } from "./columns.js";
+import { countBy, statusColumns } from "./columns.js";
 import { ReportText } from "./text.js";
 
 const date = fc
@@ -90,7 +90,7 @@ describe("the summary's columns", () => {
         const groups = statusColumns(findings, new ReportText("zh"));
         const keys = groups.flatMap((g) => g.columns.map((c) => c.key));
         expect(new Set(keys).size).toBe(keys.length);
-        expect(new Set(keys)).toEqual(new Set(findings.map(columnKeyOf)));
+        expect(new Set(keys)).toEqual(new Set(findings.map(summaryKeyOf)));
         const counts = countBy(findings, groupOf);
         const total = [...counts.values()].flatMap((row) => [...row.values()]).reduce((a, b) => a + b, 0);
         expect(total).toBe(findings.length);

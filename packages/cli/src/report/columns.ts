@@ -1,4 +1,4 @@
-import type { Finding, FindingStatus, RuleKind } from "@remit/engine";
+import { type Finding, type FindingStatus, type RuleKind, summaryKeyOf } from "@remit/engine";
 import type { ReportText } from "./text.js";
 
 /**
@@ -8,7 +8,10 @@ import type { ReportText } from "./text.js";
  * so the columns add up to the total.
  */
 export interface StatusColumn {
-  /** Stable key: `duty:overdue`, `escalation:<rule>:<level>`, `accountability:triggered`. */
+  /**
+   * The engine's `summaryKeyOf`, as in the JSON summary: `duty:overdue`,
+   * `escalation:<rule>:<level>`, `accountability:triggered`.
+   */
   readonly key: string;
   readonly kind: RuleKind;
   /** The escalation rule the column belongs to. */
@@ -22,15 +25,16 @@ export interface ColumnGroup {
   readonly columns: readonly StatusColumn[];
 }
 
-/** The column a finding is counted in. */
-export function columnKeyOf(finding: Finding): string {
-  return finding.kind === "escalation"
-    ? `escalation:${finding.rule}:${finding.status}`
-    : `${finding.kind}:${finding.status}`;
-}
-
 /** Duty statuses in the order an official reads them: what needs doing first. */
-const dutyOrder: readonly FindingStatus[] = ["overdue", "due-soon", "pending", "advisory", "met"];
+const dutyOrder: readonly FindingStatus[] = [
+  "overdue",
+  "missed",
+  "violated",
+  "due-soon",
+  "pending",
+  "advisory",
+  "met",
+];
 
 /**
  * The summary's columns for these findings, grouped under headings: duty statuses, then each
@@ -45,7 +49,7 @@ export function statusColumns(
   const seen = new Map<string, StatusColumn>();
   const ruleTitles = new Map<string, string>();
   for (const finding of findings) {
-    const key = columnKeyOf(finding);
+    const key = summaryKeyOf(finding);
     if (finding.kind === "escalation") ruleTitles.set(finding.rule, finding.title);
     if (seen.has(key)) continue;
     seen.set(key, {
@@ -94,7 +98,7 @@ export function countBy(
   for (const finding of findings) {
     const key = row(finding);
     const cells = counts.get(key) ?? new Map<string, number>();
-    const column = columnKeyOf(finding);
+    const column = summaryKeyOf(finding);
     cells.set(column, (cells.get(column) ?? 0) + 1);
     counts.set(key, cells);
   }
@@ -104,4 +108,26 @@ export function countBy(
 function rank(order: readonly string[], status: string): number {
   const index = order.indexOf(status);
   return index === -1 ? order.length : index;
+}
+
+/** Each escalation rule's level names, lowest first, from the checked policy's rules. */
+export function escalationLadders(
+  rules: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly rule?: unknown;
+  }[],
+): Map<string, readonly string[]> {
+  const ladders = new Map<string, readonly string[]>();
+  for (const info of rules) {
+    if (info.kind !== "escalation") continue;
+    const levels = (
+      info.rule as { readonly levels?: readonly { readonly name: { readonly name: string } }[] }
+    ).levels;
+    ladders.set(
+      info.id,
+      (levels ?? []).map((level) => level.name.name),
+    );
+  }
+  return ladders;
 }

@@ -5,6 +5,7 @@ import {
   formatIsoDate,
   parseIsoDate,
   renderExplanation,
+  summaryKeyOf,
 } from "@remit/engine";
 import { assertNever, type Language } from "@remit/lang";
 import { groupOf, groupOrder } from "../evaluation/groups.js";
@@ -13,14 +14,7 @@ import type { TableLabels } from "../evaluation/table.js";
 import { type Action, type ActionKind, actionBlocks, actionsOf } from "./actions.js";
 import { reportScript, reportStyle } from "./assets.js";
 import { chartStatuses, groupStatusChart } from "./chart.js";
-import {
-  type ColumnGroup,
-  columnKeyOf,
-  columnLabel,
-  countBy,
-  type StatusColumn,
-  statusColumns,
-} from "./columns.js";
+import { type ColumnGroup, columnLabel, countBy, type StatusColumn, statusColumns } from "./columns.js";
 import { ReportText } from "./text.js";
 import { reportWords } from "./words.js";
 
@@ -96,28 +90,6 @@ ${page.clauses()}
 </body>
 </html>
 `;
-}
-
-/** Each escalation rule's level names, lowest first, from the checked policy's rules. */
-export function escalationLadders(
-  rules: readonly {
-    readonly id: string;
-    readonly kind: string;
-    readonly rule?: unknown;
-  }[],
-): Map<string, readonly string[]> {
-  const ladders = new Map<string, readonly string[]>();
-  for (const info of rules) {
-    if (info.kind !== "escalation") continue;
-    const levels = (
-      info.rule as { readonly levels?: readonly { readonly name: { readonly name: string } }[] }
-    ).levels;
-    ladders.set(
-      info.id,
-      (levels ?? []).map((level) => level.name.name),
-    );
-  }
-  return ladders;
 }
 
 /** Escapes text for HTML element content and quoted attribute values. */
@@ -332,7 +304,7 @@ class Page {
         .filter((f) => groupOf(f) === group)
         .map(
           (f) =>
-            `<tr class="finding status-${escapeHtml(f.status)}" data-status="${escapeHtml(f.status)}" data-column="${escapeHtml(columnKeyOf(f))}" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}"><td>${escapeHtml(this.text.groupName(group))}</td><td class="kind">${escapeHtml(this.text.kindText(f.kind))}</td><td title="${escapeHtml(f.rule)}">${escapeHtml(f.title)}</td><td>${escapeHtml(this.text.subjectText(f))}${f.period === undefined ? "" : ` <span class="period">${escapeHtml(f.period)}</span>`}</td><td>${this.statusBadge(f)}</td><td>${dateCell(f.due)}${f.overdueDays === undefined ? "" : ` <span class="alert">+${f.overdueDays}</span>`}</td><td>${escapeHtml(f.holder ?? "")}</td><td>${this.citeLinks(f)}</td></tr>`,
+            `<tr class="finding status-${escapeHtml(f.status)}" data-status="${escapeHtml(f.status)}" data-column="${escapeHtml(summaryKeyOf(f))}" data-rule="${escapeHtml(f.rule)}" data-subject="${escapeHtml(f.subject.id)}"><td>${escapeHtml(this.text.groupName(group))}</td><td class="kind">${escapeHtml(this.text.kindText(f.kind))}</td><td title="${escapeHtml(f.rule)}">${escapeHtml(f.title)}</td><td>${escapeHtml(this.text.subjectText(f))}${f.period === undefined ? "" : ` <span class="period">${escapeHtml(f.period)}</span>`}</td><td>${this.statusBadge(f)}</td><td>${dateCell(f.due)}${f.overdueDays === undefined ? "" : ` <span class="alert">+${f.overdueDays}</span>`}</td><td>${escapeHtml(f.holder ?? "")}</td><td>${this.citeLinks(f)}</td></tr>`,
         ),
     );
     const table = `<table class="findings"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;

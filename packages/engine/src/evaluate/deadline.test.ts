@@ -35,6 +35,55 @@ describe("the calendar of a policy", () => {
     ]);
   });
 
+  it("takes days off and working days from the facts' own calendarDays, checked with their JSON paths", () => {
+    const out = compile(source('policy "p" calendar "cn-mainland"'));
+    if (!("policy" in out)) throw new Error("compiles");
+    const dueWith = (calendarDays: unknown, options: { calendarDays?: never } = {}) => {
+      const evaluated = out.policy.evaluate({ ...facts, calendarDays }, options);
+      if ("errors" in evaluated) return evaluated.errors.map((e) => `${e.path} ${e.code}`);
+      return evaluated.result.findings[0]?.due;
+    };
+    expect(dueWith(undefined)).toBe("2026-10-19");
+    // The county's own notice moves the deadline a working day later; a make-up working day back.
+    expect(dueWith({ daysOff: { "2026-10-09": "县放假通知" } })).toBe("2026-10-20");
+    expect(dueWith({ workingDays: { "2026-10-17": "县调休通知" } })).toBe("2026-10-17");
+    // The host's days come after the facts' and win where both speak of one day.
+    expect(
+      dueWith(
+        { daysOff: { "2026-10-09": "县放假通知" } },
+        {
+          calendarDays: { workingDays: { "2026-10-09": "上班" } } as never,
+        },
+      ),
+    ).toBe("2026-10-19");
+    expect(dueWith({ daysOff: { "2030-01-02": "", "2026-02-30": "" }, holidays: {} })).toEqual([
+      "calendarDays.holidays unknown-field",
+    ]);
+    expect(dueWith({ daysOff: { "2030-01-02": "", "2026-02-30": "" } })).toEqual([
+      'calendarDays.daysOff["2030-01-02"] date-outside-year',
+      'calendarDays.daysOff["2026-02-30"] invalid-date',
+    ]);
+    expect(dueWith([])).toEqual(["calendarDays invalid-type"]);
+    const plain = compile(source('policy "p"').replace("working days", "days"));
+    if (!("policy" in plain)) throw new Error("compiles");
+    const refused = plain.policy.evaluate({ ...facts, calendarDays: { daysOff: {} } });
+    expect("errors" in refused && refused.errors.map((e) => `${e.path} ${e.code}`)).toEqual([
+      "calendarDays no-calendar",
+    ]);
+  });
+
+  it("re-counts a session's deadlines when an update changes the facts' calendarDays", () => {
+    const out = compile(source('policy "p" calendar "cn-mainland"'));
+    if (!("policy" in out)) throw new Error("compiles");
+    const session = out.policy.open(facts);
+    if ("errors" in session) throw new Error("opens");
+    const changed = session.update((draft) => {
+      (draft as Record<string, unknown>).calendarDays = { daysOff: { "2026-10-09": "县放假通知" } };
+    });
+    expect("errors" in changed).toBe(false);
+    expect(session.result().findings[0]?.due).toBe("2026-10-20");
+  });
+
   it("uses a host's calendar by its name, and tells an unknown name the calendars there are", () => {
     const base = builtInCalendars.get("cn-mainland")!;
     // A calendar where 2026-10-07 is a working day, not part of the National Day holiday.

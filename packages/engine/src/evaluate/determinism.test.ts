@@ -53,8 +53,19 @@ describe("determinism", () => {
     expect(summary.total).toBe(findings.length);
     const kinds = Object.values(summary.byKind).flatMap((row) => Object.values(row));
     expect(kinds.reduce((a, b) => a + b, 0)).toBe(findings.length);
-    expect(summary.byGroup.T02).toMatchObject({ triggered: 1, township: 1, closed: 1 });
-    expect(summary.byKind.escalation).toEqual({ closed: 1, township: 1 });
+    for (const counts of Object.values(summary.byGroup))
+      for (const key of Object.keys(counts)) expect(key).toMatch(/^(duty|escalation|accountability):/);
+    const groups = Object.values(summary.byGroup).flatMap((row) => Object.values(row));
+    expect(groups.reduce((a, b) => a + b, 0)).toBe(findings.length);
+    expect(summary.byGroup.T02).toMatchObject({
+      "accountability:triggered": 1,
+      "escalation:general-hazard-ladder:township": 1,
+      "escalation:general-hazard-ladder:closed": 1,
+    });
+    expect(summary.byKind.escalation).toEqual({
+      "general-hazard-ladder:closed": 1,
+      "general-hazard-ladder:township": 1,
+    });
   });
 });
 

@@ -270,7 +270,7 @@ export function compileDuty(info: DutyInfo, env: RuleEnv): CompiledRule {
     const through = until === null ? ctx.asAt : Math.min(until, ctx.asAt);
     const limit = (ctx.limits ?? DEFAULT_EVALUATION_LIMITS).periods;
     const count = periodCount(recurring.unit, from, through);
-    if (count > limit) throw tooManyPeriods(info.id, count, limit);
+    if (count > limit) throw tooManyPeriods(info, count, limit);
     const afterEnd = recurring.afterEnd ? (recurring.afterEnd(ctx) as Duration | null) : null;
     for (const period of periodsBetween(recurring.unit, from, through)) {
       ctx.period = period;

@@ -30,7 +30,21 @@ export function evaluateRule(rule: CompiledRule, ctx: Context): Map<string, Find
 }
 
 export function evaluateAll(rules: readonly CompiledRule[], ctx: Context): Map<string, Finding[]>[] {
-  return rules.map((rule) => evaluateRule(rule, ctx));
+  const maxFindings = (ctx.limits ?? DEFAULT_EVALUATION_LIMITS).findings;
+  let count = 0;
+  return rules.map((rule) => {
+    const bySubject = evaluateRule(rule, ctx);
+    for (const findings of bySubject.values()) count += findings.length;
+    if (count > maxFindings) throw tooManyFindings(maxFindings);
+    return bySubject;
+  });
+}
+
+/** How many findings the per-rule maps hold. */
+export function countFindings(perRule: readonly ReadonlyMap<string, readonly Finding[]>[]): number {
+  let count = 0;
+  for (const bySubject of perRule) for (const findings of bySubject.values()) count += findings.length;
+  return count;
 }
 
 /** Stable order: rules in policy order, then subject id, then period (already chronological). */

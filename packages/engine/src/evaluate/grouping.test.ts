@@ -55,7 +55,11 @@ describe("grouping declared by the policy", () => {
       ["V3", "S2"],
     ]);
     expect(result.findings.find((f) => f.rule === "县级汇总")?.group).toBeUndefined();
-    expect(result.summary.byGroup).toEqual({ S1: { met: 1 }, S2: { overdue: 2 }, "": { met: 1 } });
+    expect(result.summary.byGroup).toEqual({
+      S1: { "duty:met": 1 },
+      S2: { "duty:overdue": 2 },
+      "": { "duty:met": 1 },
+    });
   });
 
   it("groups a subject that is itself an element of the collection under its own id", () => {
@@ -70,7 +74,7 @@ describe("grouping declared by the policy", () => {
   it("puts every finding in one group when the policy declares none", () => {
     const result = evaluate(policyWith(""));
     expect(result.findings.every((f) => f.group === undefined)).toBe(true);
-    expect(result.summary.byGroup).toEqual({ "": { met: 2, overdue: 2 } });
+    expect(result.summary.byGroup).toEqual({ "": { "duty:met": 2, "duty:overdue": 2 } });
   });
 
   it("refuses a grouping that names no collection of the policy", () => {

@@ -11,4 +11,4 @@ export {
   findingsOf,
   orderFindings,
 } from "./evaluate.js";
-export { summarize } from "./summary.js";
+export { statusKeyOf, summarize, summaryKeyOf } from "./summary.js";

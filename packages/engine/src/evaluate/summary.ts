@@ -10,15 +10,35 @@ function bump(table: Map<string, Map<string, number>>, key: string, status: stri
 }
 
 /**
- * Counts by kind and status, and by group and status; keys sorted for stable output. Tables
- * are built from Maps with `Object.fromEntries`, so an id such as `__proto__` stays a plain key.
+ * What a finding is counted as within its kind: its status; for an escalation, its rule and the
+ * level reached (or `closed`), `general-hazard-ladder:county`. Two ladders that both name a level
+ * `county` are two counts, never one under either's label.
+ */
+export function statusKeyOf(finding: Finding): string {
+  return finding.kind === "escalation" ? `${finding.rule}:${finding.status}` : finding.status;
+}
+
+/**
+ * What a finding is counted as among all findings: its kind and {@link statusKeyOf},
+ * `duty:overdue`, `escalation:general-hazard-ladder:county`, `accountability:triggered`. Every
+ * finding has exactly one, so counts by it add up to the total. The JSON summary, the terminal
+ * table and the reports all count by it.
+ */
+export function summaryKeyOf(finding: Finding): string {
+  return `${finding.kind}:${statusKeyOf(finding)}`;
+}
+
+/**
+ * Counts by kind and {@link statusKeyOf}, and by group and {@link summaryKeyOf}; keys sorted for
+ * stable output. Tables are built from Maps with `Object.fromEntries`, so an id such as
+ * `__proto__` stays a plain key.
  */
 export function summarize(findings: readonly Finding[]): Summary {
   const byKind = new Map<string, Map<string, number>>();
   const byGroup = new Map<string, Map<string, number>>();
   for (const f of findings) {
-    bump(byKind, f.kind, f.status);
-    bump(byGroup, f.group ?? "", f.status);
+    bump(byKind, f.kind, statusKeyOf(f));
+    bump(byGroup, f.group ?? "", summaryKeyOf(f));
   }
   return { total: findings.length, byKind: toTable(byKind), byGroup: toTable(byGroup) };
 }

@@ -7,6 +7,7 @@
 import type { CheckedPolicy, FieldInfo, Type } from "@remit/lang";
 import { isIsoDate } from "../calendar/index.js";
 import { parseDuration } from "../compile/values.js";
+import { factsCalendarDaysKey } from "./schema.js";
 
 export type QuickCheck = (value: unknown) => boolean;
 
@@ -95,6 +96,9 @@ export function quickCheckOfDocument(policy: CheckedPolicy): QuickCheck | undefi
   const fields: { name: string; check: QuickCheck }[] = [
     { name: "asOf", check: (v) => v === undefined || date(v) },
   ];
+  // Checked against the calendar when preparing the evaluation, with their JSON paths.
+  if (!policy.collections.has(factsCalendarDaysKey) && !policy.records.has(factsCalendarDaysKey))
+    fields.push({ name: factsCalendarDaysKey, check: () => true });
   let complete = true;
   for (const c of policy.collections.values()) {
     const elements = checkOfFields(c.fields);

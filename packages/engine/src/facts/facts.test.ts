@@ -335,9 +335,26 @@ describe("parameters", () => {
     expect(evaluateOk(policy, countyFacts(), { params: { listing: 0 } }).params.listing).toBe("0 days");
   });
 
-  it("refuses integers that are not exact", () => {
-    const errors = evaluateErrors(policy, countyFacts(), { params: { meetingsPerQuarter: 1e308 } });
-    expect(errors.map((e) => e.code)).toEqual(["invalid-param"]);
+  it("refuses integer parameters outside 0 to 1,000,000: negative, absurd or not whole", () => {
+    for (const value of [-1, 1e308, 1_000_001, 2.5, Number.MAX_SAFE_INTEGER]) {
+      const errors = evaluateErrors(policy, countyFacts(), { params: { meetingsPerQuarter: value } });
+      expect(errors).toEqual([
+        {
+          path: "params.meetingsPerQuarter",
+          code: "invalid-param",
+          message: {
+            en: `expected a whole number from 0 to 1000000, got ${JSON.stringify(value)}`,
+            zh: `应为 0 到 1000000 之间的整数，实际为 ${JSON.stringify(value)}`,
+          },
+        },
+      ]);
+    }
+    for (const value of [0, 1_000_000])
+      expect(
+        evaluateOk(policy, countyFacts(), { params: { meetingsPerQuarter: value } }).params,
+      ).toMatchObject({
+        meetingsPerQuarter: value,
+      });
   });
 
   it("refuses overrides that make escalation thresholds stop increasing", () => {

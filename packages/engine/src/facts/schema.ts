@@ -12,6 +12,9 @@ import { parseDuration } from "../compile/values.js";
 
 export type FactsSchema = z.ZodMiniType<Record<string, unknown>>;
 
+/** The top-level key of the days a facts document adds to the policy's calendar. */
+export const factsCalendarDaysKey = "calendarDays";
+
 const dateSchema = z.string().check(z.refine(isIsoDate, { abort: true }));
 const durationSchema = z
   .union([z.number(), z.string()])
@@ -55,10 +58,14 @@ export function schemaOfFields(fields: readonly FieldInfo[]): z.ZodMiniType<Reco
 /**
  * Collections and records are required: a collection left out would silently read as empty. A
  * collection the policy declares `optional` may be absent (then empty). The top-level `asOf` is
- * the evaluation date the caller may send with its facts.
+ * the evaluation date the caller may send with its facts; `calendarDays` the days the facts add to
+ * the policy's calendar, validated with the calendar (`withCalendarDays`, when preparing).
  */
 export function factsSchema(policy: CheckedPolicy): FactsSchema {
-  const shape: Record<string, z.ZodMiniType> = { asOf: z.optional(dateSchema) };
+  const shape: Record<string, z.ZodMiniType> = {
+    asOf: z.optional(dateSchema),
+    [factsCalendarDaysKey]: z.optional(z.unknown()),
+  };
   for (const collection of policy.collections.values()) {
     const elements = z.array(schemaOfFields(collection.fields));
     shape[collection.name] = collection.decl.optional ? z.optional(elements) : elements;

@@ -263,6 +263,44 @@ describe("incremental sessions", () => {
     expect(Object.isFrozen(facts)).toBe(false);
   });
 
+  it("refuses to open past the periods limit, as evaluate does, with a structured error", () => {
+    expect(policy.open(countyFacts(), { asOf: "9999-12-31" })).toMatchObject({
+      errors: [{ path: "asOf", code: "too-many-periods" }],
+    });
+    expect(policy.open(countyFacts(), { limits: { findings: 3 } })).toMatchObject({
+      errors: [{ code: "too-many-findings" }],
+    });
+  });
+
+  it("refuses an update past a limit and keeps its facts and findings, full or incremental", () => {
+    // Full: the facts' own evaluation date moved to the far future.
+    const session = policy.open(countyFacts()) as Session;
+    const before = session.result();
+    const farFuture = session.update((draft) => {
+      draft.asOf = "9999-12-31";
+    });
+    expect(farFuture).toMatchObject({ errors: [{ path: "asOf", code: "too-many-periods" }] });
+    expect(session.result()).toEqual(before);
+
+    // Incremental: a new hazard whose findings would pass the findings limit.
+    const count = before.findings.length;
+    const bounded = policy.open(countyFacts(), { limits: { findings: count } }) as Session;
+    const tooMany = bounded.update((draft) => {
+      const facts = draft as unknown as CountyFacts;
+      facts.hazards.push({ ...facts.hazards[0]!, id: "N1", rectifiedOn: null });
+    });
+    expect(tooMany).toMatchObject({ errors: [{ code: "too-many-findings" }] });
+    expect(bounded.result()).toEqual(before);
+    // The session goes on: a later update within the limits agrees with a full evaluation.
+    const next = bounded.update((draft) => {
+      (draft as unknown as CountyFacts).hazards[1]!.rectifiedOn = "2026-11-27";
+    });
+    expect("errors" in next).toBe(false);
+    const expected = countyFacts();
+    expected.hazards[1]!.rectifiedOn = "2026-11-27";
+    expect(bounded.result()).toEqual(evaluateOk(policy, expected));
+  });
+
   it("opens only on valid facts", () => {
     const facts = countyFacts();
     facts.hazards[0]!.venueId = "nowhere";

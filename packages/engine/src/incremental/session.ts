@@ -11,9 +11,10 @@ import type * as z from "zod/mini";
 import { existsAsAt } from "../compile/expr.js";
 import type { FactObject } from "../compile/values.js";
 import type { CompiledRule } from "../evaluate/common.js";
-import { compareIds, evaluateAll, findingsOf, orderFindings } from "../evaluate/evaluate.js";
+import { compareIds, countFindings, evaluateAll, findingsOf, orderFindings } from "../evaluate/evaluate.js";
 import { settleExplanation } from "../explain/lazy.js";
 import { schemaOfFields, validateElement } from "../facts/index.js";
+import { DEFAULT_EVALUATION_LIMITS, EvaluationLimitExceeded, tooManyFindings } from "../limits.js";
 import type { EvaluateOptions, PolicyInternals, Prepared } from "../policy.js";
 import { type EvaluationResult, type FactError, type Finding, findingKey } from "../result.js";
 import { chunkedDocument, chunkedLength, fromChunks, toChunks } from "./chunked.js";
@@ -91,6 +92,8 @@ export class Session {
   private flat: Map<string, FactObject[]>;
   private stats: UpdateStats = { mode: "none", evaluated: 0 };
   private perRule: Map<string, Finding[]>[];
+  /** The findings `perRule` holds, kept up to date by each update: the findings limit is on it. */
+  private findingCount: number;
   private readonly dependencies: readonly RuleDependencies[];
   private readonly elementSchemas = new Map<string, z.ZodMiniType>();
 
@@ -103,7 +106,9 @@ export class Session {
   ) {
     this.snapshot = snapshot;
     this.flat = this.flatArrays(prepared);
+    // May throw EvaluationLimitExceeded: `open` turns it into errors, as `evaluate` does.
     this.perRule = evaluateAll(internals.rules, prepared.ctx);
+    this.findingCount = countFindings(this.perRule);
     this.dependencies = internals.rules.map((rule) =>
       ruleDependencies(internals.checked, rule.info.rule, rule.subjectCollection),
     );
@@ -130,7 +135,12 @@ export class Session {
       const elements = stored[name];
       if (Array.isArray(elements)) stored[name] = toChunks(elements, chunkBits);
     }
-    return new Session(internals, prepared, freeze(stored as FactObject, true), options, chunkBits);
+    try {
+      return new Session(internals, prepared, freeze(stored as FactObject, true), options, chunkBits);
+    } catch (error) {
+      if (error instanceof EvaluationLimitExceeded) return { errors: [error.error] };
+      throw error;
+    }
   }
 
   /** The arrays prepared evaluation reads, owned by this session from now on. */
@@ -189,8 +199,30 @@ export class Session {
       return { added: [], changed: [], removed: [] };
     }
     const touched = this.touchedElements(next, patches);
-    if (touched === undefined) return this.fullUpdate(next);
-    return this.incrementalUpdate(next, touched);
+    try {
+      return touched === undefined ? this.fullUpdate(next) : this.incrementalUpdate(next, touched);
+    } catch (error) {
+      // Past a limit the update is refused, as `evaluate` refuses, and the session keeps the
+      // facts and findings it had: an incremental update has already replaced elements in place,
+      // so the state is rebuilt from the snapshot, which the update had not yet replaced.
+      if (!(error instanceof EvaluationLimitExceeded)) throw error;
+      this.rebuild();
+      return { errors: [error.error] };
+    }
+  }
+
+  /** The state evaluated afresh from the current snapshot (which was within the limits). */
+  private rebuild(): void {
+    const prepared = this.internals.prepare(
+      flatten(this.snapshot, this.internals.checked.collections.keys()),
+      this.options,
+    );
+    if ("errors" in prepared) throw new Error("a session's own snapshot was rejected");
+    this.flat = this.flatArrays(prepared);
+    this.perRule = evaluateAll(this.internals.rules, prepared.ctx);
+    this.findingCount = countFindings(this.perRule);
+    this.prepared = prepared;
+    this.stats = { mode: "full", evaluated: this.perRule.reduce((n, m) => n + m.size, 0) };
   }
 
   /**
@@ -258,12 +290,14 @@ export class Session {
       this.options,
     );
     if ("errors" in prepared) return { errors: prepared.errors };
-    this.flat = this.flatArrays(prepared);
+    const flat = this.flatArrays(prepared);
     const perRule = evaluateAll(this.internals.rules, prepared.ctx);
     const diff = diffFindings(this.perRule, perRule);
     this.stats = { mode: "full", evaluated: perRule.reduce((n, m) => n + m.size, 0) };
+    this.flat = flat;
     this.prepared = prepared;
     this.perRule = perRule;
+    this.findingCount = countFindings(perRule);
     this.snapshot = next;
     return diff;
   }
@@ -492,6 +526,10 @@ export class Session {
         else findings.delete(id);
       }
     });
+    const count = this.findingCount + added.length - removed.length;
+    const maxFindings = (ctx.limits ?? DEFAULT_EVALUATION_LIMITS).findings;
+    if (count > maxFindings) throw tooManyFindings(maxFindings);
+    this.findingCount = count;
     this.snapshot = next;
     this.stats = { mode: "incremental", evaluated };
     return { added, changed, removed };

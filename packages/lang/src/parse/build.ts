@@ -18,6 +18,12 @@ import {
 } from "../diagnostics/scan-codes.js";
 import { dateValue, stringValue } from "../scan/lexer.js";
 import { hasPosition, joinSpans, tokenEnd, tokenSpan, tokenStart } from "../scan/span.js";
+import {
+  DateLiteral as DateToken,
+  keywordTokens,
+  NumberLiteral as NumberToken,
+  StringLiteral as StringToken,
+} from "../scan/tokens.js";
 import type {
   AccountabilityRule,
   BinaryOperator,
@@ -41,6 +47,7 @@ import type {
   LetBinding,
   ModalityNode,
   Module,
+  NumberLiteral,
   ParamDecl,
   PauseClause,
   PolicyHeader,
@@ -1057,15 +1064,57 @@ class Builder {
     return this.nodes(node, "arg").map((a) => this.expr(a));
   }
 
+  /**
+   * A list's elements in source order: the lone literals the grammar keeps as tokens (`literal`)
+   * merged with the expressions (`element`) by their offsets.
+   */
+  private listElements(node: PrimaryCstNode): Expr[] {
+    const literals = this.tokens(node, "literal");
+    const expressions = this.nodes(node, "element");
+    const elements: Expr[] = [];
+    let next = 0;
+    for (const expression of expressions) {
+      const start = firstToken(expression)?.startOffset ?? Number.POSITIVE_INFINITY;
+      while (next < literals.length && literals[next]!.startOffset < start)
+        elements.push(this.literal(literals[next++]!));
+      elements.push(this.expr(expression));
+    }
+    while (next < literals.length) elements.push(this.literal(literals[next++]!));
+    return elements;
+  }
+
+  /** A literal kept as a list's own token: a number, a text, a date, `true`, `false` or `none`. */
+  private literal(token: IToken): Expr {
+    const span = this.tokenSpan(token);
+    switch (token.tokenType) {
+      case NumberToken:
+        return this.numberLiteral(token, span);
+      case StringToken:
+        return this.string(token);
+      case DateToken:
+        return { kind: "DateLiteral", value: token.image, span };
+      case keywordTokens.True:
+        return { kind: "BoolLiteral", value: true, span };
+      case keywordTokens.False:
+        return { kind: "BoolLiteral", value: false, span };
+      default:
+        return { kind: "NoneLiteral", span };
+    }
+  }
+
+  private numberLiteral(token: IToken, span: Span): NumberLiteral {
+    const raw = token.image;
+    if ((raw.match(/\./g)?.length ?? 0) >= 2)
+      this.report(clauseIdAsNumber, this.tokenSpan(token), { text: raw });
+    return { kind: "NumberLiteral", value: Number.parseFloat(raw), raw, span };
+  }
+
   private primary(node: PrimaryCstNode): Expr {
     const span = this.spanOf(node);
     const number = this.token(node, "number");
     if (number) {
-      const raw = number.image;
-      if ((raw.match(/\./g)?.length ?? 0) >= 2) {
-        this.report(clauseIdAsNumber, this.tokenSpan(number), { text: raw });
-      }
-      const value = Number.parseFloat(raw);
+      const literal = this.numberLiteral(number, span);
+      const value = literal.value;
       const unitNode = this.node(node, "unit");
       const unitToken = this.token(unitNode, "unit");
       if (unitToken) {
@@ -1078,7 +1127,7 @@ class Builder {
           span,
         };
       }
-      return { kind: "NumberLiteral", value, raw, span };
+      return literal;
     }
     const string = this.token(node, "string");
     if (string) return this.string(string);
@@ -1087,9 +1136,7 @@ class Builder {
     if (this.token(node, "true")) return { kind: "BoolLiteral", value: true, span };
     if (this.token(node, "false")) return { kind: "BoolLiteral", value: false, span };
     if (this.token(node, "none")) return { kind: "NoneLiteral", span };
-    if (this.token(node, "list")) {
-      return { kind: "ListLiteral", elements: this.nodes(node, "element").map((e) => this.expr(e)), span };
-    }
+    if (this.token(node, "list")) return { kind: "ListLiteral", elements: this.listElements(node), span };
     const aggregate = this.node(node, "aggregate");
     if (aggregate) return this.aggregate(aggregate);
     const name = this.token(node, "name") ?? this.token(node, "builtin");

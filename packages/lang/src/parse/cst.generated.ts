@@ -600,7 +600,8 @@ export type PrimaryCstChildren = {
   false?: IToken[];
   none?: IToken[];
   list?: IToken[];
-  element?: (ExprCstNode)[];
+  literal?: (IToken)[];
+  element?: ExprCstNode[];
   Comma?: IToken[];
   RBracket?: IToken[];
   aggregate?: AggregateCstNode[];

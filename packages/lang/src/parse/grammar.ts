@@ -59,6 +59,17 @@ const recurrenceUnitTokens = tokensOf(periodUnitKeywords);
 /** `每周` … `每年`. */
 const everyTokens = tokensOf(recurrenceKeywords);
 
+/** The literals a list may hold as its own tokens, and what may follow one there. */
+const literalTokens: ReadonlySet<TokenType> = new Set([
+  NumberLiteral,
+  StringLiteral,
+  DateLiteral,
+  K.True,
+  K.False,
+  K.None,
+]);
+const listEnd: ReadonlySet<TokenType> = new Set([Comma, RBracket]);
+
 /** The places the grammar chooses between alternatives, each with its own cache. */
 type AlternationSite =
   | "module"
@@ -89,6 +100,8 @@ type AlternationSite =
   | "unary"
   | "keywordCall"
   | "primary"
+  | "listElement"
+  | "literal"
   | "durationUnit"
   | "aggregate";
 
@@ -128,6 +141,8 @@ export class RemitParser extends CstParser {
     unary: undefined,
     keywordCall: undefined,
     primary: undefined,
+    listElement: undefined,
+    literal: undefined,
     durationUnit: undefined,
     aggregate: undefined,
   };
@@ -931,13 +946,7 @@ export class RemitParser extends CstParser {
           {
             ALT: () => {
               this.CONSUME(LBracket, { LABEL: "list" });
-              this.OPTION2(() => {
-                this.SUBRULE(this.expr, { LABEL: "element" });
-                this.MANY(() => {
-                  this.CONSUME(Comma);
-                  this.SUBRULE2(this.expr, { LABEL: "element" });
-                });
-              });
+              this.MANY_SEP({ SEP: Comma, DEF: () => this.listElement() });
               this.CONSUME(RBracket);
             },
           },
@@ -975,6 +984,36 @@ export class RemitParser extends CstParser {
         ]),
     );
   });
+
+  /**
+   * One element of a list literal. A lone literal (`1`, `"一般"`, a date, `true`, `none`) followed by
+   * `,` or `]` is taken as a token of the list itself, under `literal`: through `expr` it would
+   * build a chain of ten tree nodes (4–5 KB each element; a million-element list took gigabytes).
+   * Anything else is an `element` expression. The builder puts both back in source order.
+   */
+  private listElement(): void {
+    this.OR5(
+      this.alternatives.listElement ??
+        this.cache("listElement", [
+          {
+            GATE: () => literalTokens.has(this.LA(1).tokenType) && listEnd.has(this.LA(2).tokenType),
+            IGNORE_AMBIGUITIES: true,
+            ALT: () =>
+              this.OR6(
+                this.alternatives.literal ??
+                  // CONSUME2: the primary rule consumes these tokens once already.
+                  this.cache(
+                    "literal",
+                    [...literalTokens].map((type) => ({
+                      ALT: () => this.CONSUME2(type, { LABEL: "literal" }),
+                    })),
+                  ),
+              ),
+          },
+          { ALT: () => this.SUBRULE4(this.expr, { LABEL: "element" }) },
+        ]),
+    );
+  }
 
   private durationUnit = this.RULE("durationUnit", () => {
     this.OR(
