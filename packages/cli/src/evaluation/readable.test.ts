@@ -188,6 +188,7 @@ describe("refusals, limits and warnings read in the readers' language", () => {
       ...words,
       "nope",
       "nobody",
+      "incidents/F0101",
       "incidents/F0201",
       "incidents/F0501",
       "F0201",
@@ -219,61 +220,72 @@ describe("refusals, limits and warnings read in the readers' language", () => {
 
 /**
  * The summary counts escalations by rule and level, in the JSON result and in the terminal table
- * alike: on the example county the general-hazard ladder's `county` (县) and the major-hazard
- * ladder's `county` (县级挂牌督办, a formal act) are two counts, and every count adds up.
+ * alike: two ladders that both have a level `county` — an ordinary hazard's 县 and a major
+ * hazard's 县级挂牌督办, a formal act — are two counts, and every count adds up. The example
+ * county has one ladder, so the two-ladder policy in testdata shows it.
  */
+const ladders = [
+  "packages/cli/src/evaluation/testdata/two-ladders",
+  "--facts",
+  "packages/cli/src/evaluation/testdata/two-ladders/facts.json",
+];
 const county = ["policies/ziyuan-2026", "--facts", "examples/ziyuan-county/facts.json"];
 const sum = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
-describe("the summary of the example county", () => {
+describe("the summary", () => {
   it("counts each ladder's levels under its own rule in the JSON summary, and every count adds up", async () => {
-    const result = JSON.parse(await remit(["eval", ...county, "--format", "json"])) as EvaluationResult;
-    const { summary, findings } = result;
-    const escalations = findings.filter((f) => f.kind === "escalation");
-    const at = (rule: string, level: string) =>
-      escalations.filter((f) => f.rule === rule && f.status === level).length;
-    expect(at("general-hazard-ladder", "county")).toBeGreaterThan(0);
-    expect(at("major-hazard-supervision", "county")).toBeGreaterThan(0);
-    expect(summary.byKind.escalation).toMatchObject({
-      "general-hazard-ladder:county": at("general-hazard-ladder", "county"),
-      "major-hazard-supervision:county": at("major-hazard-supervision", "county"),
+    for (const target of [ladders, county]) {
+      const result = JSON.parse(await remit(["eval", ...target, "--format", "json"])) as EvaluationResult;
+      const { summary, findings } = result;
+      const byRuleAndLevel: Record<string, number> = {};
+      for (const f of findings.filter((f) => f.kind === "escalation")) {
+        const key = `${f.rule}:${f.status}`;
+        byRuleAndLevel[key] = (byRuleAndLevel[key] ?? 0) + 1;
+      }
+      expect(summary.byKind.escalation).toEqual(byRuleAndLevel);
+      expect(sum(Object.fromEntries(Object.entries(summary.byKind).map(([k, row]) => [k, sum(row)])))).toBe(
+        summary.total,
+      );
+      for (const [group, counts] of Object.entries(summary.byGroup))
+        expect(sum(counts)).toBe(findings.filter((f) => (f.group ?? "") === group).length);
+    }
+    const { summary } = JSON.parse(await remit(["eval", ...ladders, "--format", "json"])) as EvaluationResult;
+    expect(summary.byKind.escalation).toEqual({
+      "general-ladder:grid": 1,
+      "general-ladder:county": 2,
+      "major-ladder:county": 1,
     });
-    expect(summary.byKind.escalation).not.toHaveProperty("county");
-    expect(sum(Object.fromEntries(Object.entries(summary.byKind).map(([k, row]) => [k, sum(row)])))).toBe(
-      summary.total,
-    );
-    for (const [group, counts] of Object.entries(summary.byGroup))
-      expect(sum(counts)).toBe(findings.filter((f) => (f.group ?? "") === group).length);
-    // 梅溪镇 (T03) has general hazards at the county level and no major hazard.
-    const meixi = summary.byGroup.T03!;
-    expect(meixi["escalation:general-hazard-ladder:county"]).toBe(
-      escalations.filter(
-        (f) => f.group === "T03" && f.rule === "general-hazard-ladder" && f.status === "county",
-      ).length,
-    );
-    expect(Object.keys(meixi).some((key) => key.startsWith("escalation:major-hazard-supervision:"))).toBe(
-      false,
-    );
+    // 乙镇 (T02) has ordinary hazards at the county level and no major hazard.
+    expect(summary.byGroup.T02).toEqual({
+      "escalation:general-ladder:grid": 1,
+      "escalation:general-ladder:county": 1,
+    });
   });
 
   it("words each ladder's level by its own label in the table, and each group's row adds up", async () => {
-    const table = await remit(["eval", ...county, "--lang", "zh"]);
+    const table = await remit(["eval", ...ladders, "--lang", "zh"]);
     const summary = table.slice(table.indexOf("汇总："));
-    expect(summary).toMatch(/升级：挂牌督办重大火灾隐患逾期由上一级督办 +县级挂牌督办 +2\n/);
-    expect(summary).toMatch(/升级：一般隐患逐级处置 +网格 +1\n +乡（镇） +2\n +县 +3\n/);
+    expect(summary).toMatch(/升级：一般隐患逐级处置 +网格 +1\n +县 +2\n/);
+    expect(summary).toMatch(/升级：重大隐患挂牌督办 +县级挂牌督办 +1\n/);
     const lines = summary.split("\n");
     const header = lines.find((line) => line.trim().startsWith("乡（镇）") && line.includes("合计"))!;
     const columns = header.trim().split(/\s+/);
-    const meixi = lines
-      .find((line) => line.trim().startsWith("梅溪镇"))!
-      .trim()
-      .split(/\s+/);
-    const cell = (name: string) => Number(meixi[columns.indexOf(name)]);
-    expect(cell("升级至县")).toBe(2);
-    expect(cell("升级至县级挂牌督办")).toBe(0);
-    for (const line of lines.filter((l) => /（T0\d）|^ +县级 /.test(l))) {
-      const numbers = line.trim().split(/\s+/).slice(1).map(Number);
-      expect(numbers.slice(0, -1).reduce((a, b) => a + b, 0)).toBe(numbers.at(-1));
+    const row = (name: string) => {
+      const cells = lines
+        .find((line) => line.trim().startsWith(name))!
+        .trim()
+        .split(/\s+/);
+      return (column: string) => Number(cells[columns.indexOf(column)]);
+    };
+    expect(row("乙镇")("升级至县")).toBe(1);
+    expect(row("乙镇")("升级至县级挂牌督办")).toBe(0);
+    expect(row("甲镇")("升级至县级挂牌督办")).toBe(1);
+    const countyTable = await remit(["eval", ...county, "--lang", "zh"]);
+    for (const text of [summary, countyTable.slice(countyTable.indexOf("汇总："))]) {
+      for (const line of text.split("\n").filter((l) => /（T0\d）|^ +县级 /.test(l))) {
+        const numbers = line.trim().split(/\s+/).slice(1).map(Number);
+        expect(numbers.slice(0, -1).reduce((a, b) => a + b, 0)).toBe(numbers.at(-1));
+      }
     }
   });
 });

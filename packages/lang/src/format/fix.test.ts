@@ -89,7 +89,7 @@ describe("fixFor", () => {
 
   test("a full-width semicolon between two words leaves a space", () => {
     const text = "define a = 1；define b = 2\n";
-    const [diagnostic] = parse(text, file).diagnostics.filter((d) => d.code === "R1002");
+    const [diagnostic] = parse(text, file).diagnostics.filter((d) => d.code === "R1008");
     expect(diagnostic === undefined ? undefined : fixFor(diagnostic, text)?.edit.newText).toBe(" ");
   });
 });

@@ -3,7 +3,7 @@
  * editor's quick fixes alike. A fix is offered only when it is unambiguous.
  */
 import type { Diagnostic, Localized } from "../diagnostics/diagnostic.js";
-import { fullWidthPunctuation } from "../diagnostics/scan-codes.js";
+import { fullWidthPunctuation, fullWidthQuotes, strayPunctuation } from "../diagnostics/scan-codes.js";
 import { asciiForFullWidth } from "../scan/tokens.js";
 import type { Span } from "../syntax/ast.js";
 import { quote } from "./print.js";
@@ -27,14 +27,25 @@ export interface Fix {
  * replacement cannot eat more.
  */
 export function fixFor(diagnostic: Diagnostic, text: string): Fix | undefined {
-  if (diagnostic.code === fullWidthPunctuation.code) return fullWidthFix(diagnostic.span, text);
+  if (fullWidthCodes.has(diagnostic.code)) return fullWidthFix(diagnostic.span, text);
   const [only, ...others] = diagnostic.suggestions;
   if (only === undefined || others.length > 0) return undefined;
   return replacement(diagnostic.span, text, only, /^(?:[\p{L}\p{N}_.-]+|\p{P})$/u);
 }
 
+/** Full-width marks, a `“…”` string, a stray `；` or `。`: each has its one ASCII form (or none). */
+const fullWidthCodes: ReadonlySet<string> = new Set([
+  fullWidthPunctuation.code,
+  fullWidthQuotes.code,
+  strayPunctuation.code,
+]);
+
 function fullWidthFix(span: Span, text: string): Fix | undefined {
   const written = text.slice(span.start.offset, span.end.offset);
+  if (written.length >= 2 && written.startsWith("“") && written.endsWith("”")) {
+    // The scanner read the whole string: its content is escaped as a `"…"` string needs.
+    return replacement(span, text, quote(written.slice(1, -1)));
+  }
   if (written === "“") {
     // The whole string, so its content is escaped as a `"…"` string needs.
     const lineEnd = text.slice(span.end.offset).search(/[\n\r]/);
@@ -45,7 +56,7 @@ function fullWidthFix(span: Span, text: string): Fix | undefined {
       return replacement(whole, text, quote(text.slice(span.end.offset, close)));
     }
   }
-  if (written === "；") {
+  if (written === "；" || written === "。") {
     // The language has no separator: the mark goes, leaving a space only where it parted words.
     const before = text[span.start.offset - 1] ?? " ";
     const after = text[span.end.offset] ?? " ";
