@@ -22,7 +22,7 @@ const deadline = Date.now() + seconds * 1000;
 const facts = JSON.parse(readFileSync(path.join(root, "examples/ziyuan-county/facts.json"), "utf8"));
 
 // The server records every answer (its default) in an embedded store of its own, and evaluates
-// and checks in its worker pool (one thread per core, its default).
+// and checks in its worker pool (one thread per core but one, its default).
 const dataDir = mkdtempSync(path.join(tmpdir(), "remit-soak-"));
 const server = spawn(
   process.execPath,

@@ -587,7 +587,7 @@ Options (each also read from its environment variable):
   --data DIR        embedded record store folder (REMIT_DATA; default .remit)
   --database-url U  PostgreSQL for records instead (REMIT_DATABASE_URL)
   --records on|off  keep records (REMIT_RECORDS; default on)
-  --workers N       evaluation threads (REMIT_WORKERS; default: the number of cores)
+  --workers N       evaluation threads (REMIT_WORKERS; default: one per core but one)
   --log-level L     trace|debug|info|warn|error|fatal|silent (REMIT_LOG_LEVEL; default info)
   --watch on|off    reload on edits (REMIT_WATCH; default on)
   --lang zh|en      language of messages
@@ -617,7 +617,7 @@ GET /healthz、/readyz 和 /metrics 供运维使用。收到 SIGHUP 或政策文
   --data DIR        内嵌记录库目录（REMIT_DATA；默认 .remit）
   --database-url U  改用 PostgreSQL 保存记录（REMIT_DATABASE_URL）
   --records on|off  是否记录（REMIT_RECORDS；默认 on）
-  --workers N       评估线程数（REMIT_WORKERS；默认为 CPU 核数）
+  --workers N       评估线程数（REMIT_WORKERS；默认为 CPU 核数减一，至少 1）
   --log-level L     日志级别（REMIT_LOG_LEVEL；默认 info）
   --watch on|off    文件修改时重新加载（REMIT_WATCH；默认 on）
   --lang zh|en      消息语言

@@ -30,7 +30,7 @@ export {
 export { createLogger, errorLogSink, type Logger, requestLogSink } from "./logger.js";
 export type { EnginePolicy, NamedPolicy, PolicyEntry } from "./policies.js";
 export { PolicySet, type ServedPolicy } from "./policies.js";
-export { createEvaluationPool, type EvaluationPool, type PoolOptions } from "./pool.js";
+export { createEvaluationPool, defaultWorkerThreads, type EvaluationPool, type PoolOptions } from "./pool.js";
 export {
   defaultPort,
   defaultShutdownGraceMs,

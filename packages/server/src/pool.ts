@@ -14,7 +14,7 @@ import type { CheckAnswer, CheckInput, EvaluationAnswer, EvaluationInput } from 
 import type { PolicyText, WorkerAnswer, WorkerTask } from "./worker.js";
 
 export interface PoolOptions {
-  /** Worker threads; the machine's parallelism by default. */
+  /** Worker threads; {@link defaultWorkerThreads} by default. */
   readonly threads?: number;
   /** Old-generation heap one thread may use, in MiB; `@remit/app`'s `workerMemoryMb` by default. */
   readonly workerMemoryMb?: number;
@@ -35,6 +35,22 @@ export interface EvaluationPool {
 }
 
 /**
+ * Worker threads by default: one per core but one, which is left to the event loop, so that
+ * `/healthz`, refusals and the acknowledgements of recorded answers stay prompt while every
+ * worker is busy (at least one thread).
+ *
+ * @example
+ * ```ts
+ * import { availableParallelism } from "node:os";
+ * import { defaultWorkerThreads } from "@remit/server";
+ * console.log(defaultWorkerThreads() === Math.max(1, availableParallelism() - 1)); // true
+ * ```
+ */
+export function defaultWorkerThreads(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+/**
  * The compiled worker: under the test runner this module is TypeScript source, and a thread
  * loads the built file beside it in `dist` (built by `tsc -b`).
  */
@@ -50,7 +66,7 @@ function isOutOfMemory(error: unknown): boolean {
 }
 
 export function createEvaluationPool(options: PoolOptions = {}): EvaluationPool {
-  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const threads = Math.max(1, options.threads ?? defaultWorkerThreads());
   const workerMemoryMb = options.workerMemoryMb ?? defaultServiceLimits.workerMemoryMb;
   const pool = new Piscina<WorkerTask, WorkerAnswer>({
     filename: workerFile(),

@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import {
   buildPolicy,
@@ -11,6 +10,7 @@ import {
 import {
   createEvaluationPool,
   createLogger,
+  defaultWorkerThreads,
   errorLogSink,
   type NamedPolicy,
   PolicySet,
@@ -231,7 +231,7 @@ function configOf(
     watch: text("watch"),
   };
   const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
-  const read = readConfig(defined, context.io.env, Math.max(1, availableParallelism()));
+  const read = readConfig(defined, context.io.env, defaultWorkerThreads());
   if ("error" in read) {
     const { source, value, message } = read.error;
     if (source === "REMIT_POLICIES" && value === "") {
