@@ -48,7 +48,14 @@ export interface ThroughputReport {
   readonly rows: readonly ThroughputRow[];
 }
 
-/** The policies of the repository measured by default, by entry path from the repository root. */
+/**
+ * The policies of the repository measured by default, by entry path from the repository root.
+ * @example
+ * ```ts
+ * import { repositoryBenchEntries } from "@remit/lang/bench";
+ * console.log(repositoryBenchEntries.map((e) => e.entry).join(" ")); // policies/ziyuan-2026/policy.remit.md examples/every-construct/policy.remit.md
+ * ```
+ */
 export const repositoryBenchEntries: readonly { readonly name: string; readonly entry: string }[] = [
   { name: "ziyuan-2026", entry: "policies/ziyuan-2026/policy.remit.md" },
   { name: "every-construct", entry: "examples/every-construct/policy.remit.md" },
@@ -92,13 +99,30 @@ escalation fix-c${n} "隐患整改 ${n}"
 `;
 }
 
-/** How many declarations each copy in a generated policy adds. */
+/**
+ * How many declarations each copy in a generated policy adds.
+ * @example
+ * ```ts
+ * import { parse } from "@remit/lang";
+ * import { generatedDeclarationsPerCopy, generatedPolicy } from "@remit/lang/bench";
+ * const { text, copies } = generatedPolicy(3000);
+ * console.log(parse(text, "generated.remit").module.declarations.length === copies * generatedDeclarationsPerCopy); // true
+ * ```
+ */
 export const generatedDeclarationsPerCopy = 7;
 
 /**
  * One module of at least `minimumLength` characters: a policy header, then copies of seven
  * declarations with numbered names, so it parses and checks without a diagnostic. Code only, mostly
  * ASCII: the densest input per byte.
+ * @example
+ * ```ts
+ * import { analyze, memoryHost } from "@remit/lang";
+ * import { generatedPolicy } from "@remit/lang/bench";
+ * const { text, copies } = generatedPolicy(5000);
+ * const { policy, diagnostics } = analyze("generated.remit", memoryHost({ "generated.remit": text }));
+ * console.log(text.length >= 5000, copies > 1, diagnostics.length, policy?.rules.length === copies * 2); // true true 0 true
+ * ```
  */
 export function generatedPolicy(minimumLength: number): { text: string; copies: number } {
   const parts = ['policy "大文件"\n  version "1.0.0"\n'];
@@ -113,7 +137,21 @@ export function generatedPolicy(minimumLength: number): { text: string; copies: 
   return { text: parts.join(""), copies };
 }
 
-/** A policy's entry and every file it imports, as read from `host`. */
+/**
+ * A policy's entry and every file it imports, as read from `host`.
+ * @example
+ * ```ts
+ * import { memoryHost } from "@remit/lang";
+ * import { benchPolicy } from "@remit/lang/bench";
+ * const host = memoryHost({
+ *   "p/policy.remit": 'policy "P"\nimport "units.remit" as units\n',
+ *   "p/units.remit": 'clause 1 "units"\n',
+ *   "p/unused.remit": 'clause 2 "not imported"\n',
+ * });
+ * const policy = benchPolicy("p", "p/policy.remit", host);
+ * console.log(Object.keys(policy.files).join(" ")); // p/policy.remit p/units.remit
+ * ```
+ */
 export function benchPolicy(name: string, entry: string, host: SourceHost): BenchPolicy {
   const loaded = loadModules(entry, host);
   if (!loaded.sources.has(entry)) throw new Error(`cannot read '${entry}'`);
@@ -123,6 +161,17 @@ export function benchPolicy(name: string, entry: string, host: SourceHost): Benc
 /**
  * Measures the repository's policies read from `host` (paths relative to the repository root) and
  * returns the table `formatThroughput` prints.
+ * @example
+ * ```ts
+ * import { memoryHost } from "@remit/lang";
+ * import { repositoryBenchEntries, runThroughput } from "@remit/lang/bench";
+ * // The repository's policies, here stand-ins read from memory.
+ * const files = Object.fromEntries(repositoryBenchEntries.map((e) => [e.entry, '~~~remit\npolicy "P"\n~~~\n']));
+ * let clock = 0;
+ * const table = runThroughput(memoryHost(files), { targetBytes: 2000, warmupIterations: 0, iterations: 1, now: () => clock++ });
+ * const lines = table.split("\n");
+ * console.log(lines.length, lines[0]?.split(/ +/).join(" ")); // 13 policy stage bytes median ms MB/s
+ * ```
  */
 export function runThroughput(host: SourceHost, options: ThroughputOptions = {}): string {
   const policies = repositoryBenchEntries.map(({ name, entry }) => benchPolicy(name, entry, host));
@@ -140,7 +189,14 @@ const defaultTargetBytes = 1_000_000;
 
 const utf8 = new TextEncoder();
 
-/** The size of `text` in UTF-8 bytes. */
+/**
+ * The size of `text` in UTF-8 bytes.
+ * @example
+ * ```ts
+ * import { utf8Length } from "@remit/lang/bench";
+ * console.log(utf8Length("duty"), utf8Length("职责")); // 4 6
+ * ```
+ */
 export function utf8Length(text: string): number {
   return utf8.encode(text).length;
 }
@@ -171,6 +227,13 @@ function replicate(
 /**
  * A JSON document of about `bytes` UTF-8 bytes, shaped like a policy's facts: an array of records
  * with text (some of it Chinese), numbers, dates and booleans.
+ * @example
+ * ```ts
+ * import { jsonOfSize, utf8Length } from "@remit/lang/bench";
+ * const json = jsonOfSize(4000);
+ * const venues = JSON.parse(json) as { readonly id: string }[];
+ * console.log(utf8Length(json) >= 4000, utf8Length(json) < 4300, venues[0]?.id); // true true venue-0
+ * ```
  */
 export function jsonOfSize(bytes: number): string {
   const items: string[] = [];
@@ -229,6 +292,17 @@ let sink = 0;
  * Measures each stage over copies of each policy (about `targetBytes` per iteration, 1 MB by
  * default). Tokenize reads each file's code (a literate file's code blocks, counted as such); parse and
  * parse + check (`analyze` over an in-memory host) read the files as they are.
+ * @example
+ * ```ts
+ * import { measureThroughput } from "@remit/lang/bench";
+ * const policy = { name: "P", entry: "p.remit", files: { "p.remit": 'policy "P"\nclause 1 "first"\n' } };
+ * // A clock that advances one millisecond per reading: every iteration takes 1 ms.
+ * let clock = 0;
+ * const [report] = measureThroughput([policy], { targetBytes: 1000, warmupIterations: 0, iterations: 3, now: () => clock++ });
+ * console.log(report?.copies, report?.rows.map((r) => r.stage).join(" ")); // 36 tokenize parse parse+check JSON.parse
+ * const parseRow = report?.rows[1];
+ * console.log(parseRow?.medianMs, parseRow?.mbPerSecond === (parseRow?.bytes ?? 0) / 1000); // 1 true
+ * ```
  */
 export function measureThroughput(
   policies: readonly BenchPolicy[],
@@ -270,7 +344,23 @@ export function measureThroughput(
   });
 }
 
-/** The reports as a plain-text table, one line per policy and stage. */
+/**
+ * The reports as a plain-text table, one line per policy and stage.
+ * @example
+ * ```ts
+ * import { formatThroughput } from "@remit/lang/bench";
+ * const table = formatThroughput([
+ *   {
+ *     name: "P",
+ *     copies: 2,
+ *     rows: [{ stage: "parse", bytes: 1_000_000, iterations: 10, medianMs: 250, mbPerSecond: 4 }],
+ *   },
+ * ]);
+ * const [header, row] = table.split("\n");
+ * console.log(JSON.stringify(header)); // "policy  stage    bytes  median ms  MB/s"
+ * console.log(JSON.stringify(row)); // "P ×2    parse  1000000     250.00  4.00"
+ * ```
+ */
 export function formatThroughput(reports: readonly ThroughputReport[]): string {
   const header = ["policy", "stage", "bytes", "median ms", "MB/s"];
   const lines = reports.flatMap((report) =>
@@ -295,7 +385,16 @@ export function formatThroughput(reports: readonly ThroughputReport[]): string {
     .join("\n");
 }
 
-/** Keeps `sink` observable so no engine drops the measured calls as dead code. */
+/**
+ * Keeps `sink` observable so no engine drops the measured calls as dead code.
+ * @example
+ * ```ts
+ * import { benchSink, measureThroughput } from "@remit/lang/bench";
+ * const before = benchSink();
+ * measureThroughput([{ name: "P", entry: "p.remit", files: { "p.remit": 'policy "P"\n' } }], { targetBytes: 100, iterations: 1 });
+ * console.log(benchSink() > before); // true
+ * ```
+ */
 export function benchSink(): number {
   return sink;
 }

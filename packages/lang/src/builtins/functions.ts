@@ -118,7 +118,16 @@ function ofTwoDates<const Name extends string>(
   };
 }
 
-/** The built-in functions, in the order the docs list them. */
+/**
+ * The built-in functions, in the order the docs list them.
+ * @example
+ * ```ts
+ * import { builtinFunctionDeclarations, displayType } from "@remit/lang";
+ * const between = builtinFunctionDeclarations.find((f) => f.name === "daysBetween");
+ * console.log(between?.spellings.zh, between?.docs.parameters.join(", ")); // 相隔天数 a, b
+ * console.log(between && displayType(between.signature.result, "en")); // integer
+ * ```
+ */
 export const builtinFunctionDeclarations = [
   {
     name: "daysBetween",
@@ -188,7 +197,15 @@ export const builtinFunctionDeclarations = [
 /** The name of a built-in function. */
 export type BuiltinFunction = (typeof builtinFunctionDeclarations)[number]["name"];
 
-/** The built-in functions by name. */
+/**
+ * The built-in functions by name.
+ * @example
+ * ```ts
+ * import { builtinFunctionsByName } from "@remit/lang";
+ * const endOfQuarter = builtinFunctionsByName.get("endOfQuarter");
+ * console.log(endOfQuarter?.spellings.zh, endOfQuarter?.docs.meaning.en); // 季末 the last day of the date's quarter
+ * ```
+ */
 export const builtinFunctionsByName: ReadonlyMap<BuiltinFunction, FunctionDeclaration> = new Map(
   builtinFunctionDeclarations.map((f): [BuiltinFunction, FunctionDeclaration] => [f.name, f]),
 );
@@ -206,6 +223,13 @@ export interface NameDeclaration {
   readonly docs: Bilingual;
 }
 
+/**
+ * @example
+ * ```ts
+ * import { builtinNameDeclarations } from "@remit/lang";
+ * console.log(builtinNameDeclarations.map((n) => `${n.spellings.en}/${n.spellings.zh}`).join(" ")); // asOf/评估日 period/周期
+ * ```
+ */
 export const builtinNameDeclarations: readonly NameDeclaration[] = [
   {
     name: "asOf",

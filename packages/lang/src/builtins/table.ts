@@ -27,13 +27,42 @@ const builtinEntries: readonly [string, CallableFunction][] = builtinFunctionDec
     ]),
 );
 
-/** The built-in functions by both spellings. */
+/**
+ * The built-in functions by both spellings.
+ * @example
+ * ```ts
+ * import { builtinFunctionTable } from "@remit/lang";
+ * // Both spellings name the same built-in.
+ * const [en, zh] = [builtinFunctionTable.get("daysBetween"), builtinFunctionTable.get("相隔天数")];
+ * console.log(en?.kind === "builtin" && zh?.kind === "builtin" && en.name === zh.name); // true
+ * console.log(builtinFunctionTable.has("daysBetwen")); // false
+ * ```
+ */
 export const builtinFunctionTable: ReadonlyMap<string, CallableFunction> = new Map(builtinEntries);
 
 /**
  * The functions a policy may call: the built-ins and the host's, by every spelling. A host
  * function spelt like a built-in or like another host function is the host's mistake, not the
  * policy's, and is thrown at once rather than resolved one way or the other.
+ * @example
+ * ```ts
+ * import { boolType, dateType, functionTable, type HostFunction } from "@remit/lang";
+ * const isWeekend: HostFunction = {
+ *   name: "isWeekend",
+ *   spellings: { en: "isWeekend", zh: "是周末" },
+ *   signature: { parameters: [dateType()], result: boolType, propagatesNone: true },
+ *   docs: { parameters: ["d"], meaning: { en: "whether d is a Saturday or Sunday", zh: "d 是否为周六或周日" } },
+ *   // Dates arrive as epoch days; day 0, 1970-01-01, was a Thursday.
+ *   implementation: ([d]) => typeof d === "number" && [0, 6].includes((d + 4) % 7),
+ * };
+ * const table = functionTable([isWeekend]);
+ * console.log(table.get("是周末")?.kind, table.get("daysBetween")?.kind); // host builtin
+ * try {
+ *   functionTable([{ ...isWeekend, spellings: { en: "year", zh: "是周末" } }]);
+ * } catch (error) {
+ *   console.log((error as Error).message); // host function 'isWeekend' is spelt 'year', already the spelling of the built-in 'year'
+ * }
+ * ```
  */
 export function functionTable(host: readonly HostFunction[]): ReadonlyMap<string, CallableFunction> {
   if (host.length === 0) return builtinFunctionTable;
@@ -68,7 +97,14 @@ function namesByKind<N extends string>(
   return new Set(declarations.filter((d) => d.name === name).flatMap(spellingsOf));
 }
 
-/** `asOf` / `评估日`: the as-at date. */
+/**
+ * `asOf` / `评估日`: the as-at date.
+ * @example
+ * ```ts
+ * import { asOfNames } from "@remit/lang";
+ * console.log(asOfNames.has("asOf"), asOfNames.has("评估日"), asOfNames.has("today")); // true true false
+ * ```
+ */
 export const asOfNames: ReadonlySet<string> = namesByKind(builtinNameDeclarations, "asOf");
 
 /** `period` / `周期`: the period being judged in a recurring duty. */

@@ -29,6 +29,13 @@ export interface CheckResult {
 /**
  * Resolves and type-checks loaded modules into the checked model. The model is returned only when
  * no error was found, so the engine never sees an ill-formed policy.
+ * @example
+ * ```ts
+ * import { check, loadModules, memoryHost } from "@remit/lang";
+ * const loaded = loadModules("p.remit", memoryHost({ "p.remit": 'policy "P" version "2.1"\nclause 1 "first"\n' }));
+ * const { policy, diagnostics } = check(loaded);
+ * console.log(policy?.info.name, policy?.info.version, policy?.info.readers, diagnostics.length); // P 2.1 en 0
+ * ```
  */
 export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckResult {
   const entryModule = loaded.modules[0];

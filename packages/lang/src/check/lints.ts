@@ -38,6 +38,13 @@ const targetsAfterLastCause: Lint = (checker) => {
 /**
  * The lines of a clause's text saying what the policy does not judge and why: they begin
  * `不可机器判定` or `不作判定` (in an English policy, `Not machine-checkable` or `Not judged`).
+ * @example
+ * ```ts
+ * import { notJudgedLines } from "@remit/lang";
+ * const text = "Hazards are listed within a week.\nNot judged: whether the listing was public.\n不可机器判定：整改质量";
+ * console.log(notJudgedLines(text)); // [ 'Not judged: whether the listing was public.', '不可机器判定：整改质量' ]
+ * console.log(notJudgedLines(undefined).length); // 0
+ * ```
  */
 export function notJudgedLines(text: string | undefined): string[] {
   return (text ?? "")

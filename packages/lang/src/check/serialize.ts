@@ -10,7 +10,22 @@ import type { Bilingual } from "../builtins/index.js";
 import { assembleChecked, type CheckedContent, type SideTables, sideTablesOf } from "./assemble.js";
 import type { CheckedPolicy } from "./model.js";
 
-/** The format written by {@link serializeChecked}; bumped whenever the checked model changes shape. */
+/**
+ * The format written by {@link serializeChecked}; bumped whenever the checked model changes shape.
+ * @example
+ * ```ts
+ * import { analyze, checkedFormatVersion, deserializeChecked, memoryHost, serializeChecked } from "@remit/lang";
+ * const { policy } = analyze("p.remit", memoryHost({ "p.remit": 'policy "P"\n' }));
+ * if (policy === undefined) throw new Error("the policy does not check");
+ * // The text is a devalue graph: the envelope first, its version one of the values it points to.
+ * const graph = JSON.parse(serializeChecked(policy)) as unknown[];
+ * const envelope = graph[0] as { readonly version: number };
+ * console.log(graph[envelope.version] === checkedFormatVersion); // true
+ * graph[envelope.version] = checkedFormatVersion + 1;
+ * const read = deserializeChecked(JSON.stringify(graph));
+ * console.log("errors" in read && read.errors[0]?.code); // unsupported-checked-policy
+ * ```
+ */
 export const checkedFormatVersion = 1;
 const formatName = "remit-checked-policy";
 

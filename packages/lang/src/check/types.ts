@@ -14,29 +14,84 @@ export interface DurationType {
   readonly measure?: DurationMeasure;
 }
 
+/**
+ * @example
+ * ```ts
+ * import { displayType, textType } from "@remit/lang";
+ * console.log(displayType(textType, "en"), displayType(textType, "zh")); // text 文本
+ * ```
+ */
 export const textType: Type = { kind: "text" };
+/**
+ * @example
+ * ```ts
+ * import { boolType, displayType } from "@remit/lang";
+ * console.log(displayType(boolType, "en"), displayType(boolType, "zh")); // bool 布尔
+ * ```
+ */
 export const boolType: Type = { kind: "bool" };
 export const errorType: Type = { kind: "error" };
 export const noneType: Type = { kind: "none" };
 export const periodType: Type = { kind: "period" };
 
+/**
+ * @example
+ * ```ts
+ * import { displayType, numberType } from "@remit/lang";
+ * console.log(displayType(numberType(true, undefined), "en")); // integer
+ * console.log(displayType(numberType(false, "m²"), "zh")); // 小数 [m²]
+ * ```
+ */
 export function numberType(integer: boolean, unit: string | undefined): Type {
   return { kind: "number", integer, unit };
 }
 
+/**
+ * @example
+ * ```ts
+ * import { dateType, displayType } from "@remit/lang";
+ * console.log(displayType(dateType(), "en"), "/", displayType(dateType(true), "en")); // date / planned date
+ * ```
+ */
 export function dateType(planned = false): Type {
   return { kind: "date", planned };
 }
 
+/**
+ * @example
+ * ```ts
+ * import { displayType, durationType } from "@remit/lang";
+ * console.log(displayType(durationType("exact"), "en")); // duration (days)
+ * console.log(displayType(durationType("calendar"), "zh")); // 时长（月/季度/年）
+ * console.log(displayType(durationType(undefined), "en")); // duration
+ * ```
+ */
 export function durationType(measure: DurationMeasure | undefined): Type {
   const type: DurationType = measure === undefined ? { kind: "duration" } : { kind: "duration", measure };
   return type;
 }
 
+/**
+ * @example
+ * ```ts
+ * import { dateType, displayType, listType } from "@remit/lang";
+ * console.log(displayType(listType(dateType()), "en"), "/", displayType(listType(dateType()), "zh")); // list date / 列表 日期
+ * ```
+ */
 export function listType(element: Type): Type {
   return { kind: "list", element };
 }
 
+/**
+ * @example
+ * ```ts
+ * import { dateType, displayType, optionalType } from "@remit/lang";
+ * const optionalDate = optionalType(dateType());
+ * console.log(displayType(optionalDate, "en")); // optional date
+ * // Optional twice is optional once.
+ * console.log(optionalType(optionalDate) === optionalDate); // true
+ * ```
+ */
 export function optionalType(inner: Type): Type {
   if (inner.kind === "optional" || inner.kind === "none" || inner.kind === "error") return inner;
   return { kind: "optional", inner };
@@ -165,7 +220,20 @@ export function isEventDate(type: Type): boolean {
   return false;
 }
 
-/** A type as the user wrote it, in English keywords and in Chinese ones. */
+/**
+ * A type as the user wrote it, in English keywords and in Chinese ones.
+ * @example
+ * ```ts
+ * import { analyze, displayType, memoryHost } from "@remit/lang";
+ * const { policy } = analyze(
+ *   "p.remit",
+ *   memoryHost({ "p.remit": 'policy "P"\ncollection hazards { foundOn: date  listedOn: optional date }\n' }),
+ * );
+ * const field = policy?.collections.get("hazards")?.fields.find((f) => f.name === "listedOn");
+ * if (field === undefined) throw new Error("no such field");
+ * console.log(displayType(field.type, "en"), "/", displayType(field.type, "zh")); // optional date / 可选 日期
+ * ```
+ */
 export function displayType(type: Type, language: "en" | "zh"): string {
   const zh = language === "zh";
   switch (type.kind) {

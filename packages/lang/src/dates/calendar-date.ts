@@ -14,10 +14,24 @@ export interface CalendarDate {
   readonly day: number;
 }
 
+/**
+ * @example
+ * ```ts
+ * import { isLeapYear } from "@remit/lang";
+ * console.log(isLeapYear(2028), isLeapYear(2100), isLeapYear(2000)); // true false true
+ * ```
+ */
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+/**
+ * @example
+ * ```ts
+ * import { daysInMonth } from "@remit/lang";
+ * console.log(daysInMonth(2026, 2), daysInMonth(2028, 2), daysInMonth(2026, 9)); // 28 29 30
+ * ```
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
@@ -43,6 +57,12 @@ function numberAt(text: string, from: number, to: number): number {
 /**
  * The day `text` names when it is exactly `YYYY-MM-DD` with a real month and day and a year from
  * 0001 to 9999; otherwise undefined (`2026/08/02`, `2026-02-30`, `0000-01-01`, `+02026-01-01`).
+ * @example
+ * ```ts
+ * import { parseCalendarDate } from "@remit/lang";
+ * console.log(parseCalendarDate("2026-08-02")); // { year: 2026, month: 8, day: 2 }
+ * console.log(parseCalendarDate("2026-02-30"), parseCalendarDate("2026/08/02")); // undefined undefined
+ * ```
  */
 export function parseCalendarDate(text: string): CalendarDate | undefined {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
@@ -53,7 +73,14 @@ export function parseCalendarDate(text: string): CalendarDate | undefined {
   return { year, month, day };
 }
 
-/** Whether `text` is a real calendar date written `YYYY-MM-DD` (see {@link parseCalendarDate}). */
+/**
+ * Whether `text` is a real calendar date written `YYYY-MM-DD` (see {@link parseCalendarDate}).
+ * @example
+ * ```ts
+ * import { isCalendarDate } from "@remit/lang";
+ * console.log(isCalendarDate("2028-02-29"), isCalendarDate("2026-02-29")); // true false
+ * ```
+ */
 export function isCalendarDate(text: string): boolean {
   return parseCalendarDate(text) !== undefined;
 }

@@ -76,11 +76,28 @@ export function diagnostic<Args extends Record<string, string>>(
   };
 }
 
+/**
+ * @example
+ * ```ts
+ * import { hasErrors, parse } from "@remit/lang";
+ * console.log(hasErrors(parse('policy "P"\n', "p.remit").diagnostics)); // false
+ * console.log(hasErrors(parse('policy "P"\nparam x: integer = 1 1\n', "p.remit").diagnostics)); // true
+ * ```
+ */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
 
-/** Stable order: by file, then position, then code. */
+/**
+ * Stable order: by file, then position, then code.
+ * @example
+ * ```ts
+ * import { parse, sortDiagnostics } from "@remit/lang";
+ * const b = parse('policy "B"\nparam x: integer = 1 1\n', "b.remit").diagnostics;
+ * const a = parse('policy "A"\nparam y: integer = 2 2\n', "a.remit").diagnostics;
+ * console.log(sortDiagnostics([...b, ...a]).map((d) => `${d.span.file}:${d.span.start.line}`).join(" ")); // a.remit:2 b.remit:2
+ * ```
+ */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>

@@ -17,7 +17,16 @@ export {
 export { type DiagnosticJson, diagnosticToJson, type RelatedLocationJson } from "./json.js";
 export { editDistance, suggest } from "./suggest.js";
 
-/** Every diagnostic code the language tools can report. */
+/**
+ * Every diagnostic code the language tools can report.
+ * @example
+ * ```ts
+ * import { diagnosticCatalog } from "@remit/lang";
+ * const missingModule = diagnosticCatalog.find((d) => d.code === "R3001");
+ * console.log(missingModule?.severity); // error
+ * console.log(diagnosticCatalog.every((d) => /^R\d{4}$/.test(d.code))); // true
+ * ```
+ */
 export const diagnosticCatalog: readonly DiagnosticDefinition<never>[] = [
   ...scanDiagnostics,
   ...checkDiagnostics,

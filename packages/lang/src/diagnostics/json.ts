@@ -27,6 +27,15 @@ type SpanJson = { readonly file: string; readonly start: Position; readonly end:
 /**
  * The JSON form of a diagnostic. `displayPath` names the file as the reader should see it (the
  * command line shows paths as the user typed them); the span's own file by default.
+ * @example
+ * ```ts
+ * import { diagnosticToJson, parse } from "@remit/lang";
+ * const [diagnostic] = parse('policy "P"\nparam x: integer = 1 1\n', "p.remit").diagnostics;
+ * if (diagnostic === undefined) throw new Error("expected a diagnostic");
+ * const json = diagnosticToJson(diagnostic, (file) => `policies/${file}`);
+ * console.log(json.code, json.span.file, json.span.start.line, json.span.start.column); // R2002 policies/p.remit 2 22
+ * console.log(JSON.parse(JSON.stringify(json)).hint !== null); // true
+ * ```
  */
 export function diagnosticToJson(
   diagnostic: Diagnostic,

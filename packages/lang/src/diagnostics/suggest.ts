@@ -1,6 +1,11 @@
 /**
  * Edit distance over code points (a CJK character counts as one edit), where swapping two
  * neighbouring characters is one edit too: `nmae` is one edit from `name`.
+ * @example
+ * ```ts
+ * import { editDistance } from "@remit/lang";
+ * console.log(editDistance("nmae", "name"), editDistance("holder", "title"), editDistance("隐患", "隐忧")); // 1 5 1
+ * ```
  */
 export function editDistance(a: string, b: string): number {
   const x = [...a];
@@ -30,6 +35,12 @@ export function editDistance(a: string, b: string): number {
  * "Did you mean" candidates for `name`: the closest names within a distance that grows with the
  * name's length (one edit for short names, so two-character Chinese names still get suggestions),
  * best first, at most three. Case-only differences count as the closest.
+ * @example
+ * ```ts
+ * import { suggest } from "@remit/lang";
+ * console.log(suggest("holdr", ["holder", "hold", "title"])); // [ 'hold', 'holder' ]
+ * console.log(suggest("Deadline", ["deadline", "headline"])); // [ 'deadline', 'headline' ]
+ * ```
  */
 export function suggest(name: string, candidates: Iterable<string>, limit = 3): string[] {
   const length = [...name].length;

@@ -25,6 +25,16 @@ export interface Fix {
  * `"…"` one, a `；` goes), and a "did you mean" with a single candidate replaces its span, when
  * that span is a single word (the misspelt name or keyword) or a single punctuation mark, so the
  * replacement cannot eat more.
+ * @example
+ * ```ts
+ * import { fixFor, parse } from "@remit/lang";
+ * const text = 'policy "P"\nparam limit: duration = 7 days “how long”\n';
+ * const [diagnostic] = parse(text, "p.remit").diagnostics;
+ * if (diagnostic === undefined) throw new Error("expected a diagnostic");
+ * const fix = fixFor(diagnostic, text);
+ * console.log(diagnostic.code, fix?.edit.newText, fix?.edit.span.start.column); // R1009 "how long" 32
+ * console.log(fix?.title.en); // Change '“how long”' to '"how long"'
+ * ```
  */
 export function fixFor(diagnostic: Diagnostic, text: string): Fix | undefined {
   if (fullWidthCodes.has(diagnostic.code)) return fullWidthFix(diagnostic.span, text);
@@ -92,6 +102,13 @@ export interface FixesApplied {
 /**
  * Applies the fixes of `diagnostics` (about `text`) at once. Where two would overlap the first
  * wins: the other is found again once the text is re-checked.
+ * @example
+ * ```ts
+ * import { applyFixes, parse } from "@remit/lang";
+ * const text = 'policy "P"\nparam limit: duration = 7 days “how long”；\n';
+ * const { text: fixed, applied } = applyFixes(text, parse(text, "p.remit").diagnostics);
+ * console.log(JSON.stringify(fixed), applied.length); // "policy \"P\"\nparam limit: duration = 7 days \"how long\"\n" 2
+ * ```
  */
 export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): FixesApplied {
   const fixes = diagnostics
@@ -115,6 +132,19 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): Fi
  * Fixes `text` until nothing more can be fixed: a fix can uncover another (a full-width comma
  * hid a misspelt keyword), so the text is diagnosed again after each round, a few rounds at most.
  * `diagnose` gives the diagnostics about the text given to it (parse and check, as the caller can).
+ * @example
+ * ```ts
+ * import { analyze, fixAll, memoryHost } from "@remit/lang";
+ * const text = `policy "P"
+ * clause 1 "hazards are listed"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.fondOn
+ * `;
+ * const diagnose = (t: string) => analyze("p.remit", memoryHost({ "p.remit": t })).diagnostics;
+ * const { text: fixed, applied } = fixAll(text, diagnose);
+ * console.log(applied.map((f) => f.title.en).join(), diagnose(fixed).length); // Change 'fondOn' to 'foundOn' 0
+ * ```
  */
 export function fixAll(text: string, diagnose: (text: string) => readonly Diagnostic[]): FixesApplied {
   const applied: Fix[] = [];

@@ -57,6 +57,11 @@ export class Output {
  * Columns a text takes in a monospace editor or terminal: CJK and other wide characters take two,
  * combining marks and ANSI colour codes none, emoji sequences two; ambiguous-width characters
  * count as narrow, as most terminals draw them. Line width is measured in these columns.
+ * @example
+ * ```ts
+ * import { displayWidth } from "@remit/lang";
+ * console.log("隐患 list".length, displayWidth("隐患 list")); // 7 9
+ * ```
  */
 export function displayWidth(text: string): number {
   return stringWidth(text);

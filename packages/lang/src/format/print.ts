@@ -88,6 +88,12 @@ const ruleKeyword: Readonly<Record<Rule["kind"], KeywordKey>> = {
 /**
  * Prints a module in the canonical layout. The parts printed are those of `module`; a caller
  * formatting part of a file (a literate code block) passes a module holding just that part.
+ * @example
+ * ```ts
+ * import { formatModule, parse } from "@remit/lang";
+ * const { module } = parse('policy "P"\ncollection hazards {  foundOn: date\n listedOn: optional date }\n', "p.remit");
+ * console.log(JSON.stringify(formatModule(module, { keywords: "zh" }))); // "政策 \"P\"\n\n集合 hazards {\n  foundOn: 日期\n  listedOn: 可选 日期\n}\n"
+ * ```
  */
 export function formatModule(module: Module, options: FormatOptions = {}): string {
   const printer = new Printer(options);

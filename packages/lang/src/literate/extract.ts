@@ -61,6 +61,18 @@ function spanIn(file: string, line: Line, from: number, to: number): Span {
   return { file, start: at(line, from), end: at(line, to) };
 }
 
+/**
+ * @example
+ * ```ts
+ * import { extractLiterate } from "@remit/lang";
+ * const markdown = '### 1 Hazards are listed\n\nWithin a week of being found.\n\n~~~remit\npolicy "P"\n~~~\n';
+ * const { code, clauses, diagnostics } = extractLiterate(markdown, "policy.remit.md");
+ * // Everything outside the remit block is blanked, so offsets stay the Markdown file's own.
+ * console.log(code.trim(), code.indexOf("policy") === markdown.indexOf("policy")); // policy "P" true
+ * console.log(clauses.map((c) => `${c.id.id}: ${c.title.value} (${c.text?.value})`).join()); // 1: Hazards are listed (Within a week of being found.)
+ * console.log(diagnostics.length, extractLiterate("~~~remit\n", "p.remit.md").diagnostics[0]?.code); // 0 R1006
+ * ```
+ */
 export function extractLiterate(text: string, file: string): LiterateResult {
   const lines = splitLines(text);
   const code: string[] = [];

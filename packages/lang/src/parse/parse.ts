@@ -18,12 +18,27 @@ export interface ParseResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Inputs longer than this (in UTF-16 code units) are refused rather than parsed. */
+/**
+ * Inputs longer than this (in UTF-16 code units) are refused rather than parsed.
+ * @example
+ * ```ts
+ * import { maxFileLength, parse } from "@remit/lang";
+ * const huge = " ".repeat(maxFileLength + 1);
+ * console.log(parse(huge, "p.remit").diagnostics.map((d) => d.code).join()); // R9001
+ * ```
+ */
 export const maxFileLength = 10 * 1024 * 1024;
 /**
  * Deeper nesting of brackets or prefix operators is refused rather than risking the stack: each
  * level of parentheses costs a dozen grammar rules, and about 250 levels exhaust Node's default
  * stack. Real policies stay under ten.
+ * @example
+ * ```ts
+ * import { maxNestingDepth, parse } from "@remit/lang";
+ * const nested = (depth: number) => `policy "P"\nparam x: integer = ${"(".repeat(depth)}1${")".repeat(depth)}\n`;
+ * console.log(parse(nested(maxNestingDepth - 8), "p.remit").diagnostics.length); // 0
+ * console.log(parse(nested(maxNestingDepth + 1), "p.remit").diagnostics.map((d) => d.code).join()); // R9002
+ * ```
  */
 export const maxNestingDepth = 128;
 /**
@@ -31,6 +46,13 @@ export const maxNestingDepth = 128;
  * tree as deep as the chain, which every later pass (checker, compiler, formatter, explanation)
  * walks recursively. So the operators, field reads, brackets and prefix operators enclosing any
  * token are limited together; about 1,500 exhaust Node's default stack in the checker.
+ * @example
+ * ```ts
+ * import { maxExpressionDepth, parse } from "@remit/lang";
+ * const sum = (terms: number) => `policy "P"\nparam x: integer = ${Array(terms).fill("1").join(" + ")}\n`;
+ * console.log(parse(sum(maxExpressionDepth - 10), "p.remit").diagnostics.length); // 0
+ * console.log(parse(sum(maxExpressionDepth + 2), "p.remit").diagnostics.map((d) => d.code).join()); // R9004
+ * ```
  */
 export const maxExpressionDepth = 512;
 
@@ -62,6 +84,16 @@ function startSpan(file: string): Span {
 /**
  * Parses a `.remit` file, or a literate `.remit.md` file (by its name). Never throws: the module
  * is partial when the text has errors, and every problem is a diagnostic.
+ * @example
+ * ```ts
+ * import { parse } from "@remit/lang";
+ * const { module, diagnostics } = parse('policy "P"\nclause 1 "hazards are listed"\nparam limit: integer = 7\n', "p.remit");
+ * console.log(module.header?.name.value, module.declarations.map((d) => d.kind).join(" ")); // P ClauseDecl ParamDecl
+ * console.log(diagnostics.length); // 0
+ * // Never throws: a broken file gives a partial module and diagnostics.
+ * const broken = parse('policy "P"\nparam x: integer = 1 1\n', "p.remit");
+ * console.log(broken.diagnostics.map((d) => `${d.code} ${d.span.start.line}:${d.span.start.column}`).join()); // R2002 2:22
+ * ```
  */
 export function parse(text: string, file: string): ParseResult {
   if (text.length > maxFileLength) {

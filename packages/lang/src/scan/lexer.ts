@@ -53,7 +53,16 @@ function lexer(): Lexer {
 
 const fullWidthCharacters = new Set(Object.keys(asciiForFullWidth));
 
-/** Splits `text` into tokens; never throws. Positions are those of `text` itself. */
+/**
+ * Splits `text` into tokens; never throws. Positions are those of `text` itself.
+ * @example
+ * ```ts
+ * import { tokenize } from "@remit/lang";
+ * const { tokens, diagnostics } = tokenize('职责 listing "hazards" must', "p.remit");
+ * console.log(tokens.map((t) => `${t.tokenType.name}:${t.image}`).join(" ")); // Duty:职责 Identifier:listing StringLiteral:"hazards" Must:must
+ * console.log(diagnostics.length, tokenize('"open', "p.remit").diagnostics[0]?.code); // 0 R1003
+ * ```
+ */
 export function tokenize(text: string, file: string): TokenizeResult {
   const result = lexer().tokenize(text);
   const diagnostics: Diagnostic[] = result.errors.map((error) => lexingDiagnostic(error, text, file));

@@ -160,7 +160,15 @@ function keywordToken(spelling: KeywordSpelling, declarationStart: boolean): Tok
 const declarationKeywordTokens = declarationKeywords.map((k) => keywordToken(k, true));
 const otherKeywordTokens = otherKeywords.map((k) => keywordToken(k, false));
 
-/** Keyword token types by name (`Duty`, `Requires`, …): every entry of the keyword table. */
+/**
+ * Keyword token types by name (`Duty`, `Requires`, …): every entry of the keyword table.
+ * @example
+ * ```ts
+ * import { keywordTokens, tokenize } from "@remit/lang";
+ * const { tokens } = tokenize("duty a must\n职责 b 必须\n", "p.remit");
+ * console.log(tokens.filter((t) => t.tokenType === keywordTokens.Duty).length); // 2
+ * ```
+ */
 export const keywordTokens = Object.fromEntries(
   [...declarationKeywordTokens, ...otherKeywordTokens].map((t) => [t.name, t]),
 ) as Readonly<Record<KeywordName, TokenType>>;

@@ -105,6 +105,14 @@ type ChildValue = Node | readonly Node[] | undefined;
  * Calls `visit` on each child of `node` in source order (list elements one by one, absent
  * optional children skipped), as TypeScript's `forEachChild` does: when `visit` returns a truthy
  * value the enumeration stops and returns it.
+ * @example
+ * ```ts
+ * import { forEachChild, parse } from "@remit/lang";
+ * const { module } = parse('policy "P"\nclause 1 "first"\nclause 2 "second"\n', "p.remit");
+ * // The first clause: returning a value stops the walk.
+ * const first = forEachChild(module, (child) => (child.kind === "ClauseDecl" ? child.title.value : undefined));
+ * console.log(first); // first
+ * ```
  */
 export function forEachChild<T>(node: Node, visit: (child: Node) => T): T | undefined {
   const keys: readonly string[] = childKeys[node.kind];
@@ -130,7 +138,17 @@ function isNodeList(value: Node | readonly Node[]): value is readonly Node[] {
   return Array.isArray(value);
 }
 
-/** The children of `node`, in source order. */
+/**
+ * The children of `node`, in source order.
+ * @example
+ * ```ts
+ * import { childrenOf, parse } from "@remit/lang";
+ * const { module } = parse('policy "P"\nparam limit: duration = 7 days "how long"\n', "p.remit");
+ * const [param] = module.declarations;
+ * if (param === undefined) throw new Error("no declaration");
+ * console.log(childrenOf(param).map((child) => child.kind).join(" ")); // Identifier PrimitiveType DurationLiteral StringLiteral
+ * ```
+ */
 export function childrenOf(node: Node): Node[] {
   const out: Node[] = [];
   forEachChild(node, (child) => {
@@ -158,12 +176,32 @@ const expressionKinds: Readonly<Record<Expr["kind"], true>> = {
   ParenExpr: true,
 };
 
-/** Whether a node is an expression (a text literal used as a title or label is one too). */
+/**
+ * Whether a node is an expression (a text literal used as a title or label is one too).
+ * @example
+ * ```ts
+ * import { childrenOf, isExpression, parse } from "@remit/lang";
+ * const { module } = parse('policy "P"\nparam limit: duration = 7 days "how long"\n', "p.remit");
+ * const [param] = module.declarations;
+ * if (param === undefined) throw new Error("no declaration");
+ * console.log(childrenOf(param).map(isExpression).join(" ")); // false false true true
+ * ```
+ */
 export function isExpression(node: Node): node is Expr {
   return Object.hasOwn(expressionKinds, node.kind);
 }
 
-/** The expressions directly below `node`: its children that are expressions, in source order. */
+/**
+ * The expressions directly below `node`: its children that are expressions, in source order.
+ * @example
+ * ```ts
+ * import { childExpressions, parse } from "@remit/lang";
+ * const { module } = parse('policy "P"\nparam limit: duration = 7 days "how long"\n', "p.remit");
+ * const [param] = module.declarations;
+ * if (param === undefined) throw new Error("no declaration");
+ * console.log(childExpressions(param).map((e) => e.kind).join(" ")); // DurationLiteral StringLiteral
+ * ```
+ */
 export function childExpressions(node: Node): Expr[] {
   const out: Expr[] = [];
   forEachChild(node, (child) => {
@@ -195,12 +233,36 @@ export type RulePartName = RulePart["name"];
  */
 export type NodePart<N extends Node> = N extends Node ? PartOf<N> : never;
 
-/** The parts a rule has as written, in source order: absent parts and empty lists are left out. */
+/**
+ * The parts a rule has as written, in source order: absent parts and empty lists are left out.
+ * @example
+ * ```ts
+ * import { parse, ruleParts } from "@remit/lang";
+ * const { module } = parse(
+ *   'policy "P"\ncollection hazards { foundOn: date  listedOn: optional date }\n' +
+ *     'duty listing "hazards are listed" must for each h in hazards holder "township"\n' +
+ *     "  requires h.listedOn within 7 days of h.foundOn\n",
+ *   "p.remit",
+ * );
+ * const duty = module.declarations.find((d) => d.kind === "DutyRule");
+ * if (duty?.kind !== "DutyRule") throw new Error("no duty");
+ * console.log(ruleParts(duty).map((part) => part.name).join(" ")); // id title modality subject holder requirement deadline
+ * ```
+ */
 export function ruleParts<R extends Rule>(rule: R): RulePart<R>[] {
   return partsOf(rule) as unknown as RulePart<R>[];
 }
 
-/** The parts a node has as written, in source order: absent parts and empty lists are left out. */
+/**
+ * The parts a node has as written, in source order: absent parts and empty lists are left out.
+ * @example
+ * ```ts
+ * import { parse, partsOf } from "@remit/lang";
+ * const { module } = parse('policy "P" version "1.0"\n', "p.remit");
+ * if (module.header === undefined) throw new Error("no header");
+ * console.log(partsOf(module.header).map((part) => part.name).join(" ")); // name version
+ * ```
+ */
 export function partsOf<N extends Node>(node: N): NodePart<N>[] {
   const keys: readonly string[] = childKeys[node.kind];
   const fields = node as unknown as Readonly<Record<string, ChildValue>>;

@@ -51,6 +51,11 @@ function unit<const Name extends string>(
  * `must`, `must not`, `should`, `may`, with the verbs of Chinese legal drafting: 应当 and 应 are
  * mandatory ("shall", like 必须), 不得/禁止/严禁 prohibit, 宜/力争/努力 are advisory. English writes
  * `must not` as two keywords (`must` then `not`), so `mustNot` has no English spelling of its own.
+ * @example
+ * ```ts
+ * import { modalityKeywords } from "@remit/lang";
+ * console.log(modalityKeywords.mustNot.zh.join(" ")); // 不得 禁止 严禁
+ * ```
  */
 export const modalityKeywords = {
   must: kw("Must", "must", ["必须", "应当", "应", "须"]),
@@ -62,7 +67,14 @@ export const modalityKeywords = {
 /** The word that meant `should` before it became a spelling of `must` (R5031 points it out). */
 export const formerShouldSpelling = "应当";
 
-/** The aggregates: `count(v in xs where c)` … */
+/**
+ * The aggregates: `count(v in xs where c)` …
+ * @example
+ * ```ts
+ * import { aggregateKeywords } from "@remit/lang";
+ * console.log(aggregateKeywords.count.en[0], aggregateKeywords.count.zh[0]); // count 计数
+ * ```
+ */
 export const aggregateKeywords = {
   count: kw("Count", "count", "计数"),
   any: kw("Any", "any", "存在"),
@@ -74,7 +86,14 @@ export const aggregateKeywords = {
   earliest: kw("Earliest", "earliest", "最早"),
 } as const satisfies Record<AggregateOperator, KeywordSpelling>;
 
-/** The primitive types. `text` in English is also the clause text (`ClauseText` in Chinese). */
+/**
+ * The primitive types. `text` in English is also the clause text (`ClauseText` in Chinese).
+ * @example
+ * ```ts
+ * import { primitiveTypeKeywords } from "@remit/lang";
+ * console.log(primitiveTypeKeywords.date.zh[0]); // 日期
+ * ```
+ */
 export const primitiveTypeKeywords = {
   text: kw("TextType", "text", "文本"),
   integer: kw("Integer", "integer", "整数"),
@@ -84,7 +103,15 @@ export const primitiveTypeKeywords = {
   duration: kw("Duration", "duration", "时长"),
 } as const satisfies Record<PrimitiveTypeName, KeywordSpelling>;
 
-/** Duration units, singular and plural in English (`1 day`, `15 days`), with what they measure. */
+/**
+ * Duration units, singular and plural in English (`1 day`, `15 days`), with what they measure.
+ * @example
+ * ```ts
+ * import { durationUnitKeywords } from "@remit/lang";
+ * const { quarter } = durationUnitKeywords;
+ * console.log(quarter.en.join("/"), quarter.measure.factor, quarter.measure.unit); // quarter/quarters 3 month
+ * ```
+ */
 export const durationUnitKeywords = {
   day: unit("Day", ["day", "days"], ["天", "日"], { unit: "day", factor: 1 }),
   week: unit("Week", ["week", "weeks"], "周", { unit: "day", factor: 7 }),
@@ -102,7 +129,14 @@ export const durationUnitKeywords = {
 /** `working` of `20 working days`. */
 export const workingKeyword = kw("Working", "working", []);
 
-/** The units that are also periods (`every quarter`): all but days; a half year is `every half year`. */
+/**
+ * The units that are also periods (`every quarter`): all but days; a half year is `every half year`.
+ * @example
+ * ```ts
+ * import { periodUnitKeywords } from "@remit/lang";
+ * console.log(Object.keys(periodUnitKeywords).join(" ")); // week month quarter year
+ * ```
+ */
 export const periodUnitKeywords = {
   week: durationUnitKeywords.week,
   month: durationUnitKeywords.month,
@@ -116,7 +150,14 @@ export const readerLanguageKeywords = {
   zh: kw("Chinese", "chinese", "中文"),
 } as const satisfies Record<Language, KeywordSpelling>;
 
-/** Recurrences: English writes `every` and a unit (`every half year`), Chinese one word (`每季度`). */
+/**
+ * Recurrences: English writes `every` and a unit (`every half year`), Chinese one word (`每季度`).
+ * @example
+ * ```ts
+ * import { recurrenceKeywords } from "@remit/lang";
+ * console.log(recurrenceKeywords.quarter.zh[0], recurrenceKeywords.quarter.en.length); // 每季度 0
+ * ```
+ */
 export const recurrenceKeywords = {
   week: kw("EveryWeek", [], "每周"),
   month: kw("EveryMonth", [], "每月"),
@@ -125,7 +166,15 @@ export const recurrenceKeywords = {
   year: kw("EveryYear", [], "每年"),
 } as const satisfies Record<PeriodUnit, KeywordSpelling>;
 
-/** Keywords that start a top-level declaration (or the header, or an import). */
+/**
+ * Keywords that start a top-level declaration (or the header, or an import).
+ * @example
+ * ```ts
+ * import { declarationKeywords } from "@remit/lang";
+ * const duty = declarationKeywords.find((k) => k.name === "Duty");
+ * console.log(duty?.en[0], duty?.zh[0]); // duty 职责
+ * ```
+ */
 export const declarationKeywords = [
   kw("Policy", "policy", "政策"),
   kw("Import", "import", "导入"),
@@ -225,15 +274,38 @@ export type KeywordName =
   | (typeof declarationKeywords)[number]["name"]
   | (typeof otherKeywords)[number]["name"];
 
-/** Every keyword, declaration keywords first. */
+/**
+ * Every keyword, declaration keywords first.
+ * @example
+ * ```ts
+ * import { keywords } from "@remit/lang";
+ * const requires = keywords.find((k) => k.zh.includes("要求"));
+ * console.log(requires?.name, requires?.en[0]); // Requires requires
+ * ```
+ */
 export const keywords: readonly KeywordSpelling<KeywordName>[] = [...declarationKeywords, ...otherKeywords];
 
-/** Every keyword by its token type name. */
+/**
+ * Every keyword by its token type name.
+ * @example
+ * ```ts
+ * import { keywordsByName } from "@remit/lang";
+ * console.log(keywordsByName.Escalation.zh[0]); // 升级
+ * ```
+ */
 export const keywordsByName: { readonly [Name in KeywordName]: KeywordSpelling<Name> } = Object.fromEntries(
   keywords.map((k) => [k.name, k]),
 ) as Record<KeywordName, KeywordSpelling<never>>;
 
-/** Every spelling of `name`'s keyword, English first. */
+/**
+ * Every spelling of `name`'s keyword, English first.
+ * @example
+ * ```ts
+ * import { spellingsOf } from "@remit/lang";
+ * console.log(spellingsOf("Must").join(" ")); // must 必须 应当 应 须
+ * console.log(spellingsOf("NoSuchKeyword").length); // 0
+ * ```
+ */
 export function spellingsOf(name: string): readonly string[] {
   const entry = keywords.find((k) => k.name === name);
   return entry ? [...entry.en, ...entry.zh] : [];

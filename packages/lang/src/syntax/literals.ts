@@ -4,6 +4,13 @@ import type { Expr } from "./ast.js";
 /**
  * Whether `expr` is a literal: a number, text, yes/no, date, duration or `none`, or a list of
  * literals, possibly in parentheses. Its value is known without facts or parameters.
+ * @example
+ * ```ts
+ * import { isLiteral, parse } from "@remit/lang";
+ * const { module } = parse('policy "P"\nparam a: integer = (3)\nparam b: integer = a\n', "p.remit");
+ * const defaults = module.declarations.map((d) => (d.kind === "ParamDecl" ? isLiteral(d.default) : undefined));
+ * console.log(defaults.join(" ")); // true false
+ * ```
  */
 export function isLiteral(expr: Expr): boolean {
   switch (expr.kind) {
