@@ -50,6 +50,26 @@ function expectsFindingOf(scenario: CoverageScenario, rule: string): boolean {
   return [...(scenario.expect ?? []), ...(scenario.expectNoFinding ?? [])].some((p) => p.rule === rule);
 }
 
+/**
+ * Clause coverage of a policy by its scenarios: for each clause, its rules and the scenarios exercising them.
+ * @example
+ * ```ts
+ * import { buildPolicySources, describePolicy, policyCoverage } from "@remit/app";
+ * const source = `policy "listing" version "1.0"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `;
+ * const built = buildPolicySources({ "policy.remit": source }, "policy.remit");
+ * if (built.policy === undefined) throw new Error("does not compile");
+ * const coverage = policyCoverage(describePolicy(built.policy), [
+ *   { id: "late", name: "a hazard listed late", clauses: ["1"], expect: [{ rule: "listing" }] },
+ *   { id: "bad-date", name: "a date that is not one", clauses: ["facts"], expectErrors: [{}] },
+ * ]);
+ * console.log(coverage.clauses[0]?.exercisedBy, coverage.dataScenarios.map((s) => s.id)); // [ 'late' ] [ 'bad-date' ]
+ * ```
+ */
 export function policyCoverage(
   policy: Pick<PolicyDescription, "clauses" | "rules">,
   scenarios: readonly CoverageScenario[],
@@ -76,7 +96,25 @@ export function policyCoverage(
 
 const cell = (text: string): string => text.replaceAll("|", "\\|");
 
-/** The coverage as Markdown: a table of clauses, then a section per clause and the data scenarios. */
+/**
+ * The coverage as Markdown: a table of clauses, then a section per clause and the data scenarios.
+ * @example
+ * ```ts
+ * import { buildPolicySources, describePolicy, policyCoverage, renderCoverageMarkdown } from "@remit/app";
+ * const source = `policy "listing" version "1.0"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `;
+ * const built = buildPolicySources({ "policy.remit": source }, "policy.remit");
+ * if (built.policy === undefined) throw new Error("does not compile");
+ * const coverage = policyCoverage(describePolicy(built.policy), []);
+ * const markdown = renderCoverageMarkdown(coverage);
+ * console.log(markdown.split("\n")[2]); // | 1 | hazards are listed within a week | 1 | 0 |
+ * console.log(markdown.includes("| duty | must | 1 | **none** |")); // true
+ * ```
+ */
 export function renderCoverageMarkdown(coverage: PolicyCoverage): string {
   const lines: string[] = ["| clause | heading | rules | scenarios |", "|---|---|---|---|"];
   const sections: string[] = [];

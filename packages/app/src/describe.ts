@@ -28,7 +28,25 @@ export interface PolicyDescription {
 /** The parts of a compiled policy a description reads. */
 export type DescribablePolicy = Pick<Policy, "info" | "rules" | "params" | "checked">;
 
-/** Name, version, hash, clauses, rules and parameters (with their declared types and defaults). */
+/**
+ * Name, version, hash, clauses, rules and parameters (with their declared types and defaults).
+ * @example
+ * ```ts
+ * import { buildPolicySources, describePolicy } from "@remit/app";
+ * const source = `policy "listing" version "1.0"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `;
+ * const built = buildPolicySources({ "policy.remit": source }, "policy.remit");
+ * if (built.policy === undefined) throw new Error("does not compile");
+ * const description = describePolicy(built.policy);
+ * console.log(description.name, description.version); // listing 1.0
+ * console.log(description.clauses[0]?.title); // hazards are listed within a week
+ * console.log(description.rules[0]?.kind, description.rules[0]?.cites); // duty [ '1' ]
+ * ```
+ */
 export function describePolicy(policy: DescribablePolicy): PolicyDescription {
   const { checked } = policy;
   return {

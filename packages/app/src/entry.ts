@@ -11,12 +11,26 @@ export type PathProblem =
   | { readonly kind: "not-a-file"; readonly target: string }
   | { readonly kind: "no-entry"; readonly folder: string };
 
-/** Whether a file name is a Remit source: `*.remit` or a literate `*.remit.md`. */
+/**
+ * Whether a file name is a Remit source: `*.remit` or a literate `*.remit.md`.
+ * @example
+ * ```ts
+ * import { isPolicySource } from "@remit/app";
+ * console.log(["policy.remit", "policy.remit.md", "README.md"].map(isPolicySource)); // [ true, true, false ]
+ * ```
+ */
 export function isPolicySource(file: string): boolean {
   return file.endsWith(".remit") || file.endsWith(".remit.md");
 }
 
-/** Joins paths the way the user writes them, with `/` on every platform. */
+/**
+ * Joins paths the way the user writes them, with `/` on every platform.
+ * @example
+ * ```ts
+ * import { joinPath } from "@remit/app";
+ * console.log(joinPath("policies", "ziyuan", "../shared", "calendar.remit")); // policies/shared/calendar.remit
+ * ```
+ */
 export function joinPath(...parts: string[]): string {
   return toPosix(path.join(...parts));
 }
@@ -41,6 +55,19 @@ function isFileEntry(cwd: string, folder: string, entry: Dirent): boolean {
 /**
  * The entry file of a policy given as a file (itself) or a folder (`policy.remit.md`, else
  * `policy.remit`), named relative to `cwd` as the target was.
+ * @example
+ * ```ts
+ * import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * import { findPolicyEntry } from "@remit/app";
+ * const cwd = mkdtempSync(join(tmpdir(), "remit-"));
+ * mkdirSync(join(cwd, "county"));
+ * writeFileSync(join(cwd, "county", "policy.remit"), 'policy "County"\n');
+ * console.log(findPolicyEntry(cwd, "county")); // { entry: 'county/policy.remit' }
+ * mkdirSync(join(cwd, "empty"));
+ * console.log(findPolicyEntry(cwd, "empty")); // { problem: { kind: 'no-entry', folder: 'empty' } }
+ * ```
  */
 export function findPolicyEntry(
   cwd: string,
@@ -61,6 +88,20 @@ export function findPolicyEntry(
 /**
  * The files a list of paths names: files as given, folders searched (recursively, skipping hidden
  * folders and node_modules) for Remit sources. Sorted and without repeats, so output is stable.
+ * @example
+ * ```ts
+ * import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * import { collectSources } from "@remit/app";
+ * const cwd = mkdtempSync(join(tmpdir(), "remit-"));
+ * mkdirSync(join(cwd, "policies", "parts"), { recursive: true });
+ * writeFileSync(join(cwd, "policies", "policy.remit.md"), "# Policy\n");
+ * writeFileSync(join(cwd, "policies", "parts", "a.remit"), "");
+ * writeFileSync(join(cwd, "policies", "notes.txt"), "");
+ * const found = collectSources(cwd, ["policies"]);
+ * console.log("files" in found ? found.files : found.problem); // [ 'policies/parts/a.remit', 'policies/policy.remit.md' ]
+ * ```
  */
 export function collectSources(
   cwd: string,
@@ -89,7 +130,16 @@ function walk(cwd: string, folder: string, found: Set<string>): void {
   }
 }
 
-/** A path problem in words, in both languages. */
+/**
+ * A path problem in words, in both languages.
+ * @example
+ * ```ts
+ * import { pathProblemMessage } from "@remit/app";
+ * const message = pathProblemMessage({ kind: "not-found", target: "policy.remit" });
+ * console.log(message.en); // no such file or folder 'policy.remit'
+ * console.log(message.zh); // 文件或目录“policy.remit”不存在
+ * ```
+ */
 export function pathProblemMessage(problem: PathProblem): Localized {
   switch (problem.kind) {
     case "not-found":

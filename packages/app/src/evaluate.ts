@@ -33,6 +33,13 @@ export interface Evaluable {
  * Whether an evaluation has a date at all: the one asked for, else an `asOf` in the facts. A
  * result must never depend on the day it happens to be computed, so hosts refuse without one.
  * Whether it is a real date is the engine's to report, with the path of the bad value.
+ * @example
+ * ```ts
+ * import { hasEvaluationDate } from "@remit/app";
+ * console.log(hasEvaluationDate({}, { asOf: "2026-10-01" })); // true
+ * console.log(hasEvaluationDate({ asOf: "2026-10-01" }, {})); // true
+ * console.log(hasEvaluationDate({}, { hazards: [] })); // false
+ * ```
  */
 export function hasEvaluationDate(request: EvaluationRequest, facts: unknown): boolean {
   return request.asOf !== undefined || (isObject(facts) && "asOf" in facts);
@@ -42,7 +49,17 @@ function isObject(value: unknown): value is object {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Evaluates `facts`; without `asOf` the engine takes the facts' own. */
+/**
+ * Evaluates `facts`; without `asOf` the engine takes the facts' own.
+ * @example
+ * ```ts
+ * import { buildPolicySources, evaluateFacts } from "@remit/app";
+ * const built = buildPolicySources({ "policy.remit": 'policy "P"\n' }, "policy.remit");
+ * if (built.policy === undefined) throw new Error("does not compile");
+ * const outcome = await evaluateFacts(built.policy, { asOf: "2026-10-01" }, { asOf: "2026-11-30" });
+ * console.log("result" in outcome ? outcome.result.asOf : outcome.errors); // 2026-11-30
+ * ```
+ */
 export async function evaluateFacts(
   policy: Evaluable | Pick<Policy, "evaluate">,
   facts: unknown,

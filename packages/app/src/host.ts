@@ -8,7 +8,15 @@ export interface NodeSourceHost extends SourceHost {
   readonly texts: ReadonlyMap<string, string>;
 }
 
-/** Text without the byte-order mark some editors put first. */
+/**
+ * Text without the byte-order mark some editors put first.
+ * @example
+ * ```ts
+ * import { stripBom } from "@remit/app";
+ * const text = stripBom('\uFEFFpolicy "P"\n');
+ * console.log(JSON.stringify(text)); // "policy \"P\"\n"
+ * ```
+ */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -16,6 +24,11 @@ export function stripBom(text: string): string {
 /**
  * The largest file read as text: past it a JavaScript string cannot hold the file at all (V8's
  * limit is about 512 MiB of characters), so it is refused before any is read.
+ * @example
+ * ```ts
+ * import { maxTextFileBytes } from "@remit/app";
+ * console.log(maxTextFileBytes / (1024 * 1024), "MiB"); // 400 MiB
+ * ```
  */
 export const maxTextFileBytes = 400 * 1024 * 1024;
 
@@ -25,6 +38,19 @@ export type ReadProblem = "missing" | "not-a-file" | "too-large" | "unreadable";
 /**
  * A text file's content (relative paths from `cwd`), or why it was not read. Only regular files
  * (or links to them) are read, so a device such as `/dev/zero` is refused rather than read forever.
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * import { readTextFileChecked } from "@remit/app";
+ * const folder = mkdtempSync(join(tmpdir(), "remit-"));
+ * writeFileSync(join(folder, "facts.json"), '{"asOf":"2026-10-01"}');
+ * const read = readTextFileChecked(folder, "facts.json");
+ * console.log("text" in read ? read.text : read.problem); // {"asOf":"2026-10-01"}
+ * const missing = readTextFileChecked(folder, "nothing.json");
+ * console.log("problem" in missing ? missing.problem : "read"); // missing
+ * ```
  */
 export function readTextFileChecked(
   cwd: string,
@@ -87,7 +113,20 @@ function readInChunks(
   }
 }
 
-/** A text file's content (relative paths from `cwd`), or undefined when it cannot be read. */
+/**
+ * A text file's content (relative paths from `cwd`), or undefined when it cannot be read.
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * import { readTextFile } from "@remit/app";
+ * const folder = mkdtempSync(join(tmpdir(), "remit-"));
+ * writeFileSync(join(folder, "note.txt"), "\uFEFFhello");
+ * console.log(readTextFile(folder, "note.txt")); // hello
+ * console.log(readTextFile(folder, "absent.txt")); // undefined
+ * ```
+ */
 export function readTextFile(cwd: string, file: string): string | undefined {
   const read = readTextFileChecked(cwd, file);
   return "text" in read ? read.text : undefined;
@@ -96,6 +135,20 @@ export function readTextFile(cwd: string, file: string): string | undefined {
 /**
  * A source host on the file system. Paths stay as the caller wrote them (relative to `cwd` when
  * relative), POSIX-style, so diagnostics name files the way the command line or request did.
+ * @example
+ * ```ts
+ * import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * import { createNodeSourceHost } from "@remit/app";
+ * const folder = mkdtempSync(join(tmpdir(), "remit-"));
+ * mkdirSync(join(folder, "policy"));
+ * writeFileSync(join(folder, "policy", "policy.remit"), 'policy "P"\n');
+ * const host = createNodeSourceHost(folder);
+ * console.log(host.resolve("policy/policy.remit", "parts/a.remit")); // policy/parts/a.remit
+ * console.log(host.readFile("policy/policy.remit")?.trim()); // policy "P"
+ * console.log([...host.texts.keys()]); // [ 'policy/policy.remit' ]
+ * ```
  */
 export function createNodeSourceHost(cwd: string): NodeSourceHost {
   const texts = new Map<string, string>();
@@ -114,7 +167,14 @@ export function createNodeSourceHost(cwd: string): NodeSourceHost {
   };
 }
 
-/** A path with `/` separators on every platform. */
+/**
+ * A path with `/` separators on every platform.
+ * @example
+ * ```ts
+ * import { toPosix } from "@remit/app";
+ * console.log(toPosix("policies/ziyuan/policy.remit")); // policies/ziyuan/policy.remit
+ * ```
+ */
 export function toPosix(file: string): string {
   return path.sep === "\\" ? file.replaceAll("\\", "/") : file;
 }

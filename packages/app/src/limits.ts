@@ -50,6 +50,14 @@ export interface ServiceLimitSetting {
 
 const MiB = 1024 * 1024;
 
+/**
+ * @example
+ * ```ts
+ * import { serviceLimitSettings } from "@remit/app";
+ * const body = serviceLimitSettings.find((s) => s.name === "bodyBytes");
+ * console.log(body?.flag, body?.env, body?.default); // --body-limit REMIT_BODY_LIMIT 20971520
+ * ```
+ */
 export const serviceLimitSettings: readonly ServiceLimitSetting[] = [
   {
     name: "bodyBytes",
@@ -140,6 +148,13 @@ export const serviceLimitSettings: readonly ServiceLimitSetting[] = [
 /**
  * The tokens of policy sources (code blocks only, for a literate file): counted by the lexer
  * alone, whose cost is linear and small, before a parser builds a tree for them.
+ * @example
+ * ```ts
+ * import { policyTokenCount } from "@remit/app";
+ * const files = { "policy.remit": 'policy "P" version "1.0"\n' };
+ * console.log(policyTokenCount(files) > 0); // true
+ * console.log(policyTokenCount({ "notes.remit.md": "# Only prose, no code\n" })); // 0
+ * ```
  */
 export function policyTokenCount(files: Readonly<Record<string, string>>): number {
   let count = 0;
@@ -150,6 +165,13 @@ export function policyTokenCount(files: Readonly<Record<string, string>>): numbe
   return count;
 }
 
+/**
+ * @example
+ * ```ts
+ * import { defaultServiceLimits } from "@remit/app";
+ * console.log(defaultServiceLimits.bodyBytes); // 20971520
+ * ```
+ */
 export const defaultServiceLimits: ServiceLimits = Object.fromEntries(
   serviceLimitSettings.map((s) => [s.name, s.default]),
 ) as unknown as ServiceLimits;
@@ -163,6 +185,14 @@ export interface LimitProblem {
 /**
  * The limits from flags (by flag name without dashes, `body-limit`) over environment variables
  * over the defaults; every value that is not a whole number within its range is a problem.
+ * @example
+ * ```ts
+ * import { readServiceLimits } from "@remit/app";
+ * const read = readServiceLimits({ "body-limit": "2048" }, { REMIT_BODY_LIMIT: "4096" });
+ * console.log("limits" in read ? read.limits.bodyBytes : read.problems); // 2048
+ * const bad = readServiceLimits({}, { REMIT_BODY_LIMIT: "lots" });
+ * console.log("problems" in bad ? bad.problems[0]?.message.en : "accepted"); // REMIT_BODY_LIMIT must be a whole number from 1024 to 1073741824, got 'lots'
+ * ```
  */
 export function readServiceLimits(
   flags: Readonly<Record<string, string | undefined>>,
@@ -194,7 +224,15 @@ export function readServiceLimits(
   return problems.length > 0 ? { problems } : { limits: limits as unknown as ServiceLimits };
 }
 
-/** The first `limit` items, and how many were left out: answers stay small however many there are. */
+/**
+ * The first `limit` items, and how many were left out: answers stay small however many there are.
+ * @example
+ * ```ts
+ * import { capped } from "@remit/app";
+ * const { items, omitted } = capped(["a", "b", "c", "d", "e"], 3);
+ * console.log(items, omitted); // [ 'a', 'b', 'c' ] 2
+ * ```
+ */
 export function capped<T>(
   items: readonly T[],
   limit: number,

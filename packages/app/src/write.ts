@@ -29,6 +29,18 @@ let counter = 0;
  * Writes `text` (UTF-8) to `file` atomically; a problem is returned, never thrown. A symbolic
  * link is written through: its target gets the text and the link stays a link (renaming over the
  * link itself would replace it with a copy and leave the file it points to as it was).
+ * @example
+ * ```ts
+ * import { mkdtempSync, readFileSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * import { writeFileAtomic } from "@remit/app";
+ * const file = join(mkdtempSync(join(tmpdir(), "remit-")), "result.json");
+ * console.log(writeFileAtomic(file, '{"ok":true}\n')); // undefined
+ * console.log(readFileSync(file, "utf8").trim()); // {"ok":true}
+ * const problem = writeFileAtomic(join(file, "inside-a-file.json"), "x");
+ * console.log(problem?.code); // ENOTDIR
+ * ```
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array): WriteProblem | undefined {
   const target = linkTarget(path.resolve(file));

@@ -22,6 +22,25 @@ export interface Change {
 /**
  * Whether a finding reports something late: a duty past its due date (`overdue`), or an
  * escalation case past its overdue date and not closed.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { isOverdue } from "@remit/store";
+ * const compiled = compile(`policy "listing" version "1.0"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const hazards = [
+ *   { id: "H1", foundOn: "2026-10-01", listedOn: null },
+ *   { id: "H2", foundOn: "2026-10-02", listedOn: "2026-10-05" },
+ * ];
+ * const outcome = compiled.policy.evaluate({ hazards }, { asOf: "2026-10-20" });
+ * if ("errors" in outcome) throw new Error("the facts are rejected");
+ * console.log(outcome.result.findings.map((f) => `${f.subject.id} ${isOverdue(f)}`)); // [ 'H1 true', 'H2 false' ]
+ * ```
  */
 export function isOverdue(finding: Finding): boolean {
   switch (finding.kind) {
@@ -80,6 +99,29 @@ function changesOf(before: Finding | undefined, after: Finding): ChangeKind[] {
  * by rule, subject and period. A finding only in `before` (its subject left the facts) yields no
  * change; one only in `after` can be newly overdue or newly triggered, but not escalated (a new
  * case starts at its level) nor resolved.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { diffFindings } from "@remit/store";
+ * const compiled = compile(`policy "listing" version "1.0"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const findingsOn = (asOf: string, listedOn: string | null) => {
+ *   const outcome = compiled.policy.evaluate({ hazards: [{ id: "H1", foundOn: "2026-10-01", listedOn }] }, { asOf });
+ *   if ("errors" in outcome) throw new Error("the facts are rejected");
+ *   return outcome.result.findings;
+ * };
+ * const week1 = findingsOn("2026-10-05", null);
+ * const week3 = findingsOn("2026-10-20", null);
+ * const week4 = findingsOn("2026-10-27", "2026-10-22");
+ * const [late] = diffFindings(week1, week3);
+ * console.log(late?.kind, late?.subject.id, late?.before, late?.after); // newly-overdue H1 due-soon overdue
+ * console.log(diffFindings(week3, week4).map((c) => c.kind)); // [ 'resolved' ]
+ * ```
  */
 export function diffFindings(before: readonly Finding[], after: readonly Finding[]): readonly Change[] {
   const earlier = new Map(before.map((finding) => [findingKey(finding), finding]));

@@ -11,6 +11,15 @@ export interface Migration {
   readonly sql: string;
 }
 
+/**
+ * The store's schema, one numbered migration after another: the last version is the schema a new store gets.
+ * @example
+ * ```ts
+ * import { migrations } from "@remit/store";
+ * console.log(migrations[0]?.version, migrations[0]?.name); // 1 evaluation records and their findings, append-only
+ * console.log(migrations.every((m, i) => m.version === i + 1)); // true
+ * ```
+ */
 export const migrations: readonly Migration[] = [
   {
     version: 1,

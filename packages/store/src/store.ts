@@ -73,6 +73,37 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * Opens (and migrates) the store of evaluation records: PGlite in a folder or in memory, or PostgreSQL at a URL.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { openStore } from "@remit/store";
+ * const compiled = compile(`policy "listing" version "1.0"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const opened = await openStore({ dataDir: "memory://" });
+ * if ("error" in opened) throw new Error(opened.error.message.en);
+ * const store = opened.value;
+ * const hazards = [{ id: "H1", foundOn: "2026-10-01", listedOn: null }];
+ * for (const asOf of ["2026-10-05", "2026-10-20"]) {
+ *   const outcome = compiled.policy.evaluate({ hazards }, { asOf });
+ *   if ("errors" in outcome) throw new Error("the facts are rejected");
+ *   const { policy, params, findings } = outcome.result;
+ *   await store.append({ requestId: asOf, policy: { ...policy, sources: [] }, factsHash: "h1", asOf, params, findings });
+ * }
+ * const subject = { collection: "hazards", id: "H1" };
+ * const status = await store.statusOn({ rule: "listing", subject, on: "2026-10-31" });
+ * console.log("value" in status ? status.value?.overdue : status.error.code); // true
+ * const page = await store.list({ policy: "listing" });
+ * console.log("value" in page ? page.value.records.map((r) => r.asOf) : page.error.code); // [ '2026-10-20', '2026-10-05' ]
+ * await store.close();
+ * ```
+ */
 export async function openStore(options: StoreOptions): Promise<StoreOutcome<Store>> {
   let db: SqlConnection;
   try {

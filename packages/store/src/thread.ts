@@ -48,7 +48,34 @@ function unavailable(detail: string): { readonly error: StoreError } {
   };
 }
 
-/** Opens the store described by `options` in a worker thread; `now` stays the system clock. */
+/**
+ * Opens the store described by `options` in a worker thread; `now` stays the system clock.
+ * @example
+ * ```ts
+ * import { mkdtempSync } from "node:fs";
+ * import { tmpdir } from "node:os";
+ * import { join } from "node:path";
+ * import { compile } from "@remit/engine";
+ * import { openStoreThread } from "@remit/store";
+ * const compiled = compile(`policy "listing" version "1.0"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const opened = await openStoreThread({ dataDir: join(mkdtempSync(join(tmpdir(), "remit-")), "records") });
+ * if ("error" in opened) throw new Error(opened.error.message.en);
+ * const store = opened.value;
+ * const outcome = compiled.policy.evaluate({ hazards: [{ id: "H1", foundOn: "2026-10-01" }] }, { asOf: "2026-10-20" });
+ * if ("errors" in outcome) throw new Error("the facts are rejected");
+ * const { policy, asOf, params, findings } = outcome.result;
+ * const json = JSON.stringify({ requestId: "r1", policy: { ...policy, sources: [] }, factsHash: "h", asOf, params, findings });
+ * const appended = await store.appendEncoded(new TextEncoder().encode(json));
+ * console.log("value" in appended ? appended.value.counts : appended.error.code); // { overdue: 1 }
+ * await store.close();
+ * ```
+ */
 export async function openStoreThread(options: Omit<StoreOptions, "now">): Promise<StoreOutcome<Store>> {
   // The thread runs built JavaScript: none of the host's own flags (a test runner's
   // `--conditions=source`, `--input-type`) applies to it.

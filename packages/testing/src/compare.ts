@@ -7,7 +7,19 @@ export type WithoutSpans<T> = T extends readonly (infer Element)[]
     ? { readonly [K in keyof T as K extends "span" ? never : K]: WithoutSpans<T[K]> }
     : T;
 
-/** The node without its spans (nor those of its descendants), for comparing trees. */
+/**
+ * The node without its spans (nor those of its descendants), for comparing trees.
+ * @example
+ * ```ts
+ * import { isDeepStrictEqual } from "node:util";
+ * import { parse } from "@remit/lang";
+ * import { stripSpans } from "@remit/testing";
+ * const compact = parse("define total = 1+2\n", "a.remit").module.declarations;
+ * const spaced = parse("define   total = 1 + 2\n", "b.remit").module.declarations;
+ * console.log(isDeepStrictEqual(compact, spaced)); // false
+ * console.log(isDeepStrictEqual(stripSpans(compact), stripSpans(spaced))); // true
+ * ```
+ */
 export function stripSpans<T>(node: T): WithoutSpans<T> {
   return mapTree(node, (value) => value, "span") as WithoutSpans<T>;
 }
@@ -15,6 +27,17 @@ export function stripSpans<T>(node: T): WithoutSpans<T> {
 /**
  * The node with every parenthesised expression replaced by its inner expression: the printer
  * adds the parentheses precedence needs, so trees are compared up to those.
+ * @example
+ * ```ts
+ * import { isDeepStrictEqual } from "node:util";
+ * import { parse } from "@remit/lang";
+ * import { stripParens, stripSpans } from "@remit/testing";
+ * const bare = parse("define total = 1 + 2 * 3\n", "a.remit").module.declarations;
+ * const bracketed = parse("define total = (1 + (2 * 3))\n", "a.remit").module.declarations;
+ * const other = parse("define total = (1 + 2) * 3\n", "a.remit").module.declarations;
+ * console.log(isDeepStrictEqual(stripSpans(stripParens(bare)), stripSpans(stripParens(bracketed)))); // true
+ * console.log(isDeepStrictEqual(stripSpans(stripParens(bare)), stripSpans(stripParens(other)))); // false
+ * ```
  */
 export function stripParens<T>(node: T): T {
   return mapTree(node, unwrapParens, undefined) as T;

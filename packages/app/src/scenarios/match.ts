@@ -42,7 +42,32 @@ export interface Search {
   readonly near: readonly { readonly finding: Finding; readonly mismatches: readonly Mismatch[] }[];
 }
 
-/** The findings of a result; a rejected document is a failure that names the errors. */
+/**
+ * The findings of a result; a rejected document is a failure that names the errors.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { findingsOf } from "@remit/app/scenarios";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const hazards = [
+ *   { id: "H1", foundOn: "2026-10-01", listedOn: null },
+ *   { id: "H2", foundOn: "2026-10-02", listedOn: "2026-10-05" },
+ * ];
+ * const outcome = compiled.policy.evaluate({ hazards }, { asOf: "2026-10-20" });
+ * console.log(findingsOf(outcome).map((f) => `${f.subject.id} ${f.status}`)); // [ 'H1 overdue', 'H2 met' ]
+ * try {
+ *   findingsOf(compiled.policy.evaluate({ hazards: [{ id: "H3", foundOn: "soon" }] }, { asOf: "2026-10-20" }));
+ * } catch (error) {
+ *   console.log((error as Error).message); // the facts were rejected: hazards[0].foundOn: expected a date YYYY-MM-DD, got "soon"
+ * }
+ * ```
+ */
 export function findingsOf(received: unknown): readonly Finding[] {
   if (received !== null && typeof received === "object") {
     if ("errors" in received && Array.isArray(received.errors)) {
@@ -59,6 +84,14 @@ export function findingsOf(received: unknown): readonly Finding[] {
   throw new Error(`expected an evaluation result, got ${shown(received)}`);
 }
 
+/**
+ * A value as a message shows it: JSON, or `nothing` for `undefined`.
+ * @example
+ * ```ts
+ * import { shown } from "@remit/app/scenarios";
+ * console.log(shown({ status: "overdue" }), shown(undefined)); // {"status":"overdue"} nothing
+ * ```
+ */
 export function shown(value: unknown): string {
   if (value === undefined) return "nothing";
   return JSON.stringify(value) ?? String(value);
@@ -105,6 +138,29 @@ function fieldMatches(field: string, actual: unknown, expected: unknown): boolea
   return deepEqual(actual, expected);
 }
 
+/**
+ * The fields of `pattern` that `finding` does not have, each with the expected and the actual value.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { findingsOf, mismatchesOf } from "@remit/app/scenarios";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const hazards = [
+ *   { id: "H1", foundOn: "2026-10-01", listedOn: null },
+ *   { id: "H2", foundOn: "2026-10-02", listedOn: "2026-10-05" },
+ * ];
+ * const outcome = compiled.policy.evaluate({ hazards }, { asOf: "2026-10-20" });
+ * const [h1] = findingsOf(outcome);
+ * if (h1 === undefined) throw new Error("no finding");
+ * console.log(mismatchesOf(h1, { subject: "H1", status: "met", due: "2026-10-08" })); // [ { field: 'status', expected: 'met', actual: 'overdue' } ]
+ * ```
+ */
 export function mismatchesOf(finding: Finding, pattern: FindingPattern): Mismatch[] {
   const out: Mismatch[] = [];
   const fields = finding as unknown as Readonly<Record<string, unknown>>;
@@ -116,11 +172,57 @@ export function mismatchesOf(finding: Finding, pattern: FindingPattern): Mismatc
   return out;
 }
 
-/** Whether `finding` has every field `pattern` gives. */
+/**
+ * Whether `finding` has every field `pattern` gives.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { findingsOf, matchesPattern } from "@remit/app/scenarios";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const hazards = [
+ *   { id: "H1", foundOn: "2026-10-01", listedOn: null },
+ *   { id: "H2", foundOn: "2026-10-02", listedOn: "2026-10-05" },
+ * ];
+ * const outcome = compiled.policy.evaluate({ hazards }, { asOf: "2026-10-20" });
+ * const [h1] = findingsOf(outcome);
+ * if (h1 === undefined) throw new Error("no finding");
+ * console.log(matchesPattern(h1, { rule: "listing", subject: "H1", overdueDays: 12 })); // true
+ * console.log(matchesPattern(h1, { subject: { collection: "hazards" }, metOn: null })); // true
+ * console.log(matchesPattern(h1, { status: "met" })); // false
+ * ```
+ */
 export function matchesPattern(finding: Finding, pattern: FindingPattern): boolean {
   return mismatchesOf(finding, pattern).length === 0;
 }
 
+/**
+ * The findings a pattern matches, and the others ordered by how near they come to it.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { findingsOf, search } from "@remit/app/scenarios";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const hazards = [
+ *   { id: "H1", foundOn: "2026-10-01", listedOn: null },
+ *   { id: "H2", foundOn: "2026-10-02", listedOn: "2026-10-05" },
+ * ];
+ * const outcome = compiled.policy.evaluate({ hazards }, { asOf: "2026-10-20" });
+ * const found = search(findingsOf(outcome), { rule: "listing", status: "met" });
+ * console.log(found.matches.map((f) => f.subject.id), found.near[0]?.mismatches.map((m) => m.field)); // [ 'H2' ] [ 'status' ]
+ * ```
+ */
 export function search(findings: readonly Finding[], pattern: FindingPattern): Search {
   const matches: Finding[] = [];
   const near: { finding: Finding; mismatches: Mismatch[] }[] = [];

@@ -41,6 +41,13 @@ function isObject(value: unknown): value is JsonObject {
  * Deep merge of a scenario's facts onto its base: objects merge key by key, arrays replace the
  * base array, and an array element `{ "$from": "T01", … }` starts from the base element with
  * that id. Returns a message for a `$from` that names no base element.
+ * @example
+ * ```ts
+ * import { mergeFacts } from "@remit/app/scenarios";
+ * const base = { county: "Ziyuan", hazards: [{ id: "H1", foundOn: "2026-10-01", listedOn: null }] };
+ * const merged = mergeFacts(base, { hazards: [{ $from: "H1", listedOn: "2026-10-03" }] });
+ * console.log(JSON.stringify(merged)); // {"county":"Ziyuan","hazards":[{"id":"H1","foundOn":"2026-10-01","listedOn":"2026-10-03"}]}
+ * ```
  */
 export function mergeFacts(base: JsonValue | undefined, patch: JsonValue): JsonValue {
   if (Array.isArray(patch)) {
@@ -70,7 +77,14 @@ class MergeError extends Error {
   }
 }
 
-/** A fixture is named, never reached by a path: `../../secrets` would read outside the folders. */
+/**
+ * A fixture is named, never reached by a path: `../../secrets` would read outside the folders.
+ * @example
+ * ```ts
+ * import { isFixtureName } from "@remit/app/scenarios";
+ * console.log(isFixtureName("base"), isFixtureName("../secrets"), isFixtureName("..")); // true false false
+ * ```
+ */
 export function isFixtureName(name: string): boolean {
   return name !== "" && name !== "." && name !== ".." && !/[/\\\0]/.test(name);
 }
@@ -84,6 +98,17 @@ export type FixtureLookup = (name: string) => unknown;
 /**
  * A scenario from its parsed file; `fixture` looks up the fixture its `base` names. A missing
  * `base` means the `base` fixture when one exists, else none; `null` means none.
+ * @example
+ * ```ts
+ * import { scenarioFromJson } from "@remit/app/scenarios";
+ * const fixtures: Record<string, unknown> = { base: { hazards: [{ id: "H1", foundOn: "2026-10-01" }] } };
+ * const raw = { name: "H1 is listed late", asOf: "2026-10-20", expect: [{ rule: "listing", subject: "H1" }] };
+ * const scenario = scenarioFromJson("late", raw, (name) => fixtures[name]);
+ * if ("problem" in scenario) throw new Error(scenario.problem.en);
+ * console.log(JSON.stringify(scenario.facts)); // {"hazards":[{"id":"H1","foundOn":"2026-10-01"}],"asOf":"2026-10-20"}
+ * const broken = scenarioFromJson("no-date", { name: "no date" }, () => undefined);
+ * console.log("problem" in broken ? broken.problem.en : "read"); // missing 'asOf' date
+ * ```
  */
 export function scenarioFromJson(
   id: string,
@@ -189,7 +214,31 @@ export type Failure =
     }
   | { readonly kind: "unwanted"; readonly pattern: ExpectedFinding; readonly finding: Finding };
 
-/** Checks an evaluation outcome against a scenario's expectations; no failures means it passed. */
+/**
+ * Checks an evaluation outcome against a scenario's expectations; no failures means it passed.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { judge, scenarioFromJson } from "@remit/app/scenarios";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const hazards = [
+ *   { id: "H1", foundOn: "2026-10-01", listedOn: null },
+ *   { id: "H2", foundOn: "2026-10-02", listedOn: "2026-10-05" },
+ * ];
+ * const outcome = compiled.policy.evaluate({ hazards }, { asOf: "2026-10-20" });
+ * const raw = { asOf: "2026-10-20", expect: [{ rule: "listing", subject: "H1", status: "met" }] };
+ * const scenario = scenarioFromJson("h1-met", raw, () => undefined);
+ * if ("problem" in scenario) throw new Error(scenario.problem.en);
+ * const [failure] = judge(scenario, outcome);
+ * console.log(failure?.kind); // mismatch
+ * ```
+ */
 export function judge(scenario: Scenario, outcome: EvaluateOutcome): Failure[] {
   const failures: Failure[] = [];
   if (scenario.expectErrors !== undefined) {
@@ -235,13 +284,29 @@ export function judge(scenario: Scenario, outcome: EvaluateOutcome): Failure[] {
   return failures;
 }
 
+/**
+ * A finding's subject as people read it: `collection/id`.
+ * @example
+ * ```ts
+ * import { subjectText } from "@remit/app/scenarios";
+ * console.log(subjectText({ subject: { collection: "hazards", id: "H1" } })); // hazards/H1
+ * ```
+ */
 export function subjectText(finding: {
   readonly subject: { readonly collection: string; readonly id: string };
 }): string {
   return `${finding.subject.collection}/${finding.subject.id}`;
 }
 
-/** The subject a pattern names, as far as it names one: `townships/T01`, `T01`, `townships/…`. */
+/**
+ * The subject a pattern names, as far as it names one: `townships/T01`, `T01`, `townships/…`.
+ * @example
+ * ```ts
+ * import { patternSubjectText } from "@remit/app/scenarios";
+ * console.log(patternSubjectText("T01"), patternSubjectText({ collection: "townships" })); // T01 townships/…
+ * console.log(patternSubjectText(undefined)); // undefined
+ * ```
+ */
 export function patternSubjectText(subject: ExpectedFinding["subject"]): string | undefined {
   if (subject === undefined) return undefined;
   if (typeof subject === "string") return subject;
@@ -253,7 +318,33 @@ function show(value: unknown, lang: Language): string {
   return value === undefined ? (lang === "zh" ? "（无）" : "nothing") : JSON.stringify(value);
 }
 
-/** A failure as lines for people: what was expected and what the policy gave instead (`remit test`, the playground). */
+/**
+ * A failure as lines for people: what was expected and what the policy gave instead (`remit test`, the playground).
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { describeFailure, judge, scenarioFromJson } from "@remit/app/scenarios";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const hazards = [
+ *   { id: "H1", foundOn: "2026-10-01", listedOn: null },
+ *   { id: "H2", foundOn: "2026-10-02", listedOn: "2026-10-05" },
+ * ];
+ * const outcome = compiled.policy.evaluate({ hazards }, { asOf: "2026-10-20" });
+ * const raw = { asOf: "2026-10-20", expect: [{ rule: "listing", subject: "H3" }] };
+ * const scenario = scenarioFromJson("h3", raw, () => undefined);
+ * if ("problem" in scenario) throw new Error(scenario.problem.en);
+ * for (const failure of judge(scenario, outcome)) {
+ *   console.log(describeFailure(failure, "en")[0]); // no finding of 'listing' H3; the rule has findings for: hazards/H1, hazards/H2
+ *   console.log(describeFailure(failure, "zh")[0]); // 没有规则“listing” H3的结果；该规则的结果对象：hazards/H1, hazards/H2
+ * }
+ * ```
+ */
 export function describeFailure(failure: Failure, lang: Language): string[] {
   const zh = lang === "zh";
   switch (failure.kind) {

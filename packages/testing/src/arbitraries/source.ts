@@ -7,7 +7,18 @@ export interface PolicySourceOptions extends AstModuleOptions {
   readonly keywords?: "en" | "zh";
 }
 
-/** Random well-formed policy text: a printed `astModule()`, for fuzzing parsers and tools. */
+/**
+ * Random well-formed policy text: a printed `astModule()`, for fuzzing parsers and tools.
+ * @example
+ * ```ts
+ * import { parse } from "@remit/lang";
+ * import { policySource } from "@remit/testing";
+ * import fc from "fast-check";
+ * const texts = fc.sample(policySource({ keywords: "zh", maxDeclarations: 3 }), { numRuns: 30, seed: 5 });
+ * console.log(texts.every((text) => parse(text, "p.remit").diagnostics.length === 0)); // true
+ * console.log(texts.some((text) => text.includes("政策"))); // true
+ * ```
+ */
 export function policySource(options: PolicySourceOptions = {}): fc.Arbitrary<string> {
   const language =
     options.keywords === undefined

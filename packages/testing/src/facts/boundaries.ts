@@ -70,6 +70,25 @@ function collect(node: Node, into: Collected): void {
 
 const byNumber = (a: number, b: number): number => a - b;
 
+/**
+ * The dates, numbers, durations and short texts a policy's rules turn on, where facts are most worth drawing.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { boundariesOf } from "@remit/testing";
+ * const compiled = compile(`policy "listing"
+ * param grace: duration = 7 days
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date  level: enum("一般", "重大") }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within grace of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const policy = compiled.policy;
+ * const boundaries = boundariesOf(policy);
+ * console.log(boundaries.days, boundaries.texts.includes("重大")); // [ 7 ] true
+ * ```
+ */
 export function boundariesOf(policy: Policy): Boundaries {
   const into: Collected = {
     dates: new Set(),

@@ -215,7 +215,27 @@ function prune(checked: CheckedPolicy, drawn: ReadonlyMap<string, string[]>): Ma
   return ids;
 }
 
-/** An arbitrary of valid facts documents for the policy (see the module comment). */
+/**
+ * An arbitrary of valid facts documents for the policy (see the module comment).
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { factsFor } from "@remit/testing";
+ * import fc from "fast-check";
+ * const compiled = compile(`policy "listing"
+ * param grace: duration = 7 days
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date  level: enum("一般", "重大") }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within grace of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const policy = compiled.policy;
+ * const documents = fc.sample(factsFor(policy, { asOf: "2026-10-20", sizes: { hazards: 2 } }), { numRuns: 25, seed: 1 });
+ * const accepted = documents.filter((facts) => !("errors" in policy.evaluate(facts)));
+ * console.log(accepted.length, documents.every((d) => Array.isArray(d["hazards"]) && d["hazards"].length === 2)); // 25 true
+ * ```
+ */
 export function factsFor(policy: PolicyLike, options: FactsOptions = {}): fc.Arbitrary<FactsDocument> {
   const compiled = compiledPolicy(policy);
   const checked = compiled.checked;

@@ -18,6 +18,14 @@ export type InvalidKind =
   | "missing-field"
   | "unknown-collection";
 
+/**
+ * Every way `invalidFactsFor` breaks a document.
+ * @example
+ * ```ts
+ * import { invalidKinds } from "@remit/testing";
+ * console.log(invalidKinds.length, invalidKinds.includes("malformed-date")); // 8 true
+ * ```
+ */
 export const invalidKinds: readonly InvalidKind[] = [
   "wrong-type",
   "undeclared-enum-value",
@@ -351,7 +359,32 @@ function describe(site: Site): string {
   return type.kind === "number" ? (type.integer ? "integer" : "decimal") : type.kind;
 }
 
-/** An arbitrary of invalid facts documents, each broken in one way (see the module comment). */
+/**
+ * An arbitrary of invalid facts documents, each broken in one way (see the module comment).
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { invalidFactsFor } from "@remit/testing";
+ * import fc from "fast-check";
+ * const compiled = compile(`policy "listing"
+ * param grace: duration = 7 days
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date  level: enum("一般", "重大") }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within grace of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const policy = compiled.policy;
+ * const broken = fc.sample(invalidFactsFor(policy, { asOf: "2026-10-20" }), { numRuns: 40, seed: 2 });
+ * const reportedWhereBroken = broken.filter((b) => {
+ *   const outcome = policy.evaluate(b.facts);
+ *   return "errors" in outcome && outcome.errors.some((e) => e.path === b.path);
+ * });
+ * console.log(reportedWhereBroken.length); // 40
+ * const [dated] = fc.sample(invalidFactsFor(policy, { kinds: ["malformed-date"] }), { numRuns: 1, seed: 3 });
+ * console.log(dated?.kind, dated?.path.endsWith("foundOn") || dated?.path.endsWith("listedOn") || dated?.path === "asOf"); // malformed-date true
+ * ```
+ */
 export function invalidFactsFor(
   policy: PolicyLike,
   options: InvalidFactsOptions = {},

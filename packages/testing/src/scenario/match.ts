@@ -32,7 +32,25 @@ const summaryFields = [
   "causes",
 ] as const;
 
-/** One line per finding: `major-hazard-listing hazards/H01 status="overdue" due="2026-10-08"`. */
+/**
+ * One line per finding: `major-hazard-listing hazards/H01 status="overdue" due="2026-10-08"`.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { describeFinding } from "@remit/testing";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("does not compile");
+ * const facts = { hazards: [{ id: "H1", foundOn: "2026-10-01", listedOn: null }] };
+ * const outcome = compiled.policy.evaluate(facts, { asOf: "2026-10-20" });
+ * if ("errors" in outcome) throw new Error("the facts are rejected");
+ * console.log(outcome.result.findings.map(describeFinding).join("\n")); // listing hazards/H1 status="overdue" due="2026-10-08" overdueDays=12
+ * ```
+ */
 export function describeFinding(finding: Finding): string {
   const parts = summaryFields.filter((k) => finding[k] !== undefined).map((k) => `${k}=${shown(finding[k])}`);
   return [`${finding.rule} ${finding.subject.collection}/${finding.subject.id}`, ...parts].join(" ");
