@@ -44,7 +44,26 @@ const limitCodes: ReadonlySet<string> = new Set<EvaluationLimitCode>([
   "too-many-findings",
 ]);
 
-/** Whether an evaluation's error is a limit (the work it would take), not a fault in its facts. */
+/**
+ * Whether an evaluation's error is a limit (the work it would take), not a fault in its facts.
+ * @example
+ * ```ts
+ * import { compile, isLimitError } from "@remit/engine";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * const hazards = [
+ *   { id: "H1", foundOn: "2026-10-01", listedOn: null },
+ *   { id: "H2", foundOn: "2026-10-02", listedOn: "2026-10-03" },
+ * ];
+ * const outcome = compiled.policy.evaluate({ hazards }, { asOf: "2026-10-20", limits: { findings: 1 } });
+ * console.log("errors" in outcome && outcome.errors.map(isLimitError)); // [ true ]
+ * ```
+ */
 export function isLimitError(error: FactError): boolean {
   return limitCodes.has(error.code);
 }

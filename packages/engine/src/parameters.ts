@@ -44,7 +44,16 @@ export type ParamValues = ReadonlyMap<string, Value>;
 export const maxIntegerParam = 1_000_000;
 export const maxNumberParam = 1_000_000_000;
 
-/** A parameter value given as JSON, converted to the parameter's type; undefined when it does not fit. */
+/**
+ * A parameter value given as JSON, converted to the parameter's type; undefined when it does not fit.
+ * @example
+ * ```ts
+ * import { paramFromJson } from "@remit/engine";
+ * const count = { kind: "number", integer: true, unit: undefined } as const;
+ * console.log(paramFromJson(count, 3), paramFromJson(count, 2.5), paramFromJson(count, "3")); // 3 undefined undefined
+ * console.log(paramFromJson({ kind: "optional", inner: { kind: "text" } }, null)); // null
+ * ```
+ */
 export function paramFromJson(type: Type, input: unknown): Value | undefined {
   switch (type.kind) {
     case "optional":
@@ -321,7 +330,19 @@ export function compileParameters(checked: CheckedPolicy, compiler: ExpressionCo
   };
 }
 
-/** Every parameter's value for a checked policy: the overrides given, the defaults for the rest. */
+/**
+ * Every parameter's value for a checked policy: the overrides given, the defaults for the rest.
+ * @example
+ * ```ts
+ * import { resolveParams } from "@remit/engine";
+ * import { analyze, memoryHost } from "@remit/lang";
+ * const source = 'policy "P"\nparam visits: integer = 2 "visits a quarter"\nparam listingDays: integer = 7 "days to list"\n';
+ * const analyzed = analyze("p.remit", memoryHost({ "p.remit": source }));
+ * if (analyzed.policy === undefined) throw new Error("the policy does not check");
+ * const values = resolveParams(analyzed.policy, new Map([["visits", 4]]));
+ * console.log(values.get("visits"), values.get("listingDays")); // 4 7
+ * ```
+ */
 export function resolveParams(checked: CheckedPolicy, overrides: ParamOverrides = new Map()): ParamValues {
   return compileParameters(checked, new ExpressionCompiler(checked)).resolve(overrides);
 }

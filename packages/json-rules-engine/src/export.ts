@@ -1143,7 +1143,25 @@ function constOfValue(value: Value, type: Type): Const {
   }
 }
 
-/** Exports a checked policy's rules; a rule that cannot be exported gets a diagnostic instead. */
+/**
+ * Exports a checked policy's rules; a rule that cannot be exported gets a diagnostic instead.
+ * @example
+ * ```ts
+ * import { exportPolicy } from "@remit/json-rules-engine";
+ * import { analyze, memoryHost } from "@remit/lang";
+ * const source = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards since foundOn { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `;
+ * const { policy } = analyze("policy.remit", memoryHost({ "policy.remit": source }));
+ * if (policy === undefined) throw new Error("the policy does not check");
+ * const exported = exportPolicy(policy);
+ * console.log(exported.diagnostics.length, exported.subjects[0]?.rules.join(", ")); // 0 listing:met, listing:overdue, listing:due-soon, listing:pending
+ * console.log(exported.rules[1]?.event.type); // listing:overdue
+ * ```
+ */
 export function exportPolicy(checked: CheckedPolicy, options: ExportOptions = {}): ExportResult {
   const exporter = new Exporter(checked, options.params ?? {});
   const rules: JreRuleProperties[] = [];
@@ -1178,7 +1196,25 @@ export function exportPolicy(checked: CheckedPolicy, options: ExportOptions = {}
   return { rules, operators, subjects: [...subjects.values()], diagnostics: exporter.diagnostics };
 }
 
-/** The export as JSON text: `{ rules, operators, subjects }` (diagnostics are returned apart). */
+/**
+ * The export as JSON text: `{ rules, operators, subjects }` (diagnostics are returned apart).
+ * @example
+ * ```ts
+ * import { exportPolicyJson } from "@remit/json-rules-engine";
+ * import { analyze, memoryHost } from "@remit/lang";
+ * const source = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards since foundOn { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `;
+ * const { policy } = analyze("policy.remit", memoryHost({ "policy.remit": source }));
+ * if (policy === undefined) throw new Error("the policy does not check");
+ * const { json, diagnostics } = exportPolicyJson(policy);
+ * const written = JSON.parse(json) as { rules: { name: string }[]; subjects: { name: string }[] };
+ * console.log(diagnostics.length, written.rules.length, written.subjects[0]?.name); // 0 4 hazards
+ * ```
+ */
 export function exportPolicyJson(
   checked: CheckedPolicy,
   options: ExportOptions = {},

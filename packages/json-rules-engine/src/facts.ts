@@ -26,6 +26,21 @@ function isList(field: FieldInfo): boolean {
 /**
  * The facts for one subject (an element of a collection, or a top-level record) as at `asOf`.
  * `element` is the subject's JSON object from the facts document.
+ * @example
+ * ```ts
+ * import { subjectFacts } from "@remit/json-rules-engine";
+ * import { analyze, memoryHost } from "@remit/lang";
+ * const source = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards since foundOn { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `;
+ * const { policy } = analyze("policy.remit", memoryHost({ "policy.remit": source }));
+ * if (policy === undefined) throw new Error("the policy does not check");
+ * const hazard = { id: "H1", foundOn: "2026-10-01" };
+ * console.log(subjectFacts(policy, { kind: "collection", name: "hazards" }, hazard, "2026-10-20")); // { id: 'H1', foundOn: '2026-10-01', listedOn: null, asOf: '2026-10-20' }
+ * ```
  */
 export function subjectFacts(
   policy: CheckedPolicy,

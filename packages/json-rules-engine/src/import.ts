@@ -241,6 +241,22 @@ class Importer {
 /**
  * Converts a json-rules-engine rule set (an array of rules, `{ rules: [...] }`, or one rule) into
  * Remit source. What cannot be converted gets an R71xx diagnostic and is left out.
+ * @example
+ * ```ts
+ * import { importRules } from "@remit/json-rules-engine";
+ * const rules = [
+ *   {
+ *     name: "large-loss",
+ *     conditions: { all: [{ fact: "loss", operator: "greaterThan", value: 10000 }] },
+ *     event: { type: "escalate" },
+ *   },
+ * ];
+ * const { source, diagnostics } = importRules(rules, { policyName: "losses", collection: "incidents" });
+ * console.log(diagnostics.length, source.split("\n")[0]); // 0 policy "losses"
+ * console.log(source.includes('cause "escalate" when s.loss > 10000')); // true
+ * const refused = importRules([{ conditions: { all: [{ fact: "x", operator: "regex", value: "a" }] }, event: { type: "e" } }]);
+ * console.log(refused.diagnostics.map((d) => d.code)); // [ 'R7102' ]
+ * ```
  */
 export function importRules(jreRules: unknown, options: ImportOptions = {}): ImportResult {
   const collection = options.collection ?? "subjects";

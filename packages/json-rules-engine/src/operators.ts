@@ -72,10 +72,28 @@ function parseShifts(text: string): Shift[] | undefined {
   return consumed === text.length ? shifts : undefined;
 }
 
+/**
+ * @example
+ * ```ts
+ * import { operatorEvaluator, textOperator } from "@remit/json-rules-engine";
+ * const before = textOperator("<");
+ * console.log(before.name, operatorEvaluator(before)("A-07", "B-01"), operatorEvaluator(before)("A-07", null)); // textLessThan true false
+ * ```
+ */
 export function textOperator(comparison: Comparison): OperatorSpec {
   return { name: `text${comparisonWords[comparison]}`, kind: "text", comparison };
 }
 
+/**
+ * @example
+ * ```ts
+ * import { dateOperator, operatorEvaluator } from "@remit/json-rules-engine";
+ * // The fact is later than the value plus 15 days: `h.listedOn > h.foundOn + 15 days`.
+ * const late = dateOperator(">", [], [{ amount: 15, unit: "day" }]);
+ * console.log(late.name); // dateGreaterThan(;+15d)
+ * console.log(operatorEvaluator(late)("2026-10-20", "2026-10-01"), operatorEvaluator(late)("2026-10-10", "2026-10-01")); // true false
+ * ```
+ */
 export function dateOperator(
   comparison: Comparison,
   factShifts: readonly Shift[] = [],
@@ -89,7 +107,16 @@ export function dateOperator(
   return { name, kind: "date", comparison, factShifts, valueShifts };
 }
 
-/** The operator a name stands for, or undefined when it is not one of Remit's. */
+/**
+ * The operator a name stands for, or undefined when it is not one of Remit's.
+ * @example
+ * ```ts
+ * import { parseOperatorName } from "@remit/json-rules-engine";
+ * const spec = parseOperatorName("dateLessThanOrEqual(+1m;)");
+ * console.log(spec?.kind === "date" && spec.comparison, spec?.kind === "date" && spec.factShifts); // <= [ { amount: 1, unit: 'month' } ]
+ * console.log(parseOperatorName("isSet")?.kind, parseOperatorName("greaterThan")); // presence undefined
+ * ```
+ */
 export function parseOperatorName(name: string): OperatorSpec | undefined {
   if (name === isSetOperator) return { name, kind: "presence" };
   const text = /^text([A-Za-z]+)$/.exec(name);
@@ -137,7 +164,19 @@ function dayOf(value: unknown): number | undefined {
   return typeof value === "string" ? parseIsoDate(value) : undefined;
 }
 
-/** The evaluator of an operator: a plain function of the fact's value and the condition's value. */
+/**
+ * The evaluator of an operator: a plain function of the fact's value and the condition's value.
+ * @example
+ * ```ts
+ * import { operatorEvaluator, parseOperatorName } from "@remit/json-rules-engine";
+ * const spec = parseOperatorName("dateGreaterThanOrEqual(;+1m)");
+ * if (spec === undefined) throw new Error("not a Remit operator");
+ * const dueMonthAfter = operatorEvaluator(spec);
+ * // 31 January plus a month is 28 February: months clamp to the month's end.
+ * console.log(dueMonthAfter("2026-02-28", "2026-01-31"), dueMonthAfter("2026-02-27", "2026-01-31")); // true false
+ * console.log(dueMonthAfter(null, "2026-01-31")); // false
+ * ```
+ */
 export function operatorEvaluator(spec: OperatorSpec): (factValue: unknown, jsonValue: unknown) => boolean {
   switch (spec.kind) {
     case "presence":
@@ -161,7 +200,14 @@ export function operatorEvaluator(spec: OperatorSpec): (factValue: unknown, json
   }
 }
 
-/** The operators every exported rule set may use without listing them. */
+/**
+ * The operators every exported rule set may use without listing them.
+ * @example
+ * ```ts
+ * import { baseOperators } from "@remit/json-rules-engine";
+ * console.log(baseOperators.length, baseOperators.slice(0, 3).map((op) => op.name)); // 13 [ 'isSet', 'textEqual', 'dateEqual' ]
+ * ```
+ */
 export const baseOperators: readonly OperatorSpec[] = [
   { name: isSetOperator, kind: "presence" },
   ...(Object.keys(comparisonWords) as Comparison[]).flatMap((c) => [textOperator(c), dateOperator(c)]),
@@ -170,6 +216,19 @@ export const baseOperators: readonly OperatorSpec[] = [
 /**
  * Installs Remit's operators into a json-rules-engine engine: the base set, plus the shifted date
  * operators an export lists (given as specs or by name). Throws on a name that is not Remit's.
+ * @example
+ * ```ts
+ * import { registerRemitOperators } from "@remit/json-rules-engine";
+ * // Any object with json-rules-engine's `addOperator` will do (an `Engine`); here, a list of names.
+ * const installed: string[] = [];
+ * registerRemitOperators({ addOperator: (name) => void installed.push(name) }, ["dateGreaterThan(;+15d)"]);
+ * console.log(installed.length, installed.at(-1)); // 14 dateGreaterThan(;+15d)
+ * try {
+ *   registerRemitOperators({ addOperator: () => {} }, ["regex"]);
+ * } catch (error) {
+ *   console.log(String(error)); // Error: unknown remit operator "regex"
+ * }
+ * ```
  */
 export function registerRemitOperators(
   engine: OperatorHost,

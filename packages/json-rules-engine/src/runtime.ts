@@ -25,6 +25,25 @@ export interface PreparedRules {
   }[];
 }
 
+/**
+ * @example
+ * ```ts
+ * import { prepareEngines, exportPolicy } from "@remit/json-rules-engine";
+ * import { analyze, memoryHost } from "@remit/lang";
+ * const source = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards since foundOn { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `;
+ * const { policy } = analyze("policy.remit", memoryHost({ "policy.remit": source }));
+ * if (policy === undefined) throw new Error("the policy does not check");
+ * const prepared = prepareEngines(exportPolicy(policy));
+ * console.log(prepared.groups.map((g) => `${g.kind} ${g.name}`)); // [ 'collection hazards' ]
+ * const run = await prepared.groups[0]?.engine.run({ foundOn: "2026-10-01", listedOn: null, asOf: "2026-10-20" });
+ * console.log(run?.events.map((e) => e.type)); // [ 'listing:overdue' ]
+ * ```
+ */
 export function prepareEngines(exported: ExportResult): PreparedRules {
   const byName = new Map(exported.rules.map((r) => [r.name, r]));
   const groups = exported.subjects.map((subject) => {
@@ -48,6 +67,27 @@ function splitType(type: string): { rule: string; status: string } {
 /**
  * Runs the exported rules over every subject of `facts` (a Remit facts document) as at `asOf`.
  * A subject is an element of the collection (by its `id`), a top-level record, or the policy.
+ * @example
+ * ```ts
+ * import { exportPolicy, prepareEngines, runExported } from "@remit/json-rules-engine";
+ * import { analyze, memoryHost } from "@remit/lang";
+ * const source = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards since foundOn { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `;
+ * const { policy } = analyze("policy.remit", memoryHost({ "policy.remit": source }));
+ * if (policy === undefined) throw new Error("the policy does not check");
+ * const facts = {
+ *   hazards: [
+ *     { id: "H1", foundOn: "2026-10-01", listedOn: null },
+ *     { id: "H2", foundOn: "2026-10-02", listedOn: "2026-10-05" },
+ *   ],
+ * };
+ * const decisions = await runExported(policy, prepareEngines(exportPolicy(policy)), facts, "2026-10-20");
+ * console.log(decisions.map((d) => `${d.subject.id} ${d.status}`).sort()); // [ 'H1 overdue', 'H2 met' ]
+ * ```
  */
 export async function runExported(
   policy: CheckedPolicy,

@@ -45,6 +45,25 @@ export interface ClientOptions {
   readonly debounceMs?: number;
 }
 
+/**
+ * @example
+ * ```ts
+ * import { unlinkSync, writeFileSync } from "node:fs";
+ * import { fileURLToPath } from "node:url";
+ * import { StdioClient } from "@remit/lsp/client";
+ * // The server's entry script: here one written beside this file that runs `runLanguageServer`.
+ * const serverScript = fileURLToPath(new URL("./stdio-client-server.mjs", import.meta.url));
+ * writeFileSync(serverScript, 'import { runLanguageServer } from "@remit/lsp";\nrunLanguageServer();\n');
+ * const client = await StdioClient.start({ serverScript, locale: "en", debounceMs: 0 });
+ * try {
+ *   const diagnostics = await client.open("file:///p/policy.remit", 'policy "P"\nparam : integer = 1\n');
+ *   console.log(diagnostics.map((d) => `${d.code} ${d.range.start.line}`)); // [ 'R2001 1' ]
+ * } finally {
+ *   console.log(await client.stop()); // 0
+ *   unlinkSync(serverScript);
+ * }
+ * ```
+ */
 export class StdioClient {
   private readonly latest = new Map<string, Diagnostic[]>();
   private readonly waiting = new Map<string, ((diagnostics: Diagnostic[]) => void)[]>();

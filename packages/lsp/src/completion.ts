@@ -20,6 +20,26 @@ const wordPart = /[\p{L}\p{N}_]/u;
 /**
  * The candidates at `offset` of `file`, whose current text is `text`; `fallbackLanguage` is the
  * editor's, used when the document has no keywords yet.
+ * @example
+ * ```ts
+ * import { completionsAt, PolicyWorkspace } from "@remit/lsp";
+ * const file = "/p/policy.remit";
+ * const text = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * param listingDays: duration = 7 days "days to list a hazard"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within listingDays of h.foundOn
+ * `;
+ * const workspace = new PolicyWorkspace((path) => (path === file ? text : undefined));
+ * const analysis = workspace.analysisFor(file);
+ * const use = text.lastIndexOf("listingDays") + 1;
+ * // The editor asks at the cursor after `h.`: the fields of a hazard.
+ * const typed = text.replace("requires h.listedOn", "requires h.");
+ * const offset = typed.indexOf("requires h.") + "requires h.".length;
+ * const candidates = completionsAt(workspace, file, typed, offset, "en");
+ * console.log(candidates.map((c) => `${c.label} (${c.kind})`)); // [ 'foundOn (field)', 'listedOn (field)' ]
+ * ```
  */
 export function completionsAt(
   workspace: PolicyWorkspace,

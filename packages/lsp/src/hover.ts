@@ -13,6 +13,25 @@ export interface HoverResult {
   readonly markdown: string;
 }
 
+/**
+ * @example
+ * ```ts
+ * import { hoverAt, PolicyWorkspace } from "@remit/lsp";
+ * const file = "/p/policy.remit";
+ * const text = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * param listingDays: duration = 7 days "days to list a hazard"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within listingDays of h.foundOn
+ * `;
+ * const workspace = new PolicyWorkspace((path) => (path === file ? text : undefined));
+ * const analysis = workspace.analysisFor(file);
+ * const use = text.lastIndexOf("listingDays") + 1;
+ * const hover = hoverAt(analysis, file, use, "en");
+ * console.log(hover?.span.start.line, hover?.markdown.includes("days to list a hazard")); // 6 true
+ * ```
+ */
 export function hoverAt(
   analysis: PolicyAnalysis,
   file: string,

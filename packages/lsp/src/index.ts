@@ -32,7 +32,29 @@ export {
 } from "./symbols.js";
 export { type FileReader, type PolicyAnalysis, PolicyWorkspace } from "./workspace.js";
 
-/** Serves the language server on standard input and output until the client exits. */
+/**
+ * Serves the language server on standard input and output until the client exits.
+ * @example
+ * ```ts
+ * import { unlinkSync, writeFileSync } from "node:fs";
+ * import { fileURLToPath } from "node:url";
+ * import { StdioClient } from "@remit/lsp/client";
+ * // An editor starts a script like this one and speaks the protocol over its standard streams.
+ * const script = 'import { runLanguageServer } from "@remit/lsp";\nrunLanguageServer();\n';
+ * const serverScript = fileURLToPath(new URL("./remit-language-server.mjs", import.meta.url));
+ * writeFileSync(serverScript, script);
+ * const client = await StdioClient.start({ serverScript, locale: "zh-CN" });
+ * try {
+ *   const uri = "file:///p/policy.remit";
+ *   await client.open(uri, 'policy "P"\ncollection hazards { foundOn: date }\n');
+ *   const hover = await client.hover(uri, { line: 1, character: 13 });
+ *   console.log(hover !== null && JSON.stringify(hover.contents).includes("hazards")); // true
+ * } finally {
+ *   await client.stop();
+ *   unlinkSync(serverScript);
+ * }
+ * ```
+ */
 export function runLanguageServer(
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,

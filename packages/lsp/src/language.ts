@@ -26,7 +26,16 @@ for (const entry of keywords) {
   for (const spelling of entry.zh) byChinese.set(spelling, entry);
 }
 
-/** The keyword spelled `word`, and the language of that spelling. */
+/**
+ * The keyword spelled `word`, and the language of that spelling.
+ * @example
+ * ```ts
+ * import { keywordOf } from "@remit/lsp";
+ * const duty = keywordOf("职责");
+ * console.log(duty?.language, duty?.entry.en); // zh [ 'duty' ]
+ * console.log(keywordOf("hazards")); // undefined
+ * ```
+ */
 export function keywordOf(word: string): { entry: KeywordSpelling; language: Language } | undefined {
   const zh = byChinese.get(word);
   if (zh !== undefined) return { entry: zh, language: "zh" };
@@ -43,6 +52,13 @@ export function keywordSpellings(language: Language): string[] {
 /**
  * The language a policy text is written in: the one whose keywords it uses more (in a
  * `.remit.md` file, inside its `remit` blocks), or undefined when it uses none.
+ * @example
+ * ```ts
+ * import { documentLanguage } from "@remit/lsp";
+ * console.log(documentLanguage('政策 "消防"\n集合 隐患 { 发现日期: 日期 }\n', "p.remit")); // zh
+ * console.log(documentLanguage('policy "P"\ncollection hazards { foundOn: date }\n', "p.remit")); // en
+ * console.log(documentLanguage("# Notes\n\nNo policy here.\n", "notes.remit.md")); // undefined
+ * ```
  */
 export function documentLanguage(text: string, file: string): Language | undefined {
   const code = file.endsWith(".md") ? remitBlockText(text) : text;
@@ -99,7 +115,14 @@ export function otherLanguage(language: Language): Language {
   return language === "en" ? "zh" : "en";
 }
 
-/** The language the editor speaks, from its locale (`zh-cn`, `en-us`, …). */
+/**
+ * The language the editor speaks, from its locale (`zh-cn`, `en-us`, …).
+ * @example
+ * ```ts
+ * import { languageOfLocale } from "@remit/lsp";
+ * console.log(languageOfLocale("zh-CN"), languageOfLocale("en-GB"), languageOfLocale(undefined)); // zh en en
+ * ```
+ */
 export function languageOfLocale(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith("zh") ? "zh" : "en";
 }

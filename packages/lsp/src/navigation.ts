@@ -4,14 +4,53 @@ import { keywordOf } from "./language.js";
 import { occurrenceAt, occurrencesOf, type PolicySymbol } from "./symbols.js";
 import type { PolicyAnalysis } from "./workspace.js";
 
-/** Where the symbol at `offset` in `file` is declared. */
+/**
+ * Where the symbol at `offset` in `file` is declared.
+ * @example
+ * ```ts
+ * import { definitionAt, PolicyWorkspace } from "@remit/lsp";
+ * const file = "/p/policy.remit";
+ * const text = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * param listingDays: duration = 7 days "days to list a hazard"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within listingDays of h.foundOn
+ * `;
+ * const workspace = new PolicyWorkspace((path) => (path === file ? text : undefined));
+ * const analysis = workspace.analysisFor(file);
+ * const use = text.lastIndexOf("listingDays") + 1;
+ * // From the use of `listingDays` on line 6 to its declaration on line 3.
+ * const declared = definitionAt(analysis, file, use);
+ * console.log(declared?.start.line, declared?.start.column, text.slice(declared?.start.offset, declared?.end.offset)); // 3 7 listingDays
+ * ```
+ */
 export function definitionAt(analysis: PolicyAnalysis, file: string, offset: number): Span | undefined {
   const occurrence = occurrenceAt(analysis.index, file, offset);
   if (occurrence === undefined) return undefined;
   return analysis.index.symbols.get(occurrence.key)?.nameSpan;
 }
 
-/** Every place that names the symbol at `offset`, its declaration first when asked for. */
+/**
+ * Every place that names the symbol at `offset`, its declaration first when asked for.
+ * @example
+ * ```ts
+ * import { PolicyWorkspace, referencesAt } from "@remit/lsp";
+ * const file = "/p/policy.remit";
+ * const text = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * param listingDays: duration = 7 days "days to list a hazard"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within listingDays of h.foundOn
+ * `;
+ * const workspace = new PolicyWorkspace((path) => (path === file ? text : undefined));
+ * const analysis = workspace.analysisFor(file);
+ * const use = text.lastIndexOf("listingDays") + 1;
+ * const places = referencesAt(analysis, file, use, true);
+ * console.log(places.map((span) => `${span.start.line}:${span.start.column}`)); // [ '3:7', '6:30' ]
+ * ```
+ */
 export function referencesAt(
   analysis: PolicyAnalysis,
   file: string,
@@ -32,7 +71,27 @@ export type RenameResult =
   | { readonly ok: true; readonly edits: readonly TextEdit[] }
   | { readonly ok: false; readonly reason: { readonly en: string; readonly zh: string } };
 
-/** The span of the name that a rename at `offset` would change, when there is one. */
+/**
+ * The span of the name that a rename at `offset` would change, when there is one.
+ * @example
+ * ```ts
+ * import { PolicyWorkspace, renameTargetAt } from "@remit/lsp";
+ * const file = "/p/policy.remit";
+ * const text = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * param listingDays: duration = 7 days "days to list a hazard"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within listingDays of h.foundOn
+ * `;
+ * const workspace = new PolicyWorkspace((path) => (path === file ? text : undefined));
+ * const analysis = workspace.analysisFor(file);
+ * const use = text.lastIndexOf("listingDays") + 1;
+ * const target = renameTargetAt(analysis, file, use);
+ * console.log(text.slice(target?.start.offset, target?.end.offset)); // listingDays
+ * console.log(renameTargetAt(analysis, file, text.indexOf("policy"))); // undefined
+ * ```
+ */
 export function renameTargetAt(analysis: PolicyAnalysis, file: string, offset: number): Span | undefined {
   const occurrence = occurrenceAt(analysis.index, file, offset);
   if (occurrence === undefined || occurrence.role === "path") return undefined;
@@ -44,7 +103,28 @@ const identifierPattern = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 const clauseIdPattern = /^\d+(\.\d+)*$/;
 const ruleIdPattern = /^[\p{L}_][\p{L}\p{N}_]*(-[\p{L}\p{N}_]+)*$/u;
 
-/** The edits that rename the symbol at `offset` to `newName` in every file of the policy. */
+/**
+ * The edits that rename the symbol at `offset` to `newName` in every file of the policy.
+ * @example
+ * ```ts
+ * import { PolicyWorkspace, renameAt } from "@remit/lsp";
+ * const file = "/p/policy.remit";
+ * const text = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * param listingDays: duration = 7 days "days to list a hazard"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within listingDays of h.foundOn
+ * `;
+ * const workspace = new PolicyWorkspace((path) => (path === file ? text : undefined));
+ * const analysis = workspace.analysisFor(file);
+ * const use = text.lastIndexOf("listingDays") + 1;
+ * const renamed = renameAt(analysis, file, use, "listingPeriod");
+ * console.log(renamed.ok && renamed.edits.map((e) => `${e.span.start.line} ${e.newText}`)); // [ '3 listingPeriod', '6 listingPeriod' ]
+ * const refused = renameAt(analysis, file, use, "must");
+ * console.log(!refused.ok && refused.reason.en); // 'must' is not a valid name here
+ * ```
+ */
 export function renameAt(
   analysis: PolicyAnalysis,
   file: string,

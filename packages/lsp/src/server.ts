@@ -234,7 +234,27 @@ function readFromDisk(path: string): string | undefined {
   }
 }
 
-/** A span's range: the language counts lines and UTF-16 columns from 1, the protocol from 0. */
+/**
+ * A span's range: the language counts lines and UTF-16 columns from 1, the protocol from 0.
+ * @example
+ * ```ts
+ * import { PolicyWorkspace, toRange } from "@remit/lsp";
+ * const file = "/p/policy.remit";
+ * const text = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * param listingDays: duration = 7 days "days to list a hazard"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within listingDays of h.foundOn
+ * `;
+ * const workspace = new PolicyWorkspace((path) => (path === file ? text : undefined));
+ * const analysis = workspace.analysisFor(file);
+ * const use = text.lastIndexOf("listingDays") + 1;
+ * // Remit counts lines and columns from 1, the protocol from 0.
+ * const declared = analysis.index.symbols.get("param:/p/policy.remit#listingDays");
+ * console.log(declared && toRange(declared.nameSpan)); // { start: { line: 2, character: 6 }, end: { line: 2, character: 17 } }
+ * ```
+ */
 export function toRange(span: Span): Range {
   return {
     start: { line: span.start.line - 1, character: span.start.column - 1 },
@@ -245,6 +265,27 @@ export function toRange(span: Span): Range {
 /**
  * A diagnostic as the protocol sends it, its related locations as `relatedInformation` (`uriOf`
  * names a span's file as the editor does).
+ * @example
+ * ```ts
+ * import { PolicyWorkspace, toLsp } from "@remit/lsp";
+ * const file = "/p/policy.remit";
+ * const text = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * param listingDays: duration = 7 days "days to list a hazard"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within listingDays of h.foundOn
+ * `;
+ * const workspace = new PolicyWorkspace((path) => (path === file ? text : undefined));
+ * const analysis = workspace.analysisFor(file);
+ * const use = text.lastIndexOf("listingDays") + 1;
+ * workspace.setDocument(file, text.replace("h.listedOn within", "h.listedAt within"));
+ * const [problem] = workspace.analysisFor(file).diagnostics;
+ * if (problem === undefined) throw new Error("expected a diagnostic");
+ * const shown = toLsp(problem, "zh", (path) => `file://${path}`);
+ * console.log(shown.code, shown.severity, shown.range.start); // R3005 1 { line: 5, character: 13 }
+ * console.log(typeof shown.message === "string" && shown.message.split("\n")[0]); // hazards 的元素没有字段“listedAt”
+ * ```
  */
 export function toLsp(
   diagnostic: Diagnostic,

@@ -119,6 +119,15 @@ export function moduleKey(path: string): string {
 /**
  * Indexes `modules`; `aliases` gives, per module file, each import alias and the path it names
  * (as `loadModules` reports them).
+ * @example
+ * ```ts
+ * import { buildIndex } from "@remit/lsp";
+ * import { loadModules, memoryHost } from "@remit/lang";
+ * const text = 'policy "P"\ncollection teams { name: text }\n';
+ * const loaded = loadModules("p.remit", memoryHost({ "p.remit": text }));
+ * const index = buildIndex(loaded.modules, loaded.aliases);
+ * console.log([...index.symbols.values()].map((s) => `${s.kind} ${s.name}`)); // [ 'module p.remit', 'collection teams', 'field name' ]
+ * ```
  */
 export function buildIndex(
   modules: readonly Module[],
@@ -665,7 +674,26 @@ export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(value)}`);
 }
 
-/** The occurrence whose span contains `offset` in `file` (a cursor just after a name counts). */
+/**
+ * The occurrence whose span contains `offset` in `file` (a cursor just after a name counts).
+ * @example
+ * ```ts
+ * import { occurrenceAt, PolicyWorkspace } from "@remit/lsp";
+ * const file = "/p/policy.remit";
+ * const text = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * param listingDays: duration = 7 days "days to list a hazard"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within listingDays of h.foundOn
+ * `;
+ * const workspace = new PolicyWorkspace((path) => (path === file ? text : undefined));
+ * const analysis = workspace.analysisFor(file);
+ * const use = text.lastIndexOf("listingDays") + 1;
+ * const occurrence = occurrenceAt(analysis.index, file, use);
+ * console.log(occurrence?.key, occurrence?.declaration); // param:/p/policy.remit#listingDays false
+ * ```
+ */
 export function occurrenceAt(index: SymbolIndex, file: string, offset: number): Occurrence | undefined {
   const list = index.occurrences.get(file) ?? [];
   let found: Occurrence | undefined;

@@ -39,6 +39,29 @@ export interface PolicyAnalysis {
  */
 const missingPolicyHeaderCode = "R5009";
 
+/**
+ * @example
+ * ```ts
+ * import { PolicyWorkspace } from "@remit/lsp";
+ * const file = "/p/policy.remit";
+ * const text = `policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * param listingDays: duration = 7 days "days to list a hazard"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within listingDays of h.foundOn
+ * `;
+ * const workspace = new PolicyWorkspace((path) => (path === file ? text : undefined));
+ * const analysis = workspace.analysisFor(file);
+ * const use = text.lastIndexOf("listingDays") + 1;
+ * console.log(analysis.diagnostics.length, analysis.policy?.info.name); // 0 listing
+ * // An open document takes the place of the file on disk until it is closed.
+ * workspace.setDocument(file, text.replace("h.listedOn within", "h.listedAt within"));
+ * console.log(workspace.analysisFor(file).diagnostics.map((d) => d.message.en)); // [ "an element of hazards has no field 'listedAt'" ]
+ * workspace.closeDocument(file);
+ * console.log(workspace.analysisFor(file).diagnostics.length); // 0
+ * ```
+ */
 export class PolicyWorkspace {
   private readonly openDocuments = new Map<string, string>();
   private readonly diskCache = new Map<string, string | undefined>();

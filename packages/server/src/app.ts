@@ -28,7 +28,35 @@ import { type PolicyEntry, PolicySet, type ServedPolicy } from "./policies.js";
 import type { EvaluationPool } from "./pool.js";
 import * as schemas from "./schemas.js";
 
+/**
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { createApp, defaultBodyLimitBytes } from "@remit/server";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * console.log(defaultBodyLimitBytes / 1024 / 1024); // 20
+ * // A smaller limit for a public endpoint: a larger body is refused before it is read.
+ * const app = createApp({ policies: [compiled.policy], bodyLimitBytes: 1024, log: () => {} });
+ * const body = JSON.stringify({ asOf: "2026-10-20", facts: { hazards: [], note: "x".repeat(2000) } });
+ * const response = await app.request("/v1/evaluate", { method: "POST", body, headers: { "content-type": "application/json" } });
+ * console.log(response.status); // 413
+ * ```
+ */
 export const defaultBodyLimitBytes = 20 * 1024 * 1024;
+/**
+ * @example
+ * ```ts
+ * import { defaultRequestTimeoutMs } from "@remit/server";
+ * // What `createApp` and `startServer` allow a request unless `requestTimeoutMs` says otherwise.
+ * console.log(`${defaultRequestTimeoutMs / 1000} s`); // 30 s
+ * ```
+ */
 export const defaultRequestTimeoutMs = 30_000;
 
 export interface AppOptions {
@@ -269,6 +297,26 @@ function documentRoutes(app: OpenAPIHono<{ Variables: Variables }>): void {
   });
 }
 
+/**
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { createApp } from "@remit/server";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * const app = createApp({ policies: [compiled.policy], log: () => {} });
+ * const response = await app.request("/v1/policy");
+ * const described = (await response.json()) as { name: string; rules: { id: string }[] };
+ * console.log(response.status, described.name, described.rules.map((r) => r.id)); // 200 listing [ 'listing' ]
+ * const wrong = await app.request("/v1/evaluate", { method: "POST", body: "{", headers: { "content-type": "application/json" } });
+ * console.log(wrong.status, ((await wrong.json()) as { error: { code: string } }).error.code); // 400 malformed-json
+ * ```
+ */
 export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variables }> {
   const policies = options.policies instanceof PolicySet ? options.policies : new PolicySet(options.policies);
   const { store, pool } = options;

@@ -90,7 +90,14 @@ const settings = {
 
 type Setting = keyof typeof settings;
 
-/** A port number read as `--port` and `PORT` are; undefined when `text` is not one. */
+/**
+ * A port number read as `--port` and `PORT` are; undefined when `text` is not one.
+ * @example
+ * ```ts
+ * import { parsePort } from "@remit/server";
+ * console.log(parsePort("8080"), parsePort("0"), parsePort("70000"), parsePort("http")); // 8080 0 undefined undefined
+ * ```
+ */
 export function parsePort(text: string): number | undefined {
   const read = settings.port.schema.safeParse(text);
   return read.success ? read.data : undefined;
@@ -106,6 +113,18 @@ export interface ConfigError {
 /** Flags as given (text), by setting; absent flags fall back to the environment. */
 export type ConfigFlags = Partial<Record<Setting, string>>;
 
+/**
+ * @example
+ * ```ts
+ * import { readConfig } from "@remit/server";
+ * const env = { REMIT_POLICIES: "policies/a, policies/b", PORT: "9000", REMIT_RECORDS: "off" };
+ * const read = readConfig({ port: "0" }, env, 2);
+ * if ("error" in read) throw new Error(`${read.error.source} ${read.error.message}`);
+ * console.log(read.value.port, read.value.policies, read.value.records.kind, read.value.workers); // 0 [ 'policies/a', 'policies/b' ] off 2
+ * const refused = readConfig({}, { ...env, REMIT_WORKERS: "many" }, 2);
+ * console.log("error" in refused && `${refused.error.source}: ${refused.error.message}`); // REMIT_WORKERS: must be a whole number from 1 to 64
+ * ```
+ */
 export function readConfig(
   flags: ConfigFlags,
   env: Readonly<Record<string, string | undefined>>,

@@ -31,7 +31,16 @@ export interface ApiErrorBody {
   };
 }
 
-/** A failure to answer with: the status and the body, decided where the failure is found. */
+/**
+ * A failure to answer with: the status and the body, decided where the failure is found.
+ * @example
+ * ```ts
+ * import { ApiError } from "@remit/server";
+ * const error = new ApiError(404, "not-found", { en: "no such record", zh: "没有此记录" }, { id: "r-9" });
+ * console.log(error.status, error.message); // 404 no such record
+ * console.log(JSON.stringify(error.toBody())); // {"error":{"code":"not-found","message":{"en":"no such record","zh":"没有此记录"},"details":{"id":"r-9"}}}
+ * ```
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,

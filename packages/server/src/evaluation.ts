@@ -94,6 +94,27 @@ function refused(error: unknown): Refusal {
   throw error;
 }
 
+/**
+ * @example
+ * ```ts
+ * import { defaultServiceLimits } from "@remit/app";
+ * import { compile } from "@remit/engine";
+ * import { evaluateRequest } from "@remit/server";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * const request = { asOf: "2026-10-20", facts: { hazards: [{ id: "H1", foundOn: "2026-10-01", listedOn: null }] } };
+ * const bytes = new TextEncoder().encode(JSON.stringify(request));
+ * const answer = await evaluateRequest(compiled.policy, { requestId: "r-1", bytes, sources: [], limits: defaultServiceLimits });
+ * console.log(answer.kind === "result" && answer.counts); // { overdue: 1 }
+ * const empty = await evaluateRequest(compiled.policy, { requestId: "r-2", bytes: new TextEncoder().encode("{}"), sources: [], limits: defaultServiceLimits });
+ * console.log(empty.kind === "refused" && `${empty.status} ${empty.body.error.code}`); // 422 invalid-request
+ * ```
+ */
 export async function evaluateRequest(policy: Evaluable, input: EvaluationInput): Promise<EvaluationAnswer> {
   const { limits } = input;
   try {
@@ -129,6 +150,16 @@ export async function evaluateRequest(policy: Evaluable, input: EvaluationInput)
 /**
  * Checks the policy sources a request sends: refused past the token limit before any parser
  * builds a tree for them (the tree costs a few kilobytes per token).
+ * @example
+ * ```ts
+ * import { defaultServiceLimits } from "@remit/app";
+ * import { checkRequest, defaultChecker } from "@remit/server";
+ * const bytes = new TextEncoder().encode(JSON.stringify({ source: 'policy "P"\nparam : integer = 1\n' }));
+ * const answer = await checkRequest(defaultChecker, { bytes, limits: defaultServiceLimits });
+ * if (answer.kind !== "checked") throw new Error(answer.body.error.message.en);
+ * const document = JSON.parse(new TextDecoder().decode(answer.body)) as { diagnostics: { code: string }[] };
+ * console.log(document.diagnostics.map((d) => d.code)); // [ 'R2001' ]
+ * ```
  */
 export async function checkRequest(check: Checker, input: CheckInput): Promise<CheckAnswer> {
   const { limits } = input;

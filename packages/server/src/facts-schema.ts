@@ -8,6 +8,22 @@ import { toJSONSchema } from "zod";
 
 export type JsonSchemaTarget = "draft-2020-12" | "openapi-3.0";
 
+/**
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { factsJsonSchema } from "@remit/server";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * const schema = factsJsonSchema(compiled.policy) as { type: string; required: string[]; properties: Record<string, unknown> };
+ * console.log(schema.type, schema.required, Object.keys(schema.properties)); // object [ 'hazards' ] [ 'asOf', 'calendarDays', 'hazards' ]
+ * ```
+ */
 export function factsJsonSchema(
   policy: { readonly schema: FactsSchema },
   target: JsonSchemaTarget = "draft-2020-12",

@@ -49,7 +49,29 @@ function serve(route: string, policy: EnginePolicy): ServedPolicy {
   };
 }
 
-/** The served policies, in the order given; the first answers the unprefixed routes. */
+/**
+ * The served policies, in the order given; the first answers the unprefixed routes.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { PolicySet } from "@remit/server";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * // The same policy under its own name and under a second route.
+ * const set = new PolicySet([compiled.policy, { name: "county", policy: compiled.policy }]);
+ * console.log(set.routes, set.first.route, set.get("county")?.description.name); // [ 'listing', 'county' ] listing listing
+ * try {
+ *   new PolicySet([compiled.policy, compiled.policy]);
+ * } catch (error) {
+ *   console.log(String(error)); // Error: two policies are served as 'listing'
+ * }
+ * ```
+ */
 export class PolicySet {
   readonly #byRoute = new Map<string, ServedPolicy>();
 

@@ -25,9 +25,52 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * @example
+ * ```ts
+ * import { defaultPort, parsePort } from "@remit/server";
+ * // A port given as text (a flag, a variable) or, failing that, the default.
+ * const fromFlag: string = "not a port";
+ * console.log(defaultPort, parsePort(fromFlag) ?? defaultPort); // 8080 8080
+ * ```
+ */
 export const defaultPort = 8080;
+/**
+ * @example
+ * ```ts
+ * import { defaultShutdownGraceMs } from "@remit/server";
+ * // How long `close()` lets the requests in flight finish unless `shutdownGraceMs` says otherwise.
+ * console.log(`${defaultShutdownGraceMs / 1000} s`); // 10 s
+ * ```
+ */
 export const defaultShutdownGraceMs = 10_000;
 
+/**
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { startServer } from "@remit/server";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * const server = await startServer({ policies: [compiled.policy], host: "127.0.0.1", port: 0, log: () => {} });
+ * try {
+ *   const response = await fetch(`${server.url}/v1/evaluate`, {
+ *     method: "POST",
+ *     headers: { "content-type": "application/json" },
+ *     body: JSON.stringify({ asOf: "2026-10-20", facts: { hazards: [{ id: "H1", foundOn: "2026-10-01" }] } }),
+ *   });
+ *   const body = (await response.json()) as { findings: { status: string; due: string }[] };
+ *   console.log(server.port > 0, response.status, body.findings[0]?.status, body.findings[0]?.due); // true 200 overdue 2026-10-08
+ * } finally {
+ *   await server.close();
+ * }
+ * ```
+ */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const app = createApp(options);
   const host = options.host ?? "127.0.0.1";
@@ -83,6 +126,26 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 /**
  * Runs a server until SIGTERM or SIGINT, then closes it gracefully: the entry the command line
  * uses. Resolves once the server has closed.
+ * @example
+ * ```ts
+ * import { compile } from "@remit/engine";
+ * import { serveUntilSignal } from "@remit/server";
+ * const compiled = compile(`policy "listing"
+ * clause 1 "hazards are listed within a week"
+ * collection hazards { foundOn: date  listedOn: optional date }
+ * duty listing "hazards are listed" must cites 1 for each h in hazards holder "township"
+ *   requires h.listedOn within 7 days of h.foundOn
+ * `);
+ * if (!("policy" in compiled)) throw new Error("the policy does not compile");
+ * // Resolves once SIGTERM or SIGINT has closed the server; here the signal is raised in-process.
+ * await serveUntilSignal({ policies: [compiled.policy], host: "127.0.0.1", port: 0, log: () => {} }, (server) => {
+ *   void fetch(`${server.url}/healthz`).then((response) => {
+ *     console.log(response.status); // 200
+ *     process.emit("SIGTERM", "SIGTERM");
+ *   });
+ * });
+ * console.log("closed"); // closed
+ * ```
  */
 export async function serveUntilSignal(
   options: StartServerOptions,

@@ -156,7 +156,25 @@ export function coveredYears(calendar: Calendar): { readonly first: number; read
   return { first: Math.min(...years), last: Math.max(...years) };
 }
 
-/** Validates a calendar handed in as JSON; `path` prefixes the errors' JSON paths. */
+/**
+ * Validates a calendar handed in as JSON; `path` prefixes the errors' JSON paths.
+ * @example
+ * ```ts
+ * import { parseCalendar } from "@remit/engine";
+ * const county = parseCalendar({
+ *   name: "county",
+ *   source: "county notice",
+ *   years: { "2026": { daysOff: { "2026-10-01": "国庆节" }, workingDays: {} } },
+ * });
+ * console.log("calendar" in county && county.calendar.name); // county
+ * const gap = parseCalendar({
+ *   name: "gap",
+ *   source: "typo",
+ *   years: { "2025": { daysOff: {}, workingDays: {} }, "2027": { daysOff: {}, workingDays: {} } },
+ * });
+ * console.log("errors" in gap && gap.errors.map((e) => `${e.path}: ${e.code}`)); // [ 'calendar.years: years-not-contiguous' ]
+ * ```
+ */
 export function parseCalendar(input: unknown, path = "calendar"): CalendarOutcome {
   const parsed = calendarSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { errors: shapeErrors(parsed.error, path) };
@@ -210,6 +228,18 @@ export function parseCalendar(input: unknown, path = "calendar"): CalendarOutcom
  * The calendar with `days` added (a county's own 放假 notice, days from the facts or the
  * parameters): an added day off stops being a working day and the reverse; `source` is appended
  * to the calendar's own. Every added day must lie in a covered year.
+ * @example
+ * ```ts
+ * import { builtInCalendars, calendarIndex, parseIsoDate, withCalendarDays } from "@remit/engine";
+ * const national = builtInCalendars.get("cn-mainland");
+ * const day = parseIsoDate("2026-11-02");
+ * if (national === undefined || day === undefined) throw new Error("bad input");
+ * const county = withCalendarDays(national, { daysOff: { "2026-11-02": "县庆" } }, "county notice");
+ * if ("errors" in county) throw new Error("the days do not fit the calendar");
+ * console.log(calendarIndex(national).isWorkingDay(day), calendarIndex(county.calendar).isWorkingDay(day)); // { value: true } { value: false }
+ * const outside = withCalendarDays(national, { daysOff: { "2031-01-02": "" } }, "too late");
+ * console.log("errors" in outside && outside.errors[0]?.path); // calendarDays.daysOff["2031-01-02"]
+ * ```
  */
 export function withCalendarDays(
   calendar: Calendar,
@@ -257,7 +287,15 @@ function builtIn(data: CalendarData): Calendar {
   return outcome.calendar;
 }
 
-/** The calendars shipped with the engine, by name. */
+/**
+ * The calendars shipped with the engine, by name.
+ * @example
+ * ```ts
+ * import { builtInCalendars } from "@remit/engine";
+ * console.log([...builtInCalendars.keys()]); // [ 'cn-mainland' ]
+ * console.log(builtInCalendars.get("cn-mainland")?.years["2026"]?.daysOff["2026-10-01"]); // 国庆节
+ * ```
+ */
 export const builtInCalendars: ReadonlyMap<string, Calendar> = new Map([
   ["cn-mainland", builtIn(cnMainlandCalendarData)],
 ]);

@@ -101,6 +101,20 @@ function counterOf(unit: CountUnit, calendar: CalendarIndex | undefined): Counte
  * then rolled over when asked. A calendar-day deadline without rollover never consults the
  * calendar (and may be given none); otherwise a date the calendar does not cover is reported,
  * not guessed.
+ * @example
+ * ```ts
+ * import { builtInCalendars, calendarIndex, computeDeadline, formatIsoDate, parseIsoDate } from "@remit/engine";
+ * const calendar = builtInCalendars.get("cn-mainland");
+ * const start = parseIsoDate("2026-09-21");
+ * if (calendar === undefined || start === undefined) throw new Error("bad input");
+ * const index = calendarIndex(calendar);
+ * const working = computeDeadline({ start, amount: 5, unit: "working days" }, index);
+ * console.log("value" in working && formatIsoDate(working.value.due)); // 2026-09-29
+ * // Ten calendar days end on 1 October, a holiday: 第二百零三条 moves the end to the next working day.
+ * const rolled = computeDeadline({ start, amount: 10, unit: "days", rollOver: true }, index);
+ * console.log("value" in rolled && rolled.value.steps.map((s) => s.kind).join(" → ")); // start → count → roll-over
+ * console.log("value" in rolled && formatIsoDate(rolled.value.due)); // 2026-10-08
+ * ```
  */
 export function computeDeadline(
   spec: DeadlineSpec,

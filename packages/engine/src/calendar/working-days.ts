@@ -30,6 +30,20 @@ function requireInteger(n: number, what: string): void {
   if (!Number.isInteger(n)) throw new RangeError(`${what} must be a whole number, got ${n}`);
 }
 
+/**
+ * @example
+ * ```ts
+ * import { builtInCalendars, calendarIndex, formatIsoDate, parseIsoDate } from "@remit/engine";
+ * const calendar = builtInCalendars.get("cn-mainland");
+ * if (calendar === undefined) throw new Error("no such calendar");
+ * const index = calendarIndex(calendar);
+ * const eve = parseIsoDate("2026-09-30");
+ * if (eve === undefined) throw new Error("not a date");
+ * const next = index.addWorkingDays(eve, 1);
+ * console.log("value" in next && formatIsoDate(next.value)); // 2026-10-08
+ * console.log(index.isWorkingDay(eve + 10)); // { value: true }
+ * ```
+ */
 export class CalendarIndex {
   readonly calendar: Calendar;
   readonly firstYear: number;
@@ -130,7 +144,19 @@ export class CalendarIndex {
 
 const indexes = new WeakMap<Calendar, CalendarIndex>();
 
-/** The index of `calendar`, built on first use and kept while the calendar lives. */
+/**
+ * The index of `calendar`, built on first use and kept while the calendar lives.
+ * @example
+ * ```ts
+ * import { builtInCalendars, calendarIndex, parseIsoDate } from "@remit/engine";
+ * const calendar = builtInCalendars.get("cn-mainland");
+ * const [from, to] = [parseIsoDate("2026-09-30"), parseIsoDate("2026-10-31")];
+ * if (calendar === undefined || from === undefined || to === undefined) throw new Error("bad input");
+ * const index = calendarIndex(calendar);
+ * console.log(index === calendarIndex(calendar)); // true
+ * console.log(index.workingDaysBetween(from, to)); // { value: 18 }
+ * ```
+ */
 export function calendarIndex(calendar: Calendar): CalendarIndex {
   let index = indexes.get(calendar);
   if (index === undefined) {

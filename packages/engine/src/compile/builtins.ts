@@ -39,6 +39,18 @@ function pick(args: readonly Value[], choose: (a: number, b: number) => number):
   return choose(a, b);
 }
 
+/**
+ * @example
+ * ```ts
+ * import { builtinImplementations, formatIsoDate, noCalendar, parseIsoDate } from "@remit/engine";
+ * const found = parseIsoDate("2026-08-14");
+ * if (found === undefined) throw new Error("not a date");
+ * const endOfQuarter = builtinImplementations.endOfQuarter([{ kind: "date", planned: false }]);
+ * const end = endOfQuarter([found], noCalendar());
+ * console.log(typeof end === "number" && formatIsoDate(end)); // 2026-09-30
+ * console.log(builtinImplementations.laterOf([])([found, null], noCalendar()) === found); // true
+ * ```
+ */
 export const builtinImplementations: { readonly [Name in BuiltinFunction]: BuiltinImplementation } = {
   daysBetween: () => (args) => (args[1] as number) - (args[0] as number),
   workingDaysBetween: () => (args, calendar) =>

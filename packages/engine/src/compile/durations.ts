@@ -22,7 +22,18 @@ export interface CalendarState {
   uncovered: Uncovered["uncovered"] | undefined;
 }
 
-/** A state without a calendar: for parameter defaults, which never count working days. */
+/**
+ * A state without a calendar: for parameter defaults, which never count working days.
+ * @example
+ * ```ts
+ * import { builtinImplementations, noCalendar, parseIsoDate } from "@remit/engine";
+ * const [found, listed] = [parseIsoDate("2026-10-01"), parseIsoDate("2026-10-09")];
+ * if (found === undefined || listed === undefined) throw new Error("not a date");
+ * const state = noCalendar();
+ * console.log(builtinImplementations.daysBetween([])([found, listed], state)); // 8
+ * console.log(state.index, state.uncovered); // undefined undefined
+ * ```
+ */
 export function noCalendar(): CalendarState {
   return { index: undefined, rollOver: false, uncovered: undefined };
 }

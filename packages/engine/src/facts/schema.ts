@@ -60,6 +60,17 @@ export function schemaOfFields(fields: readonly FieldInfo[]): z.ZodMiniType<Reco
  * collection the policy declares `optional` may be absent (then empty). The top-level `asOf` is
  * the evaluation date the caller may send with its facts; `calendarDays` the days the facts add to
  * the policy's calendar, validated with the calendar (`withCalendarDays`, when preparing).
+ * @example
+ * ```ts
+ * import { factsSchema } from "@remit/engine";
+ * import { analyze, memoryHost } from "@remit/lang";
+ * const source = 'policy "P"\ncollection hazards { foundOn: date  listedOn: optional date }\n';
+ * const analyzed = analyze("p.remit", memoryHost({ "p.remit": source }));
+ * if (analyzed.policy === undefined) throw new Error("the policy does not check");
+ * const schema = factsSchema(analyzed.policy);
+ * console.log(schema.safeParse({ hazards: [{ id: "H1", foundOn: "2026-10-01", listedOn: null }] }).success); // true
+ * console.log(schema.safeParse({ hazards: [{ id: "H1", foundOn: "October" }] }).success); // false
+ * ```
  */
 export function factsSchema(policy: CheckedPolicy): FactsSchema {
   const shape: Record<string, z.ZodMiniType> = {
