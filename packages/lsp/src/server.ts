@@ -39,7 +39,32 @@ export interface ServerOptions {
 
 const defaultDebounceMs = 50;
 
-/** Serves the Remit language on `connection` until the client exits. */
+/**
+ * Serves the Remit language on `connection` until the client exits.
+ *
+ * @example
+ * ```ts
+ * import { PassThrough } from "node:stream";
+ * import { startServer } from "@remit/lsp";
+ * import { createConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node";
+ * import { createProtocolConnection, InitializeRequest } from "vscode-languageserver-protocol/node";
+ *
+ * // A server and a client joined by two in-memory pipes instead of a process's streams.
+ * const toServer = new PassThrough();
+ * const toClient = new PassThrough();
+ * startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+ * const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+ * client.listen();
+ * const { capabilities } = await client.sendRequest(InitializeRequest.type, {
+ *   processId: null,
+ *   rootUri: null,
+ *   capabilities: {},
+ *   locale: "zh-cn",
+ * });
+ * console.log(capabilities.hoverProvider, capabilities.documentFormattingProvider); // true true
+ * client.dispose();
+ * ```
+ */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new PolicyWorkspace(readFromDisk);

@@ -61,10 +61,40 @@ function workerFile(): string {
     : fileURLToPath(new URL("./worker.js", import.meta.url));
 }
 
+/**
+ * The process's Node options for a thread, less any `--conditions`: a thread runs the built
+ * worker, which imports the packages as built, even where the process itself was started to
+ * resolve their sources (a test runner's `--conditions source`).
+ */
+function withoutConditions(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i += 1) {
+    const arg = execArgv[i] ?? "";
+    if (arg === "--conditions" || arg === "-C") i += 1;
+    else if (!arg.startsWith("--conditions=")) kept.push(arg);
+  }
+  return kept;
+}
+
 function isOutOfMemory(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY";
 }
 
+/**
+ * Starts the threads that evaluate and check requests' bodies, as `remit serve` does.
+ *
+ * @example
+ * ```ts
+ * import { defaultServiceLimits } from "@remit/app";
+ * import { createEvaluationPool } from "@remit/server";
+ *
+ * const pool = createEvaluationPool({ threads: 1 });
+ * const body = JSON.stringify({ source: 'policy "P"\n  version "1.0"\n\nclause 1 "c"\n' });
+ * const answer = await pool.check({ bytes: new TextEncoder().encode(body), limits: defaultServiceLimits });
+ * console.log(answer.kind); // checked
+ * await pool.close();
+ * ```
+ */
 export function createEvaluationPool(options: PoolOptions = {}): EvaluationPool {
   const threads = Math.max(1, options.threads ?? defaultWorkerThreads());
   const workerMemoryMb = options.workerMemoryMb ?? defaultServiceLimits.workerMemoryMb;
@@ -74,6 +104,7 @@ export function createEvaluationPool(options: PoolOptions = {}): EvaluationPool 
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
     resourceLimits: { maxOldGenerationSizeMb: workerMemoryMb },
+    execArgv: withoutConditions(process.execArgv),
   });
   let running = 0;
   let outOfMemory = 0;
