@@ -8,7 +8,7 @@ export function describeType(type: Type): Localized {
     case "number":
       return type.integer ? { en: "an integer", zh: "整数" } : { en: "a number", zh: "数字" };
     case "bool":
-      return { en: "true or false", zh: "true 或 false" };
+      return { en: "true or false", zh: "布尔值（true 或 false）" };
     case "date":
       return { en: "a date YYYY-MM-DD", zh: "日期（YYYY-MM-DD）" };
     case "duration":
