@@ -95,9 +95,9 @@ describe("tokenizing with vscode-textmate", () => {
     expect(scopeAt("必须")).toContain("keyword.other.modality.remit");
     expect(scopeAt("for")).toContain("keyword.control.remit");
     expect(scopeAt("对于")).toContain("keyword.control.remit");
-    expect(scopeAt("in")).toContain("keyword.operator.word.remit");
-    expect(scopeAt("属于")).toContain("keyword.operator.word.remit");
-    expect(scopeAt("有值")).toContain("keyword.operator.word.remit");
+    expect(scopeAt("in")).toContain("keyword.operator.expression.remit");
+    expect(scopeAt("属于")).toContain("keyword.operator.expression.remit");
+    expect(scopeAt("有值")).toContain("keyword.operator.expression.remit");
     expect(scopeAt('"重大火灾隐患挂牌督办"')).toContain("string.quoted.double.remit");
     expect(scopeAt("hazards")).toEqual(["source.remit"]);
   });
@@ -115,7 +115,7 @@ describe("tokenizing with vscode-textmate", () => {
       "  以内 6 个月 自 h.foundOn",
       "param members: integer = 8",
     ]);
-    expect(scopeAt("2026-12-31")).toContain("constant.other.date.remit");
+    expect(scopeAt("2026-12-31")).toContain("constant.numeric.date.remit");
     expect(scopeAt("# the overall deadline")).toContain("comment.line.number-sign.remit");
     expect(scopeAt("15")).toContain("constant.numeric.duration.remit");
     expect(scopeAt("days")).toContain("keyword.other.unit.remit");

@@ -68,7 +68,7 @@ const groups: Readonly<Record<Exclude<KeywordGroup, "other">, readonly string[]>
 const scopes: Readonly<Record<KeywordGroup, string>> = {
   declaration: "storage.type.declaration.remit",
   modality: "keyword.other.modality.remit",
-  operator: "keyword.operator.word.remit",
+  operator: "keyword.operator.expression.remit",
   constant: "constant.language.remit",
   type: "support.type.remit",
   unit: "keyword.other.unit.remit",
@@ -134,7 +134,7 @@ export function remitGrammar(table: readonly KeywordSpelling[] = keywords): Gram
         end: '"|$',
         patterns: [{ name: "constant.character.escape.remit", match: '\\\\["\\\\nt]' }],
       },
-      date: { name: "constant.other.date.remit", match: "\\b\\d{4}-\\d{2}-\\d{2}\\b" },
+      date: { name: "constant.numeric.date.remit", match: "\\b\\d{4}-\\d{2}-\\d{2}\\b" },
       duration: {
         match: `(?<![\\p{L}\\p{N}_.])(\\d+(?:\\.\\d+)?)\\s*(${units})${notWordAfter}`,
         captures: {
