@@ -1,5 +1,4 @@
 import {
-  type DutyStatus,
   type EvaluationResult,
   type Finding,
   findingStatusWords,
@@ -47,15 +46,6 @@ export interface TableOptions {
 }
 
 const kinds = ["duty", "escalation", "accountability"] as const;
-const dutyStatuses: readonly string[] = [
-  "met",
-  "pending",
-  "due-soon",
-  "overdue",
-  "missed",
-  "violated",
-  "advisory",
-] satisfies readonly DutyStatus[];
 
 /**
  * An evaluation result for a terminal: findings by the policy's groups (those in no group last),

@@ -19,14 +19,7 @@ import {
   type Resolution,
   type Type,
 } from "@remit/lang";
-import {
-  addDays,
-  addMonths,
-  type EpochDay,
-  formatIsoDate,
-  type Period,
-  parseIsoDate,
-} from "../calendar/index.js";
+import { type EpochDay, formatIsoDate, type Period, parseIsoDate } from "../calendar/index.js";
 import type { EvaluationLimits } from "../limits.js";
 import { builtinImplementations, type Implementation } from "./builtins.js";
 import type { Data } from "./data.js";

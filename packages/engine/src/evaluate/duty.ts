@@ -8,8 +8,6 @@
  */
 import type { DutyInfo } from "@remit/lang";
 import {
-  addDays,
-  addMonths,
   type EpochDay,
   formatIsoDate,
   type Period,
