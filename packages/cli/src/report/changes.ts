@@ -84,8 +84,9 @@ function recordWords(record: RecordSummary, lang: Language): string {
 
 /**
  * One change as a sentence: the rule's title, the subject (and period), the status before and
- * after, and what a reader acts on — since when a case is at its level and whether it is past its
- * deadline, the due date, who holds it, who is held to account.
+ * after, and what a reader acts on: since when a case is at its level and whether it is past its
+ * deadline, when it closed, the due date and when it was met, who holds it, the causes found and
+ * who is held to account.
  */
 function changeSentence(change: Change, lang: Language, labels: PolicyLabels): string {
   const en = lang === "en";
@@ -119,12 +120,16 @@ function changeSentence(change: Change, lang: Language, labels: PolicyLabels): s
   if (reachedOn !== undefined)
     details.push(en ? `at this level since ${reachedOn}` : `${reachedOn} 升至本级`);
   if (finding.kind === "escalation" && finding.overdue === true) details.push(reportWords(lang).caseOverdue);
+  if (finding.closedOn !== undefined) details.push(`${words.closedOn[lang]} ${finding.closedOn}`);
   if (finding.due !== undefined) details.push(en ? `due ${finding.due}` : `截止日期 ${finding.due}`);
+  if (finding.metOn !== undefined) details.push(`${words.metOn[lang]} ${finding.metOn}`);
   if (finding.holder !== undefined)
     details.push(en ? `held by ${finding.holder}` : `责任主体：${finding.holder}`);
+  const causes = finding.causes ?? [];
+  if (causes.length > 0) details.push(en ? `causes: ${causes.join(", ")}` : `原因：${causes.join("、")}`);
   const targets = finding.targets ?? [];
   if (targets.length > 0) {
-    details.push(en ? `to account: ${targets.join(", ")}` : `问责对象：${targets.join("、")}`);
+    details.push(en ? `held to account: ${targets.join(", ")}` : `问责对象：${targets.join("、")}`);
   }
   return en
     ? `${finding.title} — ${subject}${period}: ${[movement, ...details].join("; ")}.`
