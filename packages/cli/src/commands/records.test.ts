@@ -8,6 +8,7 @@ import { type Changes, openStore } from "@remit/store";
 import { afterAll, describe, expect, it } from "vitest";
 import { MemoryStream } from "../io.js";
 import { run } from "../run.js";
+import { idsIn } from "../testing/ids.js";
 
 const root = mkdtempSync(join(tmpdir(), "remit-records-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -36,11 +37,6 @@ const weeklyIds = [
   "accountability-triggered",
   "due-soon",
 ];
-
-/** The ids of `ids` that `text` holds as words of their own. */
-function idsIn(text: string, ids: readonly string[]): string[] {
-  return ids.filter((id) => new RegExp(`(^|[^\\w-])${id}($|[^\\w-])`).test(text));
-}
 
 describe("records from the command line", { timeout: 120_000 }, () => {
   it("records evaluations with eval --record and reports what changed with diff", async () => {
