@@ -277,14 +277,15 @@ for (const backend of testBackends()) {
       const db = await connect(old);
       try {
         await migrate(db, migrations.slice(0, 1));
-        const record = toRecord(september, "before-labels", "2026-09-01T08:00:00Z");
+        const recordedAt = "2026-09-01T08:00:00Z";
+        const record = toRecord(september, "before-labels", recordedAt);
         const [row] = await db.query<{ id: string }>(
           `insert into remit_records (recorded_at, request_id, policy_name, policy_version, policy_hash,
              policy_sources, facts_hash, as_of, params, status_counts, finding_count)
            values ($1::timestamptz, $2, $3, $4, $5, $6::json, $7, $8::date, $9::json, '{}'::json, $10)
            returning id::text as id`,
           [
-            record.recordedAt,
+            recordedAt,
             record.requestId,
             record.policy.name,
             record.policy.version,
