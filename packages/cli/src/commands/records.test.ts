@@ -205,7 +205,7 @@ Resolved (2)
     }
     const zh = await remit(["diff", ...appended, "--data", data, "--lang", "zh"]);
     expect(zh.code, zh.stderr).toBe(0);
-    const note = "该记录早于评估记录保存政策标签：对象类别与升级级别以编号显示。";
+    const note = "该记录形成时尚未保存政策的标签：对象类别与升级级别以编号显示。";
     expect(zh.stdout.split(note)).toHaveLength(2);
     // Titles, names and statuses are in the findings themselves; levels and subject kinds are not.
     expect(zh.stdout).toContain("重大隐患挂牌督办——hazards H1（甲厂）：由township升至county；");

@@ -49,7 +49,7 @@ export function renderChanges(changes: Changes | undefined, lang: Language): str
     out.push(
       en
         ? "This record was made before records kept the policy's labels: subject kinds and escalation levels show as their ids."
-        : "该记录早于评估记录保存政策标签：对象类别与升级级别以编号显示。",
+        : "该记录形成时尚未保存政策的标签：对象类别与升级级别以编号显示。",
     );
   }
   const labels = changes.labels ?? noLabels;
