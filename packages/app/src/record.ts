@@ -1,10 +1,11 @@
 /**
  * What an evaluation leaves in the store: the result, with what the engine does not know — the
  * request id, the hash of the facts and the policy's source files — so that a later review can
- * tell which facts and which text of the policy produced what the system said.
+ * tell which facts and which text of the policy produced what the system said; and the policy's
+ * labels, so that what it said reads in the policy's words whatever the text says later.
  */
 import { createHash } from "node:crypto";
-import type { EvaluationResult } from "@remit/engine";
+import type { EvaluationResult, PolicyLabels } from "@remit/engine";
 import { type CheckedPolicy, dirname, relativePath } from "@remit/lang";
 import type { EvaluationToRecord, PolicySource } from "@remit/store";
 
@@ -57,6 +58,8 @@ export interface RecordContext {
   readonly requestId: string;
   readonly factsHash: string;
   readonly sources: readonly PolicySource[];
+  /** The policy's labels (`policyLabels(checked)`), which word the findings when read back. */
+  readonly labels: PolicyLabels;
   /** When the answer was given (ISO instant); the store's clock when left out. */
   readonly recordedAt?: string;
 }
@@ -66,7 +69,8 @@ export interface RecordContext {
  * @example
  * ```ts
  * import { buildPolicySources, evaluationRecord, factsHash, policySources } from "@remit/app";
- * const built = buildPolicySources({ "policy.remit": 'policy "P" version "1.0"\n' }, "policy.remit");
+ * import { policyLabels } from "@remit/engine";
+ * const built = buildPolicySources({ "policy.remit": 'policy "P" version "1.0" readers chinese\n' }, "policy.remit");
  * if (built.policy === undefined || built.checked === undefined) throw new Error("does not compile");
  * const facts = { asOf: "2026-10-01" };
  * const outcome = built.policy.evaluate(facts);
@@ -75,15 +79,17 @@ export interface RecordContext {
  *   requestId: "req-1",
  *   factsHash: factsHash(facts),
  *   sources: policySources(built.checked),
+ *   labels: policyLabels(built.checked),
  * });
  * console.log(record.requestId, record.asOf, record.policy.name, record.findings.length); // req-1 2026-10-01 P 0
+ * console.log(record.policy.labels?.readers); // zh
  * ```
  */
 export function evaluationRecord(result: EvaluationResult, context: RecordContext): EvaluationToRecord {
   return {
     requestId: context.requestId,
     ...(context.recordedAt === undefined ? {} : { recordedAt: context.recordedAt }),
-    policy: { ...result.policy, sources: context.sources },
+    policy: { ...result.policy, sources: context.sources, labels: context.labels },
     factsHash: context.factsHash,
     asOf: result.asOf,
     params: result.params,

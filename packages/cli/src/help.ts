@@ -668,9 +668,10 @@ ${codes.lsp.zh}
   remit diff BEFORE AFTER [--data DIR] [--format text|json]
 
 What changed between two recorded evaluations of a policy: newly overdue, resolved, escalated a
-level, accountability newly triggered. With --since, from the latest record at or before that
-instant to the latest at or before --until (or the latest of all). Records are read from DIR
-(default .remit) or from REMIT_DATABASE_URL.
+level, accountability newly triggered, each as a sentence in the policy's own labels, in its
+readers' language unless --lang says otherwise (--format json: the ids, with the labels). With
+--since, from the latest record at or before that instant to the latest at or before --until (or
+the latest of all). Records are read from DIR (default .remit) or from REMIT_DATABASE_URL.
 
 ${codes.diff.en}
 `,
@@ -678,7 +679,8 @@ ${codes.diff.en}
   remit diff --policy NAME --since INSTANT [--until INSTANT] [--data DIR] [--format text|json]
   remit diff BEFORE AFTER [--data DIR] [--format text|json]
 
-两次已记录评估之间的变化：新增逾期、已整改、升级、新触发问责。使用 --since 时，比较该时刻及之前
+两次已记录评估之间的变化：新增逾期、已解决、升级、新触发问责，每项以政策自身的名称写成一句话，
+语言随政策读者（--lang 可另定；--format json 输出编号并附名称）。使用 --since 时，比较该时刻及之前
 最近的一次记录与 --until（或最新）及之前最近的一次记录。记录读自 DIR（默认 .remit）或
 REMIT_DATABASE_URL。
 

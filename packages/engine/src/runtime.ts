@@ -53,8 +53,12 @@ export { statusKeyOf, summaryKeyOf } from "./evaluate/index.js";
 export {
   findingStatusWords,
   isFixedStatus,
+  type JudgedStatus,
+  type LabelSource,
   modalityWords,
+  type PolicyLabels,
   periodWords,
+  policyLabels,
   renderExplanation,
   statusNames,
   statusWord,

@@ -413,7 +413,13 @@ export function createApp(options: AppOptions): OpenAPIHono<{ Variables: Variabl
   async function evaluate(c: AppContext): Promise<Response> {
     const served = policyFor(c);
     const bytes = await readJsonBytes(c.req.raw, bodyLimitBytes);
-    const input = { requestId: c.get("requestId"), bytes, sources: served.sources, limits };
+    const input = {
+      requestId: c.get("requestId"),
+      bytes,
+      sources: served.sources,
+      labels: served.labels,
+      limits,
+    };
     const answer: EvaluationAnswer =
       pool === undefined
         ? await evaluateRequest(served.policy, input)

@@ -15,7 +15,7 @@ import {
   policyTokenCount,
   type ServiceLimits,
 } from "@remit/app";
-import { isLimitError, type JsonValue } from "@remit/engine";
+import { isLimitError, type JsonValue, type PolicyLabels } from "@remit/engine";
 import type { EvaluationToRecord, PolicySource } from "@remit/store";
 import { decodeUtf8, parseJsonText } from "./body.js";
 import type { Checker } from "./check.js";
@@ -56,6 +56,8 @@ export interface EvaluationInput {
   /** The request body's bytes, not yet decoded. */
   readonly bytes: Uint8Array;
   readonly sources: readonly PolicySource[];
+  /** The policy's labels, kept with the record (see `evaluationRecord`). */
+  readonly labels: PolicyLabels;
   readonly limits: WorkLimits;
 }
 
@@ -98,7 +100,7 @@ function refused(error: unknown): Refusal {
  * @example
  * ```ts
  * import { defaultServiceLimits } from "@remit/app";
- * import { compile } from "@remit/engine";
+ * import { compile, policyLabels } from "@remit/engine";
  * import { evaluateRequest } from "@remit/server";
  * const compiled = compile(`policy "listing"
  * clause 1 "hazards are listed within a week"
@@ -109,9 +111,10 @@ function refused(error: unknown): Refusal {
  * if (!("policy" in compiled)) throw new Error("the policy does not compile");
  * const request = { asOf: "2026-10-20", facts: { hazards: [{ id: "H1", foundOn: "2026-10-01", listedOn: null }] } };
  * const bytes = new TextEncoder().encode(JSON.stringify(request));
- * const answer = await evaluateRequest(compiled.policy, { requestId: "r-1", bytes, sources: [], limits: defaultServiceLimits });
+ * const labels = policyLabels(compiled.policy.checked);
+ * const answer = await evaluateRequest(compiled.policy, { requestId: "r-1", bytes, sources: [], labels, limits: defaultServiceLimits });
  * console.log(answer.kind === "result" && answer.counts); // { overdue: 1 }
- * const empty = await evaluateRequest(compiled.policy, { requestId: "r-2", bytes: new TextEncoder().encode("{}"), sources: [], limits: defaultServiceLimits });
+ * const empty = await evaluateRequest(compiled.policy, { requestId: "r-2", bytes: new TextEncoder().encode("{}"), sources: [], labels, limits: defaultServiceLimits });
  * console.log(empty.kind === "refused" && `${empty.status} ${empty.body.error.code}`); // 422 invalid-request
  * ```
  */
@@ -136,6 +139,7 @@ export async function evaluateRequest(policy: Evaluable, input: EvaluationInput)
       requestId: input.requestId,
       factsHash: factsHash(request.facts),
       sources: input.sources,
+      labels: input.labels,
     });
     const record = new TextEncoder().encode(JSON.stringify(toRecord));
     // A Map, so that any escalation level name is a plain key.

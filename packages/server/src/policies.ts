@@ -1,7 +1,7 @@
 /**
  * The policies a server answers for: each compiled policy under its route name, with its
- * description (the application layer's), its sources' hashes (for records) and its text (for
- * worker threads), computed once per version. A reload replaces a version in place.
+ * description (the application layer's), its sources' hashes and its labels (for records) and its
+ * text (for worker threads), computed once per version. A reload replaces a version in place.
  */
 import {
   type DescribablePolicy,
@@ -10,7 +10,7 @@ import {
   type PolicyDescription,
   policySources,
 } from "@remit/app";
-import type { Policy } from "@remit/engine";
+import { type Policy, type PolicyLabels, policyLabels } from "@remit/engine";
 import type { PolicySource } from "@remit/store";
 import type { PolicyText } from "./worker.js";
 
@@ -31,6 +31,8 @@ export interface ServedPolicy {
   readonly policy: EnginePolicy;
   readonly description: PolicyDescription;
   readonly sources: readonly PolicySource[];
+  /** Its labels for subjects and escalation levels, kept with each record. */
+  readonly labels: PolicyLabels;
   readonly text: PolicyText;
 }
 
@@ -41,6 +43,7 @@ function serve(route: string, policy: EnginePolicy): ServedPolicy {
     policy,
     description: describePolicy(policy),
     sources: policySources(checked),
+    labels: policyLabels(checked),
     text: {
       hash: policy.info.hash,
       entry: checked.modules[0]?.file ?? "policy.remit",

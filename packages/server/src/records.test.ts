@@ -1,3 +1,4 @@
+import { policyLabels } from "@remit/engine";
 import { openStore, type Store } from "@remit/store";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "./server.js";
@@ -118,10 +119,19 @@ describe("evaluation records", { timeout: 30_000 }, () => {
       record: { policy: { version: "1.0.0", hash } },
     });
 
+    // Each record keeps the policy's labels, which word its findings when read back; ids stay.
+    const labels = policyLabels(hazardsPolicy().checked);
+    const whole = (await (await fetch(`${server.url}/v1/records/${firstId}`)).json()) as {
+      policy: { labels?: unknown };
+      findings: { rule: string }[];
+    };
+    expect(whole.policy.labels).toEqual(labels);
+    expect(whole.findings.map((f) => f.rule)).toEqual(["hazard-listing", "hazard-listing"]);
     const changes = (await (
       await fetch(`${server.url}/v1/changes?before=${firstId}&after=${second.headers.get("remit-record-id")}`)
-    ).json()) as { changes: { kind: string; subject: { id: string } }[] };
+    ).json()) as { changes: { kind: string; subject: { id: string } }[]; labels?: unknown };
     expect(changes.changes.map((c) => [c.kind, c.subject.id])).toEqual([["resolved", "H1"]]);
+    expect(changes.labels).toEqual(labels);
     const since = (await (await fetch(`${server.url}/v1/changes?since=2000-01-01T00:00:00Z`)).json()) as {
       before?: Summary;
       changes: { kind: string }[];

@@ -83,6 +83,12 @@ export const migrations: readonly Migration[] = [
         for each statement execute function remit_refuse_change();
     `,
   },
+  {
+    version: 2,
+    name: "the policy's labels with each record",
+    // Nullable: a record made before holds none, and records are never rewritten.
+    sql: "alter table remit_records add column policy_labels json;",
+  },
 ];
 
 /** Serialises concurrent migrations from several processes sharing one PostgreSQL server. */

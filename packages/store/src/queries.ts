@@ -58,8 +58,10 @@ export const queries = {
        order by r.recorded_at desc, r.id desc limit 1`,
   /** A new record; returns its id. */
   insertRecord: `insert into remit_records (recorded_at, request_id, policy_name, policy_version,
-               policy_hash, policy_sources, facts_hash, as_of, params, status_counts, finding_count)
-             values ($1::timestamptz, $2, $3, $4, $5, $6::json, $7, $8::date, $9::json, $10::json, $11)
+               policy_hash, policy_sources, facts_hash, as_of, params, status_counts, finding_count,
+               policy_labels)
+             values ($1::timestamptz, $2, $3, $4, $5, $6::json, $7, $8::date, $9::json, $10::json, $11,
+               $12::json)
              returning id::text as id`,
   /** All findings of a record in one statement: `$1` record id, `$2` the findings as one JSON
    * array, `$3` whether each is overdue (JSON array of booleans). Stored as json, not jsonb, so a
@@ -86,8 +88,11 @@ export const queries = {
              and ($8::timestamptz is null or (r.recorded_at, r.id) < ($8::timestamptz, $9::bigint))
            order by r.recorded_at desc, r.id desc
            limit $10`,
-  /** One record with its sources and parameters: `$1` id. */
-  get: `select ${SUMMARY}, r.policy_sources, r.params from remit_records r where r.id = $1::bigint`,
+  /** One record with its sources, labels and parameters: `$1` id. */
+  get: `select ${SUMMARY}, r.policy_sources, r.policy_labels, r.params
+           from remit_records r where r.id = $1::bigint`,
+  /** One record's policy labels, null when it was made before they were kept: `$1` id. */
+  labelsOf: `select policy_labels from remit_records where id = $1::bigint`,
   /** Every finding of one rule for one subject with its record, in recording order (`JUDGED`). */
   history: `select ${SUMMARY}, f.finding
            from remit_findings f join remit_records r on r.id = f.record_id

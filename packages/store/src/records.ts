@@ -1,5 +1,5 @@
 /** What the store keeps and answers: the shapes of its public API. */
-import type { Finding, JsonValue, SubjectRef } from "@remit/engine";
+import type { Finding, JsonValue, PolicyLabels, SubjectRef } from "@remit/engine";
 import type { Localized } from "@remit/lang";
 import type { Change } from "./changes.js";
 
@@ -21,6 +21,12 @@ export interface PolicyRef {
 
 export interface RecordedPolicy extends PolicyRef {
   readonly sources: readonly PolicySource[];
+  /**
+   * The policy's labels for its subjects and escalation levels (`policyLabels`), so that the
+   * record's findings read as the policy worded them, whatever its text says later. Absent in
+   * records made before labels were kept: readers then name subjects and levels by their ids.
+   */
+  readonly labels?: PolicyLabels;
 }
 
 /**
@@ -133,6 +139,11 @@ export interface Changes {
   readonly before?: RecordSummary;
   readonly after: RecordSummary;
   readonly changes: readonly Change[];
+  /**
+   * The later evaluation's policy labels, which word its findings (and so the changes); absent
+   * when that record was made before labels were kept.
+   */
+  readonly labels?: PolicyLabels;
 }
 
 export type StoreErrorCode = "invalid-input" | "not-found" | "newer-schema" | "unavailable" | "database";

@@ -1,11 +1,11 @@
 import type { EvaluationResult } from "@remit/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { diffFindings } from "./changes.js";
+import { diffFindings, isOverdue } from "./changes.js";
 import { openStore, type RecordSummary, type Store } from "./index.js";
-import { migrations } from "./migrations.js";
+import { migrate, migrations } from "./migrations.js";
 import { queries } from "./queries.js";
 import { openPglite, openPostgres, type SqlConnection } from "./sql.js";
-import { evaluateZiyuan, finding, toRecord } from "./testing/findings.js";
+import { evaluateZiyuan, finding, toRecord, ziyuanLabels } from "./testing/findings.js";
 import {
   mustOpen,
   removeTestFolders,
@@ -263,6 +263,64 @@ for (const backend of testBackends()) {
         error: { code: "invalid-input" },
       });
       expect(await store.changesBetween(before.id, "424242")).toMatchObject({ error: { code: "not-found" } });
+    });
+
+    it("keeps the policy's labels, and reads a record made before them as having none", async () => {
+      const labels = ziyuanLabels();
+      expect(labels.levels["general-hazard-ladder"]).toEqual({
+        grid: "网格",
+        township: "乡（镇）",
+        county: "县",
+      });
+      // A database of the first schema, with a record as the releases before labels wrote it.
+      const old = await backend.location();
+      const db = await connect(old);
+      try {
+        await migrate(db, migrations.slice(0, 1));
+        const recordedAt = "2026-09-01T08:00:00Z";
+        const record = toRecord(september, "before-labels", recordedAt);
+        const [row] = await db.query<{ id: string }>(
+          `insert into remit_records (recorded_at, request_id, policy_name, policy_version, policy_hash,
+             policy_sources, facts_hash, as_of, params, status_counts, finding_count)
+           values ($1::timestamptz, $2, $3, $4, $5, $6::json, $7, $8::date, $9::json, '{}'::json, $10)
+           returning id::text as id`,
+          [
+            recordedAt,
+            record.requestId,
+            record.policy.name,
+            record.policy.version,
+            record.policy.hash,
+            JSON.stringify(record.policy.sources),
+            record.factsHash,
+            record.asOf,
+            JSON.stringify(record.params),
+            record.findings.length,
+          ],
+        );
+        await db.query(queries.insertFindings, [
+          row!.id,
+          JSON.stringify(record.findings),
+          JSON.stringify(record.findings.map(isOverdue)),
+        ]);
+      } finally {
+        await db.close();
+      }
+      const upgraded = await mustOpen(old, { now });
+      try {
+        const before = succeeded(await upgraded.get("1"));
+        expect(before.requestId).toBe("before-labels");
+        expect(before.policy).not.toHaveProperty("labels");
+        const record = toRecord(december, "with-labels", "2026-12-01T08:00:00Z");
+        const after = succeeded(await upgraded.append({ ...record, policy: { ...record.policy, labels } }));
+        expect(succeeded(await upgraded.get(after.id)).policy.labels).toEqual(labels);
+        // The changes are worded by the later record's labels, when it kept them.
+        const changes = succeeded(await upgraded.changesBetween("1", after.id));
+        expect(changes.changes.length).toBeGreaterThan(0);
+        expect(changes.labels).toEqual(labels);
+        expect(succeeded(await upgraded.changesBetween(after.id, "1"))).not.toHaveProperty("labels");
+      } finally {
+        await upgraded.close();
+      }
     });
 
     it("records concurrent evaluations, each once and whole", async () => {

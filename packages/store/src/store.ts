@@ -2,7 +2,7 @@
  * The store of evaluation records: append-only, on PGlite (a folder) or PostgreSQL (a URL), with
  * the questions an officer asks of it. Every method answers a value or an error and never throws.
  */
-import { type Finding, isIsoDate } from "@remit/engine";
+import { type Finding, isIsoDate, type PolicyLabels } from "@remit/engine";
 import { type Change, diffFindings, isOverdue } from "./changes.js";
 import { migrate } from "./migrations.js";
 import { judgedParams, queries, type SummaryRow, summaryOf } from "./queries.js";
@@ -161,12 +161,23 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
     const rows = await db.query<{ finding: Finding }>(queries.findingsOf, [id]);
     return rows.map((row) => row.finding);
   };
+  const labelsOf = async (id: string): Promise<PolicyLabels | undefined> => {
+    const rows = await db.query<{ policy_labels: PolicyLabels | null }>(queries.labelsOf, [id]);
+    return rows[0]?.policy_labels ?? undefined;
+  };
   const changesFrom = async (before: RecordSummary | undefined, after: RecordSummary): Promise<Changes> => {
     const changes: readonly Change[] = diffFindings(
       before ? await findingsOf(before.id) : [],
       await findingsOf(after.id),
     );
-    return before ? { before, after, changes } : { after, changes };
+    // The changes are the later record's findings, so its labels word them.
+    const labels = await labelsOf(after.id);
+    return {
+      ...(before === undefined ? {} : { before }),
+      after,
+      changes,
+      ...(labels === undefined ? {} : { labels }),
+    };
   };
   /** The latest record of a policy recorded at or before an instant (any time when null). */
   const latestOf = async (policy: string, at: string | null): Promise<RecordSummary | undefined> => {
@@ -208,6 +219,7 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
             JSON.stringify(evaluation.params),
             JSON.stringify(countByStatus(evaluation.findings)),
             evaluation.findings.length,
+            evaluation.policy.labels === undefined ? null : JSON.stringify(evaluation.policy.labels),
           ]);
           const id = inserted!.id;
           await tx.query(queries.insertFindings, [
@@ -269,15 +281,24 @@ function storeOn(db: SqlConnection, now: () => Date): Store {
       guarded<EvaluationRecord>(async () => {
         if (!isRecordId(id)) return { error: notFound(id) };
         const rows = await db.query<
-          SummaryRow & { policy_sources: PolicySource[]; params: EvaluationRecord["params"] }
+          SummaryRow & {
+            policy_sources: PolicySource[];
+            policy_labels: PolicyLabels | null;
+            params: EvaluationRecord["params"];
+          }
         >(queries.get, [id]);
         const row = rows[0];
         if (!row) return { error: notFound(id) };
         const summary = summaryOf(row);
+        const labels = row.policy_labels ?? undefined;
         return {
           value: {
             ...summary,
-            policy: { ...summary.policy, sources: row.policy_sources },
+            policy: {
+              ...summary.policy,
+              sources: row.policy_sources,
+              ...(labels === undefined ? {} : { labels }),
+            },
             params: row.params,
             findings: await findingsOf(id),
           },

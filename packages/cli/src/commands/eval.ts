@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { diagnosticsDocument, evaluationRecord, factsHash, policySources } from "@remit/app";
-import { type EvaluationResult, type Finding, renderExplanation } from "@remit/engine";
+import { type EvaluationResult, type Finding, policyLabels, renderExplanation } from "@remit/engine";
 import type { CheckedPolicy, Language } from "@remit/lang";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
 import {
@@ -173,6 +173,7 @@ async function recordEvaluation(
       requestId: `cli-${randomUUID()}`,
       factsHash: factsHash(facts),
       sources: policySources(checked),
+      labels: policyLabels(checked),
     });
     const appended = await store.append(record);
     if ("error" in appended) throw new Problem(appended.error.message);

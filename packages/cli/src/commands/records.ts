@@ -6,12 +6,13 @@
 import * as path from "node:path";
 import { loadPolicy, pathProblemMessage } from "@remit/app";
 import { factsJsonSchema } from "@remit/server";
-import { type Changes, openStore, openStoreThread, type Store } from "@remit/store";
+import { openStore, openStoreThread, type Store } from "@remit/store";
 import { oneOf, parseCommandArgs, UsageError } from "../args.js";
-import { type CommandContext, commonOptions } from "../context.js";
+import { type CommandContext, commonOptions, reportLanguage } from "../context.js";
 import { commandHelp } from "../help.js";
 import { ExitCode } from "../io.js";
 import { Problem } from "../problem.js";
+import { renderChanges } from "../report/changes.js";
 import { printDiagnostics, singlePath } from "./check.js";
 
 /** Where records are kept: PostgreSQL at a URL, or an embedded database in a folder. */
@@ -85,31 +86,17 @@ export async function diffCommand(args: readonly string[], context: CommandConte
     }
     const changes = outcome.value;
     if (format === "json") {
+      // For programs: ids as recorded, with the labels that word them when the record kept them.
       context.io.stdout.write(`${JSON.stringify(changes ?? { changes: [] }, null, 2)}\n`);
     } else {
-      context.io.stdout.write(renderChanges(changes, context.lang));
+      const readers = changes?.labels?.readers;
+      const lang = readers === undefined ? context.lang : reportLanguage(context, readers);
+      context.io.stdout.write(renderChanges(changes, lang));
     }
     return ExitCode.ok;
   } finally {
     await store.close();
   }
-}
-
-function renderChanges(changes: Changes | undefined, lang: CommandContext["lang"]): string {
-  if (changes === undefined || changes.changes.length === 0) {
-    return lang === "zh" ? "无变化\n" : "no changes\n";
-  }
-  const label = (record: Changes["after"]) =>
-    `#${record.id} ${record.asOf} (${record.policy.name} ${record.policy.version ?? "-"}, ${record.policy.hash.slice(0, 12)})`;
-  const header =
-    lang === "zh"
-      ? `${changes.before ? label(changes.before) : "（无）"} → ${label(changes.after)}`
-      : `${changes.before ? label(changes.before) : "(none)"} → ${label(changes.after)}`;
-  const lines = changes.changes.map(
-    (c) =>
-      `  ${c.kind.padEnd(24)} ${c.rule}  ${c.subject.collection}/${c.subject.id}${c.period ? ` ${c.period}` : ""}  ${c.before ?? "-"} → ${c.after}${c.finding.holder ? `  [${c.finding.holder}]` : ""}`,
-  );
-  return `${header}\n${lines.join("\n")}\n`;
 }
 
 /** `remit schema POLICY`: the JSON Schema of the facts document the policy accepts. */

@@ -1,5 +1,11 @@
 import { hasEvaluationDate, maxTextFileBytes, type ReadProblem, readTextFileChecked } from "@remit/app";
-import { type EvaluationResult, type FactError, isLimitError, type JsonValue } from "@remit/engine";
+import {
+  type EvaluationResult,
+  type FactError,
+  isLimitError,
+  type JsonValue,
+  policyLabels,
+} from "@remit/engine";
 import { assertNever, type CheckedPolicy, type Diagnostic, isCalendarDate, type Language } from "@remit/lang";
 import { UsageError } from "../args.js";
 import { type CommandContext, reportLanguage } from "../context.js";
@@ -139,19 +145,11 @@ function factErrorCount(errors: readonly FactError[], lang: Language): string {
  * from the `name` field of its element in the facts.
  */
 export function tableLabels(policy: CheckedPolicy, facts: unknown): TableLabels {
-  const byRule = new Map<string, Map<string, string>>();
-  for (const rule of policy.rules) {
-    if (rule.kind !== "escalation") continue;
-    const labels = new Map<string, string>();
-    for (const level of rule.rule.levels) {
-      if (level.label !== undefined) labels.set(level.name.name, level.label.value);
-    }
-    byRule.set(rule.id, labels);
-  }
   // A level is worded by its own ladder's label only: another ladder's level of the same name
   // may be another act entirely (县级挂牌督办 is not the general ladder's 县).
+  const { levels } = policyLabels(policy);
   const levelLabel: TableLabels["levelLabel"] = (rule, level) =>
-    rule === undefined ? undefined : byRule.get(rule)?.get(level);
+    rule === undefined ? undefined : levels[rule]?.[level];
   const grouping = policy.info.grouping;
   if (grouping === undefined) return { levelLabel, policy };
   const names = new Map<string, string>();

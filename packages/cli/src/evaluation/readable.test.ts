@@ -5,14 +5,15 @@
  * `is set`, no `if`/`then`/`else`/`and`/`or`/`not`, no comparison operator and no raw JSON.
  * Rule ids, subject ids and clause numbers are allowed: they are how findings are cited.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EvaluationResult } from "@remit/engine";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { MemoryStream } from "../io.js";
 import { run } from "../run.js";
+import { idsIn } from "../testing/ids.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 
@@ -110,6 +111,91 @@ describe("findings read without code", () => {
       expect(leaks).toEqual([]);
     }, 120_000);
   }
+});
+
+/**
+ * What changed between recorded evaluations, as `remit diff` tells officials: in Chinese no code,
+ * no English and no id but the subjects'; in either language no rule's, level's, change's or
+ * status's id (English prose may say "not", so the code check reads the Chinese only). The example county is recorded on three dates (every kind of change happens
+ * between them), and so is the weekly-briefing policy, whose two ladders both have a `county`.
+ */
+describe("what changed reads without code or ids", () => {
+  const recordedIn = mkdtempSync(path.join(tmpdir(), "remit-readable-diff-"));
+  afterAll(() => rmSync(recordedIn, { recursive: true, force: true }));
+  async function recorded(argv: string[]): Promise<string> {
+    const stdout = new MemoryStream();
+    const stderr = new MemoryStream();
+    const code = await run([...argv, "--data", recordedIn], { stdout, stderr, env: {}, cwd: repo });
+    expect(code, stderr.text).toBe(0);
+    return stdout.text;
+  }
+  const weekly = "packages/cli/src/commands/testdata/diff";
+  const runs = [
+    ...["2026-06-01", "2026-11-12", "2026-12-01"].map((asOf) => [
+      "policies/ziyuan-2026",
+      "--facts",
+      "examples/ziyuan-county/facts.json",
+      "--as-of",
+      asOf,
+    ]),
+    ...["week1", "week2"].map((week) => [weekly, "--facts", `${weekly}/${week}.json`]),
+  ];
+  const pairs = [
+    ["1", "3"],
+    ["2", "3"],
+    ["4", "5"],
+  ];
+
+  it("words every change of the example county and the weekly briefing in the policy's labels", async () => {
+    const findings: EvaluationResult["findings"][number][] = [];
+    for (const target of runs) {
+      await recorded(["eval", ...target, "--record"]);
+      const result = JSON.parse(await recorded(["eval", ...target, "--format", "json"])) as EvaluationResult;
+      findings.push(...result.findings);
+    }
+    const subjects = new Set(findings.map((f) => f.subject.id));
+    const ids = [
+      ...new Set([
+        ...findings.map((f) => f.rule),
+        ...findings.flatMap((f) => Object.keys(f.reached ?? {})),
+        ...findings.map((f) => f.status),
+        "newly-overdue",
+        "accountability-triggered",
+      ]),
+    ];
+    // The English words of statuses are allowed in English, their hyphenated ids are not.
+    const spelledAlike = new Set([
+      "met",
+      "pending",
+      "overdue",
+      "missed",
+      "violated",
+      "advisory",
+      "closed",
+      "triggered",
+    ]);
+    const kinds = new Set<string>();
+    for (const [before, after] of pairs) {
+      const changes = JSON.parse(await recorded(["diff", before!, after!, "--format", "json"])) as {
+        changes: { kind: string }[];
+      };
+      for (const change of changes.changes) kinds.add(change.kind);
+      const zh = await recorded(["diff", before!, after!, "--lang", "zh"]);
+      const en = await recorded(["diff", before!, after!, "--lang", "en"]);
+      expect(zh.split("\n").length, zh).toBeGreaterThan(4);
+      expect(codeLeaks(zh, subjects), zh).toEqual([]);
+      expect(englishLeaks(zh, subjects), zh).toEqual([]);
+      expect(idsIn(zh, ids), zh).toEqual([]);
+      expect(
+        idsIn(en, ids).filter((id) => !spelledAlike.has(id)),
+        en,
+      ).toEqual([]);
+    }
+    expect([...kinds].sort()).toEqual(["accountability-triggered", "escalated", "newly-overdue", "resolved"]);
+    expect(ids).toEqual(
+      expect.arrayContaining(["general-hazard-ladder", "grid", "township", "county", "major-ladder"]),
+    );
+  }, 180_000);
 });
 
 /**

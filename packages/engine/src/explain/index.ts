@@ -1,3 +1,4 @@
+export { type LabelSource, type PolicyLabels, policyLabels } from "./labels.js";
 export {
   DeferredFinding,
   deferExplanation,
@@ -6,7 +7,14 @@ export {
   settleExplanation,
   sourcesFor,
 } from "./lazy.js";
-export { findingStatusWords, isFixedStatus, renderExplanation, statusNames, statusWord } from "./render.js";
+export {
+  findingStatusWords,
+  isFixedStatus,
+  type JudgedStatus,
+  renderExplanation,
+  statusNames,
+  statusWord,
+} from "./render.js";
 export { modalityWords } from "./sentences.js";
 export { type SubjectNamer, subjectNamer, subjectWords } from "./subjects.js";
 export {

@@ -2,8 +2,9 @@
  * Findings as text for people, in English or Chinese: a headline with the verdict, then the
  * explanation's sentences (or, for a finding made by hand, its condition tree).
  */
-import type { CheckedPolicy, Language } from "@remit/lang";
+import type { Language } from "@remit/lang";
 import type { Because, Finding, FindingStatus, FixedStatus, JsonValue } from "../result.js";
+import { type LabelSource, levelLabel } from "./labels.js";
 import { modalityWords } from "./sentences.js";
 import { subjectWords } from "./subjects.js";
 import { aggregateKeys } from "./tree.js";
@@ -90,16 +91,16 @@ function renderBecause(b: Because, lang: Language, depth: number, lines: string[
   for (const inner of b.because ?? []) renderBecause(inner, lang, depth + 1, lines);
 }
 
-/** An escalation level's label, as the policy writes it (`level county "县级挂牌督办"`). */
-function levelLabel(policy: CheckedPolicy | undefined, rule: string, level: string): string {
-  const info = policy?.rules.find((r) => r.id === rule);
-  if (info?.kind !== "escalation") return level;
-  return info.rule.levels.find((l) => l.name.name === level)?.label?.value ?? level;
-}
+/**
+ * What the words for a status depend on: the rule (its kind, id and modality), the status and,
+ * for a duty, whether it was met late. A finding is one; so is an earlier status of its rule.
+ */
+export type JudgedStatus = Pick<Finding, "kind" | "rule" | "modality" | "status" | "late">;
 
 /**
- * A finding's status as people read it: a level by the policy's label, a duty met late as such,
- * and a `should` duty left undone after its date as not done (advisory), never as overdue.
+ * A finding's status as people read it: a level by the policy's label (from the policy, or from
+ * the labels a record kept of it), a duty met late as such, and a `should` duty left undone after
+ * its date as not done (advisory), never as overdue.
  * @example
  * ```ts
  * import { compile, findingStatusWords } from "@remit/engine";
@@ -117,7 +118,7 @@ function levelLabel(policy: CheckedPolicy | undefined, rule: string, level: stri
  * if (finding) console.log(findingStatusWords(finding, "zh")); // 逾期
  * ```
  */
-export function findingStatusWords(finding: Finding, lang: Language, policy?: CheckedPolicy): string {
+export function findingStatusWords(finding: JudgedStatus, lang: Language, policy?: LabelSource): string {
   const en = lang === "en";
   if (finding.kind === "escalation" && finding.status !== "closed")
     return levelLabel(policy, finding.rule, finding.status);
@@ -132,7 +133,7 @@ export function findingStatusWords(finding: Finding, lang: Language, policy?: Ch
  * One finding for people: a headline (title, rule id, subject by its name, period, status), who
  * holds it and the clauses it cites, then the explanation's sentences. With the policy, subjects
  * and levels read by the policy's labels. A finding without sentences (made by hand) shows its
- * condition tree instead.
+ * condition tree instead. The labels may be a record's (`policyLabels`), for a finding read back.
  * @example
  * ```ts
  * import { compile, renderExplanation } from "@remit/engine";
@@ -150,7 +151,7 @@ export function findingStatusWords(finding: Finding, lang: Language, policy?: Ch
  * if (finding) console.log(renderExplanation(finding, "en").split("\n")[0]); // hazards are listed (listing, must) — hazards H1: overdue
  * ```
  */
-export function renderExplanation(finding: Finding, lang: Language, policy?: CheckedPolicy): string {
+export function renderExplanation(finding: Finding, lang: Language, policy?: LabelSource): string {
   const en = lang === "en";
   const subject = policy
     ? subjectWords(policy, finding.subject, lang)

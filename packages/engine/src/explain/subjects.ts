@@ -7,6 +7,7 @@ import type { CheckedPolicy, FieldInfo, Language } from "@remit/lang";
 import type { Data } from "../compile/data.js";
 import type { FactObject, Value } from "../compile/values.js";
 import type { SubjectRef } from "../result.js";
+import { type LabelSource, subjectLabel } from "./labels.js";
 
 /** Reads the name of an element of `collection`, or undefined when it names none. */
 export type SubjectNamer = (data: Data, element: FactObject) => string | undefined;
@@ -40,7 +41,8 @@ export function subjectNamer(policy: CheckedPolicy, collection: string): Subject
 
 /**
  * A subject as people read it: the collection's label, the id, and the element's name where the
- * policy names one — `火灾隐患 H0201（中峰竹木加工厂）`, `火灾隐患 H0201 (中峰竹木加工厂)`.
+ * policy names one — `火灾隐患 H0201（中峰竹木加工厂）`, `火灾隐患 H0201 (中峰竹木加工厂)`. The labels
+ * come from the policy, or from those a record kept of it (`policyLabels`).
  * @example
  * ```ts
  * import { compile, subjectWords } from "@remit/engine";
@@ -54,11 +56,8 @@ export function subjectNamer(policy: CheckedPolicy, collection: string): Subject
  * console.log(subjectWords(compiled.policy.checked, { collection: "hazards", id: "H1" }, "en")); // hazards H1
  * ```
  */
-export function subjectWords(policy: CheckedPolicy, subject: SubjectRef, lang: Language): string {
-  const label =
-    policy.collections.get(subject.collection)?.label ??
-    policy.records.get(subject.collection)?.label ??
-    subject.collection;
+export function subjectWords(policy: LabelSource, subject: SubjectRef, lang: Language): string {
+  const label = subjectLabel(policy, subject.collection);
   const name = subject.name === undefined || subject.name === subject.id ? "" : subject.name;
   if (name === "") return `${label} ${subject.id}`;
   return lang === "en" ? `${label} ${subject.id} (${name})` : `${label} ${subject.id}（${name}）`;

@@ -1,6 +1,13 @@
 /** Findings for the store's tests: hand-made ones, and the Ziyuan example county evaluated. */
 import { readdirSync, readFileSync } from "node:fs";
-import { compile, type EvaluationResult, type Finding, type Policy } from "@remit/engine";
+import {
+  compile,
+  type EvaluationResult,
+  type Finding,
+  type Policy,
+  type PolicyLabels,
+  policyLabels,
+} from "@remit/engine";
 import type { EvaluationToRecord } from "../records.js";
 
 const root = new URL("../../../../", import.meta.url);
@@ -9,6 +16,18 @@ let ziyuan: { policy: Policy; facts: unknown } | undefined;
 
 /** The Ziyuan County policy on the example county's facts, evaluated on `asOf`. */
 export function evaluateZiyuan(asOf: string): EvaluationResult {
+  const { policy, facts } = compiledZiyuan();
+  const outcome = policy.evaluate(facts, { asOf });
+  if ("errors" in outcome) throw new Error("the example county's facts are rejected");
+  return outcome.result;
+}
+
+/** The Ziyuan County policy's labels, as a record keeps them. */
+export function ziyuanLabels(): PolicyLabels {
+  return policyLabels(compiledZiyuan().policy.checked);
+}
+
+function compiledZiyuan(): { policy: Policy; facts: unknown } {
   if (!ziyuan) {
     // Every policy file, by its path under policies/ (the Ziyuan plan imports the standards).
     const policies = new URL("policies/", root);
@@ -27,9 +46,7 @@ export function evaluateZiyuan(asOf: string): EvaluationResult {
     );
     ziyuan = { policy: compiled.policy, facts };
   }
-  const outcome = ziyuan.policy.evaluate(ziyuan.facts, { asOf });
-  if ("errors" in outcome) throw new Error("the example county's facts are rejected");
-  return outcome.result;
+  return ziyuan;
 }
 
 /** An evaluation result as the service would record it. */
