@@ -205,12 +205,10 @@ describe("the Ziyuan plan", () => {
     const { asOf: _asOf, ...facts } = JSON.parse(
       readFileSync(new URL("examples/ziyuan-county/facts.json", repoRoot), "utf8"),
     ) as Record<string, unknown>;
-    const started = performance.now();
     const response = await post(`${server.url}/v1/policies/ziyuan-2026/evaluate`, {
       facts,
       asOf: "9999-12-31",
     });
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(response.status).toBe(422);
     const body = (await response.json()) as {
       error: {
@@ -227,7 +225,7 @@ describe("the Ziyuan plan", () => {
     expect(error!.message.zh).toMatch(
       /^评估日过远：规则“[^”]*[\u4e00-\u9fff][^”]*”（[a-z-]+）将评估 \d+ 个周期/,
     );
-  });
+  }, 10_000); // refused before any period is counted: a hang would be work the limit failed to bound
 
   it("describes its parameters with their declared types and the library's hash", async () => {
     const description = (await (await fetch(`${server.url}/v1/policies/ziyuan-2026/policy`)).json()) as {
