@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Diagnostic, fixFor, format, type Language, normalizePath, type Span } from "@remit/lang";
+import { type Diagnostic, fixFor, type Language, normalizePath, type Span } from "@remit/lang";
 import {
   type CodeAction,
   CodeActionKind,
@@ -25,6 +25,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { type CompletionCandidate, completionsAt } from "./completion.js";
+import { formattingEdits } from "./formatting.js";
 import { hoverAt } from "./hover.js";
 import { languageOfLocale } from "./language.js";
 import { definitionAt, referencesAt, renameAt, renameTargetAt } from "./navigation.js";
@@ -184,21 +185,20 @@ export function startServer(connection: Connection): void {
   connection.onDocumentFormatting((params): TextEdit[] => {
     const document = documents.get(params.textDocument.uri);
     if (document === undefined) return [];
-    const text = document.getText();
-    const result = format(text, pathOf(document.uri));
-    if (!result.changed) return [];
-    return [
-      {
-        range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) },
-        newText: result.text,
-      },
-    ];
+    return formattingEdits(document.getText(), pathOf(document.uri)).map((edit) => ({
+      range: toRange(edit.span),
+      newText: edit.newText,
+    }));
   });
 
-  connection.onPrepareRename((params) => {
+  connection.onPrepareRename((params): Range | ResponseError | null => {
     const here = at(params.textDocument.uri, params.position);
-    const span = here === undefined ? undefined : renameTargetAt(here.analysis, here.path, here.offset);
-    return span === undefined ? null : toRange(span);
+    if (here === undefined) return null;
+    const target = renameTargetAt(here.analysis, here.path, here.offset);
+    // The editor shows the error's message: why this cannot be renamed, not only that it cannot.
+    return target.ok
+      ? toRange(target.span)
+      : new ResponseError(LSPErrorCodes.RequestFailed, target.reason[language]);
   });
 
   connection.onRenameRequest((params): WorkspaceEdit | ResponseError => {
