@@ -41,6 +41,12 @@ export interface ServerOptions {
 const defaultDebounceMs = 50;
 
 /**
+ * The most diagnostics sent for one file, the first in position order: a file of garbage has tens
+ * of thousands, megabytes that no one reads and that each keystroke would send again.
+ */
+const maxDiagnosticsPerFile = 1000;
+
+/**
  * Serves the Remit language on `connection` until the client exits.
  *
  * @example
@@ -103,6 +109,17 @@ export function startServer(connection: Connection): void {
 
   const publishAll = (): void => {
     timer = undefined;
+    try {
+      publishOpen();
+    } catch (error) {
+      // A fault in the checker must not end the editor's server: it is logged, and the next
+      // edit checks again.
+      connection.console.error(
+        `remit: checking failed: ${error instanceof Error ? error.stack : String(error)}`,
+      );
+    }
+  };
+  const publishOpen = (): void => {
     const published = new Set<string>();
     for (const path of workspace.openPaths()) {
       if (published.has(path)) continue;
@@ -112,6 +129,7 @@ export function startServer(connection: Connection): void {
         published.add(file);
         const diagnostics = analysis.diagnostics
           .filter((d) => d.span.file === file)
+          .slice(0, maxDiagnosticsPerFile)
           .map((d) => toLsp(d, language, uriOf));
         void connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
       }
