@@ -18,7 +18,8 @@ interface Region {
  * @example
  * ```ts
  * import { formattingEdits } from "@remit/lsp";
- * const text = '# Listing\n\nProse  stays   as written.\n\n```remit\npolicy "P"\nparam   limit:duration=7 days "how long"\n```\n';
+ * // A literate policy (its block fenced with ~~~ here, as Markdown also allows).
+ * const text = '# Listing\n\nProse  stays   as written.\n\n~~~remit\npolicy "P"\nparam   limit:duration=7 days "how long"\n~~~\n';
  * const edits = formattingEdits(text, "/p/policy.remit.md");
  * console.log(edits.map((e) => `${e.span.start.line}-${e.span.end.line} ${JSON.stringify(e.newText)}`)); // [ '7-7 "param limit: duration = 7 days \\"how long\\""' ]
  * ```

@@ -271,6 +271,8 @@ describe("the every-construct example (Chinese keywords, .remit.md) in a Chinese
     const [fix] = actions;
     expect(actions).toHaveLength(1);
     expect(fix !== undefined && "kind" in fix && fix.title).toBe("将“等极”改为“等级”");
+    // The action names the diagnostic as the editor shows it, so the editor links the two.
+    expect(fix !== undefined && "diagnostics" in fix && fix.diagnostics).toEqual([misspelt]);
     const edits = fix !== undefined && "edit" in fix ? (fix.edit?.changes?.[exampleUri] ?? []) : [];
     expect(edits).toEqual([{ range, newText: "等级" }]);
     expect(await client.change(exampleUri, range, "等级")).toEqual([]);

@@ -250,7 +250,7 @@ export function startServer(connection: Connection): void {
       actions.push({
         title: fix.title[language],
         kind: CodeActionKind.QuickFix,
-        diagnostics: [toLsp(diagnostic, language)],
+        diagnostics: [toLsp(diagnostic, language, uriOf)],
         isPreferred: true,
         edit: { changes: { [document.uri]: [{ range: toRange(fix.edit.span), newText: fix.edit.newText }] } },
       });
