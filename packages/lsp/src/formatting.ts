@@ -1,6 +1,6 @@
 /**
  * Formatting as edits: the language's formatter (`remit fmt`), sent as the smallest run of
- * changed lines inside the code, so an editor keeps its cursor, folds and marks elsewhere and, in
+ * changed whole lines inside the code, so an editor keeps its cursor, folds and marks elsewhere and, in
  * a `.remit.md` file, never touches the prose.
  */
 import { format, remitBlocks, type TextEdit } from "@remit/lang";
@@ -21,13 +21,15 @@ interface Region {
  * // A literate policy (its block fenced with ~~~ here, as Markdown also allows).
  * const text = '# Listing\n\nProse  stays   as written.\n\n~~~remit\npolicy "P"\nparam   limit:duration=7 days "how long"\n~~~\n';
  * const edits = formattingEdits(text, "/p/policy.remit.md");
- * console.log(edits.map((e) => `${e.span.start.line}-${e.span.end.line} ${JSON.stringify(e.newText)}`)); // [ '7-7 "param limit: duration = 7 days \\"how long\\""' ]
+ * console.log(edits.map((e) => `${e.span.start.line}-${e.span.end.line} ${JSON.stringify(e.newText)}`)); // [ '7-8 "param limit: duration = 7 days \\"how long\\"\\n"' ]
  * ```
  */
 export function formattingEdits(text: string, file: string): TextEdit[] {
   const result = format(text, file);
   if (!result.changed) return [];
-  const formatted = result.text;
+  // The editor owns the document's line breaks (`remit fmt` writes LF to disk): a document
+  // written with CRLF gets its formatted lines with CRLF, not every line replaced.
+  const formatted = text.includes("\r\n") ? result.text.replace(/\r?\n/g, "\r\n") : result.text;
   const whole: Region[] = [{ start: 0, end: text.length }];
   const before = file.endsWith(".md") ? remitBlocks(text) : whole;
   const after = file.endsWith(".md") ? remitBlocks(formatted) : [{ start: 0, end: formatted.length }];
@@ -55,25 +57,21 @@ function outside(text: string, regions: readonly Region[]): string {
   return result + text.slice(cursor);
 }
 
-/** The whole lines of `old` that differ from `next`: offsets in `old` and their replacement. */
+/** The whole lines of `old` that differ from `next` (with their line breaks): offsets in `old` and their replacement. */
 function changedLines(old: string, next: string): { from: number; to: number; newText: string } | undefined {
   if (old === next) return undefined;
-  const oldLines = old.split("\n");
-  const nextLines = next.split("\n");
+  const oldLines = old.split(/(?<=\n)/);
+  const nextLines = next.split(/(?<=\n)/);
   let head = 0;
-  while (head < oldLines.length - 1 && head < nextLines.length - 1 && oldLines[head] === nextLines[head])
-    head++;
+  while (head < oldLines.length && head < nextLines.length && oldLines[head] === nextLines[head]) head++;
   let tail = 0;
   while (
-    tail < oldLines.length - head - 1 &&
-    tail < nextLines.length - head - 1 &&
+    tail < oldLines.length - head &&
+    tail < nextLines.length - head &&
     oldLines[oldLines.length - 1 - tail] === nextLines[nextLines.length - 1 - tail]
   )
     tail++;
-  // Each line with one line break: the head's after it, the tail's before it (a tail that is
-  // kept keeps the line break that ends the last changed line). At least one line is left
-  // between head and tail, so `from <= to`.
-  const lengthOf = (lines: readonly string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0);
+  const lengthOf = (lines: readonly string[]) => lines.reduce((sum, line) => sum + line.length, 0);
   const from = lengthOf(oldLines.slice(0, head));
   const to = old.length - lengthOf(oldLines.slice(oldLines.length - tail));
   const nextTo = next.length - lengthOf(nextLines.slice(nextLines.length - tail));

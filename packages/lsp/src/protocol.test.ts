@@ -288,9 +288,9 @@ describe("the every-construct example (Chinese keywords, .remit.md) in a Chinese
       messy,
     );
     const edits = await client.formatting(exampleUri);
-    const messyLine = { start: { line, character: 0 }, end: { line, character: messy.length } };
-    expect(edits).toEqual([{ range: messyLine, newText: tidy }]);
-    await client.change(exampleUri, messyLine, tidy);
+    const messyLine = { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
+    expect(edits).toEqual([{ range: messyLine, newText: `${tidy}\n` }]);
+    await client.change(exampleUri, messyLine, `${tidy}\n`);
     expect(await client.formatting(exampleUri)).toEqual([]);
   });
 });
@@ -344,6 +344,22 @@ describe("the every-construct example in an English editor", () => {
       const location = await client.definition(ziyuanUri, { line: line.line, character: column });
       expect(location?.uri).toMatch(/policies\/standards\/gbt-35547-2017\.remit$/);
       expect(location?.range.start).toEqual({ line: 0, character: 0 });
+    }
+  });
+
+  it("formats a CRLF document keeping its line breaks, line by line", async () => {
+    for (const uri of ["file:///nowhere/crlf.remit", "file:///nowhere/crlf.remit.md"]) {
+      const code = ['policy "P"', "param   limit:integer=1", "param other: integer = 2", ""].join("\r\n");
+      const text = uri.endsWith(".md") ? `# P\r\n\r\nProse.\r\n\r\n\`\`\`remit\r\n${code}\`\`\`\r\n` : code;
+      await client.open(uri, text, uri.endsWith(".md") ? "markdown" : "remit");
+      const edits = await client.formatting(uri);
+      const line = text.split("\r\n").indexOf("param   limit:integer=1");
+      expect(edits).toEqual([
+        {
+          range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
+          newText: "param limit: integer = 1\r\n",
+        },
+      ]);
     }
   });
 
