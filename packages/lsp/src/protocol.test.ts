@@ -347,6 +347,34 @@ describe("the every-construct example in an English editor", () => {
     }
   });
 
+  it("offers a quick fix for what a message says to write instead, and the fixes clear them", async () => {
+    const uri = "file:///nowhere/fixes/policy.remit";
+    const text = [
+      'policy "P"',
+      'clause 1 "hazards are listed"',
+      "collection hazards { foundOn: date  level: text  listedOn: optional date }",
+      'duty listing "hazards are listed"',
+      "  must",
+      "  cites 1",
+      '  for each h in hazards where h.level == "major"',
+      '  holder "township"',
+      "  requires h.listedOn",
+      "  by 2026/6/30",
+      "",
+    ].join("\n");
+    const diagnostics = await client.open(uri, text);
+    expect(diagnostics.map((d) => d.code).sort()).toEqual(["R1007", "R2011"]);
+    const all = { start: { line: 0, character: 0 }, end: { line: 11, character: 0 } };
+    const actions = await client.codeActions(uri, all, diagnostics);
+    const titles = actions.map((a) => a.title);
+    expect(titles).toEqual(["Change '==' to '='", "Change '2026/6/30' to '2026-06-30'"]);
+    const edits = actions.flatMap((a) => ("edit" in a ? (a.edit?.changes?.[uri] ?? []) : []));
+    const fixed = applied(text, edits);
+    expect(fixed).toContain('where h.level = "major"');
+    const range = { start: { line: 0, character: 0 }, end: { line: 11, character: 0 } };
+    expect(await client.change(uri, range, fixed)).toEqual([]);
+  });
+
   it("formats a CRLF document keeping its line breaks, line by line", async () => {
     for (const uri of ["file:///nowhere/crlf.remit", "file:///nowhere/crlf.remit.md"]) {
       const code = ['policy "P"', "param   limit:integer=1", "param other: integer = 2", ""].join("\r\n");
