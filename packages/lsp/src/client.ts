@@ -192,12 +192,17 @@ export class StdioClient {
     return this.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName });
   }
 
-  /** The code actions for `range`, given the diagnostics the client shows there. */
-  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<(Command | CodeAction)[]> {
+  /** The code actions for `range`, given the diagnostics the client shows there (of the kinds `only`). */
+  async codeActions(
+    uri: string,
+    range: Range,
+    diagnostics: Diagnostic[],
+    only?: string[],
+  ): Promise<(Command | CodeAction)[]> {
     const result = await this.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range,
-      context: { diagnostics },
+      context: only === undefined ? { diagnostics } : { diagnostics, only },
     });
     return result ?? [];
   }

@@ -368,6 +368,8 @@ describe("the every-construct example in an English editor", () => {
     const actions = await client.codeActions(uri, all, diagnostics);
     const titles = actions.map((a) => a.title);
     expect(titles).toEqual(["Change '==' to '='", "Change '2026/6/30' to '2026-06-30'"]);
+    expect(await client.codeActions(uri, all, diagnostics, ["quickfix"])).toEqual(actions);
+    expect(await client.codeActions(uri, all, diagnostics, ["source.organizeImports"])).toEqual([]);
     const edits = actions.flatMap((a) => ("edit" in a ? (a.edit?.changes?.[uri] ?? []) : []));
     const fixed = applied(text, edits);
     expect(fixed).toContain('where h.level = "major"');

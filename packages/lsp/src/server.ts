@@ -236,7 +236,13 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params): CodeAction[] => {
     const document = documents.get(params.textDocument.uri);
-    if (document === undefined) return [];
+    // Only quick fixes are offered: a request for other kinds alone (`source.organizeImports`
+    // on save) gets none, as the protocol asks.
+    const only = params.context.only;
+    const wanted =
+      only === undefined ||
+      only.some((kind) => kind === CodeActionKind.Empty || kind === CodeActionKind.QuickFix);
+    if (document === undefined || !wanted) return [];
     const path = pathOf(document.uri);
     const text = document.getText();
     const from = document.offsetAt(params.range.start);
