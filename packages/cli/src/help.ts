@@ -287,8 +287,9 @@ Options:
   --check        change nothing; list the files that would change and exit 1 if any
   --stdout       print the formatted text of each file
   --fix          first apply the fixes that are unambiguous: full-width punctuation outside
-                 strings becomes ASCII, a "did you mean" with one candidate is taken; each fix
-                 made is listed under its file
+                 strings becomes ASCII, what a message says to write instead is written (a date
+                 as 2026-06-30, = for ==, a missing space or 每个, 15 天 for 十五天), a "did you
+                 mean" with one candidate is taken; each fix made is listed under its file
   -q, --quiet    no progress bar
   --lang zh|en   language of messages
   -h, --help     show this help
@@ -305,8 +306,9 @@ ${codes.fmt.en}
   --write        改写未格式化的文件（默认）
   --check        不修改文件；列出需要格式化的文件，若有则退出码为 1
   --stdout       输出每个文件格式化后的文本
-  --fix          先做没有歧义的修正：字符串之外的全角标点改为半角，“是否想写”只有一个候选时
-                 采用该候选；每项修正列在其文件之下
+  --fix          先做没有歧义的修正：字符串之外的全角标点改为半角，按消息所说的写法改写（日期写成
+                 2026-06-30、== 改为 =、补上缺少的空格或“每个”、十五天改为 15 天），“是否想写”
+                 只有一个候选时采用该候选；每项修正列在其文件之下
   -q, --quiet    不显示进度条
   --lang zh|en   消息语言
   -h, --help     显示本帮助

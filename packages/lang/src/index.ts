@@ -93,6 +93,7 @@ export {
 } from "./diagnostics/index.js";
 export {
   applyFixes,
+  type CodeBlock,
   displayWidth,
   type Fix,
   type FixesApplied,
@@ -104,6 +105,7 @@ export {
   format,
   formatModule,
   type KeywordLanguage,
+  remitBlocks,
   type TextEdit,
 } from "./format/index.js";
 export { extractLiterate, type LiterateResult } from "./literate/index.js";
@@ -143,6 +145,7 @@ export {
   type RulePartName,
   ruleParts,
 } from "./syntax/children.js";
+export { keywordMeanings } from "./syntax/keyword-meanings.js";
 export {
   aggregateKeywords,
   declarationKeywords,

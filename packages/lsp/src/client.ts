@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import {
+  type CancellationToken,
   type CodeAction,
   CodeActionRequest,
   type Command,
@@ -23,6 +24,8 @@ import {
   InitializeRequest,
   type Location,
   type Position,
+  PrepareRenameRequest,
+  type PrepareRenameResult,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type Range,
@@ -125,17 +128,22 @@ export class StdioClient {
   /** Replaces `range` with `text` and resolves with the diagnostics that follow. */
   async change(uri: string, range: Range, text: string): Promise<Diagnostic[]> {
     const published = this.nextDiagnostics(uri);
+    await this.edit(uri, range, text);
+    return published;
+  }
+
+  /** Replaces `range` with `text`, without waiting for diagnostics (a typist's next keystroke). */
+  async edit(uri: string, range: Range, text: string): Promise<void> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
       contentChanges: [{ range, text }],
     });
-    return published;
   }
 
-  hover(uri: string, position: Position): Promise<Hover | null> {
-    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  hover(uri: string, position: Position, token?: CancellationToken): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }, token);
   }
 
   async definition(uri: string, position: Position): Promise<Location | undefined> {
@@ -157,11 +165,12 @@ export class StdioClient {
     return result ?? [];
   }
 
-  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
-    const result = await this.connection.sendRequest(CompletionRequest.type, {
-      textDocument: { uri },
-      position,
-    });
+  async completion(uri: string, position: Position, token?: CancellationToken): Promise<CompletionItem[]> {
+    const result = await this.connection.sendRequest(
+      CompletionRequest.type,
+      { textDocument: { uri }, position },
+      token,
+    );
     if (result === null) return [];
     return Array.isArray(result) ? result : result.items;
   }
@@ -174,16 +183,26 @@ export class StdioClient {
     return result ?? [];
   }
 
+  /** The range a rename at `position` would change; rejects with the server's reason when none. */
+  prepareRename(uri: string, position: Position): Promise<PrepareRenameResult | null> {
+    return this.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position });
+  }
+
   async rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | null> {
     return this.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName });
   }
 
-  /** The code actions for `range`, given the diagnostics the client shows there. */
-  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<(Command | CodeAction)[]> {
+  /** The code actions for `range`, given the diagnostics the client shows there (of the kinds `only`). */
+  async codeActions(
+    uri: string,
+    range: Range,
+    diagnostics: Diagnostic[],
+    only?: string[],
+  ): Promise<(Command | CodeAction)[]> {
     const result = await this.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range,
-      context: { diagnostics },
+      context: only === undefined ? { diagnostics } : { diagnostics, only },
     });
     return result ?? [];
   }

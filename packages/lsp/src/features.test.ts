@@ -107,10 +107,14 @@ describe("a small policy with Chinese keywords", () => {
 
   it("renames a collection everywhere it is named and refuses a keyword", () => {
     const offset = offsetOf(zhPolicy, "属于 隐患", 0, 4);
-    expect(renameTargetAt(analysis, file, offset)?.start.line).toBe(17);
+    const target = renameTargetAt(analysis, file, offset);
+    expect(target.ok && target.span.start.line).toBe(17);
     const result = renameAt(analysis, file, offset, "火灾隐患表");
     expect(result.ok && result.edits.map((e) => e.span.start.line)).toEqual([8, 17]);
-    expect(renameAt(analysis, file, offset, "必须").ok).toBe(false);
+    const refused = renameAt(analysis, file, offset, "必须");
+    expect(!refused.ok && refused.reason.zh).toBe("“必须”是关键字，不能用作名称");
+    const atKeyword = renameTargetAt(analysis, file, offsetOf(zhPolicy, "属于 隐患", 0, 1));
+    expect(!atKeyword.ok && atKeyword.reason.en).toBe("'属于' is a keyword: keywords cannot be renamed");
   });
 
   it("offers the unambiguous fix of a misspelt name", () => {

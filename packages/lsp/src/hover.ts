@@ -1,8 +1,9 @@
 /**
  * What to show on hover: a name's declaration and type, a parameter's default and description, a
- * clause's text, a keyword's spelling in the other language. Markdown, in the editor's language.
+ * clause's text, a keyword's meaning and its spelling in the other language. Markdown, in the
+ * editor's language.
  */
-import { displayType, type Language, type Span } from "@remit/lang";
+import { displayType, keywordMeanings, type Language, type Span } from "@remit/lang";
 import { isInCode, keywordOf, otherLanguage, wordAt } from "./language.js";
 import { kindLabel } from "./navigation.js";
 import { assertNever, occurrenceAt, type PolicySymbol, type Shape } from "./symbols.js";
@@ -56,6 +57,7 @@ export function hoverAt(
     language === "en"
       ? `keyword \`${word.word}\` (${keyword.entry.name})`
       : `关键字 \`${word.word}\`（${keyword.entry.name}）`,
+    keywordMeanings[keyword.entry.name][language],
     spellings.length === 0
       ? language === "en"
         ? `no ${otherName} spelling`

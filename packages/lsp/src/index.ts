@@ -4,15 +4,23 @@
  * feature functions work on plain text and spans, without the protocol.
  * @packageDocumentation
  */
-import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import {
+  createConnection,
+  LSPErrorCodes,
+  Message,
+  ProposedFeatures,
+  type ResponseMessage,
+} from "vscode-languageserver/node";
 import { startServer } from "./server.js";
 
 export { type CompletionCandidate, completionsAt } from "./completion.js";
+export { formattingEdits } from "./formatting.js";
 export { type HoverResult, hoverAt } from "./hover.js";
 export { documentLanguage, keywordOf, languageOfLocale } from "./language.js";
 export {
   definitionAt,
   type RenameResult,
+  type RenameTarget,
   referencesAt,
   renameAt,
   renameTargetAt,
@@ -59,5 +67,22 @@ export function runLanguageServer(
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): void {
-  startServer(createConnection(ProposedFeatures.all, input, output));
+  startServer(createConnection(ProposedFeatures.all, input, output, { cancelUndispatched }));
+}
+
+/**
+ * A request the editor cancels before it is handled is answered "cancelled" at once, without its
+ * work: while a long check runs, the hovers and completions queued behind it and given up by the
+ * editor do not each run in turn.
+ */
+function cancelUndispatched(
+  message: Message,
+  next: (message: Message) => ResponseMessage | undefined,
+): ResponseMessage | undefined {
+  if (!Message.isRequest(message)) return next(message);
+  return {
+    jsonrpc: "2.0",
+    id: message.id,
+    error: { code: LSPErrorCodes.RequestCancelled, message: "cancelled" },
+  };
 }

@@ -2,7 +2,7 @@
  * Words and keywords: which keyword a word is, which language a document is written in, and the
  * word under the cursor. Read through `@remit/lang`'s keyword table only.
  */
-import { type KeywordSpelling, keywords, type Language } from "@remit/lang";
+import { type KeywordName, type KeywordSpelling, keywords, type Language, remitBlocks } from "@remit/lang";
 
 const wordPart = /[\p{L}\p{N}_]/u;
 
@@ -19,8 +19,8 @@ export function wordAt(
   return { word: text.slice(start, end), start, end };
 }
 
-const byEnglish = new Map<string, KeywordSpelling>();
-const byChinese = new Map<string, KeywordSpelling>();
+const byEnglish = new Map<string, KeywordSpelling<KeywordName>>();
+const byChinese = new Map<string, KeywordSpelling<KeywordName>>();
 for (const entry of keywords) {
   for (const spelling of entry.en) byEnglish.set(spelling, entry);
   for (const spelling of entry.zh) byChinese.set(spelling, entry);
@@ -36,7 +36,9 @@ for (const entry of keywords) {
  * console.log(keywordOf("hazards")); // undefined
  * ```
  */
-export function keywordOf(word: string): { entry: KeywordSpelling; language: Language } | undefined {
+export function keywordOf(
+  word: string,
+): { entry: KeywordSpelling<KeywordName>; language: Language } | undefined {
   const zh = byChinese.get(word);
   if (zh !== undefined) return { entry: zh, language: "zh" };
   const en = byEnglish.get(word);
@@ -75,39 +77,15 @@ export function documentLanguage(text: string, file: string): Language | undefin
 
 /** The text inside the ```remit blocks of a Markdown text. */
 function remitBlockText(markdown: string): string {
-  return remitBlockRanges(markdown)
-    .map(([from, to]) => markdown.slice(from, to))
+  return remitBlocks(markdown)
+    .map((block) => markdown.slice(block.start, block.end))
     .join("\n");
-}
-
-/** The offsets `[from, to)` of the code inside each ```remit block of a Markdown text. */
-function remitBlockRanges(markdown: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  let start: number | undefined;
-  let inFence = false;
-  let offset = 0;
-  for (const line of markdown.split("\n")) {
-    const next = offset + line.length + 1;
-    if (/^\s*```/.test(line)) {
-      if (inFence) {
-        if (start !== undefined) ranges.push([start, offset]);
-        start = undefined;
-        inFence = false;
-      } else {
-        inFence = true;
-        start = /^\s*```\s*remit\b/.test(line) ? next : undefined;
-      }
-    }
-    offset = next;
-  }
-  if (start !== undefined) ranges.push([start, markdown.length]);
-  return ranges;
 }
 
 /** Whether `offset` is in code: anywhere in a `.remit` file, inside a ```remit block in Markdown. */
 export function isInCode(text: string, file: string, offset: number): boolean {
   if (!file.endsWith(".md")) return true;
-  return remitBlockRanges(text).some(([from, to]) => from <= offset && offset <= to);
+  return remitBlocks(text).some((block) => block.start <= offset && offset <= block.end);
 }
 
 /** The other language. */

@@ -1,7 +1,7 @@
 /** Go to definition, find references and rename, over a policy's symbol index. */
-import type { Language, Span, TextEdit } from "@remit/lang";
-import { keywordOf } from "./language.js";
-import { occurrenceAt, occurrencesOf, type PolicySymbol } from "./symbols.js";
+import type { Language, Localized, Span, TextEdit } from "@remit/lang";
+import { isInCode, keywordOf, wordAt } from "./language.js";
+import { assertNever, type Occurrence, occurrenceAt, occurrencesOf, type PolicySymbol } from "./symbols.js";
 import type { PolicyAnalysis } from "./workspace.js";
 
 /**
@@ -26,7 +26,7 @@ import type { PolicyAnalysis } from "./workspace.js";
  * ```
  */
 export function definitionAt(analysis: PolicyAnalysis, file: string, offset: number): Span | undefined {
-  const occurrence = occurrenceAt(analysis.index, file, offset);
+  const occurrence = navigableAt(analysis, file, offset);
   if (occurrence === undefined) return undefined;
   return analysis.index.symbols.get(occurrence.key)?.nameSpan;
 }
@@ -57,11 +57,23 @@ export function referencesAt(
   offset: number,
   includeDeclaration: boolean,
 ): Span[] {
-  const occurrence = occurrenceAt(analysis.index, file, offset);
+  const occurrence = navigableAt(analysis, file, offset);
   if (occurrence === undefined) return [];
   return occurrencesOf(analysis.index, occurrence.key)
     .filter((o) => includeDeclaration || !o.declaration)
     .map((o) => o.span);
+}
+
+/**
+ * The occurrence a definition or references request at `offset` is about: the name there, or
+ * anywhere else on an `import` line (its keyword, `as`) the module it imports.
+ */
+function navigableAt(analysis: PolicyAnalysis, file: string, offset: number): Occurrence | undefined {
+  const named = occurrenceAt(analysis.index, file, offset);
+  if (named !== undefined) return named;
+  const module = analysis.loaded.modules.find((m) => m.file === file);
+  const line = module?.imports.find((i) => i.span.start.offset <= offset && offset <= i.span.end.offset);
+  return line === undefined ? undefined : occurrenceAt(analysis.index, file, line.path.span.start.offset);
 }
 
 /** A text replacement in one file: the shape the language's fixes use. */
@@ -69,10 +81,16 @@ export type { TextEdit };
 
 export type RenameResult =
   | { readonly ok: true; readonly edits: readonly TextEdit[] }
-  | { readonly ok: false; readonly reason: { readonly en: string; readonly zh: string } };
+  | { readonly ok: false; readonly reason: Localized };
+
+/** The name a rename at `offset` would change, or why there is none (in both languages). */
+export type RenameTarget =
+  | { readonly ok: true; readonly span: Span; readonly symbol: PolicySymbol }
+  | { readonly ok: false; readonly reason: Localized };
 
 /**
- * The span of the name that a rename at `offset` would change, when there is one.
+ * The span of the name that a rename at `offset` would change, or why nothing there can be
+ * renamed (a keyword, an import's path, no name at all).
  * @example
  * ```ts
  * import { PolicyWorkspace, renameTargetAt } from "@remit/lsp";
@@ -88,15 +106,36 @@ export type RenameResult =
  * const analysis = workspace.analysisFor(file);
  * const use = text.lastIndexOf("listingDays") + 1;
  * const target = renameTargetAt(analysis, file, use);
- * console.log(text.slice(target?.start.offset, target?.end.offset)); // listingDays
- * console.log(renameTargetAt(analysis, file, text.indexOf("policy"))); // undefined
+ * console.log(target.ok && text.slice(target.span.start.offset, target.span.end.offset)); // listingDays
+ * const keyword = renameTargetAt(analysis, file, text.indexOf("policy"));
+ * console.log(!keyword.ok && keyword.reason.en); // 'policy' is a keyword: keywords cannot be renamed
  * ```
  */
-export function renameTargetAt(analysis: PolicyAnalysis, file: string, offset: number): Span | undefined {
+export function renameTargetAt(analysis: PolicyAnalysis, file: string, offset: number): RenameTarget {
   const occurrence = occurrenceAt(analysis.index, file, offset);
-  if (occurrence === undefined || occurrence.role === "path") return undefined;
-  const symbol = analysis.index.symbols.get(occurrence.key);
-  return symbol === undefined ? undefined : occurrence.span;
+  const symbol = occurrence === undefined ? undefined : analysis.index.symbols.get(occurrence.key);
+  if (occurrence !== undefined && symbol !== undefined) {
+    if (occurrence.role === "name") return { ok: true, span: occurrence.span, symbol };
+    return {
+      ok: false,
+      reason: {
+        en: "an import's path is not a name: rename its alias",
+        zh: "导入的路径不是名称：请重命名它的别名",
+      },
+    };
+  }
+  const text = analysis.loaded.sources.get(file);
+  const word = text === undefined || !isInCode(text, file, offset) ? undefined : wordAt(text, offset);
+  if (word !== undefined && keywordOf(word.word) !== undefined) {
+    return {
+      ok: false,
+      reason: {
+        en: `'${word.word}' is a keyword: keywords cannot be renamed`,
+        zh: `“${word.word}”是关键字，关键字不能重命名`,
+      },
+    };
+  }
+  return { ok: false, reason: { en: "nothing to rename here", zh: "此处没有可重命名的名称" } };
 }
 
 const identifierPattern = /^[\p{L}_][\p{L}\p{N}_]*$/u;
@@ -122,7 +161,7 @@ const ruleIdPattern = /^[\p{L}_][\p{L}\p{N}_]*(-[\p{L}\p{N}_]+)*$/u;
  * const renamed = renameAt(analysis, file, use, "listingPeriod");
  * console.log(renamed.ok && renamed.edits.map((e) => `${e.span.start.line} ${e.newText}`)); // [ '3 listingPeriod', '6 listingPeriod' ]
  * const refused = renameAt(analysis, file, use, "must");
- * console.log(!refused.ok && refused.reason.en); // 'must' is not a valid name here
+ * console.log(!refused.ok && refused.reason.en); // 'must' is a keyword: a name cannot be a keyword
  * ```
  */
 export function renameAt(
@@ -131,10 +170,17 @@ export function renameAt(
   offset: number,
   newName: string,
 ): RenameResult {
-  const occurrence = occurrenceAt(analysis.index, file, offset);
-  const symbol = occurrence === undefined ? undefined : analysis.index.symbols.get(occurrence.key);
-  if (occurrence === undefined || symbol === undefined || occurrence.role === "path") {
-    return { ok: false, reason: { en: "nothing to rename here", zh: "此处没有可重命名的名称" } };
+  const target = renameTargetAt(analysis, file, offset);
+  if (!target.ok) return target;
+  const { symbol } = target;
+  if (keywordOf(newName) !== undefined && !keywordSpellingAllowed(symbol.kind)) {
+    return {
+      ok: false,
+      reason: {
+        en: `'${newName}' is a keyword: a name cannot be a keyword`,
+        zh: `“${newName}”是关键字，不能用作名称`,
+      },
+    };
   }
   if (!validName(symbol, newName)) {
     return {
@@ -162,10 +208,18 @@ function validName(symbol: PolicySymbol, name: string): boolean {
     case "field":
     case "module":
     case "local":
-      return identifierPattern.test(name) && keywordOf(name) === undefined;
+      return identifierPattern.test(name);
     default:
-      return false;
+      return assertNever(symbol);
   }
+}
+
+/**
+ * Whether a name of this kind may be spelt like a keyword: a field (read as a name after `.`)
+ * and a rule id are, as docs/language.md says; a clause id is a number.
+ */
+function keywordSpellingAllowed(kind: PolicySymbol["kind"]): boolean {
+  return kind === "field" || kind === "rule" || kind === "clause";
 }
 
 /** Labels of symbol kinds, for hovers and completion details. */

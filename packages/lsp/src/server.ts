@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Diagnostic, fixFor, format, type Language, normalizePath, type Span } from "@remit/lang";
+import { type Diagnostic, fixFor, type Language, normalizePath, type Span } from "@remit/lang";
 import {
   type CodeAction,
   CodeActionKind,
@@ -25,6 +25,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { type CompletionCandidate, completionsAt } from "./completion.js";
+import { formattingEdits } from "./formatting.js";
 import { hoverAt } from "./hover.js";
 import { languageOfLocale } from "./language.js";
 import { definitionAt, referencesAt, renameAt, renameTargetAt } from "./navigation.js";
@@ -38,6 +39,12 @@ export interface ServerOptions {
 }
 
 const defaultDebounceMs = 50;
+
+/**
+ * The most diagnostics sent for one file, the first in position order: a file of garbage has tens
+ * of thousands, megabytes that no one reads and that each keystroke would send again.
+ */
+const maxDiagnosticsPerFile = 1000;
 
 /**
  * Serves the Remit language on `connection` until the client exits.
@@ -102,6 +109,17 @@ export function startServer(connection: Connection): void {
 
   const publishAll = (): void => {
     timer = undefined;
+    try {
+      publishOpen();
+    } catch (error) {
+      // A fault in the checker must not end the editor's server: it is logged, and the next
+      // edit checks again.
+      connection.console.error(
+        `remit: checking failed: ${error instanceof Error ? error.stack : String(error)}`,
+      );
+    }
+  };
+  const publishOpen = (): void => {
     const published = new Set<string>();
     for (const path of workspace.openPaths()) {
       if (published.has(path)) continue;
@@ -111,6 +129,7 @@ export function startServer(connection: Connection): void {
         published.add(file);
         const diagnostics = analysis.diagnostics
           .filter((d) => d.span.file === file)
+          .slice(0, maxDiagnosticsPerFile)
           .map((d) => toLsp(d, language, uriOf));
         void connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
       }
@@ -184,21 +203,20 @@ export function startServer(connection: Connection): void {
   connection.onDocumentFormatting((params): TextEdit[] => {
     const document = documents.get(params.textDocument.uri);
     if (document === undefined) return [];
-    const text = document.getText();
-    const result = format(text, pathOf(document.uri));
-    if (!result.changed) return [];
-    return [
-      {
-        range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) },
-        newText: result.text,
-      },
-    ];
+    return formattingEdits(document.getText(), pathOf(document.uri)).map((edit) => ({
+      range: toRange(edit.span),
+      newText: edit.newText,
+    }));
   });
 
-  connection.onPrepareRename((params) => {
+  connection.onPrepareRename((params): Range | ResponseError | null => {
     const here = at(params.textDocument.uri, params.position);
-    const span = here === undefined ? undefined : renameTargetAt(here.analysis, here.path, here.offset);
-    return span === undefined ? null : toRange(span);
+    if (here === undefined) return null;
+    const target = renameTargetAt(here.analysis, here.path, here.offset);
+    // The editor shows the error's message: why this cannot be renamed, not only that it cannot.
+    return target.ok
+      ? toRange(target.span)
+      : new ResponseError(LSPErrorCodes.RequestFailed, target.reason[language]);
   });
 
   connection.onRenameRequest((params): WorkspaceEdit | ResponseError => {
@@ -218,7 +236,13 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params): CodeAction[] => {
     const document = documents.get(params.textDocument.uri);
-    if (document === undefined) return [];
+    // Only quick fixes are offered: a request for other kinds alone (`source.organizeImports`
+    // on save) gets none, as the protocol asks.
+    const only = params.context.only;
+    const wanted =
+      only === undefined ||
+      only.some((kind) => kind === CodeActionKind.Empty || kind === CodeActionKind.QuickFix);
+    if (document === undefined || !wanted) return [];
     const path = pathOf(document.uri);
     const text = document.getText();
     const from = document.offsetAt(params.range.start);
@@ -232,7 +256,7 @@ export function startServer(connection: Connection): void {
       actions.push({
         title: fix.title[language],
         kind: CodeActionKind.QuickFix,
-        diagnostics: [toLsp(diagnostic, language)],
+        diagnostics: [toLsp(diagnostic, language, uriOf)],
         isPreferred: true,
         edit: { changes: { [document.uri]: [{ range: toRange(fix.edit.span), newText: fix.edit.newText }] } },
       });

@@ -153,9 +153,13 @@ export class PolicyWorkspace {
     return analysis;
   }
 
-  /** The analysis of `path`'s policy as if `path` read `text`: nothing is cached. */
+  /**
+   * The analysis of `path`'s policy as if `path` read `text`: the cached one when it does read
+   * `text` (completion asks on the document as it is), else a fresh one, not cached.
+   */
   analyzeVariant(path: string, text: string): PolicyAnalysis {
     const file = normalizePath(path);
+    if (this.readFile(file) === text) return this.analysisFor(file);
     return analyzeWith(this.entryOf(file), this.host(new Map([[file, text]])));
   }
 

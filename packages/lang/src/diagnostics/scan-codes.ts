@@ -79,6 +79,7 @@ export const invalidDate = defineDiagnostic<{ text: string }>({
 export const looseDate = defineDiagnostic<{ text: string; date: string }>({
   code: "R1007",
   severity: "error",
+  replacement: ({ date }) => date,
   message: ({ text, date }) => ({
     en: `write the date as ${date}, not '${text}'`,
     zh: `日期请写成 ${date}，而不是“${text}”`,
@@ -118,6 +119,7 @@ export const fullWidthQuotes = defineDiagnostic<{ text: string; ascii: string }>
 export const numeralDuration = defineDiagnostic<{ text: string; zh: string; en: string; units: string }>({
   code: "R1010",
   severity: "error",
+  replacement: ({ zh }) => zh,
   message: ({ text, zh, en }) => ({
     en: `write the duration '${text}' in digits: '${zh}' (${en})`,
     zh: `时长请用数字写成“${zh}”，而不是“${text}”`,
@@ -270,9 +272,16 @@ export const unknownUnit = defineDiagnostic<{ text: string; units: string; units
   }),
 });
 
-export const foreignOperator = defineDiagnostic<{ text: string; useEn: string; useZh: string }>({
+export const foreignOperator = defineDiagnostic<{
+  text: string;
+  useEn: string;
+  useZh: string;
+  symbol: string;
+}>({
   code: "R2011",
   severity: "error",
+  // `==` is `=` in either language; `&&` is `and` or `且` by the policy's language: no one fix.
+  replacement: ({ symbol }) => (symbol === "" ? undefined : symbol),
   message: ({ text, useEn, useZh }) => ({
     en: `use ${useEn}, not '${text}'`,
     zh: `请用${useZh}，而不是“${text}”`,
@@ -286,6 +295,7 @@ export const foreignOperator = defineDiagnostic<{ text: string; useEn: string; u
 export const keywordGlued = defineDiagnostic<{ text: string; fixed: string }>({
   code: "R2012",
   severity: "error",
+  replacement: ({ fixed }) => fixed,
   message: ({ text, fixed }) => ({
     en: `a space is missing after the keyword in '${text}': write '${fixed}'`,
     zh: `“${text}”中的关键字后缺少空格：请写成“${fixed}”`,
@@ -299,6 +309,7 @@ export const keywordGlued = defineDiagnostic<{ text: string; fixed: string }>({
 export const missingEach = defineDiagnostic<{ variable: string; forWord: string; eachWord: string }>({
   code: "R2013",
   severity: "error",
+  replacement: ({ eachWord, variable }) => `${eachWord} ${variable}`,
   message: ({ variable, forWord, eachWord }) => ({
     en: `'${eachWord}' is missing before '${variable}': write '${forWord} ${eachWord} ${variable} …'`,
     zh: `“${variable}”之前缺少“${eachWord}”：请写成“${forWord} ${eachWord} ${variable} …”`,

@@ -87,6 +87,46 @@ describe("fixFor", () => {
     expect(fixed.text).toBe(policy.replace("i.n ≤ limit", "i.n <= limit"));
   });
 
+  test("the one text a message names replaces its span: a date, ==, a glued keyword, a missing 每个, a duration in numerals", () => {
+    const zh = lines(
+      '政策 "p"',
+      '条款 1 "总则"',
+      "集合 隐患 { 发现日期: 日期  等级: 文本  挂牌日期: 可选 日期 }",
+      '职责 d "t"',
+      "  必须",
+      "  依据 1",
+      '  对于 每个 h 属于 隐患 满足 h.等级 = "重大"',
+      '  责任主体 "乡镇"',
+      "  要求 h.挂牌日期",
+      "  以内 15 天 自 h.发现日期",
+    );
+    const typed = zh
+      .replace("对于 每个 h", "对于 h")
+      .replace("h.等级 =", "h.等级 ==")
+      .replace("属于 隐患", "属于隐患")
+      .replace("15 天", "十五天");
+    const fixes = diagnose(typed).map((d) => [d.code, fixFor(d, typed)?.edit.newText]);
+    expect(fixes).toEqual(
+      expect.arrayContaining([
+        ["R2013", "每个 h"],
+        ["R2011", "="],
+        ["R2012", "属于 隐患"],
+        ["R1010", "15 天"],
+      ]),
+    );
+    expect(fixAll(typed, diagnose).text).toBe(zh);
+    const dated = policy.replace('"甲\\"乙"', '"x"').replace("≤ limit", "≤ limit\n  by 2026/6/30");
+    const [date] = diagnose(dated).filter((d) => d.code === "R1007");
+    expect(date === undefined ? undefined : fixFor(date, dated)?.edit.newText).toBe("2026-06-30");
+  });
+
+  test("no fix for && or ||: `and` or 且 depends on the policy's language", () => {
+    const typed = policy.replace("i.n ≤ limit", "i.n ≤ limit && i.n > 0");
+    const [operator] = diagnose(typed).filter((d) => d.code === "R2011");
+    expect(operator?.message.en).toContain("`and`");
+    expect(operator === undefined ? "none" : fixFor(operator, typed)).toBeUndefined();
+  });
+
   test("a full-width semicolon between two words leaves a space", () => {
     const text = "define a = 1；define b = 2\n";
     const [diagnostic] = parse(text, file).diagnostics.filter((d) => d.code === "R1008");

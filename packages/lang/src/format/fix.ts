@@ -22,7 +22,9 @@ export interface Fix {
 /**
  * The fix for `diagnostic` in `text` (the file it is about), when there is exactly one:
  * full-width punctuation outside strings becomes its ASCII form (a `“…”` string becomes a
- * `"…"` one, a `；` goes), and a "did you mean" with a single candidate replaces its span, when
+ * `"…"` one, a `；` goes), the replacement a diagnostic names replaces its span (`2026-06-30`
+ * for `2026/6/30`, `=` for `==`, `对于 每个` for `对每个`, `15 天` for `十五天`), and a "did you
+ * mean" with a single candidate replaces its span, when
  * that span is a single word (the misspelt name or keyword) or a single punctuation mark, so the
  * replacement cannot eat more.
  * @example
@@ -38,6 +40,7 @@ export interface Fix {
  */
 export function fixFor(diagnostic: Diagnostic, text: string): Fix | undefined {
   if (fullWidthCodes.has(diagnostic.code)) return fullWidthFix(diagnostic.span, text);
+  if (diagnostic.replacement !== undefined) return replacement(diagnostic.span, text, diagnostic.replacement);
   const [only, ...others] = diagnostic.suggestions;
   if (only === undefined || others.length > 0) return undefined;
   return replacement(diagnostic.span, text, only, /^(?:[\p{L}\p{N}_.-]+|\p{P})$/u);

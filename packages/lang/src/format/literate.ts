@@ -13,7 +13,17 @@ export interface CodeBlock {
 const fenceOpen = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const fenceClose = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
-/** The ```remit blocks of a Markdown text, in order. */
+/**
+ * The ```remit blocks of a Markdown text, in order: the fence rules of the literate reader.
+ * @example
+ * ```ts
+ * import { remitBlocks } from "@remit/lang";
+ * const fence = "`".repeat(3);
+ * const markdown = `# Listing\n\n${fence}remit\npolicy "P"\n${fence}\n\n${fence}json\n{}\n${fence}\n`;
+ * const blocks = remitBlocks(markdown);
+ * console.log(blocks.map((b) => JSON.stringify(markdown.slice(b.start, b.end)))); // [ '"policy \\"P\\"\\n"' ]
+ * ```
+ */
 export function remitBlocks(markdown: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
   let open: { marker: string; remit: boolean; indent: string; start: number } | undefined;

@@ -374,6 +374,7 @@ function classify(token: IToken, file: string, diagnostics: Diagnostic[]): IToke
         text: token.image,
         useEn: meant.en,
         useZh: meant.zh,
+        symbol: meant.symbol,
       }),
     );
     return retype(token, meant.type);
@@ -434,17 +435,19 @@ interface MeantOperator {
   readonly type: TokenType;
   readonly en: string;
   readonly zh: string;
+  /** The operator as written in either language; "" for a keyword, which each spells its own. */
+  readonly symbol: string;
 }
 
 /** The operator an operator of another language means (`==` is `=`, `&&` is `and`). */
 function meantOperator(image: string): MeantOperator {
   const ascii = asciiFor(image);
-  if (ascii === "<>") return { type: NotEqual, en: "'!=' (or '≠')", zh: "“!=”（或“≠”）" };
-  if (ascii === "=<") return { type: LessEqual, en: "'<='", zh: "“<=”" };
-  if (ascii === "=>") return { type: GreaterEqual, en: "'>='", zh: "“>=”" };
-  if (ascii === "&&") return { type: keywordTokens.And, en: "`and`", zh: "“且”" };
-  if (ascii === "||") return { type: keywordTokens.Or, en: "`or`", zh: "“或”" };
-  return { type: Equal, en: "'='", zh: "“=”" };
+  if (ascii === "<>") return { type: NotEqual, en: "'!=' (or '≠')", zh: "“!=”（或“≠”）", symbol: "!=" };
+  if (ascii === "=<") return { type: LessEqual, en: "'<='", zh: "“<=”", symbol: "<=" };
+  if (ascii === "=>") return { type: GreaterEqual, en: "'>='", zh: "“>=”", symbol: ">=" };
+  if (ascii === "&&") return { type: keywordTokens.And, en: "`and`", zh: "“且”", symbol: "" };
+  if (ascii === "||") return { type: keywordTokens.Or, en: "`or`", zh: "“或”", symbol: "" };
+  return { type: Equal, en: "'='", zh: "“=”", symbol: "=" };
 }
 
 /**

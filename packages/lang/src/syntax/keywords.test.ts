@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { format } from "../format/index.js";
 import { durationUnitSpelling, keywordSpellings, type OneLanguageKeyword } from "../format/keywords.js";
 import { parse } from "../parse/index.js";
+import { keywordMeanings } from "./keyword-meanings.js";
 import { durationUnitKeywords, keywords, modalityKeywords, recurrenceKeywords } from "./keywords.js";
 
 describe("the keyword table", () => {
@@ -14,6 +15,15 @@ describe("the keyword table", () => {
     for (const k of keywords) expect(k.en.length + k.zh.length).toBeGreaterThan(0);
     for (const group of [modalityKeywords, durationUnitKeywords, recurrenceKeywords]) {
       for (const k of Object.values(group)) expect(keywords).toContain(k);
+    }
+  });
+
+  it("says what each keyword means in English and in Chinese, and nothing more", () => {
+    expect(Object.keys(keywordMeanings).sort()).toEqual(keywords.map((k) => k.name).sort());
+    for (const k of keywords) {
+      const { en, zh } = keywordMeanings[k.name];
+      expect(en).toMatch(/^[a-z`]/);
+      expect(zh).toMatch(/^[\p{Script=Han}`]/u);
     }
   });
 
