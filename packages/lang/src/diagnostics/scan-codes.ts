@@ -89,6 +89,25 @@ export const looseDate = defineDiagnostic<{ text: string; date: string }>({
   }),
 });
 
+export const incompleteDate = defineDiagnostic<{
+  text: string;
+  missing: string;
+  missingZh: string;
+  pattern: string;
+  placeholder: string;
+}>({
+  code: "R1011",
+  severity: "error",
+  message: ({ text, missing, missingZh }) => ({
+    en: `'${text}' is not a whole date: it has no ${missing}`,
+    zh: `“${text}”不是完整的日期：缺少${missingZh}`,
+  }),
+  hint: ({ missing, missingZh, pattern, placeholder }) => ({
+    en: `write year, month and day as ${pattern}, with the ${missing} the text means`,
+    zh: `请按“年-月-日”写全，如 ${pattern}，其中 ${placeholder} 为所指的${missingZh}`,
+  }),
+});
+
 export const strayPunctuation = defineDiagnostic<{ text: string }>({
   code: "R1008",
   severity: "error",
@@ -309,6 +328,19 @@ export const missingEach = defineDiagnostic<{ variable: string; forWord: string;
   }),
 });
 
+export const conditionKeyword = defineDiagnostic<{ text: string; where: string }>({
+  code: "R2015",
+  severity: "error",
+  message: ({ text, where }) => ({
+    en: `a condition on the elements is written '${where}', not '${text}'`,
+    zh: `对集合元素的条件写作“${where}”，而不是“${text}”`,
+  }),
+  hint: () => ({
+    en: "write 'for each x in collection where condition'; `if … then … else …` chooses between two values",
+    zh: "请写成“对于 每个 x 属于 集合 满足 条件”；“如果 … 则 … 否则 …”用于在两个值之间选择",
+  }),
+});
+
 export const clauseOrder = defineDiagnostic<{ word: string; before: string; order: string; orderZh: string }>(
   {
     code: "R2014",
@@ -388,6 +420,7 @@ export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [
   invalidDate,
   unclosedCodeBlock,
   looseDate,
+  incompleteDate,
   strayPunctuation,
   fullWidthQuotes,
   numeralDuration,
@@ -405,6 +438,7 @@ export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [
   foreignOperator,
   keywordGlued,
   missingEach,
+  conditionKeyword,
   clauseOrder,
   fileTooLarge,
   nestingTooDeep,

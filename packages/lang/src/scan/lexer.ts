@@ -5,6 +5,7 @@ import {
   foreignOperator,
   fullWidthPunctuation,
   fullWidthQuotes,
+  incompleteDate,
   invalidDate,
   invalidEscape,
   looseDate,
@@ -28,6 +29,7 @@ import {
   keywordTokens,
   LessEqual,
   lexerTokens,
+  Minus,
   NotEqual,
   NumberLiteral,
   StringLiteral,
@@ -77,11 +79,27 @@ export function tokenize(text: string, file: string): TokenizeResult {
       tokens.push(...numeral.tokens);
       continue;
     }
+    const hyphenated = hyphenatedWorkingDays(tokens, classified);
+    if (hyphenated) {
+      // `15 working-days`: the two words of the unit joined; read as `working days`.
+      diagnostics.push(
+        diagnostic(unknownUnit, hyphenated.span(file), { text: hyphenated.text, ...unitLists }, [
+          hyphenated.text.replace(/[-－]/, " "),
+        ]),
+      );
+      tokens.pop();
+      tokens.push(classified);
+      continue;
+    }
     if (isUnknownUnit(tokens, classified)) {
       // `20 workdays`: told the units there are; a unit said another way (`3 星期`) is read as the
-      // unit it means, any other word dropped so the number is read alone and parsing goes on.
-      const meant = unitSynonyms.get(classified.image.toLowerCase());
-      const suggestions = meant ? [unitSpelling(meant, classified.image)] : [];
+      // unit it means. Any other word is read as days where only a duration can stand (`within
+      // 15 hours of`), so the one mistake gives one message, and dropped elsewhere so the number
+      // is read alone and parsing goes on.
+      const meant =
+        unitSynonyms.get(classified.image.toLowerCase()) ?? (expectsDuration(tokens) ? "day" : undefined);
+      const synonym = unitSynonyms.get(classified.image.toLowerCase());
+      const suggestions = synonym ? [unitSpelling(synonym, classified.image)] : [];
       diagnostics.push(
         diagnostic(
           unknownUnit,
@@ -129,6 +147,8 @@ const unitSynonyms: ReadonlyMap<string, DurationUnit> = new Map<string, Duration
   ["工日", "workingDay"],
   ["workdays", "workingDay"],
   ["workday", "workingDay"],
+  ["workingdays", "workingDay"],
+  ["workingday", "workingDay"],
   ["wks", "week"],
   ["mos", "month"],
 ]);
@@ -297,6 +317,46 @@ const numberNotAmount = new Set([
   ...declarationKeywords.map((k) => k.name),
 ]);
 
+/**
+ * Whether the number last in `previous` can only be an amount of time: after `within`, `after`,
+ * `warning`, or as the value of a duration parameter (`param x: duration = 15 hours`).
+ */
+function expectsDuration(previous: readonly IToken[]): boolean {
+  const number = previous[previous.length - 1];
+  const before = previous[previous.length - 2];
+  if (number === undefined || before === undefined) return false;
+  const name = before.tokenType.name;
+  if (name === "Within" || name === "After" || name === "Warning") return true;
+  if (name !== "Equal") return false;
+  for (let i = previous.length - 3; i >= 0; i--) {
+    const token = previous[i] as IToken;
+    if (token.endLine !== number.startLine) return false;
+    if (token.tokenType === keywordTokens.Duration) return true;
+  }
+  return false;
+}
+
+/** `working-days`: the unit's two words joined by a hyphen, ending at `token`. */
+function hyphenatedWorkingDays(
+  previous: readonly IToken[],
+  token: IToken,
+): { text: string; span: (file: string) => Span } | undefined {
+  const working = previous[previous.length - 2];
+  const hyphen = previous[previous.length - 1];
+  if (
+    working?.tokenType !== keywordTokens.Working ||
+    hyphen?.tokenType !== Minus ||
+    (token.tokenType !== keywordTokens.Day && !/^days?$/i.test(token.image)) ||
+    working.startOffset + working.image.length !== hyphen.startOffset ||
+    hyphen.startOffset + hyphen.image.length !== token.startOffset
+  )
+    return undefined;
+  return {
+    text: `${working.image}${hyphen.image}${token.image}`,
+    span: (file) => ({ file, start: tokenSpan(working, file).start, end: tokenSpan(token, file).end }),
+  };
+}
+
 /** A word right after an amount on the same line: a unit the language does not have. */
 function isUnknownUnit(previous: readonly IToken[], token: IToken): boolean {
   if (token.tokenType !== Identifier) return false;
@@ -360,7 +420,12 @@ function classify(token: IToken, file: string, diagnostics: Diagnostic[]): IToke
   }
   if (type === DateLiteral) {
     const date = dateValue(token.image);
-    if (!isCalendarDate(date)) {
+    const parts = dateParts(token.image);
+    if (parts.year === undefined || parts.day === undefined) {
+      diagnostics.push(
+        diagnostic(incompleteDate, tokenSpan(token, file), incompleteDateArgs(token.image, parts)),
+      );
+    } else if (!isCalendarDate(date)) {
       diagnostics.push(diagnostic(invalidDate, tokenSpan(token, file), { text: token.image }));
     } else if (date !== token.image) {
       diagnostics.push(diagnostic(looseDate, tokenSpan(token, file), { text: token.image, date }));
@@ -387,6 +452,15 @@ function classify(token: IToken, file: string, diagnostics: Diagnostic[]): IToke
     );
   }
   return token;
+}
+
+/** What an incomplete date lacks, and the date written with the parts it has. */
+function incompleteDateArgs(text: string, parts: DateParts) {
+  const month = (parts.month ?? "MM").padStart(2, "0");
+  const pattern = `${parts.year ?? "YYYY"}-${month}-${parts.day?.padStart(2, "0") ?? "DD"}`;
+  return parts.year === undefined
+    ? { text, pattern, missing: "year", missingZh: "年份", placeholder: "YYYY" }
+    : { text, pattern, missing: "day", missingZh: "日", placeholder: "DD" };
 }
 
 function checkString(token: IToken, file: string, diagnostics: Diagnostic[]): void {
@@ -430,31 +504,68 @@ function checkString(token: IToken, file: string, diagnostics: Diagnostic[]): vo
   }
 }
 
-interface MeantOperator {
+export interface MeantOperator {
   readonly type: TokenType;
   readonly en: string;
   readonly zh: string;
 }
 
-/** The operator an operator of another language means (`==` is `=`, `&&` is `and`). */
-function meantOperator(image: string): MeantOperator {
+/**
+ * The operator an operator of another language means (`==` and `:=` are `=`, `&&` is `and`, `!` is
+ * `not`).
+ */
+export function meantOperator(image: string): MeantOperator {
   const ascii = asciiFor(image);
   if (ascii === "<>") return { type: NotEqual, en: "'!=' (or '≠')", zh: "“!=”（或“≠”）" };
   if (ascii === "=<") return { type: LessEqual, en: "'<='", zh: "“<=”" };
   if (ascii === "=>") return { type: GreaterEqual, en: "'>='", zh: "“>=”" };
   if (ascii === "&&") return { type: keywordTokens.And, en: "`and`", zh: "“且”" };
   if (ascii === "||") return { type: keywordTokens.Or, en: "`or`", zh: "“或”" };
+  if (ascii === "!") return { type: keywordTokens.Not, en: "`not`", zh: "“非”" };
   return { type: Equal, en: "'='", zh: "“=”" };
+}
+
+/** The parts a date token was written with, in digits; a part left out is undefined. */
+export interface DateParts {
+  readonly year: string | undefined;
+  readonly month: string | undefined;
+  readonly day: string | undefined;
+}
+
+/** `二〇二六` is 2026 digit by digit; `六`, `三十` are numbers. */
+function partDigits(part: string | undefined, digitByDigit: boolean): string | undefined {
+  if (part === undefined || /^\d+$/.test(part)) return part;
+  if (digitByDigit) return [...part].map((ch) => String(chineseDigits[ch] ?? "")).join("");
+  const value = chineseNumeral(part);
+  return value === undefined ? undefined : String(value);
+}
+
+/**
+ * The year, month and day of a date token: `2026-06-30`, `2026/6/30`, `2026.6.30`,
+ * `2026年6月30日`, `二〇二六年六月三十日`, and the incomplete `2026年6月`, `6月30日`, `2026-06`.
+ */
+export function dateParts(image: string): DateParts {
+  const chinese = image.match(/^(?:(.+)年)?(?:(.+?)月)?(?:(.+)日)?$/);
+  if (chinese && /[年月日]/.test(image)) {
+    const [, year, month, day] = chinese;
+    return {
+      year: partDigits(year, true),
+      month: partDigits(month, false),
+      day: partDigits(day, false),
+    };
+  }
+  const [year, month, day] = image.match(/\d+/g) ?? [];
+  return { year, month, day };
 }
 
 /**
  * The date a date token means, as `YYYY-MM-DD`: itself when written so, `2026-06-30` for
- * `2026/6/30`, `2026-6-30`, `2026.6.30` or `2026年6月30日`.
+ * `2026/6/30`, `2026-6-30`, `2026.6.30`, `2026年6月30日` or `二〇二六年六月三十日`; the token itself
+ * when it lacks a part.
  */
 export function dateValue(image: string): string {
-  const parts = image.match(/\d+/g) ?? [];
-  if (parts.length !== 3) return image;
-  const [year, month, day] = parts as [string, string, string];
+  const { year, month, day } = dateParts(image);
+  if (year === undefined || month === undefined || day === undefined) return image;
   return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
 }
 
