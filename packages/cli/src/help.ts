@@ -287,8 +287,10 @@ Options:
   --check        change nothing; list the files that would change and exit 1 if any
   --stdout       print the formatted text of each file
   --fix          first apply the fixes that are unambiguous: full-width punctuation outside
-                 strings becomes ASCII, a "did you mean" with one candidate is taken; each fix
-                 made is listed under its file
+                 strings becomes ASCII, a hand-written date or a duration in Chinese numerals is
+                 written as meant, '==' '&&' '!' become '=' 'and' 'not', a keyword glued to a word
+                 gets its space, 如果/if after 'for each x in' becomes 满足/where, a "did you mean"
+                 with one candidate is taken; each fix made is listed under its file
   -q, --quiet    no progress bar
   --lang zh|en   language of messages
   -h, --help     show this help

@@ -16,7 +16,12 @@ import {
   unterminatedString,
 } from "../diagnostics/scan-codes.js";
 import type { Comment, DurationUnit, Span } from "../syntax/ast.js";
-import { declarationKeywords, durationUnitKeywords } from "../syntax/keywords.js";
+import {
+  declarationKeywords,
+  durationUnitKeywords,
+  type KeywordName,
+  keywordsByName,
+} from "../syntax/keywords.js";
 import { advance, spanOfRange, tokenSpan } from "./span.js";
 import {
   asciiForFullWidth,
@@ -234,6 +239,28 @@ interface NumeralDurationTokens {
   readonly replacesPrevious: boolean;
   readonly span: (file: string) => Span;
   readonly args: { text: string; zh: string; en: string; units: string };
+}
+
+/**
+ * The duration a duration in Chinese numerals means, in digits (`十五天` and `十五 天` are `15 天`,
+ * `半个月` is `15 天`), or undefined when `written` is not one.
+ */
+export function numeralDurationInDigits(written: string): string | undefined {
+  const words = written.trim().split(/\s+/);
+  if (words.length === 1) {
+    const value = numeralDurationValue(written);
+    return value && durationWords(value).zh;
+  }
+  const [numeral, unitWord] = words as [string, string];
+  const unit =
+    [...chineseUnitSpellings].find(([spelling]) => spelling === unitWord)?.[1] ??
+    (Object.entries(durationUnitKeywords).find(([, k]) =>
+      (k.en as readonly string[]).includes(unitWord),
+    )?.[0] as DurationUnit | undefined);
+  if (words.length !== 2 || unit === undefined) return undefined;
+  const amount = chineseNumeral(numeral);
+  const value = numeral === "半" ? halves[unit] : amount ? { amount, unit } : undefined;
+  return value && durationWords(value).zh;
 }
 
 function durationWords(value: NumeralDuration): { zh: string; en: string } {
@@ -506,9 +533,27 @@ function checkString(token: IToken, file: string, diagnostics: Diagnostic[]): vo
 
 export interface MeantOperator {
   readonly type: TokenType;
+  /** How the message names it, in each language. */
   readonly en: string;
   readonly zh: string;
 }
+
+/** The operator `image` (of another language) stands for, as written in a policy in `language`. */
+export function meantOperatorSpelling(image: string, language: "en" | "zh"): string {
+  const { type } = meantOperator(image);
+  const keyword = keywordsByName[type.name as KeywordName] as
+    | (typeof keywordsByName)[KeywordName]
+    | undefined;
+  if (keyword !== undefined) return keyword[language][0] ?? type.name;
+  return operatorSpellings.get(type) ?? "=";
+}
+
+const operatorSpellings: ReadonlyMap<TokenType, string> = new Map([
+  [Equal, "="],
+  [NotEqual, "!="],
+  [LessEqual, "<="],
+  [GreaterEqual, ">="],
+]);
 
 /**
  * The operator an operator of another language means (`==` and `:=` are `=`, `&&` is `and`, `!` is
