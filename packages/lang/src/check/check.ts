@@ -118,6 +118,10 @@ const missingPartCodes: ReadonlySet<string> = new Set([
   codes.missingCites.code,
   codes.dutyWithoutHolder.code,
   codes.dutyWithoutDeadline.code,
+  codes.escalationWithoutStart.code,
+  codes.escalationWithoutLevels.code,
+  codes.accountabilityWithoutAsAt.code,
+  codes.accountabilityWithoutCause.code,
 ]);
 
 /**
@@ -127,9 +131,10 @@ const missingPartCodes: ReadonlySet<string> = new Set([
 const unmendedSyntaxErrors: ReadonlySet<string> = new Set(["R2001", "R2002", "R2005", "R2006"]);
 
 /**
- * `checked` without the "no holder", "no deadline" and "cites no clause" of a rule in which the
- * parser stopped: the part is often there, after the mistake (`rule cites no clause` although
- * `cites` is written), and the syntax error is the one message the author needs.
+ * `checked` without the "no holder", "no deadline", "cites no clause", "no levels" and the like of
+ * a rule in which the parser stopped: the part is often there, after the mistake (`rule cites no
+ * clause` although `cites` is written, `no levels` when `starts` is missing before them), and the
+ * syntax error, which says what is missing where, is the one message the author needs.
  */
 function withoutPartsHiddenBySyntaxErrors(
   checked: readonly Diagnostic[],

@@ -713,6 +713,24 @@ describe("golden diagnostics", () => {
     expect(lackingCodes).toEqual(expect.arrayContaining(["R5002", "R5004", "R5005"]));
   });
 
+  it("a clause declared in code with no rules is reported (R5019) unless its text says why", () => {
+    const diagnosticsOf = (clause: string) =>
+      analyze("policy.remit", memoryHost({ "policy.remit": `policy "p"\n${clause}\n` })).diagnostics.map(
+        (d) => [d.code, d.span.start.line, d.span.start.column, d.message.en, d.message.zh],
+      );
+    expect(diagnosticsOf('clause 2 "orphan"')).toEqual([
+      [
+        "R5019",
+        2,
+        8,
+        "clause 2 'orphan' has no rules and no note saying why",
+        "条款 2“orphan”没有规则，也没有说明为何不作判定",
+      ],
+    ]);
+    expect(diagnosticsOf('clause 2 "orphan" text "Not machine-checkable: nothing in the data"')).toEqual([]);
+    expect(diagnosticsOf('条款 2 "孤立" 原文 "不可机器判定：没有可据以判定的数据"')).toEqual([]);
+  });
+
   it("every code is documented in docs/diagnostics.md and has a golden case or a dedicated test", () => {
     const covered = new Set([...cases.map((c) => c.code), "R5009", "R5019"]);
     // Codes whose snippets the grammar itself rejects first are exercised on syntax trees in check.test.ts.

@@ -261,6 +261,24 @@ const mistakes: readonly Mistake[] = [
     ["R2014", 32, 3],
     false,
   ),
+  // A part of a rule left out: the syntax error says which, nothing present is reported missing.
+  m(
+    "escalation without starts",
+    "en",
+    "  starts r.receivedOn\n  level grid",
+    "  level grid",
+    ["R2001", 32, 3],
+    false,
+  ),
+  // A clause whose rules were deleted.
+  m(
+    "clause without rules",
+    "en",
+    'clause 1 "notice"',
+    'clause 1 "notice"\nclause 2 "orphan"',
+    ["R5019", 8, 8],
+    false,
+  ),
   // A collection that does not exist.
   m(
     "misspelt collection",
