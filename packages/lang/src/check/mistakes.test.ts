@@ -270,6 +270,16 @@ const mistakes: readonly Mistake[] = [
     ["R2001", 32, 3],
     false,
   ),
+  // A section deleted that others use: one message, the other uses as related locations.
+  m("clause deleted, cited twice", "zh", '条款 1 "告知补正"\n', "", ["R5003", 20, 6], false),
+  m(
+    "collection deleted, used twice",
+    "en",
+    'collection requests "requests" {',
+    'collection demands "requests" {',
+    ["R3024", 22, 17],
+    false,
+  ),
   // A clause whose rules were deleted.
   m(
     "clause without rules",
@@ -329,6 +339,8 @@ describe("the mistakes county officers make", () => {
       const [only] = found;
       expect(only?.message.en).not.toBe("");
       expect(only?.message.zh).not.toBe("");
+      // A name used in several places is reported at the first, with the others related.
+      expect(only?.related.length).toBe(mistake.name.endsWith("twice") ? 1 : 0);
     },
   );
 

@@ -64,7 +64,12 @@ function checkHead(checker: Checker, rule: Rule, scope: ModuleScope): RuleHead {
   if (rule.cites.length === 0) checker.report(codes.missingCites, rule.id.span, { id });
   for (const cite of rule.cites) {
     if (!scope.clauses.has(cite.id)) {
-      checker.report(codes.unknownClause, cite.span, { id: cite.id }, suggest(cite.id, scope.clauses.keys()));
+      checker.reportUnknown(
+        codes.unknownClause,
+        cite.span,
+        { id: cite.id },
+        suggest(cite.id, scope.clauses.keys()),
+      );
     }
   }
   const frame = { size: 0 };
