@@ -365,7 +365,7 @@ describe("the mistakes county officers make", () => {
     fc.assert(
       fc.property(fc.array(sites, { minLength: 1, maxLength: 6 }), fc.boolean(), (chosen, english) => {
         // Several mistakes at once, in one policy, where their correct text is still there.
-        let text = english ? base.en : base.zh;
+        let text: string = english ? base.en : base.zh;
         for (const mistake of chosen) {
           if (text.includes(mistake.correct)) text = text.replace(mistake.correct, mistake.mistake);
         }
