@@ -32,9 +32,12 @@ export interface CheckResult {
  * @example
  * ```ts
  * import { check, loadModules, memoryHost } from "@remit/lang";
- * const loaded = loadModules("p.remit", memoryHost({ "p.remit": 'policy "P" version "2.1"\nclause 1 "first"\n' }));
- * const { policy, diagnostics } = check(loaded);
+ * const text = 'policy "P" version "2.1"\nclause 1 "first" text "Not machine-checkable: a preamble"\n';
+ * const { policy, diagnostics } = check(loadModules("p.remit", memoryHost({ "p.remit": text })));
  * console.log(policy?.info.name, policy?.info.version, policy?.info.readers, diagnostics.length); // P 2.1 en 0
+ * // A clause that no rule cites and whose text does not say why is a warning (R5019).
+ * const bare = check(loadModules("p.remit", memoryHost({ "p.remit": 'policy "P"\nclause 1 "first"\n' })));
+ * console.log(bare.diagnostics.map((d) => d.code).join()); // R5019
  * ```
  */
 export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckResult {
