@@ -287,9 +287,10 @@ Options:
   --check        change nothing; list the files that would change and exit 1 if any
   --stdout       print the formatted text of each file
   --fix          first apply the fixes that are unambiguous: full-width punctuation outside
-                 strings becomes ASCII, what a message says to write instead is written (a date
-                 as 2026-06-30, = for ==, a missing space or 每个, 15 天 for 十五天), a "did you
-                 mean" with one candidate is taken; each fix made is listed under its file
+                 strings becomes ASCII, a hand-written date or a duration in Chinese numerals is
+                 written as meant, '==' '&&' '!' become '=' 'and' 'not', a keyword glued to a word
+                 gets its space, 如果/if after 'for each x in' becomes 满足/where, a "did you mean"
+                 with one candidate is taken; each fix made is listed under its file
   -q, --quiet    no progress bar
   --lang zh|en   language of messages
   -h, --help     show this help
@@ -306,9 +307,8 @@ ${codes.fmt.en}
   --write        改写未格式化的文件（默认）
   --check        不修改文件；列出需要格式化的文件，若有则退出码为 1
   --stdout       输出每个文件格式化后的文本
-  --fix          先做没有歧义的修正：字符串之外的全角标点改为半角，按消息所说的写法改写（日期写成
-                 2026-06-30、== 改为 =、补上缺少的空格或“每个”、十五天改为 15 天），“是否想写”
-                 只有一个候选时采用该候选；每项修正列在其文件之下
+  --fix          先做没有歧义的修正：字符串之外的全角标点改为半角，“是否想写”只有一个候选时
+                 采用该候选；每项修正列在其文件之下
   -q, --quiet    不显示进度条
   --lang zh|en   消息语言
   -h, --help     显示本帮助
@@ -670,10 +670,9 @@ ${codes.lsp.zh}
   remit diff BEFORE AFTER [--data DIR] [--format text|json]
 
 What changed between two recorded evaluations of a policy: newly overdue, resolved, escalated a
-level, accountability newly triggered, each as a sentence in the policy's own labels, in its
-readers' language unless --lang says otherwise (--format json: the ids, with the labels). With
---since, from the latest record at or before that instant to the latest at or before --until (or
-the latest of all). Records are read from DIR (default .remit) or from REMIT_DATABASE_URL.
+level, accountability newly triggered. With --since, from the latest record at or before that
+instant to the latest at or before --until (or the latest of all). Records are read from DIR
+(default .remit) or from REMIT_DATABASE_URL.
 
 ${codes.diff.en}
 `,
@@ -681,8 +680,7 @@ ${codes.diff.en}
   remit diff --policy NAME --since INSTANT [--until INSTANT] [--data DIR] [--format text|json]
   remit diff BEFORE AFTER [--data DIR] [--format text|json]
 
-两次已记录评估之间的变化：新增逾期、已解决、升级、新触发问责，每项以政策自身的名称写成一句话，
-语言随政策读者（--lang 可另定；--format json 输出编号并附名称）。使用 --since 时，比较该时刻及之前
+两次已记录评估之间的变化：新增逾期、已整改、升级、新触发问责。使用 --since 时，比较该时刻及之前
 最近的一次记录与 --until（或最新）及之前最近的一次记录。记录读自 DIR（默认 .remit）或
 REMIT_DATABASE_URL。
 

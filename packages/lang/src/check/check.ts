@@ -10,7 +10,7 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { suggest } from "../diagnostics/suggest.js";
 import type { LoadedModules } from "../modules/load.js";
 import { fileStartSpan } from "../modules/load.js";
-import type { Grouping, Module, PolicyHeader, Rule } from "../syntax/ast.js";
+import type { Declaration, Grouping, Module, PolicyHeader, Rule } from "../syntax/ast.js";
 import { keywordsByName } from "../syntax/keywords.js";
 import { assembleChecked, type CheckedContent } from "./assemble.js";
 import { Checker } from "./expressions.js";
@@ -32,9 +32,12 @@ export interface CheckResult {
  * @example
  * ```ts
  * import { check, loadModules, memoryHost } from "@remit/lang";
- * const loaded = loadModules("p.remit", memoryHost({ "p.remit": 'policy "P" version "2.1"\nclause 1 "first"\n' }));
- * const { policy, diagnostics } = check(loaded);
+ * const text = 'policy "P" version "2.1"\nclause 1 "first" text "Not machine-checkable: a preamble"\n';
+ * const { policy, diagnostics } = check(loadModules("p.remit", memoryHost({ "p.remit": text })));
  * console.log(policy?.info.name, policy?.info.version, policy?.info.readers, diagnostics.length); // P 2.1 en 0
+ * // A clause that no rule cites and whose text does not say why is a warning (R5019).
+ * const bare = check(loadModules("p.remit", memoryHost({ "p.remit": 'policy "P"\nclause 1 "first"\n' })));
+ * console.log(bare.diagnostics.map((d) => d.code).join()); // R5019
  * ```
  */
 export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckResult {
@@ -105,9 +108,58 @@ export function check(loaded: LoadedModules, options: CheckOptions = {}): CheckR
   lint(checker);
   checker.finishUnknown();
 
-  const diagnostics = [...loaded.diagnostics, ...checker.diagnostics];
+  const diagnostics = [
+    ...loaded.diagnostics,
+    ...withoutPartsHiddenBySyntaxErrors(checker.diagnostics, loaded.diagnostics, loaded.modules),
+  ];
   if (hasErrors(diagnostics) || header === undefined) return { policy: undefined, diagnostics };
   return { policy: model(checker, entryModule), diagnostics };
+}
+
+/** Parts of a rule the checker reports missing: a syntax error in the rule may have hidden them. */
+const missingPartCodes: ReadonlySet<string> = new Set([
+  codes.missingCites.code,
+  codes.dutyWithoutHolder.code,
+  codes.dutyWithoutDeadline.code,
+  codes.escalationWithoutStart.code,
+  codes.escalationWithoutLevels.code,
+  codes.accountabilityWithoutAsAt.code,
+  codes.accountabilityWithoutCause.code,
+]);
+
+/**
+ * Syntax errors the parser could not mend: it skipped from them to the next declaration, so what
+ * follows them in the rule was not read (the mended mistakes, R2012–R2015, leave the rule whole).
+ */
+const unmendedSyntaxErrors: ReadonlySet<string> = new Set(["R2001", "R2002", "R2005", "R2006"]);
+
+/**
+ * `checked` without the "no holder", "no deadline", "cites no clause", "no levels" and the like of
+ * a rule in which the parser stopped: the part is often there, after the mistake (`rule cites no
+ * clause` although `cites` is written, `no levels` when `starts` is missing before them), and the
+ * syntax error, which says what is missing where, is the one message the author needs.
+ */
+function withoutPartsHiddenBySyntaxErrors(
+  checked: readonly Diagnostic[],
+  parsed: readonly Diagnostic[],
+  modules: readonly Module[],
+): Diagnostic[] {
+  const stops = parsed.filter((d) => unmendedSyntaxErrors.has(d.code));
+  if (stops.length === 0) return [...checked];
+  return checked.filter((d) => {
+    if (!missingPartCodes.has(d.code)) return true;
+    const declarations = modules.find((m) => m.file === d.span.file)?.declarations ?? [];
+    const at = d.span.start.offset;
+    const index = declarations.findIndex(
+      (decl) => decl.span.start.offset <= at && at <= decl.span.end.offset,
+    );
+    if (index < 0) return true;
+    const start = (declarations[index] as Declaration).span.start.offset;
+    const end = declarations[index + 1]?.span.start.offset ?? Number.POSITIVE_INFINITY;
+    return !stops.some(
+      (s) => s.span.file === d.span.file && s.span.start.offset >= start && s.span.start.offset < end,
+    );
+  });
 }
 
 /** `group by` names a collection of the entry module (an imported module's would be `gbt.x`). */

@@ -558,6 +558,26 @@ const cases: readonly GoldenCase[] = [
     en: "unknown calendar 'cn-mainlnd'; the calendars there are: cn-mainland",
     zh: "未知的日历“cn-mainlnd”；可用的日历有：cn-mainland",
   },
+  {
+    code: "R3024",
+    source:
+      'duty d "t"\n  must\n  cites 1\n  for each t in townshps\n  holder "h"\n  requires true\n  by 2026-12-31\n',
+    line: 6,
+    column: 17,
+    en: "unknown collection 'townshps'",
+    zh: "未知的集合“townshps”",
+    suggestions: ["townships"],
+  },
+  {
+    code: "R3024",
+    source:
+      '职责 d "t"\n  必须\n  依据 1\n  对于 每个 t 属于 乡镇\n  责任主体 "h"\n  要求 真\n  截止 2026-12-31\n',
+    line: 6,
+    column: 14,
+    en: "unknown collection '乡镇'",
+    zh: "未知的集合“乡镇”",
+    suggestions: [],
+  },
 ];
 
 function run(testCase: Pick<GoldenCase, "source" | "imports" | "files" | "header" | "options">) {
@@ -656,6 +676,59 @@ describe("golden diagnostics", () => {
       ],
     ]);
     expect(diagnostics[0]?.hint?.zh).toContain("不可机器判定");
+  });
+
+  it("an unknown collection's hint lists the collections there are, or shows how to declare one", () => {
+    const rule = 'duty d "t"\n  must\n  cites 1\n  for each c in cases\n  requires true\n  by 2026-12-31\n';
+    const hintOf = (text: string) =>
+      analyze("policy.remit", memoryHost({ "policy.remit": text })).diagnostics.find(
+        (d) => d.code === "R3024",
+      )?.hint;
+    expect(hintOf(`${prelude}${rule}${shared}`)).toEqual({
+      en: "'for each x in' takes a collection; the collections are: townships",
+      zh: "“对于 每个 x 属于”之后是集合；已声明的集合有：townships",
+    });
+    expect(hintOf(`${prelude}${rule}`)).toEqual({
+      en: "'for each x in' takes a collection: declare it, e.g. `collection cases { date: date }`, with the fields its facts have",
+      zh: "“对于 每个 x 属于”之后是集合：请先声明它，例如“集合 cases { 日期: 日期 }”，写明其数据中的字段",
+    });
+  });
+
+  it("a part of a rule the parser could not reach is not reported missing", () => {
+    // The parser stops at `1 1`, which no repair mends; the rule's cites, holder and deadline
+    // come after it.
+    const broken = `${prelude}duty d "t"\n  must\n  for each t in townships\n  let x = 1 1\n  cites 1\n  holder "h"\n  requires true\n  by 2026-12-31\n${shared}`;
+    const codes = analyze("policy.remit", memoryHost({ "policy.remit": broken })).diagnostics.map(
+      (d) => d.code,
+    );
+    expect(codes).toContain("R2001");
+    expect(codes).not.toContain("R5002");
+    expect(codes).not.toContain("R5004");
+    expect(codes).not.toContain("R5005");
+    // Without the syntax error, a rule that lacks them is told so.
+    const lacking = `${prelude}duty d "t"\n  must\n  requires true\n${shared}`;
+    const lackingCodes = analyze("policy.remit", memoryHost({ "policy.remit": lacking })).diagnostics.map(
+      (d) => d.code,
+    );
+    expect(lackingCodes).toEqual(expect.arrayContaining(["R5002", "R5004", "R5005"]));
+  });
+
+  it("a clause declared in code with no rules is reported (R5019) unless its text says why", () => {
+    const diagnosticsOf = (clause: string) =>
+      analyze("policy.remit", memoryHost({ "policy.remit": `policy "p"\n${clause}\n` })).diagnostics.map(
+        (d) => [d.code, d.span.start.line, d.span.start.column, d.message.en, d.message.zh],
+      );
+    expect(diagnosticsOf('clause 2 "orphan"')).toEqual([
+      [
+        "R5019",
+        2,
+        8,
+        "clause 2 'orphan' has no rules and no note saying why",
+        "条款 2“orphan”没有规则，也没有说明为何不作判定",
+      ],
+    ]);
+    expect(diagnosticsOf('clause 2 "orphan" text "Not machine-checkable: nothing in the data"')).toEqual([]);
+    expect(diagnosticsOf('条款 2 "孤立" 原文 "不可机器判定：没有可据以判定的数据"')).toEqual([]);
   });
 
   it("every code is documented in docs/diagnostics.md and has a golden case or a dedicated test", () => {

@@ -54,15 +54,14 @@ export function notJudgedLines(text: string | undefined): string[] {
 }
 
 /**
- * R5019: a clause heading of the entry module that no rule cites and whose text does not say why:
- * deleting a clause's rules (or never writing them) would otherwise pass silently.
+ * R5019: a clause of the entry module (a heading or a `clause`) that no rule cites and whose text
+ * does not say why: deleting a clause's rules (or never writing them) would otherwise pass silently.
  */
 const clausesWithoutRules: Lint = (checker) => {
   const cited = new Set(checker.rules.flatMap((info) => info.cites));
   const entry = checker.scopes.get(checker.loaded.entry);
   for (const [id, clause] of entry?.clauses ?? []) {
-    if (clause.origin !== "heading" || cited.has(id) || notJudgedLines(clause.text?.value).length > 0)
-      continue;
+    if (cited.has(id) || notJudgedLines(clause.text?.value).length > 0) continue;
     checker.report(codes.clauseWithoutRules, clause.id.span, { id, title: clause.title.value });
   }
 };

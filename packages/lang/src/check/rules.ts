@@ -4,12 +4,12 @@
  */
 import * as codes from "../diagnostics/check-codes.js";
 import { suggest } from "../diagnostics/suggest.js";
-import type { Rule } from "../syntax/ast.js";
+import type { Expr, NameExpr, Rule } from "../syntax/ast.js";
 import { checkAccountability } from "./accountability.js";
 import { checkDuty } from "./duty.js";
 import { checkEscalation } from "./escalation.js";
 import type { Checker } from "./expressions.js";
-import type { RuleInfo } from "./model.js";
+import type { RuleInfo, Type } from "./model.js";
 import type { ModuleScope } from "./scope.js";
 import { type Context, type Local, typeArgs } from "./state.js";
 import { elementOf, errorType } from "./types.js";
@@ -37,12 +37,39 @@ export function checkRule(checker: Checker, rule: Rule, scope: ModuleScope): Rul
   }
 }
 
+/** A bare name that names nothing: after `for each x in` it is a collection, so it is told as one. */
+function isUndeclared(source: Expr, context: Context): source is NameExpr {
+  if (source.kind !== "NameExpr") return false;
+  const name = source.name.name;
+  return !context.locals.has(name) && !context.scope.declared.has(name) && !context.scope.aliases.has(name);
+}
+
+/** Reports `source` as an unknown collection, with the collections there are. */
+function unknownCollection(checker: Checker, source: NameExpr, context: Context): Type {
+  const collections = [...context.scope.declared]
+    .filter(([, declared]) => declared.kind === "collection")
+    .map(([name]) => name);
+  const name = source.name.name;
+  checker.reportUnknown(
+    codes.unknownCollection,
+    source.span,
+    { name, collections: collections.join(", "), collectionsZh: collections.join("、") },
+    suggest(name, collections),
+  );
+  return errorType;
+}
+
 function checkHead(checker: Checker, rule: Rule, scope: ModuleScope): RuleHead {
   const id = rule.id.text;
   if (rule.cites.length === 0) checker.report(codes.missingCites, rule.id.span, { id });
   for (const cite of rule.cites) {
     if (!scope.clauses.has(cite.id)) {
-      checker.report(codes.unknownClause, cite.span, { id: cite.id }, suggest(cite.id, scope.clauses.keys()));
+      checker.reportUnknown(
+        codes.unknownClause,
+        cite.span,
+        { id: cite.id },
+        suggest(cite.id, scope.clauses.keys()),
+      );
     }
   }
   const frame = { size: 0 };
@@ -52,7 +79,10 @@ function checkHead(checker: Checker, rule: Rule, scope: ModuleScope): RuleHead {
 
   if (rule.subject !== undefined) {
     const { variable, source, filter } = rule.subject;
-    const sourceType = checker.expr(source, base);
+    const sourceType =
+      variable !== undefined && isUndeclared(source, base)
+        ? unknownCollection(checker, source, base)
+        : checker.expr(source, base);
     const resolution =
       source.kind === "NameExpr" || source.kind === "MemberExpr"
         ? checker.resolutions.get(source)

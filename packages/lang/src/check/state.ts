@@ -97,17 +97,17 @@ export abstract class CheckState {
   private readonly unknown = new Map<string, { diagnostic: Diagnostic; uses: Span[] }>();
 
   /**
-   * Reports a name that is not declared once however often it is used, the other uses as related
-   * locations: deleting a section that others use gives one message per missing name, not one
-   * per use.
+   * Reports a name (or a clause id) that is not declared once however often it is used, the other
+   * uses as related locations: deleting a section that others use gives one message per missing
+   * name, not one per use.
    */
-  reportUnknown<A extends { name: string }>(
+  reportUnknown<A extends { name: string } | { id: string }>(
     definition: DiagnosticDefinition<A>,
     span: Span,
     args: A,
     suggestions: readonly string[] = [],
   ): void {
-    const key = `${definition.code}\u0000${args.name}`;
+    const key = `${definition.code}\u0000${"name" in args ? args.name : args.id}`;
     const seen = this.unknown.get(key);
     if (seen) {
       const same = (other: Span) => other.file === span.file && other.start.offset === span.start.offset;

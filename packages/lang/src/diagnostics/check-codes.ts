@@ -656,6 +656,29 @@ export const unknownCalendar = defineDiagnostic<{ name: string; known: string }>
   }),
 });
 
+export const unknownCollection = defineDiagnostic<{
+  name: string;
+  collections: string;
+  collectionsZh: string;
+}>({
+  code: "R3024",
+  severity: "error",
+  message: ({ name }) => ({
+    en: `unknown collection '${name}'`,
+    zh: `未知的集合“${name}”`,
+  }),
+  hint: ({ name, collections, collectionsZh }) =>
+    collections === ""
+      ? {
+          en: `'for each x in' takes a collection: declare it, e.g. \`collection ${name} { date: date }\`, with the fields its facts have`,
+          zh: `“对于 每个 x 属于”之后是集合：请先声明它，例如“集合 ${name} { 日期: 日期 }”，写明其数据中的字段`,
+        }
+      : {
+          en: `'for each x in' takes a collection; the collections are: ${collections}`,
+          zh: `“对于 每个 x 属于”之后是集合；已声明的集合有：${collectionsZh}`,
+        },
+});
+
 /** Every code above, for the catalogue and the documentation check. */
 export const checkDiagnostics: readonly DiagnosticDefinition<never>[] = [
   moduleNotFound,

@@ -31,11 +31,6 @@ export interface Diagnostic {
   readonly suggestions: readonly string[];
   /** Other places the diagnostic is about (editors show them as related information). */
   readonly related: readonly RelatedLocation[];
-  /**
-   * The text that settles the diagnostic in place of its span, when the message names exactly
-   * one (`2026-06-30` for `2026/6/30`): `fixFor` offers it.
-   */
-  readonly replacement?: string;
 }
 
 /**
@@ -47,8 +42,6 @@ export interface DiagnosticDefinition<Args extends Record<string, string> = Reco
   readonly severity: Severity;
   readonly message: (args: Args) => Localized;
   readonly hint?: (args: Args) => Localized;
-  /** The one text that replaces the diagnostic's span and settles it, when the message names it. */
-  readonly replacement?: (args: Args) => string | undefined;
 }
 
 export function defineDiagnostic<Args extends Record<string, string>>(
@@ -72,7 +65,6 @@ export function diagnostic<Args extends Record<string, string>>(
           en: `did you mean ${suggestions.map((s) => `'${s}'`).join(" or ")}?${hint ? ` ${hint.en}` : ""}`,
           zh: `是否想写 ${suggestions.map((s) => `“${s}”`).join(" 或 ")}？${hint ? ` ${hint.zh}` : ""}`,
         };
-  const replacement = definition.replacement?.(args);
   return {
     code: definition.code,
     severity: definition.severity,
@@ -81,7 +73,6 @@ export function diagnostic<Args extends Record<string, string>>(
     span,
     suggestions,
     related,
-    ...(replacement === undefined ? {} : { replacement }),
   };
 }
 

@@ -79,7 +79,6 @@ export const invalidDate = defineDiagnostic<{ text: string }>({
 export const looseDate = defineDiagnostic<{ text: string; date: string }>({
   code: "R1007",
   severity: "error",
-  replacement: ({ date }) => date,
   message: ({ text, date }) => ({
     en: `write the date as ${date}, not '${text}'`,
     zh: `日期请写成 ${date}，而不是“${text}”`,
@@ -87,6 +86,25 @@ export const looseDate = defineDiagnostic<{ text: string; date: string }>({
   hint: () => ({
     en: "a date is year-month-day with a four-digit year and two-digit month and day, joined by '-'",
     zh: "日期一律写作“年-月-日”：四位年份，月和日各两位，用“-”连接",
+  }),
+});
+
+export const incompleteDate = defineDiagnostic<{
+  text: string;
+  missing: string;
+  missingZh: string;
+  pattern: string;
+  placeholder: string;
+}>({
+  code: "R1011",
+  severity: "error",
+  message: ({ text, missing, missingZh }) => ({
+    en: `'${text}' is not a whole date: it has no ${missing}`,
+    zh: `“${text}”不是完整的日期：缺少${missingZh}`,
+  }),
+  hint: ({ missing, missingZh, pattern, placeholder }) => ({
+    en: `write year, month and day as ${pattern}, with the ${missing} the text means`,
+    zh: `请按“年-月-日”写全，如 ${pattern}，其中 ${placeholder} 为所指的${missingZh}`,
   }),
 });
 
@@ -119,7 +137,6 @@ export const fullWidthQuotes = defineDiagnostic<{ text: string; ascii: string }>
 export const numeralDuration = defineDiagnostic<{ text: string; zh: string; en: string; units: string }>({
   code: "R1010",
   severity: "error",
-  replacement: ({ zh }) => zh,
   message: ({ text, zh, en }) => ({
     en: `write the duration '${text}' in digits: '${zh}' (${en})`,
     zh: `时长请用数字写成“${zh}”，而不是“${text}”`,
@@ -276,12 +293,9 @@ export const foreignOperator = defineDiagnostic<{
   text: string;
   useEn: string;
   useZh: string;
-  symbol: string;
 }>({
   code: "R2011",
   severity: "error",
-  // `==` is `=` in either language; `&&` is `and` or `且` by the policy's language: no one fix.
-  replacement: ({ symbol }) => (symbol === "" ? undefined : symbol),
   message: ({ text, useEn, useZh }) => ({
     en: `use ${useEn}, not '${text}'`,
     zh: `请用${useZh}，而不是“${text}”`,
@@ -295,7 +309,6 @@ export const foreignOperator = defineDiagnostic<{
 export const keywordGlued = defineDiagnostic<{ text: string; fixed: string }>({
   code: "R2012",
   severity: "error",
-  replacement: ({ fixed }) => fixed,
   message: ({ text, fixed }) => ({
     en: `a space is missing after the keyword in '${text}': write '${fixed}'`,
     zh: `“${text}”中的关键字后缺少空格：请写成“${fixed}”`,
@@ -309,7 +322,6 @@ export const keywordGlued = defineDiagnostic<{ text: string; fixed: string }>({
 export const missingEach = defineDiagnostic<{ variable: string; forWord: string; eachWord: string }>({
   code: "R2013",
   severity: "error",
-  replacement: ({ eachWord, variable }) => `${eachWord} ${variable}`,
   message: ({ variable, forWord, eachWord }) => ({
     en: `'${eachWord}' is missing before '${variable}': write '${forWord} ${eachWord} ${variable} …'`,
     zh: `“${variable}”之前缺少“${eachWord}”：请写成“${forWord} ${eachWord} ${variable} …”`,
@@ -317,6 +329,19 @@ export const missingEach = defineDiagnostic<{ variable: string; forWord: string;
   hint: () => ({
     en: "a rule over a collection reads 'for each x in collection'; 'for' alone takes a record: 'for county'",
     zh: "对集合中每一项的规则写作“对于 每个 x 属于 集合”；单独的“对于”后接记录，如“对于 县”",
+  }),
+});
+
+export const conditionKeyword = defineDiagnostic<{ text: string; where: string }>({
+  code: "R2015",
+  severity: "error",
+  message: ({ text, where }) => ({
+    en: `a condition on the elements is written '${where}', not '${text}'`,
+    zh: `对集合元素的条件写作“${where}”，而不是“${text}”`,
+  }),
+  hint: () => ({
+    en: "write 'for each x in collection where condition'; `if … then … else …` chooses between two values",
+    zh: "请写成“对于 每个 x 属于 集合 满足 条件”；“如果 … 则 … 否则 …”用于在两个值之间选择",
   }),
 });
 
@@ -399,6 +424,7 @@ export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [
   invalidDate,
   unclosedCodeBlock,
   looseDate,
+  incompleteDate,
   strayPunctuation,
   fullWidthQuotes,
   numeralDuration,
@@ -416,6 +442,7 @@ export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [
   foreignOperator,
   keywordGlued,
   missingEach,
+  conditionKeyword,
   clauseOrder,
   fileTooLarge,
   nestingTooDeep,

@@ -39,6 +39,63 @@ function errors(text: string): readonly Diagnostic[] {
   return diagnose(text).filter((d) => d.severity === "error");
 }
 
+/** The one fix for the one diagnostic of `text`'s parse, as the edit it makes. */
+function onlyEdit(text: string): { written: string; newText: string | undefined } {
+  const [diagnostic, ...others] = parse(text, file).diagnostics;
+  expect(others).toEqual([]);
+  const fix = diagnostic === undefined ? undefined : fixFor(diagnostic, text);
+  const span = fix?.edit.span;
+  return { written: text.slice(span?.start.offset, span?.end.offset), newText: fix?.edit.newText };
+}
+
+describe("fixFor, for a mistake whose text says what was meant", () => {
+  test("a hand-written date, or one in Chinese numerals, is written as YYYY-MM-DD", () => {
+    expect(onlyEdit("define due = 2026.6.30\n")).toEqual({ written: "2026.6.30", newText: "2026-06-30" });
+    expect(onlyEdit("定义 期限 = 二〇二六年六月三十日\n")).toEqual({
+      written: "二〇二六年六月三十日",
+      newText: "2026-06-30",
+    });
+  });
+
+  test("an incomplete or impossible date has no fix: which day is meant cannot be known", () => {
+    expect(onlyEdit("define due = 2026年6月\n").newText).toBeUndefined();
+    expect(onlyEdit("define due = 2026/2/30\n").newText).toBeUndefined();
+  });
+
+  test("a duration in Chinese numerals is written in digits, glued or apart", () => {
+    expect(onlyEdit("参数 期限: 时长 = 十五个工作日\n")).toEqual({
+      written: "十五个工作日",
+      newText: "15 个工作日",
+    });
+    expect(onlyEdit("参数 期限: 时长 = 十五 天\n")).toEqual({ written: "十五 天", newText: "15 天" });
+    expect(onlyEdit("参数 期限: 时长 = 半年\n")).toEqual({ written: "半年", newText: "6 个月" });
+  });
+
+  test("another language's operator becomes the one meant, a word in the language of the keywords before it", () => {
+    expect(onlyEdit("define f(a: bool, b: bool) = a && b\n").newText).toBe("and");
+    expect(onlyEdit("定义 f(a: 布尔, b: 布尔) = a && b\n").newText).toBe("且");
+    expect(onlyEdit("define f(a: integer) = a == 1\n").newText).toBe("=");
+    expect(onlyEdit("define f(a: integer) = a <> 1\n").newText).toBe("!=");
+    // A word put where a sign was keeps apart from the name after it.
+    expect(onlyEdit("define f(a: bool) = !a\n")).toEqual({ written: "!", newText: "not " });
+    expect(onlyEdit("定义 f(a: 布尔) = (！a)\n")).toEqual({ written: "！", newText: "非 " });
+  });
+
+  test("a keyword glued to a word gets its space", () => {
+    const glued = 'duty d "t"\n  mustnot\n  cites 1\n  forbids true\n';
+    expect(onlyEdit(glued)).toEqual({ written: "mustnot", newText: "must not" });
+    const chinese = '职责 d "t"\n  必须\n  依据1\n  要求 真\n  截止 2026-12-31\n';
+    expect(onlyEdit(chinese)).toEqual({ written: "依据1", newText: "依据 1" });
+  });
+
+  test("`for x in` gets `each`, and `如果`/`if` after it becomes `满足`/`where`", () => {
+    const noEach = 'duty d "t"\n  must\n  cites 1\n  for h in hazards\n  requires h.done\n';
+    expect(onlyEdit(noEach)).toEqual({ written: "h", newText: "each h" });
+    const ifWord = '职责 d "t"\n  必须\n  依据 1\n  对于 每个 h 属于 隐患 如果 h.重大\n  要求 h.完成\n';
+    expect(onlyEdit(ifWord)).toEqual({ written: "如果", newText: "满足" });
+  });
+});
+
 describe("fixFor", () => {
   test("a misspelt name with one candidate is replaced by it, and only it", () => {
     const typed = policy.replace("≤ limit", "≤ limt");
@@ -118,13 +175,6 @@ describe("fixFor", () => {
     const dated = policy.replace('"甲\\"乙"', '"x"').replace("≤ limit", "≤ limit\n  by 2026/6/30");
     const [date] = diagnose(dated).filter((d) => d.code === "R1007");
     expect(date === undefined ? undefined : fixFor(date, dated)?.edit.newText).toBe("2026-06-30");
-  });
-
-  test("no fix for && or ||: `and` or 且 depends on the policy's language", () => {
-    const typed = policy.replace("i.n ≤ limit", "i.n ≤ limit && i.n > 0");
-    const [operator] = diagnose(typed).filter((d) => d.code === "R2011");
-    expect(operator?.message.en).toContain("`and`");
-    expect(operator === undefined ? "none" : fixFor(operator, typed)).toBeUndefined();
   });
 
   test("a full-width semicolon between two words leaves a space", () => {

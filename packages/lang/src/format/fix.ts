@@ -2,9 +2,22 @@
  * Fixes: the diagnostics that one edit settles, found once here for `remit fmt --fix` and the
  * editor's quick fixes alike. A fix is offered only when it is unambiguous.
  */
-import type { Diagnostic, Localized } from "../diagnostics/diagnostic.js";
-import { fullWidthPunctuation, fullWidthQuotes, strayPunctuation } from "../diagnostics/scan-codes.js";
-import { asciiForFullWidth } from "../scan/tokens.js";
+import { isCalendarDate } from "../dates/index.js";
+import type { Diagnostic, Language, Localized } from "../diagnostics/diagnostic.js";
+import {
+  conditionKeyword,
+  foreignOperator,
+  fullWidthPunctuation,
+  fullWidthQuotes,
+  keywordGlued,
+  looseDate,
+  missingEach,
+  numeralDuration,
+  strayPunctuation,
+} from "../diagnostics/scan-codes.js";
+import { gluedWords } from "../parse/repair.js";
+import { dateValue, meantOperatorSpelling, numeralDurationInDigits } from "../scan/lexer.js";
+import { asciiForFullWidth, keywordBySpelling } from "../scan/tokens.js";
 import type { Span } from "../syntax/ast.js";
 import { quote } from "./print.js";
 
@@ -22,9 +35,9 @@ export interface Fix {
 /**
  * The fix for `diagnostic` in `text` (the file it is about), when there is exactly one:
  * full-width punctuation outside strings becomes its ASCII form (a `“…”` string becomes a
- * `"…"` one, a `；` goes), the replacement a diagnostic names replaces its span (`2026-06-30`
- * for `2026/6/30`, `=` for `==`, `对于 每个` for `对每个`, `15 天` for `十五天`), and a "did you
- * mean" with a single candidate replaces its span, when
+ * `"…"` one, a `；` goes), a mistake whose text says what was meant is written as meant (a date
+ * by hand, a duration in Chinese numerals, `==` or `&&`, a keyword glued to a word, `for x in`
+ * without `each`, `如果` for `满足`), and a "did you mean" with a single candidate replaces its span, when
  * that span is a single word (the misspelt name or keyword) or a single punctuation mark, so the
  * replacement cannot eat more.
  * @example
@@ -40,7 +53,13 @@ export interface Fix {
  */
 export function fixFor(diagnostic: Diagnostic, text: string): Fix | undefined {
   if (fullWidthCodes.has(diagnostic.code)) return fullWidthFix(diagnostic.span, text);
-  if (diagnostic.replacement !== undefined) return replacement(diagnostic.span, text, diagnostic.replacement);
+  const rewrite = rewrites.get(diagnostic.code);
+  if (rewrite !== undefined) {
+    const { span } = diagnostic;
+    const written = text.slice(span.start.offset, span.end.offset);
+    const newText = rewrite(written, text, span.start.offset);
+    return newText === undefined ? undefined : replacement(span, text, spacedWord(newText, text, span));
+  }
   const [only, ...others] = diagnostic.suggestions;
   if (only === undefined || others.length > 0) return undefined;
   return replacement(diagnostic.span, text, only, /^(?:[\p{L}\p{N}_.-]+|\p{P})$/u);
@@ -77,6 +96,51 @@ function fullWidthFix(span: Span, text: string): Fix | undefined {
   }
   const ascii = [...written].map((ch) => asciiForFullWidth[ch] ?? ch).join("");
   return replacement(span, text, ascii);
+}
+
+/**
+ * The mistakes whose text says what was meant, each with the text to write instead: a date by
+ * hand or in Chinese numerals, a duration in Chinese numerals, another language's operator, a
+ * keyword glued to the next word, `for x in` without `each`, `如果`/`if` for `满足`/`where`.
+ * `written` is the diagnostic's span in `text`, which starts at `offset`.
+ */
+type Rewrite = (written: string, text: string, offset: number) => string | undefined;
+
+const rewrites: ReadonlyMap<string, Rewrite> = new Map<string, Rewrite>([
+  [
+    looseDate.code,
+    (written) => {
+      const date = dateValue(written);
+      return isCalendarDate(date) ? date : undefined;
+    },
+  ],
+  [numeralDuration.code, (written) => numeralDurationInDigits(written)],
+  [
+    foreignOperator.code,
+    (written, text, offset) => meantOperatorSpelling(written, languageBefore(text, offset)),
+  ],
+  [keywordGlued.code, (written) => gluedWords(written)?.join(" ")],
+  [
+    missingEach.code,
+    (written, text, offset) => `${languageBefore(text, offset) === "en" ? "each" : "每个"} ${written}`,
+  ],
+  [conditionKeyword.code, (written) => (/^[a-z]/i.test(written) ? "where" : "满足")],
+]);
+
+/** The language of the keywords before `offset` on its line: the last one written decides. */
+function languageBefore(text: string, offset: number): Language {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const words = text.slice(lineStart, offset).match(/\p{L}+/gu) ?? [];
+  const keyword = words.reverse().find((word) => keywordBySpelling.has(word));
+  return keyword !== undefined && /^[a-z]/i.test(keyword) ? "en" : "zh";
+}
+
+/** A word put where a sign was (`not` for `!`) keeps apart from the words around it. */
+function spacedWord(newText: string, text: string, span: Span): string {
+  if (!/^\p{L}/u.test(newText)) return newText;
+  const before = text[span.start.offset - 1] ?? " ";
+  const after = text[span.end.offset] ?? " ";
+  return `${/[\s(]/.test(before) ? "" : " "}${newText}${/[\s)]/.test(after) ? "" : " "}`;
 }
 
 /** A span on one line, ending at `end` instead. */

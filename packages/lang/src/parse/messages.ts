@@ -62,6 +62,11 @@ function parsePayload(message: string): SyntaxErrorPayload {
   return { expected: [], rule: "" };
 }
 
+/** The token types the parser would have accepted, from its error message. */
+export function expectedOf(message: string): readonly string[] {
+  return parsePayload(message).expected;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Describing what was expected
 
@@ -309,6 +314,14 @@ const ruleBodyStarts = new Set(["Cites", "Requires", "Forbids", "Starts", "As", 
 
 const comparisonTokens = new Set(["Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual", "In"]);
 
+/**
+ * The keywords that may stand where the parser stopped: those it expected, and where the parts of
+ * a rule's head may still come, those parts too (the parser names only the next required one).
+ */
+export function keywordCandidates(expected: readonly string[]): readonly string[] {
+  return expected.some((name) => ruleBodyStarts.has(name)) ? [...expected, ...ruleHeadParts] : expected;
+}
+
 /** One diagnostic for one parser error; `fallback` locates errors at an inserted token. */
 export function describeSyntaxError(error: RecognitionError, file: string, fallback: Span): Diagnostic {
   const { expected } = parsePayload(error.message);
@@ -319,18 +332,15 @@ export function describeSyntaxError(error: RecognitionError, file: string, fallb
     comparisonTokens.has(token.tokenType.name) &&
     previous &&
     hasPosition(previous) &&
-    !expected.includes(token.tokenType.name)
+    !expected.includes(token.tokenType.name) &&
+    !expected.includes("Equal")
   ) {
     return diagnostic(chainedComparison, span, { operator: token.image });
   }
   const description = describeExpected(expected);
   const after = previous && hasPosition(previous) ? previous.image : "";
   const isWord = token.tokenType.name === "Identifier" || spellingByName.has(token.tokenType.name);
-  // Where the parts of a rule's head may still come, a misspelt one is among the candidates.
-  const candidates = expected.some((name) => ruleBodyStarts.has(name))
-    ? [...expected, ...ruleHeadParts]
-    : expected;
-  const suggestions = isWord ? suggestKeywords(token.image, candidates) : [];
+  const suggestions = isWord ? suggestKeywords(token.image, keywordCandidates(expected)) : [];
   return diagnostic(
     syntaxError,
     span,

@@ -9,8 +9,8 @@ import type { ClauseDecl, Declaration, Module, Position, Span } from "../syntax/
 import { buildModule } from "./build.js";
 import type { ModuleCstNode } from "./cst.generated.js";
 import { RemitParser } from "./grammar.js";
-import { describeSyntaxError, errorMessageProvider } from "./messages.js";
-import { repairAt } from "./repair.js";
+import { describeSyntaxError, errorMessageProvider, expectedOf } from "./messages.js";
+import { repairAt, type Stop } from "./repair.js";
 
 export interface ParseResult {
   /** Always a module: partial when the text has errors. */
@@ -164,9 +164,10 @@ function parseCode(code: string, text: string, file: string): ParseResult {
     const strayStarts = (cst.children.stray ?? []).flatMap((node) =>
       node.children.NotDeclarationStart.slice(0, 1),
     );
-    const stops = [...errors.map((e) => e.token), ...strayStarts].sort(
-      (a, b) => a.startOffset - b.startOffset,
-    );
+    const stops: Stop[] = [
+      ...errors.map((e) => ({ token: e.token, expected: expectedOf(e.message) })),
+      ...strayStarts.map((token) => ({ token, expected: [] })),
+    ].sort((a, b) => a.token.startOffset - b.token.startOffset);
     const repair = repairAt(tokens, stops, file);
     if (!repair) break;
     tokens = repair.tokens;

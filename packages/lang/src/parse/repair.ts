@@ -5,19 +5,29 @@
  * the mistake is reported missing although it is there (`rule cites no clause`, `names no
  * holder`, `has no deadline`).
  *
- * - a keyword glued to the next word (`属于群众举报`, `对每个`): split apart;
+ * - a keyword glued to the next word (`属于群众举报`, `对每个`, `依据1`, `自r`, `mustnot`): split
+ *   apart;
  * - `for x in …` without `each`: `each` inserted;
+ * - `如果`, `若`, `if` or `when` where a rule's condition on the elements is `where`: read as it;
+ * - a comparison where a declaration's `=` goes (`param d: date >= 2026-06-30`): read as `=`;
  * - the parts of a rule out of order (`对于` before `依据`): put in order.
  *
  * Repaired tokens keep their positions in the text, so spans stay right.
  */
-import type { IToken } from "chevrotain";
+import type { IToken, TokenType } from "chevrotain";
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
-import { clauseOrder, keywordGlued, missingEach } from "../diagnostics/scan-codes.js";
+import {
+  clauseOrder,
+  conditionKeyword,
+  keywordGlued,
+  missingEach,
+  syntaxError,
+} from "../diagnostics/scan-codes.js";
 import { synthetic } from "../scan/lexer.js";
 import { hasPosition, tokenSpan } from "../scan/span.js";
-import { Identifier, keywordBySpelling, keywordTokens } from "../scan/tokens.js";
+import { Equal, Identifier, keywordBySpelling, keywordTokens, NumberLiteral } from "../scan/tokens.js";
 import { declarationKeywords, type KeywordName, keywordsByName } from "../syntax/keywords.js";
+import { keywordCandidates } from "./messages.js";
 
 export interface Repair {
   /** The tokens to parse instead. */
@@ -25,17 +35,28 @@ export interface Repair {
   readonly diagnostic: Diagnostic;
 }
 
-/** The first repair among `errorTokens` (the tokens the parser stopped at), if one applies. */
+/** Where the parser stopped, and the token types it would have accepted there. */
+export interface Stop {
+  readonly token: IToken;
+  readonly expected: readonly string[];
+}
+
+/** The first repair among `stops` (the tokens the parser stopped at), if one applies. */
 export function repairAt(
   tokens: readonly IToken[],
-  errorTokens: readonly IToken[],
+  stops: readonly Stop[],
   file: string,
 ): Repair | undefined {
-  for (const errorToken of errorTokens) {
+  for (const { token: errorToken, expected } of stops) {
     if (!hasPosition(errorToken)) continue;
     const index = tokens.indexOf(errorToken);
     if (index < 0) continue;
-    const repair = splitGlued(tokens, index, file) ?? insertEach(tokens, index, file);
+    const repair =
+      splitGlued(tokens, index, file, keywordCandidates(expected)) ??
+      splitGluedVariable(tokens, index, file) ??
+      insertEach(tokens, index, file) ??
+      conditionWord(tokens, index, file) ??
+      comparisonForEqual(tokens, index, file, expected);
     if (repair) return repair;
   }
   return reorderRules(tokens, file);
@@ -61,12 +82,32 @@ const gluedPhrases: readonly (readonly [string, GluedPieces])[] = [
   ],
 ];
 
-const gluableSpellings: readonly (readonly [string, GluedPieces])[] = [
+type Spellings = readonly (readonly [string, GluedPieces])[];
+
+const byLength = (a: readonly [string, GluedPieces], b: readonly [string, GluedPieces]) =>
+  b[0].length - a[0].length;
+
+const gluableSpellings: Spellings = [
   ...gluedPhrases,
   ...[...keywordBySpelling]
     .filter(([spelling]) => [...spelling].length >= 2 && /^\p{Script=Han}+$/u.test(spelling))
     .map(([spelling, type]): [string, GluedPieces] => [spelling, [[type.name as KeywordName, spelling]]]),
-].sort((a, b) => b[0].length - a[0].length);
+].sort(byLength);
+
+/** The one-word spellings of the keywords `names`, each a piece of its own. */
+function spellingsOf(names: readonly string[]): Spellings {
+  return [...new Set(names)]
+    .flatMap((name) => {
+      const keyword = keywordsByName[name as KeywordName] as (typeof keywordsByName)[KeywordName] | undefined;
+      if (keyword === undefined) return [];
+      return [...keyword.en, ...keyword.zh]
+        .filter((spelling) => !spelling.includes(" "))
+        .map((spelling): [string, GluedPieces] => [spelling, [[keyword.name as KeywordName, spelling]]]);
+    })
+    .sort(byLength);
+}
+
+const everySpelling: Spellings = spellingsOf(Object.keys(keywordsByName));
 
 /** The spelling a keyword is shown with, in the language of `like`. */
 function spellingLike(name: KeywordName, like: string): string {
@@ -74,38 +115,84 @@ function spellingLike(name: KeywordName, like: string): string {
   return (/^[a-z]/i.test(like) ? keyword.en[0] : keyword.zh[0]) ?? name;
 }
 
-function splitGlued(tokens: readonly IToken[], index: number, file: string): Repair | undefined {
-  const glued = tokens[index] as IToken;
-  if (glued.tokenType !== Identifier) return undefined;
-  const pieces: IToken[] = [];
+interface GluedSplit {
+  readonly pieces: readonly (readonly [type: TokenType, image: string])[];
+  /** The words as they should have been written. */
+  readonly words: readonly string[];
+}
+
+const numberShape = /^\d+(?:\.\d+)*$/;
+
+/**
+ * `word` split into the keywords glued at its start and what follows them, if it starts with one:
+ * first with one of `leading` (the keywords that may stand there), then with Chinese keywords of
+ * two characters or more. A Latin keyword is split off only before a number or another keyword
+ * (`mustnot`, `within7`): before letters it is most likely the start of a name.
+ */
+function splitWord(word: string, leading: Spellings): GluedSplit | undefined {
+  const pieces: [TokenType, string][] = [];
   const words: string[] = [];
-  let offset = 0;
-  let rest = glued.image;
-  for (;;) {
+  let rest = word;
+  for (let spellings = [...leading, ...gluableSpellings]; ; spellings = [...gluableSpellings]) {
     // A keyword alone would have been read as the keyword; a phrase alone is still two.
-    const prefix = gluableSpellings.find(
-      ([spelling, keywords]) => rest.startsWith(spelling) && (rest !== spelling || keywords.length > 1),
-    );
+    const prefix = spellings.find(([spelling, keywords]) => {
+      if (!rest.startsWith(spelling) || (rest === spelling && keywords.length === 1)) return false;
+      const after = rest.slice(spelling.length);
+      return !/^[a-z]/i.test(spelling) || numberShape.test(after) || keywordBySpelling.has(after);
+    });
     if (!prefix) break;
     for (const [name, image] of prefix[1]) {
-      pieces.push(synthetic(keywordTokens[name], image, glued, offset));
+      pieces.push([keywordTokens[name], image]);
       words.push(spellingLike(name, image));
-      offset += image.length;
     }
     rest = rest.slice(prefix[0].length);
   }
   if (pieces.length === 0) return undefined;
   if (rest !== "") {
-    pieces.push(synthetic(keywordBySpelling.get(rest) ?? Identifier, rest, glued, offset));
+    pieces.push([numberShape.test(rest) ? NumberLiteral : (keywordBySpelling.get(rest) ?? Identifier), rest]);
     words.push(rest);
   }
+  return { pieces, words };
+}
+
+/**
+ * The words `glued` should have been written as (`必须依据` → `必须 依据`, `自r` → `自 r`), when it
+ * starts with a keyword: what `remit fmt --fix` writes for a keyword-glued diagnostic.
+ */
+export function gluedWords(glued: string): readonly string[] | undefined {
+  return splitWord(glued, everySpelling)?.words;
+}
+
+function splitGlued(
+  tokens: readonly IToken[],
+  index: number,
+  file: string,
+  expected: readonly string[],
+): Repair | undefined {
+  const glued = tokens[index] as IToken;
+  if (glued.tokenType !== Identifier) return undefined;
+  const split = splitWord(glued.image, spellingsOf(expected));
+  if (split === undefined) return undefined;
+  let offset = 0;
+  const pieces = split.pieces.map(([type, image]) => {
+    const piece = synthetic(type, image, glued, offset);
+    offset += image.length;
+    return piece;
+  });
   return {
     tokens: [...tokens.slice(0, index), ...pieces, ...tokens.slice(index + 1)],
     diagnostic: diagnostic(keywordGlued, tokenSpan(glued, file), {
       text: glued.image,
-      fixed: words.join(" "),
+      fixed: split.words.join(" "),
     }),
   };
+}
+
+/** `对于 每个r 属于 …`: the variable glued to `每个`, found where the parser stopped at `属于`. */
+function splitGluedVariable(tokens: readonly IToken[], index: number, file: string): Repair | undefined {
+  if ((tokens[index] as IToken).tokenType !== keywordTokens.In) return undefined;
+  if (tokens[index - 2]?.tokenType !== keywordTokens.For) return undefined;
+  return splitGlued(tokens, index - 1, file, ["Each"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -131,6 +218,58 @@ function insertEach(tokens: readonly IToken[], index: number, file: string): Rep
       variable: variable.image,
       forWord: forToken.image,
       eachWord,
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// `如果` / `if` for `满足` / `where`
+
+/** Words for "if" that people write where a rule's condition on the elements is `where`. */
+const conditionWords = new Set(["如果", "若", "假如", "当", "if", "when"]);
+
+/** `for each r in requests if r.unclear`: read as `where`. */
+function conditionWord(tokens: readonly IToken[], index: number, file: string): Repair | undefined {
+  const word = tokens[index] as IToken;
+  if (!conditionWords.has(word.image.toLowerCase())) return undefined;
+  if (tokens[index - 1]?.tokenType !== Identifier || tokens[index - 2]?.tokenType !== keywordTokens.In)
+    return undefined;
+  const where = spellingLike("Where", word.image);
+  return {
+    tokens: [
+      ...tokens.slice(0, index),
+      synthetic(keywordTokens.Where, word.image, word, 0),
+      ...tokens.slice(index + 1),
+    ],
+    diagnostic: diagnostic(conditionKeyword, tokenSpan(word, file), { text: word.image, where }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A comparison where `=` goes
+
+const comparisons = new Set(["NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual", "Colon"]);
+
+/** `param d: date >= 2026-06-30`: the declaration's `=` written as a comparison; read as `=`. */
+function comparisonForEqual(
+  tokens: readonly IToken[],
+  index: number,
+  file: string,
+  expected: readonly string[],
+): Repair | undefined {
+  const found = tokens[index] as IToken;
+  const previous = tokens[index - 1];
+  if (expected.length !== 1 || expected[0] !== "Equal" || !comparisons.has(found.tokenType.name))
+    return undefined;
+  return {
+    tokens: [...tokens.slice(0, index), synthetic(Equal, found.image, found, 0), ...tokens.slice(index + 1)],
+    diagnostic: diagnostic(syntaxError, tokenSpan(found, file), {
+      expectedEn: "'='",
+      expectedZh: "“=”",
+      foundEn: `'${found.image}'`,
+      foundZh: `“${found.image}”`,
+      afterEn: previous ? `'${previous.image}'` : "",
+      afterZh: previous ? `“${previous.image}”` : "",
     }),
   };
 }

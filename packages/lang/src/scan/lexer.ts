@@ -5,6 +5,7 @@ import {
   foreignOperator,
   fullWidthPunctuation,
   fullWidthQuotes,
+  incompleteDate,
   invalidDate,
   invalidEscape,
   looseDate,
@@ -15,7 +16,12 @@ import {
   unterminatedString,
 } from "../diagnostics/scan-codes.js";
 import type { Comment, DurationUnit, Span } from "../syntax/ast.js";
-import { declarationKeywords, durationUnitKeywords } from "../syntax/keywords.js";
+import {
+  declarationKeywords,
+  durationUnitKeywords,
+  type KeywordName,
+  keywordsByName,
+} from "../syntax/keywords.js";
 import { advance, spanOfRange, tokenSpan } from "./span.js";
 import {
   asciiForFullWidth,
@@ -28,6 +34,7 @@ import {
   keywordTokens,
   LessEqual,
   lexerTokens,
+  Minus,
   NotEqual,
   NumberLiteral,
   StringLiteral,
@@ -77,11 +84,27 @@ export function tokenize(text: string, file: string): TokenizeResult {
       tokens.push(...numeral.tokens);
       continue;
     }
+    const hyphenated = hyphenatedWorkingDays(tokens, classified);
+    if (hyphenated) {
+      // `15 working-days`: the two words of the unit joined; read as `working days`.
+      diagnostics.push(
+        diagnostic(unknownUnit, hyphenated.span(file), { text: hyphenated.text, ...unitLists }, [
+          hyphenated.text.replace(/[-－]/, " "),
+        ]),
+      );
+      tokens.pop();
+      tokens.push(classified);
+      continue;
+    }
     if (isUnknownUnit(tokens, classified)) {
       // `20 workdays`: told the units there are; a unit said another way (`3 星期`) is read as the
-      // unit it means, any other word dropped so the number is read alone and parsing goes on.
-      const meant = unitSynonyms.get(classified.image.toLowerCase());
-      const suggestions = meant ? [unitSpelling(meant, classified.image)] : [];
+      // unit it means. Any other word is read as days where only a duration can stand (`within
+      // 15 hours of`), so the one mistake gives one message, and dropped elsewhere so the number
+      // is read alone and parsing goes on.
+      const meant =
+        unitSynonyms.get(classified.image.toLowerCase()) ?? (expectsDuration(tokens) ? "day" : undefined);
+      const synonym = unitSynonyms.get(classified.image.toLowerCase());
+      const suggestions = synonym ? [unitSpelling(synonym, classified.image)] : [];
       diagnostics.push(
         diagnostic(
           unknownUnit,
@@ -129,6 +152,8 @@ const unitSynonyms: ReadonlyMap<string, DurationUnit> = new Map<string, Duration
   ["工日", "workingDay"],
   ["workdays", "workingDay"],
   ["workday", "workingDay"],
+  ["workingdays", "workingDay"],
+  ["workingday", "workingDay"],
   ["wks", "week"],
   ["mos", "month"],
 ]);
@@ -216,6 +241,28 @@ interface NumeralDurationTokens {
   readonly args: { text: string; zh: string; en: string; units: string };
 }
 
+/**
+ * The duration a duration in Chinese numerals means, in digits (`十五天` and `十五 天` are `15 天`,
+ * `半个月` is `15 天`), or undefined when `written` is not one.
+ */
+export function numeralDurationInDigits(written: string): string | undefined {
+  const words = written.trim().split(/\s+/);
+  if (words.length === 1) {
+    const value = numeralDurationValue(written);
+    return value && durationWords(value).zh;
+  }
+  const [numeral, unitWord] = words as [string, string];
+  const unit =
+    [...chineseUnitSpellings].find(([spelling]) => spelling === unitWord)?.[1] ??
+    (Object.entries(durationUnitKeywords).find(([, k]) =>
+      (k.en as readonly string[]).includes(unitWord),
+    )?.[0] as DurationUnit | undefined);
+  if (words.length !== 2 || unit === undefined) return undefined;
+  const amount = chineseNumeral(numeral);
+  const value = numeral === "半" ? halves[unit] : amount ? { amount, unit } : undefined;
+  return value && durationWords(value).zh;
+}
+
 function durationWords(value: NumeralDuration): { zh: string; en: string } {
   const keyword = durationUnitKeywords[value.unit];
   const en = value.amount === 1 ? keyword.en[0] : keyword.en.at(-1);
@@ -297,6 +344,46 @@ const numberNotAmount = new Set([
   ...declarationKeywords.map((k) => k.name),
 ]);
 
+/**
+ * Whether the number last in `previous` can only be an amount of time: after `within`, `after`,
+ * `warning`, or as the value of a duration parameter (`param x: duration = 15 hours`).
+ */
+function expectsDuration(previous: readonly IToken[]): boolean {
+  const number = previous[previous.length - 1];
+  const before = previous[previous.length - 2];
+  if (number === undefined || before === undefined) return false;
+  const name = before.tokenType.name;
+  if (name === "Within" || name === "After" || name === "Warning") return true;
+  if (name !== "Equal") return false;
+  for (let i = previous.length - 3; i >= 0; i--) {
+    const token = previous[i] as IToken;
+    if (token.endLine !== number.startLine) return false;
+    if (token.tokenType === keywordTokens.Duration) return true;
+  }
+  return false;
+}
+
+/** `working-days`: the unit's two words joined by a hyphen, ending at `token`. */
+function hyphenatedWorkingDays(
+  previous: readonly IToken[],
+  token: IToken,
+): { text: string; span: (file: string) => Span } | undefined {
+  const working = previous[previous.length - 2];
+  const hyphen = previous[previous.length - 1];
+  if (
+    working?.tokenType !== keywordTokens.Working ||
+    hyphen?.tokenType !== Minus ||
+    (token.tokenType !== keywordTokens.Day && !/^days?$/i.test(token.image)) ||
+    working.startOffset + working.image.length !== hyphen.startOffset ||
+    hyphen.startOffset + hyphen.image.length !== token.startOffset
+  )
+    return undefined;
+  return {
+    text: `${working.image}${hyphen.image}${token.image}`,
+    span: (file) => ({ file, start: tokenSpan(working, file).start, end: tokenSpan(token, file).end }),
+  };
+}
+
 /** A word right after an amount on the same line: a unit the language does not have. */
 function isUnknownUnit(previous: readonly IToken[], token: IToken): boolean {
   if (token.tokenType !== Identifier) return false;
@@ -360,7 +447,12 @@ function classify(token: IToken, file: string, diagnostics: Diagnostic[]): IToke
   }
   if (type === DateLiteral) {
     const date = dateValue(token.image);
-    if (!isCalendarDate(date)) {
+    const parts = dateParts(token.image);
+    if (parts.year === undefined || parts.day === undefined) {
+      diagnostics.push(
+        diagnostic(incompleteDate, tokenSpan(token, file), incompleteDateArgs(token.image, parts)),
+      );
+    } else if (!isCalendarDate(date)) {
       diagnostics.push(diagnostic(invalidDate, tokenSpan(token, file), { text: token.image }));
     } else if (date !== token.image) {
       diagnostics.push(diagnostic(looseDate, tokenSpan(token, file), { text: token.image, date }));
@@ -374,7 +466,6 @@ function classify(token: IToken, file: string, diagnostics: Diagnostic[]): IToke
         text: token.image,
         useEn: meant.en,
         useZh: meant.zh,
-        symbol: meant.symbol,
       }),
     );
     return retype(token, meant.type);
@@ -388,6 +479,15 @@ function classify(token: IToken, file: string, diagnostics: Diagnostic[]): IToke
     );
   }
   return token;
+}
+
+/** What an incomplete date lacks, and the date written with the parts it has. */
+function incompleteDateArgs(text: string, parts: DateParts) {
+  const month = (parts.month ?? "MM").padStart(2, "0");
+  const pattern = `${parts.year ?? "YYYY"}-${month}-${parts.day?.padStart(2, "0") ?? "DD"}`;
+  return parts.year === undefined
+    ? { text, pattern, missing: "year", missingZh: "年份", placeholder: "YYYY" }
+    : { text, pattern, missing: "day", missingZh: "日", placeholder: "DD" };
 }
 
 function checkString(token: IToken, file: string, diagnostics: Diagnostic[]): void {
@@ -431,33 +531,86 @@ function checkString(token: IToken, file: string, diagnostics: Diagnostic[]): vo
   }
 }
 
-interface MeantOperator {
+export interface MeantOperator {
   readonly type: TokenType;
+  /** How the message names it, in each language. */
   readonly en: string;
   readonly zh: string;
-  /** The operator as written in either language; "" for a keyword, which each spells its own. */
-  readonly symbol: string;
 }
 
-/** The operator an operator of another language means (`==` is `=`, `&&` is `and`). */
-function meantOperator(image: string): MeantOperator {
+/** The operator `image` (of another language) stands for, as written in a policy in `language`. */
+export function meantOperatorSpelling(image: string, language: "en" | "zh"): string {
+  const { type } = meantOperator(image);
+  const keyword = keywordsByName[type.name as KeywordName] as
+    | (typeof keywordsByName)[KeywordName]
+    | undefined;
+  if (keyword !== undefined) return keyword[language][0] ?? type.name;
+  return operatorSpellings.get(type) ?? "=";
+}
+
+const operatorSpellings: ReadonlyMap<TokenType, string> = new Map([
+  [Equal, "="],
+  [NotEqual, "!="],
+  [LessEqual, "<="],
+  [GreaterEqual, ">="],
+]);
+
+/**
+ * The operator an operator of another language means (`==` and `:=` are `=`, `&&` is `and`, `!` is
+ * `not`).
+ */
+export function meantOperator(image: string): MeantOperator {
   const ascii = asciiFor(image);
-  if (ascii === "<>") return { type: NotEqual, en: "'!=' (or '≠')", zh: "“!=”（或“≠”）", symbol: "!=" };
-  if (ascii === "=<") return { type: LessEqual, en: "'<='", zh: "“<=”", symbol: "<=" };
-  if (ascii === "=>") return { type: GreaterEqual, en: "'>='", zh: "“>=”", symbol: ">=" };
-  if (ascii === "&&") return { type: keywordTokens.And, en: "`and`", zh: "“且”", symbol: "" };
-  if (ascii === "||") return { type: keywordTokens.Or, en: "`or`", zh: "“或”", symbol: "" };
-  return { type: Equal, en: "'='", zh: "“=”", symbol: "=" };
+  if (ascii === "<>") return { type: NotEqual, en: "'!=' (or '≠')", zh: "“!=”（或“≠”）" };
+  if (ascii === "=<") return { type: LessEqual, en: "'<='", zh: "“<=”" };
+  if (ascii === "=>") return { type: GreaterEqual, en: "'>='", zh: "“>=”" };
+  if (ascii === "&&") return { type: keywordTokens.And, en: "`and`", zh: "“且”" };
+  if (ascii === "||") return { type: keywordTokens.Or, en: "`or`", zh: "“或”" };
+  if (ascii === "!") return { type: keywordTokens.Not, en: "`not`", zh: "“非”" };
+  return { type: Equal, en: "'='", zh: "“=”" };
+}
+
+/** The parts a date token was written with, in digits; a part left out is undefined. */
+export interface DateParts {
+  readonly year: string | undefined;
+  readonly month: string | undefined;
+  readonly day: string | undefined;
+}
+
+/** `二〇二六` is 2026 digit by digit; `六`, `三十` are numbers. */
+function partDigits(part: string | undefined, digitByDigit: boolean): string | undefined {
+  if (part === undefined || /^\d+$/.test(part)) return part;
+  if (digitByDigit) return [...part].map((ch) => String(chineseDigits[ch] ?? "")).join("");
+  const value = chineseNumeral(part);
+  return value === undefined ? undefined : String(value);
+}
+
+/**
+ * The year, month and day of a date token: `2026-06-30`, `2026/6/30`, `2026.6.30`,
+ * `2026年6月30日`, `二〇二六年六月三十日`, and the incomplete `2026年6月`, `6月30日`, `2026-06`.
+ */
+export function dateParts(image: string): DateParts {
+  const chinese = image.match(/^(?:(.+)年)?(?:(.+?)月)?(?:(.+)日)?$/);
+  if (chinese && /[年月日]/.test(image)) {
+    const [, year, month, day] = chinese;
+    return {
+      year: partDigits(year, true),
+      month: partDigits(month, false),
+      day: partDigits(day, false),
+    };
+  }
+  const [year, month, day] = image.match(/\d+/g) ?? [];
+  return { year, month, day };
 }
 
 /**
  * The date a date token means, as `YYYY-MM-DD`: itself when written so, `2026-06-30` for
- * `2026/6/30`, `2026-6-30`, `2026.6.30` or `2026年6月30日`.
+ * `2026/6/30`, `2026-6-30`, `2026.6.30`, `2026年6月30日` or `二〇二六年六月三十日`; the token itself
+ * when it lacks a part.
  */
 export function dateValue(image: string): string {
-  const parts = image.match(/\d+/g) ?? [];
-  if (parts.length !== 3) return image;
-  const [year, month, day] = parts as [string, string, string];
+  const { year, month, day } = dateParts(image);
+  if (year === undefined || month === undefined || day === undefined) return image;
   return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
 }
 

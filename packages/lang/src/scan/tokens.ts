@@ -88,14 +88,32 @@ export const UnterminatedString = createToken({
   pattern: /"(?:[^"\\\n\r]|\\.)*\\?|“[^”\n\r]*/,
   categories: plain,
 });
+const zhYear = "[〇零一二三四五六七八九]{4}";
+const zhDayOrMonth = "[一二三四五六七八九十]{1,3}";
+
 /**
  * A date. Besides `2026-06-30`, the ways people write dates by hand (`2026/6/30`, `2026-6-30`,
- * `2026.6.30`, `2026年6月30日`) lex as dates too: the lexer reports them with the date written
- * properly, and they are read as that date, rather than as a division or an unknown word.
+ * `2026.6.30`, `2026年6月30日`, `二〇二六年六月三十日`) lex as dates too: the lexer reports them
+ * with the date written properly, and they are read as that date, rather than as a division or an
+ * unknown word. So do dates without a day or a year (`2026年6月`, `6月30日`, `2026-06`): they are
+ * reported as incomplete, not as arithmetic on a number and an unknown unit.
  */
 export const DateLiteral = createToken({
   name: "DateLiteral",
-  pattern: /\d{4}-\d{2}-\d{2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\d{4}年\d{1,2}月\d{1,2}日/,
+  pattern: new RegExp(
+    [
+      "\\d{4}-\\d{2}-\\d{2}",
+      "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(?!\\d)",
+      "\\d{4}年\\d{1,2}月\\d{1,2}日",
+      // Dates in Chinese numerals: `二〇二六年六月三十日`.
+      `${zhYear}年${zhDayOrMonth}月${zhDayOrMonth}日`,
+      // Dates without a day or a year: reported as incomplete, read as a date all the same.
+      "\\d{4}年\\d{1,2}月(?!\\d)",
+      `${zhYear}年${zhDayOrMonth}月(?!${zhDayOrMonth})`,
+      "\\d{1,2}月\\d{1,2}日",
+      "\\d{4}-\\d{2}(?![\\d\\-])",
+    ].join("|"),
+  ),
   categories: plain,
 });
 /** A number, or a clause id (`2.1.3`) where the grammar expects one. */
@@ -121,7 +139,10 @@ function punct(name: string, pattern: RegExp): TokenType {
  * Operators of other languages (`==`, `<>`, `&&`, …): each is reported with the one to use and
  * read as it, so one mistake gives one message. Tried before the operators they begin with.
  */
-export const ForeignOperator = punct("ForeignOperator", /[=＝]{2,3}|[<＜][>＞]|[=＝][<＜>＞]|&&|\|\|/);
+export const ForeignOperator = punct(
+  "ForeignOperator",
+  /[=＝]{2,3}|[<＜][>＞]|[=＝][<＜>＞]|&&|\|\||[:：][=＝]|[!！](?![=＝])/,
+);
 export const Arrow = punct("Arrow", /[-－][>＞]/);
 export const NotEqual = punct("NotEqual", /[!！][=＝]|≠/);
 export const LessEqual = punct("LessEqual", /[<＜][=＝]|≤/);

@@ -510,4 +510,299 @@ export const goldenCases: readonly GoldenCase[] = [
       },
     ],
   },
+  // The siblings of the mistakes above, as county officers write them.
+  {
+    code: "R1011",
+    file: "a.remit",
+    text: "param due: date = 2026年6月",
+    diagnostics: [
+      {
+        code: "R1011",
+        line: 1,
+        column: 19,
+        en: "'2026年6月' is not a whole date: it has no day",
+        zh: "“2026年6月”不是完整的日期：缺少日",
+      },
+    ],
+  },
+  {
+    code: "R1011",
+    file: "a.remit",
+    text: "define due = 6月30日",
+    diagnostics: [
+      {
+        code: "R1011",
+        line: 1,
+        column: 14,
+        en: "'6月30日' is not a whole date: it has no year",
+        zh: "“6月30日”不是完整的日期：缺少年份",
+      },
+    ],
+  },
+  {
+    code: "R1011",
+    file: "a.remit",
+    text: "define due = 2026-06",
+    diagnostics: [
+      {
+        code: "R1011",
+        line: 1,
+        column: 14,
+        en: "'2026-06' is not a whole date: it has no day",
+        zh: "“2026-06”不是完整的日期：缺少日",
+      },
+    ],
+  },
+  {
+    code: "R1007",
+    file: "a.remit",
+    text: "define due = 二〇二六年六月三十日",
+    diagnostics: [
+      {
+        code: "R1007",
+        line: 1,
+        column: 14,
+        en: "write the date as 2026-06-30, not '二〇二六年六月三十日'",
+        zh: "日期请写成 2026-06-30，而不是“二〇二六年六月三十日”",
+      },
+    ],
+  },
+  {
+    code: "R1010",
+    file: "a.remit",
+    text: "param limit: duration = 两周",
+    diagnostics: [
+      {
+        code: "R1010",
+        line: 1,
+        column: 25,
+        en: "write the duration '两周' in digits: '2 周' (2 weeks)",
+        zh: "时长请用数字写成“2 周”，而不是“两周”",
+      },
+    ],
+  },
+  {
+    code: "R1010",
+    file: "a.remit",
+    text: "param limit: duration = 一个月",
+    diagnostics: [
+      {
+        code: "R1010",
+        line: 1,
+        column: 25,
+        en: "write the duration '一个月' in digits: '1 个月' (1 month)",
+        zh: "时长请用数字写成“1 个月”，而不是“一个月”",
+      },
+    ],
+  },
+  {
+    code: "R1010",
+    file: "a.remit",
+    text: "param limit: duration = 半年",
+    diagnostics: [
+      {
+        code: "R1010",
+        line: 1,
+        column: 25,
+        en: "write the duration '半年' in digits: '6 个月' (6 months)",
+        zh: "时长请用数字写成“6 个月”，而不是“半年”",
+      },
+    ],
+  },
+  {
+    code: "R1010",
+    file: "a.remit",
+    text: "param limit: duration = 十五个工作日",
+    diagnostics: [
+      {
+        code: "R1010",
+        line: 1,
+        column: 25,
+        en: "write the duration '十五个工作日' in digits: '15 个工作日' (15 working days)",
+        zh: "时长请用数字写成“15 个工作日”，而不是“十五个工作日”",
+      },
+    ],
+  },
+  {
+    code: "R2010",
+    file: "a.remit",
+    text: "param limit: duration = 15 hours",
+    diagnostics: [
+      {
+        code: "R2010",
+        line: 1,
+        column: 28,
+        en: "unknown unit 'hours'; the units there are: day/days, week/weeks, month/months, quarter/quarters, year/years, working day/working days",
+        zh: "未知的单位“hours”；可用的单位有：天/日、周、个月、个季度、年、个工作日/工作日",
+      },
+    ],
+  },
+  {
+    code: "R2010",
+    file: "a.remit",
+    text: "param limit: duration = 15 working-days",
+    diagnostics: [
+      {
+        code: "R2010",
+        line: 1,
+        column: 28,
+        en: "unknown unit 'working-days'; the units there are: day/days, week/weeks, month/months, quarter/quarters, year/years, working day/working days",
+        zh: "未知的单位“working-days”；可用的单位有：天/日、周、个月、个季度、年、个工作日/工作日",
+      },
+    ],
+  },
+  {
+    code: "R2010",
+    file: "a.remit",
+    text: "param limit: duration = 15 workingdays",
+    diagnostics: [
+      {
+        code: "R2010",
+        line: 1,
+        column: 28,
+        en: "unknown unit 'workingdays'; the units there are: day/days, week/weeks, month/months, quarter/quarters, year/years, working day/working days",
+        zh: "未知的单位“workingdays”；可用的单位有：天/日、周、个月、个季度、年、个工作日/工作日",
+      },
+    ],
+  },
+  {
+    code: "R2011",
+    file: "a.remit",
+    text: "define open(a: bool) = !a",
+    diagnostics: [
+      {
+        code: "R2011",
+        line: 1,
+        column: 24,
+        en: "use `not`, not '!'",
+        zh: "请用“非”，而不是“!”",
+      },
+    ],
+  },
+  {
+    code: "R2011",
+    file: "a.remit",
+    text: "定义 未办(a: 布尔) = ！a",
+    diagnostics: [
+      {
+        code: "R2011",
+        line: 1,
+        column: 16,
+        en: "use `not`, not '！'",
+        zh: "请用“非”，而不是“！”",
+      },
+    ],
+  },
+  {
+    code: "R2011",
+    file: "a.remit",
+    text: "param limit: integer := 3",
+    diagnostics: [
+      {
+        code: "R2011",
+        line: 1,
+        column: 22,
+        en: "use '=', not ':='",
+        zh: "请用“=”，而不是“:=”",
+      },
+    ],
+  },
+  {
+    code: "R2012",
+    file: "a.remit",
+    text: '职责 a "t"\n  必须\n  依据1\n  要求 x\n  截止 2026-12-31',
+    diagnostics: [
+      {
+        code: "R2012",
+        line: 3,
+        column: 3,
+        en: "a space is missing after the keyword in '依据1': write '依据 1'",
+        zh: "“依据1”中的关键字后缺少空格：请写成“依据 1”",
+      },
+    ],
+  },
+  {
+    code: "R2012",
+    file: "a.remit",
+    text: '职责 a "t"\n  必须\n  依据 1\n  要求 x\n  以内 7 天 自r.日期',
+    diagnostics: [
+      {
+        code: "R2012",
+        line: 5,
+        column: 10,
+        en: "a space is missing after the keyword in '自r': write '自 r'",
+        zh: "“自r”中的关键字后缺少空格：请写成“自 r”",
+      },
+    ],
+  },
+  {
+    code: "R2012",
+    file: "a.remit",
+    text: 'duty a "t"\n  mustnot\n  cites 1\n  forbids x',
+    diagnostics: [
+      {
+        code: "R2012",
+        line: 2,
+        column: 3,
+        en: "a space is missing after the keyword in 'mustnot': write 'must not'",
+        zh: "“mustnot”中的关键字后缺少空格：请写成“must not”",
+      },
+    ],
+  },
+  {
+    code: "R2012",
+    file: "a.remit",
+    text: '职责 a "t"\n  必须\n  依据 1\n  对于 每个r 属于 隐患\n  要求 r.完成',
+    diagnostics: [
+      {
+        code: "R2012",
+        line: 4,
+        column: 6,
+        en: "a space is missing after the keyword in '每个r': write '每个 r'",
+        zh: "“每个r”中的关键字后缺少空格：请写成“每个 r”",
+      },
+    ],
+  },
+  {
+    code: "R2015",
+    file: "a.remit",
+    text: '职责 a "t"\n  必须\n  依据 1\n  对于 每个 h 属于 隐患 如果 h.重大\n  要求 h.完成',
+    diagnostics: [
+      {
+        code: "R2015",
+        line: 4,
+        column: 17,
+        en: "a condition on the elements is written '满足', not '如果'",
+        zh: "对集合元素的条件写作“满足”，而不是“如果”",
+      },
+    ],
+  },
+  {
+    code: "R2015",
+    file: "a.remit",
+    text: 'duty a "t"\n  must\n  cites 1\n  for each h in hazards if h.major\n  requires h.done',
+    diagnostics: [
+      {
+        code: "R2015",
+        line: 4,
+        column: 25,
+        en: "a condition on the elements is written 'where', not 'if'",
+        zh: "对集合元素的条件写作“where”，而不是“if”",
+      },
+    ],
+  },
+  {
+    code: "R2001",
+    file: "a.remit",
+    text: "param due: date >= 2026-06-30",
+    diagnostics: [
+      {
+        code: "R2001",
+        line: 1,
+        column: 17,
+        en: "expected '=' after 'date', found '>='",
+        zh: "“date”之后应为“=”，但遇到了“>=”",
+      },
+    ],
+  },
 ];
