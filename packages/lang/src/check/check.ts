@@ -127,6 +127,12 @@ const missingPartCodes: ReadonlySet<string> = new Set([
   codes.accountabilityWithoutCause.code,
 ]);
 
+/** What only reading the whole policy can tell: a parameter nothing uses, a clause no rule cites. */
+const wholePolicyCodes: ReadonlySet<string> = new Set([
+  codes.unusedParameter.code,
+  codes.clauseWithoutRules.code,
+]);
+
 /**
  * Syntax errors the parser could not mend: it skipped from them to the next declaration, so what
  * follows them in the rule was not read (the mended mistakes, R2012–R2015, leave the rule whole).
@@ -146,7 +152,10 @@ function withoutPartsHiddenBySyntaxErrors(
 ): Diagnostic[] {
   const stops = parsed.filter((d) => unmendedSyntaxErrors.has(d.code));
   if (stops.length === 0) return [...checked];
+  // The policy is not read whole: a use of a parameter or a citation of a clause may be in the
+  // unread part (`参数“期限”未被使用`, `条款 1 没有规则` although a broken rule uses and cites them).
   return checked.filter((d) => {
+    if (wholePolicyCodes.has(d.code)) return false;
     if (!missingPartCodes.has(d.code)) return true;
     const declarations = modules.find((m) => m.file === d.span.file)?.declarations ?? [];
     const at = d.span.start.offset;

@@ -360,6 +360,32 @@ describe("the mistakes county officers make", () => {
     }
   });
 
+  it("a rule the parser stopped in still counts as using its parameters and citing its clauses", () => {
+    const policy = (requirement: string) =>
+      [
+        'policy "P"',
+        "  effective 2026-01-01",
+        "collection hazards {",
+        "  id: text",
+        "  foundOn: date",
+        "}",
+        'clause 1 "rectify on time"',
+        "param limit: duration = 15 days",
+        'duty rectify "rectify hazards"',
+        "  must",
+        "  cites 1",
+        "  for each h in hazards",
+        '  holder "township"',
+        `  ${requirement}`,
+        "  within limit of h.foundOn",
+        "",
+      ].join("\n");
+    const all = (text: string) => analyze("policy.remit", memoryHost({ "policy.remit": text })).diagnostics;
+    expect(all(policy("requires true")).map((d) => d.code)).toEqual([]);
+    // Without the mistake's rule read whole, "limit is unused" and "clause 1 has no rules" would be false.
+    expect(all(policy("requires in time true")).map((d) => d.code)).toEqual(["R2006"]);
+  });
+
   it("no input built from these mistakes crashes, and every diagnostic has a code and a position", () => {
     const sites = fc.constantFrom(...mistakes);
     fc.assert(
