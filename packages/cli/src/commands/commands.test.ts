@@ -327,6 +327,9 @@ describe("remit fmt --fix", () => {
     const { code, stdout, stderr } = await remit(["fmt", "--fix", "p"]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
+    expect(stderr).toMatch(
+      /^p\/policy\.remit: \d+ fixes could be made, but a syntax error would remain, so the file is unchanged/m,
+    );
     expect(stderr).toMatch(/^p\/policy\.remit:7:8 error\[/m);
     expect(stderr).toMatch(/^p\/policy\.remit:\d+:\d+ error\[R1002\]: full-width '：'/m);
     expect(readFileSync(path.join(root, "p/policy.remit"), "utf8")).toBe(unsettled);

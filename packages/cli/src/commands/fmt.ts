@@ -68,8 +68,20 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
       failed = true;
       continue;
     }
-    const fixed = values["fix"] === true ? fixedSource(file, source, host) : undefined;
+    const attempt = values["fix"] === true ? fixedSource(file, source, host) : undefined;
+    const fixed = attempt?.settles === true ? attempt : undefined;
     if (fixed !== undefined) fixedTexts.set(file, fixed.text);
+    if (attempt !== undefined && fixed === undefined) {
+      // Say why fixes that could be made were not: a "did you mean" read from a half-parsed file may be wrong.
+      const n = attempt.applied.length;
+      progress.clear();
+      writeLine(
+        context.io.stderr,
+        lang === "zh"
+          ? `${file}：有 ${n} 处可自动修正，但修正后仍有语法错误，文件未改动；请先改正下列错误`
+          : `${file}: ${n} fix${n === 1 ? "" : "es"} could be made, but a syntax error would remain, so the file is unchanged; mend the errors below first`,
+      );
+    }
     const formatted = format(fixed?.text ?? source, file);
     for (const d of formatted.diagnostics) diagnostics.push(d);
     if (hasErrors(formatted.diagnostics)) {
@@ -123,14 +135,15 @@ export async function fmtCommand(args: readonly string[], context: CommandContex
 
 /**
  * `source` with its unambiguous fixes made, diagnosed as the entry of a policy after each round
- * (the checker's "did you mean" needs the imports). Undefined when there is nothing to fix or the
- * fixes leave a syntax error: the file is then reported as it stands on disk and left alone.
+ * (the checker's "did you mean" needs the imports). Undefined when there is nothing to fix;
+ * `settles` is false when the fixes leave a syntax error: the file is then reported as it stands
+ * on disk and left alone.
  */
 function fixedSource(
   file: string,
   source: string,
   host: NodeSourceHost,
-): { readonly text: string; readonly applied: readonly Fix[] } | undefined {
+): { readonly text: string; readonly applied: readonly Fix[]; readonly settles: boolean } | undefined {
   const withText = (text: string): SourceHost => ({
     readFile: (path) => (path === file ? text : host.readFile(path)),
     resolve: (from, relative) => host.resolve(from, relative),
@@ -138,6 +151,6 @@ function fixedSource(
   const result = fixAll(source, (text) =>
     analyze(file, withText(text)).diagnostics.filter((d) => d.span.file === file),
   );
-  if (result.applied.length === 0 || hasErrors(parse(result.text, file).diagnostics)) return undefined;
-  return result;
+  if (result.applied.length === 0) return undefined;
+  return { ...result, settles: !hasErrors(parse(result.text, file).diagnostics) };
 }
