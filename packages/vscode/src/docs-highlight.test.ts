@@ -109,7 +109,7 @@ describe("the TypeDoc plugin", () => {
   const folder = mkdtempSync(join(tmpdir(), "remit-typedoc-"));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it("highlights ```remit blocks of doc comments and documents with no warning, and adds the style", async () => {
+  it("highlights ```remit blocks of doc comments and documents with no warning, adds the style, and names documents by their heading", async () => {
     writeFileSync(
       join(folder, "index.ts"),
       [
@@ -127,7 +127,7 @@ describe("the TypeDoc plugin", () => {
     );
     writeFileSync(
       join(folder, "guide.md"),
-      '# Guide\n\n```remit\nduty report "Report on time"\n  must done\n```\n',
+      '# 编写指南\n\n```remit\nduty report "Report on time"\n  must done\n```\n',
     );
     writeFileSync(
       join(folder, "tsconfig.json"),
@@ -170,7 +170,9 @@ describe("the TypeDoc plugin", () => {
       expect.arrayContaining(["职责", "必须", '"按时报告"']),
     );
     expect(functionPage).toContain(remitHighlightStyle);
-    const guidePage = readFileSync(join(out, "documents", "guide.html"), "utf8");
+    // Listed by its heading, not its file name.
+    const guidePage = readFileSync(join(out, "documents", "编写指南.html"), "utf8");
+    expect(guidePage).toContain("<title>编写指南 | Fixture</title>");
     expect(spans(guidePage).map((span) => span.text)).toEqual(expect.arrayContaining(["duty", "must"]));
   }, 120_000);
 });

@@ -2,9 +2,9 @@
  * A TypeDoc plugin that highlights ```remit blocks in the API documentation (the README and doc
  * comments) with the editor's grammar. TypeDoc itself only loads the languages Shiki bundles, so
  * the plugin answers for Remit before TypeDoc's own highlighter and leaves every other language
- * to it. Load it with `"plugin": ["./packages/vscode/dist/typedoc-plugin.js"]`.
+ * to it; and it lists each page of `docs/` by its first heading. Load it with `"plugin": ["./packages/vscode/dist/typedoc-plugin.js"]`.
  */
-import { type Application, JSX } from "typedoc";
+import { type Application, Converter, type DocumentReflection, JSX } from "typedoc";
 import {
   createRemitHighlighter,
   type RemitHighlighter,
@@ -13,6 +13,12 @@ import {
 } from "./docs-highlight.js";
 
 export function load(app: Application): void {
+  // A page of docs/ is listed by its title (`Remit 政策语言参考`), not its file name (`language.zh`).
+  app.converter.on(Converter.EVENT_CREATE_DOCUMENT, (_context, document: DocumentReflection) => {
+    if (typeof document.frontmatter["title"] === "string") return;
+    const heading = /^# +(.+?) *$/m.exec(document.content.map((part) => part.text).join(""));
+    if (heading?.[1] !== undefined) document.name = heading[1];
+  });
   let highlighter: RemitHighlighter | undefined;
   app.renderer.preRenderAsyncJobs.push(async () => {
     highlighter ??= await createRemitHighlighter({
