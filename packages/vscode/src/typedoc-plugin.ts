@@ -1,8 +1,9 @@
 /**
- * A TypeDoc plugin that highlights ```remit blocks in the API documentation (the README and doc
- * comments) with the editor's grammar. TypeDoc itself only loads the languages Shiki bundles, so
- * the plugin answers for Remit before TypeDoc's own highlighter and leaves every other language
- * to it; and it lists each page of `docs/` by its first heading. Load it with `"plugin": ["./packages/vscode/dist/typedoc-plugin.js"]`.
+ * A TypeDoc plugin that highlights ```remit blocks in the HTML documentation (the README, doc
+ * comments and the pages of `docs/`) with the editor's grammar, and lists each page by its first
+ * heading. TypeDoc itself only loads the languages Shiki bundles, so the plugin answers for Remit
+ * before TypeDoc's own highlighter and leaves every other language to it. Load it with
+ * `"plugin": ["./packages/vscode/dist/typedoc-plugin.js"]`.
  */
 import { type Application, Converter, type DocumentReflection, JSX } from "typedoc";
 import {
