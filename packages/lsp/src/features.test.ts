@@ -63,6 +63,46 @@ describe("a small policy with Chinese keywords", () => {
     expect(hover?.markdown).toContain("发现日期: 日期");
   });
 
+  it("hovers a field with the collection it belongs to and its type, in the editor's language", () => {
+    const use = offsetOf(zhPolicy, "h.发现日期", 0, 3);
+    expect(hoverAt(analysis, file, use, "zh")?.markdown).toContain(
+      "`隐患`（火灾隐患）的字段 `发现日期`：日期",
+    );
+    expect(hoverAt(analysis, file, use, "en")?.markdown).toContain(
+      "field `发现日期` of `隐患` (火灾隐患): date",
+    );
+    const optional = hoverAt(analysis, file, offsetOf(zhPolicy, "h.挂牌日期", 0, 3), "en");
+    expect(optional?.markdown).toContain("field `挂牌日期` of `隐患` (火灾隐患): optional date");
+  });
+
+  it("hovers a field of an unlabelled record, a labelled field and a navigation name", () => {
+    const source = `policy "p"
+clause 1 "c"
+collection townships { name: text }
+record county { name: text "县名" }
+collection venues { townshipId -> townships as township "乡镇" }
+duty d "d" must cites 1 for each v in venues holder county.name requires v.township.name is set by 2026-01-01
+`;
+    const policy = "/q/policy.remit";
+    const checked = memoryWorkspace({ [policy]: source }).analysisFor(policy);
+    expect(checked.diagnostics).toEqual([]);
+    const county = hoverAt(checked, policy, offsetOf(source, "county.name", 0, 8), "zh");
+    expect(county?.markdown).toContain("`county` 的字段 `name`（县名）：文本");
+    const township = hoverAt(checked, policy, offsetOf(source, "v.township", 0, 3), "en");
+    expect(township?.markdown).toContain("field `township` of `venues`: an element of `townships`");
+    const name = hoverAt(checked, policy, offsetOf(source, "township.name", 0, 10), "en");
+    expect(name?.markdown).toContain("field `name` of `townships`: text");
+  });
+
+  it("hovers a field of a policy with errors with its type as written", () => {
+    const broken = zhPolicy.replace("要求 h.挂牌日期", "要求 h.挂牌日期 + 未声明");
+    const policy = "/r/policy.remit";
+    const unchecked = memoryWorkspace({ [policy]: broken }).analysisFor(policy);
+    expect(unchecked.policy).toBeUndefined();
+    const hover = hoverAt(unchecked, policy, offsetOf(broken, "h.发现日期", 0, 3), "en");
+    expect(hover?.markdown).toContain("field `发现日期` of `隐患` (火灾隐患): 日期");
+  });
+
   it("hovers a parameter with its default and description, a clause with its text", () => {
     const param = hoverAt(analysis, file, offsetOf(zhPolicy, "以内 挂牌期限", 0, 4), "zh");
     expect(param?.markdown).toContain("参数 挂牌期限: 时长 = 7 天");

@@ -1,7 +1,7 @@
 /**
- * What to show on hover: a name's declaration and type, a parameter's default and description, a
- * clause's text, a keyword's meaning and its spelling in the other language. Markdown, in the
- * editor's language.
+ * What to show on hover: a name's declaration and type, the collection or record a field belongs
+ * to, a parameter's default and description, a clause's text, a keyword's meaning and its
+ * spelling in the other language. Markdown, in the editor's language.
  */
 import { displayType, keywordMeanings, type Language, type Span } from "@remit/lang";
 import { isInCode, keywordOf, otherLanguage, wordAt } from "./language.js";
@@ -98,8 +98,9 @@ function describeSymbol(analysis: PolicyAnalysis, symbol: PolicySymbol, language
       return [code([`${head} {`, ...fields, "}"].join("\n")), label].join("\n\n");
     }
     case "type":
-    case "field":
       return [code(source(symbol.decl.span)), label].join("\n\n");
+    case "field":
+      return [code(source(symbol.decl.span)), fieldOwnership(analysis, symbol, language)].join("\n\n");
     case "clause": {
       const { decl } = symbol;
       const parts = [`**${decl.id.id}** ${decl.title.value}`, label];
@@ -120,6 +121,58 @@ function describeSymbol(analysis: PolicyAnalysis, symbol: PolicySymbol, language
     default:
       return assertNever(symbol);
   }
+}
+
+/**
+ * Which collection or record a field belongs to, and its type, labels in brackets:
+ * `field foundOn (发现日期) of hazards (火灾隐患): date`, `` `隐患` 的字段 `发现日期`：日期 ``.
+ */
+function fieldOwnership(
+  analysis: PolicyAnalysis,
+  symbol: Extract<PolicySymbol, { kind: "field" }>,
+  language: Language,
+): string {
+  const owner = analysis.index.symbols.get(symbol.owner);
+  const ownerLabel =
+    owner?.kind === "collection" || owner?.kind === "record" ? owner.decl.label?.value : undefined;
+  // A reference's navigation name (`as township`) is not labelled: the label names the id field.
+  const fieldLabel = symbol.leadsTo === undefined ? symbol.decl.label?.value : undefined;
+  const named = (name: string, label: string | undefined): string =>
+    label === undefined
+      ? `\`${name}\``
+      : language === "en"
+        ? `\`${name}\` (${label})`
+        : `\`${name}\`（${label}）`;
+  const field = named(symbol.name, fieldLabel);
+  const of = named(owner?.name ?? symbol.owner, ownerLabel);
+  const type = fieldType(analysis, symbol, language);
+  if (language === "en") return `field ${field} of ${of}${type === undefined ? "" : `: ${type}`}`;
+  // No space after a closing full-width bracket: `隐患（火灾隐患）的字段`, `隐患 的字段`.
+  const gap = ownerLabel === undefined ? " " : "";
+  return `${of}${gap}的字段 ${field}${type === undefined ? "" : `：${type}`}`;
+}
+
+/**
+ * A field's type: a navigation name's is the element it leads to; a declared field's comes from
+ * the checked model, else (a policy with errors) from its declaration as written.
+ */
+function fieldType(
+  analysis: PolicyAnalysis,
+  symbol: Extract<PolicySymbol, { kind: "field" }>,
+  language: Language,
+): string | undefined {
+  if (symbol.leadsTo !== undefined)
+    return shapeText(analysis, { kind: "entity", collection: symbol.leadsTo }, language);
+  const policy = analysis.policy;
+  const owners = policy === undefined ? [] : [...policy.collections.values(), ...policy.records.values()];
+  for (const owner of owners) {
+    const field = owner.fields.find((f) => f.decl === symbol.decl);
+    if (field !== undefined) return displayType(field.type, language);
+  }
+  const { type } = symbol.decl;
+  return type === undefined
+    ? undefined
+    : analysis.loaded.sources.get(symbol.file)?.slice(type.span.start.offset, type.span.end.offset);
 }
 
 /** The type of a local: from the checked model when there is one, else from the index. */

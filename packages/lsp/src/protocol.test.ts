@@ -71,6 +71,11 @@ describe("the Ziyuan policy in an English editor", () => {
     expect(hover?.range?.start).toEqual({ line: use.line, character: use.character - 2 });
   });
 
+  it("hovers a field with the collection it belongs to, in English", async () => {
+    const value = markdownOf(await client.hover(ziyuanUri, positionOf(ziyuanLines, "of h.foundOn", 6)));
+    expect(value).toContain("field `foundOn` (发现日期) of `hazards` (火灾隐患): date");
+  });
+
   it("goes to a parameter's declaration in the Markdown file", async () => {
     const use = positionOf(ziyuanLines, "+ gridDays", "+ ".length + 1);
     const declaration = positionOf(ziyuanLines, "param gridDays", "param ".length);
@@ -184,6 +189,11 @@ describe("the every-construct example (Chinese keywords, .remit.md) in a Chinese
     expect(value).toContain("关键字 `必须`");
     expect(value).toContain("英文: `must`");
     expect(value).toContain("约束程度：义务");
+  });
+
+  it("hovers a field with the collection it belongs to, in Chinese", async () => {
+    const value = markdownOf(await client.hover(exampleUri, positionOf(lines, "自 h.发现日期", 4)));
+    expect(value).toContain("`隐患`（火灾隐患）的字段 `发现日期`：日期");
   });
 
   it("hovers a cited clause id with the clause's heading and text from the Markdown", async () => {

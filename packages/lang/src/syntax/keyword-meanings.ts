@@ -1,6 +1,7 @@
 /**
- * What each keyword means, in both languages: the "where" column of the keyword tables of
- * docs/language.md and docs/language.zh.md, for the editor's hover and the playground. Keyed by
+ * What each keyword means, in both languages: the editor's hover and the playground show it, and
+ * `pnpm --filter @remit/lang gen:docs` writes it into the keyword tables of docs/language.md and
+ * docs/language.zh.md (a test fails when they differ). Keyed by
  * the keyword's token type name, so a keyword added to the table without a meaning does not
  * compile.
  */
@@ -58,15 +59,24 @@ export const keywordMeanings: { readonly [Name in KeywordName]: Localized } = {
     "政策头：期间最后一日是休息日的，顺延至下一个工作日",
   ),
   Warning: m("header: how long before a deadline a duty is due soon", "政策头：临期预警的天数窗口"),
-  Group: m("header: the collection findings are grouped by", "政策头：按哪个集合给结果分组"),
+  Group: m(
+    "header: the collection findings are grouped by (`group by townships`)",
+    "政策头：按哪个集合给结果分组（`分组 乡镇`）",
+  ),
   Others: m("header: the name of the findings in no group", "政策头：不属于任何分组的结果叫什么"),
-  Readers: m("header: the language the policy's readers use", "政策头：读者使用的语言"),
+  Readers: m(
+    "header: the language the policy's readers use (reports follow it unless `--lang` says otherwise; default: the language of the `policy` keyword)",
+    "政策头：读者使用的语言（报告默认用它，`--lang` 可改；不写时取 `政策` 关键字的语言）",
+  ),
   English: m("after `readers`: English", "用在 `读者` 之后：英文"),
   Chinese: m("after `readers`: Chinese", "用在 `读者` 之后：中文"),
   As: m("an import's alias; a reference's navigation name", "导入时的别名；引用字段的导航名"),
   ClauseText: m("a clause's text, after its title", "条款标题之后的条款原文"),
   Since: m("the field that gives the date a collection's element exists from", "集合元素从哪一天起存在"),
-  Named: m("the field path that names a collection's elements for people", "给人看的元素名称取自哪个字段"),
+  Named: m(
+    "the field path that names a collection's elements for people (`named venue.name`)",
+    "给人看的元素名称取自哪个字段（`称为 所在场所.名称`）",
+  ),
   Let: m("a local name in a rule", "规则内的局部名称"),
   Must: m(
     'modality: an obligation ("shall"); 应当, 应 and 须 mean the same as 必须',
