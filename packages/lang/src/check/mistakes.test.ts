@@ -124,6 +124,17 @@ const mistakes: readonly Mistake[] = [
   m("十五 天 apart", "zh", "= 7 个工作日", "= 十五 天", ["R1010", 10, 15], true),
   m("working-days", "en", "= 7 working days", "= 7 working-days", ["R2010", 10, 28], true),
   m("workingdays", "en", "= 7 working days", "= 7 workingdays", ["R2010", 10, 28], true),
+  m("business days", "en", "= 7 working days", "= 7 business days", ["R2010", 10, 28], true),
+  m(
+    "business days in a deadline",
+    "en",
+    "within window of r.receivedOn",
+    "within 15 business days of r.receivedOn",
+    ["R2010", 25, 13],
+    true,
+  ),
+  m("工作天", "zh", "= 7 个工作日", "= 7 工作天", ["R2010", 10, 17], true),
+  m("以内 15 工作天", "zh", "以内 补正期限 自", "以内 15 工作天 自", ["R2010", 25, 9], true),
   m("an unknown unit", "zh", "= 7 个工作日", "= 15 小时", ["R2010", 10, 18], false),
   m(
     "an unknown English unit",
