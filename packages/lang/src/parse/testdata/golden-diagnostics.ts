@@ -343,6 +343,34 @@ export const goldenCases: readonly GoldenCase[] = [
     ],
   },
   {
+    code: "R2010",
+    file: "a.remit",
+    text: "param limit: duration = 15 business days",
+    diagnostics: [
+      {
+        code: "R2010",
+        line: 1,
+        column: 28,
+        en: "unknown unit 'business days'; the units there are: day/days, week/weeks, month/months, quarter/quarters, year/years, working day/working days",
+        zh: "未知的单位“business days”；可用的单位有：天/日、周、个月、个季度、年、个工作日/工作日",
+      },
+    ],
+  },
+  {
+    code: "R2010",
+    file: "a.remit",
+    text: "参数 期限: 时长 = 15 工作天",
+    diagnostics: [
+      {
+        code: "R2010",
+        line: 1,
+        column: 16,
+        en: "unknown unit '工作天'; the units there are: day/days, week/weeks, month/months, quarter/quarters, year/years, working day/working days",
+        zh: "未知的单位“工作天”；可用的单位有：天/日、周、个月、个季度、年、个工作日/工作日",
+      },
+    ],
+  },
+  {
     code: "R2011",
     file: "a.remit",
     text: "define same(a: integer) = a == 1",
