@@ -281,6 +281,31 @@ const mistakes: readonly Mistake[] = [
     ["R2001", 32, 3],
     false,
   ),
+  // A duty written as a sentence: the deadline after the modality.
+  m(
+    "必须 在 期限 以内 自",
+    "zh",
+    "  必须\n  依据 1\n  对于 每个 r 属于 申请 满足 r.内容不明确\n  责任主体 \"工作机构\"\n  要求 r.告知补正日期\n  以内 补正期限 自 r.收到日期",
+    "  必须 在 补正期限 以内 自 r.收到日期\n  依据 1\n  对于 每个 r 属于 申请 满足 r.内容不明确\n  责任主体 \"工作机构\"\n  要求 r.告知补正日期",
+    ["R2016", 20, 6],
+    false,
+  ),
+  m(
+    "must within … of",
+    "en",
+    '  must\n  cites 1\n  for each r in requests where r.unclear\n  holder "office"\n  requires r.noticeOn\n  within window of r.receivedOn',
+    '  must within window of r.receivedOn\n  cites 1\n  for each r in requests where r.unclear\n  holder "office"\n  requires r.noticeOn',
+    ["R2016", 20, 8],
+    false,
+  ),
+  m(
+    "必须 截止 with a deadline of its own",
+    "zh",
+    "  必须\n  依据 1\n  对于 每个 r 属于 申请 满足 r.数量 > 0",
+    "  必须 在 期限日 截止\n  依据 1\n  对于 每个 r 属于 申请 满足 r.数量 > 0",
+    ["R2016", 28, 6],
+    false,
+  ),
   // A section deleted that others use: one message, the other uses as related locations.
   m("clause deleted, cited twice", "zh", '条款 1 "告知补正"\n', "", ["R5003", 20, 6], false),
   m(
