@@ -820,6 +820,34 @@ export const goldenCases: readonly GoldenCase[] = [
     ],
   },
   {
+    code: "R2016",
+    file: "a.remit",
+    text: '职责 a "t"\n  必须 在 期限 以内 自 h.发现日期\n  依据 1\n  对于 每个 h 属于 隐患\n  要求 h.完成',
+    diagnostics: [
+      {
+        code: "R2016",
+        line: 2,
+        column: 6,
+        en: "a duty's deadline is not written after '必须': write '以内 期限 自 h.发现日期' on a line of its own after `requires …`",
+        zh: "职责的期限不写在“必须”之后：请在“要求 …”之后另起一行写“以内 期限 自 h.发现日期”",
+      },
+    ],
+  },
+  {
+    code: "R2016",
+    file: "a.remit",
+    text: 'duty a "t"\n  must within limit of h.foundOn\n  cites 1\n  for each h in hazards\n  requires h.done',
+    diagnostics: [
+      {
+        code: "R2016",
+        line: 2,
+        column: 8,
+        en: "a duty's deadline is not written after 'must': write 'within limit of h.foundOn' on a line of its own after `requires …`",
+        zh: "职责的期限不写在“must”之后：请在“要求 …”之后另起一行写“within limit of h.foundOn”",
+      },
+    ],
+  },
+  {
     code: "R2001",
     file: "a.remit",
     text: "param due: date >= 2026-06-30",
