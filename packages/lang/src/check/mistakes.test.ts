@@ -316,6 +316,17 @@ const mistakes: readonly Mistake[] = [
     ["R3024", 22, 17],
     false,
   ),
+  // A parameter deleted that a deadline uses: its hint declares it with the type the use expects.
+  m("duration parameter deleted", "zh", '参数 补正期限: 时长 = 7 个工作日 "补正期限"\n', "", ["R3004", 24, 6], false),
+  m("date parameter deleted", "zh", '参数 期限日: 日期 = 2026-06-30 "完成期限"\n', "", ["R3004", 32, 6], false),
+  m(
+    "duration parameter deleted, used twice",
+    "en",
+    'param window: duration = 7 working days "window"\n',
+    "",
+    ["R3004", 24, 10],
+    false,
+  ),
   // A clause whose rules were deleted.
   m(
     "clause without rules",
@@ -388,6 +399,13 @@ describe("the mistakes county officers make", () => {
       expect(diagnose(text)).toEqual([]);
     },
   );
+
+  it("a deleted parameter's hint declares it with the type its use expects", () => {
+    const hintOf = (name: string) => diagnose(withMistake(mistakes.find((each) => each.name === name) as Mistake))[0]?.hint;
+    expect(hintOf("duration parameter deleted")?.zh).toContain("参数 补正期限: 时长 = 15 天");
+    expect(hintOf("date parameter deleted")?.zh).toContain("参数 期限日: 日期 = 2026-12-31");
+    expect(hintOf("duration parameter deleted, used twice")?.en).toContain("param window: duration = 15 days");
+  });
 
   it("a fix is offered only where the meaning is clear", () => {
     for (const mistake of mistakes.filter((each) => !each.fixed && each.code !== "R2014")) {
