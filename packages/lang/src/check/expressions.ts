@@ -360,7 +360,8 @@ export class Checker extends ParameterChecker {
       codes.unknownName,
       expr.span,
       codes.unknownNameArgs(name, "unknown"),
-      suggest(name, this.namesInScope(context)));
+      suggest(name, this.namesInScope(context)),
+    );
     return errorType;
   }
 

@@ -705,7 +705,9 @@ describe("golden diagnostics", () => {
       en: "declare it, e.g. `param limit: duration = 15 days` for a value the county sets or `define limit = …` for one worked out from others",
       zh: "请先声明它，例如县里设定的值写“参数 limit: 时长 = 15 天”，由其他值算出的写“定义 limit = …”",
     });
-    expect(hintOf(rule("true", "within 15 days of reportedOn"))?.en).toContain("`param reportedOn: date = 2026-12-31`");
+    expect(hintOf(rule("true", "within 15 days of reportedOn"))?.en).toContain(
+      "`param reportedOn: date = 2026-12-31`",
+    );
     expect(hintOf(rule("true", "by dueDate"))?.zh).toContain("“参数 dueDate: 日期 = 2026-12-31”");
     expect(hintOf(rule("major", "by 2026-12-31"))?.en).toContain("`param major: bool = true`");
     // A use that does not say what it expects keeps the general example.

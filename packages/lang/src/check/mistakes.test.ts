@@ -285,8 +285,8 @@ const mistakes: readonly Mistake[] = [
   m(
     "必须 在 期限 以内 自",
     "zh",
-    "  必须\n  依据 1\n  对于 每个 r 属于 申请 满足 r.内容不明确\n  责任主体 \"工作机构\"\n  要求 r.告知补正日期\n  以内 补正期限 自 r.收到日期",
-    "  必须 在 补正期限 以内 自 r.收到日期\n  依据 1\n  对于 每个 r 属于 申请 满足 r.内容不明确\n  责任主体 \"工作机构\"\n  要求 r.告知补正日期",
+    '  必须\n  依据 1\n  对于 每个 r 属于 申请 满足 r.内容不明确\n  责任主体 "工作机构"\n  要求 r.告知补正日期\n  以内 补正期限 自 r.收到日期',
+    '  必须 在 补正期限 以内 自 r.收到日期\n  依据 1\n  对于 每个 r 属于 申请 满足 r.内容不明确\n  责任主体 "工作机构"\n  要求 r.告知补正日期',
     ["R2016", 20, 6],
     false,
   ),
@@ -317,8 +317,22 @@ const mistakes: readonly Mistake[] = [
     false,
   ),
   // A parameter deleted that a deadline uses: its hint declares it with the type the use expects.
-  m("duration parameter deleted", "zh", '参数 补正期限: 时长 = 7 个工作日 "补正期限"\n', "", ["R3004", 24, 6], false),
-  m("date parameter deleted", "zh", '参数 期限日: 日期 = 2026-06-30 "完成期限"\n', "", ["R3004", 32, 6], false),
+  m(
+    "duration parameter deleted",
+    "zh",
+    '参数 补正期限: 时长 = 7 个工作日 "补正期限"\n',
+    "",
+    ["R3004", 24, 6],
+    false,
+  ),
+  m(
+    "date parameter deleted",
+    "zh",
+    '参数 期限日: 日期 = 2026-06-30 "完成期限"\n',
+    "",
+    ["R3004", 32, 6],
+    false,
+  ),
   m(
     "duration parameter deleted, used twice",
     "en",
@@ -401,10 +415,13 @@ describe("the mistakes county officers make", () => {
   );
 
   it("a deleted parameter's hint declares it with the type its use expects", () => {
-    const hintOf = (name: string) => diagnose(withMistake(mistakes.find((each) => each.name === name) as Mistake))[0]?.hint;
+    const hintOf = (name: string) =>
+      diagnose(withMistake(mistakes.find((each) => each.name === name) as Mistake))[0]?.hint;
     expect(hintOf("duration parameter deleted")?.zh).toContain("参数 补正期限: 时长 = 15 天");
     expect(hintOf("date parameter deleted")?.zh).toContain("参数 期限日: 日期 = 2026-12-31");
-    expect(hintOf("duration parameter deleted, used twice")?.en).toContain("param window: duration = 15 days");
+    expect(hintOf("duration parameter deleted, used twice")?.en).toContain(
+      "param window: duration = 15 days",
+    );
   });
 
   it("a fix is offered only where the meaning is clear", () => {

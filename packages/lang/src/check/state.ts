@@ -4,6 +4,7 @@
  * checked in.
  */
 import type { CallableFunction } from "../builtins/index.js";
+import { type ExpectedValue, unknownName, unknownNameArgs } from "../diagnostics/check-codes.js";
 import {
   type Diagnostic,
   type DiagnosticDefinition,
@@ -11,7 +12,6 @@ import {
   type Localized,
   type RelatedLocation,
 } from "../diagnostics/diagnostic.js";
-import { type ExpectedValue, unknownName, unknownNameArgs } from "../diagnostics/check-codes.js";
 import type { LoadedModules } from "../modules/load.js";
 import type { CallExpr, Expr, Identifier, MemberExpr, NameExpr, Span } from "../syntax/ast.js";
 import type {

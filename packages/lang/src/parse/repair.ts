@@ -270,7 +270,9 @@ function deadlineAfterModalityAt(tokens: readonly IToken[], index: number, file:
   let lineEnd = index;
   while (lineEnd < tokens.length && (tokens[lineEnd] as IToken).startLine === first.startLine) lineEnd++;
   const sentence = tokens.slice(index, lineEnd);
-  const keywordAt = sentence.findIndex((t) => t.tokenType === keywordTokens.Within || t.tokenType === keywordTokens.By);
+  const keywordAt = sentence.findIndex(
+    (t) => t.tokenType === keywordTokens.Within || t.tokenType === keywordTokens.By,
+  );
   if (keywordAt < 0) return undefined;
   const keyword = sentence[keywordAt] as IToken;
   const before = sentence.slice(0, keywordAt);
@@ -299,7 +301,8 @@ function spelled(tokens: readonly IToken[]): string {
   return tokens
     .map((token, i) => {
       const previous = tokens[i - 1];
-      const together = previous !== undefined && previous.startOffset + previous.image.length === token.startOffset;
+      const together =
+        previous !== undefined && previous.startOffset + previous.image.length === token.startOffset;
       return `${i === 0 || together ? "" : " "}${token.image}`;
     })
     .join("");
