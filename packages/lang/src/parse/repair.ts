@@ -266,7 +266,7 @@ function deadlineAfterModalityAt(tokens: readonly IToken[], index: number, file:
   const first = tokens[index] as IToken;
   const modality = tokens[index - 1];
   if (modality === undefined || !modalities.has(modality.tokenType.name)) return undefined;
-  if (modality.endLine !== first.startLine) return undefined;
+  if (modality.endLine !== first.startLine || !inDuty(tokens, index)) return undefined;
   let lineEnd = index;
   while (lineEnd < tokens.length && (tokens[lineEnd] as IToken).startLine === first.startLine) lineEnd++;
   const sentence = tokens.slice(index, lineEnd);
@@ -294,6 +294,15 @@ function deadlineAfterModalityAt(tokens: readonly IToken[], index: number, file:
       { modality: modality.image, deadline: spelled(deadline) },
     ),
   };
+}
+
+/** Whether `tokens[index]` is in a duty (escalations and accountability rules have no deadline). */
+function inDuty(tokens: readonly IToken[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const name = (tokens[i] as IToken).tokenType.name;
+    if (declarationStarts.has(name)) return name === "Duty";
+  }
+  return false;
 }
 
 /** Tokens as written: apart where the text had them apart, together where it did not. */
