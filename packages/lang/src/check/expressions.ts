@@ -65,6 +65,7 @@ export class Checker extends ParameterChecker {
   }
 
   expectBool(type: Type, span: Span, what: What): void {
+    if (type.kind === "error") this.unknownUsedAs(span, "bool");
     const base = stripOptional(type);
     if (base.kind !== "bool" && !this.silent(base)) {
       this.report(codes.conditionNotBool, span, { ...whatArgs(what), ...typeArgs("found", type) });
@@ -83,6 +84,7 @@ export class Checker extends ParameterChecker {
   }
 
   expectKind(type: Type, kind: "date" | "duration", span: Span, what: What): void {
+    if (type.kind === "error") this.unknownUsedAs(span, kind);
     const base = stripOptional(type);
     if (base.kind !== kind && !this.silent(base)) {
       const expected = kind === "date" ? dateType() : durationType(undefined);
@@ -354,7 +356,12 @@ export class Checker extends ParameterChecker {
       this.report(codes.moduleAsValue, expr.span, { name });
       return errorType;
     }
-    this.reportUnknown(codes.unknownName, expr.span, { name }, suggest(name, this.namesInScope(context)));
+    this.reportUnknown(
+      codes.unknownName,
+      expr.span,
+      codes.unknownNameArgs(name, "unknown"),
+      suggest(name, this.namesInScope(context)),
+    );
     return errorType;
   }
 
@@ -382,7 +389,7 @@ export class Checker extends ParameterChecker {
         return this.defineType(declared.key, declared.decl, scope);
       }
       case "type":
-        this.report(codes.unknownName, expr.span, { name: declared.key });
+        this.report(codes.unknownName, expr.span, codes.unknownNameArgs(declared.key, "unknown"));
         return errorType;
     }
   }
@@ -419,7 +426,7 @@ export class Checker extends ParameterChecker {
       this.reportUnknown(
         codes.unknownName,
         expr.property.span,
-        { name: property },
+        codes.unknownNameArgs(property, "unknown"),
         suggest(property, module.declared.keys()),
       );
       return errorType;

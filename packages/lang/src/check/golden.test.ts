@@ -694,6 +694,26 @@ describe("golden diagnostics", () => {
     });
   });
 
+  it("an unknown name's hint declares a parameter of the type its use expects", () => {
+    const hintOf = (rule: string) =>
+      analyze("policy.remit", memoryHost({ "policy.remit": `${prelude}${rule}${shared}` })).diagnostics.find(
+        (d) => d.code === "R3004",
+      )?.hint;
+    const rule = (condition: string, deadline: string) =>
+      `duty d "t"\n  must\n  cites 1\n  for each t in townships where ${condition}\n  requires true\n  ${deadline}\n`;
+    expect(hintOf(rule("true", "within limit of t.foundedOn"))).toEqual({
+      en: "declare it, e.g. `param limit: duration = 15 days` for a value the county sets or `define limit = …` for one worked out from others",
+      zh: "请先声明它，例如县里设定的值写“参数 limit: 时长 = 15 天”，由其他值算出的写“定义 limit = …”",
+    });
+    expect(hintOf(rule("true", "within 15 days of reportedOn"))?.en).toContain(
+      "`param reportedOn: date = 2026-12-31`",
+    );
+    expect(hintOf(rule("true", "by dueDate"))?.zh).toContain("“参数 dueDate: 日期 = 2026-12-31”");
+    expect(hintOf(rule("major", "by 2026-12-31"))?.en).toContain("`param major: bool = true`");
+    // A use that does not say what it expects keeps the general example.
+    expect(hintOf(rule("t.members > quota", "by 2026-12-31"))?.en).toContain("`param quota: integer = 1`");
+  });
+
   it("a part of a rule the parser could not reach is not reported missing", () => {
     // The parser stops at `1 1`, which no repair mends; the rule's cites, holder and deadline
     // come after it.

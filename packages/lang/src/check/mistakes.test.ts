@@ -124,6 +124,17 @@ const mistakes: readonly Mistake[] = [
   m("十五 天 apart", "zh", "= 7 个工作日", "= 十五 天", ["R1010", 10, 15], true),
   m("working-days", "en", "= 7 working days", "= 7 working-days", ["R2010", 10, 28], true),
   m("workingdays", "en", "= 7 working days", "= 7 workingdays", ["R2010", 10, 28], true),
+  m("business days", "en", "= 7 working days", "= 7 business days", ["R2010", 10, 28], true),
+  m(
+    "business days in a deadline",
+    "en",
+    "within window of r.receivedOn",
+    "within 15 business days of r.receivedOn",
+    ["R2010", 25, 13],
+    true,
+  ),
+  m("工作天", "zh", "= 7 个工作日", "= 7 工作天", ["R2010", 10, 17], true),
+  m("以内 15 工作天", "zh", "以内 补正期限 自", "以内 15 工作天 自", ["R2010", 25, 9], true),
   m("an unknown unit", "zh", "= 7 个工作日", "= 15 小时", ["R2010", 10, 18], false),
   m(
     "an unknown English unit",
@@ -270,6 +281,31 @@ const mistakes: readonly Mistake[] = [
     ["R2001", 32, 3],
     false,
   ),
+  // A duty written as a sentence: the deadline after the modality.
+  m(
+    "必须 在 期限 以内 自",
+    "zh",
+    '  必须\n  依据 1\n  对于 每个 r 属于 申请 满足 r.内容不明确\n  责任主体 "工作机构"\n  要求 r.告知补正日期\n  以内 补正期限 自 r.收到日期',
+    '  必须 在 补正期限 以内 自 r.收到日期\n  依据 1\n  对于 每个 r 属于 申请 满足 r.内容不明确\n  责任主体 "工作机构"\n  要求 r.告知补正日期',
+    ["R2016", 20, 6],
+    false,
+  ),
+  m(
+    "must within … of",
+    "en",
+    '  must\n  cites 1\n  for each r in requests where r.unclear\n  holder "office"\n  requires r.noticeOn\n  within window of r.receivedOn',
+    '  must within window of r.receivedOn\n  cites 1\n  for each r in requests where r.unclear\n  holder "office"\n  requires r.noticeOn',
+    ["R2016", 20, 8],
+    false,
+  ),
+  m(
+    "必须 截止 with a deadline of its own",
+    "zh",
+    "  必须\n  依据 1\n  对于 每个 r 属于 申请 满足 r.数量 > 0",
+    "  必须 在 期限日 截止\n  依据 1\n  对于 每个 r 属于 申请 满足 r.数量 > 0",
+    ["R2016", 28, 6],
+    false,
+  ),
   // A section deleted that others use: one message, the other uses as related locations.
   m("clause deleted, cited twice", "zh", '条款 1 "告知补正"\n', "", ["R5003", 20, 6], false),
   m(
@@ -278,6 +314,31 @@ const mistakes: readonly Mistake[] = [
     'collection requests "requests" {',
     'collection demands "requests" {',
     ["R3024", 22, 17],
+    false,
+  ),
+  // A parameter deleted that a deadline uses: its hint declares it with the type the use expects.
+  m(
+    "duration parameter deleted",
+    "zh",
+    '参数 补正期限: 时长 = 7 个工作日 "补正期限"\n',
+    "",
+    ["R3004", 24, 6],
+    false,
+  ),
+  m(
+    "date parameter deleted",
+    "zh",
+    '参数 期限日: 日期 = 2026-06-30 "完成期限"\n',
+    "",
+    ["R3004", 32, 6],
+    false,
+  ),
+  m(
+    "duration parameter deleted, used twice",
+    "en",
+    'param window: duration = 7 working days "window"\n',
+    "",
+    ["R3004", 24, 10],
     false,
   ),
   // A clause whose rules were deleted.
@@ -352,6 +413,16 @@ describe("the mistakes county officers make", () => {
       expect(diagnose(text)).toEqual([]);
     },
   );
+
+  it("a deleted parameter's hint declares it with the type its use expects", () => {
+    const hintOf = (name: string) =>
+      diagnose(withMistake(mistakes.find((each) => each.name === name) as Mistake))[0]?.hint;
+    expect(hintOf("duration parameter deleted")?.zh).toContain("参数 补正期限: 时长 = 15 天");
+    expect(hintOf("date parameter deleted")?.zh).toContain("参数 期限日: 日期 = 2026-12-31");
+    expect(hintOf("duration parameter deleted, used twice")?.en).toContain(
+      "param window: duration = 15 days",
+    );
+  });
 
   it("a fix is offered only where the meaning is clear", () => {
     for (const mistake of mistakes.filter((each) => !each.fixed && each.code !== "R2014")) {

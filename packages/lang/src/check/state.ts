@@ -4,6 +4,7 @@
  * checked in.
  */
 import type { CallableFunction } from "../builtins/index.js";
+import { type ExpectedValue, unknownName, unknownNameArgs } from "../diagnostics/check-codes.js";
 import {
   type Diagnostic,
   type DiagnosticDefinition,
@@ -94,7 +95,9 @@ export abstract class CheckState {
   }
 
   /** Unknown names by code and name: each reported once, at its first use. */
-  private readonly unknown = new Map<string, { diagnostic: Diagnostic; uses: Span[] }>();
+  private readonly unknown = new Map<string, { name: string; diagnostic: Diagnostic; uses: Span[] }>();
+  /** Unknown names whose hint already declares them with the type a use expects. */
+  private readonly typedUnknown = new Set<string>();
 
   /**
    * Reports a name (or a clause id) that is not declared once however often it is used, the other
@@ -115,8 +118,34 @@ export abstract class CheckState {
       return;
     }
     const first = diagnostic(definition, span, args, suggestions);
-    this.unknown.set(key, { diagnostic: first, uses: [] });
+    this.unknown.set(key, { name: "name" in args ? args.name : args.id, diagnostic: first, uses: [] });
     this.diagnostics.push(first);
+  }
+
+  /**
+   * The unknown name used at `span`, if one is, stands where a value of `expected` must: the
+   * parameter its hint declares has that type (`param limit: duration = 15 days`), as the first
+   * such use says.
+   */
+  unknownUsedAs(span: Span, expected: ExpectedValue): void {
+    for (const [key, entry] of this.unknown) {
+      const at = (other: Span) =>
+        other.file === span.file &&
+        other.start.offset === span.start.offset &&
+        other.end.offset === span.end.offset;
+      if (entry.diagnostic.code !== unknownName.code || this.typedUnknown.has(key)) continue;
+      if (!at(entry.diagnostic.span) && !entry.uses.some(at)) continue;
+      const typed = diagnostic(
+        unknownName,
+        entry.diagnostic.span,
+        unknownNameArgs(entry.name, expected),
+        entry.diagnostic.suggestions,
+      );
+      this.diagnostics[this.diagnostics.indexOf(entry.diagnostic)] = typed;
+      entry.diagnostic = typed;
+      this.typedUnknown.add(key);
+      return;
+    }
   }
 
   /** Gives each unknown name's diagnostic its other uses; call once, after checking. */

@@ -36,15 +36,34 @@ export const duplicateAlias = defineDiagnostic<{ alias: string }>({
   }),
 });
 
-export const unknownName = defineDiagnostic<{ name: string }>({
+export const unknownName = defineDiagnostic<{ name: string; declared: string; declaredZh: string }>({
   code: "R3004",
   severity: "error",
   message: ({ name }) => ({ en: `unknown name '${name}'`, zh: `未知的名称“${name}”` }),
-  hint: ({ name }) => ({
-    en: `declare it, e.g. \`param ${name}: integer = 1\` for a value the county sets or \`define ${name} = …\` for one worked out from others`,
-    zh: `请先声明它，例如县里设定的值写“参数 ${name}: 整数 = 1”，由其他值算出的写“定义 ${name} = …”`,
+  hint: ({ name, declared, declaredZh }) => ({
+    en: `declare it, e.g. \`param ${name}: ${declared}\` for a value the county sets or \`define ${name} = …\` for one worked out from others`,
+    zh: `请先声明它，例如县里设定的值写“参数 ${name}: ${declaredZh}”，由其他值算出的写“定义 ${name} = …”`,
   }),
 });
+
+/** The kind of value an unknown name's use expects, when it says (`within limit of …`: a duration). */
+export type ExpectedValue = "unknown" | "duration" | "date" | "bool";
+
+const parameterExamples: Readonly<Record<ExpectedValue, { en: string; zh: string }>> = {
+  unknown: { en: "integer = 1", zh: "整数 = 1" },
+  duration: { en: "duration = 15 days", zh: "时长 = 15 天" },
+  date: { en: "date = 2026-12-31", zh: "日期 = 2026-12-31" },
+  bool: { en: "bool = true", zh: "布尔 = 真" },
+};
+
+/** The arguments of `unknownName`: the parameter its hint declares has the type the use expects. */
+export function unknownNameArgs(
+  name: string,
+  expected: ExpectedValue,
+): { name: string; declared: string; declaredZh: string } {
+  const example = parameterExamples[expected];
+  return { name, declared: example.en, declaredZh: example.zh };
+}
 
 export const unknownField = defineDiagnostic<{ name: string; type: string; typeZh: string }>({
   code: "R3005",

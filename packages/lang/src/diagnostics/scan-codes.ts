@@ -345,6 +345,19 @@ export const conditionKeyword = defineDiagnostic<{ text: string; where: string }
   }),
 });
 
+export const deadlineAfterModality = defineDiagnostic<{ modality: string; deadline: string }>({
+  code: "R2016",
+  severity: "error",
+  message: ({ modality, deadline }) => ({
+    en: `a duty's deadline is not written after '${modality}': write '${deadline}' on a line of its own after \`requires …\``,
+    zh: `职责的期限不写在“${modality}”之后：请在“要求 …”之后另起一行写“${deadline}”`,
+  }),
+  hint: () => ({
+    en: "a duty reads: the modality (`must`) on its own, then `cites`, `for each`, `holder`, then `requires <condition>`, and last the deadline on its own line: `within <duration> of <date>` or `by <date>`",
+    zh: "职责依次写：情态（“必须”）单独成行，然后“依据”“对于 每个”“责任主体”，再写“要求 <条件>”，最后另起一行写期限：“以内 <时长> 自 <日期>”或“截止 <日期>”",
+  }),
+});
+
 export const clauseOrder = defineDiagnostic<{ word: string; before: string; order: string; orderZh: string }>(
   {
     code: "R2014",
@@ -444,6 +457,7 @@ export const scanDiagnostics: readonly DiagnosticDefinition<never>[] = [
   missingEach,
   conditionKeyword,
   clauseOrder,
+  deadlineAfterModality,
   fileTooLarge,
   nestingTooDeep,
   binaryFile,

@@ -14,6 +14,7 @@ import {
   missingEach,
   numeralDuration,
   strayPunctuation,
+  unknownUnit,
 } from "../diagnostics/scan-codes.js";
 import { gluedWords } from "../parse/repair.js";
 import { dateValue, meantOperatorSpelling, numeralDurationInDigits } from "../scan/lexer.js";
@@ -62,8 +63,13 @@ export function fixFor(diagnostic: Diagnostic, text: string): Fix | undefined {
   }
   const [only, ...others] = diagnostic.suggestions;
   if (only === undefined || others.length > 0) return undefined;
-  return replacement(diagnostic.span, text, only, /^(?:[\p{L}\p{N}_.-]+|\p{P})$/u);
+  // A unit may be two words (`business days`); anything else replaced is a single word or mark.
+  const shape = diagnostic.code === unknownUnit.code ? unitShape : wordShape;
+  return replacement(diagnostic.span, text, only, shape);
 }
+
+const wordShape = /^(?:[\p{L}\p{N}_.-]+|\p{P})$/u;
+const unitShape = /^[\p{L}-]+(?: \p{L}+)?$/u;
 
 /** Full-width marks, a `“…”` string, a stray `；` or `。`: each has its one ASCII form (or none). */
 const fullWidthCodes: ReadonlySet<string> = new Set([

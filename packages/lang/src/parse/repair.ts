@@ -10,6 +10,8 @@
  * - `for x in …` without `each`: `each` inserted;
  * - `如果`, `若`, `if` or `when` where a rule's condition on the elements is `where`: read as it;
  * - a comparison where a declaration's `=` goes (`param d: date >= 2026-06-30`): read as `=`;
+ * - a duty's deadline written after its modality as a sentence (`必须 在 期限 以内 自 h.发现日期`,
+ *   `must within limit of h.foundOn`): moved to its own place after `requires …`;
  * - the parts of a rule out of order (`对于` before `依据`): put in order.
  *
  * Repaired tokens keep their positions in the text, so spans stay right.
@@ -19,6 +21,7 @@ import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import {
   clauseOrder,
   conditionKeyword,
+  deadlineAfterModality,
   keywordGlued,
   missingEach,
   syntaxError,
@@ -56,6 +59,7 @@ export function repairAt(
       splitGluedVariable(tokens, index, file) ??
       insertEach(tokens, index, file) ??
       conditionWord(tokens, index, file) ??
+      deadlineAfterModalityAt(tokens, index, file) ??
       comparisonForEqual(tokens, index, file, expected);
     if (repair) return repair;
   }
@@ -243,6 +247,74 @@ function conditionWord(tokens: readonly IToken[], index: number, file: string): 
     ],
     diagnostic: diagnostic(conditionKeyword, tokenSpan(word, file), { text: word.image, where }),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A duty's deadline written as a sentence after its modality
+
+const modalities = new Set(["Must", "MustNot", "Should", "May"]);
+/** Words a sentence puts before its deadline (`在 期限 以内`), which the language leaves out. */
+const deadlineFillers = new Set(["在", "于", "须在", "应在"]);
+
+/**
+ * `必须 在 期限 以内 自 h.发现日期`, `must within limit of h.foundOn`: the rest of the modality's
+ * line is the deadline, written as a sentence. It is moved to the end of the duty (when the duty
+ * has no other deadline; otherwise dropped), in the order the language has it, so the rule is read
+ * whole and the one mistake gives one message.
+ */
+function deadlineAfterModalityAt(tokens: readonly IToken[], index: number, file: string): Repair | undefined {
+  const first = tokens[index] as IToken;
+  const modality = tokens[index - 1];
+  if (modality === undefined || !modalities.has(modality.tokenType.name)) return undefined;
+  if (modality.endLine !== first.startLine || !inDuty(tokens, index)) return undefined;
+  let lineEnd = index;
+  while (lineEnd < tokens.length && (tokens[lineEnd] as IToken).startLine === first.startLine) lineEnd++;
+  const sentence = tokens.slice(index, lineEnd);
+  const keywordAt = sentence.findIndex(
+    (t) => t.tokenType === keywordTokens.Within || t.tokenType === keywordTokens.By,
+  );
+  if (keywordAt < 0) return undefined;
+  const keyword = sentence[keywordAt] as IToken;
+  const before = sentence.slice(0, keywordAt);
+  if (before[0] !== undefined && deadlineFillers.has(before[0].image)) before.shift();
+  // `在 期限 以内 自 …`: what stands before `以内` is its duration, written after it.
+  const deadline = [keyword, ...before, ...sentence.slice(keywordAt + 1)];
+  let end = lineEnd;
+  while (end < tokens.length && !declarationStarts.has((tokens[end] as IToken).tokenType.name)) end++;
+  const rule = tokens.slice(lineEnd, end);
+  const hasDeadline = rule.some(
+    (t, i) => rankOf(t) === 7 && i > 0 && (rule[i - 1] as IToken).endLine !== t.startLine,
+  );
+  const moved = hasDeadline ? [] : deadline;
+  return {
+    tokens: [...tokens.slice(0, index), ...rule, ...moved, ...tokens.slice(end)],
+    diagnostic: diagnostic(
+      deadlineAfterModality,
+      { file, start: tokenSpan(first, file).start, end: tokenSpan(tokens[lineEnd - 1] as IToken, file).end },
+      { modality: modality.image, deadline: spelled(deadline) },
+    ),
+  };
+}
+
+/** Whether `tokens[index]` is in a duty (escalations and accountability rules have no deadline). */
+function inDuty(tokens: readonly IToken[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const name = (tokens[i] as IToken).tokenType.name;
+    if (declarationStarts.has(name)) return name === "Duty";
+  }
+  return false;
+}
+
+/** Tokens as written: apart where the text had them apart, together where it did not. */
+function spelled(tokens: readonly IToken[]): string {
+  return tokens
+    .map((token, i) => {
+      const previous = tokens[i - 1];
+      const together =
+        previous !== undefined && previous.startOffset + previous.image.length === token.startOffset;
+      return `${i === 0 || together ? "" : " "}${token.image}`;
+    })
+    .join("");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -74,8 +74,8 @@ export function tokenize(text: string, file: string): TokenizeResult {
   const result = lexer().tokenize(text);
   const diagnostics: Diagnostic[] = result.errors.map((error) => lexingDiagnostic(error, text, file));
   const tokens: IToken[] = [];
-  for (const token of result.tokens) {
-    const classified = classify(token, file, diagnostics);
+  for (let index = 0; index < result.tokens.length; index++) {
+    const classified = classify(result.tokens[index] as IToken, file, diagnostics);
     const numeral = numeralDurationTokens(tokens, classified);
     if (numeral) {
       // `十五天`: told to write `15 天`, and read as that so the rest is checked as meant.
@@ -97,6 +97,23 @@ export function tokenize(text: string, file: string): TokenizeResult {
       continue;
     }
     if (isUnknownUnit(tokens, classified)) {
+      const twoWords = twoWordUnit(classified, result.tokens[index + 1]);
+      if (twoWords) {
+        // `15 business days`: both words are the unit, read as the unit they mean, so the second
+        // is not reported again as a stray word.
+        const text = `${classified.image} ${twoWords.second.image}`;
+        diagnostics.push(
+          diagnostic(
+            unknownUnit,
+            { file, start: tokenSpan(classified, file).start, end: tokenSpan(twoWords.second, file).end },
+            { text, ...unitLists },
+            [twoWords.spelling],
+          ),
+        );
+        tokens.push(retype(classified, keywordTokens[durationUnitKeywords[twoWords.unit].name]));
+        index++;
+        continue;
+      }
       // `20 workdays`: told the units there are; a unit said another way (`3 星期`) is read as the
       // unit it means. Any other word is read as days where only a duration can stand (`within
       // 15 hours of`), so the one mistake gives one message, and dropped elsewhere so the number
@@ -150,6 +167,10 @@ const unitSynonyms: ReadonlyMap<string, DurationUnit> = new Map<string, Duration
   ["季", "quarter"],
   ["年度", "year"],
   ["工日", "workingDay"],
+  ["工作天", "workingDay"],
+  ["个工作天", "workingDay"],
+  ["自然日", "day"],
+  ["个自然日", "day"],
   ["workdays", "workingDay"],
   ["workday", "workingDay"],
   ["workingdays", "workingDay"],
@@ -157,6 +178,30 @@ const unitSynonyms: ReadonlyMap<string, DurationUnit> = new Map<string, Duration
   ["wks", "week"],
   ["mos", "month"],
 ]);
+
+/** The first words of units written as two (`business days`), and the unit each means. */
+const twoWordUnitSynonyms: ReadonlyMap<string, DurationUnit> = new Map<string, DurationUnit>([
+  ["business", "workingDay"],
+  ["work", "workingDay"],
+  ["natural", "day"],
+]);
+
+/**
+ * `business days` and the like: `first` (an unknown word after a number) and the `day`/`days`
+ * after it on the same line, with the unit they mean spelt as the language has it.
+ */
+function twoWordUnit(
+  first: IToken,
+  second: IToken | undefined,
+): { second: IToken; unit: DurationUnit; spelling: string } | undefined {
+  const unit = twoWordUnitSynonyms.get(first.image.toLowerCase());
+  if (unit === undefined || second === undefined || !/^days?$/i.test(second.image)) return undefined;
+  if (second.startLine !== first.endLine) return undefined;
+  const plural = /s$/i.test(second.image);
+  const keyword = durationUnitKeywords[unit];
+  const spelling = (plural ? keyword.en.at(-1) : keyword.en[0]) ?? keyword.name;
+  return { second, unit, spelling };
+}
 
 /** The unit's spelling in the language `word` is written in. */
 function unitSpelling(unit: DurationUnit, word: string): string {

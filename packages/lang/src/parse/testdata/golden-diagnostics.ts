@@ -343,6 +343,34 @@ export const goldenCases: readonly GoldenCase[] = [
     ],
   },
   {
+    code: "R2010",
+    file: "a.remit",
+    text: "param limit: duration = 15 business days",
+    diagnostics: [
+      {
+        code: "R2010",
+        line: 1,
+        column: 28,
+        en: "unknown unit 'business days'; the units there are: day/days, week/weeks, month/months, quarter/quarters, year/years, working day/working days",
+        zh: "未知的单位“business days”；可用的单位有：天/日、周、个月、个季度、年、个工作日/工作日",
+      },
+    ],
+  },
+  {
+    code: "R2010",
+    file: "a.remit",
+    text: "参数 期限: 时长 = 15 工作天",
+    diagnostics: [
+      {
+        code: "R2010",
+        line: 1,
+        column: 16,
+        en: "unknown unit '工作天'; the units there are: day/days, week/weeks, month/months, quarter/quarters, year/years, working day/working days",
+        zh: "未知的单位“工作天”；可用的单位有：天/日、周、个月、个季度、年、个工作日/工作日",
+      },
+    ],
+  },
+  {
     code: "R2011",
     file: "a.remit",
     text: "define same(a: integer) = a == 1",
@@ -788,6 +816,34 @@ export const goldenCases: readonly GoldenCase[] = [
         column: 25,
         en: "a condition on the elements is written 'where', not 'if'",
         zh: "对集合元素的条件写作“where”，而不是“if”",
+      },
+    ],
+  },
+  {
+    code: "R2016",
+    file: "a.remit",
+    text: '职责 a "t"\n  必须 在 期限 以内 自 h.发现日期\n  依据 1\n  对于 每个 h 属于 隐患\n  要求 h.完成',
+    diagnostics: [
+      {
+        code: "R2016",
+        line: 2,
+        column: 6,
+        en: "a duty's deadline is not written after '必须': write '以内 期限 自 h.发现日期' on a line of its own after `requires …`",
+        zh: "职责的期限不写在“必须”之后：请在“要求 …”之后另起一行写“以内 期限 自 h.发现日期”",
+      },
+    ],
+  },
+  {
+    code: "R2016",
+    file: "a.remit",
+    text: 'duty a "t"\n  must within limit of h.foundOn\n  cites 1\n  for each h in hazards\n  requires h.done',
+    diagnostics: [
+      {
+        code: "R2016",
+        line: 2,
+        column: 8,
+        en: "a duty's deadline is not written after 'must': write 'within limit of h.foundOn' on a line of its own after `requires …`",
+        zh: "职责的期限不写在“must”之后：请在“要求 …”之后另起一行写“within limit of h.foundOn”",
       },
     ],
   },
