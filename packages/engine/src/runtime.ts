@@ -51,6 +51,7 @@ export {
 } from "./compile/index.js";
 export { statusKeyOf, summaryKeyOf } from "./evaluate/index.js";
 export {
+  findingFieldWords,
   findingStatusWords,
   isFixedStatus,
   type JudgedStatus,

@@ -247,7 +247,7 @@ class Playground {
 
   private renderWords(): void {
     document.documentElement.lang = this.lang === "zh" ? "zh-CN" : "en";
-    document.title = word("title", this.lang);
+    document.title = word("pageTitle", this.lang);
     for (const node of document.querySelectorAll<HTMLElement>("[data-word]")) {
       node.textContent = word(node.dataset["word"] as WordKey, this.lang);
     }

@@ -1,8 +1,11 @@
 /** The page's own words, in both languages the tools speak (the engine words findings itself). */
+import { findingFieldWords } from "@remit/engine";
 import type { Language, Localized } from "@remit/lang";
 
 export const words = {
-  title: { en: "Remit playground", zh: "Remit 演练场" },
+  // The findings table's headings are the ones every reader of findings sees.
+  ...findingFieldWords,
+  pageTitle: { en: "Remit playground", zh: "Remit 演练场" },
   switchLanguage: { en: "中文", zh: "English" },
   asOf: { en: "As of", zh: "评估日期" },
   share: { en: "Copy link", zh: "复制链接" },
@@ -14,12 +17,6 @@ export const words = {
   findings: { en: "Findings", zh: "评估结果" },
   explanation: { en: "Explanation", zh: "说明" },
   pickFinding: { en: "Pick a finding to see why.", zh: "选择一条结果查看原因。" },
-  status: { en: "Status", zh: "状态" },
-  rule: { en: "Rule", zh: "规则" },
-  subject: { en: "Subject", zh: "对象" },
-  holder: { en: "Holder", zh: "责任主体" },
-  due: { en: "Due", zh: "期限" },
-  cites: { en: "Clauses", zh: "条款" },
   stale: {
     en: "the policy has errors: these are the findings of its last good version",
     zh: "政策有错误：以下为上一个无误版本的结果",

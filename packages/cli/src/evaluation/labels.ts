@@ -1,4 +1,4 @@
-import type { RuleKind } from "@remit/engine";
+import { findingFieldWords, type RuleKind } from "@remit/engine";
 import type { Language } from "@remit/lang";
 
 type Words = Record<Language, string>;
@@ -11,21 +11,8 @@ export const kindWords: Readonly<Partial<Record<string, Words>>> = {
 } satisfies Record<RuleKind, Words>;
 
 export const words = {
-  rule: { en: "Rule", zh: "规则" },
-  title: { en: "Title", zh: "名称" },
-  modality: { en: "Modality", zh: "要求" },
-  subject: { en: "Subject", zh: "对象" },
-  status: { en: "Status", zh: "状态" },
-  due: { en: "Due", zh: "截止日期" },
-  period: { en: "Period", zh: "周期" },
-  overdueDays: { en: "Overdue", zh: "逾期" },
-  holder: { en: "Holder", zh: "责任主体" },
-  level: { en: "Level", zh: "级别" },
+  ...findingFieldWords,
   overdue: { en: "Overdue", zh: "逾期" },
-  reached: { en: "Reached", zh: "到达日期" },
-  asAt: { en: "As at", zh: "判定日" },
-  causes: { en: "Causes", zh: "原因" },
-  targets: { en: "Targets", zh: "问责对象" },
   kind: { en: "Kind", zh: "类型" },
   count: { en: "Count", zh: "数量" },
   total: { en: "Total", zh: "合计" },

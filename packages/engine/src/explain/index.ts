@@ -1,3 +1,4 @@
+export { findingFieldWords } from "./headings.js";
 export { type LabelSource, type PolicyLabels, policyLabels } from "./labels.js";
 export {
   DeferredFinding,
