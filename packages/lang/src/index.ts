@@ -129,7 +129,7 @@ export {
   type ParseResult,
   parse,
 } from "./parse/index.js";
-export { keywordTokens, type TokenizeResult, tokenize } from "./scan/index.js";
+export { keywordTokens, spanOfRange, type TokenizeResult, tokenize } from "./scan/index.js";
 export type * from "./syntax/ast.js";
 export {
   type ChildKey,

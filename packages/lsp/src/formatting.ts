@@ -3,8 +3,7 @@
  * changed whole lines inside the code, so an editor keeps its cursor, folds and marks elsewhere and, in
  * a `.remit.md` file, never touches the prose.
  */
-import { format, remitBlocks, type TextEdit } from "@remit/lang";
-import { spanOfOffsets } from "./hover.js";
+import { format, remitBlocks, spanOfRange, type TextEdit } from "@remit/lang";
 
 /** A part of a text that formatting may change: `[start, end)` offsets. */
 interface Region {
@@ -41,7 +40,7 @@ export function formattingEdits(text: string, file: string): TextEdit[] {
   return pairs.flatMap(([old, next]) => {
     const edit = changedLines(text.slice(old.start, old.end), formatted.slice(next.start, next.end));
     if (edit === undefined) return [];
-    const span = spanOfOffsets(text, file, old.start + edit.from, old.start + edit.to);
+    const span = spanOfRange(text, file, old.start + edit.from, old.start + edit.to);
     return [{ span, newText: edit.newText }];
   });
 }

@@ -3,7 +3,7 @@
  * to, a parameter's default and description, a clause's text, a keyword's meaning and its
  * spelling in the other language. Markdown, in the editor's language.
  */
-import { displayType, keywordMeanings, type Language, type Span } from "@remit/lang";
+import { displayType, keywordMeanings, type Language, type Span, spanOfRange } from "@remit/lang";
 import { isInCode, keywordOf, otherLanguage, wordAt } from "./language.js";
 import { kindLabel } from "./navigation.js";
 import { assertNever, occurrenceAt, type PolicySymbol, type Shape } from "./symbols.js";
@@ -64,7 +64,7 @@ export function hoverAt(
         : `没有${otherName}写法`
       : `${otherName}: ${spellings.map((s) => `\`${s}\``).join(", ")}`,
   ];
-  const span = spanOfOffsets(text, file, word.start, word.end);
+  const span = spanOfRange(text, file, word.start, word.end);
   return { span, markdown: lines.join("\n\n") };
 }
 
@@ -210,18 +210,4 @@ function shapeText(
     default:
       return assertNever(shape);
   }
-}
-
-/** The span of `text.slice(from, to)`, with lines and columns counted from the start. */
-export function spanOfOffsets(text: string, file: string, from: number, to: number): Span {
-  const position = (offset: number) => {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-      line++;
-      lineStart = i + 1;
-    }
-    return { offset, line, column: offset - lineStart + 1 };
-  };
-  return { file, start: position(from), end: position(to) };
 }

@@ -43,7 +43,16 @@ export function joinSpans(first: Span, last: Span): Span {
   return { file: first.file, start: first.start, end: last.end };
 }
 
-/** The span of `text.slice(from, to)`, computing lines and columns by scanning from the start. */
+/**
+ * The span of `text.slice(from, to)`, computing lines and columns by scanning from the start, as
+ * the lexer counts them (a column is a UTF-16 unit; `\n`, `\r\n` and a lone `\r` end a line).
+ * @example
+ * ```ts
+ * import { spanOfRange } from "@remit/lang";
+ * const span = spanOfRange("policy \"P\"\nparam n: integer = 1\n", "p.remit", 17, 18);
+ * console.log(span.start.line, span.start.column, span.end.column); // 2 7 8
+ * ```
+ */
 export function spanOfRange(text: string, file: string, from: number, to: number): Span {
   const origin: Position = { offset: 0, line: 1, column: 1 };
   const start = advance(origin, text.slice(0, from));
