@@ -138,6 +138,14 @@ describe("the parser never throws", () => {
     );
   });
 
+  it("on the token sequences fuzzing has found", () => {
+    // A deadline moved after a modality was moved again on every re-parse, its span inverted.
+    const text = "duty 必须 policy by";
+    const result = parse(text, "found.remit");
+    checkSpans(text, result);
+    expect(result.diagnostics.filter((d) => d.code === "R2016")).toHaveLength(1);
+  });
+
   it("on random token sequences", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), (parts) => {

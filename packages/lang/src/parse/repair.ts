@@ -286,11 +286,21 @@ function deadlineAfterModalityAt(tokens: readonly IToken[], index: number, file:
     (t, i) => rankOf(t) === 7 && i > 0 && (rule[i - 1] as IToken).endLine !== t.startLine,
   );
   const moved = hasDeadline ? [] : deadline;
+  const repaired = [...tokens.slice(0, index), ...rule, ...moved, ...tokens.slice(end)];
+  // Tokens already moved stand where they were written no longer: a repair that changes nothing
+  // would be made again and again.
+  if (repaired.length === tokens.length && repaired.every((token, i) => token === tokens[i]))
+    return undefined;
+  const written = [...sentence].sort((a, b) => a.startOffset - b.startOffset);
   return {
-    tokens: [...tokens.slice(0, index), ...rule, ...moved, ...tokens.slice(end)],
+    tokens: repaired,
     diagnostic: diagnostic(
       deadlineAfterModality,
-      { file, start: tokenSpan(first, file).start, end: tokenSpan(tokens[lineEnd - 1] as IToken, file).end },
+      {
+        file,
+        start: tokenSpan(written[0] as IToken, file).start,
+        end: tokenSpan(written.at(-1) as IToken, file).end,
+      },
       { modality: modality.image, deadline: spelled(deadline) },
     ),
   };
