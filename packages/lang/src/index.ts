@@ -95,6 +95,7 @@ export {
   applyFixes,
   type CodeBlock,
   displayWidth,
+  documentLanguage,
   type Fix,
   type FixesApplied,
   type FormatOptions,

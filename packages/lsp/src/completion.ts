@@ -4,7 +4,8 @@
  * and the names in scope.
  */
 import type { Language } from "@remit/lang";
-import { documentLanguage, isInCode, keywordOf, keywordSpellings } from "./language.js";
+import { documentLanguage } from "@remit/lang";
+import { isInCode, keywordOf, keywordSpellings } from "./language.js";
 import { occurrenceAt, type PolicySymbol, type SymbolIndex, shapeOfSymbol } from "./symbols.js";
 import type { PolicyAnalysis, PolicyWorkspace } from "./workspace.js";
 

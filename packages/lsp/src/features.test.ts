@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { fixFor, normalizePath } from "@remit/lang";
+import { documentLanguage, fixFor, normalizePath } from "@remit/lang";
 import { describe, expect, it } from "vitest";
 import { completionsAt } from "./completion.js";
 import { hoverAt } from "./hover.js";
-import { documentLanguage, languageOfLocale } from "./language.js";
+import { languageOfLocale } from "./language.js";
 import { definitionAt, referencesAt, renameAt, renameTargetAt } from "./navigation.js";
 import { toLsp } from "./server.js";
 import { PolicyWorkspace } from "./workspace.js";

@@ -13,10 +13,11 @@ import {
 } from "vscode-languageserver/node";
 import { startServer } from "./server.js";
 
+export { documentLanguage } from "@remit/lang";
 export { type CompletionCandidate, completionsAt } from "./completion.js";
 export { formattingEdits } from "./formatting.js";
 export { type HoverResult, hoverAt } from "./hover.js";
-export { documentLanguage, keywordOf, languageOfLocale } from "./language.js";
+export { keywordOf, languageOfLocale } from "./language.js";
 export {
   definitionAt,
   type RenameResult,

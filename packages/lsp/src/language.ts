@@ -51,37 +51,6 @@ export function keywordSpellings(language: Language): string[] {
   return keywords.flatMap((entry) => entry[language]);
 }
 
-/**
- * The language a policy text is written in: the one whose keywords it uses more (in a
- * `.remit.md` file, inside its `remit` blocks), or undefined when it uses none.
- * @example
- * ```ts
- * import { documentLanguage } from "@remit/lsp";
- * console.log(documentLanguage('政策 "消防"\n集合 隐患 { 发现日期: 日期 }\n', "p.remit")); // zh
- * console.log(documentLanguage('policy "P"\ncollection hazards { foundOn: date }\n', "p.remit")); // en
- * console.log(documentLanguage("# Notes\n\nNo policy here.\n", "notes.remit.md")); // undefined
- * ```
- */
-export function documentLanguage(text: string, file: string): Language | undefined {
-  const code = file.endsWith(".md") ? remitBlockText(text) : text;
-  let en = 0;
-  let zh = 0;
-  for (const match of code.matchAll(/[\p{L}_][\p{L}\p{N}_]*/gu)) {
-    const word = match[0];
-    if (byChinese.has(word)) zh++;
-    else if (byEnglish.has(word)) en++;
-  }
-  if (en === zh) return undefined;
-  return zh > en ? "zh" : "en";
-}
-
-/** The text inside the ```remit blocks of a Markdown text. */
-function remitBlockText(markdown: string): string {
-  return remitBlocks(markdown)
-    .map((block) => markdown.slice(block.start, block.end))
-    .join("\n");
-}
-
 /** Whether `offset` is in code: anywhere in a `.remit` file, inside a ```remit block in Markdown. */
 export function isInCode(text: string, file: string, offset: number): boolean {
   if (!file.endsWith(".md")) return true;

@@ -74,6 +74,9 @@ describe("fixFor, for a mistake whose text says what was meant", () => {
   test("another language's operator becomes the one meant, a word in the language of the keywords before it", () => {
     expect(onlyEdit("define f(a: bool, b: bool) = a && b\n").newText).toBe("and");
     expect(onlyEdit("定义 f(a: 布尔, b: 布尔) = a && b\n").newText).toBe("且");
+    // On a line with no keyword before it, the policy's language decides.
+    expect(onlyEdit("define f(a: bool, b: bool) =\n  a && b\n").newText).toBe("and");
+    expect(onlyEdit("定义 f(a: 布尔, b: 布尔) =\n  a && b\n").newText).toBe("且");
     expect(onlyEdit("define f(a: integer) = a == 1\n").newText).toBe("=");
     expect(onlyEdit("define f(a: integer) = a <> 1\n").newText).toBe("!=");
     // A word put where a sign was keeps apart from the name after it.

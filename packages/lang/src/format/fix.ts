@@ -20,6 +20,7 @@ import { gluedWords } from "../parse/repair.js";
 import { dateValue, meantOperatorSpelling, numeralDurationInDigits } from "../scan/lexer.js";
 import { asciiForFullWidth, keywordBySpelling } from "../scan/tokens.js";
 import type { Span } from "../syntax/ast.js";
+import { documentLanguage } from "./document-language.js";
 import { quote } from "./print.js";
 
 /** Replace the text of `span` with `newText`. */
@@ -58,7 +59,7 @@ export function fixFor(diagnostic: Diagnostic, text: string): Fix | undefined {
   if (rewrite !== undefined) {
     const { span } = diagnostic;
     const written = text.slice(span.start.offset, span.end.offset);
-    const newText = rewrite(written, text, span.start.offset);
+    const newText = rewrite(written, text, span);
     return newText === undefined ? undefined : replacement(span, text, spacedWord(newText, text, span));
   }
   const [only, ...others] = diagnostic.suggestions;
@@ -108,9 +109,9 @@ function fullWidthFix(span: Span, text: string): Fix | undefined {
  * The mistakes whose text says what was meant, each with the text to write instead: a date by
  * hand or in Chinese numerals, a duration in Chinese numerals, another language's operator, a
  * keyword glued to the next word, `for x in` without `each`, `如果`/`if` for `满足`/`where`.
- * `written` is the diagnostic's span in `text`, which starts at `offset`.
+ * `written` is the text of the diagnostic's `span` in `text`.
  */
-type Rewrite = (written: string, text: string, offset: number) => string | undefined;
+type Rewrite = (written: string, text: string, span: Span) => string | undefined;
 
 const rewrites: ReadonlyMap<string, Rewrite> = new Map<string, Rewrite>([
   [
@@ -121,24 +122,26 @@ const rewrites: ReadonlyMap<string, Rewrite> = new Map<string, Rewrite>([
     },
   ],
   [numeralDuration.code, (written) => numeralDurationInDigits(written)],
-  [
-    foreignOperator.code,
-    (written, text, offset) => meantOperatorSpelling(written, languageBefore(text, offset)),
-  ],
+  [foreignOperator.code, (written, text, span) => meantOperatorSpelling(written, languageBefore(text, span))],
   [keywordGlued.code, (written) => gluedWords(written)?.join(" ")],
   [
     missingEach.code,
-    (written, text, offset) => `${languageBefore(text, offset) === "en" ? "each" : "每个"} ${written}`,
+    (written, text, span) => `${languageBefore(text, span) === "en" ? "each" : "每个"} ${written}`,
   ],
   [conditionKeyword.code, (written) => (/^[a-z]/i.test(written) ? "where" : "满足")],
 ]);
 
-/** The language of the keywords before `offset` on its line: the last one written decides. */
-function languageBefore(text: string, offset: number): Language {
+/**
+ * The language of the keywords before `offset` on its line: the last one written decides; on a
+ * line with none, the language of the policy's keywords (Chinese when that cannot be told).
+ */
+function languageBefore(text: string, span: Span): Language {
+  const offset = span.start.offset;
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
   const words = text.slice(lineStart, offset).match(/\p{L}+/gu) ?? [];
   const keyword = words.reverse().find((word) => keywordBySpelling.has(word));
-  return keyword !== undefined && /^[a-z]/i.test(keyword) ? "en" : "zh";
+  if (keyword === undefined) return documentLanguage(text, span.file) ?? "zh";
+  return /^[a-z]/i.test(keyword) ? "en" : "zh";
 }
 
 /** A word put where a sign was (`not` for `!`) keeps apart from the words around it. */

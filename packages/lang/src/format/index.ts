@@ -1,3 +1,4 @@
+export { documentLanguage } from "./document-language.js";
 export {
   applyFixes,
   type Fix,
